@@ -1,0 +1,19 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Native and wasm engines stay outside the bundle and load from node_modules at run time.
+  serverExternalPackages: [
+    "chdb",
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@prisma/schema-engine-wasm",
+    "@clickhouse/client",
+    "pg",
+  ],
+  experimental: { authInterrupts: true },
+  poweredByHeader: false,
+  typedRoutes: false,
+  // Type-check and lint run in `npm test`; the build need not do them again.
+  typescript: { ignoreBuildErrors: true },
+};
+
+export default nextConfig;

@@ -1,0 +1,10 @@
+import { ChdbClickHouse } from "../src/server/clickhouse/chdb";
+import { applyClickHouseMigrations } from "../src/server/clickhouse/migrate";
+const ch = await ChdbClickHouse.open({ dataDir: "/tmp/pantau-t4", database: "pantau" });
+console.log(await applyClickHouseMigrations(ch));
+console.log(await applyClickHouseMigrations(ch));
+await ch.insert("dim_unit", [{ unit_id: "u1", region_id: "r", parent_id: null, code: "A", name: "Dinas 'X'", path: ["u1"], active: true, version: 1 }]);
+console.log(await ch.query("SELECT *, toUInt64(12345678901) big FROM dim_unit WHERE name = {n:String}", { n: "Dinas 'X'" }));
+console.log(await ch.query("SELECT * FROM schema_migrations"));
+await ch.command("OPTIMIZE TABLE dim_unit FINAL");
+await ch.close();

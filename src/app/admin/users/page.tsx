@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
+import { UsersAdmin } from "@/features/admin/components/UsersAdmin";
+import { getTranslator } from "@/i18n/server";
+import { rolesFor } from "@/lib/navigation";
+import { requireRole } from "@/server/auth";
+import { getQueryClient, trpc } from "@/trpc/server";
+
+export const metadata: Metadata = { title: "Pengguna" };
+
+export default async function UsersPage() {
+  await requireRole(rolesFor("/admin/users"), "/admin/users");
+  const { t } = await getTranslator();
+  const queryClient = getQueryClient();
+  await Promise.all([queryClient.prefetchQuery(trpc.users.list.queryOptions()), queryClient.prefetchQuery(trpc.units.list.queryOptions())]);
+  return (
+    <div className="page">
+      <h1>{t("users.title")}</h1>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <UsersAdmin />
+      </HydrationBoundary>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Metadata, Viewport } from "next";
+import { AppHeader } from "@/components/AppHeader";
+import { I18nProvider } from "@/i18n/client";
+import { getTranslator } from "@/i18n/server";
+import { getSession } from "@/server/auth";
+import { TRPCReactProvider } from "@/trpc/react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Pantau", template: "%s · Pantau" },
+  description: "Pemantauan layanan kepegawaian pemerintah daerah",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const [{ locale, t }, session] = await Promise.all([getTranslator(), getSession()]);
+  return (
+    <html lang={locale}>
+      <body>
+        <a href="#content" className="skip-link">
+          {t("nav.skip")}
+        </a>
+        <I18nProvider locale={locale}>
+          <TRPCReactProvider>
+            <AppHeader session={session} locale={locale} t={t} />
+            <main id="content" tabIndex={-1}>
+              {children}
+            </main>
+          </TRPCReactProvider>
+        </I18nProvider>
+      </body>
+    </html>
+  );
+}

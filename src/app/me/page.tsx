@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { formatDateTime } from "@/i18n/format";
+import { getTranslator } from "@/i18n/server";
+import { rolesFor } from "@/lib/navigation";
+import { requireRole } from "@/server/auth";
+import { serverCaller } from "@/trpc/server";
+
+export const metadata: Metadata = { title: "Profil saya" };
+
+export default async function MePage() {
+  await requireRole(rolesFor("/me"), "/me");
+  const [{ t, locale }, api] = await Promise.all([getTranslator(), serverCaller()]);
+  const me = await api.account.me();
+  return (
+    <div className="page narrow">
+      <h1>{t("me.title")}</h1>
+      <dl className="facts">
+        <dt>{t("users.name")}</dt>
+        <dd>{me.name}</dd>
+        <dt>{t("me.username")}</dt>
+        <dd>{me.username}</dd>
+        <dt>{t("me.role")}</dt>
+        <dd>{t(`role.${me.role}`)}</dd>
+        <dt>{t("me.unit")}</dt>
+        <dd>{me.unit?.name ?? t("me.none")}</dd>
+        <dt>{t("me.lastLogin")}</dt>
+        <dd>{me.lastLoginAt ? formatDateTime(me.lastLoginAt, locale) : t("me.none")}</dd>
+      </dl>
+    </div>
+  );
+}

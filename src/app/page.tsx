@@ -1,0 +1,24 @@
+import Link from "next/link";
+import { getTranslator } from "@/i18n/server";
+import { getSession } from "@/server/auth";
+import { homeFor } from "@/lib/navigation";
+
+export default async function LandingPage() {
+  const [{ t }, session] = await Promise.all([getTranslator(), getSession()]);
+  return (
+    <div className="page landing">
+      <h1>{t("landing.title")}</h1>
+      <p className="lead">{t("landing.lead")}</p>
+      <ul className="cards">
+        <li className="card">{t("landing.leaders")}</li>
+        <li className="card">{t("landing.hr")}</li>
+        <li className="card">{t("landing.public")}</li>
+      </ul>
+      <p>
+        <Link className="button" href={session ? homeFor(session.user.role) : "/login"}>
+          {session ? t("nav.dashboard") : t("landing.cta")}
+        </Link>
+      </p>
+    </div>
+  );
+}

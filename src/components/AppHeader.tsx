@@ -1,0 +1,37 @@
+import Link from "next/link";
+import type { Session } from "next-auth";
+import type { Locale, Translate } from "@/i18n/catalog";
+import { navFor } from "@/lib/navigation";
+import { LanguageSwitch } from "./LanguageSwitch";
+import { NavLinks } from "./NavLinks";
+import { SignOutButton } from "./SignOutButton";
+
+export function AppHeader({ session, locale, t }: { session: Session | null; locale: Locale; t: Translate }) {
+  const user = session?.user;
+  const items = user ? navFor(user.role).map((i) => ({ href: i.href, label: t(i.label) })) : [];
+  return (
+    <header className="app-header">
+      <div className="bar">
+        <Link href="/" className="brand" aria-label={`${t("app.name")} — ${t("nav.home")}`}>
+          <span aria-hidden="true" className="brand-mark">◉</span> {t("app.name")}
+        </Link>
+        <div className="bar-end">
+          <LanguageSwitch locale={locale} t={t} />
+          {user ? (
+            <div className="user-box">
+              <span className="user-name">
+                {user.name} <span className="role-badge">{t(`role.${user.role}`)}</span>
+              </span>
+              <SignOutButton />
+            </div>
+          ) : (
+            <Link href="/login" className="button small">
+              {t("nav.login")}
+            </Link>
+          )}
+        </div>
+      </div>
+      {items.length > 0 && <NavLinks items={items} label={t("nav.main")} />}
+    </header>
+  );
+}

@@ -1,0 +1,110 @@
+// Every environment variable Pantau reads, declared once and validated with zod.
+// A missing or malformed value stops the process with a message naming the variable.
+import path from "node:path";
+import { z } from "zod";
+
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? undefined : v))
+    .optional()
+    .refine((v) => v === undefined || protocols.some((p) => v.startsWith(`${p}://`)), {
+      message: `must be a URL starting with ${protocols.map((p) => `${p}://`).join(" or ")}`,
+    });
+
+const emptyAsUndefined = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === "" ? undefined : v));
+
+const intFrom = (def: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(def);
+
+const boolFrom = (def: boolean) =>
+  z
+    .enum(["1", "0", "true", "false", "yes", "no", ""])
+    .optional()
+    .transform((v) => (v === undefined || v === "" ? def : ["1", "true", "yes"].includes(v)));
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    /** Folder for the embedded stores (PGlite, chDB), the dev auth secret and uploads. */
+    PANTAU_DATA_DIR: z.string().trim().min(1).default("./.data"),
+    /** PostgreSQL connection string; without it Pantau uses embedded PGlite in the data folder. */
+    DATABASE_URL: optionalUrl(["postgres", "postgresql"]),
+    /** ClickHouse HTTP(S) endpoint; without it Pantau uses embedded chDB in the data folder. */
+    CLICKHOUSE_URL: optionalUrl(["http", "https"]),
+    CLICKHOUSE_USER: z.string().trim().min(1).default("default"),
+    CLICKHOUSE_PASSWORD: z.string().default(""),
+    CLICKHOUSE_DATABASE: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be a plain identifier (letters, digits, _)")
+      .default("pantau"),
+    /** Cluster name: migrations run ON CLUSTER with replicated engines. Server only. */
+    CLICKHOUSE_CLUSTER: emptyAsUndefined.refine((v) => v === undefined || /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(v), {
+      message: "must be a cluster name from the server's remote_servers",
+    }),
+    NEXTAUTH_SECRET: emptyAsUndefined.refine((v) => v === undefined || v.length >= 32, {
+      message: "must be at least 32 characters (e.g. `openssl rand -base64 32`)",
+    }),
+    NEXTAUTH_URL: optionalUrl(["http", "https"]),
+    /** Load the demo data set into empty stores at start-up. */
+    PANTAU_DEMO: boolFrom(true),
+    LOGIN_MAX_FAILURES: intFrom(5, 1, 100),
+    LOGIN_LOCK_MINUTES: intFrom(15, 1, 24 * 60),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required in production" });
+    }
+    if (env.CLICKHOUSE_CLUSTER && !env.CLICKHOUSE_URL) {
+      ctx.addIssue({ code: "custom", path: ["CLICKHOUSE_CLUSTER"], message: "needs CLICKHOUSE_URL (embedded chDB has no cluster)" });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema> & { dataDir: string };
+
+export class EnvError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      "Konfigurasi lingkungan tidak valid / invalid environment:\n" +
+        problems.map((p) => `  - ${p.variable}: ${p.message}`).join("\n"),
+    );
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((i) => ({ variable: String(i.path[0] ?? "?"), message: i.message })),
+    );
+  }
+  return { ...result.data, dataDir: path.resolve(result.data.PANTAU_DATA_DIR) };
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process (parsed once). */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** For start-up code: validate, or print which variable is wrong and exit. */
+export function envOrExit(): Env {
+  try {
+    return env();
+  } catch (err) {
+    if (err instanceof EnvError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,172 @@
+"use client";
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { TRPCClientError } from "@trpc/client";
+import { useState } from "react";
+import { formatDateTime, formatNumber } from "@/i18n/format";
+import { isMessageKey } from "@/i18n/catalog";
+import { useI18n } from "@/i18n/client";
+import { useTRPC } from "@/trpc/react";
+import { createUserInput, ROLES } from "../schemas";
+
+type FieldErrors = Partial<Record<string, string>>;
+
+export function UsersAdmin() {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { data: users } = useSuspenseQuery(trpc.users.list.queryOptions());
+  const { data: units } = useSuspenseQuery(trpc.units.list.queryOptions());
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [status, setStatus] = useState<string | null>(null);
+
+  const messageOf = (err: unknown) => {
+    const m = err instanceof TRPCClientError ? err.message : "";
+    return isMessageKey(m) ? t(m) : t("error.body");
+  };
+  const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() });
+  const create = useMutation(trpc.users.create.mutationOptions({ onSuccess: invalidate }));
+  const update = useMutation(trpc.users.update.mutationOptions({ onSuccess: invalidate }));
+
+  async function onCreate(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const formEl = e.currentTarget;
+    const f = new FormData(formEl);
+    // The same zod schema as the server: errors show next to the field, in the user's language.
+    const parsed = createUserInput.safeParse({
+      username: f.get("username"),
+      name: f.get("name"),
+      password: f.get("password"),
+      role: f.get("role"),
+      unitId: f.get("unitId") || null,
+    });
+    if (!parsed.success) {
+      const next: FieldErrors = {};
+      for (const issue of parsed.error.issues) {
+        const key = String(issue.path[0]);
+        next[key] ??= isMessageKey(issue.message) ? t(issue.message) : issue.message;
+      }
+      setErrors(next);
+      return;
+    }
+    setErrors({});
+    try {
+      const user = await create.mutateAsync(parsed.data);
+      setStatus(t("users.created", { username: user.username }));
+      formEl.reset();
+    } catch (err) {
+      setStatus(null);
+      setErrors({ form: messageOf(err) });
+    }
+  }
+
+  const field = (name: string) => ({
+    name,
+    id: `user-${name}`,
+    "aria-invalid": errors[name] ? true : undefined,
+    "aria-describedby": errors[name] ? `user-${name}-error` : undefined,
+  });
+  const fieldError = (name: string) =>
+    errors[name] ? (
+      <span id={`user-${name}-error`} className="field-error">
+        {errors[name]}
+      </span>
+    ) : null;
+
+  return (
+    <>
+      <p className="muted" aria-live="polite">
+        {status ?? t("users.count", { count: formatNumber(users.length) })}
+      </p>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("users.username")}</th>
+              <th scope="col">{t("users.name")}</th>
+              <th scope="col">{t("users.role")}</th>
+              <th scope="col">{t("users.unit")}</th>
+              <th scope="col">{t("users.lastLogin")}</th>
+              <th scope="col">{t("users.status")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <td>{u.username}</td>
+                <td>{u.name}</td>
+                <td>{t(`role.${u.role}`)}</td>
+                <td>{u.unit?.name ?? "—"}</td>
+                <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, locale) : "—"}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="link-button"
+                    disabled={update.isPending}
+                    aria-label={`${u.active ? t("users.deactivate") : t("users.activate")} ${u.username}`}
+                    onClick={() =>
+                      update.mutate(
+                        { id: u.id, name: u.name, role: u.role, unitId: u.unitId, active: !u.active },
+                        { onSuccess: () => setStatus(t("users.updated")), onError: (err) => setStatus(messageOf(err)) },
+                      )
+                    }
+                  >
+                    {u.active ? t("users.active") : t("users.inactive")} · {u.active ? t("users.deactivate") : t("users.activate")}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2 id="new-user">{t("users.new")}</h2>
+      <form className="form grid" onSubmit={onCreate} aria-labelledby="new-user" noValidate>
+        {errors.form && (
+          <p role="alert" className="alert error">
+            {errors.form}
+          </p>
+        )}
+        <label htmlFor="user-username">
+          {t("users.username")}
+          <input {...field("username")} autoCapitalize="none" spellCheck={false} />
+          {fieldError("username")}
+        </label>
+        <label htmlFor="user-name">
+          {t("users.name")}
+          <input {...field("name")} />
+          {fieldError("name")}
+        </label>
+        <label htmlFor="user-password">
+          {t("users.password")}
+          <input {...field("password")} type="password" autoComplete="new-password" />
+          {fieldError("password")}
+        </label>
+        <label htmlFor="user-role">
+          {t("users.role")}
+          <select {...field("role")} defaultValue="EMPLOYEE">
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label htmlFor="user-unitId">
+          {t("users.unit")}
+          <select {...field("unitId")} defaultValue="">
+            <option value="">{t("users.noUnit")}</option>
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.code} — {u.name}
+              </option>
+            ))}
+          </select>
+          {fieldError("unitId")}
+        </label>
+        <button type="submit" className="button" disabled={create.isPending}>
+          {t("users.create")}
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import { TRPCError } from "@trpc/server";
+import { recordAudit } from "@/server/audit";
+import { hashPassword } from "@/server/auth/password";
+import { createTRPCRouter, roleProcedure } from "@/server/api/trpc";
+import { createUserInput, resetPasswordInput, updateUserInput } from "../schemas";
+
+const publicFields = {
+  id: true,
+  username: true,
+  name: true,
+  role: true,
+  unitId: true,
+  active: true,
+  lastLoginAt: true,
+  createdAt: true,
+} as const;
+
+const admin = roleProcedure("ADMIN");
+
+export const usersRouter = createTRPCRouter({
+  list: admin.query(({ ctx }) =>
+    ctx.db.user.findMany({ select: { ...publicFields, unit: { select: { name: true } } }, orderBy: { username: "asc" } }),
+  ),
+
+  create: admin.input(createUserInput).mutation(async ({ ctx, input }) => {
+    if (await ctx.db.user.findUnique({ where: { username: input.username } })) {
+      throw new TRPCError({ code: "CONFLICT", message: "validation.usernameTaken" });
+    }
+    const passwordHash = await hashPassword(input.password);
+    return ctx.db.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: { username: input.username, name: input.name, role: input.role, unitId: input.unitId, passwordHash },
+        select: publicFields,
+      });
+      await recordAudit(tx, ctx.actor, { action: "user.create", entity: "User", entityId: user.id, after: user });
+      return user;
+    });
+  }),
+
+  update: admin.input(updateUserInput).mutation(({ ctx, input }) =>
+    ctx.db.$transaction(async (tx) => {
+      const before = await tx.user.findUnique({ where: { id: input.id }, select: publicFields });
+      if (!before) throw new TRPCError({ code: "NOT_FOUND" });
+      if (before.id === ctx.user.id && (!input.active || input.role !== "ADMIN")) {
+        throw new TRPCError({ code: "BAD_REQUEST", message: "validation.cannotDemoteSelf" });
+      }
+      const after = await tx.user.update({
+        where: { id: input.id },
+        data: { name: input.name, role: input.role, unitId: input.unitId, active: input.active },
+        select: publicFields,
+      });
+      await recordAudit(tx, ctx.actor, { action: "user.update", entity: "User", entityId: input.id, before, after });
+      return after;
+    }),
+  ),
+
+  resetPassword: admin.input(resetPasswordInput).mutation(async ({ ctx, input }) => {
+    const passwordHash = await hashPassword(input.password);
+    await ctx.db.$transaction(async (tx) => {
+      const exists = await tx.user.findUnique({ where: { id: input.id }, select: { id: true } });
+      if (!exists) throw new TRPCError({ code: "NOT_FOUND" });
+      await tx.user.update({ where: { id: input.id }, data: { passwordHash } });
+      await recordAudit(tx, ctx.actor, { action: "user.reset_password", entity: "User", entityId: input.id });
+    });
+    return { ok: true };
+  }),
+});

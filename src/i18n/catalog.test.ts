@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { catalog, translator } from "./catalog";
+import { formatDate, formatDateTime, formatNumber, formatPercent } from "./format";
+
+describe("message catalog", () => {
+  it("has every Indonesian key in English, none empty", () => {
+    expect(Object.keys(catalog.en).sort()).toEqual(Object.keys(catalog.id).sort());
+    for (const [lang, messages] of Object.entries(catalog)) {
+      for (const [key, text] of Object.entries(messages)) expect(text.trim(), `${lang} ${key}`).not.toBe("");
+    }
+  });
+
+  it("keeps the same placeholders in both languages", () => {
+    const vars = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+    for (const key of Object.keys(catalog.id) as (keyof typeof catalog.id)[]) {
+      expect(vars(catalog.en[key]), key).toEqual(vars(catalog.id[key]));
+    }
+  });
+
+  it("fills placeholders", () => {
+    expect(translator("id")("login.error.THROTTLED", { minutes: 12 })).toBe("Terlalu banyak percobaan gagal. Coba lagi dalam 12 menit.");
+    expect(translator("en")("login.error.THROTTLED", { minutes: 12 })).toBe("Too many failed attempts. Try again in 12 minutes.");
+  });
+});
+
+describe("Indonesian formatting", () => {
+  it("formats numbers as 1.234,5", () => {
+    expect(formatNumber(1234.5)).toBe("1.234,5");
+    expect(formatNumber(1_000_000)).toBe("1.000.000");
+    expect(formatPercent(0.8766)).toBe("87,7%");
+  });
+
+  it("formats dates as 22 Nov 2026 in Jakarta time", () => {
+    expect(formatDate(new Date("2026-11-22T03:00:00Z"), "id")).toBe("22 Nov 2026");
+    expect(formatDate(new Date("2026-08-17T03:00:00Z"), "id")).toBe("17 Agu 2026");
+    expect(formatDate(new Date("2026-08-17T03:00:00Z"), "en")).toBe("17 Aug 2026");
+    // 20:00 UTC is already the next day in WIB (UTC+7)
+    expect(formatDate(new Date("2026-11-21T20:00:00Z"), "id")).toBe("22 Nov 2026");
+    expect(formatDateTime(new Date("2026-11-22T01:30:00Z"), "id")).toBe("22 Nov 2026 08:30");
+  });
+});

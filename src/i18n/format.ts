@@ -1,0 +1,29 @@
+// Numbers always in the Indonesian locale (1.234,5); dates as "22 Nov 2026" in either language.
+import type { Locale } from "./catalog";
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+export function formatNumber(value: number, opts: Intl.NumberFormatOptions = { maximumFractionDigits: 1 }): string {
+  const key = JSON.stringify(opts);
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat("id-ID", opts)));
+  return f.format(value);
+}
+
+export function formatPercent(ratio: number, digits = 1): string {
+  return `${formatNumber(ratio * 100, { minimumFractionDigits: digits, maximumFractionDigits: digits })}%`;
+}
+
+const dateLocale = (locale: Locale) => (locale === "id" ? "id-ID" : "en-GB");
+
+export function formatDate(value: Date | string, locale: Locale, timeZone = "Asia/Jakarta"): string {
+  return new Intl.DateTimeFormat(dateLocale(locale), { day: "numeric", month: "short", year: "numeric", timeZone }).format(
+    new Date(value),
+  );
+}
+
+export function formatDateTime(value: Date | string, locale: Locale, timeZone = "Asia/Jakarta"): string {
+  const d = new Date(value);
+  const time = new Intl.DateTimeFormat(dateLocale(locale), { hour: "2-digit", minute: "2-digit", hour12: false, timeZone }).format(d);
+  return `${formatDate(d, locale, timeZone)} ${time.replace(".", ":")}`;
+}

@@ -1,0 +1,33 @@
+import type { MessageKey } from "@/i18n/catalog";
+import type { Role } from "@/generated/prisma/enums";
+
+export interface NavItem {
+  href: string;
+  label: MessageKey;
+  roles: readonly Role[];
+}
+
+const ALL: readonly Role[] = ["ADMIN", "LEADER", "HR", "UNIT_HEAD", "EMPLOYEE"];
+
+/** Every signed-in page and who may open it: the navigation and the page guards read the same list. */
+export const NAV_ITEMS = [
+  { href: "/dashboard", label: "nav.dashboard", roles: ["ADMIN", "LEADER", "HR", "UNIT_HEAD"] },
+  { href: "/me", label: "nav.me", roles: ALL },
+  { href: "/admin/users", label: "nav.users", roles: ["ADMIN"] },
+  { href: "/admin/audit", label: "nav.audit", roles: ["ADMIN"] },
+] as const satisfies readonly NavItem[];
+
+export type PagePath = (typeof NAV_ITEMS)[number]["href"];
+
+export function rolesFor(href: PagePath): readonly Role[] {
+  return NAV_ITEMS.find((i) => i.href === href)!.roles;
+}
+
+export function navFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((i) => (i.roles as readonly Role[]).includes(role));
+}
+
+/** Where a user lands after signing in. */
+export function homeFor(role: Role): string {
+  return role === "EMPLOYEE" ? "/me" : "/dashboard";
+}

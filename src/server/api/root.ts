@@ -1,0 +1,16 @@
+import { accountRouter } from "@/features/account/server/router";
+import { auditRouter } from "@/features/admin/server/audit-router";
+import { usersRouter } from "@/features/admin/server/users-router";
+import { unitsRouter } from "@/features/units/server/router";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  account: accountRouter,
+  units: unitsRouter,
+  users: usersRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,64 @@
+// The one small interface all Pantau code uses to talk to ClickHouse. Two drivers implement it:
+// embedded chDB (default) and a ClickHouse server over HTTP. Both run the same SQL.
+// Values always travel as parameters ({name: Type} in the SQL); user text is never spliced in.
+import type { z } from "zod";
+
+export type QueryParams = Record<string, unknown>;
+export type Settings = Record<string, string | number | boolean>;
+
+export interface InsertOptions {
+  /** Columns to insert (default: the keys of the first row). */
+  columns?: readonly string[];
+  /** Per-insert settings, e.g. insert_deduplication_token for idempotent re-loads. */
+  settings?: Settings;
+}
+
+export interface ClickHouse {
+  readonly kind: "chdb" | "http";
+  readonly database: string;
+  /** Cluster name when configured (server only): DDL runs ON CLUSTER with replicated engines. */
+  readonly cluster: string | undefined;
+  /** Runs a SELECT and returns its rows; with a zod schema the rows are checked and typed by it. */
+  query<T = Record<string, unknown>>(sql: string, params?: QueryParams, schema?: z.ZodType<T>): Promise<T[]>;
+  /** Inserts rows in batches (one INSERT per batch, JSONEachRow). */
+  insert(table: string, rows: readonly Record<string, unknown>[], options?: InsertOptions): Promise<{ rows: number }>;
+  /** Runs a statement that returns no rows (DDL, INSERT … SELECT, OPTIMIZE …). */
+  command(sql: string, params?: QueryParams, settings?: Settings): Promise<void>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Settings both drivers apply, so results look the same whichever engine answers. */
+export const COMMON_SETTINGS: Settings = {
+  output_format_json_quote_64bit_integers: 0,
+  output_format_json_quote_decimals: 0,
+  date_time_input_format: "best_effort",
+};
+
+export const INSERT_BATCH_ROWS = 50_000;
+
+export function* batches<T>(rows: readonly T[], size = INSERT_BATCH_ROWS): Generator<readonly T[]> {
+  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
+}
+
+export function toJsonEachRow(rows: readonly Record<string, unknown>[]): string {
+  let out = "";
+  for (const row of rows) out += JSON.stringify(row, jsonValue) + "\n";
+  return out;
+}
+
+function jsonValue(_key: string, value: unknown) {
+  if (typeof value === "bigint") return value.toString();
+  return value;
+}
+
+export function parseRows<T>(rows: unknown[], schema?: z.ZodType<T>): T[] {
+  return schema ? rows.map((r) => schema.parse(r)) : (rows as T[]);
+}
+
+export class ClickHouseQueryError extends Error {
+  constructor(message: string, readonly sql: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "ClickHouseQueryError";
+  }
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/env";
+import { tempDir } from "@/test/stores";
+import { readLock } from "./data-dir";
+import { openRelational } from "./db/adapter";
+import { createPrisma } from "./db/client";
+import { DEMO_USERS } from "./demo/seed";
+import { setupStores } from "./setup";
+
+describe("first start on the embedded defaults", () => {
+  it("migrates both stores and loads the demo once; a second start changes nothing", async () => {
+    const tmp = tempDir();
+    try {
+      const env = parseEnv({ PANTAU_DATA_DIR: tmp.dir });
+      const first: string[] = [];
+      await setupStores(env, (l) => first.push(l));
+      expect(first.join("\n")).toMatch(/PGlite .*: applied \d+_init/);
+      expect(first.join("\n")).toMatch(/chDB .*: applied 0001_dimensions.sql/);
+      expect(first.join("\n")).toContain("demo data loaded");
+      expect(readLock(tmp.dir)).toBeNull(); // released for the web server
+
+      const second: string[] = [];
+      await setupStores(env, (l) => second.push(l));
+      expect(second.join("\n")).not.toMatch(/applied|demo data loaded/);
+
+      const conn = await openRelational({ kind: "pglite", dataDir: tmp.dir });
+      const db = createPrisma(conn);
+      expect((await db.user.findMany()).map((u) => u.username).sort()).toEqual(DEMO_USERS.map((u) => u.username).sort());
+      await db.$disconnect();
+      await conn.close();
+    } finally {
+      tmp.remove();
+    }
+  });
+});
