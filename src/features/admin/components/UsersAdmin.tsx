@@ -126,23 +126,23 @@ export function UsersAdmin() {
             {errors.form}
           </p>
         )}
-        <label htmlFor="user-username">
-          {t("users.username")}
+        <div className="field">
+          <label htmlFor="user-username">{t("users.username")}</label>
           <input {...field("username")} autoCapitalize="none" spellCheck={false} />
           {fieldError("username")}
-        </label>
-        <label htmlFor="user-name">
-          {t("users.name")}
+        </div>
+        <div className="field">
+          <label htmlFor="user-name">{t("users.name")}</label>
           <input {...field("name")} />
           {fieldError("name")}
-        </label>
-        <label htmlFor="user-password">
-          {t("users.password")}
+        </div>
+        <div className="field">
+          <label htmlFor="user-password">{t("users.password")}</label>
           <input {...field("password")} type="password" autoComplete="new-password" />
           {fieldError("password")}
-        </label>
-        <label htmlFor="user-role">
-          {t("users.role")}
+        </div>
+        <div className="field">
+          <label htmlFor="user-role">{t("users.role")}</label>
           <select {...field("role")} defaultValue="EMPLOYEE">
             {ROLES.map((r) => (
               <option key={r} value={r}>
@@ -150,9 +150,9 @@ export function UsersAdmin() {
               </option>
             ))}
           </select>
-        </label>
-        <label htmlFor="user-unitId">
-          {t("users.unit")}
+        </div>
+        <div className="field">
+          <label htmlFor="user-unitId">{t("users.unit")}</label>
           <select {...field("unitId")} defaultValue="">
             <option value="">{t("users.noUnit")}</option>
             {units.map((u) => (
@@ -162,7 +162,7 @@ export function UsersAdmin() {
             ))}
           </select>
           {fieldError("unitId")}
-        </label>
+        </div>
         <button type="submit" className="button" disabled={create.isPending}>
           {t("users.create")}
         </button>

@@ -1,0 +1,78 @@
+import { expect, test } from "@playwright/test";
+import { login } from "./helpers";
+
+const navigation = (page: import("@playwright/test").Page) => page.getByRole("navigation", { name: /Navigasi utama|Main navigation/ });
+
+const roles = [
+  { username: "admin", home: "/dashboard", nav: ["Dasbor", "Profil saya", "Pengguna", "Log audit"], refused: null },
+  { username: "pimpinan", home: "/dashboard", nav: ["Dasbor", "Profil saya"], refused: "/admin/users" },
+  { username: "bkpsdm", home: "/dashboard", nav: ["Dasbor", "Profil saya"], refused: "/admin/audit" },
+  { username: "kadisdik", home: "/dashboard", nav: ["Dasbor", "Profil saya"], refused: "/admin/users" },
+  { username: "pegawai", home: "/me", nav: ["Profil saya"], refused: "/dashboard" },
+];
+
+for (const role of roles) {
+  test(`${role.username} sees the navigation of the role${role.refused ? ` and is refused ${role.refused}` : ""}`, async ({ page }) => {
+    await login(page, role.username);
+    await expect(page).toHaveURL(new RegExp(`${role.home}$`));
+    await expect(navigation(page).getByRole("link")).toHaveText(role.nav);
+    if (role.refused) {
+      const res = await page.goto(role.refused);
+      expect(res?.status()).toBe(403);
+      await expect(page.getByRole("heading", { name: "Akses ditolak" })).toBeVisible();
+    }
+  });
+}
+
+test("a unit head sees only their unit and its sub-units", async ({ page }) => {
+  await login(page, "kadisdik");
+  await expect(page.getByText("Cakupan: Dinas Pendidikan dan sub-unitnya")).toBeVisible();
+  await expect(page.getByTestId("unit-list").getByRole("listitem")).toHaveCount(2);
+  const other = await page.request.get(`/api/trpc/units.get?input=${encodeURIComponent(JSON.stringify({ json: { unitId: "not-mine" } }))}`);
+  expect(other.status()).toBe(403);
+});
+
+test("the language switch changes the whole UI and keeps Indonesian number/date formats", async ({ page }) => {
+  await login(page, "admin");
+  await page.getByRole("button", { name: "EN" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dashboard");
+  await expect(navigation(page).getByRole("link")).toHaveText(["Dashboard", "My profile", "Users", "Audit log"]);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.getByRole("button", { name: "ID" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dasbor");
+  await page.goto("/me");
+  await expect(page.locator("dd").last()).toHaveText(/^\d{1,2} (Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des) \d{4} \d{2}:\d{2}$/);
+});
+
+test("a wrong password shows a clear error and the admin can create a user (audited)", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Nama pengguna").fill("admin");
+  await page.getByLabel("Kata sandi").fill("salah-sandi");
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await expect(page.locator("#login-error")).toHaveText("Nama pengguna atau kata sandi salah.");
+
+  await login(page, "admin");
+  await page.goto("/admin/users");
+  await page.getByRole("button", { name: "Simpan pengguna" }).click();
+  await expect(page.getByText("Kata sandi minimal 8 karakter.")).toBeVisible();
+  await page.getByLabel("Nama pengguna").fill("dewi.k");
+  await page.getByLabel("Nama", { exact: true }).fill("Dewi Kartika");
+  await page.getByLabel("Kata sandi awal").fill("sandi-dewi-2026");
+  await page.getByLabel("Peran").selectOption("HR");
+  await page.getByRole("button", { name: "Simpan pengguna" }).click();
+  await expect(page.getByText("Pengguna dewi.k dibuat.")).toBeVisible();
+  await expect(page.getByRole("cell", { name: "dewi.k" })).toBeVisible();
+  await page.goto("/admin/audit");
+  await expect(page.getByRole("cell", { name: "user.create" }).first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: "auth.login_failed" }).first()).toBeVisible();
+});
+
+test("anonymous visitors get the landing page and are sent to login from private pages", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Layanan kepegawaian yang terukur dan terbuka");
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard/);
+  const health = await page.request.get("/api/health");
+  expect(health.status()).toBe(200);
+  expect((await health.json()).status).toBe("ok");
+});
