@@ -61,7 +61,7 @@ test("a wrong password shows a clear error and the admin can create a user (audi
   await page.getByLabel("Peran").selectOption("HR");
   await page.getByRole("button", { name: "Simpan pengguna" }).click();
   await expect(page.getByText("Pengguna dewi.k dibuat.")).toBeVisible();
-  await expect(page.getByRole("cell", { name: "dewi.k" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "dewi.k", exact: true })).toBeVisible();
   await page.goto("/admin/audit");
   await expect(page.getByRole("cell", { name: "user.create" }).first()).toBeVisible();
   await expect(page.getByRole("cell", { name: "auth.login_failed" }).first()).toBeVisible();
