@@ -11,8 +11,7 @@ export class DataDirBusyError extends Error {
   constructor(readonly dataDir: string, readonly owner: LockInfo) {
     super(
       `Folder data ${dataDir} sedang dipakai oleh proses lain (PID ${owner.pid}: ${owner.command}, sejak ${owner.since}). ` +
-        `Penyimpanan tertanam (PGlite, chDB) hanya boleh dibuka oleh satu proses: hentikan proses itu dulu, ` +
-        `atau jalankan perintah ini lewat server yang sedang berjalan.\n` +
+        `Penyimpanan tertanam (PGlite, chDB) hanya boleh dibuka oleh satu proses: hentikan proses itu dulu.\n` +
         `The data folder ${dataDir} is in use by another process (PID ${owner.pid}: ${owner.command}, since ${owner.since}). ` +
         `The embedded stores can be opened by one process at a time: stop that process first.`,
     );
