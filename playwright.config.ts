@@ -4,6 +4,7 @@ const PORT = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 // Debian's Chromium, never a downloaded browser; flags keep it off the (closed) network.
+// Set once in `use`: the device presets below carry no launchOptions of their own.
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: [
@@ -27,8 +28,8 @@ export default defineConfig({
   timeout: 60_000,
   use: { baseURL, launchOptions: chromium, trace: "off", screenshot: "only-on-failure" },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium }, testIgnore: /phone\.spec\.ts/ },
-    { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium }, testMatch: /phone\.spec\.ts/ },
+    { name: "desktop", use: devices["Desktop Chrome"], testIgnore: /phone\.spec\.ts/ },
+    { name: "phone", use: devices["Pixel 7"], testMatch: /phone\.spec\.ts/ },
   ],
   webServer: {
     // Builds (unless E2E_SKIP_BUILD=1), prepares a fresh data folder, and starts the production server.

@@ -5,8 +5,7 @@ import { randomBytes } from "node:crypto";
 import { envOrExit } from "../src/env";
 import { createUserInput } from "../src/features/admin/schemas";
 import { isMessageKey, translator } from "../src/i18n/catalog";
-import { recordAudit } from "../src/server/audit";
-import { hashPassword } from "../src/server/auth/password";
+import { createUser, UsernameTakenError } from "../src/features/admin/server/create-user";
 import { openRelational, relationalTarget } from "../src/server/db/adapter";
 import { createPrisma } from "../src/server/db/client";
 
@@ -25,18 +24,14 @@ if (!parsed.success) {
 const conn = await openRelational(relationalTarget(envOrExit()));
 const db = createPrisma(conn);
 try {
-  if (await db.user.findUnique({ where: { username: parsed.data.username } })) {
-    console.error(`Nama pengguna ${parsed.data.username} sudah ada / username already exists.`);
-    process.exit(1);
-  }
-  const user = await db.user.create({
-    data: { username: parsed.data.username, name: parsed.data.name, role: "ADMIN", passwordHash: await hashPassword(password) },
-    select: { id: true, username: true, role: true },
-  });
-  await recordAudit(db, { id: null, name: "cli" }, { action: "user.create", entity: "User", entityId: user.id, after: user });
+  const user = await createUser(db, { id: null, name: "cli" }, parsed.data);
   console.log(`Admin ${user.username} dibuat / created.${process.env.PANTAU_ADMIN_PASSWORD ? "" : ` Password: ${password}`}`);
+} catch (err) {
+  if (!(err instanceof UsernameTakenError)) throw err;
+  console.error(`Nama pengguna ${err.username} sudah ada / username already exists.`);
+  process.exitCode = 1;
 } finally {
   await db.$disconnect();
   await conn.close();
 }
-process.exit(0);
+process.exit(process.exitCode ?? 0);

@@ -3,43 +3,25 @@ import { recordAudit } from "@/server/audit";
 import { hashPassword } from "@/server/auth/password";
 import { createTRPCRouter, roleProcedure } from "@/server/api/trpc";
 import { createUserInput, resetPasswordInput, updateUserInput } from "../schemas";
-
-const publicFields = {
-  id: true,
-  username: true,
-  name: true,
-  role: true,
-  unitId: true,
-  active: true,
-  lastLoginAt: true,
-  createdAt: true,
-} as const;
+import { createUser, publicUserFields, UsernameTakenError } from "./create-user";
 
 const admin = roleProcedure("ADMIN");
 
 export const usersRouter = createTRPCRouter({
   list: admin.query(({ ctx }) =>
-    ctx.db.user.findMany({ select: { ...publicFields, unit: { select: { name: true } } }, orderBy: { username: "asc" } }),
+    ctx.db.user.findMany({ select: { ...publicUserFields, unit: { select: { name: true } } }, orderBy: { username: "asc" } }),
   ),
 
-  create: admin.input(createUserInput).mutation(async ({ ctx, input }) => {
-    if (await ctx.db.user.findUnique({ where: { username: input.username } })) {
-      throw new TRPCError({ code: "CONFLICT", message: "validation.usernameTaken" });
-    }
-    const passwordHash = await hashPassword(input.password);
-    return ctx.db.$transaction(async (tx) => {
-      const user = await tx.user.create({
-        data: { username: input.username, name: input.name, role: input.role, unitId: input.unitId, passwordHash },
-        select: publicFields,
-      });
-      await recordAudit(tx, ctx.actor, { action: "user.create", entity: "User", entityId: user.id, after: user });
-      return user;
-    });
-  }),
+  create: admin.input(createUserInput).mutation(({ ctx, input }) =>
+    createUser(ctx.db, ctx.actor, input).catch((err: unknown) => {
+      if (err instanceof UsernameTakenError) throw new TRPCError({ code: "CONFLICT", message: err.message });
+      throw err;
+    }),
+  ),
 
   update: admin.input(updateUserInput).mutation(({ ctx, input }) =>
     ctx.db.$transaction(async (tx) => {
-      const before = await tx.user.findUnique({ where: { id: input.id }, select: publicFields });
+      const before = await tx.user.findUnique({ where: { id: input.id }, select: publicUserFields });
       if (!before) throw new TRPCError({ code: "NOT_FOUND" });
       if (before.id === ctx.user.id && (!input.active || input.role !== "ADMIN")) {
         throw new TRPCError({ code: "BAD_REQUEST", message: "validation.cannotDemoteSelf" });
@@ -47,7 +29,7 @@ export const usersRouter = createTRPCRouter({
       const after = await tx.user.update({
         where: { id: input.id },
         data: { name: input.name, role: input.role, unitId: input.unitId, active: input.active },
-        select: publicFields,
+        select: publicUserFields,
       });
       await recordAudit(tx, ctx.actor, { action: "user.update", entity: "User", entityId: input.id, before, after });
       return after;
