@@ -1,0 +1,62 @@
+// NIP (Nomor Induk Pegawai). For PNS the 18 digits are: birth date yyyymmdd, CPNS appointment (TMT)
+// yyyymm, sex digit (1 male, 2 female), a 3-digit sequence from 001. PPPK numbers have another layout,
+// so only their length is checked. A NIP reveals birth date and sex: it is personal data.
+
+export type EmploymentType = "PNS" | "PPPK";
+
+export type NipProblem =
+  | "nip.length"
+  | "nip.birthDate"
+  | "nip.tmtMonth"
+  | "nip.tmtBeforeBirth"
+  | "nip.sex"
+  | "nip.sequence";
+
+export interface PnsNip {
+  birthDate: string;
+  tmt: string; // yyyy-mm
+  sex: "M" | "F";
+  sequence: number;
+}
+
+export type NipCheck = { ok: true; parsed?: PnsNip } | { ok: false; problem: NipProblem };
+
+/** Strips the spaces and dots people type into NIPs ("19850312 201001 1 003"). */
+export function normalizeNip(raw: string): string {
+  return raw.replace(/[\s.]/g, "");
+}
+
+export function checkNip(raw: string, type: EmploymentType = "PNS"): NipCheck {
+  const nip = normalizeNip(raw);
+  if (!/^\d{18}$/.test(nip)) return { ok: false, problem: "nip.length" };
+  if (type === "PPPK") return { ok: true };
+  const y = Number(nip.slice(0, 4));
+  const m = Number(nip.slice(4, 6));
+  const d = Number(nip.slice(6, 8));
+  const birth = new Date(Date.UTC(y, m - 1, d));
+  if (y < 1900 || birth.getUTCFullYear() !== y || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d) {
+    return { ok: false, problem: "nip.birthDate" };
+  }
+  const ty = Number(nip.slice(8, 12));
+  const tm = Number(nip.slice(12, 14));
+  if (tm < 1 || tm > 12) return { ok: false, problem: "nip.tmtMonth" };
+  if (ty * 12 + tm <= y * 12 + m) return { ok: false, problem: "nip.tmtBeforeBirth" };
+  const sex = nip[14];
+  if (sex !== "1" && sex !== "2") return { ok: false, problem: "nip.sex" };
+  const sequence = Number(nip.slice(15));
+  if (sequence < 1) return { ok: false, problem: "nip.sequence" };
+  return {
+    ok: true,
+    parsed: {
+      birthDate: nip.slice(0, 4) + "-" + nip.slice(4, 6) + "-" + nip.slice(6, 8),
+      tmt: nip.slice(8, 12) + "-" + nip.slice(12, 14),
+      sex: sex === "1" ? "M" : "F",
+      sequence,
+    },
+  };
+}
+
+/** Builds a valid PNS NIP (used by the demo generator and tests). */
+export function makePnsNip(birthDate: string, tmt: string, sex: "M" | "F", sequence: number): string {
+  return birthDate.replace(/-/g, "") + tmt.replace(/-/g, "") + (sex === "M" ? "1" : "2") + String(sequence).padStart(3, "0");
+}
