@@ -54,6 +54,10 @@ export const envSchema = z
     NEXTAUTH_URL: optionalUrl(["http", "https"]),
     /** Load the demo data set into empty stores at start-up. */
     PANTAU_DEMO: boolFrom(true),
+    /** Employees in the generated demo data (only when PANTAU_DEMO loads an empty store). */
+    PANTAU_DEMO_EMPLOYEES: intFrom(300, 10, 100_000),
+    /** The web server runs the ETL this often (minutes); 0 turns the schedule off. */
+    ETL_INTERVAL_MINUTES: intFrom(15, 0, 24 * 60),
     LOGIN_MAX_FAILURES: intFrom(5, 1, 100),
     LOGIN_LOCK_MINUTES: intFrom(15, 1, 24 * 60),
   })

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { acquireDataDir } from "../data-dir";
 import {
   batches,
+  batchSettings,
   ClickHouseQueryError,
   COMMON_SETTINGS,
   parseRows,
@@ -60,6 +61,7 @@ export class ChdbClickHouse implements ClickHouse {
     if (rows.length === 0) return { rows: 0 };
     const columns = options.columns ?? Object.keys(rows[0]!);
     let written = 0;
+    let index = 0;
     for (const batch of batches(rows)) {
       try {
         await this.session.insert({
@@ -67,7 +69,7 @@ export class ChdbClickHouse implements ClickHouse {
           values: Buffer.from(toJsonEachRow(batch)),
           format: "JSONEachRow",
           columns,
-          settings: options.settings,
+          settings: batchSettings(options.settings, index++),
         });
       } catch (err) {
         throw new ClickHouseQueryError(errorMessage(err), `INSERT INTO ${table}`, { cause: err });
@@ -75,6 +77,15 @@ export class ChdbClickHouse implements ClickHouse {
       written += batch.length;
     }
     return { rows: written };
+  }
+
+  async insertTabSeparated(table: string, data: string, options: InsertOptions & { columns: readonly string[] }) {
+    if (!data) return;
+    try {
+      await this.session.insert({ table, values: Buffer.from(data), format: "TabSeparated", columns: options.columns, settings: options.settings });
+    } catch (err) {
+      throw new ClickHouseQueryError(errorMessage(err), `INSERT INTO ${table}`, { cause: err });
+    }
   }
 
   async command(sql: string, params: QueryParams = {}, settings: Settings = {}) {

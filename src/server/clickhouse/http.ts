@@ -1,8 +1,10 @@
 // A ClickHouse server or cluster over HTTP(S) through the official client.
+import { Readable } from "node:stream";
 import { createClient, type ClickHouseClient } from "@clickhouse/client";
 import type { z } from "zod";
 import {
   batches,
+  batchSettings,
   ClickHouseQueryError,
   COMMON_SETTINGS,
   parseRows,
@@ -64,6 +66,7 @@ export class HttpClickHouse implements ClickHouse {
 
   async insert(table: string, rows: readonly Record<string, unknown>[], options: InsertOptions = {}) {
     let written = 0;
+    let index = 0;
     for (const batch of batches(rows)) {
       try {
         await this.client.insert({
@@ -71,7 +74,7 @@ export class HttpClickHouse implements ClickHouse {
           values: batch as Record<string, unknown>[],
           format: "JSONEachRow",
           columns: options.columns ? ([...options.columns] as [string, ...string[]]) : undefined,
-          clickhouse_settings: options.settings as Record<string, string | number>,
+          clickhouse_settings: batchSettings(options.settings, index++) as Record<string, string | number>,
         });
       } catch (err) {
         throw new ClickHouseQueryError(err instanceof Error ? err.message : String(err), `INSERT INTO ${table}`, { cause: err });
@@ -79,6 +82,21 @@ export class HttpClickHouse implements ClickHouse {
       written += batch.length;
     }
     return { rows: written };
+  }
+
+  async insertTabSeparated(table: string, data: string, options: InsertOptions & { columns: readonly string[] }) {
+    if (!data) return;
+    try {
+      await this.client.insert({
+        table,
+        values: Readable.from([data]),
+        format: "TabSeparated",
+        columns: [...options.columns] as [string, ...string[]],
+        clickhouse_settings: options.settings as Record<string, string | number>,
+      });
+    } catch (err) {
+      throw new ClickHouseQueryError(err instanceof Error ? err.message : String(err), `INSERT INTO ${table}`, { cause: err });
+    }
   }
 
   async command(sql: string, params: QueryParams = {}, settings: Settings = {}) {

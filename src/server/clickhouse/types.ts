@@ -22,6 +22,11 @@ export interface ClickHouse {
   query<T = Record<string, unknown>>(sql: string, params?: QueryParams, schema?: z.ZodType<T>): Promise<T[]>;
   /** Inserts rows in batches (one INSERT per batch, JSONEachRow). */
   insert(table: string, rows: readonly Record<string, unknown>[], options?: InsertOptions): Promise<{ rows: number }>;
+  /**
+   * Inserts text already in TabSeparated form (one row per line, columns in the given order) as one
+   * INSERT: the ETL's fast path, and one deduplication unit when settings carry a token.
+   */
+  insertTabSeparated(table: string, data: string, options: InsertOptions & { columns: readonly string[] }): Promise<void>;
   /** Runs a statement that returns no rows (DDL, INSERT … SELECT, OPTIMIZE …). */
   command(sql: string, params?: QueryParams, settings?: Settings): Promise<void>;
   ping(): Promise<boolean>;
@@ -39,6 +44,16 @@ export const INSERT_BATCH_ROWS = 50_000;
 
 export function* batches<T>(rows: readonly T[], size = INSERT_BATCH_ROWS): Generator<readonly T[]> {
   for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
+}
+
+/**
+ * Settings for the n-th batch of one insert call: a deduplication token gets the batch number, so the
+ * batches of one call never deduplicate each other (and a retried call repeats the same tokens).
+ */
+export function batchSettings(settings: Settings | undefined, index: number): Settings | undefined {
+  const token = settings?.insert_deduplication_token;
+  if (token === undefined || index === 0) return settings;
+  return { ...settings, insert_deduplication_token: `${token}#${index}` };
 }
 
 export function toJsonEachRow(rows: readonly Record<string, unknown>[]): string {

@@ -1,0 +1,117 @@
+// The ETL from the command line.
+//   npm run etl [-- --full] [-- --region DEMO] [-- file.csv …]   run (incremental by default), importing files
+//   npm run etl:verify                                           reconcile ClickHouse with the sources
+//   npm run etl:generate -- --seed 1 --employees 300 --days 730 [--out dir]
+// With the embedded stores the web server owns the data folder while it runs: then files are put in
+// the server's inbox (<data>/inbox) and its scheduled ETL loads them.
+import { copyFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { envOrExit } from "@/env";
+import { formatNumber } from "@/i18n/format";
+import { DataDirBusyError } from "@/server/data-dir";
+import { isoDay, localDay } from "@/lib/domain/working-days";
+import { EtlUserError } from "./context";
+import { generate } from "./generate/generate";
+import { createProgress } from "./progress";
+import { runEtl } from "./run";
+import { openStores, type Stores } from "./stores";
+import { verify } from "./verify";
+
+const env = envOrExit();
+const [command = "run", ...rest] = process.argv.slice(2);
+const argv = ["run", "verify", "generate"].includes(command) ? rest : process.argv.slice(2);
+const cmd = ["run", "verify", "generate"].includes(command) ? command : "run";
+
+const { values, positionals } = parseArgs({
+  args: argv,
+  allowPositionals: true,
+  options: {
+    full: { type: "boolean", default: false },
+    region: { type: "string" },
+    "lag-ms": { type: "string" },
+    seed: { type: "string", default: "1" },
+    employees: { type: "string", default: "300" },
+    days: { type: "string", default: "730" },
+    end: { type: "string" },
+    out: { type: "string" },
+    "no-files": { type: "boolean", default: false },
+  },
+});
+
+async function withStores<T>(fn: (s: Stores) => Promise<T>): Promise<T> {
+  const stores = await openStores(env);
+  try {
+    return await fn(stores);
+  } finally {
+    await stores.close();
+  }
+}
+
+async function main(): Promise<number> {
+  if (cmd === "generate") {
+    const end = values.end ?? isoDay(localDay(new Date()) - 1);
+    const start = isoDay(localDay(new Date(end)) - Number(values.days) + 1);
+    const out = values["no-files"] ? undefined : path.resolve(values.out ?? path.join(env.dataDir, "generated"));
+    return withStores(async ({ db }) => {
+      const t0 = performance.now();
+      const truth = await generate(db, { seed: Number(values.seed), employees: Number(values.employees), start, end, outDir: out }, (s) => console.log(`[generate] ${s}`));
+      console.log(`[generate] ${start} … ${end}: ${formatNumber(truth.attendance.rows)} attendance rows, ${formatNumber(truth.ekinerja.rows)} e-Kinerja entries, ${formatNumber(truth.requests.submitted)} requests in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      if (out) console.log(`[generate] files in ${out} — load them with: npm run etl -- ${path.relative(process.cwd(), out)}/*.csv`);
+      return 0;
+    });
+  }
+  if (cmd === "verify") {
+    return withStores(async ({ db, ch }) => {
+      const report = await verify(db, ch);
+      for (const c of report.checks) console.log(`[verify] ${c.name}: ${formatNumber(c.keys)} day×unit keys`);
+      if (report.differences.length === 0) {
+        console.log("[verify] OK: ClickHouse cocok dengan sumber / ClickHouse matches the sources");
+        return 0;
+      }
+      console.error(`[verify] ${report.differences.length} selisih / differences:`);
+      for (const d of report.differences.slice(0, 50)) console.error(`  ${d.check} — ${d.key}: sumber/source ${d.expected}, ClickHouse ${d.actual}`);
+      return 1;
+    });
+  }
+  const files = positionals.map((p) => ({ path: path.resolve(p) }));
+  try {
+    return await withStores(async (stores) => {
+      const progress = createProgress();
+      const result = await runEtl(stores, {
+        mode: values.full ? "full" : "incremental",
+        trigger: "cli",
+        files,
+        region: values.region,
+        lagMs: values["lag-ms"] ? Number(values["lag-ms"]) : undefined,
+        progress,
+      });
+      const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
+      console.log(`[etl] run ${result.runId} (${result.mode}) finished: ${formatNumber(total)} rows in ${result.seconds.toFixed(1)} s`);
+      for (const r of result.imports) {
+        console.log(`[etl] ${r.fileName}: read ${r.read}, loaded ${r.valid}, quarantined ${r.quarantined}, duplicate ${r.duplicate}${r.alreadyImported ? " (already imported earlier)" : ""}`);
+      }
+      return 0;
+    });
+  } catch (err) {
+    if (err instanceof DataDirBusyError && files.length) {
+      const inbox = path.join(env.dataDir, "inbox");
+      mkdirSync(inbox, { recursive: true });
+      for (const f of files) copyFileSync(f.path, path.join(inbox, path.basename(f.path)));
+      console.log(
+        `[etl] Server Pantau sedang memakai folder data; ${files.length} berkas ditaruh di ${inbox} dan akan dimuat oleh ETL terjadwal server.\n` +
+          `[etl] The Pantau server is using the data folder; ${files.length} file(s) were put in ${inbox} for the server's scheduled ETL.`,
+      );
+      return 0;
+    }
+    throw err;
+  }
+}
+
+main()
+  .then((code) => process.exit(code))
+  .catch((err) => {
+    if (err instanceof EtlUserError || err instanceof DataDirBusyError) console.error(err.message);
+    else console.error(err);
+    process.exit(1);
+  });

@@ -1,0 +1,88 @@
+// What the ETL needs to know about a region while it works: its calendar, its employees by NIP and
+// its e-Kinerja deadlines. Loaded once per run.
+import type { Db } from "@/server/db/client";
+import { dayNumber, isoDay, WorkCalendar, zoneOffsetHours } from "@/lib/domain/working-days";
+import { catalog } from "@/i18n/catalog";
+
+export interface EmployeeRef {
+  id: string;
+  unitId: string;
+  /** Day numbers; retiredDay is the first day no longer employed. */
+  appointedDay: number;
+  retiredDay: number | null;
+}
+
+export interface RegionContext {
+  id: string;
+  code: string;
+  timezone: string;
+  offsetHours: number;
+  ekinerjaDeadlineDay: number;
+  dailyLogGraceDays: number;
+  calendar: WorkCalendar;
+  employees: Map<string, EmployeeRef>;
+}
+
+export class EtlUserError extends Error {
+  constructor(
+    readonly messageId: string,
+    readonly messageEn: string,
+  ) {
+    super(`${messageId}\n${messageEn}`);
+    this.name = "EtlUserError";
+  }
+}
+
+type Vars = Record<string, string | number>;
+const fill = (t: string, vars: Vars) => t.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+
+export function userError(key: keyof typeof catalog.id, vars: Vars = {}, varsEn: Vars = vars) {
+  return new EtlUserError(fill(catalog.id[key], vars), fill(catalog.en[key], varsEn));
+}
+
+export function bothLanguages(key: keyof typeof catalog.id, vars: Vars = {}) {
+  return { id: fill(catalog.id[key], vars), en: fill(catalog.en[key], vars) };
+}
+
+export const toDate = (d: Date) => Math.round(d.getTime() / 86_400_000);
+
+export async function loadRegionContext(db: Db, code: string): Promise<RegionContext> {
+  const region = await db.region.findUnique({ where: { code } });
+  if (!region) throw userError("etl.error.noRegion", { code });
+  const [holidays, employees] = await Promise.all([
+    db.holiday.findMany({ where: { regionId: region.id }, select: { date: true } }),
+    db.employee.findMany({ where: { regionId: region.id }, select: { id: true, nip: true, unitId: true, appointedOn: true, retiredOn: true } }),
+  ]);
+  const map = new Map<string, EmployeeRef>();
+  for (const e of employees) {
+    map.set(e.nip, {
+      id: e.id,
+      unitId: e.unitId,
+      appointedDay: toDate(e.appointedOn),
+      retiredDay: e.retiredOn ? toDate(e.retiredOn) : null,
+    });
+  }
+  return {
+    id: region.id,
+    code: region.code,
+    timezone: region.timezone,
+    offsetHours: zoneOffsetHours(region.timezone),
+    ekinerjaDeadlineDay: region.ekinerjaDeadlineDay,
+    dailyLogGraceDays: region.dailyLogGraceDays,
+    calendar: new WorkCalendar(holidays.map((h) => toDate(h.date))),
+    employees: map,
+  };
+}
+
+/** e-Kinerja filling deadline (Batas Pengisian) of an entry, as a day number. */
+export function ekinerjaDeadline(ctx: RegionContext, kind: "monthly" | "daily", period: string): number {
+  if (kind === "daily") return ctx.calendar.addWorkingDays(dayNumber(period), ctx.dailyLogGraceDays);
+  const y = Number(period.slice(0, 4));
+  const m = Number(period.slice(5, 7)); // the deadline falls in the following month
+  const next = new Date(Date.UTC(y, m, 1));
+  const last = new Date(Date.UTC(next.getUTCFullYear(), next.getUTCMonth() + 1, 0)).getUTCDate();
+  next.setUTCDate(Math.min(ctx.ekinerjaDeadlineDay, last));
+  return dayNumber(next.toISOString().slice(0, 10));
+}
+
+export { isoDay };

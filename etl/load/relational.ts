@@ -1,0 +1,347 @@
+// Relational sources → ClickHouse, incrementally by watermark: rows whose (updated time, id) is after
+// the last one loaded, in order, a chunk at a time. The watermark moves only after a chunk is in
+// ClickHouse; a chunk repeated after a crash carries the same deduplication token and is skipped.
+// Rows changed in the last `lagMs` wait for the next run, so a transaction still open cannot commit
+// a row behind the watermark.
+import type { RequestStatus } from "@/generated/prisma/enums";
+import type { ClickHouse } from "@/server/clickhouse/types";
+import type { Db } from "@/server/db/client";
+import { isoDay, localDay, WorkCalendar } from "@/lib/domain/working-days";
+import type { Progress } from "../progress";
+import { DEDUP_SETTINGS } from "./files";
+
+export interface Watermark {
+  updatedAt: Date;
+  lastId: string;
+}
+
+const START: Watermark = { updatedAt: new Date(0), lastId: "" };
+
+export async function readWatermark(db: Db, source: string): Promise<Watermark> {
+  const w = await db.etlWatermark.findUnique({ where: { source } });
+  return w ? { updatedAt: w.updatedAt, lastId: w.lastId } : START;
+}
+
+async function saveWatermark(db: Db, source: string, w: Watermark) {
+  await db.etlWatermark.upsert({ where: { source }, update: { updatedAt: w.updatedAt, lastId: w.lastId }, create: { source, ...w } });
+}
+
+const wmKey = (w: Watermark) => `${w.updatedAt.getTime()}/${w.lastId}`;
+
+export interface RelationalIo {
+  db: Db;
+  ch: ClickHouse;
+  progress: Progress;
+  generation: number;
+  lagMs: number;
+  beat?: () => Promise<void>;
+}
+
+type Row = { id: string | bigint; stamp: Date };
+
+/** The generic watermark loop: fetch → load → save watermark, until a chunk comes back short. */
+async function byWatermark<R extends Row>(
+  io: RelationalIo,
+  source: string,
+  chunkSize: number,
+  fetch: (after: Watermark, upTo: Date, take: number) => Promise<R[]>,
+  load: (rows: R[], token: string) => Promise<number>,
+): Promise<number> {
+  const upTo = new Date(Date.now() - io.lagMs);
+  let wm = await readWatermark(io.db, source);
+  let total = 0;
+  for (;;) {
+    const rows = await fetch(wm, upTo, chunkSize);
+    if (rows.length === 0) break;
+    const last = rows[rows.length - 1]!;
+    const next = { updatedAt: last.stamp, lastId: String(last.id) };
+    total += await load(rows, `${io.generation}:${source}:${wmKey(wm)}:${wmKey(next)}`);
+    await saveWatermark(io.db, source, next);
+    wm = next;
+    await io.beat?.();
+    if (rows.length < chunkSize) break;
+  }
+  return total;
+}
+
+const after = (w: Watermark, upTo: Date, field: "updatedAt" | "createdAt" = "updatedAt") => ({
+  AND: [
+    { [field]: { lte: upTo } },
+    { OR: [{ [field]: { gt: w.updatedAt } }, { [field]: w.updatedAt, id: { gt: w.lastId } }] },
+  ],
+});
+
+const ms = (d: Date) => d.getTime();
+const dt = (d: Date) => d.toISOString().replace("T", " ").replace("Z", "");
+
+// ---- dimensions ----
+
+export async function syncUnits(io: RelationalIo): Promise<number> {
+  // Units are few and a unit's path depends on its parents: when any changed, re-send them all.
+  const wm = await readWatermark(io.db, "unit");
+  const upTo = new Date(Date.now() - io.lagMs);
+  const changed = await io.db.unit.findFirst({ where: after(wm, upTo), orderBy: [{ updatedAt: "desc" }, { id: "desc" }] });
+  const changedRegion = await io.db.region.findFirst({ where: after(await readWatermark(io.db, "region"), upTo), orderBy: [{ updatedAt: "desc" }, { id: "desc" }] });
+  let n = 0;
+  if (changedRegion) {
+    const regions = await io.db.region.findMany();
+    await io.ch.insert(
+      "dim_region",
+      regions.map((r) => ({ region_id: r.id, code: r.code, name: r.name, timezone: r.timezone, version: ms(r.updatedAt) })),
+    );
+    await saveWatermark(io.db, "region", { updatedAt: changedRegion.updatedAt, lastId: changedRegion.id });
+    n += regions.length;
+  }
+  if (changed) {
+    const units = await io.db.unit.findMany();
+    const byId = new Map(units.map((u) => [u.id, u]));
+    const pathOf = (id: string): string[] => {
+      const out: string[] = [];
+      for (let u = byId.get(id); u && out.length < 50; u = u.parentId ? byId.get(u.parentId) : undefined) out.unshift(u.id);
+      return out;
+    };
+    await io.ch.insert(
+      "dim_unit",
+      units.map((u) => ({
+        unit_id: u.id,
+        region_id: u.regionId,
+        parent_id: u.parentId,
+        code: u.code,
+        name: u.name,
+        path: pathOf(u.id),
+        active: u.active,
+        version: ms(u.updatedAt),
+      })),
+    );
+    await saveWatermark(io.db, "unit", { updatedAt: changed.updatedAt, lastId: changed.id });
+    n += units.length;
+  }
+  io.progress.add("dim_unit", n);
+  return n;
+}
+
+export async function syncEmployees(io: RelationalIo): Promise<number> {
+  io.progress.start("dim_employee");
+  return byWatermark(
+    io,
+    "employee",
+    20_000,
+    async (w, upTo, take) =>
+      (await io.db.employee.findMany({ where: after(w, upTo), orderBy: [{ updatedAt: "asc" }, { id: "asc" }], take })).map((e) => ({ ...e, stamp: e.updatedAt })),
+    async (rows) => {
+      await io.ch.insert(
+        "dim_employee",
+        rows.map((e) => ({
+          employee_id: e.id,
+          region_id: e.regionId,
+          unit_id: e.unitId,
+          nip: e.nip,
+          name: e.name,
+          gender: e.gender,
+          employment_type: e.employmentType,
+          rank: e.rank,
+          position: e.position,
+          appointed_on: isoDay(Math.round(ms(e.appointedOn) / 86_400_000)),
+          retired_on: e.retiredOn ? isoDay(Math.round(ms(e.retiredOn) / 86_400_000)) : null,
+          active: e.active,
+          version: ms(e.updatedAt),
+        })),
+      );
+      io.progress.add("dim_employee", rows.length);
+      return rows.length;
+    },
+  );
+}
+
+export async function syncServiceTypes(io: RelationalIo): Promise<number> {
+  return byWatermark(
+    io,
+    "service_type",
+    5_000,
+    async (w, upTo, take) =>
+      (await io.db.serviceType.findMany({ where: after(w, upTo), orderBy: [{ updatedAt: "asc" }, { id: "asc" }], take })).map((e) => ({ ...e, stamp: e.updatedAt })),
+    async (rows) => {
+      await io.ch.insert(
+        "dim_service_type",
+        rows.map((s) => ({
+          service_type_id: s.id,
+          region_id: s.regionId,
+          code: s.code,
+          name_id: s.nameId,
+          name_en: s.nameEn,
+          sla_days: s.slaDays,
+          active: s.active,
+          version: ms(s.updatedAt),
+        })),
+      );
+      io.progress.add("dim_service_type", rows.length);
+      return rows.length;
+    },
+  );
+}
+
+/** The calendar is small: compare it whole, send what changed, mark removed days as deleted. */
+export async function syncHolidays(io: RelationalIo): Promise<number> {
+  const holidays = await io.db.holiday.findMany();
+  const inCh = await io.ch.query<{ region_id: string; date: string; kind: string; name: string; deleted: number }>(
+    "SELECT region_id, toString(date) AS date, argMax(kind, version) AS kind, argMax(name, version) AS name, argMax(deleted, version) AS deleted FROM dim_holiday GROUP BY region_id, date",
+  );
+  const current = new Map(inCh.map((h) => [`${h.region_id}|${h.date}`, h]));
+  const version = Date.now();
+  const rows: Record<string, unknown>[] = [];
+  const seen = new Set<string>();
+  for (const h of holidays) {
+    const date = h.date.toISOString().slice(0, 10);
+    const key = `${h.regionId}|${date}`;
+    seen.add(key);
+    const c = current.get(key);
+    if (!c || c.deleted || c.kind !== h.kind || c.name !== h.name) rows.push({ region_id: h.regionId, date, kind: h.kind, name: h.name, deleted: 0, version });
+  }
+  for (const [key, c] of current) {
+    if (!seen.has(key) && !c.deleted) rows.push({ region_id: c.region_id, date: c.date, kind: c.kind, name: c.name, deleted: 1, version });
+  }
+  if (rows.length) await io.ch.insert("dim_holiday", rows);
+  io.progress.add("dim_holiday", rows.length);
+  return rows.length;
+}
+
+// ---- requests ----
+
+export interface Calendars {
+  get(regionId: string): { calendar: WorkCalendar; timezone: string };
+}
+
+export async function loadCalendars(db: Db): Promise<Calendars> {
+  const regions = await db.region.findMany({ include: { holidays: { select: { date: true } } } });
+  const map = new Map(
+    regions.map((r) => [r.id, { calendar: new WorkCalendar(r.holidays.map((h) => Math.round(ms(h.date) / 86_400_000))), timezone: r.timezone }]),
+  );
+  return {
+    get(regionId) {
+      return map.get(regionId) ?? { calendar: new WorkCalendar(), timezone: "Asia/Jakarta" };
+    },
+  };
+}
+
+export async function loadRequestStates(io: RelationalIo, calendars: Calendars): Promise<number> {
+  io.progress.start("fact_request_state");
+  const sla = new Map((await io.db.serviceType.findMany({ select: { id: true, slaDays: true } })).map((s) => [s.id, s.slaDays]));
+  return byWatermark(
+    io,
+    "request",
+    10_000,
+    async (w, upTo, take) =>
+      (await io.db.serviceRequest.findMany({ where: after(w, upTo), orderBy: [{ updatedAt: "asc" }, { id: "asc" }], take })).map((r) => ({ ...r, stamp: r.updatedAt })),
+    async (rows) => {
+      await io.ch.insert(
+        "fact_request_state",
+        rows.map((r) => {
+          const { calendar, timezone } = calendars.get(r.regionId);
+          return {
+            region_id: r.regionId,
+            unit_id: r.unitId,
+            service_type_id: r.serviceTypeId,
+            request_id: r.id,
+            number: r.number,
+            status: r.status,
+            submitted_at: dt(r.submittedAt),
+            done_at: r.completedAt ? dt(r.completedAt) : null,
+            sla_due_day: isoDay(calendar.addWorkingDays(localDay(r.submittedAt, timezone), sla.get(r.serviceTypeId) ?? 0)),
+            version: ms(r.updatedAt),
+          };
+        }),
+      );
+      io.progress.add("fact_request_state", rows.length);
+      return rows.length;
+    },
+  );
+}
+
+export const FINISHED: readonly RequestStatus[] = ["COMPLETED", "REJECTED"];
+
+/** Status events, with the time spent in the previous status; a finishing event also yields the finished request. */
+export async function loadRequestEvents(io: RelationalIo, calendars: Calendars): Promise<number> {
+  io.progress.start("fact_request_event");
+  const sla = new Map((await io.db.serviceType.findMany({ select: { id: true, slaDays: true } })).map((s) => [s.id, s.slaDays]));
+  return byWatermark(
+    io,
+    "request_event",
+    10_000,
+    async (w, upTo, take) =>
+      (
+        await io.db.requestEvent.findMany({
+          where: {
+            AND: [
+              { createdAt: { lte: upTo } },
+              { OR: [{ createdAt: { gt: w.updatedAt } }, { createdAt: w.updatedAt, id: { gt: BigInt(w.lastId || "0") } }] },
+            ],
+          },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          take,
+        })
+      ).map((e) => ({ ...e, stamp: e.createdAt })),
+    async (events, token) => {
+      const requestIds = [...new Set(events.map((e) => e.requestId))];
+      const [requests, history] = await Promise.all([
+        io.db.serviceRequest.findMany({ where: { id: { in: requestIds } } }),
+        io.db.requestEvent.findMany({ where: { requestId: { in: requestIds } }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { id: true, requestId: true, status: true, at: true } }),
+      ]);
+      const byRequest = new Map(requests.map((r) => [r.id, r]));
+      const eventsOf = new Map<string, typeof history>();
+      for (const h of history) {
+        const list = eventsOf.get(h.requestId) ?? [];
+        list.push(h);
+        eventsOf.set(h.requestId, list);
+      }
+      const factRows: Record<string, unknown>[] = [];
+      const doneRows: Record<string, unknown>[] = [];
+      for (const e of events) {
+        const r = byRequest.get(e.requestId)!;
+        const { calendar, timezone } = calendars.get(r.regionId);
+        const list = eventsOf.get(e.requestId) ?? [];
+        const i = list.findIndex((h) => h.id === e.id);
+        const prev = i > 0 ? list[i - 1] : undefined;
+        const day = localDay(e.at, timezone);
+        factRows.push({
+          region_id: r.regionId,
+          unit_id: r.unitId,
+          service_type_id: r.serviceTypeId,
+          request_id: r.id,
+          event_id: Number(e.id),
+          status: e.status,
+          prev_status: prev?.status ?? "",
+          at: dt(e.at),
+          day: isoDay(day),
+          stage_wd: prev ? calendar.workingDaysBetween(localDay(prev.at, timezone), day) : 0,
+        });
+        if (FINISHED.includes(e.status)) {
+          const processing = calendar.workingDaysBetween(localDay(r.submittedAt, timezone), day);
+          const slaDays = sla.get(r.serviceTypeId) ?? 0;
+          doneRows.push({
+            region_id: r.regionId,
+            unit_id: r.unitId,
+            service_type_id: r.serviceTypeId,
+            request_id: r.id,
+            employee_id: r.employeeId,
+            outcome: e.status,
+            submitted_at: dt(r.submittedAt),
+            done_at: dt(e.at),
+            submitted_day: isoDay(localDay(r.submittedAt, timezone)),
+            day: isoDay(day),
+            processing_wd: processing,
+            sla_days: slaDays,
+            breached: e.status === "COMPLETED" && processing > slaDays ? 1 : 0,
+            returned: list.slice(0, Math.max(i, 0)).filter((h) => h.status === "RETURNED").length,
+          });
+        }
+      }
+      await io.ch.insert("fact_request_event", factRows, { settings: { ...DEDUP_SETTINGS, insert_deduplication_token: token } });
+      if (doneRows.length) {
+        await io.ch.insert("fact_request_done", doneRows, { settings: { ...DEDUP_SETTINGS, insert_deduplication_token: `${token}:done` } });
+        io.progress.add("fact_request_done", doneRows.length);
+      }
+      io.progress.add("fact_request_event", factRows.length);
+      return factRows.length;
+    },
+  );
+}

@@ -1,0 +1,193 @@
+// One ETL run: relational sources by watermark, pending import batches, then new files.
+// Two runs never overlap: a lease row in the relational store (works across processes and hosts);
+// a lease left by a process that died on this host is taken over at once, elsewhere when it expires.
+import { readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { ImportKind } from "@/generated/prisma/enums";
+import type { ClickHouse } from "@/server/clickhouse/types";
+import type { Db } from "@/server/db/client";
+import { formatDateTime } from "@/i18n/format";
+import { EtlUserError, loadRegionContext, userError, type RegionContext } from "./context";
+import { importFile, type ImportReport } from "./import";
+import { loadBatch } from "./load/files";
+import { loadCalendars, loadRequestEvents, loadRequestStates, syncEmployees, syncHolidays, syncServiceTypes, syncUnits } from "./load/relational";
+import { createProgress, type Progress } from "./progress";
+
+export const ANALYTICS_TABLES = [
+  "dim_region", "dim_unit", "dim_employee", "dim_service_type", "dim_holiday",
+  "fact_request_event", "fact_request_done", "fact_request_state", "fact_attendance", "fact_ekinerja",
+  "rollup_request_daily", "rollup_request_stage_daily", "rollup_attendance_daily", "rollup_ekinerja_daily",
+] as const;
+
+export interface SourceFile {
+  path: string;
+  kind?: ImportKind;
+}
+
+export interface EtlOptions {
+  mode?: "incremental" | "full";
+  trigger?: string;
+  files?: SourceFile[];
+  /** Region code the files belong to (default: the only region). */
+  region?: string;
+  /** Rows changed this recently wait for the next run (default 2 s). */
+  lagMs?: number;
+  progress?: Progress;
+  /** "today" in the region, for rejecting future dates (tests, benchmarks). */
+  today?: string;
+  leaseSeconds?: number;
+}
+
+export interface EtlResult {
+  runId: number;
+  mode: "incremental" | "full";
+  rows: Record<string, number>;
+  imports: ImportReport[];
+  seconds: number;
+}
+
+export class EtlBusyError extends EtlUserError {}
+
+const holderId = () => `${os.hostname()}:${process.pid}`;
+
+function alive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+async function acquireLease(db: Db, seconds: number): Promise<() => Promise<void>> {
+  await db.etlState.upsert({ where: { id: 1 }, update: {}, create: { id: 1 } });
+  const me = holderId();
+  const take = (extra = "") =>
+    db.$executeRawUnsafe(
+      `UPDATE "EtlState" SET "leaseHolder" = $1, "leaseUntil" = (now() AT TIME ZONE 'UTC') + make_interval(secs => $2)
+       WHERE id = 1 AND ("leaseHolder" IS NULL OR "leaseUntil" < (now() AT TIME ZONE 'UTC') OR "leaseHolder" = $1 ${extra})`,
+      me,
+      seconds,
+    );
+  if ((await take()) !== 1) {
+    const state = await db.etlState.findUnique({ where: { id: 1 } });
+    const [host, pid] = (state?.leaseHolder ?? "").split(":");
+    const dead = host === os.hostname() && pid && !alive(Number(pid));
+    const taken = dead ? await db.$executeRawUnsafe(
+      `UPDATE "EtlState" SET "leaseHolder" = $1, "leaseUntil" = (now() AT TIME ZONE 'UTC') + make_interval(secs => $2) WHERE id = 1 AND "leaseHolder" = $3`,
+      me,
+      seconds,
+      state!.leaseHolder,
+    ) : 0;
+    if (taken !== 1) {
+      const until = state?.leaseUntil ? formatDateTime(state.leaseUntil, "id") : "?";
+      const e = userError("etl.error.busy", { holder: state?.leaseHolder ?? "?", until });
+      throw new EtlBusyError(e.messageId, e.messageEn);
+    }
+  }
+  // Whoever held the lease before us is gone: its unfinished runs were interrupted.
+  await db.etlRun.updateMany({ where: { status: "RUNNING" }, data: { status: "FAILED", finishedAt: new Date(), error: "interrupted (the process stopped before the run finished)" } });
+  let last = Date.now();
+  return async () => {
+    if (Date.now() - last < (seconds * 1000) / 4) return;
+    last = Date.now();
+    if ((await take()) !== 1) throw new Error("ETL lease lost to another run");
+  };
+}
+
+async function releaseLease(db: Db) {
+  await db.etlState.updateMany({ where: { id: 1, leaseHolder: holderId() }, data: { leaseHolder: null, leaseUntil: null } });
+}
+
+/** Truncates every analytics table and moves to a new generation, so every chunk loads again. */
+async function resetAnalytics(db: Db, ch: ClickHouse): Promise<number> {
+  for (const t of ANALYTICS_TABLES) {
+    await ch.command(ch.cluster ? `TRUNCATE TABLE IF EXISTS ${t} ON CLUSTER ${ch.cluster}` : `TRUNCATE TABLE IF EXISTS ${t}`);
+  }
+  await db.etlWatermark.deleteMany({});
+  await db.importBatch.updateMany({ data: { status: "IMPORTED", rowsLoaded: 0, loadedAt: null } });
+  const state = await db.etlState.update({ where: { id: 1 }, data: { generation: { increment: 1 } } });
+  return state.generation;
+}
+
+/** Which export a file is, from its name ("absensi…", "kehadiran…", "attendance…", "ekinerja…") or its header. */
+export function detectKind(file: SourceFile, head: string): ImportKind | null {
+  if (file.kind) return file.kind;
+  const name = path.basename(file.path).toLowerCase();
+  if (/absen|hadir|attendance|presensi/.test(name)) return "ATTENDANCE";
+  if (/kinerja|skp/.test(name)) return "EKINERJA";
+  const h = head.toLowerCase();
+  if (/jam[_ ]?masuk|check[_ ]?in/.test(h)) return "ATTENDANCE";
+  if (/periode|period|waktu[_ ]?kirim/.test(h)) return "EKINERJA";
+  return null;
+}
+
+export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }, opts: EtlOptions = {}): Promise<EtlResult> {
+  const { db, ch, dataDir } = stores;
+  const mode = opts.mode ?? "incremental";
+  const progress = opts.progress ?? createProgress({ quiet: true });
+  const t0 = performance.now();
+  const beat = await acquireLease(db, opts.leaseSeconds ?? 120);
+  const run = await db.etlRun.create({
+    data: { mode: mode === "full" ? "FULL" : "INCREMENTAL", trigger: opts.trigger ?? "cli", host: os.hostname(), pid: process.pid },
+  });
+  const imports: ImportReport[] = [];
+  try {
+    let generation = (await db.etlState.findUniqueOrThrow({ where: { id: 1 } })).generation;
+    if (mode === "full") {
+      generation = await resetAnalytics(db, ch);
+      progress.log(`full rebuild: analytics tables emptied (generation ${generation})`);
+    }
+    const io = { db, ch, progress, generation, lagMs: opts.lagMs ?? 2000, beat };
+    const calendars = await loadCalendars(db);
+    await syncUnits(io);
+    await syncServiceTypes(io);
+    await syncHolidays(io);
+    await syncEmployees(io);
+    progress.done("dim_employee");
+    await loadRequestStates(io, calendars);
+    progress.done("fact_request_state");
+    await loadRequestEvents(io, calendars);
+    progress.done("fact_request_event");
+
+    const fileIo = { db, ch, dataDir, progress, beat };
+    const pending = await db.importBatch.findMany({ where: { status: "IMPORTED" }, orderBy: { id: "asc" } });
+    for (const batch of pending) await loadBatch(fileIo, batch, generation);
+
+    if (opts.files?.length) {
+      let region: RegionContext | undefined;
+      for (const f of opts.files) {
+        const bytes = readFileSync(f.path);
+        const kind = detectKind(f, bytes.subarray(0, 512).toString("utf8"));
+        if (!kind) throw userError("etl.error.header", { file: path.basename(f.path), kind: "kehadiran/e-Kinerja", columns: "nip, …" }, { file: path.basename(f.path), kind: "attendance/e-Kinerja", columns: "nip, …" });
+        region ??= await loadRegionContext(db, opts.region ?? (await onlyRegionCode(db)));
+        const report = await importFile({ db, ch, dataDir, region, today: opts.today }, { name: path.basename(f.path), bytes, kind });
+        imports.push(report);
+        progress.log(
+          report.alreadyImported
+            ? `${report.fileName}: sudah pernah diimpor (batch ${report.batchId}), dilewati / already imported, skipped`
+            : `${report.fileName}: dibaca ${report.read}, valid ${report.valid}, karantina ${report.quarantined}, duplikat ${report.duplicate}`,
+        );
+        const batch = await db.importBatch.findUniqueOrThrow({ where: { id: report.batchId } });
+        if (batch.status === "IMPORTED") await loadBatch(fileIo, batch, generation);
+        await beat();
+      }
+    }
+    for (const t of ["fact_attendance", "fact_ekinerja"]) if (progress.rows[t] !== undefined) progress.done(t);
+    await db.etlRun.update({ where: { id: run.id }, data: { status: "SUCCEEDED", finishedAt: new Date(), rows: progress.rows } });
+    return { runId: run.id, mode, rows: { ...progress.rows }, imports, seconds: (performance.now() - t0) / 1000 };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    await db.etlRun.update({ where: { id: run.id }, data: { status: "FAILED", finishedAt: new Date(), rows: progress.rows, error: message.slice(0, 4000) } }).catch(() => {});
+    throw err;
+  } finally {
+    await releaseLease(db).catch(() => {});
+  }
+}
+
+async function onlyRegionCode(db: Db): Promise<string> {
+  const regions = await db.region.findMany({ select: { code: true }, take: 2 });
+  if (regions.length === 1) return regions[0]!.code;
+  throw userError("etl.error.noRegion", { code: regions.length ? "(pilih dengan --region)" : "(kosong)" }, { code: regions.length ? "(choose with --region)" : "(none)" });
+}

@@ -1,0 +1,72 @@
+// Attendance export (mesin absensi / SIMPEG): one row per employee per day.
+// Columns: nip; tanggal; jam_masuk; jam_pulang; status; menit_terlambat. See docs/source-files.md.
+import { z } from "zod";
+import { dateField, nipField, optionalTimeField, type SourceFormat } from "./format";
+
+/** Attendance status codes (PermenPAN-RB / regional TPP rules). L = not a working day. */
+export const ATTENDANCE_STATUSES = [
+  "H", "TL1", "TL2", "TL3", "TL4", "PSW1", "PSW2", "PSW3", "PSW4", "TK", "I", "S", "CT", "DL", "TB", "L",
+] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+/** Late bands: TL1 1–30, TL2 31–60, TL3 61–90, TL4 over 90 minutes (or no check-in). */
+export function lateBand(minutes: number): 0 | 1 | 2 | 3 | 4 {
+  if (minutes <= 0) return 0;
+  if (minutes <= 30) return 1;
+  if (minutes <= 60) return 2;
+  if (minutes <= 90) return 3;
+  return 4;
+}
+
+const STATUS_ALIASES: Record<string, AttendanceStatus> = { HADIR: "H", CUTI: "CT", IZIN: "I", SAKIT: "S", LIBUR: "L" };
+
+export const attendanceRow = z
+  .object({
+    nip: nipField,
+    date: dateField,
+    checkIn: optionalTimeField,
+    checkOut: optionalTimeField,
+    status: z.string().transform((s, ctx) => {
+      const u = s.trim().toUpperCase().replace(/\s+/g, "");
+      const code = (ATTENDANCE_STATUSES as readonly string[]).includes(u) ? (u as AttendanceStatus) : STATUS_ALIASES[u];
+      if (!code) {
+        ctx.addIssue({ code: "custom", message: "etl.reason.status" });
+        return z.NEVER;
+      }
+      return code;
+    }),
+    lateMinutes: z
+      .string()
+      .optional()
+      .transform((s) => (s === undefined || s === "" || s === "-" ? "0" : s))
+      .pipe(z.string().regex(/^\d{1,4}$/, "etl.reason.lateMinutes"))
+      .transform(Number)
+      .pipe(z.number().max(1440, "etl.reason.lateMinutes")),
+  })
+  .superRefine((r, ctx) => {
+    if (r.checkIn !== null && r.checkOut !== null && r.checkOut < r.checkIn) {
+      ctx.addIssue({ code: "custom", path: ["checkOut"], message: "etl.reason.checkOrder" });
+    }
+    if (r.status.startsWith("TL")) {
+      const band = Number(r.status.slice(2));
+      const fits = lateBand(r.lateMinutes) === band || (band === 4 && r.checkIn === null);
+      if (!fits) ctx.addIssue({ code: "custom", path: ["lateMinutes"], message: "etl.reason.lateBand" });
+    } else if (r.lateMinutes > 0) {
+      ctx.addIssue({ code: "custom", path: ["lateMinutes"], message: "etl.reason.lateBand" });
+    }
+  });
+
+export type AttendanceRow = z.output<typeof attendanceRow>;
+
+export const attendanceFormat: SourceFormat<AttendanceRow> = {
+  kind: "ATTENDANCE",
+  columns: [
+    { field: "nip", names: ["nip"], required: true },
+    { field: "date", names: ["tanggal", "date", "tgl"], required: true },
+    { field: "checkIn", names: ["jam_masuk", "check_in", "masuk", "jam masuk"], required: true },
+    { field: "checkOut", names: ["jam_pulang", "check_out", "pulang", "jam pulang"], required: true },
+    { field: "status", names: ["status", "kode_status", "keterangan"], required: true },
+    { field: "lateMinutes", names: ["menit_terlambat", "minutes_late", "terlambat", "late_minutes"], required: false },
+  ],
+  schema: attendanceRow,
+};
