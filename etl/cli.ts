@@ -89,9 +89,10 @@ async function main(): Promise<number> {
       const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
       console.log(`[etl] run ${result.runId} (${result.mode}) finished: ${formatNumber(total)} rows in ${result.seconds.toFixed(1)} s`);
       for (const r of result.imports) {
-        console.log(`[etl] ${r.fileName}: read ${r.read}, loaded ${r.valid}, quarantined ${r.quarantined}, duplicate ${r.duplicate}${r.alreadyImported ? " (already imported earlier)" : ""}`);
+        if (r.error) console.error(`[etl] ${r.fileName}: DITOLAK / REFUSED\n  ${r.error.id}\n  ${r.error.en}`);
+        else console.log(`[etl] ${r.fileName}: read ${r.read}, loaded ${r.valid}, quarantined ${r.quarantined}, duplicate ${r.duplicate}${r.alreadyImported ? " (already imported earlier)" : ""}`);
       }
-      return 0;
+      return result.imports.some((r) => r.error) ? 2 : 0;
     });
   } catch (err) {
     if (err instanceof DataDirBusyError && files.length) {

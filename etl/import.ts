@@ -31,6 +31,8 @@ export interface ImportReport {
   valid: number;
   quarantined: number;
   duplicate: number;
+  /** Set when the whole file was refused (unreadable header, empty file): nothing of it was stored. */
+  error?: { id: string; en: string };
 }
 
 interface Quarantine {

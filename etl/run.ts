@@ -37,6 +37,8 @@ export interface EtlOptions {
   /** "today" in the region, for rejecting future dates (tests, benchmarks). */
   today?: string;
   leaseSeconds?: number;
+  /** Rows per chunk for every source (default: each source's own; tests make it small). */
+  chunkRows?: number;
 }
 
 export interface EtlResult {
@@ -139,7 +141,7 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
       generation = await resetAnalytics(db, ch);
       progress.log(`full rebuild: analytics tables emptied (generation ${generation})`);
     }
-    const io = { db, ch, progress, generation, lagMs: opts.lagMs ?? 2000, beat };
+    const io = { db, ch, progress, generation, lagMs: opts.lagMs ?? 2000, beat, chunkRows: opts.chunkRows };
     const calendars = await loadCalendars(db);
     await syncUnits(io);
     await syncServiceTypes(io);
@@ -151,18 +153,33 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
     await loadRequestEvents(io, calendars);
     progress.done("fact_request_event");
 
-    const fileIo = { db, ch, dataDir, progress, beat };
+    const fileIo = { db, ch, dataDir, progress, beat, chunkRows: opts.chunkRows };
     const pending = await db.importBatch.findMany({ where: { status: "IMPORTED" }, orderBy: { id: "asc" } });
     for (const batch of pending) await loadBatch(fileIo, batch, generation);
 
     if (opts.files?.length) {
       let region: RegionContext | undefined;
       for (const f of opts.files) {
-        const bytes = readFileSync(f.path);
-        const kind = detectKind(f, bytes.subarray(0, 512).toString("utf8"));
-        if (!kind) throw userError("etl.error.header", { file: path.basename(f.path), kind: "kehadiran/e-Kinerja", columns: "nip, …" }, { file: path.basename(f.path), kind: "attendance/e-Kinerja", columns: "nip, …" });
-        region ??= await loadRegionContext(db, opts.region ?? (await onlyRegionCode(db)));
-        const report = await importFile({ db, ch, dataDir, region, today: opts.today }, { name: path.basename(f.path), bytes, kind });
+        const name = path.basename(f.path);
+        let report: ImportReport;
+        try {
+          const bytes = readFileSync(f.path);
+          const kind = detectKind(f, bytes.subarray(0, 512).toString("utf8"));
+          if (!kind) {
+            throw userError("etl.error.header", { file: name, kind: "kehadiran/e-Kinerja", columns: "nip, …" }, { file: name, kind: "attendance/e-Kinerja", columns: "nip, …" });
+          }
+          region ??= await loadRegionContext(db, opts.region ?? (await onlyRegionCode(db)));
+          report = await importFile({ db, ch, dataDir, region, today: opts.today }, { name, bytes, kind });
+        } catch (err) {
+          // A file refused as a whole does not stop the other files.
+          const code = (err as NodeJS.ErrnoException).code;
+          if (typeof code === "string" && /^E[A-Z]+$/.test(code)) err = userError("etl.error.read", { file: name, detail: code });
+          if (!(err instanceof EtlUserError)) throw err;
+          report = { batchId: 0, fileName: name, kind: f.kind ?? "ATTENDANCE", alreadyImported: false, read: 0, valid: 0, quarantined: 0, duplicate: 0, error: { id: err.messageId, en: err.messageEn } };
+          imports.push(report);
+          progress.log(`${name}: ${err.messageId} / ${err.messageEn}`);
+          continue;
+        }
         imports.push(report);
         progress.log(
           report.alreadyImported

@@ -52,6 +52,7 @@ export interface Truth {
 }
 
 const OFFICE_START = 7 * 60 + 30;
+const ANCHOR = dayNumber("2025-01-01");
 const DAILY_GRACE = 1;
 const MONTHLY_DEADLINE_DAY = 5;
 
@@ -107,8 +108,9 @@ function planEmployees(seed: number, n: number, start: number, end: number): Emp
       appointed = start + Math.floor(r() * (end - start));
       birth = appointed - Math.floor((23 + r() * 12) * 365.25);
     } else {
-      birth = start - Math.floor((22 + r() * 35.9) * 365.25);
-      appointed = Math.min(start - 30, birth + Math.floor((20 + r() * 15) * 365.25));
+      // Ages are drawn against a fixed day, so an employee's NIP does not depend on the history's range.
+      birth = ANCHOR - Math.floor((22 + r() * 35.9) * 365.25);
+      appointed = Math.min(ANCHOR - 400, birth + Math.floor((20 + r() * 15) * 365.25));
     }
     // TMT is the first of a month; retirement (BUP, 58) the first of the month after the birthday.
     const appointedIso = isoDay(appointed).slice(0, 8) + "01";

@@ -14,7 +14,7 @@ export const FILE_CHUNK_ROWS = 200_000;
 export const DEDUP_SETTINGS = { deduplicate_blocks_in_dependent_materialized_views: 1 } as const;
 
 export async function loadBatch(
-  io: { db: Db; ch: ClickHouse; dataDir: string; progress: Progress; beat?: () => Promise<void> },
+  io: { db: Db; ch: ClickHouse; dataDir: string; progress: Progress; beat?: () => Promise<void>; chunkRows?: number },
   batch: ImportBatch,
   generation: number,
 ): Promise<number> {
@@ -28,7 +28,7 @@ export async function loadBatch(
   while (pos < text.length) {
     let end = pos;
     let n = 0;
-    while (n < FILE_CHUNK_ROWS && end < text.length) {
+    while (n < (io.chunkRows ?? FILE_CHUNK_ROWS) && end < text.length) {
       const nl = text.indexOf("\n", end);
       end = nl === -1 ? text.length : nl + 1;
       n++;

@@ -35,6 +35,8 @@ export interface RelationalIo {
   generation: number;
   lagMs: number;
   beat?: () => Promise<void>;
+  /** Overrides every source's chunk size (tests use small chunks to stop a run between them). */
+  chunkRows?: number;
 }
 
 type Row = { id: string | bigint; stamp: Date };
@@ -50,8 +52,9 @@ async function byWatermark<R extends Row>(
   const upTo = new Date(Date.now() - io.lagMs);
   let wm = await readWatermark(io.db, source);
   let total = 0;
+  const size = io.chunkRows ?? chunkSize;
   for (;;) {
-    const rows = await fetch(wm, upTo, chunkSize);
+    const rows = await fetch(wm, upTo, size);
     if (rows.length === 0) break;
     const last = rows[rows.length - 1]!;
     const next = { updatedAt: last.stamp, lastId: String(last.id) };
@@ -59,7 +62,7 @@ async function byWatermark<R extends Row>(
     await saveWatermark(io.db, source, next);
     wm = next;
     await io.beat?.();
-    if (rows.length < chunkSize) break;
+    if (rows.length < size) break;
   }
   return total;
 }

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { decodeText, detectDelimiter, parseDate, parseLocalDateTime, parseTime, readCsv } from "./csv";
+import { attendanceRow } from "./attendance";
+import { ekinerjaRow, parsePeriod } from "./ekinerja";
+
+describe("reading messy CSV", () => {
+  it("drops a UTF-8 BOM and reads Windows-1252 bytes that are not UTF-8", () => {
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]))).toBe("a");
+    expect(decodeText(new Uint8Array([0x4a, 0x6f, 0x73, 0xe9]))).toBe("José");
+  });
+
+  it("finds the delimiter from the header", () => {
+    expect(detectDelimiter("NIP;Tanggal;Status")).toBe(";");
+    expect(detectDelimiter("nip,date,status")).toBe(",");
+    expect(detectDelimiter("nip\tdate\tstatus")).toBe("\t");
+  });
+
+  it("splits CRLF lines, skips empty ones, and keeps quoted delimiters, quotes and newlines", () => {
+    const text = 'a;b;c\r\n1;"x;y";3\r\n\r\n2;"say ""hi""";"two\r\nlines"\r\n4;5;6';
+    const recs = [...readCsv(text)];
+    expect(recs.map((r) => r.line)).toEqual([1, 2, 4, 6]);
+    expect(recs[1]!.fields).toEqual(["1", "x;y", "3"]);
+    expect(recs[2]!.fields).toEqual(["2", 'say "hi"', "two\r\nlines"]);
+    expect(recs[3]!.fields).toEqual(["4", "5", "6"]);
+  });
+
+  it("reads Indonesian and ISO dates, dotted times, and local or zoned date-times", () => {
+    expect(parseDate("05/11/2024")).toBe("2024-11-05");
+    expect(parseDate("5-1-2024")).toBe("2024-01-05");
+    expect(parseDate("2024-11-05")).toBe("2024-11-05");
+    expect(parseDate("31/02/2024")).toBeNull();
+    expect(parseDate("2024/11/05")).toBeNull();
+    expect(parseTime("07.45")).toBe(465);
+    expect(parseTime("7:05:59")).toBe(425);
+    expect(parseTime("24:00")).toBeNull();
+    expect(parseLocalDateTime("03/11/2024 09:15", 7)).toEqual({ date: "2024-11-03", minutes: 555 });
+    expect(parseLocalDateTime("2024-11-04T20:30:00Z", 7)).toEqual({ date: "2024-11-05", minutes: 210 });
+    expect(parseLocalDateTime("kemarin", 7)).toBeNull();
+  });
+});
+
+describe("row schemas", () => {
+  const att = (o: Partial<Record<string, string>>) =>
+    attendanceRow.safeParse({ nip: "198902192014081001", date: "04/11/2024", checkIn: "07.10", checkOut: "16.00", status: "H", lateMinutes: "", ...o });
+
+  it("accepts a good attendance row and normalises it", () => {
+    const r = att({ nip: "19890219 201408 1 001", status: "tl2", checkIn: "08:15", lateMinutes: "45" });
+    expect(r.success && r.data).toEqual({ nip: "198902192014081001", date: "2024-11-04", checkIn: 495, checkOut: 960, status: "TL2", lateMinutes: 45 });
+  });
+
+  it.each([
+    [{ status: "X" }, "etl.reason.status"],
+    [{ date: "31/02/2024" }, "etl.reason.date"],
+    [{ checkIn: "7h" }, "etl.reason.time"],
+    [{ status: "TL1", lateMinutes: "45" }, "etl.reason.lateBand"],
+    [{ status: "H", lateMinutes: "3" }, "etl.reason.lateBand"],
+    [{ lateMinutes: "-3" }, "etl.reason.lateMinutes"],
+    [{ checkIn: "16.00", checkOut: "07.00" }, "etl.reason.checkOrder"],
+    [{ nip: "12345" }, "etl.reason.nip"],
+  ])("rejects attendance %o with %s", (o, key) => {
+    const r = att(o);
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toBe(key);
+  });
+
+  it("reads e-Kinerja periods and refuses an approval without a submission", () => {
+    expect(parsePeriod("10/2024", "monthly")).toBe("2024-10-01");
+    expect(parsePeriod("2024-10", "monthly")).toBe("2024-10-01");
+    expect(parsePeriod("13/2024", "monthly")).toBeNull();
+    expect(parsePeriod("04/11/2024", "daily")).toBe("2024-11-04");
+    const bad = ekinerjaRow.safeParse({ nip: "198902192014081001", period: "2024-11-04", kind: "harian", submittedAt: "", approval: "disetujui" });
+    expect(bad.error?.issues[0]?.message).toBe("etl.reason.approvalWithoutSubmission");
+    const ok = ekinerjaRow.safeParse({ nip: "198902192014081001", period: "10/2024", kind: "Realisasi Bulanan", submittedAt: "", approval: "" });
+    expect(ok.success && ok.data).toMatchObject({ kind: "monthly", period: "2024-10-01", approval: "none" });
+  });
+});
