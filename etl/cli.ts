@@ -87,7 +87,8 @@ async function main(): Promise<number> {
         progress,
       });
       const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
-      console.log(`[etl] run ${result.runId} (${result.mode}) finished: ${formatNumber(total)} rows in ${result.seconds.toFixed(1)} s`);
+      const phases = Object.entries(result.phases).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(", ");
+      console.log(`[etl] run ${result.runId} (${result.mode}) finished: ${formatNumber(total)} rows in ${result.seconds.toFixed(1)} s (${phases})`);
       for (const r of result.imports) {
         if (r.error) console.error(`[etl] ${r.fileName}: DITOLAK / REFUSED\n  ${r.error.id}\n  ${r.error.en}`);
         else console.log(`[etl] ${r.fileName}: read ${r.read}, loaded ${r.valid}, quarantined ${r.quarantined}, duplicate ${r.duplicate}${r.alreadyImported ? " (already imported earlier)" : ""}`);

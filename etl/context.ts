@@ -7,6 +7,9 @@ import { catalog } from "@/i18n/catalog";
 export interface EmployeeRef {
   id: string;
   unitId: string;
+  /** Small numbers for fast keys while importing. */
+  idx: number;
+  unitIdx: number;
   /** Day numbers; retiredDay is the first day no longer employed. */
   appointedDay: number;
   retiredDay: number | null;
@@ -21,6 +24,9 @@ export interface RegionContext {
   dailyLogGraceDays: number;
   calendar: WorkCalendar;
   employees: Map<string, EmployeeRef>;
+  /** employee id → idx; unit idx → unit id. */
+  employeeIdx: Map<string, number>;
+  unitIds: string[];
 }
 
 export class EtlUserError extends Error {
@@ -54,10 +60,20 @@ export async function loadRegionContext(db: Db, code: string): Promise<RegionCon
     db.employee.findMany({ where: { regionId: region.id }, select: { id: true, nip: true, unitId: true, appointedOn: true, retiredOn: true } }),
   ]);
   const map = new Map<string, EmployeeRef>();
+  const employeeIdx = new Map<string, number>();
+  const unitIdx = new Map<string, number>();
+  const unitIds: string[] = [];
   for (const e of employees) {
+    if (!unitIdx.has(e.unitId)) {
+      unitIdx.set(e.unitId, unitIds.length);
+      unitIds.push(e.unitId);
+    }
+    employeeIdx.set(e.id, employeeIdx.size);
     map.set(e.nip, {
       id: e.id,
       unitId: e.unitId,
+      idx: employeeIdx.size - 1,
+      unitIdx: unitIdx.get(e.unitId)!,
       appointedDay: toDate(e.appointedOn),
       retiredDay: e.retiredOn ? toDate(e.retiredOn) : null,
     });
@@ -71,6 +87,8 @@ export async function loadRegionContext(db: Db, code: string): Promise<RegionCon
     dailyLogGraceDays: region.dailyLogGraceDays,
     calendar: new WorkCalendar(holidays.map((h) => toDate(h.date))),
     employees: map,
+    employeeIdx,
+    unitIds,
   };
 }
 

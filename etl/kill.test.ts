@@ -21,7 +21,7 @@ afterAll(() => tmp.remove());
 /** Runs the ETL child; kills it after `killAfter` chunks (or lets it finish). Returns chunks seen and how it ended. */
 function runChild(files: string[], killWhen?: (table: string) => boolean): Promise<{ chunks: number; done: boolean; killed: boolean; at?: string }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ["--import", "tsx", CHILD, tmp.dir, "50", ...files], { stdio: ["ignore", "pipe", "pipe"] });
+    const proc = spawn(process.execPath, ["--import", "tsx", CHILD, tmp.dir, "100", ...files], { stdio: ["ignore", "pipe", "pipe"] });
     let chunks = 0;
     let done = false;
     let at: string | undefined;
@@ -64,10 +64,10 @@ describe("kill the ETL mid-load and run it again", () => {
     const files = readdirSync(out).sort().map((f) => path.join(out, f));
 
     let events = 0;
-    const first = await runChild(files, (table) => table === "fact_request_event" && ++events === 3);
+    const first = await runChild(files, (table) => table === "fact_request_event" && ++events === 2);
     expect(first).toMatchObject({ killed: true, done: false, at: "fact_request_event" });
     let attendance = 0;
-    const second = await runChild(files, (table) => table === "fact_attendance" && ++attendance === 20);
+    const second = await runChild(files, (table) => table === "fact_attendance" && ++attendance === 10);
     expect(second).toMatchObject({ killed: true, done: false, at: "fact_attendance" });
     const last = await runChild(files);
     expect(last.done).toBe(true);

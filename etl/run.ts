@@ -47,6 +47,8 @@ export interface EtlResult {
   rows: Record<string, number>;
   imports: ImportReport[];
   seconds: number;
+  /** Seconds spent per phase: dimensions, requests (relational facts), import (parse + validate), load (into ClickHouse). */
+  phases: Record<"dimensions" | "requests" | "import" | "load", number>;
 }
 
 export class EtlBusyError extends EtlUserError {}
@@ -135,6 +137,15 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
     data: { mode: mode === "full" ? "FULL" : "INCREMENTAL", trigger: opts.trigger ?? "cli", host: os.hostname(), pid: process.pid },
   });
   const imports: ImportReport[] = [];
+  const phases = { dimensions: 0, requests: 0, import: 0, load: 0 };
+  const timed = async <T>(phase: keyof typeof phases, fn: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    try {
+      return await fn();
+    } finally {
+      phases[phase] += (performance.now() - t) / 1000;
+    }
+  };
   try {
     let generation = (await db.etlState.findUniqueOrThrow({ where: { id: 1 } })).generation;
     if (mode === "full") {
@@ -143,19 +154,21 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
     }
     const io = { db, ch, progress, generation, lagMs: opts.lagMs ?? 2000, beat, chunkRows: opts.chunkRows };
     const calendars = await loadCalendars(db);
-    await syncUnits(io);
-    await syncServiceTypes(io);
-    await syncHolidays(io);
-    await syncEmployees(io);
+    await timed("dimensions", async () => {
+      await syncUnits(io);
+      await syncServiceTypes(io);
+      await syncHolidays(io);
+      await syncEmployees(io);
+    });
     progress.done("dim_employee");
-    await loadRequestStates(io, calendars);
+    await timed("requests", () => loadRequestStates(io, calendars));
     progress.done("fact_request_state");
-    await loadRequestEvents(io, calendars);
+    await timed("requests", () => loadRequestEvents(io, calendars));
     progress.done("fact_request_event");
 
-    const fileIo = { db, ch, dataDir, progress, beat, chunkRows: opts.chunkRows };
+    const fileIo = { db, ch, dataDir, progress, beat };
     const pending = await db.importBatch.findMany({ where: { status: "IMPORTED" }, orderBy: { id: "asc" } });
-    for (const batch of pending) await loadBatch(fileIo, batch, generation);
+    for (const batch of pending) await timed("load", () => loadBatch(fileIo, batch, generation));
 
     if (opts.files?.length) {
       let region: RegionContext | undefined;
@@ -169,7 +182,8 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
             throw userError("etl.error.header", { file: name, kind: "kehadiran/e-Kinerja", columns: "nip, …" }, { file: name, kind: "attendance/e-Kinerja", columns: "nip, …" });
           }
           region ??= await loadRegionContext(db, opts.region ?? (await onlyRegionCode(db)));
-          report = await importFile({ db, ch, dataDir, region, today: opts.today }, { name, bytes, kind });
+          const ctx = region;
+          report = await timed("import", () => importFile({ db, ch, dataDir, region: ctx, today: opts.today, chunkRows: opts.chunkRows }, { name, bytes, kind }));
         } catch (err) {
           // A file refused as a whole does not stop the other files.
           const code = (err as NodeJS.ErrnoException).code;
@@ -187,13 +201,13 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
             : `${report.fileName}: dibaca ${report.read}, valid ${report.valid}, karantina ${report.quarantined}, duplikat ${report.duplicate}`,
         );
         const batch = await db.importBatch.findUniqueOrThrow({ where: { id: report.batchId } });
-        if (batch.status === "IMPORTED") await loadBatch(fileIo, batch, generation);
+        if (batch.status === "IMPORTED") await timed("load", () => loadBatch(fileIo, batch, generation));
         await beat();
       }
     }
     for (const t of ["fact_attendance", "fact_ekinerja"]) if (progress.rows[t] !== undefined) progress.done(t);
     await db.etlRun.update({ where: { id: run.id }, data: { status: "SUCCEEDED", finishedAt: new Date(), rows: progress.rows } });
-    return { runId: run.id, mode, rows: { ...progress.rows }, imports, seconds: (performance.now() - t0) / 1000 };
+    return { runId: run.id, mode, rows: { ...progress.rows }, imports, seconds: (performance.now() - t0) / 1000, phases };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     await db.etlRun.update({ where: { id: run.id }, data: { status: "FAILED", finishedAt: new Date(), rows: progress.rows, error: message.slice(0, 4000) } }).catch(() => {});

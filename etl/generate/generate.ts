@@ -92,7 +92,7 @@ interface PlannedRequest {
   processing: number;
 }
 
-function planEmployees(seed: number, n: number, start: number, end: number): Emp[] {
+function planEmployees(seed: number, n: number, start: number): Emp[] {
   const sizes = UNITS.map((u) => u.size);
   const used = new Set<string>();
   const out: Emp[] = [];
@@ -105,7 +105,7 @@ function planEmployees(seed: number, n: number, start: number, end: number): Emp
     let appointed: number;
     let birth: number;
     if (newHire) {
-      appointed = start + Math.floor(r() * (end - start));
+      appointed = start + Math.floor(r() * 730); // hired during the first two years of the history
       birth = appointed - Math.floor((23 + r() * 12) * 365.25);
     } else {
       // Ages are drawn against a fixed day, so an employee's NIP does not depend on the history's range.
@@ -117,7 +117,8 @@ function planEmployees(seed: number, n: number, start: number, end: number): Emp
     appointed = dayNumber(appointedIso);
     const birthIso = isoDay(birth);
     const retireAt = dayNumber(`${Number(birthIso.slice(0, 4)) + 58}-${birthIso.slice(5, 7)}-01`) + 31;
-    const retired = retireAt <= end ? dayNumber(isoDay(retireAt).slice(0, 8) + "01") : null;
+    // BUP: the first of the month after the 58th birthday (may lie beyond the history).
+    const retired = dayNumber(isoDay(retireAt).slice(0, 8) + "01");
     let nip = "";
     for (let seq = (i % 997) + 1; ; seq = (seq % 999) + 1) {
       nip =
@@ -158,7 +159,7 @@ export function makeGenerator(cfg: GenerateConfig) {
   const to = dayNumber(cfg.to ?? cfg.end);
   const seed = cfg.seed;
   const calendar = new WorkCalendar(INDONESIAN_HOLIDAYS.map((h) => h.date));
-  const emps = planEmployees(seed, cfg.employees, start, end);
+  const emps = planEmployees(seed, cfg.employees, start);
 
   const leaveCache = new Map<number, Set<number>>();
   function onLeave(e: Emp, day: number): boolean {
@@ -246,7 +247,7 @@ export function makeGenerator(cfg: GenerateConfig) {
       SERVICES.forEach((s, si) => {
         const r = rng(seed, 7, e.index, si);
         let t = start + (-Math.log(Math.max(r(), 1e-9)) * 365) / s.rate;
-        for (let k = 0; t <= end; k++, t += (-Math.log(Math.max(r(), 1e-9)) * 365) / s.rate) {
+        for (let k = 0; Math.floor(t) <= end; k++, t += (-Math.log(Math.max(r(), 1e-9)) * 365) / s.rate) {
           let sd = Math.floor(t);
           while (!calendar.isWorkingDay(sd)) sd++;
           if (sd > end || !employed(e, sd)) continue;

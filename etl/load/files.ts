@@ -1,47 +1,53 @@
-// Loading an imported batch's normalised rows into ClickHouse, in fixed chunks of lines. Each chunk is
-// one INSERT with a deduplication token "<generation>:b<batch>:<chunk>": a chunk inserted before a
-// crash is skipped when the run is repeated, in the fact table and in its rollups alike.
-import { readFileSync } from "node:fs";
+// Loading an imported batch's normalised rows into ClickHouse, one stored chunk file at a time. Each
+// chunk is one INSERT with a deduplication token "<generation>:b<batch>:<chunk>": a chunk inserted
+// before a crash is skipped when the run is repeated, in the fact table and in its rollups alike.
+// Embedded chDB reads the chunk file itself (file()); a ClickHouse server is sent its contents.
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { ImportBatch } from "@/generated/prisma/client";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";
-import { FACT_COLUMNS, FACT_TABLE } from "../import";
+import { FACT_COLUMNS, FACT_STRUCTURE, FACT_TABLE } from "../import";
 import type { Progress } from "../progress";
-
-export const FILE_CHUNK_ROWS = 200_000;
 
 export const DEDUP_SETTINGS = { deduplicate_blocks_in_dependent_materialized_views: 1 } as const;
 
+/** Chunk files of a stored batch, in order. */
+export function chunkFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d+\.tsv$/.test(f))
+    .sort((a, b) => parseInt(a) - parseInt(b))
+    .map((f) => path.join(dir, f));
+}
+
 export async function loadBatch(
-  io: { db: Db; ch: ClickHouse; dataDir: string; progress: Progress; beat?: () => Promise<void>; chunkRows?: number },
+  io: { db: Db; ch: ClickHouse; dataDir: string; progress: Progress; beat?: () => Promise<void> },
   batch: ImportBatch,
   generation: number,
 ): Promise<number> {
   const table = FACT_TABLE[batch.kind];
-  const text = readFileSync(path.resolve(io.dataDir, batch.storedPath), "utf8");
-  const prefix = `${batch.id}\t`;
+  const columns = FACT_COLUMNS[batch.kind];
   io.progress.start(table);
-  let pos = 0;
-  let chunk = 0;
   let loaded = 0;
-  while (pos < text.length) {
-    let end = pos;
-    let n = 0;
-    while (n < (io.chunkRows ?? FILE_CHUNK_ROWS) && end < text.length) {
-      const nl = text.indexOf("\n", end);
-      end = nl === -1 ? text.length : nl + 1;
-      n++;
+  const files = chunkFiles(path.resolve(io.dataDir, batch.storedPath));
+  for (const [n, file] of files.entries()) {
+    const text = readFileSync(file, "utf8");
+    let rows = 0;
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) rows++;
+    const settings = { ...DEDUP_SETTINGS, insert_deduplication_token: `${generation}:b${batch.id}:${n}` };
+    if (io.ch.kind === "chdb") {
+      // One thread, whole chunk as one block: the same chunk always forms the same insert.
+      await io.ch.command(
+        `INSERT INTO ${table} (${columns.join(", ")}) SELECT {batch:UInt32}, * FROM file({path:String}, 'TabSeparated', {structure:String})`,
+        { batch: batch.id, path: file, structure: FACT_STRUCTURE[batch.kind] },
+        { ...settings, max_threads: 1, max_insert_threads: 1, max_block_size: 1_048_576, min_insert_block_size_rows: 1_048_576, max_insert_block_size: 1_048_576 },
+      );
+    } else {
+      const prefix = `${batch.id}\t`;
+      await io.ch.insertTabSeparated(table, prefix + text.replace(/\n(?=.)/g, "\n" + prefix), { columns, settings });
     }
-    const data = prefix + text.slice(pos, end).replace(/\n(?=.)/g, "\n" + prefix);
-    await io.ch.insertTabSeparated(table, data, {
-      columns: FACT_COLUMNS[batch.kind],
-      settings: { ...DEDUP_SETTINGS, insert_deduplication_token: `${generation}:b${batch.id}:${chunk}` },
-    });
-    io.progress.add(table, n);
-    loaded += n;
-    chunk++;
-    pos = end;
+    io.progress.add(table, rows);
+    loaded += rows;
     await io.beat?.();
   }
   await io.db.importBatch.update({ where: { id: batch.id }, data: { status: "LOADED", rowsLoaded: loaded, loadedAt: new Date() } });

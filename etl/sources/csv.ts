@@ -110,8 +110,24 @@ export function headerKey(name: string): string {
 
 // ---- values as Indonesian systems write them ----
 
+// Exports repeat the same few dates and times on every row: remember what was parsed.
+function memo<T>(fn: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined && !cache.has(s)) {
+      if (cache.size > 20_000) cache.clear();
+      v = fn(s);
+      cache.set(s, v);
+    }
+    return v as T;
+  };
+}
+
 /** dd/mm/yyyy, dd-mm-yyyy, d/m/yyyy or ISO yyyy-mm-dd → "yyyy-mm-dd", or null when not a real date. */
-export function parseDate(s: string): string | null {
+export const parseDate = memo(parseDateUncached);
+
+function parseDateUncached(s: string): string | null {
   const t = s.trim();
   let y: number, m: number, d: number;
   let r = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
@@ -127,7 +143,9 @@ export function parseDate(s: string): string | null {
 }
 
 /** "07:45", "7.45" or "07:45:10" → minutes after midnight, or null. */
-export function parseTime(s: string): number | null {
+export const parseTime = memo(parseTimeUncached);
+
+function parseTimeUncached(s: string): number | null {
   const r = /^(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?$/.exec(s.trim());
   if (!r) return null;
   const h = Number(r[1]);

@@ -1,6 +1,10 @@
 // Bring both stores up to date: relational migrations, ClickHouse migrations, and (optionally)
 // the demo data. Runs before the web server starts; safe to run at every start.
+import path from "node:path";
 import type { Env } from "@/env";
+import { isoDay, localDay } from "@/lib/domain/working-days";
+import { generate } from "../../etl/generate/generate";
+import { runEtl } from "../../etl/run";
 import { openClickHouse, describeClickHouse } from "./clickhouse/open";
 import { applyClickHouseMigrations } from "./clickhouse/migrate";
 import { releaseDataDir } from "./data-dir";
@@ -21,16 +25,25 @@ export async function setupStores(env: Env, log: (line: string) => void = consol
     try {
       const ran = await applyClickHouseMigrations(ch);
       step(`${describeClickHouse(env)}: ${ran.length ? `applied ${ran.join(", ")}` : "schema up to date"}`);
+      if (env.PANTAU_DEMO) {
+        const db = createPrisma(conn);
+        try {
+          if (await seedDemo(db)) step("demo data loaded (accounts: see README)");
+          if ((await db.employee.count()) === 0) {
+            // Two years of realistic history for the demo region, loaded through the real ETL.
+            const end = localDay(new Date()) - 1;
+            const outDir = path.join(env.dataDir, "demo-files");
+            const truth = await generate(db, { seed: 1, employees: env.PANTAU_DEMO_EMPLOYEES, start: isoDay(end - 729), end: isoDay(end), outDir });
+            step(`demo history generated: ${truth.employees} employees, ${truth.requests.submitted} requests, ${truth.written.files.length} export files`);
+            const result = await runEtl({ db, ch, dataDir: env.dataDir }, { trigger: "demo", files: truth.written.files.map((f) => ({ path: f })), lagMs: 0 });
+            step(`ETL loaded ${Object.values(result.rows).reduce((a, b) => a + b, 0)} rows into ${describeClickHouse(env)}`);
+          }
+        } finally {
+          await db.$disconnect();
+        }
+      }
     } finally {
       await ch.close();
-    }
-    if (env.PANTAU_DEMO) {
-      const db = createPrisma(conn);
-      try {
-        if (await seedDemo(db)) step("demo data loaded (accounts: see README)");
-      } finally {
-        await db.$disconnect();
-      }
     }
   } finally {
     await conn.close();

@@ -1,0 +1,98 @@
+// ETL benchmark on the embedded stores (PGlite in a folder, chDB): generates the 20,000-employee,
+// 2-year data set, then measures a full load and an incremental one-day load, and reconciles.
+//   npm run bench:etl [-- --employees 20000 --days 730 --seed 1 --keep]
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { formatNumber } from "@/i18n/format";
+import { isoDay, localDay } from "@/lib/domain/working-days";
+import { ChdbClickHouse } from "@/server/clickhouse/chdb";
+import { applyClickHouseMigrations } from "@/server/clickhouse/migrate";
+import { openRelational } from "@/server/db/adapter";
+import { createPrisma } from "@/server/db/client";
+import { applyMigrations } from "@/server/db/migrate";
+import { generate } from "../generate/generate";
+import { createProgress } from "../progress";
+import { runEtl, type EtlResult } from "../run";
+import { verify } from "../verify";
+
+const { values } = parseArgs({
+  options: {
+    employees: { type: "string", default: "20000" },
+    days: { type: "string", default: "730" },
+    seed: { type: "string", default: "1" },
+    keep: { type: "boolean", default: false },
+  },
+});
+const employees = Number(values.employees);
+const days = Number(values.days);
+const end = localDay(new Date()) - 1;
+const start = end - days + 1;
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "pantau-bench-etl-"));
+let peak = 0;
+const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+const mb = (b: number) => `${formatNumber(Math.round(b / 1048576))} MiB`;
+const secs = (s: number) => `${formatNumber(s, { maximumFractionDigits: 1 })} s`;
+
+console.log(`Pantau bench:etl — ${formatNumber(employees)} employees, ${days} days (${isoDay(start)} … ${isoDay(end)}), seed ${values.seed}`);
+console.log(`node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim()}), ${mb(os.totalmem())} RAM; data in ${dir}\n`);
+
+const conn = await openRelational({ kind: "pglite", dataDir: dir });
+await applyMigrations(conn);
+const db = createPrisma(conn);
+const ch = await ChdbClickHouse.open({ dataDir: dir, database: "pantau" });
+await applyClickHouseMigrations(ch);
+
+async function phase<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: number; peak: number }> {
+  peak = process.memoryUsage().rss;
+  const t = performance.now();
+  const value = await fn();
+  return { value, seconds: (performance.now() - t) / 1000, peak: Math.max(peak, process.memoryUsage().rss) };
+}
+
+function report(title: string, r: { value: EtlResult; seconds: number; peak: number }) {
+  const { rows, phases } = r.value;
+  const total = Object.values(rows).reduce((a, b) => a + b, 0);
+  console.log(`\n${title}: ${formatNumber(total)} rows in ${secs(r.seconds)} = ${formatNumber(Math.round(total / r.seconds))} rows/s overall; peak RSS ${mb(r.peak)}`);
+  console.log(`  phases: ${Object.entries(phases).map(([k, v]) => `${k} ${secs(v)}`).join(", ")}`);
+  const phaseOf = (t: string) =>
+    t.startsWith("dim_") ? phases.dimensions : t.startsWith("fact_request") ? phases.requests : phases.import + phases.load;
+  console.log(`  ${"table".padEnd(22)} ${"rows".padStart(12)} ${"seconds".padStart(9)} ${"rows/s".padStart(12)}`);
+  for (const [t, n] of Object.entries(rows).sort()) {
+    const s = phaseOf(t);
+    console.log(`  ${t.padEnd(22)} ${formatNumber(n).padStart(12)} ${secs(s).padStart(9)} ${(s > 0 ? formatNumber(Math.round(n / s)) : "—").padStart(12)}`);
+  }
+}
+
+try {
+  const files = path.join(dir, "files");
+  const gen = await phase(() => generate(db, { seed: Number(values.seed), employees, start: isoDay(start), end: isoDay(end - 1), outDir: files }, (s) => console.log(`  generate: ${s}`)));
+  console.log(
+    `generated history in ${secs(gen.seconds)}: ${formatNumber(gen.value.attendance.rows)} attendance rows, ${formatNumber(gen.value.ekinerja.rows)} e-Kinerja entries, ` +
+      `${formatNumber(gen.value.requests.submitted)} requests with ${formatNumber(gen.value.requests.events)} events, ${gen.value.written.files.length} files`,
+  );
+
+  const progress = () => createProgress({ quiet: !process.stderr.isTTY });
+  const full = await phase(() => runEtl({ db, ch, dataDir: dir }, { mode: "full", trigger: "bench", lagMs: 0, files: gen.value.written.files.map((p) => ({ path: p })), progress: progress() }));
+  report("FULL LOAD", full);
+
+  const dayFiles = path.join(dir, "files-day");
+  const day = await phase(() => generate(db, { seed: Number(values.seed), employees, start: isoDay(start), end: isoDay(end), from: isoDay(end), to: isoDay(end), outDir: dayFiles }));
+  console.log(`\ngenerated one more day (${isoDay(end)}) in ${secs(day.seconds)}: ${formatNumber(day.value.written.requests)} new requests, ${formatNumber(day.value.written.updatedRequests)} updated, ${formatNumber(day.value.written.events)} events`);
+  const inc = await phase(() => runEtl({ db, ch, dataDir: dir }, { trigger: "bench", lagMs: 0, files: day.value.written.files.map((p) => ({ path: p })), progress: progress() }));
+  report("INCREMENTAL ONE-DAY LOAD", inc);
+
+  const v = await phase(() => verify(db, ch));
+  console.log(`\nverify: ${v.value.differences.length === 0 ? "OK, no differences" : `${v.value.differences.length} DIFFERENCES`} (${v.value.checks.length} checks, ${secs(v.seconds)})`);
+  if (v.value.differences.length) process.exitCode = 1;
+} finally {
+  clearInterval(sampler);
+  await db.$disconnect();
+  await ch.close();
+  await conn.close();
+  if (!values.keep) rmSync(dir, { recursive: true, force: true });
+  else console.log(`kept ${dir}`);
+}
+process.exit(process.exitCode ?? 0);
