@@ -5,6 +5,7 @@
 // With the embedded stores the web server owns the data folder while it runs: then files are put in
 // the server's inbox (<data>/inbox) and its scheduled ETL loads them.
 import { copyFileSync, mkdirSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { envOrExit } from "@/env";
@@ -85,6 +86,7 @@ async function main(): Promise<number> {
         region: values.region,
         lagMs: values["lag-ms"] ? Number(values["lag-ms"]) : undefined,
         progress,
+        workers: files.length > 1 ? Math.min(os.availableParallelism(), files.length) : 0,
       });
       const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
       const phases = Object.entries(result.phases).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(", ");

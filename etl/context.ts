@@ -23,6 +23,7 @@ export interface RegionContext {
   ekinerjaDeadlineDay: number;
   dailyLogGraceDays: number;
   calendar: WorkCalendar;
+  holidays: number[];
   employees: Map<string, EmployeeRef>;
   /** employee id → idx; unit idx → unit id. */
   employeeIdx: Map<string, number>;
@@ -86,6 +87,7 @@ export async function loadRegionContext(db: Db, code: string): Promise<RegionCon
     ekinerjaDeadlineDay: region.ekinerjaDeadlineDay,
     dailyLogGraceDays: region.dailyLogGraceDays,
     calendar: new WorkCalendar(holidays.map((h) => toDate(h.date))),
+    holidays: holidays.map((h) => toDate(h.date)),
     employees: map,
     employeeIdx,
     unitIds,
@@ -93,7 +95,7 @@ export async function loadRegionContext(db: Db, code: string): Promise<RegionCon
 }
 
 /** e-Kinerja filling deadline (Batas Pengisian) of an entry, as a day number. */
-export function ekinerjaDeadline(ctx: RegionContext, kind: "monthly" | "daily", period: string): number {
+export function ekinerjaDeadline(ctx: Pick<RegionContext, "calendar" | "ekinerjaDeadlineDay" | "dailyLogGraceDays">, kind: "monthly" | "daily", period: string): number {
   if (kind === "daily") return ctx.calendar.addWorkingDays(dayNumber(period), ctx.dailyLogGraceDays);
   const y = Number(period.slice(0, 4));
   const m = Number(period.slice(5, 7)); // the deadline falls in the following month

@@ -22,7 +22,7 @@ describe("the ETL against the generator's truth (PGlite + chDB)", () => {
     const out = path.join(s.dataDir, "gen");
     truth = await generate(s.db, { ...CFG, outDir: out });
     files = readdirSync(out).map((f) => path.join(out, f));
-    await etl({ files: files.map((p) => ({ path: p })) });
+    await etl({ files: files.map((p) => ({ path: p })), workers: 2 });
   });
   afterAll(() => s.close());
 

@@ -9,7 +9,8 @@ import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";
 import { formatDateTime } from "@/i18n/format";
 import { EtlUserError, loadRegionContext, userError, type RegionContext } from "./context";
-import { importFile, type ImportReport } from "./import";
+import { finishImport, prepareImport, type ImportReport, type PreparedImport } from "./import";
+import { ParsePool } from "./parse-pool";
 import { loadBatch } from "./load/files";
 import { loadCalendars, loadRequestEvents, loadRequestStates, syncEmployees, syncHolidays, syncServiceTypes, syncUnits } from "./load/relational";
 import { createProgress, type Progress } from "./progress";
@@ -39,6 +40,8 @@ export interface EtlOptions {
   leaseSeconds?: number;
   /** Rows per chunk for every source (default: each source's own; tests make it small). */
   chunkRows?: number;
+  /** Worker threads that parse files while ClickHouse loads (0: parse in this thread). */
+  workers?: number;
 }
 
 export interface EtlResult {
@@ -171,38 +174,52 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
     for (const batch of pending) await timed("load", () => loadBatch(fileIo, batch, generation));
 
     if (opts.files?.length) {
-      let region: RegionContext | undefined;
-      for (const f of opts.files) {
-        const name = path.basename(f.path);
-        let report: ImportReport;
-        try {
-          const bytes = readFileSync(f.path);
-          const kind = detectKind(f, bytes.subarray(0, 512).toString("utf8"));
-          if (!kind) {
-            throw userError("etl.error.header", { file: name, kind: "kehadiran/e-Kinerja", columns: "nip, …" }, { file: name, kind: "attendance/e-Kinerja", columns: "nip, …" });
+      // Parsing runs ahead (in worker threads when asked for); finishing and loading go in file order,
+      // so a later file's duplicates of an earlier one are recognised.
+      const pool = opts.workers ? new ParsePool(opts.workers) : undefined;
+      try {
+        let region: RegionContext | undefined;
+        const prepared: (PreparedImport | ImportReport)[] = [];
+        for (const f of opts.files) {
+          const name = path.basename(f.path);
+          try {
+            const head = readFileSync(f.path).subarray(0, 512).toString("utf8");
+            const kind = detectKind(f, head);
+            if (!kind) {
+              throw userError("etl.error.header", { file: name, kind: "kehadiran/e-Kinerja", columns: "nip, …" }, { file: name, kind: "attendance/e-Kinerja", columns: "nip, …" });
+            }
+            region ??= await loadRegionContext(db, opts.region ?? (await onlyRegionCode(db)));
+            prepared.push(await prepareImport({ db, ch, dataDir, region, today: opts.today, chunkRows: opts.chunkRows, pool }, { name, path: f.path, kind }));
+          } catch (err) {
+            prepared.push(refused(err, name, f.kind));
           }
-          region ??= await loadRegionContext(db, opts.region ?? (await onlyRegionCode(db)));
-          const ctx = region;
-          report = await timed("import", () => importFile({ db, ch, dataDir, region: ctx, today: opts.today, chunkRows: opts.chunkRows }, { name, bytes, kind }));
-        } catch (err) {
-          // A file refused as a whole does not stop the other files.
-          const code = (err as NodeJS.ErrnoException).code;
-          if (typeof code === "string" && /^E[A-Z]+$/.test(code)) err = userError("etl.error.read", { file: name, detail: code });
-          if (!(err instanceof EtlUserError)) throw err;
-          report = { batchId: 0, fileName: name, kind: f.kind ?? "ATTENDANCE", alreadyImported: false, read: 0, valid: 0, quarantined: 0, duplicate: 0, error: { id: err.messageId, en: err.messageEn } };
-          imports.push(report);
-          progress.log(`${name}: ${err.messageId} / ${err.messageEn}`);
-          continue;
         }
-        imports.push(report);
-        progress.log(
-          report.alreadyImported
-            ? `${report.fileName}: sudah pernah diimpor (batch ${report.batchId}), dilewati / already imported, skipped`
-            : `${report.fileName}: dibaca ${report.read}, valid ${report.valid}, karantina ${report.quarantined}, duplikat ${report.duplicate}`,
-        );
-        const batch = await db.importBatch.findUniqueOrThrow({ where: { id: report.batchId } });
-        if (batch.status === "IMPORTED") await timed("load", () => loadBatch(fileIo, batch, generation));
-        await beat();
+        for (const p of prepared) {
+          let report: ImportReport;
+          if (!("input" in p)) report = p;
+          else {
+            try {
+              report = await timed("import", () => finishImport({ db, ch, dataDir, region: region!, pool }, p));
+            } catch (err) {
+              report = refused(err, p.input.name, p.input.kind);
+            }
+          }
+          imports.push(report);
+          if (report.error) {
+            progress.log(`${report.fileName}: ${report.error.id} / ${report.error.en}`);
+            continue;
+          }
+          progress.log(
+            report.alreadyImported
+              ? `${report.fileName}: sudah pernah diimpor (batch ${report.batchId}), dilewati / already imported, skipped`
+              : `${report.fileName}: dibaca ${report.read}, valid ${report.valid}, karantina ${report.quarantined}, duplikat ${report.duplicate}`,
+          );
+          const batch = await db.importBatch.findUniqueOrThrow({ where: { id: report.batchId } });
+          if (batch.status === "IMPORTED") await timed("load", () => loadBatch(fileIo, batch, generation));
+          await beat();
+        }
+      } finally {
+        await pool?.close();
       }
     }
     for (const t of ["fact_attendance", "fact_ekinerja"]) if (progress.rows[t] !== undefined) progress.done(t);
@@ -215,6 +232,14 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
   } finally {
     await releaseLease(db).catch(() => {});
   }
+}
+
+/** A file refused as a whole (unreadable, not an export we know): reported, and the other files go on. */
+function refused(err: unknown, name: string, kind: ImportKind | undefined): ImportReport {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (typeof code === "string" && /^E[A-Z]+$/.test(code)) err = userError("etl.error.read", { file: name, detail: code });
+  if (!(err instanceof EtlUserError)) throw err;
+  return { batchId: 0, fileName: name, kind: kind ?? "ATTENDANCE", alreadyImported: false, read: 0, valid: 0, quarantined: 0, duplicate: 0, error: { id: err.messageId, en: err.messageEn } };
 }
 
 async function onlyRegionCode(db: Db): Promise<string> {

@@ -23,6 +23,7 @@ const { values } = parseArgs({
     days: { type: "string", default: "730" },
     seed: { type: "string", default: "1" },
     keep: { type: "boolean", default: false },
+    workers: { type: "string", default: String(os.availableParallelism()) },
   },
 });
 const employees = Number(values.employees);
@@ -36,7 +37,7 @@ const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().r
 const mb = (b: number) => `${formatNumber(Math.round(b / 1048576))} MiB`;
 const secs = (s: number) => `${formatNumber(s, { maximumFractionDigits: 1 })} s`;
 
-console.log(`Pantau bench:etl — ${formatNumber(employees)} employees, ${days} days (${isoDay(start)} … ${isoDay(end)}), seed ${values.seed}`);
+console.log(`Pantau bench:etl — ${formatNumber(employees)} employees, ${days} days (${isoDay(start)} … ${isoDay(end)}), seed ${values.seed}, ${values.workers} parse workers`);
 console.log(`node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim()}), ${mb(os.totalmem())} RAM; data in ${dir}\n`);
 
 const conn = await openRelational({ kind: "pglite", dataDir: dir });
@@ -75,13 +76,13 @@ try {
   );
 
   const progress = () => createProgress({ quiet: !process.stderr.isTTY });
-  const full = await phase(() => runEtl({ db, ch, dataDir: dir }, { mode: "full", trigger: "bench", lagMs: 0, files: gen.value.written.files.map((p) => ({ path: p })), progress: progress() }));
+  const full = await phase(() => runEtl({ db, ch, dataDir: dir }, { mode: "full", trigger: "bench", lagMs: 0, workers: Number(values.workers), files: gen.value.written.files.map((p) => ({ path: p })), progress: progress() }));
   report("FULL LOAD", full);
 
   const dayFiles = path.join(dir, "files-day");
   const day = await phase(() => generate(db, { seed: Number(values.seed), employees, start: isoDay(start), end: isoDay(end), from: isoDay(end), to: isoDay(end), outDir: dayFiles }));
   console.log(`\ngenerated one more day (${isoDay(end)}) in ${secs(day.seconds)}: ${formatNumber(day.value.written.requests)} new requests, ${formatNumber(day.value.written.updatedRequests)} updated, ${formatNumber(day.value.written.events)} events`);
-  const inc = await phase(() => runEtl({ db, ch, dataDir: dir }, { trigger: "bench", lagMs: 0, files: day.value.written.files.map((p) => ({ path: p })), progress: progress() }));
+  const inc = await phase(() => runEtl({ db, ch, dataDir: dir }, { trigger: "bench", lagMs: 0, workers: Number(values.workers), files: day.value.written.files.map((p) => ({ path: p })), progress: progress() }));
   report("INCREMENTAL ONE-DAY LOAD", inc);
 
   const v = await phase(() => verify(db, ch));

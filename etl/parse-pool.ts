@@ -1,0 +1,61 @@
+// A small pool of worker threads that parse source files while the main thread loads ClickHouse.
+// Used by the command-line ETL (and the benchmark); the web server parses in its own thread.
+import os from "node:os";
+import { Worker } from "node:worker_threads";
+import { EtlUserError } from "./context";
+import type { ParseResult } from "./parse";
+import type { ParseTask } from "./parse-worker";
+
+type Pending = { resolve: (r: ParseResult) => void; reject: (e: Error) => void };
+
+export class ParsePool {
+  private workers: { worker: Worker; busy: boolean }[] = [];
+  private queue: { task: ParseTask; pending: Pending }[] = [];
+  private pending = new Map<number, Pending>();
+  private nextId = 1;
+
+  constructor(size = Math.max(1, os.availableParallelism())) {
+    // The worker is TypeScript: it needs tsx's loader, which the ETL's own process has under tsx.
+    const execArgv = process.execArgv.some((a) => a.includes("tsx")) ? process.execArgv : [...process.execArgv, "--import", "tsx"];
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(new URL("./parse-worker.ts", import.meta.url), { execArgv });
+      const slot = { worker, busy: false };
+      worker.on("message", (msg: { id: number; result?: ParseResult; userError?: { id: string; en: string }; fatal?: string }) => {
+        const p = this.pending.get(msg.id);
+        this.pending.delete(msg.id);
+        slot.busy = false;
+        if (msg.result) p?.resolve(msg.result);
+        else if (msg.userError) p?.reject(new EtlUserError(msg.userError.id, msg.userError.en));
+        else p?.reject(new Error(`parse worker: ${msg.fatal}`));
+        this.pump();
+      });
+      worker.on("error", (err) => {
+        for (const p of this.pending.values()) p.reject(err);
+        this.pending.clear();
+      });
+      this.workers.push(slot);
+    }
+  }
+
+  parse(task: Omit<ParseTask, "id">): Promise<ParseResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ task: { ...task, id: this.nextId++ }, pending: { resolve, reject } });
+      this.pump();
+    });
+  }
+
+  private pump() {
+    for (const slot of this.workers) {
+      if (slot.busy) continue;
+      const next = this.queue.shift();
+      if (!next) return;
+      slot.busy = true;
+      this.pending.set(next.task.id, next.pending);
+      slot.worker.postMessage(next.task);
+    }
+  }
+
+  async close() {
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  }
+}

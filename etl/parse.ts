@@ -1,0 +1,278 @@
+// Parsing one source file: decode, split, validate every row with zod, normalise the good rows into
+// chunk files (TSV in ClickHouse's column order) and collect quarantine and per-day sums. Pure work on
+// bytes and files, no database: it runs in a worker thread when the ETL has cores to spare.
+import { closeSync, mkdirSync, openSync, rmSync, writeSync } from "node:fs";
+import path from "node:path";
+import type { ImportKind } from "@/generated/prisma/enums";
+import { dayNumber, isoDay, WorkCalendar } from "@/lib/domain/working-days";
+import { bothLanguages, ekinerjaDeadline, userError, type EmployeeRef, type RegionContext } from "./context";
+import { attendanceFormat, type AttendanceRow } from "./sources/attendance";
+import { decodeText, parseLocalDateTime, readCsv } from "./sources/csv";
+import { ekinerjaFormat, type EkinerjaRow } from "./sources/ekinerja";
+import { fieldsToObject, mapHeader, reasonFromZod, type RowReason, type SourceFormat } from "./sources/format";
+
+/** What parsing needs of a region, in a form that can be sent to a worker thread. */
+export interface ParseContext {
+  id: string;
+  offsetHours: number;
+  ekinerjaDeadlineDay: number;
+  dailyLogGraceDays: number;
+  holidays: number[];
+  employees: [string, EmployeeRef][];
+  unitIds: string[];
+}
+
+export function parseContextOf(region: RegionContext): ParseContext {
+  return {
+    id: region.id,
+    offsetHours: region.offsetHours,
+    ekinerjaDeadlineDay: region.ekinerjaDeadlineDay,
+    dailyLogGraceDays: region.dailyLogGraceDays,
+    holidays: region.holidays,
+    employees: [...region.employees.entries()],
+    unitIds: region.unitIds,
+  };
+}
+
+interface Runtime {
+  id: string;
+  offsetHours: number;
+  ekinerjaDeadlineDay: number;
+  dailyLogGraceDays: number;
+  calendar: WorkCalendar;
+  employees: Map<string, EmployeeRef>;
+  unitIds: string[];
+  deadlines: Map<string, { day: number; iso: string }>;
+}
+
+const runtimes = new WeakMap<ParseContext, Runtime>();
+function runtimeOf(ctx: ParseContext): Runtime {
+  let r = runtimes.get(ctx);
+  if (!r) {
+    r = { ...ctx, calendar: new WorkCalendar(ctx.holidays), employees: new Map(ctx.employees), deadlines: new Map() };
+    runtimes.set(ctx, r);
+  }
+  return r;
+}
+
+export interface Quarantine {
+  line: number;
+  raw: string;
+  field: string | null;
+  reasonId: string;
+  reasonEn: string;
+}
+
+export interface DaySummary {
+  day: number;
+  unitId: string;
+  rows: number;
+  sumA: number;
+  sumB: number;
+}
+
+export interface ParseResult {
+  read: number;
+  valid: number;
+  /** Rows whose key appeared earlier in the same file. */
+  duplicate: number;
+  quarantine: Quarantine[];
+  summaries: DaySummary[];
+  /** The distinct days (attendance) or periods (e-Kinerja) of the valid rows. */
+  days: number[];
+  chunks: number;
+}
+
+/** Rows per chunk file: one chunk is one deduplicated INSERT when loading. */
+export const CHUNK_ROWS = 200_000;
+
+// Numeric row keys: employee × day (× kind for e-Kinerja). Keys are only compared among rows of the
+// same few days, so the day modulo 8192 (22 years) is enough, and keys stay small integers (fast Set).
+export const attendanceKey = (employee: number, day: number) => employee * 8192 + (day & 8191);
+export const ekinerjaKey = (employee: number, kind: "monthly" | "daily", period: number) =>
+  (employee * 8192 + (period & 8191)) * 2 + (kind === "daily" ? 1 : 0);
+
+/** The row being normalised: one scratch object reused for every row. */
+const scratch = { key: 0, day: 0, unit: 0, tsv: "", sumA: 0, sumB: 0 };
+const N = "\\N";
+
+/** Parses a file into chunk files in `outDir` (created afresh). Throws EtlUserError when the file as a whole is unusable. */
+export function parseFile(
+  ctx: ParseContext,
+  file: { name: string; bytes: Uint8Array; kind: ImportKind },
+  out: { dir: string; today: number; chunkRows?: number },
+): ParseResult {
+  const region = runtimeOf(ctx);
+  const format = (file.kind === "ATTENDANCE" ? attendanceFormat : ekinerjaFormat) as SourceFormat<AttendanceRow | EkinerjaRow>;
+  const records = readCsv(decodeText(file.bytes));
+  const first = records.next();
+  if (first.done) throw userError("etl.error.empty", { file: file.name });
+  const header = mapHeader(format, first.value.fields);
+  if ("missing" in header) {
+    const kindName = bothLanguages(`etl.kind.${file.kind}`);
+    const vars = { file: file.name, columns: header.missing.join(", ") };
+    throw userError("etl.error.header", { ...vars, kind: kindName.id }, { ...vars, kind: kindName.en });
+  }
+  const expected = first.value.fields.length;
+  const chunkRows = out.chunkRows ?? CHUNK_ROWS;
+
+  const quarantine: Quarantine[] = [];
+  const reject = (line: number, raw: string, reason: RowReason) => {
+    const msg = bothLanguages(reason.key, reason.vars);
+    quarantine.push({ line, raw: raw.slice(0, 2000), field: reason.field ?? null, reasonId: msg.id, reasonEn: msg.en });
+  };
+
+  rmSync(out.dir, { recursive: true, force: true });
+  mkdirSync(out.dir, { recursive: true });
+  let chunk = 0;
+  let inChunk = 0;
+  let buffer: string[] = [];
+  let fd = openSync(path.join(out.dir, "0.tsv"), "w");
+  const flush = () => {
+    if (buffer.length) writeSync(fd, buffer.join(""));
+    buffer = [];
+  };
+
+  const seen = new Set<number>();
+  const days = new Set<number>();
+  const summaries = new Map<number, DaySummary>();
+  let read = 0;
+  let valid = 0;
+  let duplicate = 0;
+  try {
+    for (const rec of records) {
+      read++;
+      if (rec.fields.length !== expected) {
+        reject(rec.line, rec.raw, { key: "etl.reason.fieldCount", vars: { found: rec.fields.length, expected } });
+        continue;
+      }
+      const parsed = format.schema.safeParse(fieldsToObject(header.map, rec.fields));
+      if (!parsed.success) {
+        reject(rec.line, rec.raw, reasonFromZod(parsed.error));
+        continue;
+      }
+      const problem =
+        file.kind === "ATTENDANCE"
+          ? normaliseAttendance(region, parsed.data as AttendanceRow, rec.line, out.today)
+          : normaliseEkinerja(region, parsed.data as EkinerjaRow, rec.line, out.today);
+      if (problem) {
+        reject(rec.line, rec.raw, problem);
+        continue;
+      }
+      const { key, day, unit, tsv, sumA, sumB } = scratch;
+      if (seen.has(key)) {
+        duplicate++;
+        continue;
+      }
+      seen.add(key);
+      days.add(day);
+      valid++;
+      if (inChunk === chunkRows) {
+        flush();
+        closeSync(fd);
+        fd = openSync(path.join(out.dir, `${++chunk}.tsv`), "w");
+        inChunk = 0;
+      }
+      buffer.push(tsv);
+      inChunk++;
+      if (buffer.length === 1024) flush(); // short-lived strings stay in the young generation
+      const sk = unit * 65_536 + (day & 65_535);
+      let sum = summaries.get(sk);
+      if (!sum) summaries.set(sk, (sum = { day, unitId: region.unitIds[unit]!, rows: 0, sumA: 0, sumB: 0 }));
+      sum.rows++;
+      sum.sumA += sumA;
+      sum.sumB += sumB;
+    }
+    flush();
+  } finally {
+    closeSync(fd);
+  }
+  return { read, valid, duplicate, quarantine, summaries: [...summaries.values()], days: [...days], chunks: chunk + 1 };
+}
+
+function employedOn(e: EmployeeRef, day: number) {
+  return day >= e.appointedDay && (e.retiredDay === null || day < e.retiredDay);
+}
+
+const dayCache = new Map<string, number>();
+/** dayNumber with a cache: a file holds a few dozen distinct dates over many thousand rows. */
+function day(iso: string): number {
+  let d = dayCache.get(iso);
+  if (d === undefined) {
+    if (dayCache.size > 20_000) dayCache.clear();
+    d = dayNumber(iso);
+    dayCache.set(iso, d);
+  }
+  return d;
+}
+
+const isoCache = new Map<number, string>();
+function isoDayCached(d: number): string {
+  let s = isoCache.get(d);
+  if (s === undefined) isoCache.set(d, (s = isoDay(d)));
+  return s;
+}
+
+const pad2 = (n: number) => (n < 10 ? "0" + n : String(n));
+
+function deadlineOf(region: Runtime, kind: "monthly" | "daily", period: string) {
+  const k = kind + period;
+  let v = region.deadlines.get(k);
+  if (!v) {
+    const d = ekinerjaDeadline(region, kind, period);
+    v = { day: d, iso: isoDay(d) };
+    region.deadlines.set(k, v);
+  }
+  return v;
+}
+
+function normaliseAttendance(region: Runtime, r: AttendanceRow, line: number, today: number): RowReason | null {
+  const emp = region.employees.get(r.nip);
+  if (!emp) return { key: "etl.reason.nipUnknown", field: "nip" };
+  const d = day(r.date);
+  if (d > today) return { key: "etl.reason.future", field: "date" };
+  if (!employedOn(emp, d)) return { key: "etl.reason.notEmployed", field: "date" };
+  scratch.tsv = `${region.id}\t${emp.unitId}\t${emp.id}\t${r.date}\t${r.status}\t${r.checkIn ?? N}\t${r.checkOut ?? N}\t${r.lateMinutes}\t${line}\n`;
+  scratch.key = attendanceKey(emp.idx, d);
+  scratch.day = d;
+  scratch.unit = emp.unitIdx;
+  scratch.sumA = r.lateMinutes;
+  scratch.sumB = r.status === "TK" ? 1 : 0;
+  return null;
+}
+
+function normaliseEkinerja(region: Runtime, r: EkinerjaRow, line: number, today: number): RowReason | null {
+  const emp = region.employees.get(r.nip);
+  if (!emp) return { key: "etl.reason.nipUnknown", field: "nip" };
+  const period = day(r.period);
+  if (period > today) return { key: "etl.reason.future", field: "period" };
+  const lastDay = r.kind === "daily" ? period : day(isoDayCached(period + 31).slice(0, 8) + "01") - 1;
+  if (!(lastDay >= emp.appointedDay && (emp.retiredDay === null || period < emp.retiredDay))) {
+    return { key: "etl.reason.notEmployed", field: "period" };
+  }
+  const dl = deadlineOf(region, r.kind, r.period);
+  let submitted = N;
+  let state = "missing";
+  if (r.submittedAt !== "") {
+    const local = parseLocalDateTime(r.submittedAt, region.offsetHours);
+    if (!local) return { key: "etl.reason.submittedAt", field: "submittedAt" };
+    const localDay = day(local.date);
+    if (localDay > today) return { key: "etl.reason.future", field: "submittedAt" };
+    // local wall time → UTC "yyyy-mm-dd hh:mm:00.000" without building a Date per row
+    let utcMinutes = local.minutes - region.offsetHours * 60;
+    let utcDate = local.date;
+    if (utcMinutes < 0) {
+      utcMinutes += 1440;
+      utcDate = isoDayCached(localDay - 1);
+    }
+    submitted = `${utcDate} ${pad2(Math.floor(utcMinutes / 60))}:${pad2(utcMinutes % 60)}:00.000`;
+    state = localDay <= dl.day ? "on_time" : "late";
+  }
+  scratch.tsv = `${region.id}\t${emp.unitId}\t${emp.id}\t${r.kind}\t${r.period}\t${dl.iso}\t${submitted}\t${state}\t${r.approval}\t${line}\n`;
+  scratch.key = ekinerjaKey(emp.idx, r.kind, period);
+  scratch.day = period;
+  scratch.unit = emp.unitIdx;
+  scratch.sumA = state === "missing" ? 0 : 1;
+  scratch.sumB = state === "on_time" ? 1 : 0;
+  return null;
+}
