@@ -15,10 +15,9 @@ export class ParsePool {
   private nextId = 1;
 
   constructor(size = Math.max(1, os.availableParallelism())) {
-    // The worker is TypeScript: it needs tsx's loader, which the ETL's own process has under tsx.
-    const execArgv = process.execArgv.some((a) => a.includes("tsx")) ? process.execArgv : [...process.execArgv, "--import", "tsx"];
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL("./parse-worker.ts", import.meta.url), { execArgv });
+      // The worker code is TypeScript: a small JavaScript entry registers tsx first.
+      const worker = new Worker(new URL("./parse-worker-boot.mjs", import.meta.url), { execArgv: [] });
       const slot = { worker, busy: false };
       worker.on("message", (msg: { id: number; result?: ParseResult; userError?: { id: string; en: string }; fatal?: string }) => {
         const p = this.pending.get(msg.id);
