@@ -18,6 +18,7 @@ export function lateBand(minutes: number): 0 | 1 | 2 | 3 | 4 {
   return 4;
 }
 
+const STATUS_SET = new Set<string>(ATTENDANCE_STATUSES);
 const STATUS_ALIASES: Record<string, AttendanceStatus> = { HADIR: "H", CUTI: "CT", IZIN: "I", SAKIT: "S", LIBUR: "L" };
 
 export const attendanceRow = z
@@ -27,8 +28,9 @@ export const attendanceRow = z
     checkIn: optionalTimeField,
     checkOut: optionalTimeField,
     status: z.string().transform((s, ctx) => {
+      if (STATUS_SET.has(s)) return s as AttendanceStatus;
       const u = s.trim().toUpperCase().replace(/\s+/g, "");
-      const code = (ATTENDANCE_STATUSES as readonly string[]).includes(u) ? (u as AttendanceStatus) : STATUS_ALIASES[u];
+      const code = STATUS_SET.has(u) ? (u as AttendanceStatus) : STATUS_ALIASES[u];
       if (!code) {
         ctx.addIssue({ code: "custom", message: "etl.reason.status" });
         return z.NEVER;
@@ -38,10 +40,15 @@ export const attendanceRow = z
     lateMinutes: z
       .string()
       .optional()
-      .transform((s) => (s === undefined || s === "" || s === "-" ? "0" : s))
-      .pipe(z.string().regex(/^\d{1,4}$/, "etl.reason.lateMinutes"))
-      .transform(Number)
-      .pipe(z.number().max(1440, "etl.reason.lateMinutes")),
+      .transform((s, ctx) => {
+        if (s === undefined || s === "" || s === "-") return 0;
+        const n = /^\d{1,4}$/.test(s) ? Number(s) : NaN;
+        if (!(n <= 1440)) {
+          ctx.addIssue({ code: "custom", message: "etl.reason.lateMinutes" });
+          return z.NEVER;
+        }
+        return n;
+      }),
   })
   .superRefine((r, ctx) => {
     if (r.checkIn !== null && r.checkOut !== null && r.checkOut < r.checkIn) {

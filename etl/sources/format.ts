@@ -38,7 +38,12 @@ export function mapHeader(format: SourceFormat<unknown>, header: readonly string
 
 export function fieldsToObject(map: HeaderMap, fields: readonly string[]): Record<string, string> {
   const o: Record<string, string> = {};
-  for (const { field, index } of map) o[field] = (fields[index] ?? "").trim();
+  for (let i = 0; i < map.length; i++) {
+    const { field, index } = map[i]!;
+    const v = fields[index] ?? "";
+    // trim only when there is something to trim (most exports have none)
+    o[field] = v.length && (v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32) ? v.trim() : v;
+  }
   return o;
 }
 

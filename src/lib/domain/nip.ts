@@ -23,7 +23,7 @@ export type NipCheck = { ok: true; parsed?: PnsNip } | { ok: false; problem: Nip
 
 /** Strips the spaces and dots people type into NIPs ("19850312 201001 1 003"). */
 export function normalizeNip(raw: string): string {
-  return raw.replace(/[\s.]/g, "");
+  return raw.length === 18 && /^\d{18}$/.test(raw) ? raw : raw.replace(/[\s.]/g, "");
 }
 
 export function checkNip(raw: string, type: EmploymentType = "PNS"): NipCheck {
