@@ -10,7 +10,7 @@ import type { Db } from "@/server/db/client";
 import { formatDateTime } from "@/i18n/format";
 import { EtlUserError, loadRegionContext, userError, type RegionContext } from "./context";
 import { finishImport, prepareImport, type ImportReport, type PreparedImport } from "./import";
-import { ParsePool } from "./parse-pool";
+import type { ParsePool } from "./parse-pool";
 import { loadBatch } from "./load/files";
 import { loadCalendars, loadRequestEvents, loadRequestStates, syncEmployees, syncHolidays, syncServiceTypes, syncUnits } from "./load/relational";
 import { createProgress, type Progress } from "./progress";
@@ -141,6 +141,7 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
   });
   const imports: ImportReport[] = [];
   const phases = { dimensions: 0, requests: 0, import: 0, load: 0 };
+  let closePool: () => Promise<unknown> | undefined = () => undefined;
   const timed = async <T>(phase: keyof typeof phases, fn: () => Promise<T>): Promise<T> => {
     const t = performance.now();
     try {
@@ -155,6 +156,31 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
       generation = await resetAnalytics(db, ch);
       progress.log(`full rebuild: analytics tables emptied (generation ${generation})`);
     }
+    // Files start parsing first (in worker threads when asked for), while the relational sources load;
+    // finishing and loading then go in file order, so a later file's duplicates of an earlier one are found.
+    // The pool is loaded only when asked for: the web server (bundled by Next.js) parses in its own thread.
+    const pool: ParsePool | undefined =
+      opts.files?.length && opts.workers
+        ? new (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ "./parse-pool")).ParsePool(opts.workers)
+        : undefined;
+    closePool = () => pool?.close();
+    let region: RegionContext | undefined;
+    const prepared: (PreparedImport | ImportReport)[] = [];
+    for (const f of opts.files ?? []) {
+      const name = path.basename(f.path);
+      try {
+        const head = readFileSync(f.path).subarray(0, 512).toString("utf8");
+        const kind = detectKind(f, head);
+        if (!kind) {
+          throw userError("etl.error.header", { file: name, kind: "kehadiran/e-Kinerja", columns: "nip, …" }, { file: name, kind: "attendance/e-Kinerja", columns: "nip, …" });
+        }
+        region ??= await loadRegionContext(db, opts.region ?? (await onlyRegionCode(db)));
+        prepared.push(await prepareImport({ db, ch, dataDir, region, today: opts.today, chunkRows: opts.chunkRows, pool }, { name, path: f.path, kind }));
+      } catch (err) {
+        prepared.push(refused(err, name, f.kind));
+      }
+    }
+
     const io = { db, ch, progress, generation, lagMs: opts.lagMs ?? 2000, beat, chunkRows: opts.chunkRows };
     const calendars = await loadCalendars(db);
     await timed("dimensions", async () => {
@@ -174,26 +200,7 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
     for (const batch of pending) await timed("load", () => loadBatch(fileIo, batch, generation));
 
     if (opts.files?.length) {
-      // Parsing runs ahead (in worker threads when asked for); finishing and loading go in file order,
-      // so a later file's duplicates of an earlier one are recognised.
-      const pool = opts.workers ? new ParsePool(opts.workers) : undefined;
       try {
-        let region: RegionContext | undefined;
-        const prepared: (PreparedImport | ImportReport)[] = [];
-        for (const f of opts.files) {
-          const name = path.basename(f.path);
-          try {
-            const head = readFileSync(f.path).subarray(0, 512).toString("utf8");
-            const kind = detectKind(f, head);
-            if (!kind) {
-              throw userError("etl.error.header", { file: name, kind: "kehadiran/e-Kinerja", columns: "nip, …" }, { file: name, kind: "attendance/e-Kinerja", columns: "nip, …" });
-            }
-            region ??= await loadRegionContext(db, opts.region ?? (await onlyRegionCode(db)));
-            prepared.push(await prepareImport({ db, ch, dataDir, region, today: opts.today, chunkRows: opts.chunkRows, pool }, { name, path: f.path, kind }));
-          } catch (err) {
-            prepared.push(refused(err, name, f.kind));
-          }
-        }
         for (const p of prepared) {
           let report: ImportReport;
           if (!("input" in p)) report = p;
@@ -219,13 +226,14 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
           await beat();
         }
       } finally {
-        await pool?.close();
+        await closePool();
       }
     }
     for (const t of ["fact_attendance", "fact_ekinerja"]) if (progress.rows[t] !== undefined) progress.done(t);
     await db.etlRun.update({ where: { id: run.id }, data: { status: "SUCCEEDED", finishedAt: new Date(), rows: progress.rows } });
     return { runId: run.id, mode, rows: { ...progress.rows }, imports, seconds: (performance.now() - t0) / 1000, phases };
   } catch (err) {
+    await closePool();
     const message = err instanceof Error ? err.message : String(err);
     await db.etlRun.update({ where: { id: run.id }, data: { status: "FAILED", finishedAt: new Date(), rows: progress.rows, error: message.slice(0, 4000) } }).catch(() => {});
     throw err;

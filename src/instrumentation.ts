@@ -1,6 +1,9 @@
-// Runs once when the Next.js server starts: refuse to serve with a bad environment.
+// Runs once when the Next.js server starts: refuse to serve with a bad environment, then start the
+// scheduled ETL (the server owns the embedded stores, so it is the one that loads them).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { envOrExit } = await import("./env");
   envOrExit();
+  const { startEtlSchedule } = await import("./server/etl-schedule");
+  startEtlSchedule();
 }

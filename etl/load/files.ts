@@ -31,9 +31,9 @@ export async function loadBatch(
   let loaded = 0;
   const files = chunkFiles(path.resolve(io.dataDir, batch.storedPath));
   for (const [n, file] of files.entries()) {
-    const text = readFileSync(file, "utf8");
+    const bytes = readFileSync(file);
     let rows = 0;
-    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) rows++;
+    for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) rows++;
     const settings = { ...DEDUP_SETTINGS, insert_deduplication_token: `${generation}:b${batch.id}:${n}` };
     if (io.ch.kind === "chdb") {
       // One thread, whole chunk as one block: the same chunk always forms the same insert.
@@ -44,6 +44,7 @@ export async function loadBatch(
       );
     } else {
       const prefix = `${batch.id}\t`;
+      const text = bytes.toString("utf8");
       await io.ch.insertTabSeparated(table, prefix + text.replace(/\n(?=.)/g, "\n" + prefix), { columns, settings });
     }
     io.progress.add(table, rows);

@@ -232,7 +232,7 @@ export async function loadRequestStates(io: RelationalIo, calendars: Calendars):
   return byWatermark(
     io,
     "request",
-    10_000,
+    50_000,
     async (w, upTo, take) =>
       (await io.db.serviceRequest.findMany({ where: after(w, upTo), orderBy: [{ updatedAt: "asc" }, { id: "asc" }], take })).map((r) => ({ ...r, stamp: r.updatedAt })),
     async (rows) => {
@@ -262,6 +262,51 @@ export async function loadRequestStates(io: RelationalIo, calendars: Calendars):
 
 export const FINISHED: readonly RequestStatus[] = ["COMPLETED", "REJECTED"];
 
+interface EventRow {
+  id: bigint;
+  requestId: string;
+  status: RequestStatus;
+  at: Date;
+  createdAt: Date;
+  regionId: string;
+  unitId: string;
+  serviceTypeId: string;
+  employeeId: string;
+  submittedAt: Date;
+  prevStatus: RequestStatus | null;
+  prevAt: Date | null;
+  returned: bigint | number;
+  stamp: Date;
+}
+
+/** Timestamps from raw SQL: Date objects, or text without a zone that is UTC (Prisma stores UTC). */
+function asDate(v: unknown): Date {
+  if (v instanceof Date) return v;
+  const t = String(v);
+  return new Date(/Z$|[+-]\d\d:?\d\d$/.test(t) ? t : t.replace(" ", "T") + "Z");
+}
+
+// One query per chunk: each event with its request and the event before it (where the request waited),
+// and, for a finishing event, how often the request was returned as incomplete before.
+const EVENTS_SQL = `
+SELECT e.id, e."requestId", e.status::text AS status, e."at", e."createdAt",
+       r."regionId", r."unitId", r."serviceTypeId", r."employeeId", r."submittedAt",
+       p.status::text AS "prevStatus", p."at" AS "prevAt",
+       CASE WHEN e.status IN ('COMPLETED', 'REJECTED') THEN
+         (SELECT count(*) FROM "RequestEvent" x
+           WHERE x."requestId" = e."requestId" AND x.status = 'RETURNED' AND (x."at", x.id) < (e."at", e.id))
+       ELSE 0 END AS returned
+FROM "RequestEvent" e
+JOIN "ServiceRequest" r ON r.id = e."requestId"
+LEFT JOIN LATERAL (
+  SELECT q.status, q."at" FROM "RequestEvent" q
+  WHERE q."requestId" = e."requestId" AND (q."at", q.id) < (e."at", e.id)
+  ORDER BY q."at" DESC, q.id DESC LIMIT 1
+) p ON true
+WHERE e."createdAt" <= $1 AND (e."createdAt" > $2 OR (e."createdAt" = $2 AND e.id > $3))
+ORDER BY e."createdAt", e.id
+LIMIT $4`;
+
 /** Status events, with the time spent in the previous status; a finishing event also yields the finished request. */
 export async function loadRequestEvents(io: RelationalIo, calendars: Calendars): Promise<number> {
   io.progress.start("fact_request_event");
@@ -269,72 +314,48 @@ export async function loadRequestEvents(io: RelationalIo, calendars: Calendars):
   return byWatermark(
     io,
     "request_event",
-    10_000,
+    50_000,
     async (w, upTo, take) =>
-      (
-        await io.db.requestEvent.findMany({
-          where: {
-            AND: [
-              { createdAt: { lte: upTo } },
-              { OR: [{ createdAt: { gt: w.updatedAt } }, { createdAt: w.updatedAt, id: { gt: BigInt(w.lastId || "0") } }] },
-            ],
-          },
-          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-          take,
-        })
-      ).map((e) => ({ ...e, stamp: e.createdAt })),
+      (await io.db.$queryRawUnsafe<EventRow[]>(EVENTS_SQL, upTo, w.updatedAt, BigInt(w.lastId || "0"), take)).map((e) => {
+        const createdAt = asDate(e.createdAt);
+        return { ...e, id: BigInt(e.id), at: asDate(e.at), createdAt, submittedAt: asDate(e.submittedAt), prevAt: e.prevAt === null ? null : asDate(e.prevAt), stamp: createdAt };
+      }),
     async (events, token) => {
-      const requestIds = [...new Set(events.map((e) => e.requestId))];
-      const [requests, history] = await Promise.all([
-        io.db.serviceRequest.findMany({ where: { id: { in: requestIds } } }),
-        io.db.requestEvent.findMany({ where: { requestId: { in: requestIds } }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { id: true, requestId: true, status: true, at: true } }),
-      ]);
-      const byRequest = new Map(requests.map((r) => [r.id, r]));
-      const eventsOf = new Map<string, typeof history>();
-      for (const h of history) {
-        const list = eventsOf.get(h.requestId) ?? [];
-        list.push(h);
-        eventsOf.set(h.requestId, list);
-      }
       const factRows: Record<string, unknown>[] = [];
       const doneRows: Record<string, unknown>[] = [];
       for (const e of events) {
-        const r = byRequest.get(e.requestId)!;
-        const { calendar, timezone } = calendars.get(r.regionId);
-        const list = eventsOf.get(e.requestId) ?? [];
-        const i = list.findIndex((h) => h.id === e.id);
-        const prev = i > 0 ? list[i - 1] : undefined;
+        const { calendar, timezone } = calendars.get(e.regionId);
         const day = localDay(e.at, timezone);
         factRows.push({
-          region_id: r.regionId,
-          unit_id: r.unitId,
-          service_type_id: r.serviceTypeId,
-          request_id: r.id,
+          region_id: e.regionId,
+          unit_id: e.unitId,
+          service_type_id: e.serviceTypeId,
+          request_id: e.requestId,
           event_id: Number(e.id),
           status: e.status,
-          prev_status: prev?.status ?? "",
+          prev_status: e.prevStatus ?? "",
           at: dt(e.at),
           day: isoDay(day),
-          stage_wd: prev ? calendar.workingDaysBetween(localDay(prev.at, timezone), day) : 0,
+          stage_wd: e.prevAt ? calendar.workingDaysBetween(localDay(e.prevAt, timezone), day) : 0,
         });
         if (FINISHED.includes(e.status)) {
-          const processing = calendar.workingDaysBetween(localDay(r.submittedAt, timezone), day);
-          const slaDays = sla.get(r.serviceTypeId) ?? 0;
+          const processing = calendar.workingDaysBetween(localDay(e.submittedAt, timezone), day);
+          const slaDays = sla.get(e.serviceTypeId) ?? 0;
           doneRows.push({
-            region_id: r.regionId,
-            unit_id: r.unitId,
-            service_type_id: r.serviceTypeId,
-            request_id: r.id,
-            employee_id: r.employeeId,
+            region_id: e.regionId,
+            unit_id: e.unitId,
+            service_type_id: e.serviceTypeId,
+            request_id: e.requestId,
+            employee_id: e.employeeId,
             outcome: e.status,
-            submitted_at: dt(r.submittedAt),
+            submitted_at: dt(e.submittedAt),
             done_at: dt(e.at),
-            submitted_day: isoDay(localDay(r.submittedAt, timezone)),
+            submitted_day: isoDay(localDay(e.submittedAt, timezone)),
             day: isoDay(day),
             processing_wd: processing,
             sla_days: slaDays,
             breached: e.status === "COMPLETED" && processing > slaDays ? 1 : 0,
-            returned: list.slice(0, Math.max(i, 0)).filter((h) => h.status === "RETURNED").length,
+            returned: Number(e.returned),
           });
         }
       }

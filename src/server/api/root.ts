@@ -1,6 +1,7 @@
 import { accountRouter } from "@/features/account/server/router";
 import { auditRouter } from "@/features/admin/server/audit-router";
 import { usersRouter } from "@/features/admin/server/users-router";
+import { importsRouter } from "@/features/imports/server/router";
 import { unitsRouter } from "@/features/units/server/router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -9,6 +10,7 @@ export const appRouter = createTRPCRouter({
   units: unitsRouter,
   users: usersRouter,
   audit: auditRouter,
+  imports: importsRouter,
 });
 
 export type AppRouter = typeof appRouter;

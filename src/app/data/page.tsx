@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatDateTime, formatNumber } from "@/i18n/format";
+import { getTranslator } from "@/i18n/server";
+import { rolesFor } from "@/lib/navigation";
+import { requireRole } from "@/server/auth";
+import { serverCaller } from "@/trpc/server";
+
+export const metadata: Metadata = { title: "Impor data" };
+
+function totalRows(rows: unknown): number {
+  return rows && typeof rows === "object" ? Object.values(rows as Record<string, number>).reduce((a, b) => a + (Number(b) || 0), 0) : 0;
+}
+
+export default async function DataPage() {
+  await requireRole(rolesFor("/data"), "/data");
+  const [{ t, locale }, api] = await Promise.all([getTranslator(), serverCaller()]);
+  const [runs, batches] = await Promise.all([api.imports.runs({ limit: 10 }), api.imports.batches({ limit: 100 })]);
+  return (
+    <div className="page">
+      <h1>{t("data.title")}</h1>
+      <p className="muted">{t("data.lead")}</p>
+      <p>{t("data.howto", { command: "npm run etl -- berkas.csv", inbox: ".data/inbox" })}</p>
+
+      <h2>{t("data.runs")}</h2>
+      {runs.length === 0 ? (
+        <p className="muted">{t("data.runs.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("data.col.id")}</th>
+                <th scope="col">{t("data.col.started")}</th>
+                <th scope="col">{t("data.col.mode")}</th>
+                <th scope="col">{t("data.col.trigger")}</th>
+                <th scope="col">{t("data.col.status")}</th>
+                <th scope="col" className="num">{t("data.col.rows")}</th>
+                <th scope="col" className="num">{t("data.col.seconds")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {runs.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.id}</td>
+                  <td>{formatDateTime(r.startedAt, locale)}</td>
+                  <td>{t(`data.mode.${r.mode}`)}</td>
+                  <td>{r.trigger}</td>
+                  <td title={r.error ?? undefined}>{t(`data.status.${r.status}`)}</td>
+                  <td className="num">{formatNumber(totalRows(r.rows))}</td>
+                  <td className="num">{r.finishedAt ? `${formatNumber((r.finishedAt.getTime() - r.startedAt.getTime()) / 1000)} s` : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h2>{t("data.batches")}</h2>
+      {batches.length === 0 ? (
+        <p className="muted">{t("data.batches.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("data.col.file")}</th>
+                <th scope="col">{t("data.col.kind")}</th>
+                <th scope="col">{t("data.col.imported")}</th>
+                <th scope="col">{t("data.col.status")}</th>
+                <th scope="col" className="num">{t("data.col.read")}</th>
+                <th scope="col" className="num">{t("data.col.loaded")}</th>
+                <th scope="col" className="num">{t("data.col.quarantined")}</th>
+                <th scope="col" className="num">{t("data.col.duplicate")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {batches.map((b) => (
+                <tr key={b.id}>
+                  <td>{b.fileName}</td>
+                  <td>{t(`etl.kind.${b.kind}`)}</td>
+                  <td>{formatDateTime(b.createdAt, locale)}</td>
+                  <td>{t(`data.status.${b.status}`)}</td>
+                  <td className="num">{formatNumber(b.rowsRead)}</td>
+                  <td className="num">{formatNumber(b.rowsLoaded)}</td>
+                  <td className="num">
+                    {b.rowsQuarantined > 0 ? (
+                      <Link href={`/data/batches/${b.id}`}>{t("data.quarantine.view", { n: formatNumber(b.rowsQuarantined) })}</Link>
+                    ) : (
+                      "0"
+                    )}
+                  </td>
+                  <td className="num">{formatNumber(b.rowsDuplicate)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

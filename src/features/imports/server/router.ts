@@ -1,0 +1,39 @@
+// HR and administrators watch the data coming in: ETL runs, imported files and their quarantined rows.
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { recordAudit } from "@/server/audit";
+import { createTRPCRouter, roleProcedure } from "@/server/api/trpc";
+
+const hr = roleProcedure("ADMIN", "HR");
+
+export const importsRouter = createTRPCRouter({
+  runs: hr.input(z.object({ limit: z.number().int().min(1).max(100).default(20) }).default({ limit: 20 })).query(({ ctx, input }) =>
+    ctx.db.etlRun.findMany({ orderBy: { id: "desc" }, take: input.limit }),
+  ),
+
+  batches: hr.input(z.object({ limit: z.number().int().min(1).max(500).default(100) }).default({ limit: 100 })).query(({ ctx, input }) =>
+    ctx.db.importBatch.findMany({
+      orderBy: { id: "desc" },
+      take: input.limit,
+      select: { id: true, kind: true, fileName: true, status: true, rowsRead: true, rowsValid: true, rowsLoaded: true, rowsQuarantined: true, rowsDuplicate: true, createdAt: true, loadedAt: true },
+    }),
+  ),
+
+  /** Quarantined rows hold NIPs: reading them is a logged action. */
+  quarantine: hr
+    .input(z.object({ batchId: z.number().int().positive(), page: z.number().int().min(0).default(0) }))
+    .query(async ({ ctx, input }) => {
+      const batch = await ctx.db.importBatch.findUnique({ where: { id: input.batchId } });
+      if (!batch) throw new TRPCError({ code: "NOT_FOUND" });
+      const pageSize = 100;
+      const rows = await ctx.db.quarantinedRow.findMany({
+        where: { batchId: batch.id },
+        orderBy: { line: "asc" },
+        skip: input.page * pageSize,
+        take: pageSize,
+        select: { line: true, field: true, raw: true, reasonId: true, reasonEn: true },
+      });
+      await recordAudit(ctx.db, ctx.actor, { action: "import.quarantine.read", entity: "ImportBatch", entityId: String(batch.id), after: { page: input.page } });
+      return { batch, rows, pageSize };
+    }),
+});

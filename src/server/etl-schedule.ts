@@ -1,0 +1,52 @@
+// The web server runs the ETL on a schedule (ETL_INTERVAL_MINUTES; 0 = off). With the embedded stores
+// this is how the ETL shares the data folder with the web server: same process, one engine. Export
+// files dropped into <data folder>/inbox (by `npm run etl -- file.csv` while the server runs, or by
+// hand) are imported by the next run and moved to inbox/processed (or inbox/refused).
+import { mkdirSync, readdirSync, renameSync } from "node:fs";
+import path from "node:path";
+import { env } from "@/env";
+import { createProgress } from "../../etl/progress";
+import { EtlBusyError, runEtl } from "../../etl/run";
+import { getClickHouse } from "./clickhouse";
+import { getDb } from "./db";
+
+const state = globalThis as unknown as { pantauEtlTimer?: NodeJS.Timeout; pantauEtlRunning?: boolean };
+
+export function inboxDir(dataDir: string) {
+  return path.join(dataDir, "inbox");
+}
+
+export async function runScheduledEtl(): Promise<void> {
+  if (state.pantauEtlRunning) return;
+  state.pantauEtlRunning = true;
+  const e = env();
+  try {
+    const inbox = inboxDir(e.dataDir);
+    mkdirSync(inbox, { recursive: true });
+    const files = readdirSync(inbox, { withFileTypes: true })
+      .filter((f) => f.isFile() && /\.(csv|txt)$/i.test(f.name))
+      .map((f) => ({ path: path.join(inbox, f.name) }));
+    const [db, ch] = await Promise.all([getDb(), getClickHouse()]);
+    const result = await runEtl({ db, ch, dataDir: e.dataDir }, { trigger: "schedule", files, progress: createProgress({ stream: process.stdout }) });
+    for (const r of result.imports) {
+      const target = path.join(inbox, r.error ? "refused" : "processed");
+      mkdirSync(target, { recursive: true });
+      renameSync(path.join(inbox, r.fileName), path.join(target, r.fileName));
+    }
+    const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
+    if (total > 0 || files.length) console.log(`[etl] scheduled run ${result.runId}: ${total} rows in ${result.seconds.toFixed(1)} s`);
+  } catch (err) {
+    if (err instanceof EtlBusyError) console.log(`[etl] ${err.messageEn}`);
+    else console.error("[etl] scheduled run failed:", err);
+  } finally {
+    state.pantauEtlRunning = false;
+  }
+}
+
+export function startEtlSchedule(): void {
+  const minutes = env().ETL_INTERVAL_MINUTES;
+  if (minutes === 0 || state.pantauEtlTimer) return;
+  state.pantauEtlTimer = setInterval(() => void runScheduledEtl(), minutes * 60_000);
+  state.pantauEtlTimer.unref();
+  setTimeout(() => void runScheduledEtl(), 20_000).unref();
+}
