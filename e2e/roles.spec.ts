@@ -4,9 +4,9 @@ import { login } from "./helpers";
 const navigation = (page: import("@playwright/test").Page) => page.getByRole("navigation", { name: /Navigasi utama|Main navigation/ });
 
 const roles = [
-  { username: "admin", home: "/dashboard", nav: ["Dasbor", "Profil saya", "Pengguna", "Log audit"], refused: null },
+  { username: "admin", home: "/dashboard", nav: ["Dasbor", "Profil saya", "Impor data", "Pengguna", "Log audit"], refused: null },
   { username: "pimpinan", home: "/dashboard", nav: ["Dasbor", "Profil saya"], refused: "/admin/users" },
-  { username: "bkpsdm", home: "/dashboard", nav: ["Dasbor", "Profil saya"], refused: "/admin/audit" },
+  { username: "bkpsdm", home: "/dashboard", nav: ["Dasbor", "Profil saya", "Impor data"], refused: "/admin/audit" },
   { username: "kadisdik", home: "/dashboard", nav: ["Dasbor", "Profil saya"], refused: "/admin/users" },
   { username: "pegawai", home: "/me", nav: ["Profil saya"], refused: "/dashboard" },
 ];
@@ -27,7 +27,8 @@ for (const role of roles) {
 test("a unit head sees only their unit and its sub-units", async ({ page }) => {
   await login(page, "kadisdik");
   await expect(page.getByText("Cakupan: Dinas Pendidikan dan sub-unitnya")).toBeVisible();
-  await expect(page.getByTestId("unit-list").getByRole("listitem")).toHaveCount(2);
+  // Dinas Pendidikan with SMP Negeri 1 and the demo history's pooled schools
+  await expect(page.getByTestId("unit-list").getByRole("listitem")).toHaveCount(4);
   const other = await page.request.get(`/api/trpc/units.get?input=${encodeURIComponent(JSON.stringify({ json: { unitId: "not-mine" } }))}`);
   expect(other.status()).toBe(403);
 });
@@ -36,7 +37,7 @@ test("the language switch changes the whole UI and keeps Indonesian number/date 
   await login(page, "admin");
   await page.getByRole("button", { name: "EN" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dashboard");
-  await expect(navigation(page).getByRole("link")).toHaveText(["Dashboard", "My profile", "Users", "Audit log"]);
+  await expect(navigation(page).getByRole("link")).toHaveText(["Dashboard", "My profile", "Data imports", "Users", "Audit log"]);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await page.getByRole("button", { name: "ID" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dasbor");
@@ -75,4 +76,17 @@ test("anonymous visitors get the landing page and are sent to login from private
   const health = await page.request.get("/api/health");
   expect(health.status()).toBe(200);
   expect((await health.json()).status).toBe("ok");
+});
+
+test("HR sees the demo history's ETL run and imported export files, with counts in Indonesian format", async ({ page }) => {
+  await login(page, "bkpsdm");
+  await navigation(page).getByRole("link", { name: "Impor data" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Impor data dan ETL");
+  const runs = page.getByRole("table").first();
+  const demoRun = runs.getByRole("row").filter({ hasText: "demo" });
+  await expect(demoRun).toContainText("Berhasil");
+  const files = page.getByRole("table").nth(1);
+  expect(await files.getByRole("row").count()).toBeGreaterThan(48); // two exports per month of two years
+  await expect(files.getByRole("cell", { name: /^absensi-/ }).first()).toBeVisible();
+  await expect(files.getByRole("cell", { name: /^\d{1,3}(\.\d{3})+$/ }).first()).toBeVisible();
 });

@@ -108,6 +108,16 @@ async function main(): Promise<number> {
       );
       return 0;
     }
+    if (err instanceof DataDirBusyError) {
+      const every = env.ETL_INTERVAL_MINUTES;
+      console.error(err.message);
+      console.error(
+        every
+          ? `[etl] Server menjalankan ETL sendiri setiap ${every} menit. / The server runs the ETL itself every ${every} minutes.`
+          : "[etl] ETL terjadwal server mati (ETL_INTERVAL_MINUTES=0): hentikan server dulu. / The server's scheduled ETL is off (ETL_INTERVAL_MINUTES=0): stop the server first.",
+      );
+      return 1;
+    }
     throw err;
   }
 }
