@@ -27,7 +27,7 @@ export async function runScheduledEtl(): Promise<void> {
       .filter((f) => f.isFile() && /\.(csv|txt)$/i.test(f.name))
       .map((f) => ({ path: path.join(inbox, f.name) }));
     const [db, ch] = await Promise.all([getDb(), getClickHouse()]);
-    const result = await runEtl({ db, ch, dataDir: e.dataDir }, { trigger: "schedule", files, progress: createProgress({ stream: process.stdout }) });
+    const result = await runEtl({ db, ch, dataDir: e.dataDir }, { trigger: "schedule", files, progress: createProgress({ quiet: true }) });
     for (const r of result.imports) {
       const target = path.join(inbox, r.error ? "refused" : "processed");
       mkdirSync(target, { recursive: true });
