@@ -1,5 +1,6 @@
 // Bring both stores up to date: relational migrations, ClickHouse migrations, and (optionally)
 // the demo data. Runs before the web server starts; safe to run at every start.
+import os from "node:os";
 import path from "node:path";
 import type { Env } from "@/env";
 import { isoDay, localDay } from "@/lib/domain/working-days";
@@ -35,7 +36,7 @@ export async function setupStores(env: Env, log: (line: string) => void = consol
             const outDir = path.join(env.dataDir, "demo-files");
             const truth = await generate(db, { seed: 1, employees: env.PANTAU_DEMO_EMPLOYEES, start: isoDay(end - 729), end: isoDay(end), outDir });
             step(`demo history generated: ${truth.employees} employees, ${truth.requests.submitted} requests, ${truth.written.files.length} export files`);
-            const result = await runEtl({ db, ch, dataDir: env.dataDir }, { trigger: "demo", files: truth.written.files.map((f) => ({ path: f })), lagMs: 0 });
+            const result = await runEtl({ db, ch, dataDir: env.dataDir }, { trigger: "demo", files: truth.written.files.map((f) => ({ path: f })), lagMs: 0, workers: Math.min(2, os.availableParallelism()) });
             step(`ETL loaded ${Object.values(result.rows).reduce((a, b) => a + b, 0)} rows into ${describeClickHouse(env)}`);
           }
         } finally {
