@@ -135,6 +135,15 @@ describe("the ETL against the generator's truth (PGlite + chDB)", () => {
     expect(runs.every((r) => r.status === "SUCCEEDED" && r.finishedAt)).toBe(true);
   });
 
+  it("finds a difference when ClickHouse holds a row the sources do not (last: it spoils the data)", async () => {
+    const [row] = await s.ch.query<Record<string, unknown>>("SELECT * FROM fact_attendance ORDER BY day, employee_id LIMIT 1");
+    await s.ch.insert("fact_attendance", [{ ...row, line: 999_999 }]);
+    const report = await verify(s.db, s.ch);
+    const day = String(row!.day);
+    expect(report.differences.map((d) => d.check)).toEqual(["attendance: batches ↔ fact_attendance", "attendance: batches ↔ rollup_attendance_daily"]);
+    expect(report.differences[0]!.key).toBe(`${day} ${String(row!.unit_id)}`);
+  });
+
   async function totals() {
     const tables = ["fact_attendance", "fact_ekinerja", "fact_request_event", "fact_request_done"];
     const out: Record<string, number> = {};

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { decodeText, detectDelimiter, parseDate, parseLocalDateTime, parseTime, readCsv } from "./csv";
 import { attendanceRow } from "./attendance";
 import { ekinerjaRow, parsePeriod } from "./ekinerja";
+import { detectKind } from "../run";
 
 describe("reading messy CSV", () => {
   it("drops a UTF-8 BOM and reads Windows-1252 bytes that are not UTF-8", () => {
@@ -72,5 +73,18 @@ describe("row schemas", () => {
     expect(bad.error?.issues[0]?.message).toBe("etl.reason.approvalWithoutSubmission");
     const ok = ekinerjaRow.safeParse({ nip: "198902192014081001", period: "10/2024", kind: "Realisasi Bulanan", submittedAt: "", approval: "" });
     expect(ok.success && ok.data).toMatchObject({ kind: "monthly", period: "2024-10-01", approval: "none" });
+  });
+});
+
+describe("which export a file is", () => {
+  it.each([
+    ["absensi-2026-10.csv", "", "ATTENDANCE"],
+    ["Rekap_Kehadiran_Oktober.csv", "", "ATTENDANCE"],
+    ["ekinerja-okt.csv", "", "EKINERJA"],
+    ["export.csv", "NIP;Tanggal;Jam Masuk;Jam Pulang;Status", "ATTENDANCE"],
+    ["export.csv", "nip,periode,jenis,waktu_kirim", "EKINERJA"],
+    ["export.csv", "a,b,c", null],
+  ])("%s with header %j is %s", (name, head, kind) => {
+    expect(detectKind({ path: `/x/${name}` }, head)).toBe(kind);
   });
 });
