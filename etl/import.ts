@@ -4,14 +4,15 @@
 // sums for etl:verify. The same file (by SHA-256) is imported once; a row another file already loaded
 // is a duplicate. Loading into ClickHouse is a separate, idempotent step (load/files.ts).
 import { createHash, randomBytes } from "node:crypto";
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { ImportKind } from "@/generated/prisma/enums";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";
 import { dayNumber, isoDay } from "@/lib/domain/working-days";
 import type { RegionContext } from "./context";
-import { attendanceKey, ekinerjaKey, parseContextOf, parseFile, type ParseResult } from "./parse";
+import { chunkFiles } from "./load/files";
+import { attendanceKey, ekinerjaKey, parseContextOf, parseFile, writeChunkCounts, type ParseResult } from "./parse";
 import type { ParsePool } from "./parse-pool";
 export const FACT_COLUMNS = {
   ATTENDANCE: ["batch_id", "region_id", "unit_id", "employee_id", "day", "status", "check_in", "check_out", "late_minutes", "line"],
@@ -94,7 +95,9 @@ export async function prepareImport(io: ImportIo, input: SourceInput): Promise<P
   let parsed: () => Promise<ParseResult>;
   if (existing) parsed = () => Promise.reject(new Error("already imported"));
   else if (io.pool) {
-    const started = io.pool.parse({ ctx, file: { name: input.name, path: input.path, kind: input.kind }, out });
+    // Handed over to the worker without a copy when the buffer is the file's own (small files share a pool).
+    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : Uint8Array.prototype.slice.call(bytes);
+    const started = io.pool.parse({ ctx, file: { name: input.name, bytes: own, kind: input.kind }, out });
     started.catch(() => {}); // awaited later, in file order
     parsed = () => started;
   } else parsed = async () => parseFile(ctx, { name: input.name, bytes, kind: input.kind }, out);
@@ -187,8 +190,12 @@ export async function importFile(io: ImportIo, file: { name: string; bytes: Uint
 async function dropLoadedRows(io: ImportIo, kind: ImportKind, dir: string, result: ParseResult): Promise<number> {
   if (result.days.length === 0) return 0;
   const [table, dayColumn] = kind === "ATTENDANCE" ? ["fact_attendance", "day"] : ["fact_ekinerja", "period"];
-  const params = { region: io.region.id, days: result.days.map(isoDay) };
-  const where = `region_id = {region:String} AND ${dayColumn} IN {days:Array(Date)}`;
+  // e-Kinerja: a monthly entry's period is the 1st, which is also a daily entry's period: ask per kind.
+  const params = { region: io.region.id, days: result.days.map(isoDay), monthly: result.periods.monthly.map(isoDay), daily: result.periods.daily.map(isoDay) };
+  const where =
+    kind === "ATTENDANCE"
+      ? "region_id = {region:String} AND day IN {days:Array(Date)}"
+      : "region_id = {region:String} AND ((kind = 'monthly' AND period IN {monthly:Array(Date)}) OR (kind = 'daily' AND period IN {daily:Array(Date)}))";
   const [{ n } = { n: 0 }] = await io.ch.query<{ n: number }>(`SELECT count() AS n FROM ${table} WHERE ${where}`, params);
   if (n === 0) return 0;
   const loaded = new Set<number>();
@@ -203,8 +210,8 @@ async function dropLoadedRows(io: ImportIo, kind: ImportKind, dir: string, resul
   // Chunk file columns: region, unit, employee, then day (attendance) or kind, period (e-Kinerja).
   const sums = new Map(result.summaries.map((s) => [`${s.day}|${s.unitId}`, s]));
   let dropped = 0;
-  for (const f of readdirSync(dir).filter((x) => x.endsWith(".tsv"))) {
-    const file = path.join(dir, f);
+  const counts: number[] = [];
+  for (const file of chunkFiles(dir)) {
     const keep: string[] = [];
     for (const line of readFileSync(file, "utf8").split("\n")) {
       if (!line) continue;
@@ -228,7 +235,9 @@ async function dropLoadedRows(io: ImportIo, kind: ImportKind, dir: string, resul
       }
     }
     writeFileSync(file, keep.join(""));
+    counts.push(keep.length);
   }
+  writeChunkCounts(dir, counts);
   result.valid -= dropped;
   return dropped;
 }

@@ -50,7 +50,9 @@ export class ParsePool {
       if (!next) return;
       slot.busy = true;
       this.pending.set(next.task.id, next.pending);
-      slot.worker.postMessage(next.task);
+      const bytes = next.task.file.bytes;
+      const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+      slot.worker.postMessage(next.task, whole ? [bytes.buffer as ArrayBuffer] : []);
     }
   }
 

@@ -1,7 +1,7 @@
 // Parsing one source file: decode, split, validate every row with zod, normalise the good rows into
 // chunk files (TSV in ClickHouse's column order) and collect quarantine and per-day sums. Pure work on
 // bytes and files, no database: it runs in a worker thread when the ETL has cores to spare.
-import { closeSync, mkdirSync, openSync, rmSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import type { ImportKind } from "@/generated/prisma/enums";
 import { dayNumber, isoDay, WorkCalendar } from "@/lib/domain/working-days";
@@ -80,6 +80,8 @@ export interface ParseResult {
   summaries: DaySummary[];
   /** The distinct days (attendance) or periods (e-Kinerja) of the valid rows. */
   days: number[];
+  /** e-Kinerja only: the distinct periods of monthly and of daily entries. */
+  periods: { monthly: number[]; daily: number[] };
   chunks: number;
 }
 
@@ -126,6 +128,7 @@ export function parseFile(
   mkdirSync(out.dir, { recursive: true });
   let chunk = 0;
   let inChunk = 0;
+  const chunkCounts: number[] = [];
   let buffer: string[] = [];
   let fd = openSync(path.join(out.dir, "0.tsv"), "w");
   const flush = () => {
@@ -135,6 +138,8 @@ export function parseFile(
 
   const seen = new Set<number>();
   const days = new Set<number>();
+  const monthly = new Set<number>();
+  const daily = new Set<number>();
   const summaries = new Map<number, DaySummary>();
   let read = 0;
   let valid = 0;
@@ -166,8 +171,10 @@ export function parseFile(
       }
       seen.add(key);
       days.add(day);
+      if (file.kind === "EKINERJA") (key % 2 === 1 ? daily : monthly).add(day);
       valid++;
       if (inChunk === chunkRows) {
+        chunkCounts.push(inChunk);
         flush();
         closeSync(fd);
         fd = openSync(path.join(out.dir, `${++chunk}.tsv`), "w");
@@ -184,10 +191,26 @@ export function parseFile(
       sum.sumB += sumB;
     }
     flush();
+    chunkCounts.push(inChunk);
   } finally {
     closeSync(fd);
   }
-  return { read, valid, duplicate, quarantine, summaries: [...summaries.values()], days: [...days], chunks: chunk + 1 };
+  writeChunkCounts(out.dir, chunkCounts);
+  return {
+    read,
+    valid,
+    duplicate,
+    quarantine,
+    summaries: [...summaries.values()],
+    days: [...days],
+    periods: { monthly: [...monthly], daily: [...daily] },
+    chunks: chunk + 1,
+  };
+}
+
+/** Rows per chunk file, kept beside them so loading need not count lines. */
+export function writeChunkCounts(dir: string, counts: number[]) {
+  writeFileSync(path.join(dir, "rows.json"), JSON.stringify(counts));
 }
 
 function employedOn(e: EmployeeRef, day: number) {

@@ -1,7 +1,7 @@
 // One ETL run: relational sources by watermark, pending import batches, then new files.
 // Two runs never overlap: a lease row in the relational store (works across processes and hosts);
 // a lease left by a process that died on this host is taken over at once, elsewhere when it expires.
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { ImportKind } from "@/generated/prisma/enums";
@@ -169,7 +169,7 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
     for (const f of opts.files ?? []) {
       const name = path.basename(f.path);
       try {
-        const head = readFileSync(f.path).subarray(0, 512).toString("utf8");
+        const head = readHead(f.path);
         const kind = detectKind(f, head);
         if (!kind) {
           throw userError("etl.error.header", { file: name, kind: "kehadiran/e-Kinerja", columns: "nip, …" }, { file: name, kind: "attendance/e-Kinerja", columns: "nip, …" });
@@ -239,6 +239,17 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
     throw err;
   } finally {
     await releaseLease(db).catch(() => {});
+  }
+}
+
+/** The first bytes of a file (enough for its header line). */
+function readHead(file: string): string {
+  const fd = openSync(file, "r");
+  try {
+    const buf = Buffer.alloc(1024);
+    return buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString("utf8");
+  } finally {
+    closeSync(fd);
   }
 }
 

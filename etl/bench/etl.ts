@@ -46,17 +46,19 @@ const db = createPrisma(conn);
 const ch = await ChdbClickHouse.open({ dataDir: dir, database: "pantau" });
 await applyClickHouseMigrations(ch);
 
-async function phase<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: number; peak: number }> {
+async function phase<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: number; peak: number; cpu: number }> {
   peak = process.memoryUsage().rss;
   const t = performance.now();
+  const c = process.cpuUsage();
   const value = await fn();
-  return { value, seconds: (performance.now() - t) / 1000, peak: Math.max(peak, process.memoryUsage().rss) };
+  const used = process.cpuUsage(c);
+  return { value, seconds: (performance.now() - t) / 1000, peak: Math.max(peak, process.memoryUsage().rss), cpu: (used.user + used.system) / 1e6 };
 }
 
-function report(title: string, r: { value: EtlResult; seconds: number; peak: number }) {
+function report(title: string, r: { value: EtlResult; seconds: number; peak: number; cpu: number }) {
   const { rows, phases } = r.value;
   const total = Object.values(rows).reduce((a, b) => a + b, 0);
-  console.log(`\n${title}: ${formatNumber(total)} rows in ${secs(r.seconds)} = ${formatNumber(Math.round(total / r.seconds))} rows/s overall; peak RSS ${mb(r.peak)}`);
+  console.log(`\n${title}: ${formatNumber(total)} rows in ${secs(r.seconds)} = ${formatNumber(Math.round(total / r.seconds))} rows/s overall; peak RSS ${mb(r.peak)}; CPU ${secs(r.cpu)} (all threads: JS, parse workers, chDB, PGlite)`);
   console.log(`  phases: ${Object.entries(phases).map(([k, v]) => `${k} ${secs(v)}`).join(", ")}`);
   const phaseOf = (t: string) =>
     t.startsWith("dim_") ? phases.dimensions : t.startsWith("fact_request") ? phases.requests : phases.import + phases.load;
@@ -78,6 +80,9 @@ try {
   const progress = () => createProgress({ quiet: !process.stderr.isTTY });
   const full = await phase(() => runEtl({ db, ch, dataDir: dir }, { mode: "full", trigger: "bench", lagMs: 0, workers: Number(values.workers), files: gen.value.written.files.map((p) => ({ path: p })), progress: progress() }));
   report("FULL LOAD", full);
+
+  const rebuild = await phase(() => runEtl({ db, ch, dataDir: dir }, { mode: "full", trigger: "bench", lagMs: 0, progress: progress() }));
+  report("REBUILD (--full again: relational sources and the stored, already validated batches)", rebuild);
 
   const dayFiles = path.join(dir, "files-day");
   const day = await phase(() => generate(db, { seed: Number(values.seed), employees, start: isoDay(start), end: isoDay(end), from: isoDay(end), to: isoDay(end), outDir: dayFiles }));

@@ -20,6 +20,20 @@ export function chunkFiles(dir: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
+function chunkCounts(dir: string): number[] | null {
+  try {
+    return JSON.parse(readFileSync(path.join(dir, "rows.json"), "utf8")) as number[];
+  } catch {
+    return null;
+  }
+}
+
+function countLines(bytes: Buffer): number {
+  let rows = 0;
+  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) rows++;
+  return rows;
+}
+
 export async function loadBatch(
   io: { db: Db; ch: ClickHouse; dataDir: string; progress: Progress; beat?: () => Promise<void> },
   batch: ImportBatch,
@@ -29,11 +43,11 @@ export async function loadBatch(
   const columns = FACT_COLUMNS[batch.kind];
   io.progress.start(table);
   let loaded = 0;
-  const files = chunkFiles(path.resolve(io.dataDir, batch.storedPath));
+  const dir = path.resolve(io.dataDir, batch.storedPath);
+  const files = chunkFiles(dir);
+  const counts = chunkCounts(dir);
   for (const [n, file] of files.entries()) {
-    const bytes = readFileSync(file);
-    let rows = 0;
-    for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) rows++;
+    const rows = counts?.[n] ?? countLines(readFileSync(file));
     const settings = { ...DEDUP_SETTINGS, insert_deduplication_token: `${generation}:b${batch.id}:${n}` };
     if (io.ch.kind === "chdb") {
       // One thread, whole chunk as one block: the same chunk always forms the same insert.
@@ -44,7 +58,7 @@ export async function loadBatch(
       );
     } else {
       const prefix = `${batch.id}\t`;
-      const text = bytes.toString("utf8");
+      const text = readFileSync(file, "utf8");
       await io.ch.insertTabSeparated(table, prefix + text.replace(/\n(?=.)/g, "\n" + prefix), { columns, settings });
     }
     io.progress.add(table, rows);
