@@ -233,8 +233,23 @@ export async function loadRequestStates(io: RelationalIo, calendars: Calendars):
     io,
     "request",
     50_000,
+    // Raw SQL with just the columns needed: several times cheaper than findMany on wide chunks.
     async (w, upTo, take) =>
-      (await io.db.serviceRequest.findMany({ where: after(w, upTo), orderBy: [{ updatedAt: "asc" }, { id: "asc" }], take })).map((r) => ({ ...r, stamp: r.updatedAt })),
+      (
+        await io.db.$queryRawUnsafe<{ id: string; regionId: string; unitId: string; serviceTypeId: string; number: string; status: string; submittedAt: Date; completedAt: Date | null; updatedAt: Date }[]>(
+          `SELECT id, "regionId", "unitId", "serviceTypeId", number, status::text AS status, "submittedAt", "completedAt", "updatedAt"
+           FROM "ServiceRequest"
+           WHERE "updatedAt" <= $1 AND ("updatedAt" > $2 OR ("updatedAt" = $2 AND id > $3))
+           ORDER BY "updatedAt", id LIMIT $4`,
+          upTo,
+          w.updatedAt,
+          w.lastId,
+          take,
+        )
+      ).map((r) => {
+        const updatedAt = asDate(r.updatedAt);
+        return { ...r, submittedAt: asDate(r.submittedAt), completedAt: r.completedAt === null ? null : asDate(r.completedAt), updatedAt, stamp: updatedAt };
+      }),
     async (rows) => {
       await io.ch.insert(
         "fact_request_state",
