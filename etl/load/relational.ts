@@ -239,7 +239,7 @@ export async function loadRequestStates(io: RelationalIo, calendars: Calendars):
         await io.db.$queryRawUnsafe<{ id: string; regionId: string; unitId: string; serviceTypeId: string; number: string; status: string; submittedAt: Date; completedAt: Date | null; updatedAt: Date }[]>(
           `SELECT id, "regionId", "unitId", "serviceTypeId", number, status::text AS status, "submittedAt", "completedAt", "updatedAt"
            FROM "ServiceRequest"
-           WHERE "updatedAt" <= $1 AND ("updatedAt" > $2 OR ("updatedAt" = $2 AND id > $3))
+           WHERE "updatedAt" <= $1 AND ("updatedAt", id) > ($2, $3)
            ORDER BY "updatedAt", id LIMIT $4`,
           upTo,
           w.updatedAt,
@@ -304,6 +304,12 @@ function asDate(v: unknown): Date {
 // One query per chunk: each event with its request and the event before it (where the request waited),
 // and, for a finishing event, how often the request was returned as incomplete before.
 const EVENTS_SQL = `
+WITH chunk AS MATERIALIZED (
+  -- the chunk first (index range on createdAt, id), so the joins below touch only its rows
+  SELECT id FROM "RequestEvent"
+  WHERE "createdAt" <= $1 AND ("createdAt", id) > ($2, $3)
+  ORDER BY "createdAt", id LIMIT $4
+)
 SELECT e.id, e."requestId", e.status::text AS status, e."at", e."createdAt",
        r."regionId", r."unitId", r."serviceTypeId", r."employeeId", r."submittedAt",
        p.status::text AS "prevStatus", p."at" AS "prevAt",
@@ -311,16 +317,15 @@ SELECT e.id, e."requestId", e.status::text AS status, e."at", e."createdAt",
          (SELECT count(*) FROM "RequestEvent" x
            WHERE x."requestId" = e."requestId" AND x.status = 'RETURNED' AND (x."at", x.id) < (e."at", e.id))
        ELSE 0 END AS returned
-FROM "RequestEvent" e
+FROM chunk c
+JOIN "RequestEvent" e ON e.id = c.id
 JOIN "ServiceRequest" r ON r.id = e."requestId"
 LEFT JOIN LATERAL (
   SELECT q.status, q."at" FROM "RequestEvent" q
   WHERE q."requestId" = e."requestId" AND (q."at", q.id) < (e."at", e.id)
   ORDER BY q."at" DESC, q.id DESC LIMIT 1
 ) p ON true
-WHERE e."createdAt" <= $1 AND (e."createdAt" > $2 OR (e."createdAt" = $2 AND e.id > $3))
-ORDER BY e."createdAt", e.id
-LIMIT $4`;
+ORDER BY e."createdAt", e.id`;
 
 /** Status events, with the time spent in the previous status; a finishing event also yields the finished request. */
 export async function loadRequestEvents(io: RelationalIo, calendars: Calendars): Promise<number> {

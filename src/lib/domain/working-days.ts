@@ -29,8 +29,17 @@ export function dayNumber(iso: string): number {
   return ms / MS_PER_DAY;
 }
 
+const isoCache = new Map<number, string>();
+
+/** Day number → "yyyy-mm-dd" (cached: the same few hundred days come back millions of times). */
 export function isoDay(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let s = isoCache.get(day);
+  if (s === undefined) {
+    s = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    if (isoCache.size > 100_000) isoCache.clear();
+    isoCache.set(day, s);
+  }
+  return s;
 }
 
 /** 0 = Sunday … 6 = Saturday. */

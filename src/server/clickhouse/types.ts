@@ -57,9 +57,17 @@ export function batchSettings(settings: Settings | undefined, index: number): Se
 }
 
 export function toJsonEachRow(rows: readonly Record<string, unknown>[]): string {
-  let out = "";
-  for (const row of rows) out += JSON.stringify(row, jsonValue) + "\n";
-  return out;
+  const out: string[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    let line: string;
+    try {
+      line = JSON.stringify(rows[i]); // fast path: no replacer
+    } catch {
+      line = JSON.stringify(rows[i], jsonValue); // a BigInt somewhere
+    }
+    out[i] = line;
+  }
+  return out.join("\n") + "\n";
 }
 
 function jsonValue(_key: string, value: unknown) {
