@@ -1,7 +1,7 @@
 // What the ETL needs to know about a region while it works: its calendar, its employees by NIP and
 // its e-Kinerja deadlines. Loaded once per run.
 import type { Db } from "@/server/db/client";
-import { dayNumber, isoDay, WorkCalendar, zoneOffsetHours } from "@/lib/domain/working-days";
+import { dayNumber, dayOfDate, WorkCalendar, zoneOffsetHours } from "@/lib/domain/working-days";
 import { catalog } from "@/i18n/catalog";
 
 export interface EmployeeRef {
@@ -51,8 +51,6 @@ export function bothLanguages(key: keyof typeof catalog.id, vars: Vars = {}) {
   return { id: fill(catalog.id[key], vars), en: fill(catalog.en[key], vars) };
 }
 
-export const toDate = (d: Date) => Math.round(d.getTime() / 86_400_000);
-
 export async function loadRegionContext(db: Db, code: string): Promise<RegionContext> {
   const region = await db.region.findUnique({ where: { code } });
   if (!region) throw userError("etl.error.noRegion", { code });
@@ -60,6 +58,7 @@ export async function loadRegionContext(db: Db, code: string): Promise<RegionCon
     db.holiday.findMany({ where: { regionId: region.id }, select: { date: true } }),
     db.employee.findMany({ where: { regionId: region.id }, select: { id: true, nip: true, unitId: true, appointedOn: true, retiredOn: true } }),
   ]);
+  const holidayDays = holidays.map((h) => dayOfDate(h.date));
   const map = new Map<string, EmployeeRef>();
   const employeeIdx = new Map<string, number>();
   const unitIdx = new Map<string, number>();
@@ -75,8 +74,8 @@ export async function loadRegionContext(db: Db, code: string): Promise<RegionCon
       unitId: e.unitId,
       idx: employeeIdx.size - 1,
       unitIdx: unitIdx.get(e.unitId)!,
-      appointedDay: toDate(e.appointedOn),
-      retiredDay: e.retiredOn ? toDate(e.retiredOn) : null,
+      appointedDay: dayOfDate(e.appointedOn),
+      retiredDay: e.retiredOn ? dayOfDate(e.retiredOn) : null,
     });
   }
   return {
@@ -86,8 +85,8 @@ export async function loadRegionContext(db: Db, code: string): Promise<RegionCon
     offsetHours: zoneOffsetHours(region.timezone),
     ekinerjaDeadlineDay: region.ekinerjaDeadlineDay,
     dailyLogGraceDays: region.dailyLogGraceDays,
-    calendar: new WorkCalendar(holidays.map((h) => toDate(h.date))),
-    holidays: holidays.map((h) => toDate(h.date)),
+    calendar: new WorkCalendar(holidayDays),
+    holidays: holidayDays,
     employees: map,
     employeeIdx,
     unitIds,
@@ -102,7 +101,5 @@ export function ekinerjaDeadline(ctx: Pick<RegionContext, "calendar" | "ekinerja
   const next = new Date(Date.UTC(y, m, 1));
   const last = new Date(Date.UTC(next.getUTCFullYear(), next.getUTCMonth() + 1, 0)).getUTCDate();
   next.setUTCDate(Math.min(ctx.ekinerjaDeadlineDay, last));
-  return dayNumber(next.toISOString().slice(0, 10));
+  return dayOfDate(next);
 }
-
-export { isoDay };

@@ -9,7 +9,7 @@ import path from "node:path";
 import type { ImportKind } from "@/generated/prisma/enums";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";
-import { dayNumber, isoDay } from "@/lib/domain/working-days";
+import { dateOfDay, dayNumber, isoDay, localDay } from "@/lib/domain/working-days";
 import type { RegionContext } from "./context";
 import { chunkFiles } from "./load/files";
 import { attendanceKey, ekinerjaKey, parseContextOf, parseFile, writeChunkCounts, type ParseResult } from "./parse";
@@ -89,7 +89,7 @@ export async function prepareImport(io: ImportIo, input: SourceInput): Promise<P
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const existing = await findImported(io.db, io.region.id, input.kind, sha256);
   const tmpDir = `${storedDirOf(io.dataDir, input.kind, sha256)}.tmp-${randomBytes(4).toString("hex")}`;
-  const today = io.today ? dayNumber(io.today) : Math.floor((Date.now() + io.region.offsetHours * 3_600_000) / 86_400_000);
+  const today = io.today ? dayNumber(io.today) : localDay(new Date(), io.region.timezone);
   const out = { dir: tmpDir, today, chunkRows: io.chunkRows };
   const ctx = parseContextOf(io.region);
   let parsed: () => Promise<ParseResult>;
@@ -150,7 +150,7 @@ export async function finishImport(io: ImportIo, p: PreparedImport): Promise<Imp
           data: result.summaries
             .slice(i, i + 2000)
             .filter((s) => s.rows > 0)
-            .map((s) => ({ batchId: b.id, day: new Date(s.day * 86_400_000), unitId: s.unitId, rows: s.rows, sumA: s.sumA, sumB: s.sumB })),
+            .map((s) => ({ batchId: b.id, day: dateOfDay(s.day), unitId: s.unitId, rows: s.rows, sumA: s.sumA, sumB: s.sumB })),
         });
       }
       return b;
@@ -167,20 +167,6 @@ export async function finishImport(io: ImportIo, p: PreparedImport): Promise<Imp
     quarantined: result.quarantine.length,
     duplicate: result.duplicate + duplicateLoaded,
   };
-}
-
-/** Imports one file now (prepare + finish). */
-export async function importFile(io: ImportIo, file: { name: string; bytes: Uint8Array; kind: ImportKind }, filePath?: string): Promise<ImportReport> {
-  let source = filePath;
-  if (!source) {
-    source = path.join(importsDir(io.dataDir), `upload-${randomBytes(6).toString("hex")}.csv`);
-    writeFileSync(source, file.bytes);
-  }
-  try {
-    return await finishImport(io, await prepareImport(io, { name: file.name, path: source, kind: file.kind }));
-  } finally {
-    if (!filePath) rmSync(source, { force: true });
-  }
 }
 
 /**

@@ -217,25 +217,6 @@ function employedOn(e: EmployeeRef, day: number) {
   return day >= e.appointedDay && (e.retiredDay === null || day < e.retiredDay);
 }
 
-const dayCache = new Map<string, number>();
-/** dayNumber with a cache: a file holds a few dozen distinct dates over many thousand rows. */
-function day(iso: string): number {
-  let d = dayCache.get(iso);
-  if (d === undefined) {
-    if (dayCache.size > 20_000) dayCache.clear();
-    d = dayNumber(iso);
-    dayCache.set(iso, d);
-  }
-  return d;
-}
-
-const isoCache = new Map<number, string>();
-function isoDayCached(d: number): string {
-  let s = isoCache.get(d);
-  if (s === undefined) isoCache.set(d, (s = isoDay(d)));
-  return s;
-}
-
 const pad2 = (n: number) => (n < 10 ? "0" + n : String(n));
 
 function deadlineOf(region: Runtime, kind: "monthly" | "daily", period: string) {
@@ -252,7 +233,7 @@ function deadlineOf(region: Runtime, kind: "monthly" | "daily", period: string) 
 function normaliseAttendance(region: Runtime, r: AttendanceRow, line: number, today: number): RowReason | null {
   const emp = region.employees.get(r.nip);
   if (!emp) return { key: "etl.reason.nipUnknown", field: "nip" };
-  const d = day(r.date);
+  const d = dayNumber(r.date);
   if (d > today) return { key: "etl.reason.future", field: "date" };
   if (!employedOn(emp, d)) return { key: "etl.reason.notEmployed", field: "date" };
   scratch.tsv = `${region.id}\t${emp.unitId}\t${emp.id}\t${r.date}\t${r.status}\t${r.checkIn ?? N}\t${r.checkOut ?? N}\t${r.lateMinutes}\t${line}\n`;
@@ -267,9 +248,9 @@ function normaliseAttendance(region: Runtime, r: AttendanceRow, line: number, to
 function normaliseEkinerja(region: Runtime, r: EkinerjaRow, line: number, today: number): RowReason | null {
   const emp = region.employees.get(r.nip);
   if (!emp) return { key: "etl.reason.nipUnknown", field: "nip" };
-  const period = day(r.period);
+  const period = dayNumber(r.period);
   if (period > today) return { key: "etl.reason.future", field: "period" };
-  const lastDay = r.kind === "daily" ? period : day(isoDayCached(period + 31).slice(0, 8) + "01") - 1;
+  const lastDay = r.kind === "daily" ? period : dayNumber(isoDay(period + 31).slice(0, 8) + "01") - 1;
   if (!(lastDay >= emp.appointedDay && (emp.retiredDay === null || period < emp.retiredDay))) {
     return { key: "etl.reason.notEmployed", field: "period" };
   }
@@ -279,14 +260,14 @@ function normaliseEkinerja(region: Runtime, r: EkinerjaRow, line: number, today:
   if (r.submittedAt !== "") {
     const local = parseLocalDateTime(r.submittedAt, region.offsetHours);
     if (!local) return { key: "etl.reason.submittedAt", field: "submittedAt" };
-    const localDay = day(local.date);
+    const localDay = dayNumber(local.date);
     if (localDay > today) return { key: "etl.reason.future", field: "submittedAt" };
     // local wall time → UTC "yyyy-mm-dd hh:mm:00.000" without building a Date per row
     let utcMinutes = local.minutes - region.offsetHours * 60;
     let utcDate = local.date;
     if (utcMinutes < 0) {
       utcMinutes += 1440;
-      utcDate = isoDayCached(localDay - 1);
+      utcDate = isoDay(localDay - 1);
     }
     submitted = `${utcDate} ${pad2(Math.floor(utcMinutes / 60))}:${pad2(utcMinutes % 60)}:00.000`;
     state = localDay <= dl.day ? "on_time" : "late";

@@ -10,7 +10,7 @@ import type { RequestStatus } from "@/generated/prisma/enums";
 import type { Db } from "@/server/db/client";
 import { INDONESIAN_HOLIDAYS } from "@/lib/domain/holidays-id";
 import { makePnsNip } from "@/lib/domain/nip";
-import { dayNumber, isoDay, localInstant, weekday, WorkCalendar } from "@/lib/domain/working-days";
+import { dateOfDay, dayNumber, isoDay, localInstant, weekday, WorkCalendar } from "@/lib/domain/working-days";
 import { lateBand } from "../sources/attendance";
 import { FIRST_NAMES_F, FIRST_NAMES_M, LAST_NAMES, POSITIONS, PNS_RANKS, PPPK_RANKS, SERVICES, UNITS } from "./catalog";
 import { logNormal, pick, rng, weighted } from "./random";
@@ -357,8 +357,8 @@ export async function generate(db: Db | null, cfg: GenerateConfig, log: (s: stri
             gender: e.gender,
             rank: e.rank,
             position: e.position,
-            appointedOn: new Date(e.appointed * 86_400_000),
-            retiredOn: e.retired === null ? null : new Date(e.retired * 86_400_000),
+            appointedOn: dateOfDay(e.appointed),
+            retiredOn: e.retired === null ? null : dateOfDay(e.retired),
           })),
         });
       }

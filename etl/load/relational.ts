@@ -6,7 +6,7 @@
 import type { RequestStatus } from "@/generated/prisma/enums";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";
-import { isoDay, localDay, WorkCalendar } from "@/lib/domain/working-days";
+import { dayOfDate, isoDay, localDay, WorkCalendar } from "@/lib/domain/working-days";
 import type { Progress } from "../progress";
 import { DEDUP_SETTINGS } from "./files";
 
@@ -144,8 +144,8 @@ export async function syncEmployees(io: RelationalIo): Promise<number> {
           employment_type: e.employmentType,
           rank: e.rank,
           position: e.position,
-          appointed_on: isoDay(Math.round(ms(e.appointedOn) / 86_400_000)),
-          retired_on: e.retiredOn ? isoDay(Math.round(ms(e.retiredOn) / 86_400_000)) : null,
+          appointed_on: isoDay(dayOfDate(e.appointedOn)),
+          retired_on: e.retiredOn ? isoDay(dayOfDate(e.retiredOn)) : null,
           active: e.active,
           version: ms(e.updatedAt),
         })),
@@ -217,7 +217,7 @@ export interface Calendars {
 export async function loadCalendars(db: Db): Promise<Calendars> {
   const regions = await db.region.findMany({ include: { holidays: { select: { date: true } } } });
   const map = new Map(
-    regions.map((r) => [r.id, { calendar: new WorkCalendar(r.holidays.map((h) => Math.round(ms(h.date) / 86_400_000))), timezone: r.timezone }]),
+    regions.map((r) => [r.id, { calendar: new WorkCalendar(r.holidays.map((h) => dayOfDate(h.date))), timezone: r.timezone }]),
   );
   return {
     get(regionId) {

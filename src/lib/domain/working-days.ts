@@ -16,8 +16,20 @@ export function zoneOffsetHours(timezone: string): number {
   return ZONE_OFFSET_HOURS[timezone] ?? 7;
 }
 
-/** "2026-11-22" → day number. Throws on anything that is not a real calendar date. */
+const dayCache = new Map<string, number>();
+
+/** "2026-11-22" → day number (cached: imports ask for the same few dates on every row). Throws on anything that is not a real calendar date. */
 export function dayNumber(iso: string): number {
+  let d = dayCache.get(iso);
+  if (d === undefined) {
+    d = parseDayNumber(iso);
+    if (dayCache.size > 100_000) dayCache.clear();
+    dayCache.set(iso, d);
+  }
+  return d;
+}
+
+function parseDayNumber(iso: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) throw new RangeError(`Not an ISO date: ${iso}`);
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -40,6 +52,15 @@ export function isoDay(day: number): string {
     isoCache.set(day, s);
   }
   return s;
+}
+
+/** A calendar date as stored (a `@db.Date` column: midnight UTC) → day number, and back. */
+export function dayOfDate(date: Date): number {
+  return Math.round(date.getTime() / MS_PER_DAY);
+}
+
+export function dateOfDay(day: number): Date {
+  return new Date(day * MS_PER_DAY);
 }
 
 /** 0 = Sunday … 6 = Saturday. */
