@@ -4,18 +4,13 @@ import type { Role } from "@/generated/prisma/enums";
 import { recordAudit } from "../audit";
 import { hashPassword } from "../auth/password";
 import type { Db } from "../db/client";
+import { UNITS as REGION_UNITS } from "../../../etl/generate/catalog";
 
 export const DEMO_PASSWORD = "pantau-demo";
 
-const UNITS: { code: string; name: string; parent?: string }[] = [
-  { code: "SETDA", name: "Sekretariat Daerah" },
-  { code: "BKPSDM", name: "Badan Kepegawaian dan Pengembangan SDM" },
-  { code: "DISDIK", name: "Dinas Pendidikan" },
-  { code: "DISDIK-SMP1", name: "SMP Negeri 1 Sukamaju", parent: "DISDIK" },
-  { code: "DINKES", name: "Dinas Kesehatan" },
-  { code: "DINKES-PKM1", name: "Puskesmas Sukamaju", parent: "DINKES" },
-  { code: "KEC-SKM", name: "Kecamatan Sukamaju" },
-];
+/** The demo accounts' units: the core of the generated demo region (etl/generate/catalog.ts), which adds the rest. */
+const SEED_UNIT_CODES = new Set(["SETDA", "BKPSDM", "DISDIK", "DISDIK-SMP1", "DINKES", "DINKES-PKM1", "KEC-SKM"]);
+const UNITS = REGION_UNITS.filter((u) => SEED_UNIT_CODES.has(u.code));
 
 export const DEMO_USERS: { username: string; name: string; role: Role; unit?: string }[] = [
   { username: "admin", name: "Admin Pantau", role: "ADMIN" },
