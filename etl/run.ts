@@ -141,7 +141,7 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
   });
   const imports: ImportReport[] = [];
   const phases = { dimensions: 0, requests: 0, import: 0, load: 0 };
-  let closePool: () => Promise<unknown> | undefined = () => undefined;
+  let pool: ParsePool | undefined;
   const timed = async <T>(phase: keyof typeof phases, fn: () => Promise<T>): Promise<T> => {
     const t = performance.now();
     try {
@@ -159,11 +159,9 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
     // Files start parsing first (in worker threads when asked for), while the relational sources load;
     // finishing and loading then go in file order, so a later file's duplicates of an earlier one are found.
     // The pool is loaded only when asked for: the web server (bundled by Next.js) parses in its own thread.
-    const pool: ParsePool | undefined =
-      opts.files?.length && opts.workers
-        ? new (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ "./parse-pool")).ParsePool(opts.workers)
-        : undefined;
-    closePool = () => pool?.close();
+    if (opts.files?.length && opts.workers) {
+      pool = new (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ "./parse-pool")).ParsePool(opts.workers);
+    }
     let region: RegionContext | undefined;
     const prepared: (PreparedImport | ImportReport)[] = [];
     for (const f of opts.files ?? []) {
@@ -199,45 +197,39 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
     const pending = await db.importBatch.findMany({ where: { status: "IMPORTED" }, orderBy: { id: "asc" } });
     for (const batch of pending) await timed("load", () => loadBatch(fileIo, batch, generation));
 
-    if (opts.files?.length) {
-      try {
-        for (const p of prepared) {
-          let report: ImportReport;
-          if (!("input" in p)) report = p;
-          else {
-            try {
-              report = await timed("import", () => finishImport({ db, ch, dataDir, region: region!, pool }, p));
-            } catch (err) {
-              report = refused(err, p.input.name, p.input.kind);
-            }
-          }
-          imports.push(report);
-          if (report.error) {
-            progress.log(`${report.fileName}: ${report.error.id} / ${report.error.en}`);
-            continue;
-          }
-          progress.log(
-            report.alreadyImported
-              ? `${report.fileName}: sudah pernah diimpor (batch ${report.batchId}), dilewati / already imported, skipped`
-              : `${report.fileName}: dibaca ${report.read}, valid ${report.valid}, karantina ${report.quarantined}, duplikat ${report.duplicate}`,
-          );
-          const batch = await db.importBatch.findUniqueOrThrow({ where: { id: report.batchId } });
-          if (batch.status === "IMPORTED") await timed("load", () => loadBatch(fileIo, batch, generation));
-          await beat();
+    for (const p of prepared) {
+      let report: ImportReport;
+      if (!("input" in p)) report = p;
+      else {
+        try {
+          report = await timed("import", () => finishImport({ db, ch, dataDir, region: region! }, p));
+        } catch (err) {
+          report = refused(err, p.input.name, p.input.kind);
         }
-      } finally {
-        await closePool();
       }
+      imports.push(report);
+      if (report.error) {
+        progress.log(`${report.fileName}: ${report.error.id} / ${report.error.en}`);
+        continue;
+      }
+      progress.log(
+        report.alreadyImported
+          ? `${report.fileName}: sudah pernah diimpor (batch ${report.batchId}), dilewati / already imported, skipped`
+          : `${report.fileName}: dibaca ${report.read}, valid ${report.valid}, karantina ${report.quarantined}, duplikat ${report.duplicate}`,
+      );
+      const batch = await db.importBatch.findUniqueOrThrow({ where: { id: report.batchId } });
+      if (batch.status === "IMPORTED") await timed("load", () => loadBatch(fileIo, batch, generation));
+      await beat();
     }
     for (const t of ["fact_attendance", "fact_ekinerja"]) if (progress.rows[t] !== undefined) progress.done(t);
     await db.etlRun.update({ where: { id: run.id }, data: { status: "SUCCEEDED", finishedAt: new Date(), rows: progress.rows } });
     return { runId: run.id, mode, rows: { ...progress.rows }, imports, seconds: (performance.now() - t0) / 1000, phases };
   } catch (err) {
-    await closePool();
     const message = err instanceof Error ? err.message : String(err);
     await db.etlRun.update({ where: { id: run.id }, data: { status: "FAILED", finishedAt: new Date(), rows: progress.rows, error: message.slice(0, 4000) } }).catch(() => {});
     throw err;
   } finally {
+    await pool?.close();
     await releaseLease(db).catch(() => {});
   }
 }
