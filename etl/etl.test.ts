@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chNumber, openEtlStores, type EtlTestStores } from "@/test/etl";
+import { relationalKinds } from "@/test/stores";
 import { generate, type Truth } from "./generate/generate";
 import { loadBatch } from "./load/files";
 import { createProgress } from "./progress";
@@ -11,14 +12,15 @@ import { verify } from "./verify";
 
 const CFG = { seed: 7, employees: 80, start: "2025-09-01", end: "2026-02-27" };
 
-describe("the ETL against the generator's truth (PGlite + chDB)", () => {
+// On PostgreSQL too when TEST_DATABASE_URL is set: the relational sources are read with raw SQL.
+describe.each(relationalKinds)("the ETL against the generator's truth (%s + chDB)", (kind) => {
   let s: EtlTestStores;
   let truth: Truth;
   let files: string[];
   const etl = (opts: Parameters<typeof runEtl>[1] = {}) => runEtl(s, { lagMs: 0, today: "2026-11-25", ...opts });
 
   beforeAll(async () => {
-    s = await openEtlStores();
+    s = await openEtlStores(kind);
     const out = path.join(s.dataDir, "gen");
     truth = await generate(s.db, { ...CFG, outDir: out });
     files = readdirSync(out).map((f) => path.join(out, f));
