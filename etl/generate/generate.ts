@@ -34,8 +34,20 @@ export interface GenerateConfig {
 
 export interface Truth {
   employees: number;
-  attendance: { rows: number; byStatus: Record<string, number>; lateMinutes: number; tkByUnit: Record<string, number> };
-  ekinerja: { rows: number; byKindState: Record<string, number> };
+  attendance: {
+    rows: number;
+    byStatus: Record<string, number>;
+    lateMinutes: number;
+    tkByUnit: Record<string, number>;
+    /** "yyyy-mm" of the day → status → rows. */
+    byMonth: Record<string, Record<string, number>>;
+  };
+  ekinerja: {
+    rows: number;
+    byKindState: Record<string, number>;
+    /** "yyyy-mm" of the period → "kind.state" → entries. */
+    byMonth: Record<string, Record<string, number>>;
+  };
   /** State of all requests as of `to` (cumulative since start). */
   requests: {
     submitted: number;
@@ -305,8 +317,8 @@ export async function generate(db: Db | null, cfg: GenerateConfig, log: (s: stri
   const { emps, calendar, from, to, start } = g;
   const truth: Truth = {
     employees: emps.length,
-    attendance: { rows: 0, byStatus: {}, lateMinutes: 0, tkByUnit: {} },
-    ekinerja: { rows: 0, byKindState: {} },
+    attendance: { rows: 0, byStatus: {}, lateMinutes: 0, tkByUnit: {}, byMonth: {} },
+    ekinerja: { rows: 0, byKindState: {}, byMonth: {} },
     requests: { submitted: 0, events: 0, completed: 0, rejected: 0, open: 0, breached: 0, returned: 0, processingByService: {} },
     written: { requests: 0, updatedRequests: 0, events: 0, files: [] },
   };
@@ -445,6 +457,8 @@ export async function generate(db: Db | null, cfg: GenerateConfig, log: (s: stri
         truth.attendance.rows++;
         truth.attendance.byStatus[a.status] = (truth.attendance.byStatus[a.status] ?? 0) + 1;
         truth.attendance.lateMinutes += a.late;
+        const month = (truth.attendance.byMonth[isoDay(d).slice(0, 7)] ??= {});
+        month[a.status] = (month[a.status] ?? 0) + 1;
         if (a.status === "TK") truth.attendance.tkByUnit[UNITS[e.unit]!.code] = (truth.attendance.tkByUnit[UNITS[e.unit]!.code] ?? 0) + 1;
       }
     }
@@ -460,6 +474,8 @@ export async function generate(db: Db | null, cfg: GenerateConfig, log: (s: stri
       ek.push([e.nip, periodText, kind === "daily" ? (variant ? "harian" : "daily") : variant ? "bulanan" : "monthly", submitted, approval].join(sep));
       truth.ekinerja.rows++;
       truth.ekinerja.byKindState[`${kind}.${state}`] = (truth.ekinerja.byKindState[`${kind}.${state}`] ?? 0) + 1;
+      const month = (truth.ekinerja.byMonth[isoDay(period).slice(0, 7)] ??= {});
+      month[`${kind}.${state}`] = (month[`${kind}.${state}`] ?? 0) + 1;
     };
     for (let d = Math.max(start, m0 - 10); d <= monthEnd; d++) {
       if (!calendar.isWorkingDay(d)) continue;

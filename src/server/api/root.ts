@@ -1,5 +1,6 @@
 import { accountRouter } from "@/features/account/server/router";
 import { auditRouter } from "@/features/admin/server/audit-router";
+import { dashboardRouter } from "@/features/dashboard/server/router";
 import { usersRouter } from "@/features/admin/server/users-router";
 import { importsRouter } from "@/features/imports/server/router";
 import { unitsRouter } from "@/features/units/server/router";
@@ -11,6 +12,7 @@ export const appRouter = createTRPCRouter({
   users: usersRouter,
   audit: auditRouter,
   imports: importsRouter,
+  dashboard: dashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,6 +6,7 @@ import { z, ZodError } from "zod";
 import type { Role } from "@/generated/prisma/enums";
 import type { Actor } from "../audit";
 import { clientKeyFrom } from "../auth/authenticate";
+import type { ClickHouse } from "../clickhouse/types";
 import type { Db } from "../db/client";
 import { isUnitWithin } from "./unit-scope";
 
@@ -13,12 +14,14 @@ export interface Context {
   db: Db;
   session: Session | null;
   clientKey: string;
+  /** The analytics store, opened on first use (tests pass their own). */
+  clickhouse?: () => Promise<ClickHouse>;
 }
 
 /** The context for an HTTP request (route handler) or a server component. */
 export async function createTRPCContext(opts: { headers: Headers }): Promise<Context> {
-  const [{ getDb }, { getSession }] = await Promise.all([import("../db"), import("../auth")]);
-  return { db: await getDb(), session: await getSession(), clientKey: clientKeyFrom(opts.headers) };
+  const [{ getDb }, { getSession }, { getClickHouse }] = await Promise.all([import("../db"), import("../auth"), import("../clickhouse")]);
+  return { db: await getDb(), session: await getSession(), clientKey: clientKeyFrom(opts.headers), clickhouse: getClickHouse };
 }
 
 const t = initTRPC.context<Context>().create({

@@ -1,0 +1,117 @@
+// Dashboard periods: what "this month", "last month", "this quarter", "this year" or a custom range
+// mean on a given day, and the two periods every KPI is compared with (the previous period and the same
+// period a year earlier). Days are inclusive ISO dates; a period that is still running ends today.
+import { z } from "zod";
+import { dayNumber, isoDay } from "@/lib/domain/working-days";
+
+export const PERIOD_PRESETS = ["month", "lastMonth", "quarter", "year", "custom"] as const;
+export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => {
+  try {
+    dayNumber(s);
+    return true;
+  } catch {
+    return false;
+  }
+}, "validation.date");
+
+/** The filter a dashboard URL carries: `?period=quarter` or `?period=custom&from=…&to=…`. */
+export const periodInput = z
+  .object({
+    period: z.enum(PERIOD_PRESETS).default("month"),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+  })
+  .refine((p) => p.period !== "custom" || (p.from !== undefined && p.to !== undefined && p.from <= p.to), {
+    message: "validation.dateRange",
+    path: ["to"],
+  })
+  .refine((p) => p.period !== "custom" || !p.from || !p.to || dayNumber(p.to) - dayNumber(p.from) <= 3 * 366, {
+    message: "validation.dateRangeTooLong",
+    path: ["to"],
+  });
+export type PeriodInput = z.input<typeof periodInput>;
+
+export interface Range {
+  from: string;
+  to: string;
+}
+
+export interface ResolvedPeriod {
+  preset: PeriodPreset;
+  current: Range;
+  previous: Range;
+  lastYear: Range;
+  /** Whole months covering the 12 months up to the current period's end: the tiles' trend lines. */
+  trend: Range;
+}
+
+const ymd = (iso: string) => iso.split("-").map(Number) as [number, number, number];
+const pad = (n: number) => String(n).padStart(2, "0");
+const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/** The same day `months` months later (negative: earlier), clamped to the month's last day. */
+export function addMonths(iso: string, months: number): string {
+  const [y, m, d] = ymd(iso);
+  const index = y * 12 + (m - 1) + months;
+  const ny = Math.floor(index / 12);
+  const nm = (index % 12) + 1;
+  return `${ny}-${pad(nm)}-${pad(Math.min(d, daysInMonth(ny, nm)))}`;
+}
+
+const monthStart = (iso: string) => iso.slice(0, 8) + "01";
+const monthEnd = (iso: string) => {
+  const [y, m] = ymd(iso);
+  return `${y}-${pad(m)}-${pad(daysInMonth(y, m))}`;
+};
+const shift = (r: Range, months: number): Range => ({ from: addMonths(r.from, months), to: addMonths(r.to, months) });
+
+export function resolvePeriod(input: z.output<typeof periodInput>, today: string): ResolvedPeriod {
+  const [y, m] = ymd(today);
+  let current: Range;
+  let step: number; // months between a period and the previous one (0: custom, same length just before)
+  switch (input.period) {
+    case "month":
+      current = { from: monthStart(today), to: today };
+      step = 1;
+      break;
+    case "lastMonth": {
+      const start = addMonths(monthStart(today), -1);
+      current = { from: start, to: monthEnd(start) };
+      step = 1;
+      break;
+    }
+    case "quarter":
+      current = { from: `${y}-${pad(Math.floor((m - 1) / 3) * 3 + 1)}-01`, to: today };
+      step = 3;
+      break;
+    case "year":
+      current = { from: `${y}-01-01`, to: today };
+      step = 12;
+      break;
+    case "custom":
+      current = { from: input.from!, to: input.to! };
+      step = 0;
+      break;
+  }
+  let previous: Range;
+  if (step > 0) previous = shift(current, -step);
+  else {
+    const length = dayNumber(current.to) - dayNumber(current.from) + 1;
+    previous = { from: isoDay(dayNumber(current.from) - length), to: isoDay(dayNumber(current.from) - 1) };
+  }
+  // A whole last month compared with the whole month before, not with its first 30 days.
+  if (input.period === "lastMonth") previous = { from: previous.from, to: monthEnd(previous.from) };
+  const lastYear = shift(current, -12);
+  if (input.period === "lastMonth") lastYear.to = monthEnd(lastYear.from);
+  const trend = { from: addMonths(monthStart(current.to), -11), to: current.to };
+  return { preset: input.period, current, previous, lastYear, trend };
+}
+
+/** The months (first days, ISO) of a trend range, oldest first. */
+export function monthsOf(r: Range): string[] {
+  const out: string[] = [];
+  for (let m = monthStart(r.from); m <= r.to; m = addMonths(m, 1)) out.push(m);
+  return out;
+}

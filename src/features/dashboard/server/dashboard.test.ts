@@ -1,0 +1,192 @@
+// The dashboard's numbers against independent computations: the generator's truth (attendance,
+// e-Kinerja) and the relational store (requests, recomputed here in plain TypeScript), on half a year
+// with holidays, weekends, SLA breaches and returned requests.
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { TRPCError } from "@trpc/server";
+import type { Session } from "next-auth";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generate, type Truth } from "../../../../etl/generate/generate";
+import { runEtl } from "../../../../etl/run";
+import { dayNumber, dayOfDate, localDay, WorkCalendar } from "@/lib/domain/working-days";
+import { createCaller } from "@/server/api/root";
+import { openEtlStores, type EtlTestStores } from "@/test/etl";
+import type { Overview } from "./kpi";
+
+const CFG = { seed: 11, employees: 120, start: "2025-07-01", end: "2026-02-27" };
+const TODAY = "2026-02-27";
+
+const PRESENT = ["H", "TL1", "TL2", "TL3", "TL4", "PSW1", "PSW2", "PSW3", "PSW4", "DL"];
+const NOT_DUE = ["L", "CT", "TB"];
+
+/** ClickHouse's quantileTiming picks the element at floor(level × count) of the sorted values. */
+const quantile = (sorted: number[], level: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(level * sorted.length))]! : null);
+
+interface Finished {
+  unitId: string;
+  status: string;
+  doneDay: number;
+  processing: number;
+  breached: boolean;
+}
+
+describe("dashboard KPIs (PGlite + chDB)", () => {
+  let s: EtlTestStores;
+  let truth: Truth;
+  let finished: Finished[];
+  let requests: { unitId: string; submitDay: number; doneDay: number | null; dueDay: number }[];
+  const units: Record<string, string> = {};
+
+  const as = (role: Session["user"]["role"], unitId: string | null = null) =>
+    createCaller({
+      db: s.db,
+      clientKey: "test",
+      clickhouse: async () => s.ch,
+      session: { expires: new Date(Date.now() + 3_600_000).toISOString(), user: { id: "u", name: "T", username: "t", role, unitId } },
+    });
+  const leader = () => as("LEADER");
+
+  beforeAll(async () => {
+    s = await openEtlStores();
+    const out = path.join(s.dataDir, "gen");
+    truth = await generate(s.db, { ...CFG, outDir: out });
+    await runEtl(s, { files: readdirSync(out).map((f) => ({ path: path.join(out, f) })), lagMs: 0, today: TODAY });
+    for (const u of await s.db.unit.findMany()) units[u.code] = u.id;
+
+    // Requests, recomputed from the relational store.
+    const holidays = await s.db.holiday.findMany();
+    const calendar = new WorkCalendar(holidays.map((h) => dayOfDate(h.date)));
+    const sla = new Map((await s.db.serviceType.findMany()).map((t) => [t.id, t.slaDays]));
+    const rows = await s.db.serviceRequest.findMany({ include: { events: { orderBy: [{ at: "asc" }, { id: "asc" }] } } });
+    finished = [];
+    requests = [];
+    for (const r of rows) {
+      const submitDay = localDay(r.submittedAt);
+      const last = r.events.at(-1)!;
+      const done = last.status === "COMPLETED" || last.status === "REJECTED";
+      const doneDay = done ? localDay(last.at) : null;
+      requests.push({ unitId: r.unitId, submitDay, doneDay, dueDay: calendar.addWorkingDays(submitDay, sla.get(r.serviceTypeId)!) });
+      if (done) {
+        const processing = calendar.workingDaysBetween(submitDay, doneDay!);
+        finished.push({ unitId: r.unitId, status: last.status, doneDay: doneDay!, processing, breached: last.status === "COMPLETED" && processing > sla.get(r.serviceTypeId)! });
+      }
+    }
+  }, 120_000);
+  afterAll(() => s.close());
+
+  function expectRequests(o: Overview["requests"]["current"], from: string, to: string, unitIds?: Set<string>) {
+    const inRange = finished.filter((f) => f.doneDay >= dayNumber(from) && f.doneDay <= dayNumber(to) && (!unitIds || unitIds.has(f.unitId)));
+    const completed = inRange.filter((f) => f.status === "COMPLETED");
+    const times = completed.map((f) => f.processing).sort((a, b) => a - b);
+    expect(o).toEqual({
+      completed: completed.length,
+      rejected: inRange.length - completed.length,
+      breached: completed.filter((f) => f.breached).length,
+      returned: o.returned,
+      p50: quantile(times, 0.5),
+      p90: quantile(times, 0.9),
+    });
+  }
+
+  function expectBacklog(b: { open: number; overdue: number }, at: string, unitIds?: Set<string>) {
+    const d = dayNumber(at);
+    const open = requests.filter((r) => r.submitDay <= d && (r.doneDay === null || r.doneDay > d) && (!unitIds || unitIds.has(r.unitId)));
+    expect(b).toEqual({ open: open.length, overdue: open.filter((r) => r.dueDay < d).length });
+  }
+
+  function monthsSum<T extends Record<string, number>>(byMonth: Record<string, T>, months: string[], pick: (m: T) => number) {
+    return months.reduce((n, m) => n + (byMonth[m] ? pick(byMonth[m]) : 0), 0);
+  }
+
+  it("matches the generator and the relational store over whole months (custom range)", async () => {
+    const o = await (await leader()).dashboard.overview({ period: "custom", from: "2025-10-01", to: "2025-12-31", today: TODAY });
+    expect(o.period.previous).toEqual({ from: "2025-07-01", to: "2025-09-30" });
+    const months = ["2025-10", "2025-11", "2025-12"];
+    const att = (f: (m: Record<string, number>) => number) => monthsSum(truth.attendance.byMonth, months, f);
+    const sum = (m: Record<string, number>, keys: string[]) => keys.reduce((n, k) => n + (m[k] ?? 0), 0);
+    const due = att((m) => Object.entries(m).reduce((n, [k, v]) => n + (NOT_DUE.includes(k) ? 0 : v), 0));
+    const present = att((m) => sum(m, PRESENT));
+    const late = att((m) => sum(m, ["TL1", "TL2", "TL3", "TL4"]));
+    const tk = att((m) => m.TK ?? 0);
+    expect(due).toBeGreaterThan(1000);
+    expect(tk).toBeGreaterThan(0);
+    expect(o.attendance.current).toEqual({ due, present, late, absentTk: tk });
+    expect(o.kpis.attendanceRate.value).toBeCloseTo(present / due, 12);
+    expect(o.kpis.latenessRate.value).toBeCloseTo(late / present, 12);
+    expect(o.kpis.absenceTkRate.value).toBeCloseTo(tk / due, 12);
+
+    const ek = (f: (m: Record<string, number>) => number) => monthsSum(truth.ekinerja.byMonth, months, f);
+    const ekDue = ek((m) => Object.values(m).reduce((a, b) => a + b, 0));
+    const onTime = ek((m) => sum(m, ["daily.on_time", "monthly.on_time"]));
+    const ekLate = ek((m) => sum(m, ["daily.late", "monthly.late"]));
+    expect(o.ekinerja.current).toEqual({ due: ekDue, onTime, late: ekLate, missing: ekDue - onTime - ekLate });
+    expect(o.kpis.ekinerjaFillRate.value).toBeCloseTo(onTime / ekDue, 12);
+
+    expectRequests(o.requests.current, "2025-10-01", "2025-12-31");
+    expectRequests(o.requests.previous, "2025-07-01", "2025-09-30");
+    expect(o.requests.current.completed).toBeGreaterThan(20);
+    expect(o.requests.current.breached).toBeGreaterThan(0);
+    const r = o.requests.current;
+    expect(o.kpis.slaCompliance.value).toBeCloseTo((r.completed - r.breached) / r.completed, 12);
+    expectBacklog(o.backlog.current, "2025-12-31");
+    expectBacklog(o.backlog.previous, "2025-09-30");
+    // nothing a year earlier: no value rather than a zero rate
+    expect(o.kpis.attendanceRate.lastYear).toBeNull();
+    expect(o.kpis.processingP50.lastYear).toBeNull();
+  });
+
+  it("counts every finished request of the whole history, as the generator planned them", async () => {
+    const o = await (await leader()).dashboard.overview({ period: "custom", from: CFG.start, to: CFG.end, today: TODAY });
+    expect(o.requests.current.completed).toBe(truth.requests.completed);
+    expect(o.requests.current.rejected).toBe(truth.requests.rejected);
+    expect(o.requests.current.breached).toBe(truth.requests.breached);
+    expect(o.backlog.current.open).toBe(truth.requests.open);
+    expect(o.attendance.current.absentTk).toBe(Object.values(truth.attendance.tkByUnit).reduce((a, b) => a + b, 0));
+  });
+
+  it("resolves presets against today and gives a twelve-month trend whose months match the ranges", async () => {
+    const api = await leader();
+    const o = await api.dashboard.overview({ period: "month", today: TODAY });
+    expect(o.period.current).toEqual({ from: "2026-02-01", to: "2026-02-27" });
+    expect(o.period.previous).toEqual({ from: "2026-01-01", to: "2026-01-27" });
+    expect(o.period.lastYear).toEqual({ from: "2025-02-01", to: "2025-02-27" });
+    expectRequests(o.requests.current, "2026-02-01", "2026-02-27");
+    expectRequests(o.requests.previous, "2026-01-01", "2026-01-27");
+    expectBacklog(o.backlog.current, "2026-02-27");
+    expect(o.months).toHaveLength(12);
+    expect(o.months.at(-1)).toBe("2026-02-01");
+
+    const dec = await api.dashboard.overview({ period: "custom", from: "2025-12-01", to: "2025-12-31", today: TODAY });
+    const i = o.months.indexOf("2025-12-01");
+    expect(o.kpis.completed.trend[i]).toBe(dec.kpis.completed.value);
+    expect(o.kpis.attendanceRate.trend[i]).toBe(dec.kpis.attendanceRate.value);
+    expect(o.kpis.ekinerjaFillRate.trend[i]).toBe(dec.kpis.ekinerjaFillRate.value);
+    expect(o.kpis.backlog.trend[i]).toBe(dec.backlog.current.open);
+    expect(o.kpis.processingP90.trend[i]).toBe(dec.kpis.processingP90.value);
+    // months before the history began have nothing to show
+    expect(o.kpis.attendanceRate.trend[0]).toBeNull();
+  });
+
+  it("narrows to a unit and its sub-units, and holds a unit head to their own", async () => {
+    const code = Object.keys(units).find((c) => c === "DISDIK") ?? Object.keys(units)[0]!;
+    const subtree = new Set((await s.db.unit.findMany()).filter((u) => u.id === units[code] || u.parentId === units[code]).map((u) => u.id));
+    const o = await (await leader()).dashboard.overview({ period: "custom", from: CFG.start, to: CFG.end, unitId: units[code], today: TODAY });
+    expectRequests(o.requests.current, CFG.start, CFG.end, subtree);
+    const codes = (await s.db.unit.findMany({ where: { id: { in: [...subtree] } } })).map((u) => u.code);
+    expect(o.attendance.current.absentTk).toBe(codes.reduce((n, c) => n + (truth.attendance.tkByUnit[c] ?? 0), 0));
+
+    const head = await as("UNIT_HEAD", units[code]!);
+    const own = await head.dashboard.overview({ period: "custom", from: CFG.start, to: CFG.end, today: TODAY });
+    expect(own.requests.current).toEqual(o.requests.current);
+    const other = Object.values(units).find((id) => !subtree.has(id))!;
+    await expect(head.dashboard.overview({ period: "month", unitId: other, today: TODAY })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect((await as("EMPLOYEE", units[code]!)).dashboard.overview({ period: "month" })).rejects.toBeInstanceOf(TRPCError);
+  });
+
+  it("refuses a bad period with a validation error, not a crash", async () => {
+    const api = await leader();
+    await expect(api.dashboard.overview({ period: "custom", from: "2025-12-31", to: "2025-12-01" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(api.dashboard.overview({ period: "custom", from: "2025-02-30", to: "2025-03-01" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(api.dashboard.overview({ period: "custom" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+});

@@ -1,0 +1,63 @@
+// Leaders' dashboards: KPIs read from ClickHouse only. A unit head sees their own unit and its
+// sub-units (another unit is FORBIDDEN); region-wide roles see everything.
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { localDay, isoDay } from "@/lib/domain/working-days";
+import { createTRPCRouter, roleProcedure, type Context } from "@/server/api/trpc";
+import { isUnitWithin } from "@/server/api/unit-scope";
+import type { ClickHouse } from "@/server/clickhouse/types";
+import { periodInput, resolvePeriod } from "../period";
+import { overview, type Scope } from "./kpi";
+
+export const DASHBOARD_ROLES = ["ADMIN", "LEADER", "HR", "UNIT_HEAD"] as const;
+
+export const dashboardFilter = periodInput.and(
+  z.object({
+    unitId: z.string().min(1).max(64).optional(),
+    serviceTypeId: z.string().min(1).max(64).optional(),
+    /** "Today" in the region, for tests and benchmarks; the region's real today otherwise. */
+    today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  }),
+);
+
+async function clickhouseOf(ctx: Context): Promise<ClickHouse> {
+  if (ctx.clickhouse) return ctx.clickhouse();
+  const { getClickHouse } = await import("@/server/clickhouse");
+  return getClickHouse();
+}
+
+const zoneCache = new Map<ClickHouse, { timezone: string; at: number }>();
+
+/** The region's time zone, from ClickHouse's copy of the region (one region per installation). */
+async function regionTimezone(ch: ClickHouse): Promise<string> {
+  const hit = zoneCache.get(ch);
+  if (hit && Date.now() - hit.at < 60_000) return hit.timezone;
+  const [row] = await ch.query<{ tz: string }>("SELECT argMax(timezone, version) AS tz FROM dim_region GROUP BY region_id LIMIT 1");
+  const timezone = row?.tz || "Asia/Jakarta";
+  zoneCache.set(ch, { timezone, at: Date.now() });
+  return timezone;
+}
+
+/** The scope a caller may see: a unit head is held to their own unit and its sub-units. */
+async function scopeFor(ctx: Context & { user: { role: string; unitId: string | null } }, input: { unitId?: string; serviceTypeId?: string }): Promise<Scope> {
+  const { role, unitId } = ctx.user;
+  if (role === "UNIT_HEAD") {
+    if (!unitId) throw new TRPCError({ code: "FORBIDDEN" });
+    const wanted = input.unitId ?? unitId;
+    if (!(await isUnitWithin(ctx.db, wanted, unitId))) throw new TRPCError({ code: "FORBIDDEN" });
+    return { unitId: wanted, serviceTypeId: input.serviceTypeId };
+  }
+  return { unitId: input.unitId, serviceTypeId: input.serviceTypeId };
+}
+
+export const dashboardRouter = createTRPCRouter({
+  overview: roleProcedure(...DASHBOARD_ROLES)
+    .input(dashboardFilter)
+    .query(async ({ ctx, input }) => {
+      const scope = await scopeFor(ctx, input);
+      const ch = await clickhouseOf(ctx);
+      const timezone = await regionTimezone(ch);
+      const today = input.today ?? isoDay(localDay(new Date(), timezone));
+      return overview(ch, resolvePeriod(input, today), scope, timezone);
+    }),
+});
