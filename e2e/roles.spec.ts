@@ -27,8 +27,8 @@ for (const role of roles) {
 test("a unit head sees only their unit and its sub-units", async ({ page }) => {
   await login(page, "kadisdik");
   await expect(page.getByText("Cakupan: Dinas Pendidikan dan sub-unitnya")).toBeVisible();
-  // Dinas Pendidikan with SMP Negeri 1 and the demo history's pooled schools
-  await expect(page.getByTestId("unit-list").getByRole("listitem")).toHaveCount(4);
+  // Dinas Pendidikan with SMP Negeri 1 and the demo history's pooled schools, and no "all units"
+  await expect(page.getByLabel("Unit kerja").locator("option")).toHaveCount(4);
   const other = await page.request.get(`/api/trpc/units.get?input=${encodeURIComponent(JSON.stringify({ json: { unitId: "not-mine" } }))}`);
   expect(other.status()).toBe(403);
 });

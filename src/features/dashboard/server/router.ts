@@ -51,6 +51,11 @@ async function scopeFor(ctx: Context & { user: { role: string; unitId: string | 
 }
 
 export const dashboardRouter = createTRPCRouter({
+  /** The service catalog for the filter (master data). */
+  serviceTypes: roleProcedure(...DASHBOARD_ROLES).query(({ ctx }) =>
+    ctx.db.serviceType.findMany({ where: { active: true }, select: { id: true, code: true, nameId: true, nameEn: true }, orderBy: { code: "asc" } }),
+  ),
+
   overview: roleProcedure(...DASHBOARD_ROLES)
     .input(dashboardFilter)
     .query(async ({ ctx, input }) => {

@@ -1,0 +1,45 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { login } from "./helpers";
+
+test("a leader reads the overview, filters to a unit through the URL and downloads the CSV", async ({ page }, info) => {
+  await login(page, "pimpinan");
+  const completed = page.getByTestId("tile-completed");
+  await expect(completed.locator(".tile-value")).toHaveText(/^\d[\d.]*$/);
+  await expect(page.getByTestId("tile-attendanceRate").locator(".tile-value")).toHaveText(/^\d{1,3},\d%$/);
+  // the trend lines are drawn, with an accessible name
+  await expect(page.getByRole("img", { name: "Tren 12 bulan: Tingkat kehadiran" }).locator("path.recharts-curve")).toHaveCount(1);
+  await page.screenshot({ path: info.outputPath("overview-desktop.png"), fullPage: true });
+
+  await page.getByLabel("Unit kerja").selectOption({ label: "Dinas Pendidikan" });
+  await expect(page).toHaveURL(/unitId=/);
+  await expect(page.getByText("Cakupan: Dinas Pendidikan dan sub-unitnya")).toBeVisible();
+  await page.getByLabel("Periode").selectOption("year");
+  await expect(page).toHaveURL(/period=year/);
+  await expect(page).toHaveURL(/unitId=/);
+  await page.goBack();
+  await expect(page).not.toHaveURL(/period=year/);
+  await expect(page.getByLabel("Periode")).toHaveValue("month");
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Unduh CSV" }).click();
+  const file = await (await download).path();
+  const csv = readFileSync(file, "utf8");
+  expect(csv.startsWith("\ufeff")).toBe(true);
+  expect(csv).toContain("Permohonan selesai;");
+  expect(csv.split("\r\n").length).toBeGreaterThan(10);
+});
+
+test("a bad period in the URL says what is wrong and shows this month", async ({ page }) => {
+  await login(page, "pimpinan");
+  await page.goto("/dashboard?period=custom&from=2026-05-01&to=2026-04-01");
+  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("Tanggal akhir harus sama dengan atau setelah tanggal awal.");
+  await expect(page.getByTestId("tile-completed").locator(".tile-value")).toBeVisible();
+});
+
+test("a unit head cannot open another unit's figures", async ({ page }) => {
+  await login(page, "kadisdik");
+  await expect(page.getByTestId("tile-completed").locator(".tile-value")).toBeVisible();
+  const res = await page.request.get(`/api/trpc/dashboard.overview?input=${encodeURIComponent(JSON.stringify({ json: { period: "month", unitId: "not-mine" } }))}`);
+  expect(res.status()).toBe(403);
+});

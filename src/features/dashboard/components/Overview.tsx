@@ -1,0 +1,286 @@
+"use client";
+// The leaders' overview: KPI tiles for the chosen period with the change against the previous period
+// and the same period last year, and a twelve-month trend line (with its table for screen readers and
+// a CSV of everything). The filter lives in the URL, so a link reproduces the view and back/forward work;
+// without JavaScript the filter is a plain GET form.
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { usePathname, useRouter } from "next/navigation";
+import { Line, LineChart, ResponsiveContainer, Tooltip, YAxis } from "recharts";
+import type { MessageKey } from "@/i18n/catalog";
+import { useI18n } from "@/i18n/client";
+import { formatDate, formatNumber, formatPercent } from "@/i18n/format";
+import { useTRPC } from "@/trpc/react";
+import type { Kpi } from "../server/kpi";
+import { PERIOD_PRESETS, type PeriodPreset } from "../period";
+import { csvOf, downloadCsv } from "./csv";
+
+export interface OverviewFilter {
+  period: PeriodPreset;
+  from?: string;
+  to?: string;
+  unitId?: string;
+  serviceTypeId?: string;
+}
+
+export interface UnitOption {
+  id: string;
+  code: string;
+  name: string;
+  depth: number;
+}
+
+type KpiKey = "completed" | "processingP50" | "processingP90" | "slaCompliance" | "backlog" | "overdue" | "attendanceRate" | "latenessRate" | "absenceTkRate" | "ekinerjaFillRate";
+type Kind = "count" | "days" | "rate";
+
+/** Each tile: its format and which direction is good (for the colour; the text always says up/down). */
+const TILES: { group: MessageKey; items: { key: KpiKey; kind: Kind; goodUp: boolean; note?: MessageKey }[] }[] = [
+  {
+    group: "dashboard.group.services",
+    items: [
+      { key: "completed", kind: "count", goodUp: true },
+      { key: "processingP50", kind: "days", goodUp: false },
+      { key: "processingP90", kind: "days", goodUp: false },
+      { key: "slaCompliance", kind: "rate", goodUp: true },
+      { key: "backlog", kind: "count", goodUp: false, note: "kpi.atEnd" },
+      { key: "overdue", kind: "count", goodUp: false, note: "kpi.atEnd" },
+    ],
+  },
+  {
+    group: "dashboard.group.attendance",
+    items: [
+      { key: "attendanceRate", kind: "rate", goodUp: true },
+      { key: "latenessRate", kind: "rate", goodUp: false },
+      { key: "absenceTkRate", kind: "rate", goodUp: false },
+    ],
+  },
+  { group: "dashboard.group.ekinerja", items: [{ key: "ekinerjaFillRate", kind: "rate", goodUp: true }] },
+];
+
+export function Overview({ filter, units, services, canSeeAll }: { filter: OverviewFilter; units: UnitOption[]; services: { id: string; name: string }[]; canSeeAll: boolean }) {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const pathname = usePathname();
+  const query = useQuery({ ...trpc.dashboard.overview.queryOptions(filter), placeholderData: keepPreviousData });
+  const data = query.data;
+
+  const format = (v: number | null, kind: Kind) =>
+    v === null ? t("dashboard.noValue") : kind === "rate" ? formatPercent(v) : kind === "days" ? formatNumber(v, { maximumFractionDigits: 1 }) : formatNumber(v, { maximumFractionDigits: 0 });
+
+  function apply(form: HTMLFormElement) {
+    const params = new URLSearchParams();
+    for (const [k, v] of new FormData(form)) {
+      if (typeof v !== "string" || v === "") continue;
+      if ((k === "from" || k === "to") && form.period.value !== "custom") continue;
+      params.set(k, v);
+    }
+    router.push(`${pathname}?${params.toString()}`, { scroll: false });
+  }
+
+  function download() {
+    if (!data) return;
+    const header = [t("dashboard.value"), t("dashboard.vsPrevious"), t("dashboard.vsLastYear"), ...data.months.map((m) => m.slice(0, 7))];
+    const rows = TILES.flatMap((g) => g.items).map(({ key }) => {
+      const k = data.kpis[key];
+      return [t(`kpi.${key}`), k.value, k.previous, k.lastYear, ...k.trend];
+    });
+    downloadCsv(`pantau-ringkasan-${data.period.current.from}_${data.period.current.to}.csv`, csvOf([["", ...header], ...rows]));
+  }
+
+  return (
+    <>
+      <form
+        className="form filters"
+        method="get"
+        aria-label={t("dashboard.filters")}
+        onSubmit={(e) => {
+          e.preventDefault();
+          apply(e.currentTarget);
+        }}
+        onChange={(e) => {
+          const target = e.target as HTMLElement;
+          if (target.tagName === "SELECT" && (e.currentTarget.period.value !== "custom" || target.getAttribute("name") !== "period")) apply(e.currentTarget);
+        }}
+      >
+        <label>
+          {t("dashboard.period")}
+          <select name="period" defaultValue={filter.period}>
+            {PERIOD_PRESETS.map((p) => (
+              <option key={p} value={p}>
+                {t(`dashboard.period.${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="custom-range">
+          <label>
+            {t("dashboard.from")}
+            <input type="date" name="from" defaultValue={filter.from ?? data?.period.current.from} />
+          </label>
+          <label>
+            {t("dashboard.to")}
+            <input type="date" name="to" defaultValue={filter.to ?? data?.period.current.to} />
+          </label>
+        </div>
+        <label>
+          {t("dashboard.unit")}
+          <select name="unitId" defaultValue={filter.unitId ?? ""}>
+            {canSeeAll && <option value="">{t("dashboard.unit.all")}</option>}
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {"\u00a0\u00a0".repeat(u.depth)}
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("dashboard.service")}
+          <select name="serviceTypeId" defaultValue={filter.serviceTypeId ?? ""}>
+            <option value="">{t("dashboard.service.all")}</option>
+            {services.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="filter-actions">
+          <button className="button small" type="submit">
+            {t("dashboard.apply")}
+          </button>
+          <button className="button small secondary" type="button" onClick={download} disabled={!data}>
+            {t("dashboard.downloadCsv")}
+          </button>
+        </div>
+      </form>
+
+      {data && (
+        <p className="muted" data-testid="period-range">
+          {t("dashboard.range", { from: formatDate(data.period.current.from, locale, "UTC"), to: formatDate(data.period.current.to, locale, "UTC") })}
+        </p>
+      )}
+      <div aria-live="polite" className="sr-status">
+        {query.isFetching ? t("dashboard.loading") : ""}
+      </div>
+
+      {query.isError && !data && (
+        <p className="alert error" role="alert">
+          {t("dashboard.error")}
+        </p>
+      )}
+      {!data && !query.isError && <TileSkeleton />}
+      {data && !data.hasData && (
+        <section className="empty-state" aria-labelledby="empty-title">
+          <h2 id="empty-title">{t("dashboard.empty.title")}</h2>
+          <p>{t("dashboard.empty.body")}</p>
+        </section>
+      )}
+      {data &&
+        TILES.map((g) => (
+          <section key={g.group} aria-labelledby={`g-${g.group}`} className="tile-group" aria-busy={query.isFetching}>
+            <h2 id={`g-${g.group}`}>{t(g.group)}</h2>
+            <ul className="tiles">
+              {g.items.map((item) => (
+                <KpiTile key={item.key} id={item.key} label={t(`kpi.${item.key}`)} note={item.note ? t(item.note) : undefined} kpi={data.kpis[item.key]} kind={item.kind} goodUp={item.goodUp} months={data.months} format={format} />
+              ))}
+            </ul>
+          </section>
+        ))}
+      {data && (
+        <section aria-labelledby="g-ikm" className="tile-group">
+          <h2 id="g-ikm">{t("dashboard.group.ikm")}</h2>
+          <ul className="tiles">
+            <li className="tile" data-testid="tile-ikm">
+              <h3>{t("kpi.ikm")}</h3>
+              <p className="muted">{t("kpi.ikm.empty")}</p>
+            </li>
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
+
+function KpiTile(props: { id: KpiKey; label: string; note?: string; kpi: Kpi; kind: Kind; goodUp: boolean; months: string[]; format: (v: number | null, kind: Kind) => string }) {
+  const { t, locale } = useI18n();
+  const { kpi, kind, format } = props;
+  const series = props.months.map((m, i) => ({ month: m, value: kpi.trend[i] }));
+  const monthLabel = (m: string) => new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(m));
+  return (
+    <li className="tile" data-testid={`tile-${props.id}`}>
+      <h3>{props.label}</h3>
+      <p className="tile-value">
+        {kind === "days" && kpi.value !== null ? t("dashboard.days", { value: format(kpi.value, kind) }) : format(kpi.value, kind)}
+      </p>
+      {props.note && <p className="tile-note muted">{props.note}</p>}
+      <ul className="changes">
+        <Change label={t("dashboard.vsPrevious")} now={kpi.value} then={kpi.previous} kind={kind} goodUp={props.goodUp} />
+        <Change label={t("dashboard.vsLastYear")} now={kpi.value} then={kpi.lastYear} kind={kind} goodUp={props.goodUp} />
+      </ul>
+      <div className="spark" role="img" aria-label={t("dashboard.trend", { label: props.label })}>
+        <ResponsiveContainer width="100%" height={44}>
+          <LineChart data={series} margin={{ top: 4, right: 2, bottom: 2, left: 2 }}>
+            <YAxis hide domain={["auto", "auto"]} />
+            <Tooltip
+              formatter={(v) => [format(typeof v === "number" ? v : null, kind), props.label]}
+              labelFormatter={(_, p) => (p?.[0]?.payload?.month ? monthLabel(String(p[0].payload.month)) : "")}
+            />
+            <Line type="monotone" dataKey="value" stroke="#0072B2" strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <details>
+        <summary>{t("dashboard.trendTable")}</summary>
+        <table className="mini-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("dashboard.month")}</th>
+              <th scope="col">{t("dashboard.value")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {series.map((s) => (
+              <tr key={s.month}>
+                <th scope="row">{monthLabel(s.month)}</th>
+                <td>{format(s.value ?? null, kind)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </li>
+  );
+}
+
+function Change({ label, now, then, kind, goodUp }: { label: string; now: number | null; then: number | null; kind: Kind; goodUp: boolean }) {
+  const { t } = useI18n();
+  if (now === null || then === null || (kind !== "rate" && then === 0)) {
+    return (
+      <li className="change muted">
+        {label}: {t("dashboard.noComparison")}
+      </li>
+    );
+  }
+  const diff = now - then;
+  // Rates change in percentage points; counts and days relative to the earlier value.
+  const size = kind === "rate" ? t("dashboard.points", { value: formatNumber(Math.abs(diff) * 100, { maximumFractionDigits: 1 }) }) : formatPercent(Math.abs(diff) / then);
+  const tiny = Math.abs(diff) < (kind === "rate" ? 0.0005 : 1e-9);
+  const good = tiny ? "" : (diff > 0) === goodUp ? "good" : "bad";
+  return (
+    <li className={`change ${good}`}>
+      <span aria-hidden="true">{tiny ? "■" : diff > 0 ? "▲" : "▼"} </span>
+      {tiny ? t("dashboard.same") : t(diff > 0 ? "dashboard.up" : "dashboard.down", { change: size })} <span className="muted">{label}</span>
+    </li>
+  );
+}
+
+function TileSkeleton() {
+  return (
+    <ul className="tiles" aria-hidden="true" data-testid="tiles-loading">
+      {Array.from({ length: 8 }, (_, i) => (
+        <li key={i} className="tile skeleton" />
+      ))}
+    </ul>
+  );
+}
