@@ -222,6 +222,7 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
       await beat();
     }
     for (const t of ["fact_attendance", "fact_ekinerja"]) if (progress.rows[t] !== undefined) progress.done(t);
+    await compactRollups(ch, progress.rows);
     await db.etlRun.update({ where: { id: run.id }, data: { status: "SUCCEEDED", finishedAt: new Date(), rows: progress.rows } });
     return { runId: run.id, mode, rows: { ...progress.rows }, imports, seconds: (performance.now() - t0) / 1000, phases };
   } catch (err) {
@@ -231,6 +232,28 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
   } finally {
     await pool?.close();
     await releaseLease(db).catch(() => {});
+  }
+}
+
+/** The rollup each fact table feeds. */
+const ROLLUPS: Record<string, string[]> = {
+  fact_request_done: ["rollup_request_daily"],
+  fact_request_event: ["rollup_request_stage_daily"],
+  fact_attendance: ["rollup_attendance_daily"],
+  fact_ekinerja: ["rollup_ekinerja_daily"],
+};
+
+/**
+ * Every chunk leaves a small part in each rollup it touched; dashboards read rollups and pay per part.
+ * They are small (one row per unit per day), so after a run that loaded something their changed
+ * partitions are merged into one part each (partitions already in one part are skipped).
+ */
+async function compactRollups(ch: ClickHouse, rows: Record<string, number>) {
+  for (const [fact, rollups] of Object.entries(ROLLUPS)) {
+    if (!rows[fact]) continue;
+    for (const t of rollups) {
+      await ch.command(`OPTIMIZE TABLE ${t}${ch.cluster ? ` ON CLUSTER ${ch.cluster}` : ""} FINAL`, {}, { optimize_skip_merged_partitions: 1 });
+    }
   }
 }
 

@@ -32,12 +32,6 @@ function rangeParams(p: ResolvedPeriod, scope: Scope) {
   return params;
 }
 
-/** `sumIf(x, day BETWEEN …) AS x0, … x2` for every listed column. */
-function perRange(columns: readonly string[], dayColumn: string, agg = (col: string, cond: string) => `sumIf(${col}, ${cond})`) {
-  return RANGES.flatMap((_, i) => columns.map((c) => `${agg(c, `${dayColumn} BETWEEN {f${i}:Date} AND {t${i}:Date}`)} AS ${c}${i}`)).join(",\n  ");
-}
-
-type Row = Record<string, number | number[] | string>;
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
 export interface Kpi {
@@ -93,66 +87,84 @@ export async function overview(ch: ClickHouse, period: ResolvedPeriod, scope: Sc
   const trendWhere = (dayColumn: string, service = false) =>
     `${dayColumn} BETWEEN {tf:Date} AND {tt:Date} AND ${UNIT_FILTER}${service ? ` AND ${SERVICE_FILTER}` : ""}`;
 
-  const [req, reqTrend, att, attTrend, ek, ekTrend, backlog] = await Promise.all([
-    ch.query<Row>(
-      `SELECT ${perRange(["completed", "rejected", "breached", "returned"], "day")},
-  ${RANGES.map((_, i) => `quantilesTimingMergeIf(0.5, 0.9)(processing_wd_q, day BETWEEN {f${i}:Date} AND {t${i}:Date}) AS q${i}`).join(",\n  ")}
-FROM rollup_request_daily WHERE ${where("day", true)}`,
-      params,
-    ),
-    ch.query<Row>(
-      `SELECT toString(toStartOfMonth(day)) AS month, sum(completed) AS completed, sum(breached) AS breached,
-  quantilesTimingMerge(0.5, 0.9)(processing_wd_q) AS q
-FROM rollup_request_daily WHERE ${trendWhere("day", true)} GROUP BY month`,
-      params,
-    ),
-    ch.query<Row>(`SELECT ${perRange(["due", "present", "late", "absent_tk"], "day")} FROM rollup_attendance_daily WHERE ${where("day")}`, params),
-    ch.query<Row>(
-      `SELECT toString(toStartOfMonth(day)) AS month, sum(due) AS due, sum(present) AS present, sum(late) AS late, sum(absent_tk) AS absent_tk
-FROM rollup_attendance_daily WHERE ${trendWhere("day")} GROUP BY month`,
-      params,
-    ),
-    ch.query<Row>(`SELECT ${perRange(["due", "on_time", "late", "missing"], "period")} FROM rollup_ekinerja_daily WHERE ${where("period")}`, params),
-    ch.query<Row>(
-      `SELECT toString(toStartOfMonth(period)) AS month, sum(due) AS due, sum(on_time) AS on_time
-FROM rollup_ekinerja_daily WHERE ${trendWhere("period")} GROUP BY month`,
-      params,
-    ),
-    backlogAt(ch, [period.current.to, period.previous.to, period.lastYear.to, ...months.map((m, i) => (i === months.length - 1 ? period.trend.to : lastDayOf(m)))], scope, timezone),
-  ]);
+  // One round trip: per-day sums (ranges and months are added up here), the quantiles per range and per
+  // month (they cannot be added up), and the backlog at every range and month end. The branches of a
+  // UNION ALL run in parallel inside ClickHouse.
+  const ends = [period.current.to, period.previous.to, period.lastYear.to, ...months.map((m, i) => (i === months.length - 1 ? period.trend.to : lastDayOf(m)))];
+  const dayFilter = (column: string, service = false) =>
+    `${column} BETWEEN least({lo:Date}, {tf:Date}) AND greatest({hi:Date}, {tt:Date}) AND ${UNIT_FILTER}${service ? ` AND ${SERVICE_FILTER}` : ""}`;
+  // An empty set's quantile is NaN; the count beside it tells "no value" apart.
+  const u64 = (q: string) => `arrayMap(x -> toUInt64(ifNotFinite(x, 0)), ${q})`;
+  const rows = await ch.query<{ k: string; key: string; v: number[] }>(
+    `SELECT 'req' AS k, toString(day) AS key, [sum(completed), sum(rejected), sum(breached), sum(returned)] AS v
+FROM rollup_request_daily WHERE ${dayFilter("day", true)} GROUP BY day
+UNION ALL
+SELECT 'att', toString(day), [sum(due), sum(present), sum(late), sum(absent_tk)]
+FROM rollup_attendance_daily WHERE ${dayFilter("day")} GROUP BY day
+UNION ALL
+SELECT 'ek', toString(period), [sum(due), sum(on_time), sum(late), sum(missing)]
+FROM rollup_ekinerja_daily WHERE ${dayFilter("period")} GROUP BY period
+UNION ALL
+SELECT 'q', 'ranges', arrayConcat(${RANGES.map((_, i) => u64(`quantilesTimingMergeIf(0.5, 0.9)(processing_wd_q, day BETWEEN {f${i}:Date} AND {t${i}:Date})`)).join(", ")})
+FROM rollup_request_daily WHERE ${where("day", true)}
+UNION ALL
+SELECT 'qm', toString(toStartOfMonth(day)) AS month, ${u64("quantilesTimingMerge(0.5, 0.9)(processing_wd_q)")}
+FROM rollup_request_daily WHERE ${trendWhere("day", true)} GROUP BY month
+UNION ALL
+${BACKLOG_SQL(timezone)}`,
+    { ...params, ends },
+  );
 
-  const r = req[0] ?? {};
+  const perDay = { req: new Map<string, number[]>(), att: new Map<string, number[]>(), ek: new Map<string, number[]>() };
+  const monthQ = new Map<string, number[]>();
+  let rangeQ: number[] = [];
+  let backlog: number[] = [];
+  for (const row of rows) {
+    const v = row.v.map(Number);
+    if (row.k === "req" || row.k === "att" || row.k === "ek") perDay[row.k].set(row.key, v);
+    else if (row.k === "qm") monthQ.set(row.key, v);
+    else if (row.k === "q") rangeQ = v;
+    else if (row.k === "backlog") backlog = v;
+  }
+  const sumOver = (m: Map<string, number[]>, from: string, to: string, width: number) => {
+    const out = new Array<number>(width).fill(0);
+    for (const [day, v] of m) if (day >= from && day <= to) for (let i = 0; i < width; i++) out[i]! += v[i]!;
+    return out;
+  };
+  const inRange = (name: RangeName, m: Map<string, number[]>) => sumOver(m, period[name].from, period[name].to, 4);
+  const monthly = (m: Map<string, number[]>) => months.map((month, i) => {
+    const to = i === months.length - 1 ? period.trend.to : lastDayOf(month);
+    const has = [...m.keys()].some((d) => d >= month && d <= to);
+    return has ? sumOver(m, month, to, 4) : null;
+  });
+
   const requests = Object.fromEntries(
     RANGES.map((name, i) => {
-      const completed = num(r[`completed${i}`]);
-      return [
-        name,
-        {
-          completed,
-          rejected: num(r[`rejected${i}`]),
-          breached: num(r[`breached${i}`]),
-          returned: num(r[`returned${i}`]),
-          p50: quantile(r[`q${i}`], completed, 0),
-          p90: quantile(r[`q${i}`], completed, 1),
-        },
-      ];
+      const [completed, rejected, breached, returned] = inRange(name, perDay.req) as [number, number, number, number];
+      return [name, { completed, rejected, breached, returned, p50: quantile(rangeQ.slice(2 * i, 2 * i + 2), completed, 0), p90: quantile(rangeQ.slice(2 * i, 2 * i + 2), completed, 1) }];
     }),
   ) as Record<RangeName, RequestCounts>;
-  const a = att[0] ?? {};
   const attendance = Object.fromEntries(
-    RANGES.map((name, i) => [name, { due: num(a[`due${i}`]), present: num(a[`present${i}`]), late: num(a[`late${i}`]), absentTk: num(a[`absent_tk${i}`]) }]),
+    RANGES.map((name) => {
+      const [due, present, late, absentTk] = inRange(name, perDay.att) as [number, number, number, number];
+      return [name, { due, present, late, absentTk }];
+    }),
   ) as Overview["attendance"];
-  const e = ek[0] ?? {};
   const ekinerja = Object.fromEntries(
-    RANGES.map((name, i) => [name, { due: num(e[`due${i}`]), onTime: num(e[`on_time${i}`]), late: num(e[`late${i}`]), missing: num(e[`missing${i}`]) }]),
+    RANGES.map((name) => {
+      const [due, onTime, late, missing] = inRange(name, perDay.ek) as [number, number, number, number];
+      return [name, { due, onTime, late, missing }];
+    }),
   ) as Overview["ekinerja"];
-  const backlogs = Object.fromEntries(RANGES.map((name, i) => [name, backlog[i]!])) as Overview["backlog"];
+  const n = ends.length;
+  const backlogAt = (i: number) => ({ open: num(backlog[i]), overdue: num(backlog[n + i]) });
+  const backlogs = Object.fromEntries(RANGES.map((name, i) => [name, backlogAt(i)])) as Overview["backlog"];
 
-  const byMonth = (rows: Row[]) => new Map(rows.map((row) => [String(row.month), row]));
-  const rt = byMonth(reqTrend);
-  const at = byMonth(attTrend);
-  const et = byMonth(ekTrend);
-  const series = (m: Map<string, Row>, f: (row: Row) => number | null) => months.map((month) => (m.has(month) ? f(m.get(month)!) : null));
+  const rt = monthly(perDay.req);
+  const at = monthly(perDay.att);
+  const et = monthly(perDay.ek);
+  const series = (m: (number[] | null)[], f: (v: number[], i: number) => number | null) => m.map((v, i) => (v ? f(v, i) : null));
+  const mq = (i: number) => monthQ.get(months[i]!);
 
   const kpi = <T>(of: Record<RangeName, T>, f: (x: T) => number | null, trend: (number | null)[]): Kpi => ({
     value: f(of.current),
@@ -160,7 +172,7 @@ FROM rollup_ekinerja_daily WHERE ${trendWhere("period")} GROUP BY month`,
     lastYear: f(of.lastYear),
     trend,
   });
-  const backlogTrend = months.map((_, i) => backlog[3 + i]!);
+  const backlogTrend = months.map((_, i) => backlogAt(3 + i));
   return {
     period,
     months,
@@ -169,18 +181,18 @@ FROM rollup_ekinerja_daily WHERE ${trendWhere("period")} GROUP BY month`,
     ekinerja,
     backlog: backlogs,
     kpis: {
-      completed: kpi(requests, (x) => x.completed, series(rt, (row) => num(row.completed))),
-      processingP50: kpi(requests, (x) => x.p50, series(rt, (row) => quantile(row.q, num(row.completed), 0))),
-      processingP90: kpi(requests, (x) => x.p90, series(rt, (row) => quantile(row.q, num(row.completed), 1))),
-      slaCompliance: kpi(requests, (x) => ratio(x.completed - x.breached, x.completed), series(rt, (row) => ratio(num(row.completed) - num(row.breached), num(row.completed)))),
+      completed: kpi(requests, (x) => x.completed, series(rt, (v) => v[0]!)),
+      processingP50: kpi(requests, (x) => x.p50, series(rt, (v, i) => quantile(mq(i), v[0]!, 0))),
+      processingP90: kpi(requests, (x) => x.p90, series(rt, (v, i) => quantile(mq(i), v[0]!, 1))),
+      slaCompliance: kpi(requests, (x) => ratio(x.completed - x.breached, x.completed), series(rt, (v) => ratio(v[0]! - v[2]!, v[0]!))),
       backlog: kpi(backlogs, (x) => x.open, backlogTrend.map((b) => b.open)),
       overdue: kpi(backlogs, (x) => x.overdue, backlogTrend.map((b) => b.overdue)),
-      attendanceRate: kpi(attendance, (x) => ratio(x.present, x.due), series(at, (row) => ratio(num(row.present), num(row.due)))),
-      latenessRate: kpi(attendance, (x) => ratio(x.late, x.present), series(at, (row) => ratio(num(row.late), num(row.present)))),
-      absenceTkRate: kpi(attendance, (x) => ratio(x.absentTk, x.due), series(at, (row) => ratio(num(row.absent_tk), num(row.due)))),
-      ekinerjaFillRate: kpi(ekinerja, (x) => ratio(x.onTime, x.due), series(et, (row) => ratio(num(row.on_time), num(row.due)))),
+      attendanceRate: kpi(attendance, (x) => ratio(x.present, x.due), series(at, (v) => ratio(v[1]!, v[0]!))),
+      latenessRate: kpi(attendance, (x) => ratio(x.late, x.present), series(at, (v) => ratio(v[2]!, v[1]!))),
+      absenceTkRate: kpi(attendance, (x) => ratio(x.absentTk, x.due), series(at, (v) => ratio(v[3]!, v[0]!))),
+      ekinerjaFillRate: kpi(ekinerja, (x) => ratio(x.onTime, x.due), series(et, (v) => ratio(v[1]!, v[0]!))),
     },
-    hasData: reqTrend.length + attTrend.length + ekTrend.length > 0 || RANGES.some((n) => requests[n].completed + attendance[n].due + ekinerja[n].due > 0),
+    hasData: perDay.req.size + perDay.att.size + perDay.ek.size > 0 || backlog.some((x) => x > 0),
   };
 }
 
@@ -190,29 +202,20 @@ function lastDayOf(monthStart: string): string {
 }
 
 /**
- * Open requests at the end of each given day (submitted by then, not finished by then) and, of those,
- * the overdue ones (their SLA's last working day already passed). From each request's latest state.
+ * Open requests at the end of each day in {ends} (submitted by then, not finished by then) and, of those,
+ * the overdue ones (their SLA's last working day already passed): one array, opens then overdues. A
+ * request's versions share its submission and due day; only a finished version has a finish day.
  */
-export async function backlogAt(ch: ClickHouse, days: string[], scope: Scope, timezone: string): Promise<{ open: number; overdue: number }[]> {
-  const params: Record<string, string | string[]> = { unit: scope.unitId ?? "", service: scope.serviceTypeId ?? "", days };
-  const rows = await ch.query<{ open: number[]; overdue: number[] }>(
-    `SELECT
-  sumForEach(arrayMap(d -> toUInt64(sub <= d AND (done IS NULL OR done > d)), {days:Array(Date)})) AS open,
-  sumForEach(arrayMap(d -> toUInt64(sub <= d AND (done IS NULL OR done > d) AND due < d), {days:Array(Date)})) AS overdue
+const BACKLOG_SQL = (timezone: string) => `SELECT 'backlog', '', arrayConcat(
+    sumForEach(arrayMap(d -> toUInt64(sub <= d AND done > d), {ends:Array(Date)})),
+    sumForEach(arrayMap(d -> toUInt64(sub <= d AND done > d AND due < d), {ends:Array(Date)})))
 FROM (
-  SELECT request_id,
-         toDate(argMax(submitted_at, version), '${zone(timezone)}') AS sub,
-         if(isNull(argMax(tuple(done_at), version).1), NULL, toDate(assumeNotNull(argMax(tuple(done_at), version).1), '${zone(timezone)}')) AS done,
-         argMax(sla_due_day, version) AS due
+  SELECT request_id, min(toDate(submitted_at, '${zone(timezone)}')) AS sub,
+         min(ifNull(toDate(done_at, '${zone(timezone)}'), toDate('2149-01-01'))) AS done, any(sla_due_day) AS due
   FROM fact_request_state
   WHERE ${UNIT_FILTER} AND ${SERVICE_FILTER}
   GROUP BY request_id
-)`,
-    params,
-  );
-  const row = rows[0];
-  return days.map((_, i) => ({ open: num(row?.open?.[i]), overdue: num(row?.overdue?.[i]) }));
-}
+)`;
 
 /** Time zone names go into SQL text (toDate needs a constant): only the ones Indonesia uses pass. */
 function zone(tz: string): string {
