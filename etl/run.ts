@@ -8,9 +8,11 @@ import type { ImportKind } from "@/generated/prisma/enums";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";
 import { formatDateTime } from "@/i18n/format";
+import { isoDay, localDay } from "@/lib/domain/working-days";
 import { EtlUserError, loadRegionContext, userError, type RegionContext } from "./context";
 import { finishImport, prepareImport, type ImportReport, type PreparedImport } from "./import";
 import type { ParsePool } from "./parse-pool";
+import { latestBacklogSnapshot, snapshotBacklog } from "./load/backlog";
 import { loadBatch } from "./load/files";
 import { loadCalendars, loadRequestEvents, loadRequestStates, syncEmployees, syncHolidays, syncServiceTypes, syncUnits } from "./load/relational";
 import { createProgress, type Progress } from "./progress";
@@ -19,6 +21,7 @@ export const ANALYTICS_TABLES = [
   "dim_region", "dim_unit", "dim_employee", "dim_service_type", "dim_holiday",
   "fact_request_event", "fact_request_done", "fact_request_state", "fact_attendance", "fact_ekinerja",
   "rollup_request_daily", "rollup_request_stage_daily", "rollup_attendance_daily", "rollup_ekinerja_daily",
+  "rollup_backlog_daily", "backlog_snapshot",
 ] as const;
 
 export interface SourceFile {
@@ -192,6 +195,13 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
     progress.done("fact_request_state");
     await timed("requests", () => loadRequestEvents(io, calendars));
     progress.done("fact_request_event");
+    // A new day makes requests a day older (and some overdue) even when nothing changed.
+    const regions = await db.region.findMany({ select: { id: true, timezone: true } });
+    const today = opts.today ?? isoDay(localDay(new Date(), regions[0]?.timezone));
+    const latest = await latestBacklogSnapshot(ch);
+    if (regions.length && (!latest || latest.upTo !== today || progress.rows.fact_request_state || progress.rows.fact_request_event)) {
+      await timed("requests", () => snapshotBacklog(ch, regions, today));
+    }
 
     const fileIo = { db, ch, dataDir, progress, beat };
     const pending = await db.importBatch.findMany({ where: { status: "IMPORTED" }, orderBy: { id: "asc" } });

@@ -79,7 +79,7 @@ const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 /** Quantiles of an empty set come back as 0 from ClickHouse: no completed requests means no value. */
 const quantile = (q: unknown, count: number, i: number) => (count > 0 && Array.isArray(q) ? Number(q[i]) : null);
 
-export async function overview(ch: ClickHouse, period: ResolvedPeriod, scope: Scope, timezone: string): Promise<Overview> {
+export async function overview(ch: ClickHouse, period: ResolvedPeriod, scope: Scope): Promise<Overview> {
   const params = rangeParams(period, scope);
   const months = monthsOf(period.trend);
   const where = (dayColumn: string, service = false) =>
@@ -111,7 +111,7 @@ UNION ALL
 SELECT 'qm', toString(toStartOfMonth(day)) AS month, ${u64("quantilesTimingMerge(0.5, 0.9)(processing_wd_q)")}
 FROM rollup_request_daily WHERE ${trendWhere("day", true)} GROUP BY month
 UNION ALL
-${BACKLOG_SQL(timezone)}`,
+${BACKLOG_SQL}`,
     { ...params, ends },
   );
 
@@ -202,22 +202,11 @@ function lastDayOf(monthStart: string): string {
 }
 
 /**
- * Open requests at the end of each day in {ends} (submitted by then, not finished by then) and, of those,
- * the overdue ones (their SLA's last working day already passed): one array, opens then overdues. A
- * request's versions share its submission and due day; only a finished version has a finish day.
+ * Open and overdue requests at the end of each day in {ends}, from the newest complete backlog snapshot
+ * (etl/load/backlog.ts): one array, opens then overdues.
  */
-const BACKLOG_SQL = (timezone: string) => `SELECT 'backlog', '', arrayConcat(
-    sumForEach(arrayMap(d -> toUInt64(sub <= d AND done > d), {ends:Array(Date)})),
-    sumForEach(arrayMap(d -> toUInt64(sub <= d AND done > d AND due < d), {ends:Array(Date)})))
-FROM (
-  SELECT request_id, min(toDate(submitted_at, '${zone(timezone)}')) AS sub,
-         min(ifNull(toDate(done_at, '${zone(timezone)}'), toDate('2149-01-01'))) AS done, any(sla_due_day) AS due
-  FROM fact_request_state
-  WHERE ${UNIT_FILTER} AND ${SERVICE_FILTER}
-  GROUP BY request_id
-)`;
-
-/** Time zone names go into SQL text (toDate needs a constant): only the ones Indonesia uses pass. */
-function zone(tz: string): string {
-  return /^Asia\/(Jakarta|Pontianak|Makassar|Jayapura)$/.test(tz) ? tz : "Asia/Jakarta";
-}
+const BACKLOG_SQL = `SELECT 'backlog', '', arrayConcat(
+    sumForEach(arrayMap(d -> toUInt64(day = d) * open, {ends:Array(Date)})),
+    sumForEach(arrayMap(d -> toUInt64(day = d) * overdue, {ends:Array(Date)})))
+FROM rollup_backlog_daily
+WHERE snapshot = (SELECT max(snapshot) FROM backlog_snapshot) AND day IN {ends:Array(Date)} AND ${UNIT_FILTER} AND ${SERVICE_FILTER}`;

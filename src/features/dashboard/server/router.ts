@@ -63,6 +63,6 @@ export const dashboardRouter = createTRPCRouter({
       const ch = await clickhouseOf(ctx);
       const timezone = await regionTimezone(ch);
       const today = input.today ?? isoDay(localDay(new Date(), timezone));
-      return overview(ch, resolvePeriod(input, today), scope, timezone);
+      return overview(ch, resolvePeriod(input, today), scope);
     }),
 });
