@@ -3,12 +3,8 @@
 // per unit and service. Computed inside ClickHouse from each request's latest state, whole, after a run
 // that changed requests or when a new day began; the snapshot counts only once backlog_snapshot names it,
 // so a run stopped halfway leaves the previous snapshot in use (and its orphan rows are deleted later).
+import { indonesianZone } from "@/lib/domain/working-days";
 import type { ClickHouse } from "@/server/clickhouse/types";
-
-/** Time zone names go into SQL text (toDate needs a constant): only the ones Indonesia uses pass. */
-export function zoneOf(tz: string): string {
-  return /^Asia\/(Jakarta|Pontianak|Makassar|Jayapura)$/.test(tz) ? tz : "Asia/Jakarta";
-}
 
 export async function latestBacklogSnapshot(ch: ClickHouse): Promise<{ snapshot: number; upTo: string } | null> {
   const [row] = await ch.query<{ snapshot: number; up_to: string }>(
@@ -20,7 +16,7 @@ export async function latestBacklogSnapshot(ch: ClickHouse): Promise<{ snapshot:
 export async function snapshotBacklog(ch: ClickHouse, regions: { id: string; timezone: string }[], upTo: string): Promise<number> {
   const snapshot = Math.max(Date.now(), ((await latestBacklogSnapshot(ch))?.snapshot ?? 0) + 1);
   for (const region of regions) {
-    const tz = zoneOf(region.timezone);
+    const tz = indonesianZone(region.timezone);
     await ch.command(
       `INSERT INTO rollup_backlog_daily (snapshot, region_id, unit_id, service_type_id, day, open, overdue)
 SELECT {snapshot:UInt64}, r, u, s, d, toUInt32(count()), toUInt32(countIf(due < d))

@@ -16,6 +16,11 @@ export function zoneOffsetHours(timezone: string): number {
   return ZONE_OFFSET_HOURS[timezone] ?? 7;
 }
 
+/** A zone name safe to write into SQL text (ClickHouse's toDate needs a constant): Indonesia's, else Jakarta. */
+export function indonesianZone(timezone: string): string {
+  return timezone in ZONE_OFFSET_HOURS ? timezone : "Asia/Jakarta";
+}
+
 const dayCache = new Map<string, number>();
 
 /** "2026-11-22" → day number (cached: imports ask for the same few dates on every row). Throws on anything that is not a real calendar date. */

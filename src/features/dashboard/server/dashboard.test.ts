@@ -23,6 +23,7 @@ const NOT_DUE = ["L", "CT", "TB"];
 const quantile = (sorted: number[], level: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(level * sorted.length))]! : null);
 
 interface Finished {
+  serviceTypeId: string;
   unitId: string;
   status: string;
   doneDay: number;
@@ -68,7 +69,7 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
       requests.push({ unitId: r.unitId, submitDay, doneDay, dueDay: calendar.addWorkingDays(submitDay, sla.get(r.serviceTypeId)!) });
       if (done) {
         const processing = calendar.workingDaysBetween(submitDay, doneDay!);
-        finished.push({ unitId: r.unitId, status: last.status, doneDay: doneDay!, processing, breached: last.status === "COMPLETED" && processing > sla.get(r.serviceTypeId)! });
+        finished.push({ serviceTypeId: r.serviceTypeId, unitId: r.unitId, status: last.status, doneDay: doneDay!, processing, breached: last.status === "COMPLETED" && processing > sla.get(r.serviceTypeId)! });
       }
     }
   }, 120_000);
@@ -181,6 +182,26 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
     const other = Object.values(units).find((id) => !subtree.has(id))!;
     await expect(head.dashboard.overview({ period: "month", unitId: other, today: TODAY })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect((await as("EMPLOYEE", units[code]!)).dashboard.overview({ period: "month" })).rejects.toBeInstanceOf(TRPCError);
+  });
+
+  it("breaks service performance down by service and unit, with the distribution and where requests wait", async () => {
+    const p = await (await leader()).dashboard.services({ period: "custom", from: "2025-10-01", to: "2026-01-31", today: TODAY });
+    const inRange = finished.filter((f) => f.doneDay >= dayNumber("2025-10-01") && f.doneDay <= dayNumber("2026-01-31") && f.status === "COMPLETED");
+    for (const row of p.byService) {
+      const times = inRange.filter((f) => f.serviceTypeId === row.id).map((f) => f.processing).sort((a, b) => a - b);
+      expect([row.id, row.completed, row.p50, row.p90]).toEqual([row.id, times.length, quantile(times, 0.5), quantile(times, 0.9)]);
+    }
+    expect(p.byUnit.reduce((n, r) => n + r.completed, 0)).toBe(inRange.length);
+    expect(p.histogram.reduce((n, h) => n + h.requests, 0)).toBe(inRange.length);
+    expect(p.overTime.reduce((n, o) => n + o.completed, 0)).toBe(inRange.length);
+    expect(p.bucket).toBe("month");
+    // every transition out of a status in the period, counted from the relational event history
+    const events = await s.db.requestEvent.findMany({ orderBy: [{ requestId: "asc" }, { at: "asc" }, { id: "asc" }] });
+    const transitions = events.filter((e, i) => i > 0 && events[i - 1]!.requestId === e.requestId && localDay(e.at) >= dayNumber("2025-10-01") && localDay(e.at) <= dayNumber("2026-01-31"));
+    expect(p.stages.reduce((n, st) => n + st.transitions, 0)).toBe(transitions.length);
+    const open = requests.filter((r) => r.doneDay === null);
+    expect(p.slowestOpen).toHaveLength(Math.min(20, open.length));
+    expect(p.slowestOpen.map((r) => r.dueDay)).toEqual([...p.slowestOpen.map((r) => r.dueDay)].sort());
   });
 
   it("refuses a bad period with a validation error, not a crash", async () => {

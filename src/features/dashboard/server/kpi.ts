@@ -12,9 +12,9 @@ export interface Scope {
 }
 
 /** Units in scope, from ClickHouse's own copy of the unit tree (each unit keeps its ancestors in `path`). */
-const UNIT_FILTER = `({unit:String} = '' OR unit_id IN (
+export const UNIT_FILTER = `({unit:String} = '' OR unit_id IN (
   SELECT unit_id FROM dim_unit GROUP BY unit_id HAVING has(argMax(path, version), {unit:String})))`;
-const SERVICE_FILTER = `({service:String} = '' OR service_type_id = {service:String})`;
+export const SERVICE_FILTER = `({service:String} = '' OR service_type_id = {service:String})`;
 
 const RANGES = ["current", "previous", "lastYear"] as const;
 type RangeName = (typeof RANGES)[number];

@@ -8,6 +8,7 @@ import { isUnitWithin } from "@/server/api/unit-scope";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import { periodInput, resolvePeriod } from "../period";
 import { overview, type Scope } from "./kpi";
+import { servicePerformance } from "./services";
 
 export const DASHBOARD_ROLES = ["ADMIN", "LEADER", "HR", "UNIT_HEAD"] as const;
 
@@ -64,5 +65,15 @@ export const dashboardRouter = createTRPCRouter({
       const timezone = await regionTimezone(ch);
       const today = input.today ?? isoDay(localDay(new Date(), timezone));
       return overview(ch, resolvePeriod(input, today), scope);
+    }),
+
+  services: roleProcedure(...DASHBOARD_ROLES)
+    .input(dashboardFilter)
+    .query(async ({ ctx, input }) => {
+      const scope = await scopeFor(ctx, input);
+      const ch = await clickhouseOf(ctx);
+      const timezone = await regionTimezone(ch);
+      const today = input.today ?? isoDay(localDay(new Date(), timezone));
+      return servicePerformance(ch, resolvePeriod(input, today), scope, today, timezone);
     }),
 });

@@ -1,0 +1,109 @@
+// Service performance for a period: per service type and per unit (counts, median and p90 working days,
+// SLA compliance, returns), the processing-time distribution, SLA compliance over time, where requests
+// wait (time spent in each status) and the slowest open requests. Rollups for the aggregates; the
+// distribution reads the finished requests of the period (one row per request, sorted by unit and day).
+import type { ClickHouse } from "@/server/clickhouse/types";
+import { indonesianZone } from "@/lib/domain/working-days";
+import type { ResolvedPeriod } from "../period";
+import { SERVICE_FILTER, UNIT_FILTER, type Scope } from "./kpi";
+
+export interface PerformanceRow {
+  id: string;
+  completed: number;
+  rejected: number;
+  breached: number;
+  returned: number;
+  p50: number | null;
+  p90: number | null;
+  slaCompliance: number | null;
+}
+
+export interface ServicePerformance {
+  byService: PerformanceRow[];
+  byUnit: PerformanceRow[];
+  /** Completed requests by working days taken (the last bucket holds everything from `cap` up). */
+  histogram: { days: number; requests: number }[];
+  cap: number;
+  /** One point per week (periods up to 92 days) or per month. */
+  overTime: { start: string; completed: number; breached: number; slaCompliance: number | null }[];
+  bucket: "week" | "month";
+  stages: { stage: string; transitions: number; meanDays: number }[];
+  slowestOpen: { number: string; serviceTypeId: string; unitId: string; submittedDay: string; dueDay: string; overdueDays: number }[];
+}
+
+const HISTOGRAM_CAP = 40;
+
+export async function servicePerformance(ch: ClickHouse, period: ResolvedPeriod, scope: Scope, today: string, timezone: string): Promise<ServicePerformance> {
+  const { from, to } = period.current;
+  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
+  const bucket = days <= 92 ? "week" : "month";
+  const params = { unit: scope.unitId ?? "", service: scope.serviceTypeId ?? "", from, to, today, cap: HISTOGRAM_CAP };
+  const where = `day BETWEEN {from:Date} AND {to:Date} AND ${UNIT_FILTER} AND ${SERVICE_FILTER}`;
+  const perf = (key: string) => `SELECT ${key} AS id, sum(completed) AS completed, sum(rejected) AS rejected, sum(breached) AS breached, sum(returned) AS returned,
+      arrayMap(x -> toUInt64(ifNotFinite(x, 0)), quantilesTimingMerge(0.5, 0.9)(processing_wd_q)) AS q
+    FROM rollup_request_daily WHERE ${where} GROUP BY id ORDER BY id`;
+  type PerfRow = { id: string; completed: number; rejected: number; breached: number; returned: number; q: number[] };
+  const [byService, byUnit, histogram, overTime, stages, slowest] = await Promise.all([
+    ch.query<PerfRow>(perf("service_type_id"), params),
+    ch.query<PerfRow>(perf("unit_id"), params),
+    ch.query<{ days: number; requests: number }>(
+      `SELECT least(processing_wd, {cap:UInt16}) AS days, count() AS requests FROM fact_request_done
+       WHERE outcome = 'COMPLETED' AND ${where} GROUP BY days ORDER BY days`,
+      params,
+    ),
+    ch.query<{ start: string; completed: number; breached: number }>(
+      `SELECT toString(${bucket === "week" ? "toMonday(day)" : "toStartOfMonth(day)"}) AS start, sum(completed) AS completed, sum(breached) AS breached
+       FROM rollup_request_daily WHERE ${where} GROUP BY start ORDER BY start`,
+      params,
+    ),
+    ch.query<{ stage: string; transitions: number; wd: number }>(
+      `SELECT stage, sum(transitions) AS transitions, sum(stage_wd_sum) AS wd FROM rollup_request_stage_daily WHERE ${where} GROUP BY stage ORDER BY wd DESC`,
+      params,
+    ),
+    // open now, oldest SLA deadline first
+    ch.query<{ number: string; service_type_id: string; unit_id: string; sub: string; due: string }>(
+      `SELECT num AS number, st_id AS service_type_id, u_id AS unit_id, toString(toDate(sub, '${indonesianZone(timezone)}')) AS sub, toString(due) AS due FROM (
+         SELECT request_id, argMax(number, version) AS num, any(service_type_id) AS st_id, any(unit_id) AS u_id,
+                min(submitted_at) AS sub, any(sla_due_day) AS due, argMax(status, version) AS st
+         FROM fact_request_state WHERE ${UNIT_FILTER} AND ${SERVICE_FILTER} GROUP BY request_id)
+       WHERE st NOT IN ('COMPLETED', 'REJECTED') ORDER BY due, num LIMIT 20`,
+      params,
+    ),
+  ]);
+  const row = (r: PerfRow): PerformanceRow => {
+    const completed = Number(r.completed);
+    const breached = Number(r.breached);
+    return {
+      id: r.id,
+      completed,
+      rejected: Number(r.rejected),
+      breached,
+      returned: Number(r.returned),
+      p50: completed ? Number(r.q[0]) : null,
+      p90: completed ? Number(r.q[1]) : null,
+      slaCompliance: completed ? (completed - breached) / completed : null,
+    };
+  };
+  const todayMs = Date.parse(today);
+  return {
+    byService: byService.map(row),
+    byUnit: byUnit.map(row),
+    histogram: histogram.map((h) => ({ days: Number(h.days), requests: Number(h.requests) })),
+    cap: HISTOGRAM_CAP,
+    overTime: overTime.map((o) => {
+      const completed = Number(o.completed);
+      const breached = Number(o.breached);
+      return { start: o.start, completed, breached, slaCompliance: completed ? (completed - breached) / completed : null };
+    }),
+    bucket,
+    stages: stages.map((s) => ({ stage: s.stage, transitions: Number(s.transitions), meanDays: Number(s.transitions) ? Number(s.wd) / Number(s.transitions) : 0 })),
+    slowestOpen: slowest.map((s) => ({
+      number: s.number,
+      serviceTypeId: s.service_type_id,
+      unitId: s.unit_id,
+      submittedDay: s.sub,
+      dueDay: s.due,
+      overdueDays: Math.max(0, Math.round((todayMs - Date.parse(s.due)) / 86_400_000)),
+    })),
+  };
+}
