@@ -43,3 +43,19 @@ test("a unit head cannot open another unit's figures", async ({ page }) => {
   const res = await page.request.get(`/api/trpc/dashboard.overview?input=${encodeURIComponent(JSON.stringify({ json: { period: "month", unitId: "not-mine" } }))}`);
   expect(res.status()).toBe(403);
 });
+
+test("service performance: charts drawn with their tables, and a unit row narrows the view", async ({ page }, info) => {
+  await login(page, "pimpinan");
+  await page.getByRole("link", { name: "Kinerja layanan" }).click();
+  await expect(page).toHaveURL(/\/dashboard\/services/);
+  await expect(page.getByRole("img", { name: "Sebaran waktu proses" }).locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await page.getByTestId("chart-histogram").getByText("Lihat sebagai tabel").click();
+  await expect(page.getByTestId("chart-histogram").getByRole("table")).toBeVisible();
+  await page.screenshot({ path: info.outputPath("services-desktop.png"), fullPage: true });
+  const byUnit = page.getByRole("region", { name: "Per unit kerja" });
+  const first = byUnit.getByRole("link").first();
+  const name = await first.textContent();
+  await first.click();
+  await expect(page).toHaveURL(/unitId=/);
+  await expect(page.getByText(`Cakupan: ${name} dan sub-unitnya`)).toBeVisible();
+});

@@ -1,33 +1,16 @@
 "use client";
 // The leaders' overview: KPI tiles for the chosen period with the change against the previous period
 // and the same period last year, and a twelve-month trend line (with its table for screen readers and
-// a CSV of everything). The filter lives in the URL, so a link reproduces the view and back/forward work;
-// without JavaScript the filter is a plain GET form.
+// a CSV of everything).
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { usePathname, useRouter } from "next/navigation";
 import { Line, LineChart, ResponsiveContainer, Tooltip, YAxis } from "recharts";
 import type { MessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/client";
 import { formatDate, formatNumber, formatPercent } from "@/i18n/format";
 import { useTRPC } from "@/trpc/react";
 import type { Kpi } from "../server/kpi";
-import { PERIOD_PRESETS, type PeriodPreset } from "../period";
 import { csvOf, downloadCsv } from "./csv";
-
-export interface OverviewFilter {
-  period: PeriodPreset;
-  from?: string;
-  to?: string;
-  unitId?: string;
-  serviceTypeId?: string;
-}
-
-export interface UnitOption {
-  id: string;
-  code: string;
-  name: string;
-  depth: number;
-}
+import { Filters, type DashboardFilter, type UnitOption } from "./Filters";
 
 type KpiKey = "completed" | "processingP50" | "processingP90" | "slaCompliance" | "backlog" | "overdue" | "attendanceRate" | "latenessRate" | "absenceTkRate" | "ekinerjaFillRate";
 type Kind = "count" | "days" | "rate";
@@ -56,26 +39,14 @@ const TILES: { group: MessageKey; items: { key: KpiKey; kind: Kind; goodUp: bool
   { group: "dashboard.group.ekinerja", items: [{ key: "ekinerjaFillRate", kind: "rate", goodUp: true }] },
 ];
 
-export function Overview({ filter, units, services, canSeeAll }: { filter: OverviewFilter; units: UnitOption[]; services: { id: string; name: string }[]; canSeeAll: boolean }) {
+export function Overview({ filter, units, services, canSeeAll }: { filter: DashboardFilter; units: UnitOption[]; services: { id: string; name: string }[]; canSeeAll: boolean }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
-  const router = useRouter();
-  const pathname = usePathname();
   const query = useQuery({ ...trpc.dashboard.overview.queryOptions(filter), placeholderData: keepPreviousData });
   const data = query.data;
 
   const format = (v: number | null, kind: Kind) =>
     v === null ? t("dashboard.noValue") : kind === "rate" ? formatPercent(v) : kind === "days" ? formatNumber(v, { maximumFractionDigits: 1 }) : formatNumber(v, { maximumFractionDigits: 0 });
-
-  function apply(form: HTMLFormElement) {
-    const params = new URLSearchParams();
-    for (const [k, v] of new FormData(form)) {
-      if (typeof v !== "string" || v === "") continue;
-      if ((k === "from" || k === "to") && form.period.value !== "custom") continue;
-      params.set(k, v);
-    }
-    router.push(`${pathname}?${params.toString()}`, { scroll: false });
-  }
 
   function download() {
     if (!data) return;
@@ -89,71 +60,11 @@ export function Overview({ filter, units, services, canSeeAll }: { filter: Overv
 
   return (
     <>
-      <form
-        className="form filters"
-        method="get"
-        aria-label={t("dashboard.filters")}
-        onSubmit={(e) => {
-          e.preventDefault();
-          apply(e.currentTarget);
-        }}
-        onChange={(e) => {
-          const target = e.target as HTMLElement;
-          if (target.tagName === "SELECT" && (e.currentTarget.period.value !== "custom" || target.getAttribute("name") !== "period")) apply(e.currentTarget);
-        }}
-      >
-        <label>
-          {t("dashboard.period")}
-          <select name="period" defaultValue={filter.period}>
-            {PERIOD_PRESETS.map((p) => (
-              <option key={p} value={p}>
-                {t(`dashboard.period.${p}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div className="custom-range">
-          <label>
-            {t("dashboard.from")}
-            <input type="date" name="from" defaultValue={filter.from ?? data?.period.current.from} />
-          </label>
-          <label>
-            {t("dashboard.to")}
-            <input type="date" name="to" defaultValue={filter.to ?? data?.period.current.to} />
-          </label>
-        </div>
-        <label>
-          {t("dashboard.unit")}
-          <select name="unitId" defaultValue={filter.unitId ?? ""}>
-            {canSeeAll && <option value="">{t("dashboard.unit.all")}</option>}
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {"\u00a0\u00a0".repeat(u.depth)}
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("dashboard.service")}
-          <select name="serviceTypeId" defaultValue={filter.serviceTypeId ?? ""}>
-            <option value="">{t("dashboard.service.all")}</option>
-            {services.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div className="filter-actions">
-          <button className="button small" type="submit">
-            {t("dashboard.apply")}
-          </button>
-          <button className="button small secondary" type="button" onClick={download} disabled={!data}>
-            {t("dashboard.downloadCsv")}
-          </button>
-        </div>
-      </form>
+      <Filters filter={filter} units={units} services={services} canSeeAll={canSeeAll}>
+        <button className="button small secondary" type="button" onClick={download} disabled={!data}>
+          {t("dashboard.downloadCsv")}
+        </button>
+      </Filters>
 
       {data && (
         <p className="muted" data-testid="period-range">

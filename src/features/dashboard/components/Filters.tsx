@@ -1,0 +1,151 @@
+"use client";
+// The dashboards' filter: period, unit (as a tree) and service type. It lives in the URL, so a link
+// reproduces the view and back/forward work; without JavaScript it is a plain GET form.
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import { useI18n } from "@/i18n/client";
+import type { MessageKey } from "@/i18n/catalog";
+import { PERIOD_PRESETS, type PeriodPreset } from "../period";
+
+export interface DashboardFilter {
+  period: PeriodPreset;
+  from?: string;
+  to?: string;
+  unitId?: string;
+  serviceTypeId?: string;
+}
+
+export interface UnitOption {
+  id: string;
+  code: string;
+  name: string;
+  depth: number;
+}
+
+/** The filter as URL parameters (only what differs from the defaults). */
+export function filterQuery(filter: DashboardFilter, drop: (keyof DashboardFilter)[] = []): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(filter)) if (v && !drop.includes(k as keyof DashboardFilter)) params.set(k, v);
+  const qs = params.toString();
+  return qs ? `?${qs}` : "";
+}
+
+export function Filters(props: {
+  filter: DashboardFilter;
+  units: UnitOption[];
+  services: { id: string; name: string }[];
+  canSeeAll: boolean;
+  /** A unit page fixes the unit. */
+  fixedUnit?: boolean;
+  children?: React.ReactNode;
+}) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const pathname = usePathname();
+  const { filter } = props;
+
+  function apply(form: HTMLFormElement) {
+    const params = new URLSearchParams();
+    for (const [k, v] of new FormData(form)) {
+      if (typeof v !== "string" || v === "") continue;
+      if ((k === "from" || k === "to") && (form.elements.namedItem("period") as HTMLSelectElement).value !== "custom") continue;
+      params.set(k, v);
+    }
+    router.push(`${pathname}?${params.toString()}`, { scroll: false });
+  }
+
+  return (
+    <form
+      className="form filters"
+      method="get"
+      aria-label={t("dashboard.filters")}
+      onSubmit={(e) => {
+        e.preventDefault();
+        apply(e.currentTarget);
+      }}
+      onChange={(e) => {
+        const target = e.target as HTMLElement;
+        const period = (e.currentTarget.elements.namedItem("period") as HTMLSelectElement).value;
+        // Selects apply at once; a custom range waits for both dates and the Apply button.
+        if (target.tagName === "SELECT" && (period !== "custom" || target.getAttribute("name") !== "period")) apply(e.currentTarget);
+      }}
+    >
+      <label>
+        {t("dashboard.period")}
+        <select name="period" defaultValue={filter.period}>
+          {PERIOD_PRESETS.map((p) => (
+            <option key={p} value={p}>
+              {t(`dashboard.period.${p}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="custom-range">
+        <label>
+          {t("dashboard.from")}
+          <input type="date" name="from" defaultValue={filter.from} />
+        </label>
+        <label>
+          {t("dashboard.to")}
+          <input type="date" name="to" defaultValue={filter.to} />
+        </label>
+      </div>
+      {!props.fixedUnit && (
+        <label>
+          {t("dashboard.unit")}
+          <select name="unitId" defaultValue={filter.unitId ?? ""}>
+            {props.canSeeAll && <option value="">{t("dashboard.unit.all")}</option>}
+            {props.units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {"\u00a0\u00a0".repeat(u.depth)}
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label>
+        {t("dashboard.service")}
+        <select name="serviceTypeId" defaultValue={filter.serviceTypeId ?? ""}>
+          <option value="">{t("dashboard.service.all")}</option>
+          {props.services.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="filter-actions">
+        <button className="button small" type="submit">
+          {t("dashboard.apply")}
+        </button>
+        {props.children}
+      </div>
+    </form>
+  );
+}
+
+const TABS: { href: string; label: MessageKey }[] = [
+  { href: "/dashboard", label: "dashboard.tab.overview" },
+  { href: "/dashboard/services", label: "dashboard.tab.services" },
+];
+
+/** The dashboard's pages; the filter travels along. */
+export function DashboardTabs({ filter }: { filter: DashboardFilter }) {
+  const { t } = useI18n();
+  const pathname = usePathname();
+  const qs = filterQuery(filter);
+  return (
+    <nav aria-label={t("dashboard.tabs")} className="tabs">
+      <ul>
+        {TABS.map((tab) => (
+          <li key={tab.href}>
+            <Link href={`${tab.href}${qs}`} aria-current={pathname === tab.href ? "page" : undefined}>
+              {t(tab.label)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,229 @@
+"use client";
+// Service performance: how long each service takes and in which unit, how the times spread, how SLA
+// compliance moves, where requests wait, and which open requests are closest to (or past) their SLA.
+// Every chart has its numbers as a table and as CSV.
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useI18n } from "@/i18n/client";
+import { formatDate, formatNumber, formatPercent } from "@/i18n/format";
+import { useTRPC } from "@/trpc/react";
+import type { PerformanceRow } from "../server/services";
+import { csvOf, downloadCsv, type Cell } from "./csv";
+import { Filters, filterQuery, type DashboardFilter, type UnitOption } from "./Filters";
+
+const BLUE = "#0072B2";
+const ORANGE = "#E69F00";
+
+export function ServicesView({ filter, units, services, canSeeAll }: { filter: DashboardFilter; units: UnitOption[]; services: { id: string; name: string }[]; canSeeAll: boolean }) {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const query = useQuery({ ...trpc.dashboard.services.queryOptions(filter), placeholderData: keepPreviousData });
+  const data = query.data;
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const serviceName = new Map(services.map((s) => [s.id, s.name]));
+  const days = (v: number | null) => (v === null ? "—" : formatNumber(v, { maximumFractionDigits: 1 }));
+  const pct = (v: number | null) => (v === null ? "—" : formatPercent(v));
+  const date = (iso: string) => formatDate(iso, locale, "UTC");
+  const stageName = (s: string) => t(`request.status.${s}` as Parameters<typeof t>[0]);
+  const unitQuery = filterQuery(filter, ["unitId"]);
+
+  const perfTable = (rows: PerformanceRow[], name: (id: string) => string, link?: (id: string) => string) => (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t("services.col.name")}</th>
+            <th scope="col">{t("kpi.completed")}</th>
+            <th scope="col">{t("services.col.p50")}</th>
+            <th scope="col">{t("services.col.p90")}</th>
+            <th scope="col">{t("kpi.slaCompliance")}</th>
+            <th scope="col">{t("services.col.returned")}</th>
+            <th scope="col">{t("services.col.rejected")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">{link ? <Link href={link(r.id)}>{name(r.id)}</Link> : name(r.id)}</th>
+              <td className="num">{formatNumber(r.completed)}</td>
+              <td className="num">{days(r.p50)}</td>
+              <td className="num">{days(r.p90)}</td>
+              <td className="num">{pct(r.slaCompliance)}</td>
+              <td className="num">{formatNumber(r.returned)}</td>
+              <td className="num">{formatNumber(r.rejected)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+  const perfCsv = (rows: PerformanceRow[], name: (id: string) => string): Cell[][] => [
+    [t("services.col.name"), t("kpi.completed"), t("services.col.p50"), t("services.col.p90"), t("kpi.slaCompliance"), t("services.col.returned"), t("services.col.rejected")],
+    ...rows.map((r) => [name(r.id), r.completed, r.p50, r.p90, r.slaCompliance, r.returned, r.rejected]),
+  ];
+  const file = (what: string) => `pantau-layanan-${what}.csv`;
+
+  return (
+    <>
+      <Filters filter={filter} units={units} services={services} canSeeAll={canSeeAll} />
+      <div aria-live="polite" className="sr-status">
+        {query.isFetching ? t("dashboard.loading") : ""}
+      </div>
+      {query.isError && !data && (
+        <p className="alert error" role="alert">
+          {t("dashboard.error")}
+        </p>
+      )}
+      {!data && !query.isError && <div className="chart-skeleton" aria-hidden="true" data-testid="services-loading" />}
+      {data && (
+        <div className="chart-grid" aria-busy={query.isFetching}>
+          <ChartCard
+            id="histogram"
+            title={t("services.histogram")}
+            description={t("services.histogram.desc", { cap: data.cap })}
+            csv={() => downloadCsv(file("sebaran"), csvOf([[t("services.axis.days"), t("services.axis.requests")], ...data.histogram.map((h) => [h.days, h.requests])]))}
+            table={[[t("services.axis.days"), t("services.axis.requests")], ...data.histogram.map((h) => [h.days >= data.cap ? `≥ ${data.cap}` : String(h.days), formatNumber(h.requests)])]}
+          >
+            <BarChart data={data.histogram} margin={{ top: 8, right: 8, bottom: 24, left: 16 }}>
+              <CartesianGrid strokeDasharray="3 3" vertical={false} />
+              <XAxis dataKey="days" label={{ value: t("services.axis.days"), position: "insideBottom", offset: -12 }} tickFormatter={(d: number) => (d >= data.cap ? `${d}+` : String(d))} />
+              <YAxis allowDecimals={false} width={56} tickFormatter={(v: number) => formatNumber(v)} label={{ value: t("services.axis.requests"), angle: -90, position: "left", offset: -8 }} />
+              <Tooltip formatter={(v) => [formatNumber(Number(v)), t("services.axis.requests")]} labelFormatter={(d) => t("dashboard.days", { value: String(d) })} />
+              <Bar dataKey="requests" fill={BLUE} isAnimationActive={false} />
+            </BarChart>
+          </ChartCard>
+
+          <ChartCard
+            id="sla"
+            title={t(data.bucket === "week" ? "services.slaWeekly" : "services.slaMonthly")}
+            csv={() => downloadCsv(file("sla"), csvOf([[t("services.axis.start"), t("kpi.completed"), t("services.col.breached"), t("kpi.slaCompliance")], ...data.overTime.map((o) => [o.start, o.completed, o.breached, o.slaCompliance])]))}
+            table={[[t("services.axis.start"), t("kpi.completed"), t("kpi.slaCompliance")], ...data.overTime.map((o) => [date(o.start), formatNumber(o.completed), pct(o.slaCompliance)])]}
+          >
+            <LineChart data={data.overTime} margin={{ top: 8, right: 12, bottom: 24, left: 16 }}>
+              <CartesianGrid strokeDasharray="3 3" vertical={false} />
+              <XAxis dataKey="start" tickFormatter={(s: string) => date(s)} label={{ value: t("services.axis.start"), position: "insideBottom", offset: -12 }} />
+              <YAxis domain={[0, 1]} width={64} tickFormatter={(v: number) => formatPercent(v, 0)} label={{ value: t("kpi.slaCompliance"), angle: -90, position: "left", offset: -4 }} />
+              <Tooltip formatter={(v) => [pct(typeof v === "number" ? v : null), t("kpi.slaCompliance")]} labelFormatter={(s) => date(String(s))} />
+              <Line type="monotone" dataKey="slaCompliance" stroke={BLUE} strokeWidth={2} dot isAnimationActive={false} />
+            </LineChart>
+          </ChartCard>
+
+          <ChartCard
+            id="stages"
+            title={t("services.stages")}
+            description={t("services.stages.desc")}
+            csv={() => downloadCsv(file("tahap"), csvOf([[t("services.col.stage"), t("services.col.meanDays"), t("services.col.transitions")], ...data.stages.map((s) => [stageName(s.stage), s.meanDays, s.transitions])]))}
+            table={[[t("services.col.stage"), t("services.col.meanDays"), t("services.col.transitions")], ...data.stages.map((s) => [stageName(s.stage), days(s.meanDays), formatNumber(s.transitions)])]}
+          >
+            <BarChart data={data.stages.map((s) => ({ ...s, name: stageName(s.stage) }))} layout="vertical" margin={{ top: 8, right: 12, bottom: 24, left: 8 }}>
+              <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+              <XAxis type="number" tickFormatter={(v: number) => formatNumber(v)} label={{ value: t("services.col.meanDays"), position: "insideBottom", offset: -12 }} />
+              <YAxis type="category" dataKey="name" width={130} tick={{ fontSize: 12 }} />
+              <Tooltip formatter={(v) => [days(Number(v)), t("services.col.meanDays")]} />
+              <Bar dataKey="meanDays" fill={ORANGE} isAnimationActive={false} />
+            </BarChart>
+          </ChartCard>
+
+          <section className="card wide-card" aria-labelledby="by-service">
+            <div className="card-head">
+              <h2 id="by-service">{t("services.byService")}</h2>
+              <button className="button small secondary" type="button" onClick={() => downloadCsv(file("per-layanan"), csvOf(perfCsv(data.byService, (id) => serviceName.get(id) ?? id)))}>
+                {t("dashboard.downloadCsv")}
+              </button>
+            </div>
+            {perfTable(data.byService, (id) => serviceName.get(id) ?? id)}
+          </section>
+          <section className="card wide-card" aria-labelledby="by-unit">
+            <div className="card-head">
+              <h2 id="by-unit">{t("services.byUnit")}</h2>
+              <button className="button small secondary" type="button" onClick={() => downloadCsv(file("per-unit"), csvOf(perfCsv(data.byUnit, (id) => unitName.get(id) ?? id)))}>
+                {t("dashboard.downloadCsv")}
+              </button>
+            </div>
+            {perfTable(data.byUnit, (id) => unitName.get(id) ?? id, (id) => `/dashboard/services${unitQuery}${unitQuery ? "&" : "?"}unitId=${encodeURIComponent(id)}`)}
+          </section>
+          <section className="card wide-card" aria-labelledby="slowest">
+            <h2 id="slowest">{t("services.slowest")}</h2>
+            <p className="muted">{t("services.slowest.desc")}</p>
+            {data.slowestOpen.length === 0 ? (
+              <p>{t("services.slowest.none")}</p>
+            ) : (
+              <div className="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("services.col.number")}</th>
+                      <th scope="col">{t("services.col.name")}</th>
+                      <th scope="col">{t("dashboard.unit")}</th>
+                      <th scope="col">{t("services.col.submitted")}</th>
+                      <th scope="col">{t("services.col.due")}</th>
+                      <th scope="col">{t("services.col.late")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.slowestOpen.map((r) => (
+                      <tr key={r.number} className={r.overdueDays > 0 ? "overdue" : undefined}>
+                        <th scope="row" className="code">{r.number}</th>
+                        <td>{serviceName.get(r.serviceTypeId) ?? r.serviceTypeId}</td>
+                        <td>{unitName.get(r.unitId) ?? r.unitId}</td>
+                        <td>{date(r.submittedDay)}</td>
+                        <td>{date(r.dueDay)}</td>
+                        <td className="num">{r.overdueDays > 0 ? formatNumber(r.overdueDays) : "—"}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** A chart with a title, an accessible name, its numbers as a table (in a disclosure) and a CSV button. */
+function ChartCard(props: { id: string; title: string; description?: string; children: React.ReactElement; table: string[][]; csv: () => void }) {
+  const { t } = useI18n();
+  const [head, ...rows] = props.table;
+  return (
+    <section className="card chart-card" aria-labelledby={`chart-${props.id}`} data-testid={`chart-${props.id}`}>
+      <div className="card-head">
+        <h2 id={`chart-${props.id}`}>{props.title}</h2>
+        <button className="button small secondary" type="button" onClick={props.csv}>
+          {t("dashboard.downloadCsv")}
+        </button>
+      </div>
+      {props.description && <p className="muted">{props.description}</p>}
+      <div className="chart" role="img" aria-label={props.title}>
+        <ResponsiveContainer width="100%" height={260}>
+          {props.children}
+        </ResponsiveContainer>
+      </div>
+      <details>
+        <summary>{t("dashboard.tableView")}</summary>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                {head!.map((h) => (
+                  <th key={h} scope="col">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r, i) => (
+                <tr key={i}>
+                  {r.map((c, j) => (j === 0 ? <th key={j} scope="row">{c}</th> : <td key={j} className="num">{c}</td>))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </section>
+  );
+}
