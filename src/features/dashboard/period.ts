@@ -115,3 +115,8 @@ export function monthsOf(r: Range): string[] {
   for (let m = monthStart(r.from); m <= r.to; m = addMonths(m, 1)) out.push(m);
   return out;
 }
+
+/** Charts over time: one point per week for periods up to about two months, else per month. */
+export function bucketFor(r: Range): "week" | "month" {
+  return dayNumber(r.to) - dayNumber(r.from) + 1 <= 62 ? "week" : "month";
+}

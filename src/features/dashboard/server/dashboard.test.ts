@@ -204,6 +204,39 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
     expect(p.slowestOpen.map((r) => r.dueDay)).toEqual([...p.slowestOpen.map((r) => r.dueDay)].sort());
   });
 
+  it("gives attendance and e-Kinerja by month, unit, weekday and band, matching the generator", async () => {
+    const api = await leader();
+    const range = { period: "custom" as const, from: "2025-10-01", to: "2025-12-31", today: TODAY };
+    const months = ["2025-10", "2025-11", "2025-12"];
+    const a = await api.dashboard.attendance(range);
+    expect(a.bucket).toBe("month");
+    expect(a.overTime.map((o) => o.start)).toEqual(months.map((m) => `${m}-01`));
+    for (const [i, m] of months.entries()) {
+      const t = truth.attendance.byMonth[m]!;
+      const due = Object.entries(t).reduce((n, [k, v]) => n + (NOT_DUE.includes(k) ? 0 : v), 0);
+      expect([a.overTime[i]!.due, a.overTime[i]!.present, a.overTime[i]!.absentTk]).toEqual([due, PRESENT.reduce((n, k) => n + (t[k] ?? 0), 0), t.TK ?? 0]);
+      expect(a.lateBands.length).toBe(4);
+    }
+    const sumBands = a.lateBands.reduce((n, b) => n + b.days, 0);
+    expect(sumBands).toBe(a.overTime.reduce((n, o) => n + o.late, 0));
+    expect(a.byWeekday.map((w) => w.weekday)).toEqual([1, 2, 3, 4, 5]);
+    expect(a.byWeekday.reduce((n, w) => n + w.due, 0)).toBe(a.overTime.reduce((n, o) => n + o.due, 0));
+    expect(a.byUnit.reduce((n, u) => n + u.absentTk, 0)).toBe(a.overTime.reduce((n, o) => n + o.absentTk, 0));
+    const rates = a.byUnit.map((u) => u.attendanceRate ?? -1);
+    expect(rates).toEqual([...rates].sort((x, y) => y - x));
+
+    const e = await api.dashboard.ekinerja(range);
+    for (const [i, m] of months.entries()) {
+      const t = truth.ekinerja.byMonth[m]!;
+      expect(e.overTime[i]!.due).toBe(Object.values(t).reduce((x, y) => x + y, 0));
+      expect(e.overTime[i]!.onTime).toBe((t["daily.on_time"] ?? 0) + (t["monthly.on_time"] ?? 0));
+    }
+    expect(e.byKind.map((k) => k.kind)).toEqual(["daily", "monthly"]);
+    expect(e.employees.due).toBeGreaterThan(50);
+    expect(e.employees.fullyCompliant).toBeGreaterThan(0);
+    expect(e.employees.fullyCompliant).toBeLessThan(e.employees.due);
+  });
+
   it("refuses a bad period with a validation error, not a crash", async () => {
     const api = await leader();
     await expect(api.dashboard.overview({ period: "custom", from: "2025-12-31", to: "2025-12-01" })).rejects.toMatchObject({ code: "BAD_REQUEST" });

@@ -9,6 +9,7 @@ import type { ClickHouse } from "@/server/clickhouse/types";
 import { periodInput, resolvePeriod } from "../period";
 import { overview, type Scope } from "./kpi";
 import { servicePerformance } from "./services";
+import { attendanceView, ekinerjaView } from "./workforce";
 
 export const DASHBOARD_ROLES = ["ADMIN", "LEADER", "HR", "UNIT_HEAD"] as const;
 
@@ -75,5 +76,23 @@ export const dashboardRouter = createTRPCRouter({
       const timezone = await regionTimezone(ch);
       const today = input.today ?? isoDay(localDay(new Date(), timezone));
       return servicePerformance(ch, resolvePeriod(input, today), scope, today, timezone);
+    }),
+
+  attendance: roleProcedure(...DASHBOARD_ROLES)
+    .input(dashboardFilter)
+    .query(async ({ ctx, input }) => {
+      const scope = await scopeFor(ctx, input);
+      const ch = await clickhouseOf(ctx);
+      const today = input.today ?? isoDay(localDay(new Date(), await regionTimezone(ch)));
+      return attendanceView(ch, resolvePeriod(input, today), scope);
+    }),
+
+  ekinerja: roleProcedure(...DASHBOARD_ROLES)
+    .input(dashboardFilter)
+    .query(async ({ ctx, input }) => {
+      const scope = await scopeFor(ctx, input);
+      const ch = await clickhouseOf(ctx);
+      const today = input.today ?? isoDay(localDay(new Date(), await regionTimezone(ch)));
+      return ekinerjaView(ch, resolvePeriod(input, today), scope);
     }),
 });

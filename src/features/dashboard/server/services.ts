@@ -4,7 +4,7 @@
 // distribution reads the finished requests of the period (one row per request, sorted by unit and day).
 import type { ClickHouse } from "@/server/clickhouse/types";
 import { indonesianZone } from "@/lib/domain/working-days";
-import type { ResolvedPeriod } from "../period";
+import { bucketFor, type ResolvedPeriod } from "../period";
 import { SERVICE_FILTER, UNIT_FILTER, type Scope } from "./kpi";
 
 export interface PerformanceRow {
@@ -24,7 +24,7 @@ export interface ServicePerformance {
   /** Completed requests by working days taken (the last bucket holds everything from `cap` up). */
   histogram: { days: number; requests: number }[];
   cap: number;
-  /** One point per week (periods up to 92 days) or per month. */
+  /** One point per week (periods up to two months) or per month. */
   overTime: { start: string; completed: number; breached: number; slaCompliance: number | null }[];
   bucket: "week" | "month";
   stages: { stage: string; transitions: number; meanDays: number }[];
@@ -35,8 +35,7 @@ const HISTOGRAM_CAP = 40;
 
 export async function servicePerformance(ch: ClickHouse, period: ResolvedPeriod, scope: Scope, today: string, timezone: string): Promise<ServicePerformance> {
   const { from, to } = period.current;
-  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
-  const bucket = days <= 92 ? "week" : "month";
+  const bucket = bucketFor(period.current);
   const params = { unit: scope.unitId ?? "", service: scope.serviceTypeId ?? "", from, to, today, cap: HISTOGRAM_CAP };
   const where = `day BETWEEN {from:Date} AND {to:Date} AND ${UNIT_FILTER} AND ${SERVICE_FILTER}`;
   const perf = (key: string) => `SELECT ${key} AS id, sum(completed) AS completed, sum(rejected) AS rejected, sum(breached) AS breached, sum(returned) AS returned,
