@@ -59,3 +59,15 @@ test("service performance: charts drawn with their tables, and a unit row narrow
   await expect(page).toHaveURL(/unitId=/);
   await expect(page.getByText(`Cakupan: ${name} dan sub-unitnya`)).toBeVisible();
 });
+
+test("attendance and e-Kinerja pages rank units and draw their charts", async ({ page }) => {
+  await login(page, "pimpinan");
+  await page.getByRole("link", { name: "Kehadiran" }).click();
+  await expect(page.getByRole("img", { name: "Keterlambatan menurut lamanya" }).locator(".recharts-bar-rectangle").first()).toBeVisible();
+  const ranking = page.getByRole("region", { name: "Peringkat unit menurut tingkat kehadiran" });
+  await expect(ranking.getByRole("row").nth(1)).toContainText("%");
+  await expect(page.getByLabel("Jenis layanan")).toHaveCount(0);
+  await page.getByRole("link", { name: "e-Kinerja" }).click();
+  await expect(page.getByTestId("ek-compliant").locator(".tile-value")).toHaveText(/^\d{1,3},\d%$/);
+  await expect(page.getByRole("img", { name: /Entri e-Kinerja per/ }).locator(".recharts-bar-rectangle").first()).toBeVisible();
+});

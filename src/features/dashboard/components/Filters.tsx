@@ -37,6 +37,8 @@ export function Filters(props: {
   canSeeAll: boolean;
   /** A unit page fixes the unit. */
   fixedUnit?: boolean;
+  /** Attendance and e-Kinerja are not about services. */
+  noService?: boolean;
   children?: React.ReactNode;
 }) {
   const { t } = useI18n();
@@ -104,17 +106,21 @@ export function Filters(props: {
           </select>
         </label>
       )}
-      <label>
-        {t("dashboard.service")}
-        <select name="serviceTypeId" defaultValue={filter.serviceTypeId ?? ""}>
-          <option value="">{t("dashboard.service.all")}</option>
-          {props.services.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      {props.noService ? (
+        filter.serviceTypeId && <input type="hidden" name="serviceTypeId" value={filter.serviceTypeId} />
+      ) : (
+        <label>
+          {t("dashboard.service")}
+          <select name="serviceTypeId" defaultValue={filter.serviceTypeId ?? ""}>
+            <option value="">{t("dashboard.service.all")}</option>
+            {props.services.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <div className="filter-actions">
         <button className="button small" type="submit">
           {t("dashboard.apply")}
@@ -128,6 +134,8 @@ export function Filters(props: {
 const TABS: { href: string; label: MessageKey }[] = [
   { href: "/dashboard", label: "dashboard.tab.overview" },
   { href: "/dashboard/services", label: "dashboard.tab.services" },
+  { href: "/dashboard/attendance", label: "dashboard.tab.attendance" },
+  { href: "/dashboard/ekinerja", label: "dashboard.tab.ekinerja" },
 ];
 
 /** The dashboard's pages; the filter travels along. */

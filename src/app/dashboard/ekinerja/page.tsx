@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { DashboardShell } from "@/features/dashboard/components/DashboardShell";
+import { EkinerjaView } from "@/features/dashboard/components/WorkforceViews";
+import { dashboardPageData, type Search } from "@/features/dashboard/server/page-data";
+import { getQueryClient, trpc } from "@/trpc/server";
+
+export const metadata: Metadata = { title: "e-Kinerja" };
+
+export default async function EkinerjaPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const d = await dashboardPageData("/dashboard", searchParams);
+  const queryClient = getQueryClient();
+  await queryClient.prefetchQuery(trpc.dashboard.ekinerja.queryOptions(d.filter)).catch(() => {});
+  return (
+    <DashboardShell d={d} title="ekinerja.title" queryClient={queryClient}>
+      <EkinerjaView key={JSON.stringify(d.filter)} filter={d.filter} units={d.units} services={d.services} canSeeAll={d.canSeeAll} />
+    </DashboardShell>
+  );
+}

@@ -1,0 +1,48 @@
+"use client";
+import { ResponsiveContainer } from "recharts";
+import { useI18n } from "@/i18n/client";
+
+/** A chart with a title, an accessible name, its numbers as a table (in a disclosure) and a CSV button. */
+export function ChartCard(props: { id: string; title: string; description?: string; children: React.ReactElement; table: string[][]; csv: () => void }) {
+  const { t } = useI18n();
+  const [head, ...rows] = props.table;
+  return (
+    <section className="card chart-card" aria-labelledby={`chart-${props.id}`} data-testid={`chart-${props.id}`}>
+      <div className="card-head">
+        <h2 id={`chart-${props.id}`}>{props.title}</h2>
+        <button className="button small secondary" type="button" onClick={props.csv}>
+          {t("dashboard.downloadCsv")}
+        </button>
+      </div>
+      {props.description && <p className="muted">{props.description}</p>}
+      <div className="chart" role="img" aria-label={props.title}>
+        <ResponsiveContainer width="100%" height={260}>
+          {props.children}
+        </ResponsiveContainer>
+      </div>
+      <details>
+        <summary>{t("dashboard.tableView")}</summary>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                {head!.map((h) => (
+                  <th key={h} scope="col">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r, i) => (
+                <tr key={i}>
+                  {r.map((c, j) => (j === 0 ? <th key={j} scope="row">{c}</th> : <td key={j} className="num">{c}</td>))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </section>
+  );
+}

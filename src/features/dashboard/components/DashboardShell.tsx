@@ -1,0 +1,23 @@
+// The frame every dashboard page shares (a server component): title, scope, tabs, the URL filter's
+// problem if any, and the hydrated query cache for the client view inside.
+import { HydrationBoundary, dehydrate, type QueryClient } from "@tanstack/react-query";
+import { isMessageKey, type MessageKey } from "@/i18n/catalog";
+import type { dashboardPageData } from "../server/page-data";
+import { DashboardTabs } from "./Filters";
+
+export function DashboardShell(props: { d: Awaited<ReturnType<typeof dashboardPageData>>; title: MessageKey; queryClient: QueryClient; children: React.ReactNode }) {
+  const { d } = props;
+  return (
+    <div className="page wide">
+      <h1>{d.t(props.title)}</h1>
+      <p className="muted">{d.chosen ? d.t("dashboard.scopeUnit", { unit: d.chosen.name }) : d.t("dashboard.scopeRegion")}</p>
+      <DashboardTabs filter={d.filter} />
+      {d.problem && (
+        <p className="alert error" role="alert">
+          {isMessageKey(d.problem) ? d.t(d.problem) : d.problem}
+        </p>
+      )}
+      <HydrationBoundary state={dehydrate(props.queryClient)}>{props.children}</HydrationBoundary>
+    </div>
+  );
+}
