@@ -37,14 +37,22 @@ test("a bad period in the URL says what is wrong and shows this month", async ({
   await expect(page.getByTestId("tile-completed").locator(".tile-value")).toBeVisible();
 });
 
-test("a unit head cannot open another unit's figures", async ({ page }) => {
+test("a unit head cannot open another unit's figures but opens their sub-units", async ({ page }) => {
   await login(page, "kadisdik");
   await expect(page.getByTestId("tile-completed").locator(".tile-value")).toBeVisible();
   const res = await page.request.get(`/api/trpc/dashboard.overview?input=${encodeURIComponent(JSON.stringify({ json: { period: "month", unitId: "not-mine" } }))}`);
   expect(res.status()).toBe(403);
+  const page403 = await page.goto("/dashboard/units/not-mine");
+  expect(page403?.status()).toBe(403);
+  // their own sub-unit opens from the unit page's list
+  await page.goto("/dashboard");
+  await page.goto(`/dashboard/units/${await page.getByLabel("Unit kerja").inputValue()}`);
+  await page.getByRole("region", { name: "Sub-unit" }).getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/dashboard\/units\//);
+  await expect(page.getByTestId("tile-completed").locator(".tile-value")).toBeVisible();
 });
 
-test("service performance: charts drawn with their tables, and a unit row narrows the view", async ({ page }, info) => {
+test("service performance: charts drawn with their tables, and a unit row opens the unit page", async ({ page }, info) => {
   await login(page, "pimpinan");
   await page.getByRole("link", { name: "Kinerja layanan" }).click();
   await expect(page).toHaveURL(/\/dashboard\/services/);
@@ -56,8 +64,14 @@ test("service performance: charts drawn with their tables, and a unit row narrow
   const first = byUnit.getByRole("link").first();
   const name = await first.textContent();
   await first.click();
-  await expect(page).toHaveURL(/unitId=/);
+  // the unit's own page: its overview, its place in the tree, tabs narrowed to it
+  await expect(page).toHaveURL(/\/dashboard\/units\//);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name!);
   await expect(page.getByText(`Cakupan: ${name} dan sub-unitnya`)).toBeVisible();
+  await expect(page.getByTestId("tile-completed").locator(".tile-value")).toBeVisible();
+  await expect(page.getByLabel("Unit kerja")).toHaveCount(0);
+  await page.getByRole("link", { name: "Kehadiran" }).click();
+  await expect(page).toHaveURL(/\/dashboard\/attendance\?.*unitId=/);
 });
 
 test("attendance and e-Kinerja pages rank units and draw their charts", async ({ page }) => {

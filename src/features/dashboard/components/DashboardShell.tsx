@@ -5,11 +5,11 @@ import { isMessageKey, type MessageKey } from "@/i18n/catalog";
 import type { dashboardPageData } from "../server/page-data";
 import { DashboardTabs } from "./Filters";
 
-export function DashboardShell(props: { d: Awaited<ReturnType<typeof dashboardPageData>>; title: MessageKey; queryClient: QueryClient; children: React.ReactNode }) {
+export function DashboardShell(props: { d: Awaited<ReturnType<typeof dashboardPageData>>; title: MessageKey; heading?: string; queryClient: QueryClient; children: React.ReactNode }) {
   const { d } = props;
   return (
     <div className="page wide">
-      <h1>{d.t(props.title)}</h1>
+      <h1>{props.heading ?? d.t(props.title)}</h1>
       <p className="muted">{d.chosen ? d.t("dashboard.scopeUnit", { unit: d.chosen.name }) : d.t("dashboard.scopeRegion")}</p>
       <DashboardTabs filter={d.filter} />
       {d.problem && (

@@ -5,30 +5,10 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useI18n } from "@/i18n/client";
 import type { MessageKey } from "@/i18n/catalog";
-import { PERIOD_PRESETS, type PeriodPreset } from "../period";
+import { filterQuery, type DashboardFilter, type UnitOption } from "../filter";
+import { PERIOD_PRESETS } from "../period";
 
-export interface DashboardFilter {
-  period: PeriodPreset;
-  from?: string;
-  to?: string;
-  unitId?: string;
-  serviceTypeId?: string;
-}
-
-export interface UnitOption {
-  id: string;
-  code: string;
-  name: string;
-  depth: number;
-}
-
-/** The filter as URL parameters (only what differs from the defaults). */
-export function filterQuery(filter: DashboardFilter, drop: (keyof DashboardFilter)[] = []): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(filter)) if (v && !drop.includes(k as keyof DashboardFilter)) params.set(k, v);
-  const qs = params.toString();
-  return qs ? `?${qs}` : "";
-}
+export { filterQuery, type DashboardFilter, type UnitOption };
 
 export function Filters(props: {
   filter: DashboardFilter;

@@ -39,7 +39,7 @@ const TILES: { group: MessageKey; items: { key: KpiKey; kind: Kind; goodUp: bool
   { group: "dashboard.group.ekinerja", items: [{ key: "ekinerjaFillRate", kind: "rate", goodUp: true }] },
 ];
 
-export function Overview({ filter, units, services, canSeeAll }: { filter: DashboardFilter; units: UnitOption[]; services: { id: string; name: string }[]; canSeeAll: boolean }) {
+export function Overview({ filter, units, services, canSeeAll, fixedUnit }: { filter: DashboardFilter; units: UnitOption[]; services: { id: string; name: string }[]; canSeeAll: boolean; fixedUnit?: boolean }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const query = useQuery({ ...trpc.dashboard.overview.queryOptions(filter), placeholderData: keepPreviousData });
@@ -60,7 +60,7 @@ export function Overview({ filter, units, services, canSeeAll }: { filter: Dashb
 
   return (
     <>
-      <Filters filter={filter} units={units} services={services} canSeeAll={canSeeAll}>
+      <Filters filter={filter} units={units} services={services} canSeeAll={canSeeAll} fixedUnit={fixedUnit}>
         <button className="button small secondary" type="button" onClick={download} disabled={!data}>
           {t("dashboard.downloadCsv")}
         </button>

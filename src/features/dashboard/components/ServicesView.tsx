@@ -12,7 +12,8 @@ import { BLUE, ORANGE } from "./colors";
 import type { PerformanceRow } from "../server/services";
 import { ChartCard } from "./ChartCard";
 import { csvOf, downloadCsv, type Cell } from "./csv";
-import { Filters, filterQuery, type DashboardFilter, type UnitOption } from "./Filters";
+import { Filters, type DashboardFilter, type UnitOption } from "./Filters";
+import { unitLink } from "./WorkforceViews";
 
 
 export function ServicesView({ filter, units, services, canSeeAll }: { filter: DashboardFilter; units: UnitOption[]; services: { id: string; name: string }[]; canSeeAll: boolean }) {
@@ -26,7 +27,6 @@ export function ServicesView({ filter, units, services, canSeeAll }: { filter: D
   const pct = (v: number | null) => (v === null ? "—" : formatPercent(v));
   const date = (iso: string) => formatDate(iso, locale, "UTC");
   const stageName = (s: string) => t(`request.status.${s}` as Parameters<typeof t>[0]);
-  const unitQuery = filterQuery(filter, ["unitId"]);
 
   const perfTable = (rows: PerformanceRow[], name: (id: string) => string, link?: (id: string) => string) => (
     <div className="table-wrap">
@@ -141,7 +141,7 @@ export function ServicesView({ filter, units, services, canSeeAll }: { filter: D
                 {t("dashboard.downloadCsv")}
               </button>
             </div>
-            {perfTable(data.byUnit, (id) => unitName.get(id) ?? id, (id) => `/dashboard/services${unitQuery}${unitQuery ? "&" : "?"}unitId=${encodeURIComponent(id)}`)}
+            {perfTable(data.byUnit, (id) => unitName.get(id) ?? id, (id) => unitLink(filter, id))}
           </section>
           <section className="card wide-card" aria-labelledby="slowest">
             <h2 id="slowest">{t("services.slowest")}</h2>

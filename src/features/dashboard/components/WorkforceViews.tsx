@@ -38,9 +38,9 @@ function Status({ fetching, error, ready }: { fetching: boolean; error: boolean;
   );
 }
 
-function unitLink(path: string, filter: DashboardFilter, unitId: string) {
-  const qs = filterQuery(filter, ["unitId"]);
-  return `${path}${qs}${qs ? "&" : "?"}unitId=${encodeURIComponent(unitId)}`;
+/** A unit's own page, keeping the period. */
+export function unitLink(filter: DashboardFilter, unitId: string) {
+  return `/dashboard/units/${encodeURIComponent(unitId)}${filterQuery(filter, ["unitId", "serviceTypeId"])}`;
 }
 
 export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
@@ -153,7 +153,7 @@ export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
                     <tr key={u.unitId}>
                       <td className="num">{i + 1}</td>
                       <th scope="row">
-                        <Link href={unitLink("/dashboard/attendance", filter, u.unitId)}>{unitName.get(u.unitId) ?? u.unitId}</Link>
+                        <Link href={unitLink(filter, u.unitId)}>{unitName.get(u.unitId) ?? u.unitId}</Link>
                       </th>
                       <td className="num">{pct(u.attendanceRate)}</td>
                       <td className="num">{pct(u.latenessRate)}</td>
@@ -271,7 +271,7 @@ export function EkinerjaView({ filter, units, services, canSeeAll }: Props) {
                     <tr key={u.unitId}>
                       <td className="num">{i + 1}</td>
                       <th scope="row">
-                        <Link href={unitLink("/dashboard/ekinerja", filter, u.unitId)}>{unitName.get(u.unitId) ?? u.unitId}</Link>
+                        <Link href={unitLink(filter, u.unitId)}>{unitName.get(u.unitId) ?? u.unitId}</Link>
                       </th>
                       <td className="num">{pct(u.fillRate)}</td>
                       <td className="num">{formatNumber(u.late)}</td>

@@ -6,7 +6,7 @@ import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
 import { serverCaller } from "@/trpc/server";
-import type { DashboardFilter, UnitOption } from "../components/Filters";
+import type { DashboardFilter, UnitOption } from "../filter";
 import { periodInput } from "../period";
 
 export type Search = Record<string, string | string[] | undefined>;
