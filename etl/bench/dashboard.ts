@@ -86,6 +86,14 @@ const cases: { name: string; run: () => Promise<unknown> }[] = [
   { name: `overview · this month · ${big.code} subtree`, run: () => leader.dashboard.overview({ period: "month", unitId: big.id, today }) },
   { name: `overview · this month · service ${service.code}`, run: () => leader.dashboard.overview({ period: "month", serviceTypeId: service.id, today }) },
   { name: "overview · this month · as unit head", run: () => head.dashboard.overview({ period: "month", today }) },
+  { name: "services · this month · region", run: () => leader.dashboard.services({ period: "month", today }) },
+  { name: "services · this year · region", run: () => leader.dashboard.services({ period: "year", today }) },
+  { name: `services · this year · ${big.code} subtree`, run: () => leader.dashboard.services({ period: "year", unitId: big.id, today }) },
+  { name: "attendance · this month · region", run: () => leader.dashboard.attendance({ period: "month", today }) },
+  { name: "attendance · this year · region", run: () => leader.dashboard.attendance({ period: "year", today }) },
+  { name: "e-Kinerja · this month · region", run: () => leader.dashboard.ekinerja({ period: "month", today }) },
+  { name: "e-Kinerja · this year · region", run: () => leader.dashboard.ekinerja({ period: "year", today }) },
+  { name: "e-Kinerja · this year · as unit head", run: () => head.dashboard.ekinerja({ period: "year", today }) },
 ];
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
