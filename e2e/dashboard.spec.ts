@@ -85,3 +85,12 @@ test("attendance and e-Kinerja pages rank units and draw their charts", async ({
   await expect(page.getByTestId("ek-compliant").locator(".tile-value")).toHaveText(/^\d{1,3},\d%$/);
   await expect(page.getByRole("img", { name: /Entri e-Kinerja per/ }).locator(".recharts-bar-rectangle").first()).toBeVisible();
 });
+
+test("a period without data says so and what to do", async ({ page }) => {
+  await login(page, "pimpinan");
+  await page.goto("/dashboard/attendance?period=custom&from=2020-01-01&to=2020-01-31");
+  await expect(page.getByTestId("no-data")).toContainText("Tidak ada data untuk pilihan ini");
+  await page.goto("/dashboard?period=custom&from=2020-01-01&to=2020-01-31");
+  await expect(page.getByTestId("no-data")).toBeVisible();
+  await expect(page.getByTestId("tile-completed")).toHaveCount(0);
+});

@@ -46,3 +46,14 @@ export function ChartCard(props: { id: string; title: string; description?: stri
     </section>
   );
 }
+
+/** Nothing to show for this filter: say why and what to do. */
+export function NoData() {
+  const { t } = useI18n();
+  return (
+    <section className="empty-state" aria-labelledby="no-data-title" data-testid="no-data">
+      <h2 id="no-data-title">{t("dashboard.noData.title")}</h2>
+      <p>{t("dashboard.noData.body")}</p>
+    </section>
+  );
+}

@@ -9,6 +9,7 @@ import { useI18n } from "@/i18n/client";
 import { formatDate, formatNumber, formatPercent } from "@/i18n/format";
 import { useTRPC } from "@/trpc/react";
 import type { Kpi } from "../server/kpi";
+import { NoData } from "./ChartCard";
 import { csvOf, downloadCsv } from "./csv";
 import { Filters, type DashboardFilter, type UnitOption } from "./Filters";
 
@@ -81,13 +82,8 @@ export function Overview({ filter, units, services, canSeeAll, fixedUnit }: { fi
         </p>
       )}
       {!data && !query.isError && <TileSkeleton />}
-      {data && !data.hasData && (
-        <section className="empty-state" aria-labelledby="empty-title">
-          <h2 id="empty-title">{t("dashboard.empty.title")}</h2>
-          <p>{t("dashboard.empty.body")}</p>
-        </section>
-      )}
-      {data &&
+      {data && !data.hasData && <NoData />}
+      {data?.hasData &&
         TILES.map((g) => (
           <section key={g.group} aria-labelledby={`g-${g.group}`} className="tile-group" aria-busy={query.isFetching}>
             <h2 id={`g-${g.group}`}>{t(g.group)}</h2>
@@ -98,7 +94,7 @@ export function Overview({ filter, units, services, canSeeAll, fixedUnit }: { fi
             </ul>
           </section>
         ))}
-      {data && (
+      {data?.hasData && (
         <section aria-labelledby="g-ikm" className="tile-group">
           <h2 id="g-ikm">{t("dashboard.group.ikm")}</h2>
           <ul className="tiles">

@@ -10,7 +10,7 @@ import { formatDate, formatNumber, formatPercent } from "@/i18n/format";
 import { useTRPC } from "@/trpc/react";
 import { BLUE, ORANGE } from "./colors";
 import type { PerformanceRow } from "../server/services";
-import { ChartCard } from "./ChartCard";
+import { ChartCard, NoData } from "./ChartCard";
 import { csvOf, downloadCsv, type Cell } from "./csv";
 import { Filters, type DashboardFilter, type UnitOption } from "./Filters";
 import { unitLink } from "./WorkforceViews";
@@ -76,7 +76,8 @@ export function ServicesView({ filter, units, services, canSeeAll }: { filter: D
         </p>
       )}
       {!data && !query.isError && <div className="chart-skeleton" aria-hidden="true" data-testid="services-loading" />}
-      {data && (
+      {data && data.byUnit.length === 0 && data.slowestOpen.length === 0 && <NoData />}
+      {data && (data.byUnit.length > 0 || data.slowestOpen.length > 0) && (
         <div className="chart-grid" aria-busy={query.isFetching}>
           <ChartCard
             id="histogram"

@@ -7,7 +7,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, 
 import { useI18n } from "@/i18n/client";
 import { formatDate, formatNumber, formatPercent } from "@/i18n/format";
 import { useTRPC } from "@/trpc/react";
-import { ChartCard } from "./ChartCard";
+import { ChartCard, NoData } from "./ChartCard";
 import { BLUE, ORANGE, VERMILLION } from "./colors";
 import { csvOf, downloadCsv } from "./csv";
 import { Filters, filterQuery, type DashboardFilter, type UnitOption } from "./Filters";
@@ -56,7 +56,8 @@ export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
     <>
       <Filters filter={filter} units={units} services={services} canSeeAll={canSeeAll} noService />
       <Status fetching={query.isFetching} error={query.isError} ready={!!data} />
-      {data && (
+      {data && data.byUnit.length === 0 && <NoData />}
+      {data && data.byUnit.length > 0 && (
         <div className="chart-grid" aria-busy={query.isFetching}>
           <ChartCard
             id="att-rates"
@@ -183,7 +184,8 @@ export function EkinerjaView({ filter, units, services, canSeeAll }: Props) {
     <>
       <Filters filter={filter} units={units} services={services} canSeeAll={canSeeAll} noService />
       <Status fetching={query.isFetching} error={query.isError} ready={!!data} />
-      {data && (
+      {data && data.byUnit.length === 0 && <NoData />}
+      {data && data.byUnit.length > 0 && (
         <div className="chart-grid" aria-busy={query.isFetching}>
           <section className="card" aria-labelledby="ek-compliant" data-testid="ek-compliant">
             <h2 id="ek-compliant">{t("ekinerja.compliant")}</h2>
