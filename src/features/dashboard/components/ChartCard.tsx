@@ -57,3 +57,38 @@ export function NoData() {
     </section>
   );
 }
+
+/** A card holding a table, with its title and a CSV button. */
+export function TableCard(props: { id: string; title: string; csv: () => void; description?: string; children: React.ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <section className="card wide-card" aria-labelledby={props.id}>
+      <div className="card-head">
+        <h2 id={props.id}>{props.title}</h2>
+        <button className="button small secondary" type="button" onClick={props.csv}>
+          {t("dashboard.downloadCsv")}
+        </button>
+      </div>
+      {props.description && <p className="muted">{props.description}</p>}
+      {props.children}
+    </section>
+  );
+}
+
+/** Loading, refreshing and failure, said the same way on every dashboard page. */
+export function QueryStatus({ fetching, error, ready, skeleton }: { fetching: boolean; error: boolean; ready: boolean; skeleton?: React.ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <div aria-live="polite" className="sr-status">
+        {fetching ? t("dashboard.loading") : ""}
+      </div>
+      {error && !ready && (
+        <p className="alert error" role="alert">
+          {t("dashboard.error")}
+        </p>
+      )}
+      {!ready && !error && (skeleton ?? <div className="chart-skeleton" aria-hidden="true" />)}
+    </>
+  );
+}

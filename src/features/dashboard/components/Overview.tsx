@@ -9,7 +9,7 @@ import { useI18n } from "@/i18n/client";
 import { formatDate, formatNumber, formatPercent } from "@/i18n/format";
 import { useTRPC } from "@/trpc/react";
 import type { Kpi } from "../server/kpi";
-import { NoData } from "./ChartCard";
+import { NoData, QueryStatus } from "./ChartCard";
 import { csvOf, downloadCsv } from "./csv";
 import { Filters, type DashboardFilter, type UnitOption } from "./Filters";
 
@@ -72,16 +72,7 @@ export function Overview({ filter, units, services, canSeeAll, fixedUnit }: { fi
           {t("dashboard.range", { from: formatDate(data.period.current.from, locale, "UTC"), to: formatDate(data.period.current.to, locale, "UTC") })}
         </p>
       )}
-      <div aria-live="polite" className="sr-status">
-        {query.isFetching ? t("dashboard.loading") : ""}
-      </div>
-
-      {query.isError && !data && (
-        <p className="alert error" role="alert">
-          {t("dashboard.error")}
-        </p>
-      )}
-      {!data && !query.isError && <TileSkeleton />}
+      <QueryStatus fetching={query.isFetching} error={query.isError} ready={!!data} skeleton={<TileSkeleton />} />
       {data && !data.hasData && <NoData />}
       {data?.hasData &&
         TILES.map((g) => (

@@ -10,7 +10,7 @@ import { formatDate, formatNumber, formatPercent } from "@/i18n/format";
 import { useTRPC } from "@/trpc/react";
 import { BLUE, ORANGE } from "./colors";
 import type { PerformanceRow } from "../server/services";
-import { ChartCard, NoData } from "./ChartCard";
+import { ChartCard, NoData, QueryStatus, TableCard } from "./ChartCard";
 import { csvOf, downloadCsv, type Cell } from "./csv";
 import { Filters, type DashboardFilter, type UnitOption } from "./Filters";
 import { unitLink } from "./WorkforceViews";
@@ -67,15 +67,7 @@ export function ServicesView({ filter, units, services, canSeeAll }: { filter: D
   return (
     <>
       <Filters filter={filter} units={units} services={services} canSeeAll={canSeeAll} />
-      <div aria-live="polite" className="sr-status">
-        {query.isFetching ? t("dashboard.loading") : ""}
-      </div>
-      {query.isError && !data && (
-        <p className="alert error" role="alert">
-          {t("dashboard.error")}
-        </p>
-      )}
-      {!data && !query.isError && <div className="chart-skeleton" aria-hidden="true" data-testid="services-loading" />}
+      <QueryStatus fetching={query.isFetching} error={query.isError} ready={!!data} />
       {data && data.byUnit.length === 0 && data.slowestOpen.length === 0 && <NoData />}
       {data && (data.byUnit.length > 0 || data.slowestOpen.length > 0) && (
         <div className="chart-grid" aria-busy={query.isFetching}>
@@ -126,24 +118,12 @@ export function ServicesView({ filter, units, services, canSeeAll }: { filter: D
             </BarChart>
           </ChartCard>
 
-          <section className="card wide-card" aria-labelledby="by-service">
-            <div className="card-head">
-              <h2 id="by-service">{t("services.byService")}</h2>
-              <button className="button small secondary" type="button" onClick={() => downloadCsv(file("per-layanan"), csvOf(perfCsv(data.byService, (id) => serviceName.get(id) ?? id)))}>
-                {t("dashboard.downloadCsv")}
-              </button>
-            </div>
+          <TableCard id="by-service" title={t("services.byService")} csv={() => downloadCsv(file("per-layanan"), csvOf(perfCsv(data.byService, (id) => serviceName.get(id) ?? id)))}>
             {perfTable(data.byService, (id) => serviceName.get(id) ?? id)}
-          </section>
-          <section className="card wide-card" aria-labelledby="by-unit">
-            <div className="card-head">
-              <h2 id="by-unit">{t("services.byUnit")}</h2>
-              <button className="button small secondary" type="button" onClick={() => downloadCsv(file("per-unit"), csvOf(perfCsv(data.byUnit, (id) => unitName.get(id) ?? id)))}>
-                {t("dashboard.downloadCsv")}
-              </button>
-            </div>
+          </TableCard>
+          <TableCard id="by-unit" title={t("services.byUnit")} csv={() => downloadCsv(file("per-unit"), csvOf(perfCsv(data.byUnit, (id) => unitName.get(id) ?? id)))}>
             {perfTable(data.byUnit, (id) => unitName.get(id) ?? id, (id) => unitLink(filter, id))}
-          </section>
+          </TableCard>
           <section className="card wide-card" aria-labelledby="slowest">
             <h2 id="slowest">{t("services.slowest")}</h2>
             <p className="muted">{t("services.slowest.desc")}</p>

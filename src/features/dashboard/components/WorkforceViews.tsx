@@ -7,7 +7,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, 
 import { useI18n } from "@/i18n/client";
 import { formatDate, formatNumber, formatPercent } from "@/i18n/format";
 import { useTRPC } from "@/trpc/react";
-import { ChartCard, NoData } from "./ChartCard";
+import { ChartCard, NoData, QueryStatus, TableCard } from "./ChartCard";
 import { BLUE, ORANGE, VERMILLION } from "./colors";
 import { csvOf, downloadCsv } from "./csv";
 import { Filters, filterQuery, type DashboardFilter, type UnitOption } from "./Filters";
@@ -20,23 +20,6 @@ interface Props {
 }
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? "—" : formatPercent(v));
-
-function Status({ fetching, error, ready }: { fetching: boolean; error: boolean; ready: boolean }) {
-  const { t } = useI18n();
-  return (
-    <>
-      <div aria-live="polite" className="sr-status">
-        {fetching ? t("dashboard.loading") : ""}
-      </div>
-      {error && !ready && (
-        <p className="alert error" role="alert">
-          {t("dashboard.error")}
-        </p>
-      )}
-      {!ready && !error && <div className="chart-skeleton" aria-hidden="true" />}
-    </>
-  );
-}
 
 /** A unit's own page, keeping the period. */
 export function unitLink(filter: DashboardFilter, unitId: string) {
@@ -55,7 +38,7 @@ export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
   return (
     <>
       <Filters filter={filter} units={units} services={services} canSeeAll={canSeeAll} noService />
-      <Status fetching={query.isFetching} error={query.isError} ready={!!data} />
+      <QueryStatus fetching={query.isFetching} error={query.isError} ready={!!data} />
       {data && data.byUnit.length === 0 && <NoData />}
       {data && data.byUnit.length > 0 && (
         <div className="chart-grid" aria-busy={query.isFetching}>
@@ -63,13 +46,13 @@ export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
             id="att-rates"
             title={t(data.bucket === "week" ? "attendance.ratesWeekly" : "attendance.ratesMonthly")}
             csv={() =>
-              downloadCsv(
-                file("tren"),
-                csvOf([
-                  [t("services.axis.start"), t("kpi.attendanceRate"), t("kpi.latenessRate"), t("kpi.absenceTkRate"), t("attendance.col.due")],
-                  ...data.overTime.map((o) => [o.start, o.attendanceRate, o.latenessRate, o.absenceTkRate, o.due]),
-                ]),
-              )
+            downloadCsv(
+              file("tren"),
+              csvOf([
+                [t("services.axis.start"), t("kpi.attendanceRate"), t("kpi.latenessRate"), t("kpi.absenceTkRate"), t("attendance.col.due")],
+                ...data.overTime.map((o) => [o.start, o.attendanceRate, o.latenessRate, o.absenceTkRate, o.due]),
+              ]),
+            )
             }
             table={[[t("services.axis.start"), t("kpi.attendanceRate"), t("kpi.latenessRate"), t("kpi.absenceTkRate")], ...data.overTime.map((o) => [date(o.start), pct(o.attendanceRate), pct(o.latenessRate), pct(o.absenceTkRate)])]}
           >
@@ -118,25 +101,19 @@ export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
             </BarChart>
           </ChartCard>
 
-          <section className="card wide-card" aria-labelledby="att-units">
-            <div className="card-head">
-              <h2 id="att-units">{t("attendance.byUnit")}</h2>
-              <button
-                className="button small secondary"
-                type="button"
-                onClick={() =>
-                  downloadCsv(
-                    file("per-unit"),
-                    csvOf([
-                      [t("dashboard.unit"), t("kpi.attendanceRate"), t("kpi.latenessRate"), t("kpi.absenceTkRate"), t("attendance.col.due")],
-                      ...data.byUnit.map((u) => [unitName.get(u.unitId) ?? u.unitId, u.attendanceRate, u.latenessRate, u.absenceTkRate, u.due]),
-                    ]),
-                  )
-                }
-              >
-                {t("dashboard.downloadCsv")}
-              </button>
-            </div>
+          <TableCard
+            id="att-units"
+            title={t("attendance.byUnit")}
+            csv={() =>
+              downloadCsv(
+                file("per-unit"),
+                csvOf([
+                  [t("dashboard.unit"), t("kpi.attendanceRate"), t("kpi.latenessRate"), t("kpi.absenceTkRate"), t("attendance.col.due")],
+                  ...data.byUnit.map((u) => [unitName.get(u.unitId) ?? u.unitId, u.attendanceRate, u.latenessRate, u.absenceTkRate, u.due]),
+                ]),
+              )
+            }
+          >
             <div className="table-wrap">
               <table>
                 <thead>
@@ -165,7 +142,7 @@ export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
                 </tbody>
               </table>
             </div>
-          </section>
+          </TableCard>
         </div>
       )}
     </>
@@ -183,7 +160,7 @@ export function EkinerjaView({ filter, units, services, canSeeAll }: Props) {
   return (
     <>
       <Filters filter={filter} units={units} services={services} canSeeAll={canSeeAll} noService />
-      <Status fetching={query.isFetching} error={query.isError} ready={!!data} />
+      <QueryStatus fetching={query.isFetching} error={query.isError} ready={!!data} />
       {data && data.byUnit.length === 0 && <NoData />}
       {data && data.byUnit.length > 0 && (
         <div className="chart-grid" aria-busy={query.isFetching}>
@@ -215,13 +192,13 @@ export function EkinerjaView({ filter, units, services, canSeeAll }: Props) {
             title={t(data.bucket === "week" ? "ekinerja.statesWeekly" : "ekinerja.statesMonthly")}
             description={t("ekinerja.states.desc")}
             csv={() =>
-              downloadCsv(
-                file("tren"),
-                csvOf([
-                  [t("services.axis.start"), t("ekinerja.state.onTime"), t("ekinerja.state.late"), t("ekinerja.state.missing"), t("kpi.ekinerjaFillRate")],
-                  ...data.overTime.map((o) => [o.start, o.onTime, o.late, o.missing, o.fillRate]),
-                ]),
-              )
+            downloadCsv(
+              file("tren"),
+              csvOf([
+                [t("services.axis.start"), t("ekinerja.state.onTime"), t("ekinerja.state.late"), t("ekinerja.state.missing"), t("kpi.ekinerjaFillRate")],
+                ...data.overTime.map((o) => [o.start, o.onTime, o.late, o.missing, o.fillRate]),
+              ]),
+            )
             }
             table={[[t("services.axis.start"), t("ekinerja.state.onTime"), t("ekinerja.state.late"), t("ekinerja.state.missing"), t("kpi.ekinerjaFillRate")], ...data.overTime.map((o) => [date(o.start), formatNumber(o.onTime), formatNumber(o.late), formatNumber(o.missing), pct(o.fillRate)])]}
           >
@@ -237,25 +214,19 @@ export function EkinerjaView({ filter, units, services, canSeeAll }: Props) {
             </BarChart>
           </ChartCard>
 
-          <section className="card wide-card" aria-labelledby="ek-units">
-            <div className="card-head">
-              <h2 id="ek-units">{t("ekinerja.byUnit")}</h2>
-              <button
-                className="button small secondary"
-                type="button"
-                onClick={() =>
-                  downloadCsv(
-                    file("per-unit"),
-                    csvOf([
-                      [t("dashboard.unit"), t("kpi.ekinerjaFillRate"), t("ekinerja.state.onTime"), t("ekinerja.state.late"), t("ekinerja.state.missing"), t("ekinerja.col.due")],
-                      ...data.byUnit.map((u) => [unitName.get(u.unitId) ?? u.unitId, u.fillRate, u.onTime, u.late, u.missing, u.due]),
-                    ]),
-                  )
-                }
-              >
-                {t("dashboard.downloadCsv")}
-              </button>
-            </div>
+          <TableCard
+            id="ek-units"
+            title={t("ekinerja.byUnit")}
+            csv={() =>
+              downloadCsv(
+                file("per-unit"),
+                csvOf([
+                  [t("dashboard.unit"), t("kpi.ekinerjaFillRate"), t("ekinerja.state.onTime"), t("ekinerja.state.late"), t("ekinerja.state.missing"), t("ekinerja.col.due")],
+                  ...data.byUnit.map((u) => [unitName.get(u.unitId) ?? u.unitId, u.fillRate, u.onTime, u.late, u.missing, u.due]),
+                ]),
+              )
+            }
+          >
             <div className="table-wrap">
               <table>
                 <thead>
@@ -284,7 +255,7 @@ export function EkinerjaView({ filter, units, services, canSeeAll }: Props) {
                 </tbody>
               </table>
             </div>
-          </section>
+          </TableCard>
         </div>
       )}
     </>

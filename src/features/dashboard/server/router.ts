@@ -52,47 +52,27 @@ async function scopeFor(ctx: Context & { user: { role: string; unitId: string | 
   return { unitId: input.unitId, serviceTypeId: input.serviceTypeId };
 }
 
+/**
+ * A dashboard query: the filter checked, the caller held to their scope, and what every view needs —
+ * the analytics store, the region's time zone and today, and the resolved period.
+ */
+const dashboardProcedure = roleProcedure(...DASHBOARD_ROLES)
+  .input(dashboardFilter)
+  .use(async ({ ctx, input, next }) => {
+    const scope = await scopeFor(ctx, input);
+    const ch = await clickhouseOf(ctx);
+    const timezone = await regionTimezone(ch);
+    const today = input.today ?? isoDay(localDay(new Date(), timezone));
+    return next({ ctx: { dash: { scope, ch, timezone, today, period: resolvePeriod(input, today) } } });
+  });
+
 export const dashboardRouter = createTRPCRouter({
   /** The service catalog for the filter (master data). */
   serviceTypes: roleProcedure(...DASHBOARD_ROLES).query(({ ctx }) =>
     ctx.db.serviceType.findMany({ where: { active: true }, select: { id: true, code: true, nameId: true, nameEn: true }, orderBy: { code: "asc" } }),
   ),
-
-  overview: roleProcedure(...DASHBOARD_ROLES)
-    .input(dashboardFilter)
-    .query(async ({ ctx, input }) => {
-      const scope = await scopeFor(ctx, input);
-      const ch = await clickhouseOf(ctx);
-      const timezone = await regionTimezone(ch);
-      const today = input.today ?? isoDay(localDay(new Date(), timezone));
-      return overview(ch, resolvePeriod(input, today), scope);
-    }),
-
-  services: roleProcedure(...DASHBOARD_ROLES)
-    .input(dashboardFilter)
-    .query(async ({ ctx, input }) => {
-      const scope = await scopeFor(ctx, input);
-      const ch = await clickhouseOf(ctx);
-      const timezone = await regionTimezone(ch);
-      const today = input.today ?? isoDay(localDay(new Date(), timezone));
-      return servicePerformance(ch, resolvePeriod(input, today), scope, today, timezone);
-    }),
-
-  attendance: roleProcedure(...DASHBOARD_ROLES)
-    .input(dashboardFilter)
-    .query(async ({ ctx, input }) => {
-      const scope = await scopeFor(ctx, input);
-      const ch = await clickhouseOf(ctx);
-      const today = input.today ?? isoDay(localDay(new Date(), await regionTimezone(ch)));
-      return attendanceView(ch, resolvePeriod(input, today), scope);
-    }),
-
-  ekinerja: roleProcedure(...DASHBOARD_ROLES)
-    .input(dashboardFilter)
-    .query(async ({ ctx, input }) => {
-      const scope = await scopeFor(ctx, input);
-      const ch = await clickhouseOf(ctx);
-      const today = input.today ?? isoDay(localDay(new Date(), await regionTimezone(ch)));
-      return ekinerjaView(ch, resolvePeriod(input, today), scope);
-    }),
+  overview: dashboardProcedure.query(({ ctx: { dash: d } }) => overview(d.ch, d.period, d.scope)),
+  services: dashboardProcedure.query(({ ctx: { dash: d } }) => servicePerformance(d.ch, d.period, d.scope, d.today, d.timezone)),
+  attendance: dashboardProcedure.query(({ ctx: { dash: d } }) => attendanceView(d.ch, d.period, d.scope)),
+  ekinerja: dashboardProcedure.query(({ ctx: { dash: d } }) => ekinerjaView(d.ch, d.period, d.scope)),
 });
