@@ -5,16 +5,10 @@
 import type { ClickHouse } from "@/server/clickhouse/types";
 import { indonesianZone } from "@/lib/domain/working-days";
 import { bucketFor, type ResolvedPeriod } from "../period";
-import { SERVICE_FILTER, UNIT_FILTER, type Scope } from "./kpi";
+import { SERVICE_FILTER, UNIT_FILTER, type RequestCounts, type Scope } from "./kpi";
 
-export interface PerformanceRow {
+export interface PerformanceRow extends RequestCounts {
   id: string;
-  completed: number;
-  rejected: number;
-  breached: number;
-  returned: number;
-  p50: number | null;
-  p90: number | null;
   slaCompliance: number | null;
 }
 
