@@ -29,6 +29,7 @@ interface Finished {
   doneDay: number;
   processing: number;
   breached: boolean;
+  returned: boolean;
 }
 
 describe("dashboard KPIs (PGlite + chDB)", () => {
@@ -69,7 +70,15 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
       requests.push({ unitId: r.unitId, submitDay, doneDay, dueDay: calendar.addWorkingDays(submitDay, sla.get(r.serviceTypeId)!) });
       if (done) {
         const processing = calendar.workingDaysBetween(submitDay, doneDay!);
-        finished.push({ serviceTypeId: r.serviceTypeId, unitId: r.unitId, status: last.status, doneDay: doneDay!, processing, breached: last.status === "COMPLETED" && processing > sla.get(r.serviceTypeId)! });
+        finished.push({
+          serviceTypeId: r.serviceTypeId,
+          unitId: r.unitId,
+          status: last.status,
+          doneDay: doneDay!,
+          processing,
+          breached: last.status === "COMPLETED" && processing > sla.get(r.serviceTypeId)!,
+          returned: r.events.some((e) => e.status === "RETURNED"),
+        });
       }
     }
   }, 120_000);
@@ -83,7 +92,7 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
       completed: completed.length,
       rejected: inRange.length - completed.length,
       breached: completed.filter((f) => f.breached).length,
-      returned: o.returned,
+      returned: inRange.filter((f) => f.returned).length,
       p50: quantile(times, 0.5),
       p90: quantile(times, 0.9),
     });
@@ -127,6 +136,7 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
     expectRequests(o.requests.previous, "2025-07-01", "2025-09-30");
     expect(o.requests.current.completed).toBeGreaterThan(20);
     expect(o.requests.current.breached).toBeGreaterThan(0);
+    expect(o.requests.current.returned).toBeGreaterThan(0);
     const r = o.requests.current;
     expect(o.kpis.slaCompliance.value).toBeCloseTo((r.completed - r.breached) / r.completed, 12);
     expectBacklog(o.backlog.current, "2025-12-31");
