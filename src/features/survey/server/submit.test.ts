@@ -1,0 +1,123 @@
+// Storing survey responses on the real relational engines: validation, the honeypot, double taps,
+// throttling of open links (held in the database, so it holds across web instances) and one-time links.
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generate } from "../../../../etl/generate/generate";
+import type { Db } from "@/server/db/client";
+import { createPrisma } from "@/server/db/client";
+import { openTestDb, relationalKinds } from "@/test/stores";
+import { hashToken, submitSurvey, THROTTLE } from "./submit";
+
+const key = () => randomBytes(12).toString("base64url");
+const answers = (over: Record<string, unknown> = {}) => ({
+  submissionKey: key(),
+  serviceTypeId: "",
+  ageGroup: "26-35",
+  gender: "P",
+  education: "D4-S1",
+  occupation: "PNS",
+  u1: "4", u2: "3", u3: "3", u4: "4", u5: "3", u6: "4", u7: "4", u8: "2", u9: "3",
+  suggestion: "",
+  contact: "",
+  website: "",
+  ...over,
+});
+
+describe.each(relationalKinds)("survey responses on %s", (kind) => {
+  let db: Db;
+  let conn: Parameters<typeof createPrisma>[0];
+  let close: () => Promise<void>;
+  let serviceTypeId: string;
+  let requestIds: string[];
+
+  beforeAll(async () => {
+    ({ db, conn, close } = await openTestDb(kind));
+    await generate(db, { seed: 3, employees: 40, start: "2026-01-05", end: "2026-03-31" });
+    const region = await db.region.findFirstOrThrow();
+    const unit = await db.unit.findFirstOrThrow({ where: { code: "BKPSDM" } });
+    const service = await db.serviceType.findFirstOrThrow({ where: { code: "CUTI" } });
+    serviceTypeId = service.id;
+    await db.servicePoint.create({ data: { regionId: region.id, unitId: unit.id, code: "loket-bkpsdm", name: "Loket BKPSDM" } });
+    await db.servicePoint.create({ data: { regionId: region.id, unitId: unit.id, serviceTypeId: service.id, code: "loket-cuti", name: "Loket cuti" } });
+    requestIds = (await db.serviceRequest.findMany({ where: { status: "COMPLETED" }, take: 3, select: { id: true } })).map((r) => r.id);
+  }, 60_000);
+  afterAll(() => close());
+
+  const point = (code = "loket-bkpsdm") => ({ kind: "point" as const, code, channel: "LINK" as const });
+
+  it("stores a valid response from an open link with the point's unit", async () => {
+    const r = await submitSurvey(db, point(), answers({ serviceTypeId, suggestion: "Antrean terlalu panjang", contact: "0812-0000-1111" }), "client-a");
+    expect(r).toMatchObject({ ok: true });
+    const row = await db.surveyResponse.findUniqueOrThrow({ where: { id: (r as { responseId: string }).responseId } });
+    expect(row).toMatchObject({ channel: "LINK", serviceTypeId, u1: 4, u8: 2, suggestion: "Antrean terlalu panjang", contact: "0812-0000-1111", isComplaint: false, followUp: "NONE" });
+  });
+
+  it("says what is wrong next to each field and stores nothing", async () => {
+    const before = await db.surveyResponse.count();
+    const r = await submitSurvey(db, point(), answers({ serviceTypeId, u3: "", gender: "X", u9: "5" }), "client-b");
+    expect(r).toEqual({ ok: false, errors: { u3: "survey.error.score", gender: "survey.error.choose", u9: "survey.error.score" } });
+    expect(await submitSurvey(db, point(), answers({ serviceTypeId, isComplaint: "on" }), "client-b")).toEqual({ ok: false, errors: { suggestion: "survey.error.complaintText" } });
+    expect(await submitSurvey(db, point(), answers({ serviceTypeId: "" }), "client-b")).toEqual({ ok: false, errors: { serviceTypeId: "survey.error.choose" } });
+    expect(await db.surveyResponse.count()).toBe(before);
+  });
+
+  it("takes the point's own service when it has one, and refuses a service of nowhere", async () => {
+    const r = await submitSurvey(db, point("loket-cuti"), answers({ serviceTypeId: "ignored" }), "client-c");
+    expect(r.ok).toBe(true);
+    const bad = await submitSurvey(db, point(), answers({ serviceTypeId: "no-such-service" }), "client-c");
+    expect(bad).toEqual({ ok: false, errors: { serviceTypeId: "survey.error.choose" } });
+    expect(await submitSurvey(db, point("no-such-point"), answers({ serviceTypeId }), "client-c")).toEqual({ ok: false, errors: { form: "survey.error.unknownPoint" } });
+  });
+
+  it("keeps one response for a double tap, sequential or at the same moment", async () => {
+    const a = answers({ serviceTypeId });
+    const before = await db.surveyResponse.count();
+    const [x, y] = await Promise.all([submitSurvey(db, point(), a, "client-d"), submitSurvey(db, point(), a, "client-d")]);
+    const z = await submitSurvey(db, point(), a, "client-d");
+    expect([x.ok, y.ok, z.ok]).toEqual([true, true, true]);
+    expect(await db.surveyResponse.count()).toBe(before + 1);
+  });
+
+  it("thanks a bot that filled the honeypot and keeps nothing", async () => {
+    const before = await db.surveyResponse.count();
+    expect(await submitSurvey(db, point(), answers({ serviceTypeId, website: "http://spam.example" }), "client-e")).toEqual({ ok: true, responseId: null });
+    expect(await db.surveyResponse.count()).toBe(before);
+  });
+
+  it("throttles an open link per client, across web instances sharing the database", async () => {
+    // the attempts alternate between two Prisma clients on the same database, as two web instances would
+    const second = createPrisma(conn);
+    const results = [];
+    for (let i = 0; i < THROTTLE.max + 1; i++) results.push(await submitSurvey(i % 2 ? second : db, point(), answers({ serviceTypeId }), "client-f"));
+    expect(results.slice(0, THROTTLE.max).every((r) => r.ok)).toBe(true);
+    expect(results.at(-1)).toEqual({ ok: false, errors: { form: "survey.error.throttled" }, retryMinutes: THROTTLE.windowMinutes });
+    expect((await submitSurvey(db, point(), answers({ serviceTypeId }), "client-g")).ok).toBe(true);
+    // after the window the client may answer again
+    const later = new Date(Date.now() + (THROTTLE.windowMinutes + 1) * 60_000);
+    expect((await submitSurvey(db, point(), answers({ serviceTypeId }), "client-f", later)).ok).toBe(true);
+  });
+
+  it("lets a one-time link answer once, even from two tabs at once", async () => {
+    const token = randomBytes(18).toString("base64url");
+    await db.surveyInvite.create({ data: { tokenHash: hashToken(token), requestId: requestIds[0]! } });
+    const invite = { kind: "invite" as const, token };
+    const first = await submitSurvey(db, invite, answers(), "client-h");
+    expect(first.ok).toBe(true);
+    const row = await db.surveyResponse.findUniqueOrThrow({ where: { id: (first as { responseId: string }).responseId } });
+    expect(row).toMatchObject({ channel: "INVITE", requestId: requestIds[0] });
+    expect(await submitSurvey(db, invite, answers(), "client-h")).toEqual({ ok: false, errors: { form: "survey.error.inviteUsed" } });
+
+    const token2 = randomBytes(18).toString("base64url");
+    await db.surveyInvite.create({ data: { tokenHash: hashToken(token2), requestId: requestIds[1]! } });
+    const both = await Promise.all([submitSurvey(db, { kind: "invite", token: token2 }, answers(), "x"), submitSurvey(db, { kind: "invite", token: token2 }, answers(), "y")]);
+    expect(both.filter((r) => r.ok)).toHaveLength(1);
+    expect(await db.surveyResponse.count({ where: { requestId: requestIds[1] } })).toBe(1);
+    expect(await submitSurvey(db, { kind: "invite", token: "not-a-token" }, answers(), "z")).toEqual({ ok: false, errors: { form: "survey.error.unknownInvite" } });
+  });
+
+  it("marks a complaint for follow-up", async () => {
+    const r = await submitSurvey(db, point(), answers({ serviceTypeId, isComplaint: "on", suggestion: "Berkas saya hilang dua kali" }), "client-i");
+    const row = await db.surveyResponse.findUniqueOrThrow({ where: { id: (r as { responseId: string }).responseId } });
+    expect(row).toMatchObject({ isComplaint: true, followUp: "OPEN" });
+  });
+});

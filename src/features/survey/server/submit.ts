@@ -1,0 +1,100 @@
+// Storing a survey response: the one door for open links (a service point's link or QR code) and
+// one-time links (a finished request). The answers are checked with the form's own schema; a bot that
+// fills the honeypot is told "thank you" and nothing is kept; open links are throttled per client in
+// the relational store (so the limit holds across web instances); a one-time link takes one response;
+// the same submission key twice (a double tap, a resent form) stores one response.
+import { createHash } from "node:crypto";
+import { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/server/db/client";
+import { fieldErrors, surveyAnswers } from "../schema";
+
+export const THROTTLE = { max: 5, windowMinutes: 10 } as const;
+
+export type SubmitTarget = { kind: "point"; code: string; channel: "LINK" | "QR" } | { kind: "invite"; token: string };
+
+export type SubmitResult =
+  | { ok: true; responseId: string | null }
+  | { ok: false; errors: Record<string, string>; retryMinutes?: number };
+
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+function isUniqueViolation(err: unknown, field: string): boolean {
+  return (
+    err instanceof Prisma.PrismaClientKnownRequestError &&
+    err.code === "P2002" &&
+    JSON.stringify(err.meta ?? {}).includes(field)
+  );
+}
+
+export async function submitSurvey(db: Db, target: SubmitTarget, raw: unknown, clientKey: string, now = new Date()): Promise<SubmitResult> {
+  const parsed = surveyAnswers.safeParse(raw);
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+  const a = parsed.data;
+  if (a.website) return { ok: true, responseId: null };
+
+  // A response already stored under this key: the respondent tapped twice or the form was sent again.
+  const same = await db.surveyResponse.findUnique({ where: { submissionKey: a.submissionKey }, select: { id: true } });
+  if (same) return { ok: true, responseId: same.id };
+
+  let place: { regionId: string; unitId: string; serviceTypeId: string | null; servicePointId: string | null; requestId: string | null; channel: "LINK" | "QR" | "INVITE" };
+  let inviteId: string | null = null;
+  if (target.kind === "point") {
+    const point = await db.servicePoint.findUnique({ where: { code: target.code } });
+    if (!point || !point.active) return { ok: false, errors: { form: "survey.error.unknownPoint" } };
+    const since = new Date(now.getTime() - THROTTLE.windowMinutes * 60_000);
+    const recent = await db.surveyAttempt.count({ where: { clientKey, createdAt: { gte: since } } });
+    if (recent >= THROTTLE.max) return { ok: false, errors: { form: "survey.error.throttled" }, retryMinutes: THROTTLE.windowMinutes };
+    await db.surveyAttempt.create({ data: { clientKey, createdAt: now } });
+    const serviceTypeId = point.serviceTypeId ?? a.serviceTypeId;
+    if (!serviceTypeId) return { ok: false, errors: { serviceTypeId: "survey.error.choose" } };
+    const service = await db.serviceType.findFirst({ where: { id: serviceTypeId, regionId: point.regionId, active: true }, select: { id: true } });
+    if (!service) return { ok: false, errors: { serviceTypeId: "survey.error.choose" } };
+    place = { regionId: point.regionId, unitId: point.unitId, serviceTypeId, servicePointId: point.id, requestId: null, channel: target.channel };
+  } else {
+    const invite = await db.surveyInvite.findUnique({ where: { tokenHash: hashToken(target.token) } });
+    if (!invite) return { ok: false, errors: { form: "survey.error.unknownInvite" } };
+    if (invite.usedAt) return { ok: false, errors: { form: "survey.error.inviteUsed" } };
+    const request = await db.serviceRequest.findUnique({ where: { id: invite.requestId }, select: { id: true, regionId: true, unitId: true, serviceTypeId: true } });
+    if (!request) return { ok: false, errors: { form: "survey.error.unknownInvite" } };
+    inviteId = invite.id;
+    place = { regionId: request.regionId, unitId: request.unitId, serviceTypeId: request.serviceTypeId, servicePointId: null, requestId: request.id, channel: "INVITE" };
+  }
+
+  const data = {
+    ...place,
+    submissionKey: a.submissionKey,
+    ageGroup: a.ageGroup,
+    gender: a.gender,
+    education: a.education,
+    occupation: a.occupation,
+    u1: a.u1, u2: a.u2, u3: a.u3, u4: a.u4, u5: a.u5, u6: a.u6, u7: a.u7, u8: a.u8, u9: a.u9,
+    suggestion: a.suggestion ?? null,
+    isComplaint: a.isComplaint,
+    followUp: a.isComplaint ? ("OPEN" as const) : ("NONE" as const),
+    contact: a.contact ?? null,
+  };
+  try {
+    const stored = await db.$transaction(async (tx) => {
+      if (inviteId) {
+        // Claimed only if still unused: two tabs sending at once store one response.
+        const claimed = await tx.surveyInvite.updateMany({ where: { id: inviteId, usedAt: null }, data: { usedAt: now } });
+        if (claimed.count !== 1) throw new InviteUsedError();
+      }
+      return tx.surveyResponse.create({ data, select: { id: true } });
+    });
+    return { ok: true, responseId: stored.id };
+  } catch (err) {
+    if (isUniqueViolation(err, "submissionKey")) {
+      const again = await db.surveyResponse.findUnique({ where: { submissionKey: a.submissionKey }, select: { id: true } });
+      if (again) return { ok: true, responseId: again.id };
+    }
+    if (err instanceof InviteUsedError || isUniqueViolation(err, "requestId")) {
+      const again = await db.surveyResponse.findUnique({ where: { submissionKey: a.submissionKey }, select: { id: true } });
+      if (again) return { ok: true, responseId: again.id };
+      return { ok: false, errors: { form: "survey.error.inviteUsed" } };
+    }
+    throw err;
+  }
+}
+
+class InviteUsedError extends Error {}
