@@ -49,3 +49,18 @@ export async function seedDemo(db: Db): Promise<boolean> {
   });
   return true;
 }
+
+/** Demo survey links: BKPSDM's counter (any service) and its leave counter. Once, when services exist. */
+export async function seedServicePoints(db: Db): Promise<boolean> {
+  if ((await db.servicePoint.count()) > 0) return false;
+  const unit = await db.unit.findFirst({ where: { code: "BKPSDM" } });
+  const leave = await db.serviceType.findFirst({ where: { code: "CUTI" } });
+  if (!unit || !leave) return false;
+  await db.servicePoint.createMany({
+    data: [
+      { regionId: unit.regionId, unitId: unit.id, code: "loket-bkpsdm", name: "Loket Pelayanan BKPSDM", population: 4000 },
+      { regionId: unit.regionId, unitId: unit.id, serviceTypeId: leave.id, code: "loket-cuti", name: "Loket Cuti BKPSDM", population: 1500 },
+    ],
+  });
+  return true;
+}

@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { SurveyForm } from "@/features/survey/components/SurveyForm";
+import { submitSurveyForm } from "@/features/survey/server/actions";
+import { elementWording, newSubmissionKey } from "@/features/survey/server/page-data";
+import { getTranslator } from "@/i18n/server";
+import { getDb } from "@/server/db";
+
+export const metadata: Metadata = { title: "Survei Kepuasan Masyarakat" };
+export const dynamic = "force-dynamic";
+
+/** The open survey of a service point: its link, or its QR code (?via=qr). No account needed. */
+export default async function SurveyPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<{ via?: string }> }) {
+  const [{ code }, { via }, { t, locale }, db] = await Promise.all([params, searchParams, getTranslator(), getDb()]);
+  const point = await db.servicePoint.findUnique({ where: { code: code.slice(0, 80) } });
+  if (!point || !point.active) {
+    return (
+      <div className="page narrow">
+        <h1>{t("survey.title")}</h1>
+        <p className="alert error" role="alert">
+          {t("survey.notFound")}
+        </p>
+      </div>
+    );
+  }
+  const [elements, services] = await Promise.all([
+    elementWording(db),
+    point.serviceTypeId ? null : db.serviceType.findMany({ where: { regionId: point.regionId, active: true }, orderBy: { code: "asc" } }),
+  ]);
+  const action = submitSurveyForm.bind(null, { kind: "point", code: point.code, channel: via === "qr" ? "QR" : "LINK" });
+  return (
+    <div className="page survey">
+      <h1>{t("survey.title")}</h1>
+      <p className="lead">{t("survey.intro", { point: point.name })}</p>
+      <SurveyForm
+        action={action}
+        submissionKey={newSubmissionKey()}
+        elements={elements}
+        services={services ? services.map((s) => ({ id: s.id, name: locale === "en" ? s.nameEn : s.nameId })) : null}
+      />
+    </div>
+  );
+}
