@@ -32,4 +32,16 @@ test("a citizen answers the survey on a phone from the counter's QR link", async
   await page.getByRole("button", { name: "Kirim jawaban" }).click();
   await expect(page).toHaveURL(/\/survei\/terima-kasih/);
   await expect(page.getByRole("status")).toContainText("sudah tersimpan");
+
+  // HR runs the ETL; the response then counts in the overview's IKM tile
+  await login(page, "bkpsdm");
+  await page.goto("/data");
+  // rows younger than the ETL's lag (2 s, for transactions still open) wait for the next run
+  await page.waitForTimeout(2_500);
+  await page.getByRole("button", { name: "Jalankan ETL sekarang" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "ETL selesai" })).toBeVisible({ timeout: 60_000 });
+  await page.goto("/dashboard");
+  const tile = page.getByTestId("tile-ikm");
+  await expect(tile.locator(".tile-value")).toHaveText(/^\d{2,3},\d{2}$/);
+  await expect(tile).toContainText(/Mutu [ABCD] \(.+\) · \d+ responden/);
 });

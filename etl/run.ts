@@ -14,14 +14,14 @@ import { finishImport, prepareImport, type ImportReport, type PreparedImport } f
 import type { ParsePool } from "./parse-pool";
 import { latestBacklogSnapshot, snapshotBacklog } from "./load/backlog";
 import { loadBatch } from "./load/files";
-import { loadCalendars, loadRequestEvents, loadRequestStates, syncEmployees, syncHolidays, syncServiceTypes, syncUnits } from "./load/relational";
+import { loadCalendars, loadRequestEvents, loadRequestStates, loadSurveyResponses, syncEmployees, syncHolidays, syncServiceTypes, syncUnits } from "./load/relational";
 import { createProgress, type Progress } from "./progress";
 
 export const ANALYTICS_TABLES = [
   "dim_region", "dim_unit", "dim_employee", "dim_service_type", "dim_holiday",
   "fact_request_event", "fact_request_done", "fact_request_state", "fact_attendance", "fact_ekinerja",
   "rollup_request_daily", "rollup_request_stage_daily", "rollup_attendance_daily", "rollup_ekinerja_daily",
-  "rollup_backlog_daily", "backlog_snapshot",
+  "rollup_backlog_daily", "backlog_snapshot", "fact_survey_response", "rollup_survey_daily",
 ] as const;
 
 export interface SourceFile {
@@ -195,6 +195,8 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
     progress.done("fact_request_state");
     await timed("requests", () => loadRequestEvents(io, calendars));
     progress.done("fact_request_event");
+    await timed("requests", () => loadSurveyResponses(io, calendars));
+    progress.done("fact_survey_response");
     // A new day makes requests a day older (and some overdue) even when nothing changed.
     const regions = await db.region.findMany({ select: { id: true, timezone: true } });
     const today = opts.today ?? isoDay(localDay(new Date(), regions[0]?.timezone));
@@ -251,6 +253,7 @@ const ROLLUPS: Record<string, string[]> = {
   fact_request_event: ["rollup_request_stage_daily"],
   fact_attendance: ["rollup_attendance_daily"],
   fact_ekinerja: ["rollup_ekinerja_daily"],
+  fact_survey_response: ["rollup_survey_daily"],
 };
 
 /**

@@ -415,3 +415,58 @@ export async function loadRequestEvents(io: RelationalIo, calendars: Calendars):
     },
   );
 }
+
+// ---- survey responses ----
+
+const SURVEY_SQL = `
+SELECT string_agg(concat_ws(E'\\t', id, "regionId", "unitId", coalesce("serviceTypeId", ''), coalesce("servicePointId", ''),
+         ${epochMs('"createdAt"')}, channel, "ageGroup", gender, education, occupation, u1, u2, u3, u4, u5, u6, u7, u8, u9,
+         CASE WHEN suggestion IS NULL OR suggestion = '' THEN 0 ELSE 1 END, CASE WHEN "isComplaint" THEN 1 ELSE 0 END), E'\\n' ORDER BY "createdAt", id) AS tsv
+FROM (
+  SELECT * FROM "SurveyResponse"
+  WHERE "createdAt" <= $1 AND ("createdAt", id) > ($2, $3)
+  ORDER BY "createdAt", id LIMIT $4
+) s`;
+
+/**
+ * Survey responses, append-only by (createdAt, id): their scores never change. What changes later (a
+ * complaint's follow-up) stays in the relational store, and so does the respondent's contact.
+ */
+export async function loadSurveyResponses(io: RelationalIo, calendars: Calendars): Promise<number> {
+  io.progress.start("fact_survey_response");
+  return byWatermark(
+    io,
+    "survey_response",
+    50_000,
+    async (w, upTo, take) =>
+      (await fetchLines(io.db, SURVEY_SQL, upTo, w.updatedAt, w.lastId, take)).map((c) => {
+        const createdAt = new Date(Number(c[5]));
+        return { id: c[0]!, c, stamp: createdAt };
+      }),
+    async (rows, token) => {
+      const facts = rows.map(({ c, stamp }) => {
+        const { timezone } = calendars.get(c[1]!);
+        return {
+          region_id: c[1],
+          unit_id: c[2],
+          service_type_id: c[3],
+          service_point_id: c[4],
+          response_id: c[0],
+          day: isoDay(localDay(stamp, timezone)),
+          channel: c[6],
+          age_group: c[7],
+          gender: c[8],
+          education: c[9],
+          occupation: c[10],
+          u1: Number(c[11]), u2: Number(c[12]), u3: Number(c[13]), u4: Number(c[14]), u5: Number(c[15]),
+          u6: Number(c[16]), u7: Number(c[17]), u8: Number(c[18]), u9: Number(c[19]),
+          has_suggestion: Number(c[20]),
+          is_complaint: Number(c[21]),
+        };
+      });
+      await io.ch.insert("fact_survey_response", facts, { settings: { ...DEDUP_SETTINGS, insert_deduplication_token: token } });
+      io.progress.add("fact_survey_response", facts.length);
+      return facts.length;
+    },
+  );
+}

@@ -16,8 +16,8 @@ export function inboxDir(dataDir: string) {
   return path.join(dataDir, "inbox");
 }
 
-export async function runScheduledEtl(): Promise<void> {
-  if (state.pantauEtlRunning) return;
+export async function runScheduledEtl(trigger = "schedule"): Promise<{ runId: number; rows: number } | { busy: true }> {
+  if (state.pantauEtlRunning) return { busy: true };
   state.pantauEtlRunning = true;
   const e = env();
   try {
@@ -27,17 +27,22 @@ export async function runScheduledEtl(): Promise<void> {
       .filter((f) => f.isFile() && /\.(csv|txt)$/i.test(f.name))
       .map((f) => ({ path: path.join(inbox, f.name) }));
     const [db, ch] = await Promise.all([getDb(), getClickHouse()]);
-    const result = await runEtl({ db, ch, dataDir: e.dataDir }, { trigger: "schedule", files, progress: createProgress({ quiet: true }) });
+    const result = await runEtl({ db, ch, dataDir: e.dataDir }, { trigger, files, progress: createProgress({ quiet: true }) });
     for (const r of result.imports) {
       const target = path.join(inbox, r.error ? "refused" : "processed");
       mkdirSync(target, { recursive: true });
       renameSync(path.join(inbox, r.fileName), path.join(target, r.fileName));
     }
     const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
-    if (total > 0 || files.length) console.log(`[etl] scheduled run ${result.runId}: ${total} rows in ${result.seconds.toFixed(1)} s`);
+    if (total > 0 || files.length) console.log(`[etl] ${trigger} run ${result.runId}: ${total} rows in ${result.seconds.toFixed(1)} s`);
+    return { runId: result.runId, rows: total };
   } catch (err) {
-    if (err instanceof EtlBusyError) console.log(`[etl] ${err.messageEn}`);
-    else console.error("[etl] scheduled run failed:", err);
+    if (err instanceof EtlBusyError) {
+      console.log(`[etl] ${err.messageEn}`);
+      return { busy: true };
+    }
+    console.error(`[etl] ${trigger} run failed:`, err);
+    throw err;
   } finally {
     state.pantauEtlRunning = false;
   }
@@ -46,7 +51,8 @@ export async function runScheduledEtl(): Promise<void> {
 export function startEtlSchedule(): void {
   const minutes = env().ETL_INTERVAL_MINUTES;
   if (minutes === 0 || state.pantauEtlTimer) return;
-  state.pantauEtlTimer = setInterval(() => void runScheduledEtl(), minutes * 60_000);
+  const run = () => void runScheduledEtl().catch(() => {}); // logged above; the next tick tries again
+  state.pantauEtlTimer = setInterval(run, minutes * 60_000);
   state.pantauEtlTimer.unref();
-  setTimeout(() => void runScheduledEtl(), 20_000).unref();
+  setTimeout(run, 20_000).unref();
 }

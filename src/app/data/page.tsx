@@ -4,6 +4,7 @@ import { formatDateTime, formatNumber } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
+import { runEtlNow } from "@/features/imports/server/actions";
 import { serverCaller } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Impor data" };
@@ -12,8 +13,10 @@ function totalRows(rows: unknown): number {
   return rows && typeof rows === "object" ? Object.values(rows as Record<string, number>).reduce((a, b) => a + (Number(b) || 0), 0) : 0;
 }
 
-export default async function DataPage() {
+export default async function DataPage({ searchParams }: { searchParams: Promise<{ etl?: string }> }) {
   await requireRole(rolesFor("/data"), "/data");
+  const { etl } = await searchParams;
+  const outcome = etl === "busy" ? "busy" : etl === "failed" ? "failed" : etl?.startsWith("ok-") ? "ok" : null;
   const [{ t, locale }, api] = await Promise.all([getTranslator(), serverCaller()]);
   const [runs, batches] = await Promise.all([api.imports.runs({ limit: 10 }), api.imports.batches({ limit: 100 })]);
   return (
@@ -21,6 +24,17 @@ export default async function DataPage() {
       <h1>{t("data.title")}</h1>
       <p className="muted">{t("data.lead")}</p>
       <p>{t("data.howto", { command: "npm run etl -- berkas.csv", inbox: ".data/inbox" })}</p>
+      <form action={runEtlNow} className="inline-form">
+        <button className="button small" type="submit">
+          {t("data.runNow")}
+        </button>
+        <span className="muted small">{t("data.runNow.note")}</span>
+      </form>
+      {outcome && (
+        <p className={outcome === "ok" ? "alert ok" : "alert error"} role="status">
+          {t(`data.runNow.${outcome}`, { run: etl?.slice(3) ?? "" })}
+        </p>
+      )}
 
       <h2>{t("data.runs")}</h2>
       {runs.length === 0 ? (

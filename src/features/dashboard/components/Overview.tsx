@@ -13,8 +13,8 @@ import { NoData, QueryStatus } from "./ChartCard";
 import { csvOf, downloadCsv } from "./csv";
 import { Filters, type DashboardFilter, type UnitOption } from "./Filters";
 
-type KpiKey = "completed" | "processingP50" | "processingP90" | "slaCompliance" | "backlog" | "overdue" | "attendanceRate" | "latenessRate" | "absenceTkRate" | "ekinerjaFillRate";
-type Kind = "count" | "days" | "rate";
+type KpiKey = "ikm" | "completed" | "processingP50" | "processingP90" | "slaCompliance" | "backlog" | "overdue" | "attendanceRate" | "latenessRate" | "absenceTkRate" | "ekinerjaFillRate";
+type Kind = "count" | "days" | "rate" | "index";
 
 /** Each tile: its format and which direction is good (for the colour; the text always says up/down). */
 const TILES: { group: MessageKey; items: { key: KpiKey; kind: Kind; goodUp: boolean; note?: MessageKey }[] }[] = [
@@ -47,7 +47,15 @@ export function Overview({ filter, units, services, canSeeAll, fixedUnit }: { fi
   const data = query.data;
 
   const format = (v: number | null, kind: Kind) =>
-    v === null ? t("dashboard.noValue") : kind === "rate" ? formatPercent(v) : kind === "days" ? formatNumber(v, { maximumFractionDigits: 1 }) : formatNumber(v, { maximumFractionDigits: 0 });
+    v === null
+      ? t("dashboard.noValue")
+      : kind === "rate"
+        ? formatPercent(v)
+        : kind === "index"
+          ? formatNumber(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+          : kind === "days"
+            ? formatNumber(v, { maximumFractionDigits: 1 })
+            : formatNumber(v, { maximumFractionDigits: 0 });
 
   function download() {
     if (!data) return;
@@ -89,10 +97,27 @@ export function Overview({ filter, units, services, canSeeAll, fixedUnit }: { fi
         <section aria-labelledby="g-ikm" className="tile-group">
           <h2 id="g-ikm">{t("dashboard.group.ikm")}</h2>
           <ul className="tiles">
-            <li className="tile" data-testid="tile-ikm">
-              <h3>{t("kpi.ikm")}</h3>
-              <p className="muted">{t("kpi.ikm.empty")}</p>
-            </li>
+            {data.survey.current.respondents > 0 ? (
+              <KpiTile
+                id="ikm"
+                label={t("kpi.ikm")}
+                note={t("kpi.ikm.note", {
+                  grade: data.survey.current.grade ?? "—",
+                  label: data.survey.current.grade ? t(`ikm.grade.${data.survey.current.grade}`) : "",
+                  respondents: formatNumber(data.survey.current.respondents),
+                })}
+                kpi={data.kpis.ikm}
+                kind="index"
+                goodUp
+                months={data.months}
+                format={format}
+              />
+            ) : (
+              <li className="tile" data-testid="tile-ikm">
+                <h3>{t("kpi.ikm")}</h3>
+                <p className="muted">{t("kpi.ikm.empty")}</p>
+              </li>
+            )}
           </ul>
         </section>
       )}
@@ -161,8 +186,13 @@ function Change({ label, now, then, kind, goodUp }: { label: string; now: number
     );
   }
   const diff = now - then;
-  // Rates change in percentage points; counts and days relative to the earlier value.
-  const size = kind === "rate" ? t("dashboard.points", { value: formatNumber(Math.abs(diff) * 100, { maximumFractionDigits: 1 }) }) : formatPercent(Math.abs(diff) / then);
+  // Rates change in percentage points, the IKM in index points; counts and days relative to the earlier value.
+  const size =
+    kind === "rate"
+      ? t("dashboard.points", { value: formatNumber(Math.abs(diff) * 100, { maximumFractionDigits: 1 }) })
+      : kind === "index"
+        ? t("dashboard.points", { value: formatNumber(Math.abs(diff), { maximumFractionDigits: 2 }) })
+        : formatPercent(Math.abs(diff) / then);
   const tiny = Math.abs(diff) < (kind === "rate" ? 0.0005 : 1e-9);
   const good = tiny ? "" : (diff > 0) === goodUp ? "good" : "bad";
   return (

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate, type Truth } from "../../../../etl/generate/generate";
 import { runEtl } from "../../../../etl/run";
 import { dayNumber, dayOfDate, localDay, WorkCalendar } from "@/lib/domain/working-days";
+import { ikm } from "@/lib/domain/ikm";
 import { createCaller } from "@/server/api/root";
 import { openEtlStores, type EtlTestStores } from "@/test/etl";
 import type { Overview } from "./kpi";
@@ -52,6 +53,25 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
     s = await openEtlStores();
     const out = path.join(s.dataDir, "gen");
     truth = await generate(s.db, { ...CFG, outDir: out });
+    // Survey responses over the months, with scores that vary by unit and month.
+    const region = await s.db.region.findFirstOrThrow();
+    const someUnits = await s.db.unit.findMany({ take: 4, orderBy: { code: "asc" } });
+    const service = await s.db.serviceType.findFirstOrThrow({ orderBy: { code: "asc" } });
+    let n = 0;
+    for (let day = dayNumber("2025-08-01"); day <= dayNumber("2026-02-26"); day += 3) {
+      const unit = someUnits[n % someUnits.length]!;
+      const sc = (k: number) => 1 + ((n * 7 + k * 3 + (day % 5)) % 4);
+      await s.db.surveyResponse.create({
+        data: {
+          regionId: region.id, unitId: unit.id, serviceTypeId: service.id, submissionKey: `k${n}`, channel: "LINK",
+          ageGroup: "26-35", gender: n % 2 ? "L" : "P", education: "SMA", occupation: "PNS",
+          u1: sc(1), u2: sc(2), u3: sc(3), u4: sc(4), u5: sc(5), u6: sc(6), u7: sc(7), u8: sc(8), u9: sc(9),
+          isComplaint: n % 11 === 0, suggestion: n % 11 === 0 ? "Lambat" : null,
+          createdAt: new Date(day * 86_400_000 + 3 * 3_600_000), // 10:00 WIB
+        },
+      });
+      n++;
+    }
     await runEtl(s, { files: readdirSync(out).map((f) => ({ path: path.join(out, f) })), lagMs: 0, today: TODAY });
     for (const u of await s.db.unit.findMany()) units[u.code] = u.id;
 
@@ -144,6 +164,17 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
     // nothing a year earlier: no value rather than a zero rate
     expect(o.kpis.attendanceRate.lastYear).toBeNull();
     expect(o.kpis.processingP50.lastYear).toBeNull();
+  });
+
+  it("computes IKM, its grade and respondents for a period from the responses in the relational store", async () => {
+    const o = await (await leader()).dashboard.overview({ period: "custom", from: "2025-10-01", to: "2025-12-31", today: TODAY });
+    const rows = await s.db.surveyResponse.findMany({ where: { createdAt: { gte: new Date("2025-09-30T17:00:00Z"), lt: new Date("2025-12-31T17:00:00Z") } } });
+    const expected = ikm(rows.map((r) => ({ U1: r.u1, U2: r.u2, U3: r.u3, U4: r.u4, U5: r.u5, U6: r.u6, U7: r.u7, U8: r.u8, U9: r.u9 })));
+    expect(rows.length).toBeGreaterThan(20);
+    expect(o.survey.current).toEqual({ respondents: expected.respondents, ikm: expected.converted, grade: expected.grade, weakest: expected.weakest, elements: expected.elements });
+    expect(o.kpis.ikm.value).toBe(expected.converted);
+    expect(o.survey.lastYear.respondents).toBe(0);
+    expect(o.kpis.ikm.lastYear).toBeNull();
   });
 
   it("counts every finished request of the whole history, as the generator planned them", async () => {

@@ -1,6 +1,7 @@
 // The leaders' KPIs, read from ClickHouse's per-unit-per-day rollups (and, for the backlog, the latest
 // state of each request). Every query takes the three compared ranges at once (current, previous, same
 // period last year) with -If aggregates, so a tile costs one scan, not three.
+import { ELEMENTS, ikmFromSums, type Element, type Grade, type Scores } from "@/lib/domain/ikm";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import { monthsOf, type ResolvedPeriod } from "../period";
 
@@ -58,6 +59,7 @@ export interface Overview {
   attendance: Record<RangeName, { due: number; present: number; late: number; absentTk: number }>;
   ekinerja: Record<RangeName, { due: number; onTime: number; late: number; missing: number }>;
   backlog: Record<RangeName, { open: number; overdue: number }>;
+  survey: Record<RangeName, { respondents: number; ikm: number | null; grade: Grade | null; weakest: Element | null; elements: Record<Element, number | null> }>;
   kpis: {
     completed: Kpi;
     processingP50: Kpi;
@@ -69,6 +71,8 @@ export interface Overview {
     latenessRate: Kpi;
     absenceTkRate: Kpi;
     ekinerjaFillRate: Kpi;
+    /** IKM on the 25–100 scale. */
+    ikm: Kpi;
   };
   /** Whether any analytics data exists in scope at all (an empty install shows what to do instead). */
   hasData: boolean;
@@ -105,6 +109,9 @@ UNION ALL
 SELECT 'ek', toString(period), [sum(due), sum(on_time), sum(late), sum(missing)]
 FROM rollup_ekinerja_daily WHERE ${dayFilter("period")} GROUP BY period
 UNION ALL
+SELECT 'survey', toString(day), [sum(respondents), sum(u1), sum(u2), sum(u3), sum(u4), sum(u5), sum(u6), sum(u7), sum(u8), sum(u9)]
+FROM rollup_survey_daily WHERE ${dayFilter("day", true)} GROUP BY day
+UNION ALL
 SELECT 'q', 'ranges', arrayConcat(${RANGES.map((_, i) => u64(`quantilesTimingMergeIf(0.5, 0.9)(processing_wd_q, day BETWEEN {f${i}:Date} AND {t${i}:Date})`)).join(", ")})
 FROM rollup_request_daily WHERE ${where("day", true)}
 UNION ALL
@@ -115,13 +122,13 @@ ${BACKLOG_SQL}`,
     { ...params, ends },
   );
 
-  const perDay = { req: new Map<string, number[]>(), att: new Map<string, number[]>(), ek: new Map<string, number[]>() };
+  const perDay = { req: new Map<string, number[]>(), att: new Map<string, number[]>(), ek: new Map<string, number[]>(), survey: new Map<string, number[]>() };
   const monthQ = new Map<string, number[]>();
   let rangeQ: number[] = [];
   let backlog: number[] = [];
   for (const row of rows) {
     const v = row.v.map(Number);
-    if (row.k === "req" || row.k === "att" || row.k === "ek") perDay[row.k].set(row.key, v);
+    if (row.k === "req" || row.k === "att" || row.k === "ek" || row.k === "survey") perDay[row.k].set(row.key, v);
     else if (row.k === "qm") monthQ.set(row.key, v);
     else if (row.k === "q") rangeQ = v;
     else if (row.k === "backlog") backlog = v;
@@ -131,12 +138,14 @@ ${BACKLOG_SQL}`,
     for (const [day, v] of m) if (day >= from && day <= to) for (let i = 0; i < width; i++) out[i]! += v[i]!;
     return out;
   };
-  const inRange = (name: RangeName, m: Map<string, number[]>) => sumOver(m, period[name].from, period[name].to, 4);
-  const monthly = (m: Map<string, number[]>) => months.map((month, i) => {
+  const inRange = (name: RangeName, m: Map<string, number[]>, width = 4) => sumOver(m, period[name].from, period[name].to, width);
+  const monthly = (m: Map<string, number[]>, width = 4) => months.map((month, i) => {
     const to = i === months.length - 1 ? period.trend.to : lastDayOf(month);
     const has = [...m.keys()].some((d) => d >= month && d <= to);
-    return has ? sumOver(m, month, to, 4) : null;
+    return has ? sumOver(m, month, to, width) : null;
   });
+  /** [respondents, u1…u9 sums] → IKM. */
+  const ikmOf = (v: number[]) => ikmFromSums(Object.fromEntries(ELEMENTS.map((e, i) => [e, v[i + 1]!])) as Scores, v[0]!);
 
   const requests = Object.fromEntries(
     RANGES.map((name, i) => {
@@ -160,6 +169,13 @@ ${BACKLOG_SQL}`,
   const backlogAt = (i: number) => ({ open: num(backlog[i]), overdue: num(backlog[n + i]) });
   const backlogs = Object.fromEntries(RANGES.map((name, i) => [name, backlogAt(i)])) as Overview["backlog"];
 
+  const survey = Object.fromEntries(
+    RANGES.map((name) => {
+      const r = ikmOf(inRange(name, perDay.survey, 10));
+      return [name, { respondents: r.respondents, ikm: r.converted, grade: r.grade, weakest: r.weakest, elements: r.elements }];
+    }),
+  ) as Overview["survey"];
+  const st = monthly(perDay.survey, 10);
   const rt = monthly(perDay.req);
   const at = monthly(perDay.att);
   const et = monthly(perDay.ek);
@@ -180,6 +196,7 @@ ${BACKLOG_SQL}`,
     attendance,
     ekinerja,
     backlog: backlogs,
+    survey,
     kpis: {
       completed: kpi(requests, (x) => x.completed, series(rt, (v) => v[0]!)),
       processingP50: kpi(requests, (x) => x.p50, series(rt, (v, i) => quantile(mq(i), v[0]!, 0))),
@@ -191,8 +208,9 @@ ${BACKLOG_SQL}`,
       latenessRate: kpi(attendance, (x) => ratio(x.late, x.present), series(at, (v) => ratio(v[2]!, v[1]!))),
       absenceTkRate: kpi(attendance, (x) => ratio(x.absentTk, x.due), series(at, (v) => ratio(v[3]!, v[0]!))),
       ekinerjaFillRate: kpi(ekinerja, (x) => ratio(x.onTime, x.due), series(et, (v) => ratio(v[1]!, v[0]!))),
+      ikm: kpi(survey, (x) => x.ikm, series(st, (v) => ikmOf(v).converted)),
     },
-    hasData: perDay.req.size + perDay.att.size + perDay.ek.size > 0 || backlog.some((x) => x > 0),
+    hasData: perDay.req.size + perDay.att.size + perDay.ek.size + perDay.survey.size > 0 || backlog.some((x) => x > 0),
   };
 }
 
