@@ -94,3 +94,13 @@ test("a period without data says so and what to do", async ({ page }) => {
   await expect(page.getByTestId("no-data")).toBeVisible();
   await expect(page.getByTestId("tile-completed")).toHaveCount(0);
 });
+
+test("the satisfaction page shows IKM with grade, respondents and the weakest element", async ({ page }) => {
+  await login(page, "pimpinan");
+  await page.goto("/dashboard/satisfaction?period=year");
+  const overall = page.getByTestId("ikm-overall");
+  await expect(overall.locator(".tile-value")).toHaveText(/^\d{2,3},\d{2}$/);
+  await expect(overall).toContainText(/Mutu: [ABCD] \(/);
+  await expect(page.getByRole("img", { name: "Nilai tiap unsur pelayanan" }).locator(".recharts-bar-rectangle")).toHaveCount(9);
+  await expect(page.getByText(/Unsur terlemah: U\d/)).toBeVisible();
+});

@@ -43,6 +43,9 @@ describe.each(relationalKinds)("the ETL against the generator's truth (%s + chDB
     expect(Object.fromEntries(ek.map((r) => [r.k, Number(r.n)]))).toEqual(truth.ekinerja.byKindState);
 
     expect(await chNumber(s.ch, "SELECT count() AS n FROM fact_request_event")).toBe(truth.requests.events);
+    expect(truth.survey.responses).toBeGreaterThan(10);
+    expect(await chNumber(s.ch, "SELECT count() AS n FROM fact_survey_response")).toBe(truth.survey.responses);
+    expect(await chNumber(s.ch, "SELECT sum(respondents) AS n FROM rollup_survey_daily")).toBe(truth.survey.responses);
     expect(await chNumber(s.ch, "SELECT sum(completed) AS n FROM rollup_request_daily")).toBe(truth.requests.completed);
     expect(await chNumber(s.ch, "SELECT sum(rejected) AS n FROM rollup_request_daily")).toBe(truth.requests.rejected);
     expect(await chNumber(s.ch, "SELECT sum(breached) AS n FROM rollup_request_daily")).toBe(truth.requests.breached);

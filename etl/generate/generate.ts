@@ -13,7 +13,7 @@ import { makePnsNip } from "@/lib/domain/nip";
 import { dateOfDay, dayNumber, isoDay, localInstant, weekday, WorkCalendar } from "@/lib/domain/working-days";
 import { lateBand } from "../sources/attendance";
 import { FIRST_NAMES_F, FIRST_NAMES_M, LAST_NAMES, POSITIONS, PNS_RANKS, PPPK_RANKS, SERVICES, UNITS } from "./catalog";
-import { logNormal, pick, rng, weighted } from "./random";
+import { logNormal, normal, pick, rng, weighted } from "./random";
 
 export interface GenerateConfig {
   seed: number;
@@ -59,6 +59,8 @@ export interface Truth {
     returned: number;
     processingByService: Record<string, number[]>;
   };
+  /** Survey answers written by this call (through completed requests' one-time links). */
+  survey: { responses: number };
   /** Rows written by this call. */
   written: { requests: number; updatedRequests: number; events: number; files: string[] };
 }
@@ -319,6 +321,7 @@ export async function generate(db: Db | null, cfg: GenerateConfig, log: (s: stri
     employees: emps.length,
     attendance: { rows: 0, byStatus: {}, lateMinutes: 0, tkByUnit: {}, byMonth: {} },
     ekinerja: { rows: 0, byKindState: {}, byMonth: {} },
+    survey: { responses: 0 },
     requests: { submitted: 0, events: 0, completed: 0, rejected: 0, open: 0, breached: 0, returned: 0, processingByService: {} },
     written: { requests: 0, updatedRequests: 0, events: 0, files: [] },
   };
@@ -383,6 +386,7 @@ export async function generate(db: Db | null, cfg: GenerateConfig, log: (s: stri
   const newRequests: Record<string, unknown>[] = [];
   const updates: { id: string; status: RequestStatus; completedAt: Date | null }[] = [];
   const newEvents: Record<string, unknown>[] = [];
+  const newResponses: Record<string, unknown>[] = [];
   for (const p of requests) {
     if (p.submitted > to) continue;
     const visible = p.events.filter((ev) => ev.day <= to);
@@ -418,6 +422,41 @@ export async function generate(db: Db | null, cfg: GenerateConfig, log: (s: stri
       newEvents.push({ requestId: p.id, status: ev.status, actorName: ev.actor, at: localInstant(ev.day, ev.minutes), note: ev.note });
     }
   }
+  // Survey answers through the one-time link of a completed request: about a third answer, within two
+  // days; slow units and SLA breaches score lower on time (U3), complaint handling (U8) is the usual
+  // weak spot, and personnel services are free (U4).
+  for (const [ri, p] of requests.entries()) {
+    const last = p.events[p.events.length - 1]!;
+    if (last.status !== "COMPLETED") continue;
+    const r = rng(cfg.seed, 9, ri);
+    if (r() > 0.35) continue;
+    const day = calendar.addWorkingDays(last.day, Math.floor(r() * 3));
+    if (day < from || day > to) continue;
+    const slow = UNITS[p.emp.unit]!.slowness;
+    const breached = p.processing > SERVICES[p.service]!.slaDays;
+    const base = 3.35 - 0.35 * (slow - 1);
+    const adjust: Record<string, number> = { u3: breached ? -0.9 : 0, u4: 0.6, u8: -0.45 };
+    const score = (k: string) => Math.min(4, Math.max(1, Math.round(base + (adjust[k] ?? 0) + normal(r) * 0.55)));
+    const complaint = r() < (breached ? 0.25 : 0.03);
+    newResponses.push({
+      regionId,
+      unitId: unitIds[p.emp.unit],
+      serviceTypeId: serviceIds[p.service],
+      requestId: p.id,
+      submissionKey: `gen-${p.id}`,
+      channel: "INVITE",
+      ageGroup: pick(r, ["<=25", "26-35", "36-45", "46-55", ">=56"]),
+      gender: p.emp.gender === "F" ? "P" : "L",
+      education: pick(r, ["SMA", "D1-D3", "D4-S1", "D4-S1", "S2-S3"]),
+      occupation: p.emp.type,
+      ...Object.fromEntries(["u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9"].map((k) => [k, score(k)])),
+      suggestion: complaint ? "Proses terlalu lama dan tidak ada kabar perkembangan." : r() < 0.15 ? "Mohon informasi persyaratan dibuat lebih jelas." : null,
+      isComplaint: complaint,
+      followUp: complaint ? "OPEN" : "NONE",
+      createdAt: localInstant(day, 9 * 60 + Math.floor(r() * 420)),
+    });
+    truth.survey.responses++;
+  }
   if (db && cfg.relational !== false) {
     for (let i = 0; i < newRequests.length; i += 5000) {
       await db.serviceRequest.createMany({ data: newRequests.slice(i, i + 5000) as never });
@@ -427,6 +466,9 @@ export async function generate(db: Db | null, cfg: GenerateConfig, log: (s: stri
     }
     for (let i = 0; i < newEvents.length; i += 10_000) {
       await db.requestEvent.createMany({ data: newEvents.slice(i, i + 10_000) as never });
+    }
+    for (let i = 0; i < newResponses.length; i += 5000) {
+      await db.surveyResponse.createMany({ data: newResponses.slice(i, i + 5000) as never });
     }
     log(`requests: ${newRequests.length} new, ${updates.length} updated, ${newEvents.length} events`);
   }

@@ -116,6 +116,7 @@ const TABS: { href: string; label: MessageKey }[] = [
   { href: "/dashboard/services", label: "dashboard.tab.services" },
   { href: "/dashboard/attendance", label: "dashboard.tab.attendance" },
   { href: "/dashboard/ekinerja", label: "dashboard.tab.ekinerja" },
+  { href: "/dashboard/satisfaction", label: "dashboard.tab.satisfaction" },
 ];
 
 /** The dashboard's pages; the filter travels along. */

@@ -177,6 +177,24 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
     expect(o.kpis.ikm.lastYear).toBeNull();
   });
 
+  it("breaks IKM down by service, unit and element, with the respondents' profile", async () => {
+    const v = await (await leader()).dashboard.satisfaction({ period: "custom", from: "2025-10-01", to: "2025-12-31", today: TODAY });
+    const rows = await s.db.surveyResponse.findMany({ where: { createdAt: { gte: new Date("2025-09-30T17:00:00Z"), lt: new Date("2025-12-31T17:00:00Z") } } });
+    const scores = (list: typeof rows) => list.map((r) => ({ U1: r.u1, U2: r.u2, U3: r.u3, U4: r.u4, U5: r.u5, U6: r.u6, U7: r.u7, U8: r.u8, U9: r.u9 }));
+    const all = ikm(scores(rows));
+    expect([v.overall.respondents, v.overall.ikm, v.overall.grade]).toEqual([all.respondents, all.converted, all.grade]);
+    expect(v.elements.map((e) => e.nrr)).toEqual(Object.values(all.elements));
+    for (const u of v.byUnit) {
+      const mine = ikm(scores(rows.filter((r) => r.unitId === u.id)));
+      expect([u.id, u.respondents, u.ikm, u.weakest]).toEqual([u.id, mine.respondents, mine.converted, mine.weakest]);
+    }
+    expect(v.byUnit.reduce((n, u) => n + u.respondents, 0)).toBe(rows.length);
+    expect(v.complaints).toBe(rows.filter((r) => r.isComplaint).length);
+    const gender = v.profile.filter((p) => p.field === "gender");
+    expect(gender.reduce((n, p) => n + p.respondents, 0)).toBe(rows.length);
+    expect(v.overall.sample).toBeNull(); // no service point says how many people it serves
+  });
+
   it("counts every finished request of the whole history, as the generator planned them", async () => {
     const o = await (await leader()).dashboard.overview({ period: "custom", from: CFG.start, to: CFG.end, today: TODAY });
     expect(o.requests.current.completed).toBe(truth.requests.completed);

@@ -9,6 +9,7 @@ import type { ClickHouse } from "@/server/clickhouse/types";
 import { periodInput, resolvePeriod } from "../period";
 import { overview, type Scope } from "./kpi";
 import { servicePerformance } from "./services";
+import { satisfactionView } from "./satisfaction";
 import { attendanceView, ekinerjaView } from "./workforce";
 
 export const DASHBOARD_ROLES = ["ADMIN", "LEADER", "HR", "UNIT_HEAD"] as const;
@@ -75,4 +76,16 @@ export const dashboardRouter = createTRPCRouter({
   services: dashboardProcedure.query(({ ctx: { dash: d } }) => servicePerformance(d.ch, d.period, d.scope, d.today, d.timezone)),
   attendance: dashboardProcedure.query(({ ctx: { dash: d } }) => attendanceView(d.ch, d.period, d.scope)),
   ekinerja: dashboardProcedure.query(({ ctx: { dash: d } }) => ekinerjaView(d.ch, d.period, d.scope)),
+  satisfaction: dashboardProcedure.query(async ({ ctx }) => {
+    const d = ctx.dash;
+    // The population each unit serves, from its active service points (master data), for the sample size.
+    const points = await ctx.db.servicePoint.findMany({ where: { active: true, population: { not: null } }, select: { unitId: true, population: true } });
+    const population = new Map<string, number>();
+    for (const p of points) population.set(p.unitId, (population.get(p.unitId) ?? 0) + (p.population ?? 0));
+    if (d.scope.unitId) {
+      const inScope = new Set((await d.ch.query<{ u: string }>(`SELECT unit_id AS u FROM dim_unit GROUP BY unit_id HAVING has(argMax(path, version), {unit:String})`, { unit: d.scope.unitId })).map((r) => r.u));
+      for (const id of [...population.keys()]) if (!inScope.has(id)) population.delete(id);
+    }
+    return satisfactionView(d.ch, d.period, d.scope, population);
+  }),
 });

@@ -1,0 +1,161 @@
+"use client";
+// Public satisfaction (IKM, PermenPAN-RB 14/2017): the period's IKM with grade and respondents, the nine
+// element means with the weakest marked, IKM over time, per service and per unit, and who answered.
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { useI18n } from "@/i18n/client";
+import { formatDate, formatNumber } from "@/i18n/format";
+import { useTRPC } from "@/trpc/react";
+import type { IkmRow } from "../server/satisfaction";
+import { ChartCard, NoData, QueryStatus, TableCard } from "./ChartCard";
+import { BLUE, VERMILLION } from "./colors";
+import { csvOf, downloadCsv } from "./csv";
+import { Filters, type DashboardFilter, type UnitOption } from "./Filters";
+import { unitLink } from "./WorkforceViews";
+
+export function SatisfactionView({ filter, units, services, canSeeAll }: { filter: DashboardFilter; units: UnitOption[]; services: { id: string; name: string }[]; canSeeAll: boolean }) {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const query = useQuery({ ...trpc.dashboard.satisfaction.queryOptions(filter), placeholderData: keepPreviousData });
+  const data = query.data;
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const serviceName = new Map(services.map((s) => [s.id, s.name]));
+  const ikmText = (v: number | null) => (v === null ? "—" : formatNumber(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  const nrr = (v: number | null) => (v === null ? "—" : formatNumber(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  const grade = (g: IkmRow["grade"]) => (g ? `${g} (${t(`ikm.grade.${g}`)})` : "—");
+  const sample = (r: IkmRow) => (r.sample === null ? t("satisfaction.sample.unknown") : t(r.sampleReached ? "satisfaction.sample.reached" : "satisfaction.sample.short", { n: formatNumber(r.sample) }));
+  const element = (e: string) => t(`satisfaction.element.${e}` as Parameters<typeof t>[0]);
+  const date = (iso: string) => formatDate(iso, locale, "UTC");
+  const file = (what: string) => `pantau-ikm-${what}.csv`;
+
+  const table = (rows: IkmRow[], name: (id: string) => string, link?: (id: string) => string) => (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t("services.col.name")}</th>
+            <th scope="col">IKM</th>
+            <th scope="col">{t("satisfaction.col.grade")}</th>
+            <th scope="col">{t("satisfaction.col.respondents")}</th>
+            <th scope="col">{t("satisfaction.col.weakest")}</th>
+            <th scope="col">{t("satisfaction.col.sample")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">{link ? <Link href={link(r.id)}>{name(r.id)}</Link> : name(r.id)}</th>
+              <td className="num">{ikmText(r.ikm)}</td>
+              <td>{grade(r.grade)}</td>
+              <td className="num">{formatNumber(r.respondents)}</td>
+              <td>{r.weakest ? element(r.weakest) : "—"}</td>
+              <td>{sample(r)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+  const csvRows = (rows: IkmRow[], name: (id: string) => string) =>
+    csvOf([[t("services.col.name"), "IKM", t("satisfaction.col.grade"), t("satisfaction.col.respondents"), t("satisfaction.col.weakest"), t("satisfaction.col.sample")], ...rows.map((r) => [name(r.id), r.ikm, r.grade, r.respondents, r.weakest, r.sample])]);
+
+  return (
+    <>
+      <Filters filter={filter} units={units} services={services} canSeeAll={canSeeAll} />
+      <QueryStatus fetching={query.isFetching} error={query.isError} ready={!!data} />
+      {data && data.overall.respondents === 0 && <NoData />}
+      {data && data.overall.respondents > 0 && (
+        <div className="chart-grid" aria-busy={query.isFetching}>
+          <section className="card" aria-labelledby="ikm-overall" data-testid="ikm-overall">
+            <h2 id="ikm-overall">{t("kpi.ikm")}</h2>
+            <p className="tile-value">{ikmText(data.overall.ikm)}</p>
+            <p>
+              {t("satisfaction.col.grade")}: <b>{grade(data.overall.grade)}</b>
+            </p>
+            <p className="muted">
+              {t("satisfaction.respondents", { n: formatNumber(data.overall.respondents) })} · {sample(data.overall)}
+            </p>
+            <p className="muted">{t("satisfaction.complaints", { complaints: formatNumber(data.complaints), suggestions: formatNumber(data.suggestions) })}</p>
+            <p className="muted small">{t("satisfaction.method")}</p>
+          </section>
+
+          <ChartCard
+            id="ikm-elements"
+            title={t("satisfaction.elements")}
+            description={data.overall.weakest ? t("satisfaction.weakest", { element: element(data.overall.weakest) }) : undefined}
+            csv={() => downloadCsv(file("unsur"), csvOf([[t("satisfaction.col.element"), "NRR"], ...data.elements.map((e) => [element(e.element), e.nrr])]))}
+            table={[[t("satisfaction.col.element"), "NRR"], ...data.elements.map((e) => [element(e.element), nrr(e.nrr)])]}
+          >
+            <BarChart data={data.elements.map((e) => ({ ...e, name: e.element }))} margin={{ top: 8, right: 12, bottom: 24, left: 16 }}>
+              <CartesianGrid strokeDasharray="3 3" vertical={false} />
+              <XAxis dataKey="name" label={{ value: t("satisfaction.col.element"), position: "insideBottom", offset: -12 }} />
+              <YAxis width={48} domain={[1, 4]} ticks={[1, 2, 3, 4]} tickFormatter={(v: number) => formatNumber(v)} label={{ value: "NRR", angle: -90, position: "left", offset: -4 }} />
+              <Tooltip formatter={(v) => [nrr(Number(v)), "NRR"]} labelFormatter={(e) => element(String(e))} />
+              <Bar dataKey="nrr" isAnimationActive={false}>
+                {data.elements.map((e) => (
+                  <Cell key={e.element} fill={e.element === data.overall.weakest ? VERMILLION : BLUE} />
+                ))}
+              </Bar>
+            </BarChart>
+          </ChartCard>
+
+          <ChartCard
+            id="ikm-time"
+            title={t(data.bucket === "week" ? "satisfaction.weekly" : "satisfaction.monthly")}
+            csv={() => downloadCsv(file("tren"), csvOf([[t("services.axis.start"), "IKM", t("satisfaction.col.respondents")], ...data.overTime.map((o) => [o.start, o.ikm, o.respondents])]))}
+            table={[[t("services.axis.start"), "IKM", t("satisfaction.col.respondents")], ...data.overTime.map((o) => [date(o.start), ikmText(o.ikm), formatNumber(o.respondents)])]}
+          >
+            <LineChart data={data.overTime} margin={{ top: 8, right: 12, bottom: 24, left: 16 }}>
+              <CartesianGrid strokeDasharray="3 3" vertical={false} />
+              <XAxis dataKey="start" tickFormatter={(s: string) => date(s)} label={{ value: t("services.axis.start"), position: "insideBottom", offset: -12 }} />
+              <YAxis width={48} domain={[25, 100]} tickFormatter={(v: number) => formatNumber(v)} label={{ value: "IKM", angle: -90, position: "left", offset: -4 }} />
+              <Tooltip formatter={(v) => [ikmText(Number(v)), "IKM"]} labelFormatter={(s) => date(String(s))} />
+              <Line type="monotone" dataKey="ikm" stroke={BLUE} strokeWidth={2} isAnimationActive={false} />
+            </LineChart>
+          </ChartCard>
+
+          <TableCard id="ikm-services" title={t("services.byService")} csv={() => downloadCsv(file("per-layanan"), csvRows(data.byService, (id) => serviceName.get(id) ?? id))}>
+            {table(data.byService, (id) => serviceName.get(id) ?? (id || t("satisfaction.noService")))}
+          </TableCard>
+          <TableCard id="ikm-units" title={t("services.byUnit")} csv={() => downloadCsv(file("per-unit"), csvRows(data.byUnit, (id) => unitName.get(id) ?? id))}>
+            {table(data.byUnit, (id) => unitName.get(id) ?? id, (id) => unitLink(filter, id))}
+          </TableCard>
+          <TableCard
+            id="ikm-profile"
+            title={t("satisfaction.profile")}
+            csv={() => downloadCsv(file("profil"), csvOf([[t("satisfaction.col.field"), t("satisfaction.col.value"), t("satisfaction.col.respondents")], ...data.profile.map((p) => [p.field, p.value, p.respondents])]))}
+          >
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("satisfaction.col.field")}</th>
+                    <th scope="col">{t("satisfaction.col.value")}</th>
+                    <th scope="col">{t("satisfaction.col.respondents")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.profile.map((p) => (
+                    <tr key={`${p.field}:${p.value}`}>
+                      <th scope="row">{t(`satisfaction.field.${p.field}` as Parameters<typeof t>[0])}</th>
+                      <td>{profileValue(t, p.field, p.value)}</td>
+                      <td className="num">{formatNumber(p.respondents)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </TableCard>
+        </div>
+      )}
+    </>
+  );
+}
+
+function profileValue(t: ReturnType<typeof useI18n>["t"], field: string, value: string): string {
+  const prefix = { gender: "survey.gender.", age_group: "survey.age.", education: "survey.education.", occupation: "survey.occupation." }[field];
+  const key = `${prefix}${value}` as Parameters<typeof t>[0];
+  const text = t(key);
+  return text === key ? value : text;
+}
