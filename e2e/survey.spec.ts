@@ -1,0 +1,35 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { login } from "./helpers";
+
+test("HR adds a service point, prints its QR code and exports the answers without contacts", async ({ page }) => {
+  await login(page, "bkpsdm");
+  await page.getByRole("link", { name: "Survei" }).click();
+  await expect(page.getByTestId("point-loket-bkpsdm").getByRole("img", { name: /Kode QR survei/ }).locator("svg")).toBeVisible();
+
+  await page.getByLabel("Kode (dipakai di tautan)").fill("loket-mutasi");
+  await page.getByLabel("Nama", { exact: true }).fill("Loket Mutasi");
+  await page.getByRole("button", { name: "Buat titik layanan" }).click();
+  await expect(page.getByRole("status")).toHaveText("Titik layanan loket-mutasi dibuat.");
+  const point = page.getByTestId("point-loket-mutasi");
+  await expect(point.getByRole("link", { name: /\/survei\/loket-mutasi$/ })).toBeVisible();
+  await point.getByRole("link", { name: "Cetak kode QR" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bagaimana pelayanan kami?");
+  await expect(page.locator(".qr-big svg")).toBeVisible();
+
+  await page.goto("/admin/survey");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: /Unduh semua jawaban/ }).click();
+  const csv = readFileSync(await (await download).path(), "utf8");
+  const header = csv.replace("\ufeff", "").split("\r\n")[0]!;
+  expect(header).toContain("u9");
+  expect(header).not.toMatch(/kontak|contact/);
+});
+
+test("a unit head cannot open the survey administration", async ({ page }) => {
+  await login(page, "kadisdik");
+  const res = await page.goto("/admin/survey");
+  expect(res?.status()).toBe(403);
+  const exp = await page.request.get("/api/survey/export");
+  expect(exp.status()).toBe(403);
+});

@@ -1,0 +1,129 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { isMessageKey } from "@/i18n/catalog";
+import { formatNumber } from "@/i18n/format";
+import { getTranslator } from "@/i18n/server";
+import { rolesFor } from "@/lib/navigation";
+import { createServicePoint, setServicePointActive } from "@/features/survey/server/admin";
+import { publicBaseUrl, qrSvg, surveyUrl } from "@/features/survey/server/qr";
+import { requireRole } from "@/server/auth";
+import { getDb } from "@/server/db";
+
+export const metadata: Metadata = { title: "Survei" };
+
+/** Service points with their survey links and QR codes, a form for a new one, and the export. */
+export default async function SurveyAdminPage({ searchParams }: { searchParams: Promise<{ error?: string; field?: string; created?: string }> }) {
+  await requireRole(rolesFor("/admin/survey"), "/admin/survey");
+  const [{ t, locale }, db, sp, base] = await Promise.all([getTranslator(), getDb(), searchParams, publicBaseUrl()]);
+  const [points, units, services, counts] = await Promise.all([
+    db.servicePoint.findMany({ orderBy: { code: "asc" } }),
+    db.unit.findMany({ orderBy: { name: "asc" } }),
+    db.serviceType.findMany({ where: { active: true }, orderBy: { code: "asc" } }),
+    db.surveyResponse.groupBy({ by: ["servicePointId"], _count: { _all: true } }),
+  ]);
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const serviceName = new Map(services.map((s) => [s.id, locale === "en" ? s.nameEn : s.nameId]));
+  const answered = new Map(counts.map((c) => [c.servicePointId, c._count._all]));
+  const qrs = await Promise.all(points.map((p) => qrSvg(surveyUrl(base, p.code, "qr"))));
+  const error = sp.error && isMessageKey(sp.error) ? t(sp.error) : null;
+  return (
+    <div className="page">
+      <h1>{t("survey.admin.title")}</h1>
+      <p className="muted">{t("survey.admin.lead")}</p>
+      <p>
+        <a className="button small secondary" href="/api/survey/export">
+          {t("survey.admin.export")}
+        </a>
+      </p>
+      {sp.created && (
+        <p className="alert ok" role="status">
+          {t("survey.admin.created", { code: sp.created })}
+        </p>
+      )}
+      <h2>{t("survey.admin.points")}</h2>
+      <ul className="points">
+        {points.map((p, i) => (
+          <li key={p.id} className="card point" data-testid={`point-${p.code}`}>
+            <div className="point-qr" role="img" aria-label={t("survey.admin.qrOf", { name: p.name })} dangerouslySetInnerHTML={{ __html: qrs[i]! }} />
+            <div>
+              <h3>{p.name}</h3>
+              <p className="muted">
+                {unitName.get(p.unitId)} · {p.serviceTypeId ? serviceName.get(p.serviceTypeId) : t("survey.admin.anyService")}
+              </p>
+              <p>
+                <a href={surveyUrl(base, p.code)}>{surveyUrl(base, p.code)}</a>
+              </p>
+              <p className="muted">
+                {t("survey.admin.answered", { n: formatNumber(answered.get(p.id) ?? 0) })}
+                {p.population ? ` · ${t("survey.admin.population", { n: formatNumber(p.population) })}` : ""}
+                {p.active ? "" : ` · ${t("survey.admin.inactive")}`}
+              </p>
+              <div className="inline-form">
+                <Link className="button small" href={`/admin/survey/${p.id}/qr`}>
+                  {t("survey.admin.print")}
+                </Link>
+                <form action={setServicePointActive}>
+                  <input type="hidden" name="id" value={p.id} />
+                  <input type="hidden" name="active" value={p.active ? "0" : "1"} />
+                  <button className="button small secondary" type="submit">
+                    {t(p.active ? "survey.admin.deactivate" : "survey.admin.activate")}
+                  </button>
+                </form>
+              </div>
+            </div>
+          </li>
+        ))}
+      </ul>
+
+      <h2 id="new-point">{t("survey.admin.new")}</h2>
+      <form action={createServicePoint} className="form grid" aria-labelledby="new-point">
+        {error && (
+          <p className="alert error" role="alert">
+            {error}
+          </p>
+        )}
+        <label>
+          {t("survey.admin.code")}
+          <input name="code" required pattern="[a-z0-9][a-z0-9\-]{2,39}" aria-invalid={sp.field === "code"} aria-describedby="code-hint" />
+          <span className="muted small" id="code-hint">
+            {t("survey.admin.code.hint")}
+          </span>
+        </label>
+        <label>
+          {t("survey.admin.name")}
+          <input name="name" required minLength={3} maxLength={120} aria-invalid={sp.field === "name"} />
+        </label>
+        <label>
+          {t("dashboard.unit")}
+          <select name="unitId" required aria-invalid={sp.field === "unitId"}>
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("dashboard.service")}
+          <select name="serviceTypeId">
+            <option value="">{t("survey.admin.anyService")}</option>
+            {services.map((s) => (
+              <option key={s.id} value={s.id}>
+                {serviceName.get(s.id)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("survey.admin.populationLabel")}
+          <input name="population" inputMode="numeric" aria-invalid={sp.field === "population"} />
+        </label>
+        <div>
+          <button className="button" type="submit">
+            {t("survey.admin.create")}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+// A service point as HR and administrators enter it (the form and the server action share it).
+import { z } from "zod";
+
+export const servicePointInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9-]{2,39}$/, "survey.admin.error.code"),
+  name: z.string().trim().min(3, "survey.admin.error.name").max(120, "survey.admin.error.name"),
+  unitId: z.string().min(1, "survey.error.choose").max(64),
+  serviceTypeId: z
+    .string()
+    .max(64)
+    .optional()
+    .transform((s) => s || null),
+  population: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (!s) return null;
+      const n = Number(s.replace(/\./g, ""));
+      if (!Number.isInteger(n) || n < 1 || n > 10_000_000) {
+        ctx.addIssue({ code: "custom", message: "survey.admin.error.population" });
+        return z.NEVER;
+      }
+      return n;
+    }),
+});

@@ -1,0 +1,43 @@
+"use server";
+// Survey administration for HR and administrators: service points (each with its link and QR code).
+// Plain form posts (server actions), checked with zod, audited.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { servicePointInput } from "../admin-schema";
+import { recordAudit } from "@/server/audit";
+import { requireRole } from "@/server/auth";
+import { getDb } from "@/server/db";
+
+const ROLES = ["ADMIN", "HR"] as const;
+
+export async function createServicePoint(formData: FormData) {
+  const session = await requireRole(ROLES, "/admin/survey");
+  const parsed = servicePointInput.safeParse(Object.fromEntries(formData.entries()));
+  if (!parsed.success) redirect(`/admin/survey?error=${encodeURIComponent(parsed.error.issues[0]!.message)}&field=${String(parsed.error.issues[0]!.path[0] ?? "")}`);
+  const db = await getDb();
+  const unit = await db.unit.findUnique({ where: { id: parsed.data.unitId } });
+  if (!unit) redirect("/admin/survey?error=survey.error.choose&field=unitId");
+  if (await db.servicePoint.findUnique({ where: { code: parsed.data.code } })) redirect("/admin/survey?error=survey.admin.error.codeTaken&field=code");
+  const point = await db.$transaction(async (tx) => {
+    const p = await tx.servicePoint.create({ data: { ...parsed.data, regionId: unit.regionId } });
+    await recordAudit(tx, { id: session.user.id, name: session.user.name, clientKey: "web" }, { action: "survey.point.create", entity: "ServicePoint", entityId: p.id, after: p });
+    return p;
+  });
+  revalidatePath("/admin/survey");
+  redirect(`/admin/survey?created=${point.code}`);
+}
+
+export async function setServicePointActive(formData: FormData) {
+  const session = await requireRole(ROLES, "/admin/survey");
+  const id = String(formData.get("id") ?? "");
+  const active = formData.get("active") === "1";
+  const db = await getDb();
+  await db.$transaction(async (tx) => {
+    const before = await tx.servicePoint.findUnique({ where: { id } });
+    if (!before) return;
+    const after = await tx.servicePoint.update({ where: { id }, data: { active } });
+    await recordAudit(tx, { id: session.user.id, name: session.user.name, clientKey: "web" }, { action: "survey.point.update", entity: "ServicePoint", entityId: id, before, after });
+  });
+  revalidatePath("/admin/survey");
+  redirect("/admin/survey");
+}
