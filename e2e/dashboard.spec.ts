@@ -103,4 +103,9 @@ test("the satisfaction page shows IKM with grade, respondents and the weakest el
   await expect(overall).toContainText(/Mutu: [ABCD] \(/);
   await expect(page.getByRole("img", { name: "Nilai tiap unsur pelayanan" }).locator(".recharts-bar-rectangle")).toHaveCount(9);
   await expect(page.getByText(/Unsur terlemah: U\d/)).toBeVisible();
+  // what respondents wrote, complaints marked with their follow-up state; no contacts for a leader
+  const feedback = page.getByTestId("feedback");
+  await feedback.getByLabel("Tampilkan").selectOption("complaints");
+  await expect(feedback.locator("li.complaint").first()).toContainText("Pengaduan (");
+  await expect(feedback.getByText("Kontak:")).toHaveCount(0);
 });

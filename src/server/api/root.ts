@@ -3,6 +3,7 @@ import { auditRouter } from "@/features/admin/server/audit-router";
 import { dashboardRouter } from "@/features/dashboard/server/router";
 import { usersRouter } from "@/features/admin/server/users-router";
 import { importsRouter } from "@/features/imports/server/router";
+import { surveyRouter } from "@/features/survey/server/router";
 import { unitsRouter } from "@/features/units/server/router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   imports: importsRouter,
   dashboard: dashboardRouter,
+  survey: surveyRouter,
 });
 
 export type AppRouter = typeof appRouter;

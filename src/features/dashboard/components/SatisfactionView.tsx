@@ -13,6 +13,7 @@ import { BLUE, VERMILLION } from "./colors";
 import { csvOf, downloadCsv } from "./csv";
 import { Filters, type DashboardFilter, type UnitOption } from "./Filters";
 import { unitLink } from "./WorkforceViews";
+import { FeedbackList } from "../../survey/components/FeedbackList";
 
 export function SatisfactionView({ filter, units, services, canSeeAll }: { filter: DashboardFilter; units: UnitOption[]; services: { id: string; name: string }[]; canSeeAll: boolean }) {
   const { t, locale } = useI18n();
@@ -121,6 +122,7 @@ export function SatisfactionView({ filter, units, services, canSeeAll }: { filte
           <TableCard id="ikm-units" title={t("services.byUnit")} csv={() => downloadCsv(file("per-unit"), csvRows(data.byUnit, (id) => unitName.get(id) ?? id))}>
             {table(data.byUnit, (id) => unitName.get(id) ?? id, (id) => unitLink(filter, id))}
           </TableCard>
+          <FeedbackList unitName={Object.fromEntries(unitName)} serviceName={Object.fromEntries(serviceName)} />
           <TableCard
             id="ikm-profile"
             title={t("satisfaction.profile")}

@@ -6,6 +6,7 @@ import { generate } from "../../../../etl/generate/generate";
 import type { Db } from "@/server/db/client";
 import { createPrisma } from "@/server/db/client";
 import { openTestDb, relationalKinds } from "@/test/stores";
+import { createCaller } from "@/server/api/root";
 import { hashToken, submitSurvey, THROTTLE } from "./submit";
 
 const key = () => randomBytes(12).toString("base64url");
@@ -116,6 +117,32 @@ describe.each(relationalKinds)("survey responses on %s", (kind) => {
     expect(both.filter((r) => r.ok)).toHaveLength(1);
     expect(await db.surveyResponse.count({ where: { requestId: requestIds[1] } })).toBe(1);
     expect(await submitSurvey(db, { kind: "invite", token: "not-a-token" }, answers(), "z")).toEqual({ ok: false, errors: { form: "survey.error.unknownInvite" } });
+  });
+
+  it("shows suggestions to leaders without contacts, to HR with them, and lets HR follow a complaint up once per change", async () => {
+    const as = (role: "LEADER" | "HR" | "UNIT_HEAD", unitId: string | null = null) =>
+      createCaller({ db, clientKey: "t", session: { expires: new Date(Date.now() + 3_600_000).toISOString(), user: { id: `u-${role}`, name: role, username: role, role, unitId } } });
+    const r = await submitSurvey(db, point(), answers({ serviceTypeId, isComplaint: "on", suggestion: "Tidak ada kabar", contact: "0812-1" }), "client-j");
+    const id = (r as { responseId: string }).responseId;
+    const leaderView = await as("LEADER").survey.feedback({ only: "complaints" });
+    const mine = leaderView.rows.find((x) => x.id === id)!;
+    expect(mine).toMatchObject({ suggestion: "Tidak ada kabar", isComplaint: true, followUp: "OPEN" });
+    expect("contact" in mine && mine.contact).toBeFalsy();
+    expect(leaderView.canFollowUp).toBe(false);
+    await expect(as("LEADER").survey.setFollowUp({ id, state: "RESOLVED" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    const hr = as("HR");
+    expect((await hr.survey.feedback({ only: "open" })).rows.find((x) => x.id === id)?.contact).toBe("0812-1");
+    await hr.survey.setFollowUp({ id, state: "IN_PROGRESS" });
+    await hr.survey.setFollowUp({ id, state: "IN_PROGRESS" });
+    expect(await db.auditLog.count({ where: { action: "survey.followup", entityId: id } })).toBe(1);
+    await hr.survey.setFollowUp({ id, state: "RESOLVED" });
+    expect((await hr.survey.feedback({ only: "open" })).rows.some((x) => x.id === id)).toBe(false);
+
+    // a unit head sees only their own units' entries
+    const other = await db.unit.findFirstOrThrow({ where: { code: "DISDIK" } });
+    const headView = await as("UNIT_HEAD", other.id).survey.feedback({ only: "all" });
+    expect(headView.rows.every((x) => x.unitId !== (mine as { unitId: string }).unitId)).toBe(true);
   });
 
   it("marks a complaint for follow-up", async () => {

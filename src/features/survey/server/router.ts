@@ -1,0 +1,56 @@
+// Suggestions and complaints from the survey, for leaders and HR (a unit head: their own units). The
+// contact is shown to HR only, who follow complaints up; each follow-up change is audited.
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { recordAudit } from "@/server/audit";
+import { createTRPCRouter, roleProcedure } from "@/server/api/trpc";
+import { unitSubtree } from "@/server/api/unit-scope";
+
+const FOLLOW_UP = ["OPEN", "IN_PROGRESS", "RESOLVED"] as const;
+
+export const surveyRouter = createTRPCRouter({
+  feedback: roleProcedure("ADMIN", "LEADER", "HR", "UNIT_HEAD")
+    .input(
+      z.object({
+        only: z.enum(["all", "complaints", "open"]).default("all"),
+        page: z.number().int().min(0).max(10_000).default(0),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const pageSize = 50;
+      const units = ctx.user.role === "UNIT_HEAD" ? (ctx.user.unitId ? await unitSubtree(ctx.db, ctx.user.unitId) : []) : null;
+      const where = {
+        suggestion: { not: null },
+        ...(units ? { unitId: { in: units } } : {}),
+        ...(input.only === "complaints" ? { isComplaint: true } : input.only === "open" ? { isComplaint: true, followUp: { in: ["OPEN", "IN_PROGRESS"] as ("OPEN" | "IN_PROGRESS")[] } } : {}),
+      };
+      const showContact = ctx.user.role === "HR" || ctx.user.role === "ADMIN";
+      const [rows, total] = await Promise.all([
+        ctx.db.surveyResponse.findMany({
+          where,
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          skip: input.page * pageSize,
+          take: pageSize,
+          select: { id: true, createdAt: true, unitId: true, serviceTypeId: true, suggestion: true, isComplaint: true, followUp: true, contact: showContact },
+        }),
+        ctx.db.surveyResponse.count({ where }),
+      ]);
+      if (showContact && rows.some((r) => r.contact)) {
+        await recordAudit(ctx.db, ctx.actor, { action: "survey.feedback.read", entity: "SurveyResponse", entityId: "*", after: { page: input.page, only: input.only } });
+      }
+      return { rows, total, pageSize, canFollowUp: showContact };
+    }),
+
+  setFollowUp: roleProcedure("ADMIN", "HR")
+    .input(z.object({ id: z.string().min(1).max(64), state: z.enum(FOLLOW_UP) }))
+    .mutation(async ({ ctx, input }) => {
+      return ctx.db.$transaction(async (tx) => {
+        const before = await tx.surveyResponse.findUnique({ where: { id: input.id }, select: { id: true, isComplaint: true, followUp: true } });
+        if (!before || !before.isComplaint) throw new TRPCError({ code: "NOT_FOUND" });
+        if (before.followUp === input.state) return before; // a double click does one thing
+        const after = await tx.surveyResponse.update({ where: { id: input.id }, data: { followUp: input.state }, select: { id: true, isComplaint: true, followUp: true } });
+        await recordAudit(tx, ctx.actor, { action: "survey.followup", entity: "SurveyResponse", entityId: input.id, before, after });
+        return after;
+      });
+    }),
+});
