@@ -33,3 +33,17 @@ test("a unit head cannot open the survey administration", async ({ page }) => {
   const exp = await page.request.get("/api/survey/export");
   expect(exp.status()).toBe(403);
 });
+
+test("the survey API stores an answer (201) and says what is wrong in both languages (400)", async ({ request }) => {
+  const ok = await request.post("/api/survei/loket-cuti", {
+    headers: { "x-forwarded-for": "192.0.2.77" },
+    data: { submissionKey: "e2e-api-answer-000001", ageGroup: "36-45", gender: "L", education: "SMA", occupation: "SWASTA", u1: 4, u2: 4, u3: 3, u4: 4, u5: 3, u6: 4, u7: 4, u8: 3, u9: 3 },
+  });
+  expect(ok.status()).toBe(201);
+  const bad = await request.post("/api/survei/loket-cuti", { headers: { "x-forwarded-for": "192.0.2.78" }, data: { submissionKey: "e2e-api-answer-000002", gender: "X" } });
+  expect(bad.status()).toBe(400);
+  const body = (await bad.json()) as { errors: Record<string, string>; messages: Record<string, { id: string; en: string }> };
+  expect(body.errors.gender).toBe("survey.error.choose");
+  expect(body.messages.u1).toEqual({ id: "Pilih salah satu jawaban.", en: "Choose one answer." });
+  expect((await request.post("/api/survei/tidak-ada", { data: {} })).status()).toBe(400);
+});

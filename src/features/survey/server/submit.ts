@@ -1,5 +1,6 @@
 // Storing a survey response: the one door for open links (a service point's link or QR code) and
-// one-time links (a finished request). The answers are checked with the form's own schema; a bot that
+// one-time links (a finished request). An open link's answer costs two statements: the throttle's
+// count-and-record and the insert (points and services are cached briefly). The answers are checked with the form's own schema; a bot that
 // fills the honeypot is told "thank you" and nothing is kept; open links are throttled per client in
 // the relational store (so the limit holds across web instances); a one-time link takes one response;
 // the same submission key twice (a double tap, a resent form) stores one response.
@@ -32,28 +33,23 @@ export async function submitSurvey(db: Db, target: SubmitTarget, raw: unknown, c
   const a = parsed.data;
   if (a.website) return { ok: true, responseId: null };
 
-  // A response already stored under this key: the respondent tapped twice or the form was sent again.
-  const same = await db.surveyResponse.findUnique({ where: { submissionKey: a.submissionKey }, select: { id: true } });
-  if (same) return { ok: true, responseId: same.id };
-
   let place: { regionId: string; unitId: string; serviceTypeId: string | null; servicePointId: string | null; requestId: string | null; channel: "LINK" | "QR" | "INVITE" };
   let inviteId: string | null = null;
   if (target.kind === "point") {
-    const point = await db.servicePoint.findUnique({ where: { code: target.code } });
+    const point = await cachedPoint(db, target.code, now);
     if (!point || !point.active) return { ok: false, errors: { form: "survey.error.unknownPoint" } };
-    const since = new Date(now.getTime() - THROTTLE.windowMinutes * 60_000);
-    const recent = await db.surveyAttempt.count({ where: { clientKey, createdAt: { gte: since } } });
-    if (recent >= THROTTLE.max) return { ok: false, errors: { form: "survey.error.throttled" }, retryMinutes: THROTTLE.windowMinutes };
-    await db.surveyAttempt.create({ data: { clientKey, createdAt: now } });
     const serviceTypeId = point.serviceTypeId ?? a.serviceTypeId;
-    if (!serviceTypeId) return { ok: false, errors: { serviceTypeId: "survey.error.choose" } };
-    const service = await db.serviceType.findFirst({ where: { id: serviceTypeId, regionId: point.regionId, active: true }, select: { id: true } });
-    if (!service) return { ok: false, errors: { serviceTypeId: "survey.error.choose" } };
+    if (!serviceTypeId || !(await cachedServices(db, point.regionId, now)).has(serviceTypeId)) return { ok: false, errors: { serviceTypeId: "survey.error.choose" } };
+    if (!(await takeAttempt(db, clientKey, now))) return { ok: false, errors: { form: "survey.error.throttled" }, retryMinutes: THROTTLE.windowMinutes };
     place = { regionId: point.regionId, unitId: point.unitId, serviceTypeId, servicePointId: point.id, requestId: null, channel: target.channel };
   } else {
     const invite = await db.surveyInvite.findUnique({ where: { tokenHash: hashToken(target.token) } });
     if (!invite) return { ok: false, errors: { form: "survey.error.unknownInvite" } };
-    if (invite.usedAt) return { ok: false, errors: { form: "survey.error.inviteUsed" } };
+    if (invite.usedAt) {
+      // the same form sent again after it was stored: the same answer, not an error
+      const same = await db.surveyResponse.findUnique({ where: { submissionKey: a.submissionKey }, select: { id: true } });
+      return same ? { ok: true, responseId: same.id } : { ok: false, errors: { form: "survey.error.inviteUsed" } };
+    }
     const request = await db.serviceRequest.findUnique({ where: { id: invite.requestId }, select: { id: true, regionId: true, unitId: true, serviceTypeId: true } });
     if (!request) return { ok: false, errors: { form: "survey.error.unknownInvite" } };
     inviteId = invite.id;
@@ -74,14 +70,15 @@ export async function submitSurvey(db: Db, target: SubmitTarget, raw: unknown, c
     contact: a.contact ?? null,
   };
   try {
-    const stored = await db.$transaction(async (tx) => {
-      if (inviteId) {
-        // Claimed only if still unused: two tabs sending at once store one response.
-        const claimed = await tx.surveyInvite.updateMany({ where: { id: inviteId, usedAt: null }, data: { usedAt: now } });
-        if (claimed.count !== 1) throw new InviteUsedError();
-      }
-      return tx.surveyResponse.create({ data, select: { id: true } });
-    });
+    // An open link's answer is one insert; a one-time link claims the invite in the same transaction
+    // (only if still unused: two tabs sending at once store one response).
+    const stored = inviteId
+      ? await db.$transaction(async (tx) => {
+          const claimed = await tx.surveyInvite.updateMany({ where: { id: inviteId, usedAt: null }, data: { usedAt: now } });
+          if (claimed.count !== 1) throw new InviteUsedError();
+          return tx.surveyResponse.create({ data, select: { id: true } });
+        })
+      : await db.surveyResponse.create({ data, select: { id: true } });
     return { ok: true, responseId: stored.id };
   } catch (err) {
     if (isUniqueViolation(err, "submissionKey")) {
@@ -98,3 +95,46 @@ export async function submitSurvey(db: Db, target: SubmitTarget, raw: unknown, c
 }
 
 class InviteUsedError extends Error {}
+
+// Service points and the service catalog change rarely and are read on every answer: each web instance
+// keeps them for CACHE_MS (a deactivated point stops taking answers within that time).
+const CACHE_MS = 30_000;
+type Point = { id: string; regionId: string; unitId: string; serviceTypeId: string | null; active: boolean };
+const pointCache = new WeakMap<Db, Map<string, { at: number; point: Point | null }>>();
+const serviceCache = new WeakMap<Db, Map<string, { at: number; ids: Set<string> }>>();
+
+async function cachedPoint(db: Db, code: string, now: Date): Promise<Point | null> {
+  let cache = pointCache.get(db);
+  if (!cache) pointCache.set(db, (cache = new Map()));
+  const hit = cache.get(code);
+  if (hit && Math.abs(now.getTime() - hit.at) < CACHE_MS) return hit.point;
+  const point = await db.servicePoint.findUnique({ where: { code }, select: { id: true, regionId: true, unitId: true, serviceTypeId: true, active: true } });
+  if (cache.size > 10_000) cache.clear();
+  cache.set(code, { at: now.getTime(), point });
+  return point;
+}
+
+async function cachedServices(db: Db, regionId: string, now: Date): Promise<Set<string>> {
+  let cache = serviceCache.get(db);
+  if (!cache) serviceCache.set(db, (cache = new Map()));
+  const hit = cache.get(regionId);
+  if (hit && Math.abs(now.getTime() - hit.at) < CACHE_MS) return hit.ids;
+  const ids = new Set((await db.serviceType.findMany({ where: { regionId, active: true }, select: { id: true } })).map((s) => s.id));
+  cache.set(regionId, { at: now.getTime(), ids });
+  return ids;
+}
+
+/** Counts the client's recent answers and records this one in one statement; false when over the limit. */
+async function takeAttempt(db: Db, clientKey: string, now: Date): Promise<boolean> {
+  const since = new Date(now.getTime() - THROTTLE.windowMinutes * 60_000);
+  const [row] = await db.$queryRawUnsafe<{ taken: number }[]>(
+    `WITH recent AS (SELECT count(*) AS n FROM "SurveyAttempt" WHERE "clientKey" = $1 AND "createdAt" >= $2),
+          ins AS (INSERT INTO "SurveyAttempt" ("clientKey", "createdAt") SELECT $1, $3 WHERE (SELECT n FROM recent) < $4 RETURNING 1)
+     SELECT count(*)::int AS taken FROM ins`,
+    clientKey,
+    since,
+    now,
+    THROTTLE.max,
+  );
+  return Number(row?.taken ?? 0) === 1;
+}
