@@ -109,3 +109,13 @@ test("the satisfaction page shows IKM with grade, respondents and the weakest el
   await expect(feedback.locator("li.complaint").first()).toContainText("Pengaduan (");
   await expect(feedback.getByText("Kontak:")).toHaveCount(0);
 });
+
+test("the unit scorecard ranks units with every component visible", async ({ page }) => {
+  await login(page, "pimpinan");
+  await page.goto("/dashboard/scorecard?period=year");
+  const table = page.getByRole("region", { name: "Unit menurut peringkat gabungan" }).getByRole("table");
+  await expect(table.getByRole("row").nth(1).getByRole("cell").first()).toHaveText("1");
+  await expect(table.getByRole("row").nth(1)).toContainText("#");
+  await table.getByRole("row").nth(1).getByRole("link").click();
+  await expect(page).toHaveURL(/\/dashboard\/units\//);
+});

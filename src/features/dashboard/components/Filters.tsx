@@ -117,6 +117,7 @@ const TABS: { href: string; label: MessageKey }[] = [
   { href: "/dashboard/attendance", label: "dashboard.tab.attendance" },
   { href: "/dashboard/ekinerja", label: "dashboard.tab.ekinerja" },
   { href: "/dashboard/satisfaction", label: "dashboard.tab.satisfaction" },
+  { href: "/dashboard/scorecard", label: "dashboard.tab.scorecard" },
 ];
 
 /** The dashboard's pages; the filter travels along. */

@@ -195,6 +195,27 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
     expect(v.overall.sample).toBeNull(); // no service point says how many people it serves
   });
 
+  it("ranks units on each component and overall by the mean of their ranks, each component shown", async () => {
+    const api = await leader();
+    const range = { period: "custom" as const, from: "2025-10-01", to: "2025-12-31", today: TODAY };
+    const [card, services, attendance, sat] = await Promise.all([api.dashboard.scorecard(range), api.dashboard.services(range), api.dashboard.attendance(range), api.dashboard.satisfaction(range)]);
+    expect(card.length).toBeGreaterThan(5);
+    for (const row of card) {
+      const svc = services.byUnit.find((u) => u.id === row.unitId);
+      expect(row.values.sla).toBe(svc?.slaCompliance ?? null);
+      expect(row.values.processing).toBe(svc?.p50 ?? null);
+      expect(row.values.attendance).toBe(attendance.byUnit.find((u) => u.unitId === row.unitId)?.attendanceRate ?? null);
+      expect(row.values.ikm).toBe(sat.byUnit.find((u) => u.id === row.unitId)?.ikm ?? null);
+      const ranks = Object.values(row.ranks).filter((x): x is number => x !== null);
+      if (ranks.length) expect(row.overall).toBeCloseTo(ranks.reduce((a, b) => a + b, 0) / ranks.length, 12);
+    }
+    // attendance rank 1 is the best attendance rate
+    const best = card.filter((r) => r.ranks.attendance === 1)[0]!;
+    expect(best.values.attendance).toBe(Math.max(...card.map((r) => r.values.attendance ?? -1)));
+    const overall = card.filter((r) => r.overallRank !== null).map((r) => r.overall!);
+    expect(overall).toEqual([...overall].sort((a, b) => a - b));
+  });
+
   it("counts every finished request of the whole history, as the generator planned them", async () => {
     const o = await (await leader()).dashboard.overview({ period: "custom", from: CFG.start, to: CFG.end, today: TODAY });
     expect(o.requests.current.completed).toBe(truth.requests.completed);

@@ -10,6 +10,7 @@ import { periodInput, resolvePeriod } from "../period";
 import { overview, type Scope } from "./kpi";
 import { servicePerformance } from "./services";
 import { satisfactionView } from "./satisfaction";
+import { scorecard } from "./scorecard";
 import { attendanceView, ekinerjaView } from "./workforce";
 
 export const DASHBOARD_ROLES = ["ADMIN", "LEADER", "HR", "UNIT_HEAD"] as const;
@@ -76,6 +77,7 @@ export const dashboardRouter = createTRPCRouter({
   services: dashboardProcedure.query(({ ctx: { dash: d } }) => servicePerformance(d.ch, d.period, d.scope, d.today, d.timezone)),
   attendance: dashboardProcedure.query(({ ctx: { dash: d } }) => attendanceView(d.ch, d.period, d.scope)),
   ekinerja: dashboardProcedure.query(({ ctx: { dash: d } }) => ekinerjaView(d.ch, d.period, d.scope)),
+  scorecard: dashboardProcedure.query(({ ctx: { dash: d } }) => scorecard(d.ch, d.period, d.scope)),
   satisfaction: dashboardProcedure.query(async ({ ctx }) => {
     const d = ctx.dash;
     // The population each unit serves, from its active service points (master data), for the sample size.

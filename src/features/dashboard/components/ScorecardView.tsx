@@ -1,0 +1,83 @@
+"use client";
+// The unit scorecard for leaders: each component's value and rank side by side, and the overall rank
+// (the mean of the component ranks), so an evaluation can be explained one component at a time.
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useI18n } from "@/i18n/client";
+import { formatNumber, formatPercent } from "@/i18n/format";
+import { useTRPC } from "@/trpc/react";
+import { COMPONENTS, type Component } from "../server/scorecard";
+import { NoData, QueryStatus, TableCard } from "./ChartCard";
+import { csvOf, downloadCsv } from "./csv";
+import { Filters, type DashboardFilter, type UnitOption } from "./Filters";
+import { unitLink } from "./WorkforceViews";
+
+export function ScorecardView({ filter, units, services, canSeeAll }: { filter: DashboardFilter; units: UnitOption[]; services: { id: string; name: string }[]; canSeeAll: boolean }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const query = useQuery({ ...trpc.dashboard.scorecard.queryOptions(filter), placeholderData: keepPreviousData });
+  const data = query.data;
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const value = (c: Component, v: number | null) =>
+    v === null ? "—" : c === "processing" ? t("dashboard.days", { value: formatNumber(v) }) : c === "ikm" ? formatNumber(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : formatPercent(v);
+  return (
+    <>
+      <Filters filter={filter} units={units} services={services} canSeeAll={canSeeAll} noService />
+      <QueryStatus fetching={query.isFetching} error={query.isError} ready={!!data} />
+      {data && data.length === 0 && <NoData />}
+      {data && data.length > 0 && (
+        <div className="chart-grid" aria-busy={query.isFetching}>
+          <TableCard
+            id="scorecard"
+            title={t("scorecard.table")}
+            description={t("scorecard.how")}
+            csv={() =>
+              downloadCsv(
+                "pantau-rapor-unit.csv",
+                csvOf([
+                  [t("scorecard.col.rank"), t("dashboard.unit"), ...COMPONENTS.flatMap((c) => [t(`scorecard.c.${c}`), `${t("scorecard.col.rank")} ${t(`scorecard.c.${c}`)}`]), t("scorecard.col.overall")],
+                  ...data.map((r) => [r.overallRank, unitName.get(r.unitId) ?? r.unitId, ...COMPONENTS.flatMap((c) => [r.values[c], r.ranks[c]]), r.overall]),
+                ]),
+              )
+            }
+          >
+            <div className="table-wrap">
+              <table className="scorecard">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("scorecard.col.rank")}</th>
+                    <th scope="col">{t("dashboard.unit")}</th>
+                    {COMPONENTS.map((c) => (
+                      <th scope="col" key={c}>
+                        {t(`scorecard.c.${c}`)}
+                      </th>
+                    ))}
+                    <th scope="col">{t("scorecard.col.overall")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.map((r) => (
+                    <tr key={r.unitId}>
+                      <td className="num">{r.overallRank ?? "—"}</td>
+                      <th scope="row">
+                        <Link href={unitLink(filter, r.unitId)}>{unitName.get(r.unitId) ?? r.unitId}</Link>
+                      </th>
+                      {COMPONENTS.map((c) => (
+                        <td key={c} className="num">
+                          {value(c, r.values[c])}
+                          {r.ranks[c] !== null && <span className="rank"> #{r.ranks[c]}</span>}
+                          {c === "ikm" && r.grade && <span className="muted small"> {r.grade}</span>}
+                        </td>
+                      ))}
+                      <td className="num">{r.overall === null ? "—" : formatNumber(r.overall, { maximumFractionDigits: 1 })}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </TableCard>
+        </div>
+      )}
+    </>
+  );
+}
