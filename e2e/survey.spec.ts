@@ -47,3 +47,15 @@ test("the survey API stores an answer (201) and says what is wrong in both langu
   expect(body.messages.u1).toEqual({ id: "Pilih salah satu jawaban.", en: "Choose one answer." });
   expect((await request.post("/api/survei/tidak-ada", { data: {} })).status()).toBe(400);
 });
+
+test("HR rewords a question and the public form asks it that way", async ({ page }) => {
+  await login(page, "bkpsdm");
+  await page.goto("/admin/survey");
+  const u9 = page.locator("details.wording").filter({ hasText: "U9" });
+  await u9.locator("summary").click();
+  await u9.getByLabel("Pertanyaan (Indonesia)").fill("Bagaimana kenyamanan ruang tunggu dan fasilitas kami?");
+  await u9.getByRole("button", { name: "Simpan U9" }).click();
+  await expect(page.getByRole("status")).toHaveText("Kalimat U9 disimpan.");
+  await page.goto("/survei/loket-cuti");
+  await expect(page.getByText("Bagaimana kenyamanan ruang tunggu dan fasilitas kami?")).toBeVisible();
+});

@@ -27,3 +27,14 @@ export const servicePointInput = z.object({
       return n;
     }),
 });
+
+const text = (max: number) => z.string().trim().min(2, "survey.admin.error.wording").max(max, "survey.admin.error.wording");
+
+/** One element's wording: the question and its four answers, worst to best, in both languages. */
+export const elementWordingInput = z.object({
+  code: z.string(),
+  questionId: text(300),
+  questionEn: text(300),
+  optionsId: z.array(text(80)).length(4),
+  optionsEn: z.array(text(80)).length(4),
+});

@@ -5,6 +5,8 @@ import { formatNumber } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
 import { createServicePoint, setServicePointActive } from "@/features/survey/server/admin";
+import { elementWording } from "@/features/survey/server/page-data";
+import { saveElementWording } from "@/features/survey/server/wording";
 import { publicBaseUrl, qrSvg, surveyUrl } from "@/features/survey/server/qr";
 import { requireRole } from "@/server/auth";
 import { getDb } from "@/server/db";
@@ -12,7 +14,7 @@ import { getDb } from "@/server/db";
 export const metadata: Metadata = { title: "Survei" };
 
 /** Service points with their survey links and QR codes, a form for a new one, and the export. */
-export default async function SurveyAdminPage({ searchParams }: { searchParams: Promise<{ error?: string; field?: string; created?: string }> }) {
+export default async function SurveyAdminPage({ searchParams }: { searchParams: Promise<{ error?: string; field?: string; created?: string; saved?: string }> }) {
   await requireRole(rolesFor("/admin/survey"), "/admin/survey");
   const [{ t, locale }, db, sp, base] = await Promise.all([getTranslator(), getDb(), searchParams, publicBaseUrl()]);
   const [points, units, services, counts] = await Promise.all([
@@ -24,7 +26,7 @@ export default async function SurveyAdminPage({ searchParams }: { searchParams: 
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const serviceName = new Map(services.map((s) => [s.id, locale === "en" ? s.nameEn : s.nameId]));
   const answered = new Map(counts.map((c) => [c.servicePointId, c._count._all]));
-  const qrs = await Promise.all(points.map((p) => qrSvg(surveyUrl(base, p.code, "qr"))));
+  const [qrs, wording] = await Promise.all([Promise.all(points.map((p) => qrSvg(surveyUrl(base, p.code, "qr")))), elementWording(db)]);
   const error = sp.error && isMessageKey(sp.error) ? t(sp.error) : null;
   return (
     <div className="page">
@@ -124,6 +126,44 @@ export default async function SurveyAdminPage({ searchParams }: { searchParams: 
           </button>
         </div>
       </form>
+
+      <h2 id="wording">{t("survey.admin.wording")}</h2>
+      <p className="muted">{t("survey.admin.wording.lead")}</p>
+      {sp.saved && (
+        <p className="alert ok" role="status">
+          {t("survey.admin.wording.saved", { code: sp.saved })}
+        </p>
+      )}
+      {wording.map((w) => (
+        <details key={w.code} className="card wording">
+          <summary>
+            <b>{w.code}</b> {locale === "en" ? w.questionEn : w.questionId}
+          </summary>
+          <form action={saveElementWording} className="form grid">
+            <input type="hidden" name="code" value={w.code} />
+            <label>
+              {t("survey.admin.wording.questionId")}
+              <textarea name="questionId" defaultValue={w.questionId} rows={2} required />
+            </label>
+            <label>
+              {t("survey.admin.wording.questionEn")}
+              <textarea name="questionEn" defaultValue={w.questionEn} rows={2} required />
+            </label>
+            {[0, 1, 2, 3].map((i) => (
+              <div key={i} className="field">
+                <span>{t("survey.admin.wording.option", { n: i + 1 })}</span>
+                <input name={`optionId${i + 1}`} defaultValue={w.optionsId[i]} aria-label={`${t("survey.admin.wording.option", { n: i + 1 })} (ID)`} required />
+                <input name={`optionEn${i + 1}`} defaultValue={w.optionsEn[i]} aria-label={`${t("survey.admin.wording.option", { n: i + 1 })} (EN)`} required />
+              </div>
+            ))}
+            <div>
+              <button className="button small" type="submit">
+                {t("survey.admin.wording.save", { code: w.code })}
+              </button>
+            </div>
+          </form>
+        </details>
+      ))}
     </div>
   );
 }
