@@ -59,3 +59,14 @@ test("HR rewords a question and the public form asks it that way", async ({ page
   await page.goto("/survei/loket-cuti");
   await expect(page.getByText("Bagaimana kenyamanan ruang tunggu dan fasilitas kami?")).toBeVisible();
 });
+
+test("HR opens the staff ratings on purpose; a leader cannot", async ({ page }) => {
+  await login(page, "bkpsdm");
+  await page.goto("/admin/survey");
+  await page.getByRole("link", { name: "Penilaian petugas (khusus SDM)" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Penilaian petugas dari survei");
+  await expect(page.getByRole("table").getByRole("row").nth(1)).toContainText(/\d,\d{2}/);
+  await page.getByRole("button", { name: "Keluar" }).click().catch(() => {});
+  await login(page, "pimpinan");
+  expect((await page.goto("/admin/survey/handlers"))?.status()).toBe(403);
+});

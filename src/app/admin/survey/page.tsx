@@ -32,10 +32,13 @@ export default async function SurveyAdminPage({ searchParams }: { searchParams: 
     <div className="page">
       <h1>{t("survey.admin.title")}</h1>
       <p className="muted">{t("survey.admin.lead")}</p>
-      <p>
+      <p className="inline-form">
         <a className="button small secondary" href="/api/survey/export">
           {t("survey.admin.export")}
         </a>
+        <Link className="button small secondary" href="/admin/survey/handlers">
+          {t("handlers.open")}
+        </Link>
       </p>
       {sp.created && (
         <p className="alert ok" role="status">

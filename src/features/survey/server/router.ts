@@ -2,11 +2,13 @@
 // contact is shown to HR only, who follow complaints up; each follow-up change is audited.
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { ELEMENTS, ikmFromSums, type Scores } from "@/lib/domain/ikm";
 import { recordAudit } from "@/server/audit";
 import { createTRPCRouter, roleProcedure } from "@/server/api/trpc";
 import { unitSubtree } from "@/server/api/unit-scope";
 
 const FOLLOW_UP = ["OPEN", "IN_PROGRESS", "RESOLVED"] as const;
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const surveyRouter = createTRPCRouter({
   feedback: roleProcedure("ADMIN", "LEADER", "HR", "UNIT_HEAD")
@@ -39,6 +41,29 @@ export const surveyRouter = createTRPCRouter({
         await recordAudit(ctx.db, ctx.actor, { action: "survey.feedback.read", entity: "SurveyResponse", entityId: "*", after: { page: input.page, only: input.only } });
       }
       return { rows, total, pageSize, canFollowUp: showContact };
+    }),
+
+  /**
+   * The people who handled requests that were rated through their one-time link, with the IKM of those
+   * ratings: for HR only, and every read is logged (it evaluates named employees).
+   */
+  handlers: roleProcedure("ADMIN", "HR")
+    .input(z.object({ from: day, to: day }))
+    .query(async ({ ctx, input }) => {
+      const rows = await ctx.db.$queryRawUnsafe<({ actor: string; n: number } & Record<string, number>)[]>(
+        `SELECT h.actor, count(*)::int AS n, ${ELEMENTS.map((e) => `sum(r.${e.toLowerCase()})::int AS ${e.toLowerCase()}`).join(", ")}
+         FROM (SELECT DISTINCT e."requestId", e."actorName" AS actor FROM "RequestEvent" e WHERE e."actorName" IS NOT NULL) h
+         JOIN "SurveyResponse" r ON r."requestId" = h."requestId"
+         WHERE (r."createdAt" + interval '7 hours')::date BETWEEN $1::date AND $2::date
+         GROUP BY h.actor ORDER BY n DESC, h.actor LIMIT 500`,
+        input.from,
+        input.to,
+      );
+      await recordAudit(ctx.db, ctx.actor, { action: "survey.handlers.read", entity: "SurveyResponse", entityId: "*", after: input });
+      return rows.map((r) => {
+        const result = ikmFromSums(Object.fromEntries(ELEMENTS.map((e) => [e, Number(r[e.toLowerCase()])])) as Scores, Number(r.n));
+        return { actor: r.actor, respondents: result.respondents, ikm: result.converted, grade: result.grade, weakest: result.weakest };
+      });
     }),
 
   setFollowUp: roleProcedure("ADMIN", "HR")

@@ -145,6 +145,21 @@ describe.each(relationalKinds)("survey responses on %s", (kind) => {
     expect(headView.rows.every((x) => x.unitId !== (mine as { unitId: string }).unitId)).toBe(true);
   });
 
+  it("evaluates the people who handled rated requests, for HR only and logged", async () => {
+    const hr = createCaller({ db, clientKey: "t", session: { expires: new Date(Date.now() + 3_600_000).toISOString(), user: { id: "hr", name: "HR", username: "hr", role: "HR", unitId: null } } });
+    const rows = await hr.survey.handlers({ from: "2020-01-01", to: "2030-12-31" });
+    expect(rows.length).toBeGreaterThan(0);
+    // recomputed here: each handler's distinct rated requests
+    const rated = await db.surveyResponse.findMany({ where: { requestId: { not: null } } });
+    const events = await db.requestEvent.findMany({ where: { requestId: { in: rated.map((r) => r.requestId!) }, actorName: { not: null } } });
+    const first = rows[0]!;
+    const mine = new Set(events.filter((e) => e.actorName === first.actor).map((e) => e.requestId));
+    expect(first.respondents).toBe(rated.filter((r) => mine.has(r.requestId!)).length);
+    expect(await db.auditLog.count({ where: { action: "survey.handlers.read" } })).toBeGreaterThan(0);
+    const leader = createCaller({ db, clientKey: "t", session: { expires: new Date(Date.now() + 3_600_000).toISOString(), user: { id: "l", name: "L", username: "l", role: "LEADER", unitId: null } } });
+    await expect(leader.survey.handlers({ from: "2020-01-01", to: "2030-12-31" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
   it("marks a complaint for follow-up", async () => {
     const r = await submitSurvey(db, point(), answers({ serviceTypeId, isComplaint: "on", suggestion: "Berkas saya hilang dua kali" }), "client-i");
     const row = await db.surveyResponse.findUniqueOrThrow({ where: { id: (r as { responseId: string }).responseId } });
