@@ -70,3 +70,11 @@ test("HR opens the staff ratings on purpose; a leader cannot", async ({ page }) 
   await login(page, "pimpinan");
   expect((await page.goto("/admin/survey/handlers"))?.status()).toBe(403);
 });
+
+test("issuing a one-time link for an unknown request says so", async ({ page }) => {
+  await login(page, "bkpsdm");
+  await page.goto("/admin/survey");
+  await page.getByLabel("Nomor permohonan").fill("TIDAK-ADA/1");
+  await page.getByRole("button", { name: "Buat tautan" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Nomor permohonan itu tidak ditemukan.");
+});

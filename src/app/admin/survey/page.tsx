@@ -4,7 +4,7 @@ import { isMessageKey } from "@/i18n/catalog";
 import { formatNumber } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
-import { createServicePoint, setServicePointActive } from "@/features/survey/server/admin";
+import { createServicePoint, issueInviteLink, setServicePointActive } from "@/features/survey/server/admin";
 import { elementWording } from "@/features/survey/server/page-data";
 import { saveElementWording } from "@/features/survey/server/wording";
 import { publicBaseUrl, qrSvg, surveyUrl } from "@/features/survey/server/qr";
@@ -14,7 +14,7 @@ import { getDb } from "@/server/db";
 export const metadata: Metadata = { title: "Survei" };
 
 /** Service points with their survey links and QR codes, a form for a new one, and the export. */
-export default async function SurveyAdminPage({ searchParams }: { searchParams: Promise<{ error?: string; field?: string; created?: string; saved?: string }> }) {
+export default async function SurveyAdminPage({ searchParams }: { searchParams: Promise<{ error?: string; field?: string; created?: string; saved?: string; invite?: string; inviteError?: string; number?: string }> }) {
   await requireRole(rolesFor("/admin/survey"), "/admin/survey");
   const [{ t, locale }, db, sp, base] = await Promise.all([getTranslator(), getDb(), searchParams, publicBaseUrl()]);
   const [points, units, services, counts] = await Promise.all([
@@ -28,6 +28,7 @@ export default async function SurveyAdminPage({ searchParams }: { searchParams: 
   const answered = new Map(counts.map((c) => [c.servicePointId, c._count._all]));
   const [qrs, wording] = await Promise.all([Promise.all(points.map((p) => qrSvg(surveyUrl(base, p.code, "qr")))), elementWording(db)]);
   const error = sp.error && isMessageKey(sp.error) ? t(sp.error) : null;
+  const inviteQr = sp.invite ? await qrSvg(`${base}/survei/undangan/${sp.invite}`) : null;
   return (
     <div className="page">
       <h1>{t("survey.admin.title")}</h1>
@@ -129,6 +130,33 @@ export default async function SurveyAdminPage({ searchParams }: { searchParams: 
           </button>
         </div>
       </form>
+
+      <h2 id="invite">{t("survey.invite.title")}</h2>
+      <p className="muted">{t("survey.invite.lead")}</p>
+      <form action={issueInviteLink} className="inline-form">
+        <label className="inline-label">
+          {t("survey.invite.number")} <input name="number" required defaultValue={sp.number ?? ""} className="code" />
+        </label>
+        <button className="button small" type="submit">
+          {t("survey.invite.issue")}
+        </button>
+      </form>
+      {sp.inviteError && isMessageKey(sp.inviteError) && (
+        <p className="alert error" role="alert">
+          {t(sp.inviteError)}
+        </p>
+      )}
+      {sp.invite && (
+        <div className="card point" role="status" data-testid="invite">
+          <div className="point-qr" role="img" aria-label={t("survey.admin.qrOf", { name: sp.number ?? "" })} dangerouslySetInnerHTML={{ __html: inviteQr ?? "" }} />
+          <div>
+            <p>{t("survey.invite.issued", { number: sp.number ?? "" })}</p>
+            <p>
+              <a href={`${base}/survei/undangan/${sp.invite}`}>{`${base}/survei/undangan/${sp.invite}`}</a>
+            </p>
+          </div>
+        </div>
+      )}
 
       <h2 id="wording">{t("survey.admin.wording")}</h2>
       <p className="muted">{t("survey.admin.wording.lead")}</p>

@@ -41,3 +41,15 @@ export async function setServicePointActive(formData: FormData) {
   revalidatePath("/admin/survey");
   redirect("/admin/survey");
 }
+
+/** Issues a one-time link for a finished request and shows it once (the token is not stored). */
+export async function issueInviteLink(formData: FormData) {
+  const session = await requireRole(ROLES, "/admin/survey");
+  const number = String(formData.get("number") ?? "").slice(0, 64);
+  const db = await getDb();
+  const { issueInvite } = await import("./invites");
+  const result = await issueInvite(db, number);
+  if ("error" in result) redirect(`/admin/survey?inviteError=${result.error}&number=${encodeURIComponent(number)}#invite`);
+  await recordAudit(db, { id: session.user.id, name: session.user.name, clientKey: "web" }, { action: "survey.invite.issue", entity: "ServiceRequest", entityId: number });
+  redirect(`/admin/survey?invite=${encodeURIComponent(result.token)}&number=${encodeURIComponent(number)}#invite`);
+}

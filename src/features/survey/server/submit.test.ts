@@ -7,6 +7,7 @@ import type { Db } from "@/server/db/client";
 import { createPrisma } from "@/server/db/client";
 import { openTestDb, relationalKinds } from "@/test/stores";
 import { createCaller } from "@/server/api/root";
+import { issueInvite } from "./invites";
 import { hashToken, submitSurvey, THROTTLE } from "./submit";
 
 const key = () => randomBytes(12).toString("base64url");
@@ -158,6 +159,20 @@ describe.each(relationalKinds)("survey responses on %s", (kind) => {
     expect(await db.auditLog.count({ where: { action: "survey.handlers.read" } })).toBeGreaterThan(0);
     const leader = createCaller({ db, clientKey: "t", session: { expires: new Date(Date.now() + 3_600_000).toISOString(), user: { id: "l", name: "L", username: "l", role: "LEADER", unitId: null } } });
     await expect(leader.survey.handlers({ from: "2020-01-01", to: "2030-12-31" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("issues a one-time link for a finished, unrated request, replacing an unused one, and refuses others", async () => {
+    const request = await db.serviceRequest.findUniqueOrThrow({ where: { id: requestIds[2]! } });
+    const first = await issueInvite(db, request.number.toLowerCase());
+    const second = await issueInvite(db, request.number);
+    expect("token" in first && "token" in second).toBe(true);
+    const [t1, t2] = [(first as { token: string }).token, (second as { token: string }).token];
+    expect(await submitSurvey(db, { kind: "invite", token: t1 }, answers(), "k1")).toEqual({ ok: false, errors: { form: "survey.error.unknownInvite" } });
+    expect((await submitSurvey(db, { kind: "invite", token: t2 }, answers(), "k1")).ok).toBe(true);
+    expect(await issueInvite(db, request.number)).toEqual({ error: "survey.error.inviteUsed" });
+    expect(await issueInvite(db, "NO/SUCH/1")).toEqual({ error: "survey.invite.error.unknown" });
+    const open = await db.serviceRequest.findFirstOrThrow({ where: { status: { notIn: ["COMPLETED", "REJECTED"] } } });
+    expect(await issueInvite(db, open.number)).toEqual({ error: "survey.invite.error.notFinished" });
   });
 
   it("marks a complaint for follow-up", async () => {
