@@ -76,5 +76,5 @@ test("issuing a one-time link for an unknown request says so", async ({ page }) 
   await page.goto("/admin/survey");
   await page.getByLabel("Nomor permohonan").fill("TIDAK-ADA/1");
   await page.getByRole("button", { name: "Buat tautan" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("Nomor permohonan itu tidak ditemukan.");
+  await expect(page.locator("p.alert.error")).toHaveText("Nomor permohonan itu tidak ditemukan.");
 });
