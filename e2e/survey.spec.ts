@@ -7,8 +7,9 @@ test("HR adds a service point, prints its QR code and exports the answers withou
   await page.getByRole("link", { name: "Survei" }).click();
   await expect(page.getByTestId("point-loket-bkpsdm").getByRole("img", { name: /Kode QR survei/ }).locator("svg")).toBeVisible();
 
-  await page.getByLabel("Kode (dipakai di tautan)").fill("loket-mutasi");
-  await page.getByLabel("Nama", { exact: true }).fill("Loket Mutasi");
+  const pointForm = page.locator("form").filter({ has: page.getByRole("button", { name: "Buat titik layanan" }) });
+  await pointForm.getByLabel("Kode (dipakai di tautan)").fill("loket-mutasi");
+  await pointForm.getByLabel("Nama", { exact: true }).fill("Loket Mutasi");
   await page.getByRole("button", { name: "Buat titik layanan" }).click();
   await expect(page.getByRole("status")).toHaveText("Titik layanan loket-mutasi dibuat.");
   const point = page.getByTestId("point-loket-mutasi");
@@ -77,4 +78,18 @@ test("issuing a one-time link for an unknown request says so", async ({ page }) 
   await page.getByLabel("Nomor permohonan").fill("TIDAK-ADA/1");
   await page.getByRole("button", { name: "Buat tautan" }).click();
   await expect(page.locator("p.alert.error")).toHaveText("Nomor permohonan itu tidak ditemukan.");
+});
+
+test("HR adds a survey period and the satisfaction page opens its IKM", async ({ page }) => {
+  await login(page, "bkpsdm");
+  await page.goto("/admin/survey");
+  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Tambah periode" }) });
+  await form.getByLabel("Nama").fill("SKM Tahun 2026");
+  await form.getByLabel("Dari").fill("2026-01-01");
+  await form.getByLabel("Sampai").fill("2026-12-31");
+  await form.getByRole("button", { name: "Tambah periode" }).click();
+  await page.getByRole("link", { name: "SKM Tahun 2026" }).first().click();
+  await expect(page).toHaveURL(/\/dashboard\/satisfaction\?period=custom&from=2026-01-01&to=2026-12-31/);
+  await expect(page.getByRole("navigation", { name: "Periode survei" }).getByRole("link", { name: "SKM Tahun 2026" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByTestId("ikm-overall").locator(".tile-value")).toHaveText(/^\d{2,3},\d{2}$/);
 });

@@ -38,3 +38,11 @@ export const elementWordingInput = z.object({
   optionsId: z.array(text(80)).length(4),
   optionsEn: z.array(text(80)).length(4),
 });
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date");
+
+/** A survey period: a name and an inclusive date range of at most two years. */
+export const surveyPeriodInput = z
+  .object({ name: z.string().trim().min(3, "survey.admin.error.name").max(80, "survey.admin.error.name"), startsOn: isoDate, endsOn: isoDate })
+  .refine((p) => p.startsOn <= p.endsOn, { path: ["endsOn"], message: "validation.dateRange" })
+  .refine((p) => Date.parse(p.endsOn) - Date.parse(p.startsOn) <= 731 * 86_400_000, { path: ["endsOn"], message: "survey.admin.error.periodLength" });

@@ -4,7 +4,8 @@ import { isMessageKey } from "@/i18n/catalog";
 import { formatNumber } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
-import { createServicePoint, issueInviteLink, setServicePointActive } from "@/features/survey/server/admin";
+import { createServicePoint, createSurveyPeriod, issueInviteLink, setServicePointActive } from "@/features/survey/server/admin";
+import { formatDate } from "@/i18n/format";
 import { elementWording } from "@/features/survey/server/page-data";
 import { saveElementWording } from "@/features/survey/server/wording";
 import { publicBaseUrl, qrSvg, surveyUrl } from "@/features/survey/server/qr";
@@ -14,14 +15,15 @@ import { getDb } from "@/server/db";
 export const metadata: Metadata = { title: "Survei" };
 
 /** Service points with their survey links and QR codes, a form for a new one, and the export. */
-export default async function SurveyAdminPage({ searchParams }: { searchParams: Promise<{ error?: string; field?: string; created?: string; saved?: string; invite?: string; inviteError?: string; number?: string }> }) {
+export default async function SurveyAdminPage({ searchParams }: { searchParams: Promise<{ error?: string; field?: string; created?: string; saved?: string; invite?: string; inviteError?: string; number?: string; periodError?: string }> }) {
   await requireRole(rolesFor("/admin/survey"), "/admin/survey");
   const [{ t, locale }, db, sp, base] = await Promise.all([getTranslator(), getDb(), searchParams, publicBaseUrl()]);
-  const [points, units, services, counts] = await Promise.all([
+  const [points, units, services, counts, periods] = await Promise.all([
     db.servicePoint.findMany({ orderBy: { code: "asc" } }),
     db.unit.findMany({ orderBy: { name: "asc" } }),
     db.serviceType.findMany({ where: { active: true }, orderBy: { code: "asc" } }),
     db.surveyResponse.groupBy({ by: ["servicePointId"], _count: { _all: true } }),
+    db.surveyPeriod.findMany({ orderBy: { startsOn: "desc" } }),
   ]);
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const serviceName = new Map(services.map((s) => [s.id, locale === "en" ? s.nameEn : s.nameId]));
@@ -127,6 +129,49 @@ export default async function SurveyAdminPage({ searchParams }: { searchParams: 
         <div>
           <button className="button" type="submit">
             {t("survey.admin.create")}
+          </button>
+        </div>
+      </form>
+
+      <h2 id="periods">{t("survey.period.title")}</h2>
+      <p className="muted">{t("survey.period.lead")}</p>
+      {periods.length > 0 && (
+        <ul>
+          {periods.map((p) => {
+            const from = p.startsOn.toISOString().slice(0, 10);
+            const to = p.endsOn.toISOString().slice(0, 10);
+            return (
+              <li key={p.id}>
+                <Link href={`/dashboard/satisfaction?period=custom&from=${from}&to=${to}`}>{p.name}</Link>{" "}
+                <span className="muted">
+                  {formatDate(from, locale, "UTC")} – {formatDate(to, locale, "UTC")}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <form action={createSurveyPeriod} className="form grid" aria-labelledby="periods">
+        {sp.periodError && isMessageKey(sp.periodError) && (
+          <p className="alert error" role="alert">
+            {t(sp.periodError)}
+          </p>
+        )}
+        <label>
+          {t("survey.admin.name")}
+          <input name="name" required minLength={3} maxLength={80} placeholder={t("survey.period.example")} />
+        </label>
+        <label>
+          {t("dashboard.from")}
+          <input type="date" name="startsOn" required />
+        </label>
+        <label>
+          {t("dashboard.to")}
+          <input type="date" name="endsOn" required />
+        </label>
+        <div>
+          <button className="button small" type="submit">
+            {t("survey.period.create")}
           </button>
         </div>
       </form>

@@ -3,7 +3,7 @@
 // Plain form posts (server actions), checked with zod, audited.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { servicePointInput } from "../admin-schema";
+import { servicePointInput, surveyPeriodInput } from "../admin-schema";
 import { recordAudit } from "@/server/audit";
 import { requireRole } from "@/server/auth";
 import { getDb } from "@/server/db";
@@ -52,4 +52,22 @@ export async function issueInviteLink(formData: FormData) {
   if ("error" in result) redirect(`/admin/survey?inviteError=${result.error}&number=${encodeURIComponent(number)}#invite`);
   await recordAudit(db, { id: session.user.id, name: session.user.name, clientKey: "web" }, { action: "survey.invite.issue", entity: "ServiceRequest", entityId: number });
   redirect(`/admin/survey?invite=${encodeURIComponent(result.token)}&number=${encodeURIComponent(number)}#invite`);
+}
+
+/** Adds a survey period (the IKM of each is one click away on the satisfaction page). */
+export async function createSurveyPeriod(formData: FormData) {
+  const session = await requireRole(ROLES, "/admin/survey");
+  const parsed = surveyPeriodInput.safeParse(Object.fromEntries(formData.entries()));
+  if (!parsed.success) redirect(`/admin/survey?periodError=${encodeURIComponent(parsed.error.issues[0]!.message)}#periods`);
+  const db = await getDb();
+  const region = await db.region.findFirst({ orderBy: { createdAt: "asc" } });
+  if (!region) redirect("/admin/survey?periodError=survey.error.unknownPoint#periods");
+  await db.$transaction(async (tx) => {
+    const p = await tx.surveyPeriod.create({
+      data: { regionId: region.id, name: parsed.data.name, startsOn: new Date(`${parsed.data.startsOn}T00:00:00Z`), endsOn: new Date(`${parsed.data.endsOn}T00:00:00Z`) },
+    });
+    await recordAudit(tx, { id: session.user.id, name: session.user.name, clientKey: "web" }, { action: "survey.period.create", entity: "SurveyPeriod", entityId: p.id, after: p });
+  });
+  revalidatePath("/admin/survey");
+  redirect("/admin/survey#periods");
 }
