@@ -21,6 +21,58 @@ interface Props {
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? "—" : formatPercent(v));
 
+interface RankColumn<R> {
+  header: string;
+  /** The number for the CSV. */
+  value: (row: R) => number | null;
+  /** The text in the table. */
+  text: (row: R) => string;
+}
+
+/** Units ranked, best first: position, the unit (to its page), then the given columns; CSV of the same. */
+function UnitRanking<R extends { unitId: string }>(props: { id: string; title: string; file: string; rows: R[]; columns: RankColumn<R>[]; unitName: Map<string, string>; filter: DashboardFilter }) {
+  const { t } = useI18n();
+  const name = (id: string) => props.unitName.get(id) ?? id;
+  return (
+    <TableCard
+      id={props.id}
+      title={props.title}
+      csv={() => downloadCsv(props.file, csvOf([[t("dashboard.unit"), ...props.columns.map((c) => c.header)], ...props.rows.map((r) => [name(r.unitId), ...props.columns.map((c) => c.value(r))])]))}
+    >
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">{t("dashboard.unit")}</th>
+              {props.columns.map((c) => (
+                <th scope="col" key={c.header}>
+                  {c.header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((r, i) => (
+              <tr key={r.unitId}>
+                <td className="num">{i + 1}</td>
+                <th scope="row">
+                  <Link href={unitLink(props.filter, r.unitId)}>{name(r.unitId)}</Link>
+                </th>
+                {props.columns.map((c) => (
+                  <td className="num" key={c.header}>
+                    {c.text(r)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </TableCard>
+  );
+}
+
 /** A unit's own page, keeping the period. */
 export function unitLink(filter: DashboardFilter, unitId: string) {
   return `/dashboard/units/${encodeURIComponent(unitId)}${filterQuery(filter, ["unitId", "serviceTypeId"])}`;
@@ -101,48 +153,20 @@ export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
             </BarChart>
           </ChartCard>
 
-          <TableCard
+          <UnitRanking
             id="att-units"
             title={t("attendance.byUnit")}
-            csv={() =>
-              downloadCsv(
-                file("per-unit"),
-                csvOf([
-                  [t("dashboard.unit"), t("kpi.attendanceRate"), t("kpi.latenessRate"), t("kpi.absenceTkRate"), t("attendance.col.due")],
-                  ...data.byUnit.map((u) => [unitName.get(u.unitId) ?? u.unitId, u.attendanceRate, u.latenessRate, u.absenceTkRate, u.due]),
-                ]),
-              )
-            }
-          >
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">#</th>
-                    <th scope="col">{t("dashboard.unit")}</th>
-                    <th scope="col">{t("kpi.attendanceRate")}</th>
-                    <th scope="col">{t("kpi.latenessRate")}</th>
-                    <th scope="col">{t("kpi.absenceTkRate")}</th>
-                    <th scope="col">{t("attendance.col.due")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.byUnit.map((u, i) => (
-                    <tr key={u.unitId}>
-                      <td className="num">{i + 1}</td>
-                      <th scope="row">
-                        <Link href={unitLink(filter, u.unitId)}>{unitName.get(u.unitId) ?? u.unitId}</Link>
-                      </th>
-                      <td className="num">{pct(u.attendanceRate)}</td>
-                      <td className="num">{pct(u.latenessRate)}</td>
-                      <td className="num">{pct(u.absenceTkRate)}</td>
-                      <td className="num">{formatNumber(u.due)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </TableCard>
+            file={file("per-unit")}
+            rows={data.byUnit}
+            unitName={unitName}
+            filter={filter}
+            columns={[
+              { header: t("kpi.attendanceRate"), value: (u) => u.attendanceRate, text: (u) => pct(u.attendanceRate) },
+              { header: t("kpi.latenessRate"), value: (u) => u.latenessRate, text: (u) => pct(u.latenessRate) },
+              { header: t("kpi.absenceTkRate"), value: (u) => u.absenceTkRate, text: (u) => pct(u.absenceTkRate) },
+              { header: t("attendance.col.due"), value: (u) => u.due, text: (u) => formatNumber(u.due) },
+            ]}
+          />
         </div>
       )}
     </>
@@ -214,48 +238,21 @@ export function EkinerjaView({ filter, units, services, canSeeAll }: Props) {
             </BarChart>
           </ChartCard>
 
-          <TableCard
+          <UnitRanking
             id="ek-units"
             title={t("ekinerja.byUnit")}
-            csv={() =>
-              downloadCsv(
-                file("per-unit"),
-                csvOf([
-                  [t("dashboard.unit"), t("kpi.ekinerjaFillRate"), t("ekinerja.state.onTime"), t("ekinerja.state.late"), t("ekinerja.state.missing"), t("ekinerja.col.due")],
-                  ...data.byUnit.map((u) => [unitName.get(u.unitId) ?? u.unitId, u.fillRate, u.onTime, u.late, u.missing, u.due]),
-                ]),
-              )
-            }
-          >
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">#</th>
-                    <th scope="col">{t("dashboard.unit")}</th>
-                    <th scope="col">{t("kpi.ekinerjaFillRate")}</th>
-                    <th scope="col">{t("ekinerja.state.late")}</th>
-                    <th scope="col">{t("ekinerja.state.missing")}</th>
-                    <th scope="col">{t("ekinerja.col.due")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.byUnit.map((u, i) => (
-                    <tr key={u.unitId}>
-                      <td className="num">{i + 1}</td>
-                      <th scope="row">
-                        <Link href={unitLink(filter, u.unitId)}>{unitName.get(u.unitId) ?? u.unitId}</Link>
-                      </th>
-                      <td className="num">{pct(u.fillRate)}</td>
-                      <td className="num">{formatNumber(u.late)}</td>
-                      <td className="num">{formatNumber(u.missing)}</td>
-                      <td className="num">{formatNumber(u.due)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </TableCard>
+            file={file("per-unit")}
+            rows={data.byUnit}
+            unitName={unitName}
+            filter={filter}
+            columns={[
+              { header: t("kpi.ekinerjaFillRate"), value: (u) => u.fillRate, text: (u) => pct(u.fillRate) },
+              { header: t("ekinerja.state.onTime"), value: (u) => u.onTime, text: (u) => formatNumber(u.onTime) },
+              { header: t("ekinerja.state.late"), value: (u) => u.late, text: (u) => formatNumber(u.late) },
+              { header: t("ekinerja.state.missing"), value: (u) => u.missing, text: (u) => formatNumber(u.missing) },
+              { header: t("ekinerja.col.due"), value: (u) => u.due, text: (u) => formatNumber(u.due) },
+            ]}
+          />
         </div>
       )}
     </>
