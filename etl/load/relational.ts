@@ -240,14 +240,24 @@ async function fetchLines(db: Db, sql: string, ...params: unknown[]): Promise<st
 
 const epochMs = (column: string) => `(extract(epoch FROM ${column}) * 1000)::bigint`;
 
-const STATES_SQL = `
-SELECT string_agg(concat_ws(E'\\t', id, "regionId", "unitId", "serviceTypeId", translate(number, E'\\t\\n\\r', '   '), status,
-         ${epochMs('"submittedAt"')}, coalesce(${epochMs('"completedAt"')}::text, ''), ${epochMs('"updatedAt"')}), E'\\n' ORDER BY "updatedAt", id) AS tsv
+/**
+ * One chunk of a table after a (stamp, id) watermark — rows with stamp ≤ $1 and (stamp, id) > ($2, $3),
+ * at most $4, in watermark order — as one tab-separated text of the given column expressions.
+ */
+const chunkSql = (table: string, stamp: string, columns: string) => `
+SELECT string_agg(concat_ws(E'\\t', ${columns}), E'\\n' ORDER BY "${stamp}", id) AS tsv
 FROM (
-  SELECT * FROM "ServiceRequest"
-  WHERE "updatedAt" <= $1 AND ("updatedAt", id) > ($2, $3)
-  ORDER BY "updatedAt", id LIMIT $4
+  SELECT * FROM "${table}"
+  WHERE "${stamp}" <= $1 AND ("${stamp}", id) > ($2, $3)
+  ORDER BY "${stamp}", id LIMIT $4
 ) s`;
+
+const STATES_SQL = chunkSql(
+  "ServiceRequest",
+  "updatedAt",
+  `id, "regionId", "unitId", "serviceTypeId", translate(number, E'\\t\\n\\r', '   '), status,
+   ${epochMs('"submittedAt"')}, coalesce(${epochMs('"completedAt"')}::text, ''), ${epochMs('"updatedAt"')}`,
+);
 
 export async function loadRequestStates(io: RelationalIo, calendars: Calendars): Promise<number> {
   io.progress.start("fact_request_state");
@@ -418,15 +428,13 @@ export async function loadRequestEvents(io: RelationalIo, calendars: Calendars):
 
 // ---- survey responses ----
 
-const SURVEY_SQL = `
-SELECT string_agg(concat_ws(E'\\t', id, "regionId", "unitId", coalesce("serviceTypeId", ''), coalesce("servicePointId", ''),
-         ${epochMs('"createdAt"')}, channel, "ageGroup", gender, education, occupation, u1, u2, u3, u4, u5, u6, u7, u8, u9,
-         CASE WHEN suggestion IS NULL OR suggestion = '' THEN 0 ELSE 1 END, CASE WHEN "isComplaint" THEN 1 ELSE 0 END), E'\\n' ORDER BY "createdAt", id) AS tsv
-FROM (
-  SELECT * FROM "SurveyResponse"
-  WHERE "createdAt" <= $1 AND ("createdAt", id) > ($2, $3)
-  ORDER BY "createdAt", id LIMIT $4
-) s`;
+const SURVEY_SQL = chunkSql(
+  "SurveyResponse",
+  "createdAt",
+  `id, "regionId", "unitId", coalesce("serviceTypeId", ''), coalesce("servicePointId", ''),
+   ${epochMs('"createdAt"')}, channel, "ageGroup", gender, education, occupation, u1, u2, u3, u4, u5, u6, u7, u8, u9,
+   CASE WHEN suggestion IS NULL OR suggestion = '' THEN 0 ELSE 1 END, CASE WHEN "isComplaint" THEN 1 ELSE 0 END`,
+);
 
 /**
  * Survey responses, append-only by (createdAt, id): their scores never change. What changes later (a
