@@ -11,7 +11,7 @@ import { PGlite } from "@electric-sql/pglite";
 import type { Session } from "next-auth";
 import { formatNumber } from "@/i18n/format";
 import { isoDay, localDay } from "@/lib/domain/working-days";
-import { addMonths, monthsOf, resolvePeriod } from "@/features/dashboard/period";
+import { monthEndsOf, resolvePeriod } from "@/features/dashboard/period";
 import { createCaller } from "@/server/api/root";
 import { ChdbClickHouse } from "@/server/clickhouse/chdb";
 import { applyClickHouseMigrations } from "@/server/clickhouse/migrate";
@@ -152,8 +152,7 @@ console.log(`  copied ${formatNumber(fileRows)} attendance and e-Kinerja rows an
 
 const p = resolvePeriod({ period: "month" }, today);
 const ranges = [p.current, p.previous, p.lastYear];
-const months = monthsOf(p.trend);
-const ends = [...ranges.map((r) => r.to), ...months.map((m, i) => (i === months.length - 1 ? p.trend.to : isoDay(localDay(new Date(addMonths(m, 1))) - 1)))];
+const ends = [...ranges.map((r) => r.to), ...monthEndsOf(p.trend)];
 const inR = (col: string, i: number) => `${col} BETWEEN '${ranges[i]!.from}' AND '${ranges[i]!.to}'`;
 const local = (col: string) => `((${col}) + interval '7 hours')::date`;
 // working days after `a` up to and including `b`, over the calendar

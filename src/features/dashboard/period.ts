@@ -116,6 +116,11 @@ export function monthsOf(r: Range): string[] {
   return out;
 }
 
+/** The last day of each month of a range, the range's own end for its last (running) month. */
+export function monthEndsOf(r: Range): string[] {
+  return monthsOf(r).map((m) => (monthEnd(m) < r.to ? monthEnd(m) : r.to));
+}
+
 /** Charts over time: one point per week for periods up to about two months, else per month. */
 export function bucketFor(r: Range): "week" | "month" {
   return dayNumber(r.to) - dayNumber(r.from) + 1 <= 62 ? "week" : "month";

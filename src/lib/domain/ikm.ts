@@ -41,6 +41,11 @@ export const GRADE_LABEL: Record<Grade, { id: string; en: string }> = {
   D: { id: "Tidak baik", en: "Very poor" },
 };
 
+/** The nine elements' values, each from `of` (e.g. the columns u1…u9 of a row, or an array after a count). */
+export function scoresOf(of: (element: Element, index: number) => number): Scores {
+  return Object.fromEntries(ELEMENTS.map((e, i) => [e, of(e, i)])) as Scores;
+}
+
 /** From per-element sums and the respondent count (what the analytics store keeps). */
 export function ikmFromSums(sums: Scores, respondents: number): IkmResult {
   const elements = Object.fromEntries(ELEMENTS.map((e) => [e, respondents > 0 ? sums[e] / respondents : null])) as Record<Element, number | null>;
@@ -55,7 +60,7 @@ export function ikmFromSums(sums: Scores, respondents: number): IkmResult {
 
 /** From individual responses (each with all nine scores 1–4). */
 export function ikm(responses: readonly Scores[]): IkmResult {
-  const sums = Object.fromEntries(ELEMENTS.map((e) => [e, 0])) as Scores;
+  const sums = scoresOf(() => 0);
   for (const r of responses) for (const e of ELEMENTS) sums[e] += r[e];
   return ikmFromSums(sums, responses.length);
 }

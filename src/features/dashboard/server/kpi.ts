@@ -1,9 +1,8 @@
-// The leaders' KPIs, read from ClickHouse's per-unit-per-day rollups (and, for the backlog, the latest
-// state of each request). Every query takes the three compared ranges at once (current, previous, same
-// period last year) with -If aggregates, so a tile costs one scan, not three.
-import { ELEMENTS, ikmFromSums, type Element, type Grade, type Scores } from "@/lib/domain/ikm";
+// The leaders' KPIs, read from ClickHouse's per-unit-per-day rollups and the backlog snapshot, in one
+// round trip for the three compared ranges (current, previous, same period last year) and the trend.
+import { ikmFromSums, scoresOf, type Element, type Grade } from "@/lib/domain/ikm";
 import type { ClickHouse } from "@/server/clickhouse/types";
-import { monthsOf, type ResolvedPeriod } from "../period";
+import { monthEndsOf, monthsOf, type ResolvedPeriod } from "../period";
 
 export interface Scope {
   /** A unit and all its sub-units; undefined: the whole region. */
@@ -78,7 +77,10 @@ export interface Overview {
   hasData: boolean;
 }
 
-const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+export const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+
+/** Share of completed requests finished within their SLA (a rejection is not a completion). */
+export const slaCompliance = (completed: number, breached: number) => ratio(completed - breached, completed);
 
 /** Quantiles of an empty set come back as 0 from ClickHouse: no completed requests means no value. */
 const quantile = (q: unknown, count: number, i: number) => (count > 0 && Array.isArray(q) ? Number(q[i]) : null);
@@ -86,37 +88,38 @@ const quantile = (q: unknown, count: number, i: number) => (count > 0 && Array.i
 export async function overview(ch: ClickHouse, period: ResolvedPeriod, scope: Scope): Promise<Overview> {
   const params = rangeParams(period, scope);
   const months = monthsOf(period.trend);
-  const where = (dayColumn: string, service = false) =>
-    `${dayColumn} BETWEEN {lo:Date} AND {hi:Date} AND ${UNIT_FILTER}${service ? ` AND ${SERVICE_FILTER}` : ""}`;
-  const trendWhere = (dayColumn: string, service = false) =>
-    `${dayColumn} BETWEEN {tf:Date} AND {tt:Date} AND ${UNIT_FILTER}${service ? ` AND ${SERVICE_FILTER}` : ""}`;
+  // day column within [from, to] (SQL expressions), in the unit scope, and for request facts the service
+  const inDays = (column: string, from: string, to: string, service = false) =>
+    `${column} BETWEEN ${from} AND ${to} AND ${UNIT_FILTER}${service ? ` AND ${SERVICE_FILTER}` : ""}`;
+  const ranges = ["{lo:Date}", "{hi:Date}"] as const;
+  const trend = ["{tf:Date}", "{tt:Date}"] as const;
+  const both = ["least({lo:Date}, {tf:Date})", "greatest({hi:Date}, {tt:Date})"] as const;
 
   // One round trip: per-day sums (ranges and months are added up here), the quantiles per range and per
   // month (they cannot be added up), and the backlog at every range and month end. The branches of a
   // UNION ALL run in parallel inside ClickHouse.
-  const ends = [period.current.to, period.previous.to, period.lastYear.to, ...months.map((m, i) => (i === months.length - 1 ? period.trend.to : lastDayOf(m)))];
-  const dayFilter = (column: string, service = false) =>
-    `${column} BETWEEN least({lo:Date}, {tf:Date}) AND greatest({hi:Date}, {tt:Date}) AND ${UNIT_FILTER}${service ? ` AND ${SERVICE_FILTER}` : ""}`;
+  const monthEnds = monthEndsOf(period.trend);
+  const ends = [period.current.to, period.previous.to, period.lastYear.to, ...monthEnds];
   // An empty set's quantile is NaN; the count beside it tells "no value" apart.
   const u64 = (q: string) => `arrayMap(x -> toUInt64(ifNotFinite(x, 0)), ${q})`;
   const rows = await ch.query<{ k: string; key: string; v: number[] }>(
     `SELECT 'req' AS k, toString(day) AS key, [sum(completed), sum(rejected), sum(breached), sum(returned)] AS v
-FROM rollup_request_daily WHERE ${dayFilter("day", true)} GROUP BY day
+FROM rollup_request_daily WHERE ${inDays("day", ...both, true)} GROUP BY day
 UNION ALL
 SELECT 'att', toString(day), [sum(due), sum(present), sum(late), sum(absent_tk)]
-FROM rollup_attendance_daily WHERE ${dayFilter("day")} GROUP BY day
+FROM rollup_attendance_daily WHERE ${inDays("day", ...both)} GROUP BY day
 UNION ALL
 SELECT 'ek', toString(period), [sum(due), sum(on_time), sum(late), sum(missing)]
-FROM rollup_ekinerja_daily WHERE ${dayFilter("period")} GROUP BY period
+FROM rollup_ekinerja_daily WHERE ${inDays("period", ...both)} GROUP BY period
 UNION ALL
 SELECT 'survey', toString(day), [sum(respondents), sum(u1), sum(u2), sum(u3), sum(u4), sum(u5), sum(u6), sum(u7), sum(u8), sum(u9)]
-FROM rollup_survey_daily WHERE ${dayFilter("day", true)} GROUP BY day
+FROM rollup_survey_daily WHERE ${inDays("day", ...both, true)} GROUP BY day
 UNION ALL
 SELECT 'q', 'ranges', arrayConcat(${RANGES.map((_, i) => u64(`quantilesTimingMergeIf(0.5, 0.9)(processing_wd_q, day BETWEEN {f${i}:Date} AND {t${i}:Date})`)).join(", ")})
-FROM rollup_request_daily WHERE ${where("day", true)}
+FROM rollup_request_daily WHERE ${inDays("day", ...ranges, true)}
 UNION ALL
 SELECT 'qm', toString(toStartOfMonth(day)) AS month, ${u64("quantilesTimingMerge(0.5, 0.9)(processing_wd_q)")}
-FROM rollup_request_daily WHERE ${trendWhere("day", true)} GROUP BY month
+FROM rollup_request_daily WHERE ${inDays("day", ...trend, true)} GROUP BY month
 UNION ALL
 ${BACKLOG_SQL}`,
     { ...params, ends },
@@ -139,13 +142,10 @@ ${BACKLOG_SQL}`,
     return out;
   };
   const inRange = (name: RangeName, m: Map<string, number[]>, width = 4) => sumOver(m, period[name].from, period[name].to, width);
-  const monthly = (m: Map<string, number[]>, width = 4) => months.map((month, i) => {
-    const to = i === months.length - 1 ? period.trend.to : lastDayOf(month);
-    const has = [...m.keys()].some((d) => d >= month && d <= to);
-    return has ? sumOver(m, month, to, width) : null;
-  });
+  const monthly = (m: Map<string, number[]>, width = 4) =>
+    months.map((month, i) => ([...m.keys()].some((d) => d >= month && d <= monthEnds[i]!) ? sumOver(m, month, monthEnds[i]!, width) : null));
   /** [respondents, u1…u9 sums] → IKM. */
-  const ikmOf = (v: number[]) => ikmFromSums(Object.fromEntries(ELEMENTS.map((e, i) => [e, v[i + 1]!])) as Scores, v[0]!);
+  const ikmOf = (v: number[]) => ikmFromSums(scoresOf((_, i) => v[i + 1]!), v[0]!);
 
   const requests = Object.fromEntries(
     RANGES.map((name, i) => {
@@ -201,7 +201,7 @@ ${BACKLOG_SQL}`,
       completed: kpi(requests, (x) => x.completed, series(rt, (v) => v[0]!)),
       processingP50: kpi(requests, (x) => x.p50, series(rt, (v, i) => quantile(mq(i), v[0]!, 0))),
       processingP90: kpi(requests, (x) => x.p90, series(rt, (v, i) => quantile(mq(i), v[0]!, 1))),
-      slaCompliance: kpi(requests, (x) => ratio(x.completed - x.breached, x.completed), series(rt, (v) => ratio(v[0]! - v[2]!, v[0]!))),
+      slaCompliance: kpi(requests, (x) => slaCompliance(x.completed, x.breached), series(rt, (v) => slaCompliance(v[0]!, v[2]!))),
       backlog: kpi(backlogs, (x) => x.open, backlogTrend.map((b) => b.open)),
       overdue: kpi(backlogs, (x) => x.overdue, backlogTrend.map((b) => b.overdue)),
       attendanceRate: kpi(attendance, (x) => ratio(x.present, x.due), series(at, (v) => ratio(v[1]!, v[0]!))),
@@ -212,11 +212,6 @@ ${BACKLOG_SQL}`,
     },
     hasData: perDay.req.size + perDay.att.size + perDay.ek.size + perDay.survey.size > 0 || backlog.some((x) => x > 0),
   };
-}
-
-function lastDayOf(monthStart: string): string {
-  const [y, m] = monthStart.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
 /**

@@ -2,7 +2,7 @@
 // they reach the recommended sample; the nine element means with the weakest one; IKM over time; the
 // respondents' profile. From the survey rollup and facts in ClickHouse; the population each unit serves
 // (for the sample size) is master data from its service points.
-import { ELEMENTS, ikmFromSums, sampleReached, sampleSize, type Element, type Grade, type Scores } from "@/lib/domain/ikm";
+import { ELEMENTS, ikmFromSums, sampleReached, sampleSize, scoresOf, type Element, type Grade, type IkmResult } from "@/lib/domain/ikm";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import { bucketFor, type ResolvedPeriod } from "../period";
 import { SERVICE_FILTER, UNIT_FILTER, type Scope } from "./kpi";
@@ -33,9 +33,10 @@ export interface SatisfactionView {
 const SUMS = `sum(respondents) AS n, ${ELEMENTS.map((e) => `sum(${e.toLowerCase()}) AS ${e.toLowerCase()}`).join(", ")}, sum(complaints) AS complaints, sum(suggestions) AS suggestions`;
 type SumRow = { n: number; complaints: number; suggestions: number } & Record<string, number | string>;
 
-function ikmRow(id: string, r: SumRow, population: number | null): IkmRow {
-  const sums = Object.fromEntries(ELEMENTS.map((e) => [e, Number(r[e.toLowerCase()] ?? 0)])) as Scores;
-  const result = ikmFromSums(sums, Number(r.n));
+/** IKM of a row of sums (respondents n, u1…u9). */
+const ikmOfRow = (r: SumRow): IkmResult => ikmFromSums(scoresOf((e) => Number(r[e.toLowerCase()] ?? 0)), Number(r.n));
+
+function ikmRow(id: string, result: IkmResult, population: number | null): IkmRow {
   return {
     id,
     respondents: result.respondents,
@@ -68,17 +69,17 @@ export async function satisfactionView(ch: ClickHouse, period: ResolvedPeriod, s
   ]);
   const all = overall[0] ?? ({ n: 0, complaints: 0, suggestions: 0 } as SumRow);
   const scopePopulation = [...populationByUnit.values()].reduce((a, b) => a + b, 0) || null;
-  const elements = ikmFromSums(Object.fromEntries(ELEMENTS.map((e) => [e, Number(all[e.toLowerCase()] ?? 0)])) as Scores, Number(all.n));
+  const allIkm = ikmOfRow(all);
   const byIkm = (a: IkmRow, b: IkmRow) => (b.ikm ?? -1) - (a.ikm ?? -1) || a.id.localeCompare(b.id);
   return {
-    overall: ikmRow("all", all, scopePopulation),
-    elements: ELEMENTS.map((e) => ({ element: e, nrr: elements.elements[e] })),
-    byService: byService.map((r) => ikmRow(r.id, r, null)).sort(byIkm),
-    byUnit: byUnit.map((r) => ikmRow(r.id, r, populationByUnit.get(r.id) ?? null)).sort(byIkm),
+    overall: ikmRow("all", allIkm, scopePopulation),
+    elements: ELEMENTS.map((e) => ({ element: e, nrr: allIkm.elements[e] })),
+    byService: byService.map((r) => ikmRow(r.id, ikmOfRow(r), null)).sort(byIkm),
+    byUnit: byUnit.map((r) => ikmRow(r.id, ikmOfRow(r), populationByUnit.get(r.id) ?? null)).sort(byIkm),
     bucket,
     overTime: overTime.map((r) => {
-      const x = ikmRow(r.start, r, null);
-      return { start: r.start, respondents: x.respondents, ikm: x.ikm };
+      const x = ikmOfRow(r);
+      return { start: r.start, respondents: x.respondents, ikm: x.converted };
     }),
     profile: profile.map((p) => ({ field: p.field, value: p.value, respondents: Number(p.n) })),
     complaints: Number(all.complaints ?? 0),

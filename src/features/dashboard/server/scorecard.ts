@@ -2,10 +2,10 @@
 // public satisfaction (IKM), attendance and e-Kinerja filled on time, each with its rank, and an overall
 // rank that is the mean of the component ranks — so the evaluation can be explained component by
 // component. Units without data for a component are not ranked on it.
-import { ELEMENTS, ikmFromSums, type Grade, type Scores } from "@/lib/domain/ikm";
+import { ELEMENTS, ikmFromSums, scoresOf, type Grade } from "@/lib/domain/ikm";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { ResolvedPeriod } from "../period";
-import { UNIT_FILTER, type Scope } from "./kpi";
+import { slaCompliance, UNIT_FILTER, type Scope } from "./kpi";
 
 export const COMPONENTS = ["sla", "processing", "ikm", "attendance", "ekinerja"] as const;
 export type Component = (typeof COMPONENTS)[number];
@@ -65,12 +65,12 @@ function rank(rows: { k: string; unit_id: string; v: number[] }[]): ScorecardRow
     const n = v.map(Number);
     if (k === "req" && n[0]! > 0) {
       r.completed = n[0]!;
-      r.values.sla = (n[0]! - n[1]!) / n[0]!;
+      r.values.sla = slaCompliance(n[0]!, n[1]!);
       r.values.processing = n[2]!;
     } else if (k === "att" && n[0]! > 0) r.values.attendance = n[1]! / n[0]!;
     else if (k === "ek" && n[0]! > 0) r.values.ekinerja = n[1]! / n[0]!;
     else if (k === "ikm" && n[0]! > 0) {
-      const result = ikmFromSums(Object.fromEntries(ELEMENTS.map((e, i) => [e, n[i + 1]!])) as Scores, n[0]!);
+      const result = ikmFromSums(scoresOf((_, i) => n[i + 1]!), n[0]!);
       r.values.ikm = result.converted;
       r.respondents = result.respondents;
       r.grade = result.grade;

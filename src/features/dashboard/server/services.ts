@@ -5,7 +5,7 @@
 import type { ClickHouse } from "@/server/clickhouse/types";
 import { indonesianZone } from "@/lib/domain/working-days";
 import { bucketFor, type ResolvedPeriod } from "../period";
-import { SERVICE_FILTER, UNIT_FILTER, type RequestCounts, type Scope } from "./kpi";
+import { SERVICE_FILTER, slaCompliance, UNIT_FILTER, type RequestCounts, type Scope } from "./kpi";
 
 export interface PerformanceRow extends RequestCounts {
   id: string;
@@ -74,7 +74,7 @@ export async function servicePerformance(ch: ClickHouse, period: ResolvedPeriod,
       returned: Number(r.returned),
       p50: completed ? Number(r.q[0]) : null,
       p90: completed ? Number(r.q[1]) : null,
-      slaCompliance: completed ? (completed - breached) / completed : null,
+      slaCompliance: slaCompliance(completed, breached),
     };
   };
   const todayMs = Date.parse(today);
@@ -86,7 +86,7 @@ export async function servicePerformance(ch: ClickHouse, period: ResolvedPeriod,
     overTime: overTime.map((o) => {
       const completed = Number(o.completed);
       const breached = Number(o.breached);
-      return { start: o.start, completed, breached, slaCompliance: completed ? (completed - breached) / completed : null };
+      return { start: o.start, completed, breached, slaCompliance: slaCompliance(completed, breached) };
     }),
     bucket,
     stages: stages.map((s) => ({ stage: s.stage, transitions: Number(s.transitions), meanDays: Number(s.transitions) ? Number(s.wd) / Number(s.transitions) : 0 })),

@@ -4,9 +4,7 @@
 // last share, which needs each employee's entries (the facts of the period, pruned by month).
 import type { ClickHouse } from "@/server/clickhouse/types";
 import { bucketFor, type ResolvedPeriod } from "../period";
-import { UNIT_FILTER, type Scope } from "./kpi";
-
-const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+import { ratio, UNIT_FILTER, type Scope } from "./kpi";
 
 
 export interface AttendanceCounts {

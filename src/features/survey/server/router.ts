@@ -2,7 +2,7 @@
 // contact is shown to HR only, who follow complaints up; each follow-up change is audited.
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { ELEMENTS, ikmFromSums, type Scores } from "@/lib/domain/ikm";
+import { ELEMENTS, ikmFromSums, scoresOf } from "@/lib/domain/ikm";
 import { recordAudit } from "@/server/audit";
 import { createTRPCRouter, roleProcedure } from "@/server/api/trpc";
 import { unitSubtree } from "@/server/api/unit-scope";
@@ -61,7 +61,7 @@ export const surveyRouter = createTRPCRouter({
       );
       await recordAudit(ctx.db, ctx.actor, { action: "survey.handlers.read", entity: "SurveyResponse", entityId: "*", after: input });
       return rows.map((r) => {
-        const result = ikmFromSums(Object.fromEntries(ELEMENTS.map((e) => [e, Number(r[e.toLowerCase()])])) as Scores, Number(r.n));
+        const result = ikmFromSums(scoresOf((e) => Number(r[e.toLowerCase()])), Number(r.n));
         return { actor: r.actor, respondents: result.respondents, ikm: result.converted, grade: result.grade, weakest: result.weakest };
       });
     }),
