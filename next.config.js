@@ -8,8 +8,13 @@ const nextConfig = {
     "@prisma/schema-engine-wasm",
     "@clickhouse/client",
     "pg",
+    "nodemailer",
   ],
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Request forms carry their documents (UPLOAD_MAX_MB each, checked per file by the server); this is the whole form's cap.
+    serverActions: { bodySizeLimit: "40mb" },
+  },
   poweredByHeader: false,
   typedRoutes: false,
   // Type-check and lint run in `npm test`; the build need not do them again.

@@ -58,12 +58,26 @@ export const envSchema = z
     PANTAU_DEMO_EMPLOYEES: intFrom(300, 10, 100_000),
     /** The web server runs the ETL this often (minutes); 0 turns the schedule off. */
     ETL_INTERVAL_MINUTES: intFrom(15, 0, 24 * 60),
+    /** Largest document an employee or HR may upload with a request (MB). */
+    UPLOAD_MAX_MB: intFrom(5, 1, 100),
+    /** S3-compatible storage for uploaded documents; without S3_BUCKET they go to <data folder>/uploads. */
+    S3_ENDPOINT: optionalUrl(["http", "https"]),
+    S3_BUCKET: emptyAsUndefined,
+    S3_REGION: z.string().trim().min(1).default("us-east-1"),
+    S3_ACCESS_KEY_ID: emptyAsUndefined,
+    S3_SECRET_ACCESS_KEY: emptyAsUndefined,
+    /** SMTP server for e-mail notifications, e.g. smtps://user:pass@mail.example.go.id:465; none = in-app only. */
+    SMTP_URL: optionalUrl(["smtp", "smtps"]),
+    SMTP_FROM: z.string().trim().min(3).default("Pantau <pantau@localhost>"),
     LOGIN_MAX_FAILURES: intFrom(5, 1, 100),
     LOGIN_LOCK_MINUTES: intFrom(15, 1, 24 * 60),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required in production" });
+    }
+    if (env.S3_BUCKET && (!env.S3_ENDPOINT || !env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "needs S3_ENDPOINT, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY" });
     }
     if (env.CLICKHOUSE_CLUSTER && !env.CLICKHOUSE_URL) {
       ctx.addIssue({ code: "custom", path: ["CLICKHOUSE_CLUSTER"], message: "needs CLICKHOUSE_URL (embedded chDB has no cluster)" });

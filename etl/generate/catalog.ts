@@ -47,20 +47,35 @@ export interface ServiceSpec {
   rate: number;
   /** Goes through BKN (forwarded, technical approval) before the decree. */
   bkn: boolean;
+  /** The documents an employee uploads with a request. */
+  documents: readonly ServiceDocument[];
 }
 
+export interface ServiceDocument {
+  code: string;
+  nameId: string;
+  nameEn: string;
+  required: boolean;
+}
+
+const doc = (code: string, nameId: string, nameEn: string, required = true): ServiceDocument => ({ code, nameId, nameEn, required });
+const SK_PANGKAT = doc("SK_PANGKAT", "SK pangkat terakhir", "Latest rank decree");
+const SK_CPNS = doc("SK_CPNS", "SK CPNS", "Civil servant candidate decree (SK CPNS)");
+const SKP = doc("SKP", "SKP dua tahun terakhir", "Performance targets (SKP) of the last two years");
+const SUPPORT = doc("PENDUKUNG", "Dokumen pendukung lainnya", "Other supporting document", false);
+
 export const SERVICES: readonly ServiceSpec[] = [
-  { code: "CUTI", nameId: "Cuti", nameEn: "Leave", slaDays: 3, rate: 0.8, bkn: false },
-  { code: "KP", nameId: "Kenaikan pangkat", nameEn: "Promotion in rank", slaDays: 20, rate: 0.2, bkn: true },
-  { code: "KGB", nameId: "Kenaikan gaji berkala", nameEn: "Periodic salary increase", slaDays: 5, rate: 0.45, bkn: false },
-  { code: "MUTASI", nameId: "Mutasi", nameEn: "Transfer", slaDays: 15, rate: 0.04, bkn: false },
-  { code: "PENSIUN", nameId: "Pensiun / pemberhentian", nameEn: "Retirement / discharge", slaDays: 20, rate: 0.03, bkn: true },
-  { code: "KARIS", nameId: "Karis / Karsu", nameEn: "Spouse card (Karis/Karsu)", slaDays: 10, rate: 0.03, bkn: true },
-  { code: "IZIN-BELAJAR", nameId: "Izin belajar", nameEn: "Study permit", slaDays: 5, rate: 0.04, bkn: false },
-  { code: "UJIAN-DINAS", nameId: "Ujian dinas", nameEn: "Civil service exam", slaDays: 10, rate: 0.02, bkn: false },
-  { code: "GELAR", nameId: "Pencantuman gelar", nameEn: "Academic title registration", slaDays: 7, rate: 0.03, bkn: false },
-  { code: "SATYA", nameId: "Satyalancana Karya Satya", nameEn: "Long-service medal", slaDays: 30, rate: 0.02, bkn: false },
-  { code: "DATA", nameId: "Peremajaan data", nameEn: "Personnel data update", slaDays: 3, rate: 0.15, bkn: false },
+  { code: "CUTI", nameId: "Cuti", nameEn: "Leave", slaDays: 3, rate: 0.8, bkn: false, documents: [doc("SURAT_PERMOHONAN", "Surat permohonan cuti", "Leave application letter"), SUPPORT] },
+  { code: "KP", nameId: "Kenaikan pangkat", nameEn: "Promotion in rank", slaDays: 20, rate: 0.2, bkn: true, documents: [SK_PANGKAT, SKP] },
+  { code: "KGB", nameId: "Kenaikan gaji berkala", nameEn: "Periodic salary increase", slaDays: 5, rate: 0.45, bkn: false, documents: [doc("SK_KGB", "SK kenaikan gaji berkala terakhir", "Latest periodic salary increase decree"), SK_PANGKAT] },
+  { code: "MUTASI", nameId: "Mutasi", nameEn: "Transfer", slaDays: 15, rate: 0.04, bkn: false, documents: [doc("LOLOS_BUTUH", "Surat lolos butuh", "Release letter from the current unit"), SK_PANGKAT] },
+  { code: "PENSIUN", nameId: "Pensiun / pemberhentian", nameEn: "Retirement / discharge", slaDays: 20, rate: 0.03, bkn: true, documents: [SK_CPNS, SK_PANGKAT, doc("KARTU_KELUARGA", "Kartu keluarga", "Family card")] },
+  { code: "KARIS", nameId: "Karis / Karsu", nameEn: "Spouse card (Karis/Karsu)", slaDays: 10, rate: 0.03, bkn: true, documents: [doc("AKTA_NIKAH", "Akta nikah", "Marriage certificate"), doc("PAS_FOTO", "Pas foto suami/istri", "Spouse's photograph")] },
+  { code: "IZIN-BELAJAR", nameId: "Izin belajar", nameEn: "Study permit", slaDays: 5, rate: 0.04, bkn: false, documents: [doc("KET_KAMPUS", "Surat keterangan dari perguruan tinggi", "Letter from the university"), SKP] },
+  { code: "UJIAN-DINAS", nameId: "Ujian dinas", nameEn: "Civil service exam", slaDays: 10, rate: 0.02, bkn: false, documents: [SK_PANGKAT] },
+  { code: "GELAR", nameId: "Pencantuman gelar", nameEn: "Academic title registration", slaDays: 7, rate: 0.03, bkn: false, documents: [doc("IJAZAH", "Ijazah", "Diploma"), doc("TRANSKRIP", "Transkrip nilai", "Academic transcript")] },
+  { code: "SATYA", nameId: "Satyalancana Karya Satya", nameEn: "Long-service medal", slaDays: 30, rate: 0.02, bkn: false, documents: [SK_CPNS, SK_PANGKAT] },
+  { code: "DATA", nameId: "Peremajaan data", nameEn: "Personnel data update", slaDays: 3, rate: 0.15, bkn: false, documents: [SUPPORT] },
 ];
 
 export const FIRST_NAMES_M = ["Agus", "Budi", "Dedi", "Eko", "Fajar", "Hendra", "Imam", "Joko", "Rudi", "Slamet", "Taufik", "Wahyu", "Yusuf", "Ahmad", "Bambang", "Dani", "Gilang", "Hadi", "Irfan", "Rizki"];

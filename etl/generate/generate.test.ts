@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { isWorkflowPath } from "@/features/requests/workflow";
 import { checkNip } from "@/lib/domain/nip";
 import { tempDir } from "@/test/stores";
 import { SERVICES, UNITS } from "./catalog";
@@ -68,6 +69,10 @@ describe("the demo data generator", () => {
     const reqs = g.planRequests();
     expect(reqs.some((r) => r.events.some((e) => e.status === "RETURNED"))).toBe(true);
     expect(reqs.some((r) => r.events.at(-1)!.status === "REJECTED")).toBe(true);
+    // Generated histories take the in-app workflow's paths (same shapes in the dashboards).
+    const offPath = reqs.filter((r) => !isWorkflowPath(r.events.map((e) => e.status), SERVICES[r.service]!.bkn));
+    expect(offPath.map((r) => r.events.map((e) => e.status).join(">"))).toEqual([]);
+    expect(isWorkflowPath(["SUBMITTED", "UNIT_VERIFIED", "COMPLETED"], false)).toBe(false);
     const breached = reqs.filter((r) => r.events.at(-1)!.status === "COMPLETED" && r.processing > SERVICES[r.service]!.slaDays);
     expect(breached.length / reqs.length).toBeGreaterThan(0.02);
     expect(breached.length / reqs.length).toBeLessThan(0.5);

@@ -278,10 +278,13 @@ export function makeGenerator(cfg: GenerateConfig) {
     const processing = Math.round(logNormal(r, s.slaDays * 0.55 * UNITS[e.unit]!.slowness, 0.55));
     const returned = r() < 0.08;
     const rejected = r() < 0.03;
-    const statuses: RequestStatus[] = ["SUBMITTED", "UNIT_VERIFIED", "BKPSDM_VERIFIED"];
-    if (returned) statuses.push("RETURNED", "SUBMITTED", "BKPSDM_VERIFIED");
+    // The in-app workflow's path (src/features/requests/workflow.ts): BKPSDM verifies or returns as
+    // incomplete, the supervisor approves or rejects, BKN-bound services go through BKN, BKPSDM completes.
+    const statuses: RequestStatus[] = ["SUBMITTED"];
+    if (returned) statuses.push("RETURNED", "SUBMITTED");
+    statuses.push("BKPSDM_VERIFIED");
     if (rejected) statuses.push("REJECTED");
-    else statuses.push("ELIGIBLE", ...(s.bkn ? (["FORWARDED_BKN", "PERTEK"] as const) : []), "DECREE_ISSUED", "COMPLETED");
+    else statuses.push("ELIGIBLE", ...(s.bkn ? (["FORWARDED_BKN", "PERTEK"] as const) : []), "COMPLETED");
     const weights = statuses.map((st, i) => (i === 0 ? 0 : (r() + 0.2) * (st === "PERTEK" ? 3 : 1)));
     const total = weights.reduce((a, b) => a + b, 0);
     let acc = 0;
@@ -305,8 +308,8 @@ export function makeGenerator(cfg: GenerateConfig) {
 
 function actorFor(status: RequestStatus, e: Emp): string {
   if (status === "SUBMITTED") return e.name;
-  if (status === "UNIT_VERIFIED") return "Verifikator unit";
-  if (status === "FORWARDED_BKN" || status === "PERTEK") return "BKN";
+  if (status === "ELIGIBLE" || status === "REJECTED") return "Atasan langsung";
+  if (status === "PERTEK") return "BKN";
   return "Verifikator BKPSDM";
 }
 
@@ -354,7 +357,7 @@ export async function generate(db: Db | null, cfg: GenerateConfig, log: (s: stri
       const st = await db.serviceType.upsert({
         where: { regionId_code: { regionId, code: s.code } },
         update: {},
-        create: { regionId, code: s.code, nameId: s.nameId, nameEn: s.nameEn, slaDays: s.slaDays },
+        create: { regionId, code: s.code, nameId: s.nameId, nameEn: s.nameEn, slaDays: s.slaDays, viaBkn: s.bkn, documents: s.documents as never },
       });
       serviceIds.push(st.id);
     }
