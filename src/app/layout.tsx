@@ -2,7 +2,9 @@ import type { Metadata, Viewport } from "next";
 import { AppHeader } from "@/components/AppHeader";
 import { I18nProvider } from "@/i18n/client";
 import { getTranslator } from "@/i18n/server";
+import { unreadCount } from "@/features/requests/server/queries";
 import { getSession } from "@/server/auth";
+import { getDb } from "@/server/db";
 import { TRPCReactProvider } from "@/trpc/react";
 import "./globals.css";
 
@@ -15,6 +17,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const [{ locale, t }, session] = await Promise.all([getTranslator(), getSession()]);
+  const unread = session?.user ? await unreadCount(await getDb(), session.user.id).catch(() => 0) : 0;
   return (
     <html lang={locale}>
       <body>
@@ -23,7 +26,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </a>
         <I18nProvider locale={locale}>
           <TRPCReactProvider>
-            <AppHeader session={session} locale={locale} t={t} />
+            <AppHeader session={session} locale={locale} t={t} unread={unread} />
             <main id="content" tabIndex={-1}>
               {children}
             </main>

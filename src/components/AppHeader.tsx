@@ -6,7 +6,7 @@ import { LanguageSwitch } from "./LanguageSwitch";
 import { NavLinks } from "./NavLinks";
 import { SignOutButton } from "./SignOutButton";
 
-export function AppHeader({ session, locale, t }: { session: Session | null; locale: Locale; t: Translate }) {
+export function AppHeader({ session, locale, t, unread = 0 }: { session: Session | null; locale: Locale; t: Translate; unread?: number }) {
   const user = session?.user;
   const items = user ? navFor(user.role).map((i) => ({ href: i.href, label: t(i.label) })) : [];
   return (
@@ -19,6 +19,11 @@ export function AppHeader({ session, locale, t }: { session: Session | null; loc
           <LanguageSwitch locale={locale} t={t} />
           {user ? (
             <div className="user-box">
+              {unread > 0 && (
+                <Link href="/notifikasi" className="unread-badge" aria-label={t("notify.unread", { n: unread })}>
+                  <span aria-hidden="true">🔔 {unread}</span>
+                </Link>
+              )}
               <span className="user-name">
                 {user.name} <span className="role-badge">{t(`role.${user.role}`)}</span>
               </span>

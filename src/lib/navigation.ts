@@ -12,6 +12,9 @@ const ALL: readonly Role[] = ["ADMIN", "LEADER", "HR", "UNIT_HEAD", "EMPLOYEE"];
 /** Every signed-in page and who may open it: the navigation and the page guards read the same list. */
 export const NAV_ITEMS = [
   { href: "/dashboard", label: "nav.dashboard", roles: ["ADMIN", "LEADER", "HR", "UNIT_HEAD"] },
+  { href: "/layanan", label: "nav.requests", roles: ["EMPLOYEE"] },
+  { href: "/antrian", label: "nav.queue", roles: ["ADMIN", "HR", "UNIT_HEAD"] },
+  { href: "/notifikasi", label: "nav.notifications", roles: ALL },
   { href: "/me", label: "nav.me", roles: ALL },
   { href: "/data", label: "nav.data", roles: ["ADMIN", "HR"] },
   { href: "/admin/survey", label: "nav.survey", roles: ["ADMIN", "HR"] },
@@ -31,5 +34,5 @@ export function navFor(role: Role): NavItem[] {
 
 /** Where a user lands after signing in. */
 export function homeFor(role: Role): string {
-  return role === "EMPLOYEE" ? "/me" : "/dashboard";
+  return role === "EMPLOYEE" ? "/layanan" : "/dashboard";
 }

@@ -12,7 +12,7 @@ import { releaseDataDir } from "./data-dir";
 import { describeTarget, openRelational, relationalTarget } from "./db/adapter";
 import { createPrisma } from "./db/client";
 import { applyMigrations } from "./db/migrate";
-import { seedDemo, seedServicePoints } from "./demo/seed";
+import { linkDemoEmployee, seedDemo, seedServicePoints } from "./demo/seed";
 
 export async function setupStores(env: Env, log: (line: string) => void = console.log) {
   const t0 = performance.now();
@@ -39,6 +39,7 @@ export async function setupStores(env: Env, log: (line: string) => void = consol
             const result = await runEtl({ db, ch, dataDir: env.dataDir }, { trigger: "demo", files: truth.written.files.map((f) => ({ path: f })), lagMs: 0, workers: Math.min(2, os.availableParallelism()) });
             step(`ETL loaded ${Object.values(result.rows).reduce((a, b) => a + b, 0)} rows into ${describeClickHouse(env)}`);
           }
+          if (await linkDemoEmployee(db)) step("demo employee account linked to its employee record");
           if (await seedServicePoints(db)) step("demo survey links: /survei/loket-bkpsdm, /survei/loket-cuti");
         } finally {
           await db.$disconnect();

@@ -2,6 +2,7 @@
 // Demo accounts exist only here; README lists them.
 import type { Role } from "@/generated/prisma/enums";
 import { recordAudit } from "../audit";
+import { makePnsNip } from "@/lib/domain/nip";
 import { hashPassword } from "../auth/password";
 import type { Db } from "../db/client";
 import { UNITS as REGION_UNITS } from "../../../etl/generate/catalog";
@@ -47,6 +48,22 @@ export async function seedDemo(db: Db): Promise<boolean> {
       await recordAudit(tx, { id: null, name: "demo-seed" }, { action: "user.create", entity: "User", entityId: user.id, after: user });
     }
   });
+  return true;
+}
+
+/** The demo employee account's own employee record (a teacher at SMP Negeri 1), so it can submit requests. Once. */
+export async function linkDemoEmployee(db: Db): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { username: "pegawai" } });
+  if (!user || user.employeeId || !user.unitId) return false;
+  const unit = await db.unit.findUnique({ where: { id: user.unitId } });
+  if (!unit) return false;
+  const nip = makePnsNip("1988-04-12", "2014-03", "F", 7);
+  const employee = await db.employee.upsert({
+    where: { nip },
+    update: {},
+    create: { regionId: unit.regionId, unitId: unit.id, nip, name: user.name, gender: "F", rank: "III/b", position: "Guru Ahli Pertama", appointedOn: new Date("2014-03-01") },
+  });
+  await db.user.update({ where: { id: user.id }, data: { employeeId: employee.id } });
   return true;
 }
 

@@ -1,0 +1,52 @@
+"use client";
+// One workflow action on a request: a button, with a reason (return, reject) or a file (the decree;
+// the missing documents on resubmit) when the action needs one. The action key makes a double click
+// one action.
+import { useActionState } from "react";
+import { useI18n } from "@/i18n/client";
+import { documentField } from "../forms";
+import type { RequestFormState } from "../server/actions";
+import type { RequestAction } from "../workflow";
+import { ErrorText, FileInput, useFieldError, type FormDocument } from "./RequestForm";
+
+export function ActionForm(props: {
+  action: (prev: RequestFormState, formData: FormData) => Promise<RequestFormState>;
+  requestId: string;
+  name: RequestAction;
+  actionKey: string;
+  reason?: boolean;
+  decree?: boolean;
+  documents?: FormDocument[];
+  danger?: boolean;
+}) {
+  const { t } = useI18n();
+  const [state, formAction, pending] = useActionState(props.action, { errors: {} });
+  const err = useFieldError(state.errors);
+  const reasonLabel = props.name === "return" ? t("requests.action.reasonReturn") : t("requests.action.reasonReject");
+  return (
+    <form action={formAction} className="form card action-form" encType="multipart/form-data" data-testid={`action-${props.name}`}>
+      <input type="hidden" name="requestId" value={props.requestId} />
+      <input type="hidden" name="action" value={props.name} />
+      <input type="hidden" name="actionKey" value={props.actionKey} />
+      {err("form") && (
+        <p className="alert error" role="alert">
+          {err("form")}
+        </p>
+      )}
+      {props.reason && (
+        <label className="field">
+          {reasonLabel}
+          <textarea name="reason" rows={2} maxLength={1000} required defaultValue={state.values?.reason} aria-invalid={!!err("reason")} aria-describedby={err("reason") ? `reason-${props.name}-error` : undefined} />
+          <ErrorText id={`reason-${props.name}-error`} text={err("reason")} />
+        </label>
+      )}
+      {props.decree && <FileInput name={documentField("DECREE")} label={t("requests.action.decree")} required error={err(documentField("DECREE"))} optionalText="" />}
+      {props.documents?.map((d) => (
+        <FileInput key={d.code} name={documentField(d.code)} label={d.name} required={false} error={err(documentField(d.code))} optionalText={t("requests.form.optional")} />
+      ))}
+      <button type="submit" className={props.danger ? "button danger" : "button"} disabled={pending}>
+        {t(`requests.action.${props.name}`)}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,155 @@
+"use client";
+// The request form: the service's own fields and its documents. Checked in the browser with the same
+// field rules as the server (errors next to the field, focus on the first); leave shows its length in
+// working days as the dates change. Without JavaScript the server's answer shows the same errors.
+import { useActionState, useMemo, useState } from "react";
+import { isMessageKey, type MessageKey } from "@/i18n/catalog";
+import { useI18n } from "@/i18n/client";
+import { dayNumber, WorkCalendar } from "@/lib/domain/working-days";
+import { documentField, parseFields, type FieldErrors, type FieldSpec } from "../forms";
+import type { RequestFormState } from "../server/actions";
+
+export interface FormDocument {
+  code: string;
+  name: string;
+  required: boolean;
+}
+
+export function useFieldError(errors: FieldErrors) {
+  const { t } = useI18n();
+  return (name: string) => {
+    const e = errors[name];
+    if (!e) return undefined;
+    return isMessageKey(e.key) ? t(e.key, e.vars) : e.key;
+  };
+}
+
+export function ErrorText({ id, text }: { id: string; text: string | undefined }) {
+  return text ? (
+    <span className="field-error" id={id}>
+      {text}
+    </span>
+  ) : null;
+}
+
+export function FileInput({ name, label, required, error, optionalText }: { name: string; label: string; required: boolean; error?: string; optionalText: string }) {
+  return (
+    <label className="field">
+      <span>
+        {label} {!required && <span className="muted">{optionalText}</span>}
+      </span>
+      <input type="file" name={name} accept="application/pdf,image/jpeg,.pdf,.jpg,.jpeg" aria-invalid={!!error} aria-describedby={error ? `${name}-error` : undefined} />
+      <ErrorText id={`${name}-error`} text={error} />
+    </label>
+  );
+}
+
+export function RequestForm(props: {
+  action: (prev: RequestFormState, formData: FormData) => Promise<RequestFormState>;
+  serviceTypeId: string;
+  serviceCode: string;
+  fields: readonly FieldSpec[];
+  documents: FormDocument[];
+  actionKey: string;
+  /** The region's holidays (yyyy-mm-dd) around today, for the leave length preview. */
+  holidays: string[];
+}) {
+  const { t } = useI18n();
+  const [state, formAction, pending] = useActionState(props.action, { errors: {} });
+  const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
+  const [dates, setDates] = useState({ startsOn: state.values?.startsOn ?? "", endsOn: state.values?.endsOn ?? "" });
+  const calendar = useMemo(() => new WorkCalendar(props.holidays), [props.holidays]);
+  const errors = clientErrors ?? state.errors;
+  const err = useFieldError(errors);
+  const v = state.values ?? {};
+  const leaveDays = /^\d{4}-\d{2}-\d{2}$/.test(dates.startsOn) && /^\d{4}-\d{2}-\d{2}$/.test(dates.endsOn) && dates.endsOn >= dates.startsOn
+    ? calendar.workingDays(dayNumber(dates.startsOn), dayNumber(dates.endsOn)).length
+    : null;
+
+  function check(e: React.FormEvent<HTMLFormElement>) {
+    const data = new FormData(e.currentTarget);
+    const values = Object.fromEntries([...data.entries()].filter(([, x]) => typeof x === "string")) as Record<string, string>;
+    const parsed = parseFields(props.serviceCode, values);
+    const found: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
+    for (const d of props.documents) {
+      const file = data.get(documentField(d.code));
+      if (d.required && (!(file instanceof File) || (file.size === 0 && file.name === ""))) found[documentField(d.code)] = { key: "requests.error.document.required" };
+    }
+    if (Object.keys(found).length === 0) return setClientErrors(null);
+    e.preventDefault();
+    setClientErrors(found);
+    e.currentTarget.querySelector<HTMLElement>(`[name="${Object.keys(found)[0]}"]`)?.focus();
+  }
+
+  const label = (name: string) => t(`requests.field.${name}` as MessageKey);
+  const describedBy = (name: string) => (err(name) ? `${name}-error` : undefined);
+
+  return (
+    <form
+      action={formAction}
+      onSubmit={check}
+      onChange={(e) => {
+        const target = e.target as unknown as HTMLInputElement;
+        if (target.name === "startsOn" || target.name === "endsOn") setDates((d) => ({ ...d, [target.name]: target.value }));
+        if (clientErrors?.[target.name]) setClientErrors(Object.fromEntries(Object.entries(clientErrors).filter(([k]) => k !== target.name)));
+      }}
+      className="form request-form"
+      encType="multipart/form-data"
+      noValidate
+    >
+      <input type="hidden" name="serviceTypeId" value={props.serviceTypeId} />
+      <input type="hidden" name="actionKey" value={props.actionKey} />
+      {err("form") && (
+        <p className="alert error" role="alert">
+          {err("form")}
+        </p>
+      )}
+      {Object.keys(errors).length > 0 && !err("form") && (
+        <p className="alert error" role="alert">
+          {t("requests.form.errors")}
+        </p>
+      )}
+      <fieldset>
+        <legend>{t("requests.detail.details")}</legend>
+        {props.fields.map((f) => (
+          <label key={f.name} className="field">
+            <span>
+              {label(f.name)} {!f.required && <span className="muted">{t("requests.form.optional")}</span>}
+            </span>
+            {f.kind === "select" ? (
+              <select name={f.name} defaultValue={v[f.name] ?? ""} aria-invalid={!!err(f.name)} aria-describedby={describedBy(f.name)}>
+                <option value="">{t("requests.option.choose")}</option>
+                {f.options!.map((o) => (
+                  <option key={o} value={o}>
+                    {t(`requests.option.${f.name}.${o}` as MessageKey)}
+                  </option>
+                ))}
+              </select>
+            ) : f.kind === "textarea" ? (
+              <textarea name={f.name} rows={3} maxLength={f.max} defaultValue={v[f.name]} aria-invalid={!!err(f.name)} aria-describedby={describedBy(f.name)} />
+            ) : (
+              <input type={f.kind === "date" ? "date" : "text"} name={f.name} maxLength={f.max} defaultValue={v[f.name]} aria-invalid={!!err(f.name)} aria-describedby={describedBy(f.name)} />
+            )}
+            <ErrorText id={`${f.name}-error`} text={err(f.name)} />
+          </label>
+        ))}
+        {leaveDays !== null && (
+          <p className="muted" role="status">
+            {t("requests.form.workingDays", { n: leaveDays })}
+          </p>
+        )}
+      </fieldset>
+      {props.documents.length > 0 && (
+        <fieldset>
+          <legend>{t("requests.form.documents")}</legend>
+          {props.documents.map((d) => (
+            <FileInput key={d.code} name={documentField(d.code)} label={d.name} required={d.required} error={err(documentField(d.code))} optionalText={t("requests.form.optional")} />
+          ))}
+        </fieldset>
+      )}
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? t("requests.form.sending") : t("requests.form.submit")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,78 @@
+"use server";
+// The request forms post here (server actions: they work without JavaScript too, files included).
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { publicBaseUrl } from "@/features/survey/server/qr";
+import { issueInviteForOwner } from "./survey-link";
+import { clientKeyFrom } from "@/server/auth/authenticate";
+import { getSession } from "@/server/auth";
+import type { FieldErrors } from "../forms";
+import type { RequestAction } from "../workflow";
+import { requestDeps } from "./deps";
+import { actOnRequest, submitRequest, type RequestUser } from "./requests";
+import type { UploadFile } from "./documents";
+
+export interface RequestFormState {
+  errors: FieldErrors;
+  /** The values as sent, so a refused form comes back filled in (files must be chosen again). */
+  values?: Record<string, string>;
+}
+
+async function currentUser(): Promise<RequestUser> {
+  const session = await getSession();
+  if (!session?.user) redirect("/login");
+  const u = session.user;
+  return { id: u.id, name: u.name, role: u.role, unitId: u.unitId, clientKey: clientKeyFrom(await headers()) };
+}
+
+function split(formData: FormData) {
+  const values: Record<string, string> = {};
+  const files = new Map<string, UploadFile>();
+  for (const [k, v] of formData.entries()) {
+    if (k.startsWith("$")) continue;
+    if (typeof v === "string") values[k] = v;
+    else if (k.startsWith("doc_")) files.set(k.slice(4), v);
+  }
+  return { values, files };
+}
+
+export async function submitRequestForm(_prev: RequestFormState, formData: FormData): Promise<RequestFormState> {
+  const user = await currentUser();
+  const { values, files } = split(formData);
+  const result = await submitRequest(await requestDeps(await publicBaseUrl()), user, {
+    serviceTypeId: values.serviceTypeId ?? "",
+    values,
+    files,
+    actionKey: values.actionKey ?? "",
+  });
+  if (!result.ok) return { errors: result.errors, values };
+  redirect(`/layanan/${result.requestId}?dikirim=1`);
+}
+
+export async function actOnRequestForm(_prev: RequestFormState, formData: FormData): Promise<RequestFormState> {
+  const user = await currentUser();
+  const { values, files } = split(formData);
+  const result = await actOnRequest(await requestDeps(await publicBaseUrl()), user, {
+    requestId: values.requestId ?? "",
+    action: (values.action ?? "") as RequestAction,
+    reason: values.reason,
+    actionKey: values.actionKey ?? "",
+    files,
+  });
+  if (!result.ok) return { errors: result.errors, values };
+  redirect(`/layanan/${result.requestId}?tindakan=${encodeURIComponent(values.action ?? "")}`);
+}
+
+/** The employee opens the survey for their finished request: a fresh one-time link each time (only its hash is kept). */
+export async function openSurvey(formData: FormData): Promise<void> {
+  const user = await currentUser();
+  const token = await issueInviteForOwner(user, String(formData.get("requestId") ?? ""));
+  redirect(token ? `/survei/undangan/${token}` : `/layanan/${encodeURIComponent(String(formData.get("requestId") ?? ""))}`);
+}
+
+export async function markNotificationsRead(): Promise<void> {
+  const user = await currentUser();
+  const { db } = await requestDeps("");
+  await db.notification.updateMany({ where: { userId: user.id, readAt: null }, data: { readAt: new Date() } });
+  redirect("/notifikasi");
+}
