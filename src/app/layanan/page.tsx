@@ -44,7 +44,7 @@ export default async function MyRequestsPage() {
         <p className="empty-state">{t("requests.none")}</p>
       ) : (
         <div className="table-wrap">
-          <table className="mini-table">
+          <table className="mini-table requests-table">
             <caption className="sr-only">{t("requests.title")}</caption>
             <thead>
               <tr>

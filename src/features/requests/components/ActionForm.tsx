@@ -24,7 +24,7 @@ export function ActionForm(props: {
   const err = useFieldError(state.errors);
   const reasonLabel = props.name === "return" ? t("requests.action.reasonReturn") : t("requests.action.reasonReject");
   return (
-    <form action={formAction} className="form card action-form" encType="multipart/form-data" data-testid={`action-${props.name}`}>
+    <form key={state.attempt ?? 0} action={formAction} className="form card action-form" encType="multipart/form-data" data-testid={`action-${props.name}`}>
       <input type="hidden" name="requestId" value={props.requestId} />
       <input type="hidden" name="action" value={props.name} />
       <input type="hidden" name="actionKey" value={props.actionKey} />

@@ -86,6 +86,7 @@ export function RequestForm(props: {
 
   return (
     <form
+      key={state.attempt ?? 0}
       action={formAction}
       onSubmit={check}
       onChange={(e) => {

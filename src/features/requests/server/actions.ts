@@ -16,6 +16,8 @@ export interface RequestFormState {
   errors: FieldErrors;
   /** The values as sent, so a refused form comes back filled in (files must be chosen again). */
   values?: Record<string, string>;
+  /** Changes with every answer: the form is drawn afresh with the values sent (React resets a form after its action). */
+  attempt?: number;
 }
 
 async function currentUser(): Promise<RequestUser> {
@@ -45,7 +47,7 @@ export async function submitRequestForm(_prev: RequestFormState, formData: FormD
     files,
     actionKey: values.actionKey ?? "",
   });
-  if (!result.ok) return { errors: result.errors, values };
+  if (!result.ok) return { errors: result.errors, values, attempt: Date.now() };
   redirect(`/layanan/${result.requestId}?dikirim=1`);
 }
 
@@ -59,7 +61,7 @@ export async function actOnRequestForm(_prev: RequestFormState, formData: FormDa
     actionKey: values.actionKey ?? "",
     files,
   });
-  if (!result.ok) return { errors: result.errors, values };
+  if (!result.ok) return { errors: result.errors, values, attempt: Date.now() };
   redirect(`/layanan/${result.requestId}?tindakan=${encodeURIComponent(values.action ?? "")}`);
 }
 

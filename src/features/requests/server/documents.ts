@@ -29,9 +29,12 @@ export interface CheckedUpload {
   sha256: string;
 }
 
-/** A browser sends an empty file part when nothing was chosen. */
+/**
+ * A browser sends an empty, nameless file part when nothing was chosen (and Next.js's server action
+ * decoding names it "undefined"); an empty file the user did choose keeps its name and is refused as empty.
+ */
 export function isChosen(file: UploadFile | null | undefined): file is UploadFile {
-  return !!file && (file.size > 0 || file.name !== "");
+  return !!file && (file.size > 0 || (file.name !== "" && file.name !== "undefined"));
 }
 
 /** The file's checked content, or why it is refused. */
