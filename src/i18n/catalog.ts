@@ -599,6 +599,13 @@ const id = {
   "queue.page": "Halaman {page} dari {pages}",
   "queue.prev": "Sebelumnya",
   "queue.next": "Berikutnya",
+  "users.nip": "NIP pegawai (tidak wajib)",
+  "users.nipHelp": "Menghubungkan akun dengan data pegawainya: permohonan layanan, sisa cuti, notifikasi.",
+  "users.email": "E-mail untuk notifikasi (tidak wajib)",
+  "validation.nip": "NIP terdiri dari 18 angka.",
+  "validation.email": "Alamat e-mail tidak valid.",
+  "validation.nipUnknown": "Tidak ada pegawai dengan NIP ini.",
+  "validation.nipTaken": "Pegawai dengan NIP ini sudah punya akun.",
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -1202,6 +1209,13 @@ const en: Messages = {
   "queue.page": "Page {page} of {pages}",
   "queue.prev": "Previous",
   "queue.next": "Next",
+  "users.nip": "Employee's NIP (optional)",
+  "users.nipHelp": "Links the account to the employee record: service requests, leave balance, notifications.",
+  "users.email": "E-mail for notifications (optional)",
+  "validation.nip": "A NIP has 18 digits.",
+  "validation.email": "Not a valid e-mail address.",
+  "validation.nipUnknown": "No employee has this NIP.",
+  "validation.nipTaken": "The employee with this NIP already has an account.",
 };
 
 export const LOCALES = ["id", "en"] as const;

@@ -19,12 +19,19 @@ const userFields = {
   unitId: z.string().trim().min(1).nullable(),
 };
 
-function unitNeeded(v: { role?: string; unitId?: string | null }) {
-  return !(v.role === "UNIT_HEAD" || v.role === "EMPLOYEE") || Boolean(v.unitId);
+/** Unit heads and employees need a unit; an employee linked by NIP takes the employee record's unit. */
+function unitNeeded(v: { role?: string; unitId?: string | null; nip?: string | null }) {
+  return !(v.role === "UNIT_HEAD" || v.role === "EMPLOYEE") || Boolean(v.unitId) || (v.role === "EMPLOYEE" && Boolean(v.nip));
 }
 
+/** Links an account to its employee record (their requests, leave balance, notifications). */
+const linkFields = {
+  nip: z.string().trim().regex(/^\d{18}$/, "validation.nip").nullish(),
+  email: z.email("validation.email").max(200).nullish(),
+};
+
 export const createUserInput = z
-  .object({ username: usernameSchema, password: passwordSchema, ...userFields })
+  .object({ username: usernameSchema, password: passwordSchema, ...userFields, ...linkFields })
   .refine(unitNeeded, { path: ["unitId"], message: "validation.unitRequired" });
 
 export const updateUserInput = z

@@ -78,4 +78,22 @@ describe.each(relationalKinds)("tRPC procedures on %s", (kind) => {
     const me = await db.user.findUniqueOrThrow({ where: { username: "admin" } });
     expect(await code(admin.users.update({ id: me.id, name: me.name, role: "LEADER", unitId: null, active: true }))).toBe("BAD_REQUEST");
   });
+
+  it("links a new account to its employee by NIP, and refuses an unknown or already linked NIP", async () => {
+    const admin = await as("admin");
+    const region = await db.region.findFirstOrThrow();
+    const nip = "198804122014032007";
+    const employee = await db.employee.create({ data: { regionId: region.id, unitId: ids["DINKES"]!, nip, name: "Siti", gender: "F", rank: "III/a", position: "Perawat", appointedOn: new Date("2014-03-01") } });
+    const bad = await admin.users.create({ username: "siti.x", name: "Siti", password: "12345678", role: "EMPLOYEE", unitId: null, nip: "12345", email: "bukan-email" }).catch((e: TRPCError) => e);
+    expect((bad as TRPCError).message).toMatch(/validation\.nip/);
+    expect((bad as TRPCError).message).toMatch(/validation\.email/);
+    const unknown = await admin.users.create({ username: "siti.y", name: "Siti", password: "12345678", role: "EMPLOYEE", unitId: null, nip: "199001012015031001" }).catch((e: TRPCError) => e);
+    expect((unknown as TRPCError).message).toBe("validation.nipUnknown");
+    const created = await admin.users.create({ username: "siti", name: "Siti", password: "12345678", role: "EMPLOYEE", unitId: null, nip, email: "siti@dinkes.example.go.id" });
+    expect(created.unitId).toBe(ids["DINKES"]); // taken from the employee record
+    const row = await db.user.findUniqueOrThrow({ where: { id: created.id } });
+    expect([row.employeeId, row.email]).toEqual([employee.id, "siti@dinkes.example.go.id"]);
+    const twice = await admin.users.create({ username: "siti2", name: "Siti", password: "12345678", role: "EMPLOYEE", unitId: null, nip }).catch((e: TRPCError) => e);
+    expect((twice as TRPCError).message).toBe("validation.nipTaken");
+  });
 });

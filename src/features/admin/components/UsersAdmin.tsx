@@ -38,6 +38,8 @@ export function UsersAdmin() {
       password: f.get("password"),
       role: f.get("role"),
       unitId: f.get("unitId") || null,
+      nip: String(f.get("nip") ?? "").replace(/\s/g, "") || null,
+      email: String(f.get("email") ?? "").trim() || null,
     });
     if (!parsed.success) {
       const next: FieldErrors = {};
@@ -162,6 +164,19 @@ export function UsersAdmin() {
             ))}
           </select>
           {fieldError("unitId")}
+        </div>
+        <div className="field">
+          <label htmlFor="user-nip">{t("users.nip")}</label>
+          <input {...field("nip")} inputMode="numeric" autoComplete="off" aria-describedby="user-nip-help" />
+          <span id="user-nip-help" className="muted small">
+            {t("users.nipHelp")}
+          </span>
+          {fieldError("nip")}
+        </div>
+        <div className="field">
+          <label htmlFor="user-email">{t("users.email")}</label>
+          <input {...field("email")} type="email" autoComplete="off" />
+          {fieldError("email")}
         </div>
         <button type="submit" className="button" disabled={create.isPending}>
           {t("users.create")}

@@ -3,7 +3,7 @@ import { recordAudit } from "@/server/audit";
 import { hashPassword } from "@/server/auth/password";
 import { createTRPCRouter, roleProcedure } from "@/server/api/trpc";
 import { createUserInput, resetPasswordInput, updateUserInput } from "../schemas";
-import { createUser, publicUserFields, UsernameTakenError } from "./create-user";
+import { createUser, EmployeeLinkError, publicUserFields, UsernameTakenError } from "./create-user";
 
 const admin = roleProcedure("ADMIN");
 
@@ -15,6 +15,7 @@ export const usersRouter = createTRPCRouter({
   create: admin.input(createUserInput).mutation(({ ctx, input }) =>
     createUser(ctx.db, ctx.actor, input).catch((err: unknown) => {
       if (err instanceof UsernameTakenError) throw new TRPCError({ code: "CONFLICT", message: err.message });
+      if (err instanceof EmployeeLinkError) throw new TRPCError({ code: "BAD_REQUEST", message: err.message });
       throw err;
     }),
   ),
