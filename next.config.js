@@ -13,7 +13,8 @@ const nextConfig = {
   experimental: {
     authInterrupts: true,
     // Request forms carry their documents (UPLOAD_MAX_MB each, checked per file by the server); this is the whole form's cap.
-    serverActions: { bodySizeLimit: "40mb" },
+    // (a service asks for at most four documents of at most 10 MB, UPLOAD_MAX_MB's ceiling).
+    serverActions: { bodySizeLimit: "45mb" },
   },
   poweredByHeader: false,
   typedRoutes: false,

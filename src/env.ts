@@ -59,7 +59,7 @@ export const envSchema = z
     /** The web server runs the ETL this often (minutes); 0 turns the schedule off. */
     ETL_INTERVAL_MINUTES: intFrom(15, 0, 24 * 60),
     /** Largest document an employee or HR may upload with a request (MB). */
-    UPLOAD_MAX_MB: intFrom(5, 1, 100),
+    UPLOAD_MAX_MB: intFrom(5, 1, 10),
     /** S3-compatible storage for uploaded documents; without S3_BUCKET they go to <data folder>/uploads. */
     S3_ENDPOINT: optionalUrl(["http", "https"]),
     S3_BUCKET: emptyAsUndefined,

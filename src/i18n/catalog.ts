@@ -606,6 +606,7 @@ const id = {
   "validation.email": "Alamat e-mail tidak valid.",
   "validation.nipUnknown": "Tidak ada pegawai dengan NIP ini.",
   "validation.nipTaken": "Pegawai dengan NIP ini sudah punya akun.",
+  "requests.detail.healthPrivate": "Dokumen dan alasan cuti sakit adalah data kesehatan: hanya pegawai dan BKPSDM yang dapat melihatnya.",
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -1216,6 +1217,7 @@ const en: Messages = {
   "validation.email": "Not a valid e-mail address.",
   "validation.nipUnknown": "No employee has this NIP.",
   "validation.nipTaken": "The employee with this NIP already has an account.",
+  "requests.detail.healthPrivate": "Sick leave documents and reasons are health data: only the employee and BKPSDM can see them.",
 };
 
 export const LOCALES = ["id", "en"] as const;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { leaveBalance } from "@/features/requests/server/leave";
+import { leaveBalance, regionYear } from "@/features/requests/server/leave";
 import { employeeOf, myRequests } from "@/features/requests/server/queries";
 import { formatDate, formatDateTime, formatNumber } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
@@ -23,7 +23,7 @@ export default async function MyRequestsPage() {
       </div>
     );
   }
-  const year = new Date().getUTCFullYear();
+  const year = await regionYear(db, employee.regionId);
   const [requests, balance] = await Promise.all([myRequests(db, employee.id), leaveBalance(db, employee.id, year)]);
   return (
     <div className="page">

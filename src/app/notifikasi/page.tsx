@@ -32,12 +32,10 @@ export default async function NotificationsPage() {
         <ul className="notification-list">
           {items.map((n) => {
             const { body } = notificationText(locale, n.status, n.params as unknown as NotificationParams);
-            const note = (n.params as unknown as NotificationParams).note;
             return (
               <li key={n.id} className={n.readAt ? undefined : "unread"}>
                 {!n.readAt && <span className="role-badge">{t("notify.new")}</span>}{" "}
                 {n.requestId ? <Link href={`/layanan/${n.requestId}`}>{body}</Link> : body}
-                {note && <p className="note">{t("notify.note", { note })}</p>}
                 <p className="muted">{formatDateTime(n.createdAt, locale)}</p>
               </li>
             );

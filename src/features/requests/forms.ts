@@ -49,7 +49,8 @@ export interface FieldError {
 }
 export type FieldErrors = Record<string, FieldError>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => {
+// Years outside 1900–2100 are typing in progress or mistakes (and JavaScript maps years 0–99 to 1900s).
+const isoDate = z.string().regex(/^(19|20)\d{2}-\d{2}-\d{2}$|^2100-\d{2}-\d{2}$/).refine((v) => {
   const d = new Date(`${v}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 });

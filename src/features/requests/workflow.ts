@@ -30,6 +30,8 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: "reject", from: "BKPSDM_VERIFIED", to: "REJECTED", by: "supervisor", reason: true },
   { action: "forward", from: "ELIGIBLE", to: "FORWARDED_BKN", by: "hr", viaBkn: true },
   { action: "pertek", from: "FORWARDED_BKN", to: "PERTEK", by: "hr", viaBkn: true },
+  // BKN refuses the technical approval
+  { action: "reject", from: "FORWARDED_BKN", to: "REJECTED", by: "hr", reason: true, viaBkn: true },
   { action: "complete", from: "ELIGIBLE", to: "COMPLETED", by: "hr", decree: true, viaBkn: false },
   { action: "complete", from: "PERTEK", to: "COMPLETED", by: "hr", decree: true, viaBkn: true },
 ];

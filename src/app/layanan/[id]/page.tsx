@@ -90,7 +90,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
         <dt>{t("requests.detail.sla")}</dt>
         <dd>{t("requests.detail.slaText", { sla: r.serviceType.slaDays, used: sla.used, deadline: formatDate(dateOfDay(sla.deadline), locale, "UTC") })}</dd>
         {fieldsFor(r.serviceType.code)
-          .filter((f) => details[f.name])
+          .filter((f) => details[f.name] && !(detail.healthPrivate && f.name === "reason"))
           .map((f) => [
             <dt key={`${f.name}-t`}>{t(`requests.field.${f.name}` as MessageKey)}</dt>,
             <dd key={`${f.name}-d`}>{value(f.name, f.kind, details[f.name]!)}</dd>,
@@ -143,7 +143,9 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
 
       <section aria-labelledby="docs-title">
         <h2 id="docs-title">{t("requests.detail.documents")}</h2>
-        {r.documents.length === 0 ? (
+        {detail.healthPrivate ? (
+          <p className="muted">{t("requests.detail.healthPrivate")}</p>
+        ) : r.documents.length === 0 ? (
           <p className="muted">{t("requests.detail.noDocuments")}</p>
         ) : (
           <ul className="doc-list">

@@ -5,7 +5,7 @@ import { RequestForm } from "@/features/requests/components/RequestForm";
 import { documentsOf, fieldsFor } from "@/features/requests/forms";
 import { submitRequestForm } from "@/features/requests/server/actions";
 import { maxUploadMb } from "@/features/requests/server/deps";
-import { leaveBalance } from "@/features/requests/server/leave";
+import { leaveBalance, regionYear } from "@/features/requests/server/leave";
 import { employeeOf } from "@/features/requests/server/queries";
 import { formatNumber } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
@@ -54,7 +54,7 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
       </div>
     );
   }
-  const year = new Date().getUTCFullYear();
+  const year = await regionYear(db, employee.regionId);
   const [holidays, balance] = await Promise.all([
     db.holiday.findMany({ where: { regionId: employee.regionId, date: { gte: new Date(`${year}-01-01`), lte: new Date(`${year + 1}-12-31`) } }, select: { date: true } }),
     service.code === "CUTI" ? leaveBalance(db, employee.id, year) : null,

@@ -2,7 +2,7 @@
 // The request form: the service's own fields and its documents. Checked in the browser with the same
 // field rules as the server (errors next to the field, focus on the first); leave shows its length in
 // working days as the dates change. Without JavaScript the server's answer shows the same errors.
-import { useActionState, useMemo, useState } from "react";
+import { useActionState, useEffect, useMemo, useRef, useState } from "react";
 import { isMessageKey, type MessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/client";
 import { dayNumber, WorkCalendar } from "@/lib/domain/working-days";
@@ -20,7 +20,9 @@ export function useFieldError(errors: FieldErrors) {
   return (name: string) => {
     const e = errors[name];
     if (!e) return undefined;
-    return isMessageKey(e.key) ? t(e.key, e.vars) : e.key;
+    // a value that is itself a message key (a status name) is shown in the reader's language
+    const vars = e.vars && Object.fromEntries(Object.entries(e.vars).map(([k, v]) => [k, typeof v === "string" && isMessageKey(v) ? t(v) : v]));
+    return isMessageKey(e.key) ? t(e.key, vars) : e.key;
   };
 }
 
@@ -38,7 +40,7 @@ export function FileInput({ name, label, required, error, optionalText }: { name
       <span>
         {label} {!required && <span className="muted">{optionalText}</span>}
       </span>
-      <input type="file" name={name} accept="application/pdf,image/jpeg,.pdf,.jpg,.jpeg" aria-invalid={!!error} aria-describedby={error ? `${name}-error` : undefined} />
+      <input type="file" name={name} accept="application/pdf,image/jpeg,.pdf,.jpg,.jpeg" aria-required={required} aria-invalid={!!error} aria-describedby={error ? `${name}-error` : undefined} />
       <ErrorText id={`${name}-error`} text={error} />
     </label>
   );
@@ -61,10 +63,20 @@ export function RequestForm(props: {
   const calendar = useMemo(() => new WorkCalendar(props.holidays), [props.holidays]);
   const errors = clientErrors ?? state.errors;
   const err = useFieldError(errors);
+  const formRef = useRef<HTMLFormElement>(null);
+  // after the server refused the form (it is drawn afresh), focus goes to the first field in error
+  useEffect(() => {
+    if (state.attempt) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]')?.focus();
+  }, [state.attempt]);
   const v = state.values ?? {};
-  const leaveDays = /^\d{4}-\d{2}-\d{2}$/.test(dates.startsOn) && /^\d{4}-\d{2}-\d{2}$/.test(dates.endsOn) && dates.endsOn >= dates.startsOn
-    ? calendar.workingDays(dayNumber(dates.startsOn), dayNumber(dates.endsOn)).length
-    : null;
+  const leaveDays = useMemo(() => {
+    // only whole, plausible dates (a browser reports the year digit by digit while it is typed)
+    const ok = (v: string) => /^(19|20)\d{2}-\d{2}-\d{2}$/.test(v);
+    if (!ok(dates.startsOn) || !ok(dates.endsOn) || dates.endsOn < dates.startsOn) return null;
+    const start = dayNumber(dates.startsOn);
+    const end = dayNumber(dates.endsOn);
+    return Number.isFinite(start) && Number.isFinite(end) && end - start <= 400 ? calendar.workingDays(start, end).length : null;
+  }, [dates, calendar]);
 
   function check(e: React.FormEvent<HTMLFormElement>) {
     const data = new FormData(e.currentTarget);
@@ -87,6 +99,7 @@ export function RequestForm(props: {
   return (
     <form
       key={state.attempt ?? 0}
+      ref={formRef}
       action={formAction}
       onSubmit={check}
       onChange={(e) => {
@@ -106,7 +119,7 @@ export function RequestForm(props: {
         </p>
       )}
       {Object.keys(errors).length > 0 && !err("form") && (
-        <p className="alert error" role="alert">
+        <p className="alert error" role="alert" tabIndex={-1}>
           {t("requests.form.errors")}
         </p>
       )}
@@ -118,7 +131,7 @@ export function RequestForm(props: {
               {label(f.name)} {!f.required && <span className="muted">{t("requests.form.optional")}</span>}
             </span>
             {f.kind === "select" ? (
-              <select name={f.name} defaultValue={v[f.name] ?? ""} aria-invalid={!!err(f.name)} aria-describedby={describedBy(f.name)}>
+              <select name={f.name} defaultValue={v[f.name] ?? ""} aria-required={f.required} aria-invalid={!!err(f.name)} aria-describedby={describedBy(f.name)}>
                 <option value="">{t("requests.option.choose")}</option>
                 {f.options!.map((o) => (
                   <option key={o} value={o}>
@@ -127,9 +140,9 @@ export function RequestForm(props: {
                 ))}
               </select>
             ) : f.kind === "textarea" ? (
-              <textarea name={f.name} rows={3} maxLength={f.max} defaultValue={v[f.name]} aria-invalid={!!err(f.name)} aria-describedby={describedBy(f.name)} />
+              <textarea name={f.name} rows={3} maxLength={f.max} defaultValue={v[f.name]} aria-required={f.required} aria-invalid={!!err(f.name)} aria-describedby={describedBy(f.name)} />
             ) : (
-              <input type={f.kind === "date" ? "date" : "text"} name={f.name} maxLength={f.max} defaultValue={v[f.name]} aria-invalid={!!err(f.name)} aria-describedby={describedBy(f.name)} />
+              <input type={f.kind === "date" ? "date" : "text"} name={f.name} maxLength={f.max} defaultValue={v[f.name]} aria-required={f.required} aria-invalid={!!err(f.name)} aria-describedby={describedBy(f.name)} />
             )}
             <ErrorText id={`${f.name}-error`} text={err(f.name)} />
           </label>

@@ -1,7 +1,7 @@
 // Leave (PP 11/2017): working days requested on the region's calendar, the annual balance, and the
 // limits of each kind. The server checks these at submission, inside the transaction that books the days.
 import type { LeaveKind } from "@/generated/prisma/enums";
-import { dateOfDay, dayNumber, dayOfDate, WorkCalendar } from "@/lib/domain/working-days";
+import { dateOfDay, dayNumber, dayOfDate, isoDay, localDay, WorkCalendar } from "@/lib/domain/working-days";
 import type { Db } from "@/server/db/client";
 import type { FieldErrors } from "../forms";
 
@@ -20,6 +20,17 @@ export async function regionCalendar(db: Pick<Db, "holiday" | "region">, regionI
     db.holiday.findMany({ where: { regionId }, select: { date: true } }),
   ]);
   return { calendar: new WorkCalendar(holidays.map((h) => dayOfDate(h.date))), timezone: region?.timezone ?? "Asia/Jakarta" };
+}
+
+/** The calendar year today in the region's time zone (1 January starts at local midnight, not UTC). */
+export async function regionYear(db: Pick<Db, "region">, regionId: string, now = new Date()): Promise<number> {
+  const region = await db.region.findUnique({ where: { id: regionId }, select: { timezone: true } });
+  return Number(isoDay(localDay(now, region?.timezone ?? "Asia/Jakarta")).slice(0, 4));
+}
+
+/** Sick leave's reason and documents are health data: only the employee and BKPSDM see them. */
+export function isHealthPrivate(leaveKind: LeaveKind | null, parties: ReadonlySet<string>): boolean {
+  return leaveKind === "SAKIT" && !parties.has("owner") && !parties.has("hr");
 }
 
 export interface LeaveBalance {

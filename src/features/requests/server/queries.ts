@@ -7,7 +7,7 @@ import type { Db } from "@/server/db/client";
 import { unitSubtree } from "@/server/api/unit-scope";
 import { documentsOf } from "../forms";
 import { actionsFor, QUEUES, type QueueName } from "../workflow";
-import { regionCalendar } from "./leave";
+import { isHealthPrivate, regionCalendar } from "./leave";
 import { partiesOf, type RequestUser } from "./requests";
 
 export async function employeeOf(db: Db, userId: string) {
@@ -28,7 +28,7 @@ export async function myRequests(db: Db, employeeId: string) {
 export function slaOf(calendar: { addWorkingDays(from: number, n: number): number; workingDaysBetween(from: number, to: number): number }, submittedDay: number, slaDays: number, today: number) {
   const deadline = calendar.addWorkingDays(submittedDay, slaDays);
   const used = calendar.workingDaysBetween(submittedDay, today);
-  return { deadline, used, left: slaDays - used, overdue: today > deadline };
+  return { deadline, used, left: slaDays - used, overdue: used > slaDays };
 }
 
 /** One request as its reader may see it, with the actions they may take; null when they may not see it. */
@@ -62,6 +62,7 @@ export async function requestDetail(db: Db, user: RequestUser, requestId: string
     timezone,
     missing: lastReturn?.note ?? null,
     survey,
+    healthPrivate: isHealthPrivate(request.leaveKind, parties),
   };
 }
 

@@ -251,6 +251,38 @@ describe.each(relationalKinds)("personnel service requests on %s", (kind) => {
     expect(await w.db.requestEvent.count({ where: { requestId: second } })).toBe(2);
   });
 
+  it("lets nobody act on their own request, has BKPSDM approve where no supervisor account exists, and keeps sick-leave reasons from supervisors", async () => {
+    // the head of Dinas Pendidikan is also an employee there, with an employee account of their own
+    const headEmp = await w.db.employee.create({ data: { regionId: (await w.db.region.findFirstOrThrow()).id, unitId: w.users.kadisdik.unitId!, nip: "197001012000011009", name: "Kadisdik", gender: "M", rank: "IV/b", position: "Kepala Dinas", appointedOn: new Date("2000-01-01") } });
+    await w.db.user.update({ where: { id: w.users.kadisdik.id }, data: { employeeId: headEmp.id } });
+    const own = ok(await submitRequest(w.deps, w.users.kadisdik, { serviceTypeId: w.services.KGB, actionKey: key(), values: { reason: "KGB sendiri" }, files: new Map() }));
+    ok(await act(w.users.hr, own.requestId, "verify"));
+    expect(errorsOf(await act(w.users.kadisdik, own.requestId, "approve"))).toEqual({ form: "requests.error.forbidden" });
+    // no other unit head covers Dinas Pendidikan: BKPSDM approves in the supervisor's place
+    ok(await act(w.users.hr, own.requestId, "approve"));
+    await w.db.user.update({ where: { id: w.users.kadisdik.id }, data: { employeeId: null } });
+    // where a supervisor exists, BKPSDM may not approve
+    const rinas = ok(await submitRequest(w.deps, w.users.rina, { serviceTypeId: w.services.KGB, actionKey: key(), values: { reason: "KGB" }, files: new Map() }));
+    ok(await act(w.users.hr, rinas.requestId, "verify"));
+    expect(errorsOf(await act(w.users.hr, rinas.requestId, "approve"))).toEqual({ form: "requests.error.forbidden" });
+
+    const sick = ok(await leave({ leaveKind: "SAKIT", startsOn: "2026-10-05", endsOn: "2026-10-06", reason: "Operasi usus buntu" }, { SURAT_PERMOHONAN: file("surat-dokter.pdf", PDF) }));
+    expect((await requestDetail(w.db, w.users.kadisdik, sick.requestId))?.healthPrivate).toBe(true);
+    expect((await requestDetail(w.db, w.users.hr, sick.requestId))?.healthPrivate).toBe(false);
+    expect((await requestDetail(w.db, w.users.rina, sick.requestId))?.healthPrivate).toBe(false);
+    // years a browser reports while the year is typed are a date error, not a crash
+    expect(errorsOf(await leave({ startsOn: "0002-04-12", endsOn: "2026-04-12" }))).toEqual({ startsOn: "requests.error.date" });
+  });
+
+  it("lets BKPSDM record BKN's refusal", async () => {
+    const { requestId } = ok(await submitRequest(w.deps, w.users.rina, { serviceTypeId: w.services.KP, actionKey: key(), values: { period: "08", reason: "KP" }, files: files({ SK_PANGKAT: file("sk.pdf", PDF) }) }));
+    ok(await act(w.users.hr, requestId, "verify"));
+    ok(await act(w.users.kadisdik, requestId, "approve"));
+    ok(await act(w.users.hr, requestId, "forward"));
+    ok(await act(w.users.hr, requestId, "reject", { reason: "Pertek ditolak BKN: masa kerja golongan kurang" }));
+    expect((await w.db.serviceRequest.findUniqueOrThrow({ where: { id: requestId } })).status).toBe("REJECTED");
+  });
+
   it("holds supervisors to their unit and its sub-units, sorts queues by SLA deadline and logs reads by others", async () => {
     const approval = await workQueue(w.db, w.users.kadisdik, "approval", 1, NOW);
     const others = await workQueue(w.db, w.users.kadinkes, "approval", 1, NOW);

@@ -3,7 +3,7 @@
 // unique on the event, so a double click (or a resent form) does one thing and answers the same.
 import { randomBytes, randomUUID } from "node:crypto";
 import type { LeaveKind, Role } from "@/generated/prisma/enums";
-import { localDay } from "@/lib/domain/working-days";
+import { isoDay, localDay } from "@/lib/domain/working-days";
 import { recordAudit, type Actor } from "@/server/audit";
 import type { Db } from "@/server/db/client";
 import type { Mailer } from "@/server/mail";
@@ -108,7 +108,7 @@ export async function submitRequest(deps: RequestDeps, user: RequestUser, input:
   if (Object.keys(errors).length) return { ok: false, errors };
 
   const requestId = randomUUID();
-  const number = `${service.code}/${now.getUTCFullYear()}/${randomBytes(4).toString("hex").toUpperCase()}`;
+  const number = `${service.code}/${isoDay(today).slice(0, 4)}/${randomBytes(4).toString("hex").toUpperCase()}`;
   const stored = await storeUploads(deps.store, requestId, uploads);
   try {
     await db.$transaction(async (tx) => {
@@ -134,11 +134,12 @@ export async function submitRequest(deps: RequestDeps, user: RequestUser, input:
     });
   } catch (e) {
     await removeStored(deps.store, stored);
-    if (e instanceof Refused) return { ok: false, errors: e.errors };
-    if (isUniqueViolation(e)) {
+    // A double click whose twin got there first (its request now overlaps this one): answer as the twin did.
+    if (e instanceof Refused || isUniqueViolation(e)) {
       const same = await existingByKey(db, input.actionKey);
       if (same) return same;
     }
+    if (e instanceof Refused) return { ok: false, errors: e.errors };
     throw e;
   }
   return { ok: true, requestId, number, repeated: false };
@@ -154,14 +155,33 @@ async function saveDocuments(tx: Pick<Db, "requestDocument">, requestId: string,
   if (stored.length) await tx.requestDocument.createMany({ data: stored.map((d) => ({ ...d, requestId, uploadedById: userId })) });
 }
 
-/** The parties a user is for a request: its owner, BKPSDM, its employee's supervisor. */
+/**
+ * The parties a user is for a request: its owner, BKPSDM, its employee's supervisor (an active unit head
+ * of the unit or a parent unit). Nobody acts on their own request as BKPSDM or supervisor. When no
+ * supervisor account covers the unit, BKPSDM approves in the supervisor's place (audited as such).
+ */
 export async function partiesOf(db: Db, user: RequestUser, request: { employeeId: string; unitId: string }): Promise<Set<Party>> {
   const parties = new Set<Party>();
   const account = await db.user.findUnique({ where: { id: user.id }, select: { employeeId: true } });
-  if (account?.employeeId && account.employeeId === request.employeeId) parties.add("owner");
-  if (user.role === "HR" || user.role === "ADMIN") parties.add("hr");
+  if (account?.employeeId && account.employeeId === request.employeeId) {
+    parties.add("owner");
+    return parties;
+  }
+  const isHr = user.role === "HR" || user.role === "ADMIN";
+  if (isHr) parties.add("hr");
   if (user.role === "UNIT_HEAD" && user.unitId && (await isUnitWithin(db, request.unitId, user.unitId))) parties.add("supervisor");
+  if (isHr && !(await hasSupervisor(db, request))) parties.add("supervisor");
   return parties;
+}
+
+/** True when an active unit-head account (not the employee's own) covers the request's unit. */
+async function hasSupervisor(db: Db, request: { employeeId: string; unitId: string }): Promise<boolean> {
+  const heads = await db.user.findMany({
+    where: { role: "UNIT_HEAD", active: true, unitId: { not: null }, OR: [{ employeeId: null }, { employeeId: { not: request.employeeId } }] },
+    select: { unitId: true },
+  });
+  for (const h of heads) if (await isUnitWithin(db, request.unitId, h.unitId!)) return true;
+  return false;
 }
 
 export interface ActInput {
@@ -184,7 +204,7 @@ export async function actOnRequest(deps: RequestDeps, user: RequestUser, input: 
   const parties = await partiesOf(db, user, request);
   if (parties.size === 0) return formError("requests.error.notFound");
   const transition = transitionFor(input.action, request.status, request.serviceType.viaBkn);
-  if (!transition) return formError("requests.error.notAllowed", { status: request.status });
+  if (!transition) return formError("requests.error.notAllowed", { status: `request.status.${request.status}` });
   if (!parties.has(transition.by)) return formError("requests.error.forbidden");
 
   const errors: FieldErrors = {};
