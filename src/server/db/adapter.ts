@@ -24,7 +24,7 @@ export function relationalTarget(env: { DATABASE_URL?: string; dataDir: string }
 
 export async function openRelational(target: RelationalTarget): Promise<RelationalConnection> {
   if (target.kind === "postgres") {
-    const factory = new PrismaPg({ connectionString: target.url, max: 10 });
+    const factory = new WholeScriptPrismaPg({ connectionString: target.url, max: 10 });
     return { target, factory, close: async () => {} };
   }
   let pglite: PGlite;
@@ -35,6 +35,35 @@ export async function openRelational(target: RelationalTarget): Promise<Relation
     pglite = await PGlite.create();
   }
   return { target, factory: new PrismaPGlite(pglite), close: () => pglite.close() };
+}
+
+/**
+ * @prisma/adapter-pg runs a migration script by splitting it at every ";", which breaks a PL/pgSQL
+ * function body ($$ … ; … $$) and a ";" in a comment. PostgreSQL itself runs a whole multi-statement
+ * script as one simple query (atomically), as PGlite does: migrations here are sent whole.
+ */
+class WholeScriptPrismaPg extends PrismaPg {
+  override async connect() {
+    return wholeScripts(await super.connect());
+  }
+  override async connectToShadowDb() {
+    return wholeScripts(await super.connectToShadowDb());
+  }
+}
+
+type PgAdapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+
+function wholeScripts<A extends PgAdapter>(adapter: A): A {
+  const pool = adapter.underlyingDriver() as { query(sql: string): Promise<unknown> };
+  const onError = (adapter as unknown as { onError(e: unknown): never }).onError.bind(adapter);
+  adapter.executeScript = async (script: string) => {
+    try {
+      await pool.query(script);
+    } catch (e) {
+      onError(e);
+    }
+  };
+  return adapter;
 }
 
 export function describeTarget(target: RelationalTarget): string {

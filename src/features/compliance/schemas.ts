@@ -1,0 +1,40 @@
+// The compliance list's filter: one schema for the page's URL, the exports and the API.
+import { z } from "zod";
+
+export const SORTS = ["fill", "missing", "streak", "name", "unit", "last"] as const;
+export type ComplianceSort = (typeof SORTS)[number];
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "compliance.error.month");
+
+export const complianceFilter = z
+  .object({
+    from: month,
+    to: month,
+    kind: z.enum(["monthly", "daily"]).default("monthly"),
+    unitId: z.string().max(64).default(""),
+    /** Show employees whose fill rate is at most this many percent. */
+    maxFill: z.coerce.number().int().min(0).max(100).default(100),
+    /** Only employees with at least one missing entry in the period. */
+    missingOnly: z.boolean().default(true),
+    q: z.string().trim().max(100).default(""),
+    sort: z.enum(SORTS).default("fill"),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+  })
+  .refine((f) => f.from <= f.to, { path: ["to"], message: "compliance.error.range" })
+  .refine((f) => monthsBetween(f.from, f.to) <= 24, { path: ["to"], message: "compliance.error.rangeTooLong" });
+
+export type ComplianceFilter = z.infer<typeof complianceFilter>;
+
+export function monthsBetween(from: string, to: string): number {
+  const [fy, fm] = from.split("-").map(Number) as [number, number];
+  const [ty, tm] = to.split("-").map(Number) as [number, number];
+  return (ty - fy) * 12 + (tm - fm) + 1;
+}
+
+/** The last day of a yyyy-mm month. */
+export function monthEnd(ym: string): string {
+  const [y, m] = ym.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+export const PAGE_SIZE = 50;

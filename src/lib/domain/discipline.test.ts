@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { currentStreak, fillRate } from "./fill-rate";
+import { disciplineStanding, PP94_THRESHOLDS } from "./discipline";
+import { dayNumber, WorkCalendar } from "./working-days";
+
+const cal = new WorkCalendar(["2026-03-18", "2026-03-19", "2026-03-20", "2026-03-23", "2026-03-24"]);
+const next = (d: number) => cal.addWorkingDays(d, 1);
+const days = (...iso: string[]) => iso.map(dayNumber);
+
+describe("discipline standing (PP 94/2021)", () => {
+  it("names the heaviest cumulative threshold reached and the next one", () => {
+    expect(disciplineStanding(days("2026-01-05", "2026-02-10"), PP94_THRESHOLDS, next)).toMatchObject({ total: 2, reached: null, next: { daysLeft: 1 } });
+    const three = disciplineStanding(days("2026-01-05", "2026-02-10", "2026-04-01"), PP94_THRESHOLDS, next);
+    expect([three.reached?.code, three.next?.threshold.code, three.next?.daysLeft]).toEqual(["TEGURAN_LISAN", "TEGURAN_TERTULIS", 1]);
+    const eleven = Array.from({ length: 11 }, (_, i) => dayNumber("2026-01-05") + i * 7); // Mondays: never consecutive
+    expect(disciplineStanding(eleven, PP94_THRESHOLDS, next)).toMatchObject({ total: 11, longestRun: 1, reached: { code: "POTONG_TUKIN_6" }, reachedConsecutive: null });
+    expect(disciplineStanding(Array.from({ length: 20 }, (_, i) => dayNumber("2026-01-05") + i * 7), PP94_THRESHOLDS, next).next).toBeNull();
+  });
+
+  it("counts consecutive working days across weekends and holidays for dismissal proceedings", () => {
+    // 12–17 and 25–27 March 2026 with Nyepi, Idul Fitri and cuti bersama (18–24) between: 10 working days in a row
+    const run = days("2026-03-12", "2026-03-13", "2026-03-16", "2026-03-17", "2026-03-25", "2026-03-26", "2026-03-27", "2026-03-30", "2026-03-31", "2026-04-01");
+    const s = disciplineStanding(run, PP94_THRESHOLDS, next);
+    expect([s.longestRun, s.reachedConsecutive?.code, s.reached?.code]).toEqual([10, "PEMBERHENTIAN", "PERNYATAAN_TIDAK_PUAS"]);
+    // one day present in the middle breaks the run
+    const broken = disciplineStanding(run.filter((d) => d !== dayNumber("2026-03-25")), PP94_THRESHOLDS, next);
+    expect([broken.longestRun, broken.reachedConsecutive]).toEqual([5, null]);
+  });
+});
+
+describe("fill rate and streaks", () => {
+  it("divides on-time entries by due entries and counts the missed run at the end", () => {
+    expect(fillRate(9, 12)).toBe(0.75);
+    expect(fillRate(0, 0)).toBeNull();
+    expect(currentStreak(["on_time", "missing", "late", "missing", "missing"])).toBe(2);
+    expect(currentStreak(["missing", "missing", "on_time"])).toBe(0);
+    expect(currentStreak([])).toBe(0);
+  });
+});
