@@ -14,6 +14,7 @@ export const NAV_ITEMS = [
   { href: "/dashboard", label: "nav.dashboard", roles: ["ADMIN", "LEADER", "HR", "UNIT_HEAD"] },
   { href: "/layanan", label: "nav.requests", roles: ["EMPLOYEE"] },
   { href: "/antrian", label: "nav.queue", roles: ["ADMIN", "HR", "UNIT_HEAD"] },
+  { href: "/kepatuhan", label: "nav.compliance", roles: ["ADMIN", "HR", "UNIT_HEAD"] },
   { href: "/notifikasi", label: "nav.notifications", roles: ALL },
   { href: "/me", label: "nav.me", roles: ALL },
   { href: "/data", label: "nav.data", roles: ["ADMIN", "HR"] },

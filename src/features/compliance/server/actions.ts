@@ -1,0 +1,63 @@
+"use server";
+// Compliance forms (server actions; they work without JavaScript).
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { recordAudit } from "@/server/audit";
+import { getSession } from "@/server/auth";
+import { clientKeyFrom } from "@/server/auth/authenticate";
+import { getDb } from "@/server/db";
+import { recordFollowUp } from "./follow-up";
+
+async function user() {
+  const session = await getSession();
+  if (!session?.user) redirect("/login");
+  const u = session.user;
+  return { id: u.id, name: u.name, role: u.role, unitId: u.unitId, clientKey: clientKeyFrom(await headers()) };
+}
+
+export async function followUpForm(formData: FormData): Promise<void> {
+  const u = await user();
+  const employeeId = String(formData.get("employeeId") ?? "");
+  const state = formData.get("state") === "RESOLVED" ? "RESOLVED" : "CONTACTED";
+  const back = String(formData.get("back") ?? "");
+  const result = await recordFollowUp(await getDb(), u, employeeId, state, String(formData.get("note") ?? ""));
+  const q = new URLSearchParams(back.startsWith("dari=") ? back : "");
+  if (result.ok) q.set("tindak", state);
+  else q.set("galat", result.error);
+  redirect(`/kepatuhan/pegawai/${encodeURIComponent(employeeId)}?${q.toString()}`);
+}
+
+/** The region's e-Kinerja deadlines (Batas Pengisian): HR and administrators. New imports use them. */
+export async function saveDeadlines(formData: FormData): Promise<void> {
+  const u = await user();
+  if (u.role !== "HR" && u.role !== "ADMIN") redirect("/kepatuhan");
+  const day = Number(formData.get("deadlineDay"));
+  const grace = Number(formData.get("graceDays"));
+  if (!Number.isInteger(day) || day < 1 || day > 28 || !Number.isInteger(grace) || grace < 0 || grace > 10) redirect("/kepatuhan?galat=deadline");
+  const db = await getDb();
+  const id = String(formData.get("regionId") ?? "");
+  const before = await db.region.findUnique({ where: { id }, select: { ekinerjaDeadlineDay: true, dailyLogGraceDays: true } });
+  if (!before) redirect("/kepatuhan");
+  await db.$transaction(async (tx) => {
+    const after = await tx.region.update({ where: { id }, data: { ekinerjaDeadlineDay: day, dailyLogGraceDays: grace }, select: { ekinerjaDeadlineDay: true, dailyLogGraceDays: true } });
+    await recordAudit(tx, u, { action: "region.ekinerja_deadlines", entity: "Region", entityId: id, before, after });
+  });
+  redirect("/kepatuhan?tersimpan=1");
+}
+
+/** A discipline threshold's number of days (HR and administrators), audited. */
+export async function saveThreshold(formData: FormData): Promise<void> {
+  const u = await user();
+  if (u.role !== "HR" && u.role !== "ADMIN") redirect("/kepatuhan/disiplin");
+  const code = String(formData.get("code") ?? "");
+  const minDays = Number(formData.get("minDays"));
+  if (!Number.isInteger(minDays) || minDays < 1 || minDays > 366) redirect("/kepatuhan/disiplin?galat=compliance.error.days");
+  const db = await getDb();
+  const before = await db.disciplineThreshold.findUnique({ where: { code } });
+  if (!before) redirect("/kepatuhan/disiplin");
+  await db.$transaction(async (tx) => {
+    const after = await tx.disciplineThreshold.update({ where: { code }, data: { minDays } });
+    await recordAudit(tx, u, { action: "discipline.threshold", entity: "DisciplineThreshold", entityId: code, before, after });
+  });
+  redirect("/kepatuhan/disiplin?tersimpan=1");
+}

@@ -1,0 +1,32 @@
+// The discipline watch: who reached, or is about to reach, a PP 94/2021 threshold for unexcused absence
+// (TK) this year. TK days come from ClickHouse; thresholds are data; runs are counted on the region's calendar.
+import { disciplineStanding, NEAR_DAYS, type DisciplineStanding, type Threshold } from "@/lib/domain/discipline";
+import { dayNumber } from "@/lib/domain/working-days";
+import type { ClickHouse } from "@/server/clickhouse/types";
+import type { Db } from "@/server/db/client";
+import { regionCalendar } from "@/features/requests/server/leave";
+import { tkDaysByEmployee } from "./queries";
+
+export interface DisciplineRow extends DisciplineStanding {
+  employeeId: string;
+  nip: string;
+  name: string;
+  unitName: string;
+}
+
+export async function thresholdsOf(db: Db): Promise<Threshold[]> {
+  return db.disciplineThreshold.findMany({ orderBy: [{ consecutive: "asc" }, { minDays: "asc" }] });
+}
+
+export async function disciplineWatch(db: Db, ch: ClickHouse, regionId: string, year: number, unitId: string): Promise<DisciplineRow[]> {
+  const thresholds = await thresholdsOf(db);
+  if (thresholds.length === 0) return [];
+  const lowest = Math.min(...thresholds.map((t) => t.minDays));
+  const { calendar } = await regionCalendar(db, regionId);
+  const next = (d: number) => calendar.addWorkingDays(d, 1);
+  const rows = await tkDaysByEmployee(ch, year, unitId, Math.max(1, lowest - NEAR_DAYS));
+  return rows
+    .map((r) => ({ employeeId: r.employee_id, nip: r.nip, name: r.name, unitName: r.unit_name, ...disciplineStanding(r.days.map(dayNumber), thresholds, next) }))
+    .filter((s) => s.reached || s.reachedConsecutive || (s.next && s.next.daysLeft <= NEAR_DAYS))
+    .sort((a, b) => b.total - a.total || b.longestRun - a.longestRun || a.name.localeCompare(b.name));
+}

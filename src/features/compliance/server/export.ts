@@ -1,0 +1,53 @@
+// The compliance list as CSV (semicolons, decimal commas, BOM: Indonesian-locale Excel) and as an Excel
+// workbook (real numbers, percentages and dates, so Excel shows them in the reader's locale).
+import ExcelJS from "exceljs";
+import { csvOf } from "@/features/dashboard/components/csv";
+import type { Translate } from "@/i18n/catalog";
+import type { ComplianceRow } from "./queries";
+
+const FOLLOW_UP = { CONTACTED: "compliance.followUp.CONTACTED", RESOLVED: "compliance.followUp.RESOLVED" } as const;
+
+export interface ExportRow extends ComplianceRow {
+  followUp: keyof typeof FOLLOW_UP | null;
+}
+
+function header(t: Translate): string[] {
+  return [t("compliance.col.nip"), t("compliance.col.name"), t("compliance.col.unit"), t("compliance.col.due"), t("compliance.col.onTime"), t("compliance.col.late"), t("compliance.col.missing"), t("compliance.col.fill"), t("compliance.col.streak"), t("compliance.col.last"), t("compliance.col.followUp")];
+}
+
+/** A spreadsheet may read a cell starting with =, +, - or @ as a formula: such text gets a leading apostrophe. */
+const safeText = (s: string) => (/^[=+\-@]/.test(s) ? `'${s}` : s);
+
+export function complianceCsv(rows: ExportRow[], t: Translate): string {
+  return csvOf([
+    header(t),
+    ...rows.map((r) => [
+      // the NIP as text: Excel would otherwise show 18 digits as 1,98E+17
+      `="${r.nip}"`, safeText(r.name), safeText(r.unitName), r.due, r.onTime, r.late, r.missing,
+      r.fillRate === null ? null : Math.round(r.fillRate * 1000) / 10, r.streak, r.lastEntry?.slice(0, 10) ?? "", r.followUp ? t(FOLLOW_UP[r.followUp]) : "",
+    ]),
+  ]);
+}
+
+export async function complianceXlsx(rows: ExportRow[], t: Translate, title: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Pantau";
+  wb.created = new Date();
+  const ws = wb.addWorksheet(t("compliance.sheet"), { views: [{ state: "frozen", ySplit: 2 }] });
+  ws.addRow([title]).font = { bold: true };
+  const head = ws.addRow(header(t));
+  head.font = { bold: true };
+  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: 11 } };
+  for (const r of rows) {
+    ws.addRow([
+      r.nip, r.name, r.unitName, r.due, r.onTime, r.late, r.missing, r.fillRate, r.streak,
+      r.lastEntry ? new Date(`${r.lastEntry.slice(0, 10)}T00:00:00Z`) : null, r.followUp ? t(FOLLOW_UP[r.followUp]) : null,
+    ]);
+  }
+  const widths = [22, 32, 36, 10, 12, 10, 12, 12, 12, 14, 18];
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.getColumn(1).numFmt = "@";
+  ws.getColumn(8).numFmt = "0.0%";
+  ws.getColumn(10).numFmt = "dd/mm/yyyy";
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

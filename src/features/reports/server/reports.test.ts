@@ -1,0 +1,110 @@
+// Transparency reports on real engines: numbers from ClickHouse with small cells suppressed, no personal
+// data, published versions frozen by the database, corrections as new versions that say what changed.
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generate } from "../../../../etl/generate/generate";
+import { runEtl } from "../../../../etl/run";
+import { openEtlStores, type EtlTestStores } from "@/test/etl";
+import { parseReportPeriod } from "../period";
+import { MIN_CELL, reportData } from "../schema";
+import { createDraft, findPublished, publishedIndex, publishReport, type ReportUser } from "./reports";
+
+const TODAY = "2026-03-31";
+const CFG = { seed: 5, employees: 60, start: "2026-01-01", end: TODAY };
+const hr: ReportUser = { id: "u-hr", name: "Sri (BKPSDM)", role: "HR" };
+
+describe("report periods", () => {
+  it("reads a year, a quarter or a month and refuses anything else", () => {
+    expect(parseReportPeriod("2026")).toMatchObject({ from: "2026-01-01", to: "2026-12-31" });
+    expect(parseReportPeriod("2026-Q1")).toMatchObject({ slug: "2026-q1", from: "2026-01-01", to: "2026-03-31" });
+    expect(parseReportPeriod("2024-02")).toMatchObject({ from: "2024-02-01", to: "2024-02-29" });
+    for (const bad of ["2026-13", "2026-q5", "26", "1999", "2026-1", "x"]) expect(parseReportPeriod(bad)).toBeNull();
+  });
+});
+
+describe("transparency reports (PGlite + chDB)", () => {
+  let s: EtlTestStores;
+  let regionId = "";
+  beforeAll(async () => {
+    s = await openEtlStores();
+    const out = path.join(s.dataDir, "gen");
+    // the history up to 15 March now; the rest of March arrives later (second test)
+    await generate(s.db, { ...CFG, to: "2026-03-15", outDir: out });
+    await runEtl(s, { files: readdirSync(out).map((f) => ({ path: path.join(out, f) })), lagMs: 0, today: "2026-03-15" });
+    regionId = (await s.db.region.findFirstOrThrow()).id;
+  });
+  afterAll(() => s?.close());
+
+  it("suppresses every cell under five employees or responses and holds no names or NIPs", async () => {
+    const draft = await createDraft(s.db, s.ch, hr, regionId, "2026-02", "", "2026-03-15");
+    expect(draft).toMatchObject({ ok: true, version: 1 });
+    const row = await s.db.publicReport.findUniqueOrThrow({ where: { id: draft.ok ? draft.id : "" } });
+    const data = reportData.parse(row.data);
+
+    // employees per unit with attendance in February, from the relational side and the files' truth
+    const heads = await s.ch.query<{ unit_id: string; n: string }>("SELECT unit_id, uniqExact(employee_id) AS n FROM fact_attendance WHERE day BETWEEN '2026-02-01' AND '2026-02-28' GROUP BY unit_id");
+    const units = new Map((await s.db.unit.findMany()).map((u) => [u.code, u.id]));
+    const headsBy = new Map(heads.map((h) => [h.unit_id, Number(h.n)]));
+    let suppressed = 0;
+    for (const u of data.units) {
+      const n = headsBy.get(units.get(u.code)!) ?? 0;
+      if (n < MIN_CELL) {
+        suppressed++;
+        expect(u).toMatchObject({ employees: null, attendanceRate: null, ekinerjaFillRate: null, suppressed: true });
+      } else expect(u).toMatchObject({ employees: n, suppressed: false });
+    }
+    expect(suppressed).toBeGreaterThan(0); // 60 employees over 22 units: the small ones are hidden
+    for (const sv of data.services) {
+      if (sv.suppressed) expect([sv.completed, sv.medianDays, sv.slaCompliance]).toEqual([null, null, null]);
+      else expect(sv.completed).toBeGreaterThanOrEqual(MIN_CELL);
+    }
+    for (const c of [data.satisfaction.overall, ...data.satisfaction.byService, ...data.satisfaction.byUnit]) {
+      if (c.suppressed) expect([c.respondents, c.ikm, c.grade]).toEqual([null, null, null]);
+      else expect(c.respondents).toBeGreaterThanOrEqual(MIN_CELL);
+    }
+    const text = JSON.stringify(data);
+    expect(text).not.toMatch(/\d{18}/);
+    for (const e of await s.db.employee.findMany({ take: 60, select: { name: true } })) expect(text).not.toContain(e.name);
+  });
+
+  it("freezes a published version and publishes a correction as a new version that says what changed", async () => {
+    const first = await createDraft(s.db, s.ch, hr, regionId, "2026-03", "", "2026-03-15");
+    if (!first.ok) throw new Error(first.error);
+    expect(await publishReport(s.db, hr, first.id)).toEqual({ ok: true });
+    expect(await publishReport(s.db, hr, first.id)).toEqual({ ok: false, error: "reports.error.notDraft" });
+    const frozen = await s.db.publicReport.findUniqueOrThrow({ where: { id: first.id } });
+    await expect(s.db.publicReport.update({ where: { id: first.id }, data: { data: { tampered: true } } })).rejects.toThrow();
+    await expect(s.db.publicReport.delete({ where: { id: first.id } })).rejects.toThrow();
+    await expect(s.db.$executeRaw`UPDATE "PublicReport" SET "changeNote" = 'x' WHERE id = ${first.id}`).rejects.toThrow(/immutable/);
+
+    // the rest of March arrives: attendance, e-Kinerja and requests, loaded by the ETL
+    const out = path.join(s.dataDir, "gen2");
+    await generate(s.db, { ...CFG, from: "2026-03-16", outDir: out });
+    await runEtl(s, { files: readdirSync(out).map((f) => ({ path: path.join(out, f) })), lagMs: 0, today: TODAY });
+
+    expect(await createDraft(s.db, s.ch, hr, regionId, "2026-03", "  ", TODAY)).toEqual({ ok: false, error: "reports.error.note" });
+    const second = await createDraft(s.db, s.ch, hr, regionId, "2026-03", "Data kehadiran dan layanan 16–31 Maret kini masuk.", TODAY);
+    expect(second).toMatchObject({ ok: true, version: 2 });
+    if (!second.ok) return;
+    await publishReport(s.db, hr, second.id);
+
+    const latest = await findPublished(s.db, "demo", "2026-03");
+    expect(latest?.version).toBe(2);
+    expect(latest?.changeNote).toMatch(/16–31 Maret/);
+    expect(latest?.versions.map((v) => v.version)).toEqual([2, 1]);
+    const v1 = await findPublished(s.db, "DEMO", "2026-03", 1);
+    expect(v1?.data).toEqual(frozen.data);
+    // the correction has the whole month; the first version still shows what it showed
+    expect(latest!.data.units).not.toEqual(v1!.data.units);
+    expect(v1!.dataAsOf.getTime()).toBeLessThan(latest!.dataAsOf.getTime());
+    expect((await publishedIndex(s.db)).map((r) => [r.regionCode, r.period, r.version])).toEqual([["demo", "2026-03", 2]]);
+
+    expect(await createDraft(s.db, s.ch, hr, regionId, "2026-13", "", TODAY)).toEqual({ ok: false, error: "reports.error.period" });
+    expect(await createDraft(s.db, s.ch, hr, regionId, "2026-05", "", TODAY)).toEqual({ ok: false, error: "reports.error.future" });
+    // a draft never shows in public
+    await createDraft(s.db, s.ch, hr, regionId, "2026-01", "", TODAY);
+    expect(await findPublished(s.db, "demo", "2026-01")).toBeNull();
+    expect(await createDraft(s.db, s.ch, { ...hr, role: "LEADER" }, regionId, "2026-02", "", TODAY)).toEqual({ ok: false, error: "reports.error.forbidden" });
+  });
+});

@@ -1,0 +1,76 @@
+// Computes a report's numbers from ClickHouse (the same queries as the leaders' dashboards) and applies
+// small-cell suppression before anything is stored: a cell covering fewer than MIN_CELL employees or
+// responses never leaves this function with its value.
+import { resolvePeriod } from "@/features/dashboard/period";
+import { satisfactionView } from "@/features/dashboard/server/satisfaction";
+import { servicePerformance } from "@/features/dashboard/server/services";
+import { attendanceView, ekinerjaView } from "@/features/dashboard/server/workforce";
+import type { ClickHouse } from "@/server/clickhouse/types";
+import type { Db } from "@/server/db/client";
+import type { ReportPeriod } from "../period";
+import { MIN_CELL, REPORT_SCHEMA, type ReportData } from "../schema";
+
+const round = (v: number | null, digits: number) => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
+const small = (n: number) => n < MIN_CELL;
+
+export async function buildSnapshot(db: Db, ch: ClickHouse, regionId: string, period: ReportPeriod, dataAsOf: Date): Promise<ReportData> {
+  const region = await db.region.findUniqueOrThrow({ where: { id: regionId } });
+  const [units, services] = await Promise.all([
+    db.unit.findMany({ where: { regionId }, orderBy: { name: "asc" } }),
+    db.serviceType.findMany({ where: { regionId }, orderBy: { nameId: "asc" } }),
+  ]);
+  const resolved = resolvePeriod({ period: "custom", from: period.from, to: period.to }, period.to);
+  const scope = {};
+  const [perf, sat, att, ek, heads] = await Promise.all([
+    servicePerformance(ch, resolved, scope, period.to, region.timezone),
+    satisfactionView(ch, resolved, scope, new Map()),
+    attendanceView(ch, resolved, scope),
+    ekinerjaView(ch, resolved, scope),
+    ch.query<{ unit_id: string; n: string }>(
+      `SELECT unit_id, uniqExact(employee_id) AS n FROM fact_attendance WHERE day BETWEEN {from:Date} AND {to:Date} GROUP BY unit_id`,
+      { from: period.from, to: period.to },
+    ),
+  ]);
+  const perfBy = new Map(perf.byService.map((r) => [r.id, r]));
+  const ikmService = new Map(sat.byService.map((r) => [r.id, r]));
+  const ikmUnit = new Map(sat.byUnit.map((r) => [r.id, r]));
+  const attBy = new Map(att.byUnit.map((r) => [r.unitId, r]));
+  const ekBy = new Map(ek.byUnit.map((r) => [r.unitId, r]));
+  const headsBy = new Map(heads.map((h) => [h.unit_id, Number(h.n)]));
+  const ikmCell = (r: { respondents: number; ikm: number | null; grade: "A" | "B" | "C" | "D" | null } | undefined) => {
+    const n = r?.respondents ?? 0;
+    return small(n) ? { respondents: null, ikm: null, grade: null, suppressed: true } : { respondents: n, ikm: round(r!.ikm, 2), grade: r!.grade, suppressed: false };
+  };
+  return {
+    schema: REPORT_SCHEMA,
+    region: { code: region.code, name: region.name },
+    period: { slug: period.slug, from: period.from, to: period.to },
+    dataAsOf: dataAsOf.toISOString(),
+    minCell: MIN_CELL,
+    services: services.map((s) => {
+      const p = perfBy.get(s.id);
+      const n = p?.completed ?? 0;
+      const hidden = small(n);
+      return {
+        code: s.code, nameId: s.nameId, nameEn: s.nameEn, slaDays: s.slaDays,
+        completed: hidden ? null : n, medianDays: hidden ? null : (p?.p50 ?? null), p90Days: hidden ? null : (p?.p90 ?? null),
+        slaCompliance: hidden ? null : round(p?.slaCompliance ?? null, 4), suppressed: hidden,
+      };
+    }),
+    satisfaction: {
+      overall: ikmCell(sat.overall),
+      byService: services.map((s) => ({ code: s.code, nameId: s.nameId, nameEn: s.nameEn, ...ikmCell(ikmService.get(s.id)) })),
+      byUnit: units.filter((u) => ikmUnit.has(u.id)).map((u) => ({ code: u.code, name: u.name, ...ikmCell(ikmUnit.get(u.id)) })),
+    },
+    units: units.map((u) => {
+      const n = headsBy.get(u.id) ?? 0;
+      const hidden = small(n);
+      return {
+        code: u.code, name: u.name, employees: hidden ? null : n,
+        attendanceRate: hidden ? null : round(attBy.get(u.id)?.attendanceRate ?? null, 4),
+        ekinerjaFillRate: hidden ? null : round(ekBy.get(u.id)?.fillRate ?? null, 4),
+        suppressed: hidden,
+      };
+    }),
+  };
+}
