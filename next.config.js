@@ -9,6 +9,9 @@ const nextConfig = {
     "@clickhouse/client",
     "pg",
     "nodemailer",
+    // PDFKit reads its font metrics (.afm) from its own folder at run time.
+    "pdfkit",
+    "exceljs",
   ],
   experimental: {
     authInterrupts: true,

@@ -17,6 +17,9 @@ export default async function LandingPage() {
       <p>
         <Link className="button" href={session ? homeFor(session.user.role) : "/login"}>
           {session ? t("nav.dashboard") : t("landing.cta")}
+        </Link>{" "}
+        <Link className="button secondary" href="/laporan">
+          {t("report.index.title")}
         </Link>
       </p>
     </div>

@@ -19,6 +19,7 @@ export const NAV_ITEMS = [
   { href: "/me", label: "nav.me", roles: ALL },
   { href: "/data", label: "nav.data", roles: ["ADMIN", "HR"] },
   { href: "/admin/survey", label: "nav.survey", roles: ["ADMIN", "HR"] },
+  { href: "/admin/laporan", label: "nav.reports", roles: ["ADMIN", "HR"] },
   { href: "/admin/users", label: "nav.users", roles: ["ADMIN"] },
   { href: "/admin/audit", label: "nav.audit", roles: ["ADMIN"] },
 ] as const satisfies readonly NavItem[];

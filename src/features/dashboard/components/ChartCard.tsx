@@ -3,7 +3,7 @@ import { ResponsiveContainer } from "recharts";
 import { useI18n } from "@/i18n/client";
 
 /** A chart with a title, an accessible name, its numbers as a table (in a disclosure) and a CSV button. */
-export function ChartCard(props: { id: string; title: string; description?: string; children: React.ReactElement; table: string[][]; csv: () => void }) {
+export function ChartCard(props: { id: string; title: string; description?: string; children: React.ReactElement; table: string[][]; csv: () => void; height?: number }) {
   const { t } = useI18n();
   const [head, ...rows] = props.table;
   return (
@@ -16,7 +16,7 @@ export function ChartCard(props: { id: string; title: string; description?: stri
       </div>
       {props.description && <p className="muted">{props.description}</p>}
       <div className="chart" role="img" aria-label={props.title}>
-        <ResponsiveContainer width="100%" height={260}>
+        <ResponsiveContainer width="100%" height={props.height ?? 260}>
           {props.children}
         </ResponsiveContainer>
       </div>

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ReportView } from "@/features/reports/components/ReportView";
+import { discardReport, publishDraft } from "@/features/reports/server/actions";
+import { reportData } from "@/features/reports/schema";
+import { isMessageKey } from "@/i18n/catalog";
+import { getTranslator } from "@/i18n/server";
+import { rolesFor } from "@/lib/navigation";
+import { requireRole } from "@/server/auth";
+import { getDb } from "@/server/db";
+
+export const metadata: Metadata = { title: "Pratinjau laporan" };
+
+/** A draft as the public will see it, with publish and discard. */
+export default async function ReportDraftPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ galat?: string }> }) {
+  const { id } = await params;
+  await requireRole(rolesFor("/admin/laporan"), `/admin/laporan/${id}`);
+  const [{ t, locale }, db, sp] = await Promise.all([getTranslator(), getDb(), searchParams]);
+  const row = await db.publicReport.findUnique({ where: { id } });
+  if (!row) notFound();
+  const data = reportData.parse(row.data);
+  const error = sp.galat && isMessageKey(sp.galat) ? t(sp.galat) : null;
+  return (
+    <div className="page">
+      <nav className="breadcrumb" aria-label="breadcrumb">
+        <Link href="/admin/laporan">{t("reports.admin.title")}</Link>
+      </nav>
+      {row.status === "DRAFT" && (
+        <div className="card draft-bar">
+          <p>
+            <strong>{t("reports.admin.preview")}</strong> {t("reports.admin.previewHelp")}
+          </p>
+          {error && (
+            <p className="alert error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="inline-form">
+            <form action={publishDraft}>
+              <input type="hidden" name="id" value={row.id} />
+              <button className="button" type="submit">
+                {t("reports.admin.publish")}
+              </button>
+            </form>
+            <form action={discardReport}>
+              <input type="hidden" name="id" value={row.id} />
+              <button className="button secondary" type="submit">
+                {t("reports.admin.discard")}
+              </button>
+            </form>
+          </div>
+        </div>
+      )}
+      <ReportView data={data} t={t} locale={locale} meta={{ version: row.version, status: row.status, publishedAt: row.publishedAt, changeNote: row.changeNote, versions: [], base: null }} />
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { draftReport } from "@/features/reports/server/actions";
+import { periodLabel } from "@/features/reports/format";
+import { isMessageKey } from "@/i18n/catalog";
+import { formatDate } from "@/i18n/format";
+import { getTranslator } from "@/i18n/server";
+import { rolesFor } from "@/lib/navigation";
+import { requireRole } from "@/server/auth";
+import { getDb } from "@/server/db";
+
+export const metadata: Metadata = { title: "Laporan transparansi" };
+
+/** HR drafts a report for a period, reviews it, publishes it; corrections are new versions. */
+export default async function ReportsAdminPage({ searchParams }: { searchParams: Promise<{ galat?: string; periode?: string }> }) {
+  await requireRole(rolesFor("/admin/laporan"), "/admin/laporan");
+  const [{ t, locale }, db, sp] = await Promise.all([getTranslator(), getDb(), searchParams]);
+  const [rows, regions] = await Promise.all([
+    db.publicReport.findMany({ orderBy: [{ periodFrom: "desc" }, { version: "desc" }], select: { id: true, regionId: true, period: true, version: true, status: true, createdAt: true, createdByName: true, publishedAt: true, changeNote: true } }),
+    db.region.findMany({ select: { id: true, code: true } }),
+  ]);
+  const code = new Map(regions.map((r) => [r.id, r.code.toLowerCase()]));
+  const error = sp.galat && isMessageKey(sp.galat) ? t(sp.galat) : null;
+  const lastMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+  return (
+    <div className="page">
+      <h1>{t("reports.admin.title")}</h1>
+      <p className="lead">{t("reports.admin.lead")}</p>
+      <p>
+        <Link href="/laporan">{t("reports.admin.public")}</Link>
+      </p>
+      <form action={draftReport} className="form grid">
+        {error && (
+          <p className="alert error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="field">
+          <label htmlFor="report-period">{t("reports.admin.period")}</label>
+          <input id="report-period" name="period" required defaultValue={sp.periode ?? lastMonth} placeholder="2026-10, 2026-q3, 2026" aria-describedby="period-help" />
+          <span id="period-help" className="muted small">
+            {t("reports.admin.periodHelp")}
+          </span>
+        </div>
+        <div className="field">
+          <label htmlFor="report-note">{t("reports.admin.note")}</label>
+          <textarea id="report-note" name="note" rows={2} maxLength={2000} aria-describedby="note-help" />
+          <span id="note-help" className="muted small">
+            {t("reports.admin.noteHelp")}
+          </span>
+        </div>
+        <button className="button" type="submit">
+          {t("reports.admin.draft")}
+        </button>
+      </form>
+      {rows.length > 0 && (
+        <div className="table-wrap">
+          <table className="mini-table report-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("reports.admin.period")}</th>
+                <th scope="col">{t("reports.admin.versionCol")}</th>
+                <th scope="col">{t("requests.status")}</th>
+                <th scope="col">{t("reports.admin.made")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    {r.status === "DRAFT" ? (
+                      <Link href={`/admin/laporan/${r.id}`}>{periodLabel(r.period, locale)}</Link>
+                    ) : (
+                      <Link href={`/laporan/${code.get(r.regionId)}/${r.period}?versi=${r.version}`}>{periodLabel(r.period, locale)}</Link>
+                    )}
+                  </th>
+                  <td className="num">{r.version}</td>
+                  <td>{t(r.status === "DRAFT" ? "reports.admin.statusDraft" : "reports.admin.statusPublished")}</td>
+                  <td>
+                    {formatDate(r.publishedAt ?? r.createdAt, locale)} · {r.createdByName}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

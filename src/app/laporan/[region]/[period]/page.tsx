@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ReportView } from "@/features/reports/components/ReportView";
+import { findPublished } from "@/features/reports/server/reports";
+import { getTranslator } from "@/i18n/server";
+import { getDb } from "@/server/db";
+
+export const metadata: Metadata = { title: "Laporan transparansi" };
+export const dynamic = "force-dynamic";
+
+/** A published report at its stable URL (the latest version, or ?versi=N). Public. */
+export default async function ReportPage({ params, searchParams }: { params: Promise<{ region: string; period: string }>; searchParams: Promise<{ versi?: string }> }) {
+  const [{ region, period }, sp] = await Promise.all([params, searchParams]);
+  const version = sp.versi && /^\d{1,4}$/.test(sp.versi) ? Number(sp.versi) : undefined;
+  const [{ t, locale }, db] = await Promise.all([getTranslator(), getDb()]);
+  const report = await findPublished(db, region, period, version);
+  if (!report) notFound();
+  return (
+    <div className="page">
+      <nav className="breadcrumb" aria-label="breadcrumb">
+        <Link href="/laporan">{t("report.index.title")}</Link>
+      </nav>
+      <ReportView
+        data={report.data}
+        t={t}
+        locale={locale}
+        meta={{ version: report.version, status: "PUBLISHED", publishedAt: report.publishedAt, changeNote: report.changeNote, versions: report.versions, base: `/laporan/${report.regionCode}/${report.period}` }}
+      />
+    </div>
+  );
+}

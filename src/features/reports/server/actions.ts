@@ -1,0 +1,44 @@
+"use server";
+// HR's report forms: make a draft, publish it, discard it (server actions; no JavaScript needed).
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { isoDay, localDay } from "@/lib/domain/working-days";
+import { getSession } from "@/server/auth";
+import { clientKeyFrom } from "@/server/auth/authenticate";
+import { getClickHouse } from "@/server/clickhouse";
+import { getDb } from "@/server/db";
+import { createDraft, discardDraft, publishReport, type ReportUser } from "./reports";
+
+async function user(): Promise<ReportUser> {
+  const session = await getSession();
+  if (!session?.user) redirect("/login");
+  return { id: session.user.id, name: session.user.name, role: session.user.role, clientKey: clientKeyFrom(await headers()) };
+}
+
+export async function draftReport(formData: FormData): Promise<void> {
+  const u = await user();
+  const db = await getDb();
+  const region = await db.region.findFirst({ orderBy: { createdAt: "asc" } });
+  if (!region) redirect("/admin/laporan?galat=reports.error.region");
+  const period = String(formData.get("period") ?? "");
+  const result = await createDraft(db, await getClickHouse(), u, region.id, period, String(formData.get("note") ?? ""), isoDay(localDay(new Date(), region.timezone)));
+  if (!result.ok) redirect(`/admin/laporan?galat=${result.error}&periode=${encodeURIComponent(period)}`);
+  redirect(`/admin/laporan/${result.id}`);
+}
+
+export async function publishDraft(formData: FormData): Promise<void> {
+  const u = await user();
+  const id = String(formData.get("id") ?? "");
+  const db = await getDb();
+  const result = await publishReport(db, u, id);
+  if (!result.ok) redirect(`/admin/laporan/${encodeURIComponent(id)}?galat=${result.error}`);
+  const row = await db.publicReport.findUniqueOrThrow({ where: { id } });
+  const region = await db.region.findUniqueOrThrow({ where: { id: row.regionId } });
+  redirect(`/laporan/${region.code.toLowerCase()}/${row.period}?terbit=1`);
+}
+
+export async function discardReport(formData: FormData): Promise<void> {
+  const u = await user();
+  await discardDraft(await getDb(), u, String(formData.get("id") ?? ""));
+  redirect("/admin/laporan");
+}
