@@ -4,9 +4,9 @@ import { login } from "./helpers";
 const navigation = (page: import("@playwright/test").Page) => page.getByRole("navigation", { name: /Navigasi utama|Main navigation/ });
 
 const roles = [
-  { username: "admin", home: "/dashboard", nav: ["Dasbor", "Antrian kerja", "Kepatuhan e-Kinerja", "Notifikasi", "Profil saya", "Impor data", "Survei", "Pengguna", "Log audit"], refused: null },
+  { username: "admin", home: "/dashboard", nav: ["Dasbor", "Antrian kerja", "Kepatuhan e-Kinerja", "Notifikasi", "Profil saya", "Impor data", "Survei", "Laporan publik", "Pengguna", "Log audit"], refused: null },
   { username: "pimpinan", home: "/dashboard", nav: ["Dasbor", "Notifikasi", "Profil saya"], refused: "/antrian" },
-  { username: "bkpsdm", home: "/dashboard", nav: ["Dasbor", "Antrian kerja", "Kepatuhan e-Kinerja", "Notifikasi", "Profil saya", "Impor data", "Survei"], refused: "/admin/audit" },
+  { username: "bkpsdm", home: "/dashboard", nav: ["Dasbor", "Antrian kerja", "Kepatuhan e-Kinerja", "Notifikasi", "Profil saya", "Impor data", "Survei", "Laporan publik"], refused: "/admin/audit" },
   { username: "kadisdik", home: "/dashboard", nav: ["Dasbor", "Antrian kerja", "Kepatuhan e-Kinerja", "Notifikasi", "Profil saya"], refused: "/admin/users" },
   { username: "pegawai", home: "/layanan", nav: ["Layanan saya", "Notifikasi", "Profil saya"], refused: "/dashboard" },
 ];
@@ -37,7 +37,7 @@ test("the language switch changes the whole UI and keeps Indonesian number/date 
   await login(page, "admin");
   await page.getByRole("button", { name: "EN" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dashboard");
-  await expect(navigation(page).getByRole("link")).toHaveText(["Dashboard", "Work queue", "e-Kinerja compliance", "Notifications", "My profile", "Data imports", "Survey", "Users", "Audit log"]);
+  await expect(navigation(page).getByRole("link")).toHaveText(["Dashboard", "Work queue", "e-Kinerja compliance", "Notifications", "My profile", "Data imports", "Survey", "Public reports", "Users", "Audit log"]);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await page.getByRole("button", { name: "ID" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dasbor");
