@@ -32,6 +32,7 @@ describe("first start on the embedded defaults", () => {
       expect(await db.employee.count()).toBe(31);
       const pegawai = await db.user.findUniqueOrThrow({ where: { username: "pegawai" }, include: { employee: { include: { unit: true } } } });
       expect([pegawai.employee?.name, pegawai.employee?.unit.code]).toEqual(["Rina Marlina, S.Pd.", "DISDIK-SMP1"]);
+      expect(await db.publicReport.count({ where: { status: "PUBLISHED" } })).toBe(1);
       expect(await db.etlRun.count({ where: { status: "SUCCEEDED", trigger: "demo" } })).toBe(1);
       expect(await db.importBatch.count({ where: { status: "LOADED" } })).toBeGreaterThan(40);
       await db.$disconnect();

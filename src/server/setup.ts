@@ -12,7 +12,7 @@ import { releaseDataDir } from "./data-dir";
 import { describeTarget, openRelational, relationalTarget } from "./db/adapter";
 import { createPrisma } from "./db/client";
 import { applyMigrations } from "./db/migrate";
-import { linkDemoEmployee, seedDemo, seedServicePoints } from "./demo/seed";
+import { linkDemoEmployee, seedDemo, seedDemoReport, seedServicePoints } from "./demo/seed";
 
 export async function setupStores(env: Env, log: (line: string) => void = console.log) {
   const t0 = performance.now();
@@ -40,6 +40,8 @@ export async function setupStores(env: Env, log: (line: string) => void = consol
             step(`ETL loaded ${Object.values(result.rows).reduce((a, b) => a + b, 0)} rows into ${describeClickHouse(env)}`);
           }
           if (await linkDemoEmployee(db)) step("demo employee account linked to its employee record");
+          const report = await seedDemoReport(db, ch, isoDay(localDay(new Date())));
+          if (report) step(`demo transparency report published: /laporan/demo/${report}`);
           if (await seedServicePoints(db)) step("demo survey links: /survei/loket-bkpsdm, /survei/loket-cuti");
         } finally {
           await db.$disconnect();

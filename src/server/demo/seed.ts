@@ -2,7 +2,9 @@
 // Demo accounts exist only here; README lists them.
 import type { Role } from "@/generated/prisma/enums";
 import { recordAudit } from "../audit";
+import { createDraft, publishReport } from "@/features/reports/server/reports";
 import { makePnsNip } from "@/lib/domain/nip";
+import type { ClickHouse } from "../clickhouse/types";
 import { hashPassword } from "../auth/password";
 import type { Db } from "../db/client";
 import { UNITS as REGION_UNITS } from "../../../etl/generate/catalog";
@@ -80,4 +82,18 @@ export async function seedServicePoints(db: Db): Promise<boolean> {
     ],
   });
   return true;
+}
+
+/** A published transparency report for the last complete month, so the public pages have one. Once. */
+export async function seedDemoReport(db: Db, ch: ClickHouse, today: string): Promise<string | null> {
+  if ((await db.publicReport.count()) > 0) return null;
+  const region = await db.region.findFirst({ where: { code: "DEMO" } });
+  if (!region) return null;
+  const [y, m] = today.split("-").map(Number) as [number, number];
+  const period = new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
+  const actor = { id: null, name: "demo-seed", role: "ADMIN" as const };
+  const draft = await createDraft(db, ch, actor, region.id, period, "", today);
+  if (!draft.ok) return null;
+  await publishReport(db, actor, draft.id);
+  return period;
 }

@@ -9,6 +9,8 @@ import { monthEnd, PAGE_SIZE, type ComplianceFilter, type ComplianceSort } from 
 
 /** How far back the missed streak looks (periods before the chosen range still count in a streak). */
 const STREAK_LOOKBACK_MONTHS = 24;
+/** Daily logs: a streak of missed working days is counted up to three months back (about 60 days). */
+const DAILY_LOOKBACK_MONTHS = 3;
 
 const ORDER: Record<ComplianceSort, string> = {
   fill: "fill ASC, missing DESC, name ASC",
@@ -34,9 +36,9 @@ export interface ComplianceRow {
   lastEntry: string | null;
 }
 
-function lookbackStart(from: string): string {
+function lookbackStart(from: string, kind: "monthly" | "daily"): string {
   const [y, m] = from.split("-").map(Number) as [number, number];
-  const d = new Date(Date.UTC(y, m - 1 - STREAK_LOOKBACK_MONTHS, 1));
+  const d = new Date(Date.UTC(y, m - 1 - (kind === "daily" ? DAILY_LOOKBACK_MONTHS : STREAK_LOOKBACK_MONTHS), 1));
   return d.toISOString().slice(0, 10);
 }
 
@@ -50,14 +52,17 @@ function perEmployeeSql(): string {
     ),
     units AS (SELECT unit_id, argMax(name, version) AS unit_name FROM dim_unit GROUP BY unit_id),
     leave AS (
-      SELECT employee_id, if({kind:String} = 'daily', day, toStartOfMonth(day)) AS period
-      FROM fact_attendance
-      WHERE day BETWEEN {lb:Date} AND {to:Date}
-      GROUP BY employee_id, period
-      HAVING if({kind:String} = 'daily', countIf(status = 'CT') > 0, countIf(status != 'CT') = 0)
+      -- monthly: months wholly on leave (from the per-employee month rollup); daily: leave days
+      SELECT employee_id, month AS period FROM rollup_attendance_employee_month
+      WHERE {kind:String} = 'monthly' AND month BETWEEN {lb:Date} AND {to:Date}
+      GROUP BY employee_id, month HAVING sum(days) > 0 AND sum(days) = sum(leave_days)
+      UNION ALL
+      SELECT employee_id, day AS period FROM fact_attendance
+      WHERE {kind:String} = 'daily' AND status = 'CT' AND day BETWEEN {lb:Date} AND {to:Date}
     ),
     entries AS (
-      SELECT f.employee_id AS employee_id, f.unit_id AS unit_id, f.period AS period, f.state AS state, f.submitted_at AS submitted_at
+      SELECT f.employee_id AS employee_id, f.unit_id AS unit_id, f.period AS period, f.state AS state, f.submitted_at AS submitted_at,
+             emp.nip AS nip, emp.name AS name
       FROM fact_ekinerja AS f
       INNER JOIN emp ON emp.employee_id = f.employee_id
       WHERE f.kind = {kind:String} AND f.period BETWEEN {lb:Date} AND {to:Date} AND ${UNIT_FILTER}
@@ -65,7 +70,7 @@ function perEmployeeSql(): string {
         AND (f.employee_id, f.period) NOT IN (SELECT employee_id, period FROM leave)
     )
     SELECT
-      e.employee_id AS employee_id, any(emp.nip) AS nip, any(emp.name) AS name, argMax(e.unit_id, e.period) AS unit_id,
+      e.employee_id AS employee_id, any(e.nip) AS nip, any(e.name) AS name, argMax(e.unit_id, e.period) AS unit_id,
       any(units.unit_name) AS unit_name,
       countIf(e.period >= {from:Date}) AS due,
       countIf(e.period >= {from:Date} AND e.state = 'on_time') AS on_time,
@@ -76,7 +81,6 @@ function perEmployeeSql(): string {
       toString(max(e.submitted_at)) AS last_entry_text,
       max(e.submitted_at) AS last_entry
     FROM entries AS e
-    INNER JOIN emp ON emp.employee_id = e.employee_id
     LEFT JOIN units ON units.unit_id = e.unit_id
     GROUP BY e.employee_id
     HAVING due > 0`;
@@ -99,7 +103,7 @@ function toRow(r: RawRow): ComplianceRow {
 }
 
 function params(f: ComplianceFilter, unitId: string) {
-  return { kind: f.kind, unit: unitId, from: `${f.from}-01`, to: monthEnd(f.to), lb: lookbackStart(f.from), maxFill: f.maxFill / 100, missingOnly: f.missingOnly ? 1 : 0, q: f.q, qNip: f.q.replace(/\s/g, "") };
+  return { kind: f.kind, unit: unitId, from: `${f.from}-01`, to: monthEnd(f.to), lb: lookbackStart(f.from, f.kind), maxFill: f.maxFill / 100, missingOnly: f.missingOnly ? 1 : 0, q: f.q, qNip: f.q.replace(/\s/g, "") };
 }
 
 const FILTERED = `
