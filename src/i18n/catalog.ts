@@ -767,6 +767,10 @@ const id = {
   "reports.error.notDraft": "Laporan ini sudah terbit atau sudah dibuang.",
   "reports.error.region": "Belum ada data wilayah.",
   "report.ikm.byUnit": "Per unit kerja",
+  "reports.error.unfinished": "Periode ini belum berakhir: laporan yang terbit tidak dapat diubah, jadi hanya periode yang sudah lewat yang dapat dilaporkan.",
+  "reports.error.busy": "Draf periode ini baru saja dibuat oleh orang lain. Muat ulang daftar laporan.",
+  "compliance.error.filter": "Saringan tidak valid; daftar memakai nilai bawaan.",
+  "compliance.error.deadline": "Tanggal batas 1–28 dan hari kerja log harian 0–10.",
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -1538,6 +1542,10 @@ const en: Messages = {
   "reports.error.notDraft": "This report is already published or discarded.",
   "reports.error.region": "There is no region yet.",
   "report.ikm.byUnit": "Per unit",
+  "reports.error.unfinished": "This period has not ended: a published report cannot change, so only a past period can be reported.",
+  "reports.error.busy": "Someone else has just made a draft of this period. Reload the list of reports.",
+  "compliance.error.filter": "Invalid filter; the list uses the defaults.",
+  "compliance.error.deadline": "The deadline day is 1–28 and the daily-log working days 0–10.",
 };
 
 export const LOCALES = ["id", "en"] as const;

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { forbidden } from "next/navigation";
 import { latestFollowUps } from "@/features/compliance/server/follow-up";
-import { complianceList } from "@/features/compliance/server/queries";
+import { complianceList, lastEntryInstant } from "@/features/compliance/server/queries";
 import { filterFromSearch, scopeUnit, searchOf, type Search } from "@/features/compliance/server/scope";
 import { saveDeadlines } from "@/features/compliance/server/actions";
 import { SORTS } from "@/features/compliance/schemas";
@@ -51,6 +51,11 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
           {t("compliance.ranking")}
         </Link>
       </p>
+      {sp.galat === "compliance.error.deadline" && (
+        <p className="alert error" role="alert">
+          {t("compliance.error.deadline")}
+        </p>
+      )}
       {problems.length > 0 && (
         <p className="alert error" role="alert">
           {problems.map((p) => (isMessageKey(p) ? t(p) : p)).join(" ")}
@@ -152,7 +157,7 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
                     <td className="num">{formatNumber(r.missing)}</td>
                     <td className="num">{pct(r.fillRate)}</td>
                     <td className="num">{r.streak > 0 ? <strong className="late">{formatNumber(r.streak)}</strong> : "0"}</td>
-                    <td>{r.lastEntry ? formatDate(new Date(`${r.lastEntry.slice(0, 10)}T00:00:00Z`), locale, "UTC") : t("compliance.never")}</td>
+                    <td>{r.lastEntry ? formatDate(lastEntryInstant(r.lastEntry), locale) : t("compliance.never")}</td>
                     <td>{f ? <span className={`status follow-${f.state}`}>{t(`compliance.followUp.${f.state}`)}</span> : <span className="muted">–</span>}</td>
                   </tr>
                 );

@@ -4,21 +4,24 @@ import { z } from "zod";
 export const SORTS = ["fill", "missing", "streak", "name", "unit", "last"] as const;
 export type ComplianceSort = (typeof SORTS)[number];
 
+/** Any other bad value in the URL: the page says so and shows the default list. */
+const BAD = "compliance.error.filter";
+
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "compliance.error.month");
 
 export const complianceFilter = z
   .object({
     from: month,
     to: month,
-    kind: z.enum(["monthly", "daily"]).default("monthly"),
-    unitId: z.string().max(64).default(""),
+    kind: z.enum(["monthly", "daily"], { error: BAD }).default("monthly"),
+    unitId: z.string().max(64, BAD).default(""),
     /** Show employees whose fill rate is at most this many percent. */
-    maxFill: z.coerce.number().int().min(0).max(100).default(100),
+    maxFill: z.coerce.number({ error: BAD }).int(BAD).min(0, BAD).max(100, BAD).default(100),
     /** Only employees with at least one missing entry in the period. */
     missingOnly: z.boolean().default(true),
-    q: z.string().trim().max(100).default(""),
-    sort: z.enum(SORTS).default("fill"),
-    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    q: z.string().trim().max(100, BAD).default(""),
+    sort: z.enum(SORTS, { error: BAD }).default("fill"),
+    page: z.coerce.number({ error: BAD }).int(BAD).min(1, BAD).max(100_000, BAD).default(1),
   })
   .refine((f) => f.from <= f.to, { path: ["to"], message: "compliance.error.range" })
   .refine((f) => monthsBetween(f.from, f.to) <= 24, { path: ["to"], message: "compliance.error.rangeTooLong" });

@@ -25,6 +25,11 @@ describe("discipline standing (PP 94/2021)", () => {
     // one day present in the middle breaks the run
     const broken = disciplineStanding(run.filter((d) => d !== dayNumber("2026-03-25")), PP94_THRESHOLDS, next);
     expect([broken.longestRun, broken.reachedConsecutive]).toEqual([5, null]);
+    // a run from 22 December into January counts in the new year; December's days do not add to its total
+    const across = days("2025-12-22", "2025-12-23", "2025-12-24", "2025-12-29", "2025-12-30", "2025-12-31", "2026-01-02", "2026-01-05", "2026-01-06", "2026-01-07");
+    const cal2 = new WorkCalendar(["2025-12-25", "2025-12-26", "2026-01-01"]);
+    const s2 = disciplineStanding(across, PP94_THRESHOLDS, (d) => cal2.addWorkingDays(d, 1), dayNumber("2026-01-01"));
+    expect([s2.total, s2.longestRun, s2.reachedConsecutive?.code]).toEqual([4, 10, "PEMBERHENTIAN"]);
   });
 });
 

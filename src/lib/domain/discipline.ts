@@ -37,15 +37,17 @@ export interface DisciplineStanding {
 /**
  * Standing of one employee from their TK working days (day numbers, any order) in the year.
  * `nextWorkingDay(d)` gives the working day after d, so a weekend or holiday between two TK days
- * does not break a run.
+ * does not break a run. Days before `yearStart` count only as the start of a run that reaches into the year.
  */
-export function disciplineStanding(tkDays: readonly number[], thresholds: readonly Threshold[], nextWorkingDay: (day: number) => number): DisciplineStanding {
-  const days = [...new Set(tkDays)].sort((a, b) => a - b);
+export function disciplineStanding(tkDays: readonly number[], thresholds: readonly Threshold[], nextWorkingDay: (day: number) => number, yearStart = Number.NEGATIVE_INFINITY): DisciplineStanding {
+  const all = [...new Set(tkDays)].sort((a, b) => a - b);
+  // days before `yearStart` (late December) only carry a run into the year; the count is the year's
+  const days = all.filter((d) => d >= yearStart);
   let longestRun = 0;
   let run = 0;
-  for (let i = 0; i < days.length; i++) {
-    run = i > 0 && nextWorkingDay(days[i - 1]!) === days[i] ? run + 1 : 1;
-    longestRun = Math.max(longestRun, run);
+  for (let i = 0; i < all.length; i++) {
+    run = i > 0 && nextWorkingDay(all[i - 1]!) === all[i] ? run + 1 : 1;
+    if (all[i]! >= yearStart) longestRun = Math.max(longestRun, run);
   }
   const cumulative = thresholds.filter((t) => !t.consecutive).sort((a, b) => a.minDays - b.minDays);
   const consecutive = thresholds.filter((t) => t.consecutive).sort((a, b) => a.minDays - b.minDays);

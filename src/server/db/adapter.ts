@@ -15,6 +15,8 @@ export type RelationalTarget =
 export interface RelationalConnection {
   target: RelationalTarget;
   factory: SqlMigrationAwareDriverAdapterFactory;
+  /** For the schema engine: one connection, so its advisory lock and unlock use the same session. */
+  migrationFactory?: SqlMigrationAwareDriverAdapterFactory;
   close(): Promise<void>;
 }
 
@@ -24,8 +26,9 @@ export function relationalTarget(env: { DATABASE_URL?: string; dataDir: string }
 
 export async function openRelational(target: RelationalTarget): Promise<RelationalConnection> {
   if (target.kind === "postgres") {
-    const factory = new WholeScriptPrismaPg({ connectionString: target.url, max: 10 });
-    return { target, factory, close: async () => {} };
+    const factory = new PrismaPg({ connectionString: target.url, max: 10 });
+    const migrationFactory = new WholeScriptPrismaPg({ connectionString: target.url, max: 1 });
+    return { target, factory, migrationFactory, close: async () => {} };
   }
   let pglite: PGlite;
   if (target.kind === "pglite") {

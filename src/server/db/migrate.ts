@@ -16,7 +16,7 @@ async function readSchema(schemaPath: string) {
 
 /** Applies pending migrations; safe to run twice and at every start. Returns the names applied. */
 export async function applyMigrations(conn: RelationalConnection, migrationsDir = MIGRATIONS_DIR): Promise<string[]> {
-  const engine = await SchemaEngineSession.open(conn.factory);
+  const engine = await SchemaEngineSession.open(conn.migrationFactory ?? conn.factory);
   try {
     return await engine.applyMigrations(await readMigrationsList(migrationsDir));
   } finally {
@@ -26,7 +26,7 @@ export async function applyMigrations(conn: RelationalConnection, migrationsDir 
 
 /** Migrations in the folder that the database has not applied yet. */
 export async function pendingMigrations(conn: RelationalConnection, migrationsDir = MIGRATIONS_DIR): Promise<string[]> {
-  const engine = await SchemaEngineSession.open(conn.factory);
+  const engine = await SchemaEngineSession.open(conn.migrationFactory ?? conn.factory);
   try {
     const d = await engine.diagnose(await readMigrationsList(migrationsDir));
     return d.history?.diagnostic === "databaseIsBehind" || d.history?.diagnostic === "historiesDiverge"
@@ -67,7 +67,7 @@ export async function createMigration(
 
 /** Drops everything in the database (all data!). */
 export async function resetDatabase(conn: RelationalConnection): Promise<void> {
-  const engine = await SchemaEngineSession.open(conn.factory);
+  const engine = await SchemaEngineSession.open(conn.migrationFactory ?? conn.factory);
   try {
     await engine.reset();
   } finally {

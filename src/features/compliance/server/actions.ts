@@ -33,7 +33,7 @@ export async function saveDeadlines(formData: FormData): Promise<void> {
   if (u.role !== "HR" && u.role !== "ADMIN") redirect("/kepatuhan");
   const day = Number(formData.get("deadlineDay"));
   const grace = Number(formData.get("graceDays"));
-  if (!Number.isInteger(day) || day < 1 || day > 28 || !Number.isInteger(grace) || grace < 0 || grace > 10) redirect("/kepatuhan?galat=deadline");
+  if (!Number.isInteger(day) || day < 1 || day > 28 || !Number.isInteger(grace) || grace < 0 || grace > 10) redirect("/kepatuhan?galat=compliance.error.deadline");
   const db = await getDb();
   const id = String(formData.get("regionId") ?? "");
   const before = await db.region.findUnique({ where: { id }, select: { ekinerjaDeadlineDay: true, dailyLogGraceDays: true } });

@@ -26,7 +26,7 @@ export async function disciplineWatch(db: Db, ch: ClickHouse, regionId: string, 
   const next = (d: number) => calendar.addWorkingDays(d, 1);
   const rows = await tkDaysByEmployee(ch, year, unitId, Math.max(1, lowest - NEAR_DAYS));
   return rows
-    .map((r) => ({ employeeId: r.employee_id, nip: r.nip, name: r.name, unitName: r.unit_name, ...disciplineStanding(r.days.map(dayNumber), thresholds, next) }))
+    .map((r) => ({ employeeId: r.employee_id, nip: r.nip, name: r.name, unitName: r.unit_name, ...disciplineStanding(r.days.map(dayNumber), thresholds, next, dayNumber(`${year}-01-01`)) }))
     .filter((s) => s.reached || s.reachedConsecutive || (s.next && s.next.daysLeft <= NEAR_DAYS))
     .sort((a, b) => b.total - a.total || b.longestRun - a.longestRun || a.name.localeCompare(b.name));
 }

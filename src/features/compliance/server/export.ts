@@ -3,7 +3,11 @@
 import ExcelJS from "exceljs";
 import { csvOf } from "@/features/dashboard/components/csv";
 import type { Translate } from "@/i18n/catalog";
-import type { ComplianceRow } from "./queries";
+import { lastEntryInstant, type ComplianceRow } from "./queries";
+import { isoDay, localDay } from "@/lib/domain/working-days";
+
+/** The day of the last entry in Indonesian (WIB) time: an entry at 06:30 WIB is that day, not the UTC day before. */
+const localDate = (lastEntry: string) => isoDay(localDay(lastEntryInstant(lastEntry)));
 
 const FOLLOW_UP = { CONTACTED: "compliance.followUp.CONTACTED", RESOLVED: "compliance.followUp.RESOLVED" } as const;
 
@@ -15,16 +19,13 @@ function header(t: Translate): string[] {
   return [t("compliance.col.nip"), t("compliance.col.name"), t("compliance.col.unit"), t("compliance.col.due"), t("compliance.col.onTime"), t("compliance.col.late"), t("compliance.col.missing"), t("compliance.col.fill"), t("compliance.col.streak"), t("compliance.col.last"), t("compliance.col.followUp")];
 }
 
-/** A spreadsheet may read a cell starting with =, +, - or @ as a formula: such text gets a leading apostrophe. */
-const safeText = (s: string) => (/^[=+\-@]/.test(s) ? `'${s}` : s);
-
 export function complianceCsv(rows: ExportRow[], t: Translate): string {
   return csvOf([
     header(t),
     ...rows.map((r) => [
-      // the NIP as text: Excel would otherwise show 18 digits as 1,98E+17
-      `="${r.nip}"`, safeText(r.name), safeText(r.unitName), r.due, r.onTime, r.late, r.missing,
-      r.fillRate === null ? null : Math.round(r.fillRate * 1000) / 10, r.streak, r.lastEntry?.slice(0, 10) ?? "", r.followUp ? t(FOLLOW_UP[r.followUp]) : "",
+      // the NIP as text: Excel would otherwise show 18 digits as 1,98E+17 (csvOf neutralises formulas in names)
+      { excelText: r.nip }, r.name, r.unitName, r.due, r.onTime, r.late, r.missing,
+      r.fillRate === null ? null : Math.round(r.fillRate * 1000) / 10, r.streak, r.lastEntry ? localDate(r.lastEntry) : "", r.followUp ? t(FOLLOW_UP[r.followUp]) : "",
     ]),
   ]);
 }
@@ -41,7 +42,7 @@ export async function complianceXlsx(rows: ExportRow[], t: Translate, title: str
   for (const r of rows) {
     ws.addRow([
       r.nip, r.name, r.unitName, r.due, r.onTime, r.late, r.missing, r.fillRate, r.streak,
-      r.lastEntry ? new Date(`${r.lastEntry.slice(0, 10)}T00:00:00Z`) : null, r.followUp ? t(FOLLOW_UP[r.followUp]) : null,
+      r.lastEntry ? new Date(`${localDate(r.lastEntry)}T00:00:00Z`) : null, r.followUp ? t(FOLLOW_UP[r.followUp]) : null,
     ]);
   }
   const widths = [22, 32, 36, 10, 12, 10, 12, 12, 12, 14, 18];

@@ -21,6 +21,11 @@ const ORDER: Record<ComplianceSort, string> = {
   last: "last_entry ASC NULLS FIRST, name ASC",
 };
 
+/** ClickHouse's text of the last entry (UTC, "yyyy-mm-dd hh:mm:ss.sss") as an instant. */
+export function lastEntryInstant(text: string): Date {
+  return new Date(`${text.replace(" ", "T")}Z`);
+}
+
 export interface ComplianceRow {
   employeeId: string;
   nip: string;
@@ -46,8 +51,9 @@ function lookbackStart(from: string, kind: "monthly" | "daily"): string {
 function perEmployeeSql(): string {
   return `
     WITH emp AS (
+      -- argMax skips NULLs: the tuple keeps a retirement date that was cleared as cleared
       SELECT employee_id, argMax(nip, version) AS nip, argMax(name, version) AS name, argMax(unit_id, version) AS emp_unit,
-             argMax(appointed_on, version) AS appointed_on, argMax(retired_on, version) AS retired_on
+             argMax(appointed_on, version) AS appointed_on, argMax(tuple(retired_on), version).1 AS retired_on
       FROM dim_employee GROUP BY employee_id
     ),
     units AS (SELECT unit_id, argMax(name, version) AS unit_name FROM dim_unit GROUP BY unit_id),
@@ -66,7 +72,7 @@ function perEmployeeSql(): string {
       FROM fact_ekinerja AS f
       INNER JOIN emp ON emp.employee_id = f.employee_id
       WHERE f.kind = {kind:String} AND f.period BETWEEN {lb:Date} AND {to:Date} AND ${UNIT_FILTER}
-        AND f.period >= toStartOfMonth(emp.appointed_on) AND (emp.retired_on IS NULL OR f.period <= emp.retired_on)
+        AND f.period >= if({kind:String} = 'daily', emp.appointed_on, toStartOfMonth(emp.appointed_on)) AND (emp.retired_on IS NULL OR f.period <= emp.retired_on)
         AND (f.employee_id, f.period) NOT IN (SELECT employee_id, period FROM leave)
     )
     SELECT
@@ -160,7 +166,7 @@ export async function employeeTimeline(ch: ClickHouse, employeeId: string, from:
   const p = { emp: employeeId, from: `${from}-01`, to: monthEnd(to) };
   const [emp, entries, days] = await Promise.all([
     ch.query<{ appointed_on: string; retired_on: string | null }>(
-      `SELECT toString(argMax(appointed_on, version)) AS appointed_on, toString(argMax(retired_on, version)) AS retired_on FROM dim_employee WHERE employee_id = {emp:String}`,
+      `SELECT toString(argMax(appointed_on, version)) AS appointed_on, toString(argMax(tuple(retired_on), version).1) AS retired_on FROM dim_employee WHERE employee_id = {emp:String}`,
       p,
     ),
     ch.query<{ kind: string; period_text: string; state: EntryState }>(
@@ -186,7 +192,7 @@ export async function employeeTimeline(ch: ClickHouse, employeeId: string, from:
   };
   for (const { kind, period_text: period, state } of entries) {
     const row = get(period.slice(0, 7));
-    const outside = period.slice(0, 7) < appointed.slice(0, 7) || (retired !== null && period > retired);
+    const outside = (kind === "daily" ? period < appointed : period.slice(0, 7) < appointed.slice(0, 7)) || (retired !== null && retired !== "" && period > retired);
     const onLeave = kind === "daily" ? status.get(period) === "CT" : monthOnLeave.get(period.slice(0, 7)) === true;
     if (outside || onLeave) {
       row.notDueLeave++;
@@ -221,8 +227,9 @@ export async function tkDaysByEmployee(ch: ClickHouse, year: number, unitId: str
      INNER JOIN emp ON emp.employee_id = t.employee_id
      LEFT JOIN units ON units.unit_id = t.unit_id
      GROUP BY t.employee_id
-     HAVING length(days) >= {min:UInt32}
+     HAVING countIf(t.day >= {yearStart:Date}) >= {min:UInt32}
      ORDER BY length(days) DESC, name`,
-    { from: `${year}-01-01`, to: `${year}-12-31`, unit: unitId, min: minDays },
+    // from mid-December: a run of TK days can start in the old year and reach into this one
+    { from: `${year - 1}-12-01`, yearStart: `${year}-01-01`, to: `${year}-12-31`, unit: unitId, min: minDays },
   );
 }

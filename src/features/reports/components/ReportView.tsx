@@ -119,13 +119,14 @@ export function ReportView({ data, meta, t, locale }: { data: ReportData; meta: 
                   <td className="num">{cellText(s.respondents, s.suppressed, "count", t)}</td>
                 </tr>
               ))}
-              {data.satisfaction.byUnit.length > 0 && (
+            </tbody>
+            {data.satisfaction.byUnit.length > 0 && (
+              <tbody>
                 <tr>
                   <th scope="rowgroup" colSpan={4} className="group-row">
                     {t("report.ikm.byUnit")}
                   </th>
                 </tr>
-              )}
               {data.satisfaction.byUnit.map((u) => (
                 <tr key={`u-${u.code}`}>
                   <th scope="row">{u.name}</th>
@@ -134,7 +135,8 @@ export function ReportView({ data, meta, t, locale }: { data: ReportData; meta: 
                   <td className="num">{cellText(u.respondents, u.suppressed, "count", t)}</td>
                 </tr>
               ))}
-            </tbody>
+              </tbody>
+            )}
           </table>
         </div>
       </section>

@@ -13,7 +13,7 @@ export interface ReportUser extends Actor {
   role: Role;
 }
 
-export type DraftResult = { ok: true; id: string; version: number } | { ok: false; error: "reports.error.period" | "reports.error.future" | "reports.error.note" | "reports.error.forbidden" };
+export type DraftResult = { ok: true; id: string; version: number } | { ok: false; error: "reports.error.period" | "reports.error.future" | "reports.error.unfinished" | "reports.error.note" | "reports.error.forbidden" | "reports.error.busy" };
 
 const mayPublish = (u: ReportUser) => u.role === "HR" || u.role === "ADMIN";
 
@@ -29,14 +29,26 @@ export async function createDraft(db: Db, ch: ClickHouse, user: ReportUser, regi
   const period = parseReportPeriod(periodSlug);
   if (!period) return { ok: false, error: "reports.error.period" };
   if (period.from > today) return { ok: false, error: "reports.error.future" };
+  // a published report is frozen: only a period that has ended can be one
+  if (period.to >= today) return { ok: false, error: "reports.error.unfinished" };
   const published = await db.publicReport.findFirst({ where: { regionId, period: period.slug, status: "PUBLISHED" }, orderBy: { version: "desc" } });
   const changeNote = note.trim();
   if (published && !changeNote) return { ok: false, error: "reports.error.note" };
   if (changeNote.length > 2000) return { ok: false, error: "reports.error.note" };
   const data = await buildSnapshot(db, ch, regionId, period, await dataAsOf(db));
+  try {
+    return await saveDraft(db, user, regionId, period, published?.version ?? 0, data, changeNote);
+  } catch (e) {
+    // two drafts of the same period at once: the other one won
+    if (typeof e === "object" && e !== null && (e as { code?: unknown }).code === "P2002") return { ok: false, error: "reports.error.busy" };
+    throw e;
+  }
+}
+
+async function saveDraft(db: Db, user: ReportUser, regionId: string, period: NonNullable<ReturnType<typeof parseReportPeriod>>, publishedVersion: number, data: ReportData, changeNote: string): Promise<DraftResult> {
   return db.$transaction(async (tx) => {
     await tx.publicReport.deleteMany({ where: { regionId, period: period.slug, status: "DRAFT" } });
-    const version = (published?.version ?? 0) + 1;
+    const version = publishedVersion + 1;
     const row = await tx.publicReport.create({
       data: {
         regionId, period: period.slug, periodFrom: new Date(period.from), periodTo: new Date(period.to), version, status: "DRAFT",
@@ -98,7 +110,8 @@ export async function findPublished(db: Db, regionCode: string, periodSlug: stri
 
 /** The index: every region's published periods, latest version each, newest period first. */
 export async function publishedIndex(db: Db) {
-  const rows = await db.publicReport.findMany({ where: { status: "PUBLISHED" }, orderBy: [{ periodFrom: "desc" }, { version: "desc" }], select: { regionId: true, period: true, periodFrom: true, periodTo: true, version: true, publishedAt: true } });
+  const rows = (await db.publicReport.findMany({ where: { status: "PUBLISHED" }, orderBy: [{ periodFrom: "desc" }, { version: "desc" }], select: { regionId: true, period: true, periodFrom: true, periodTo: true, version: true, publishedAt: true, data: true } }))
+    .filter((r) => reportData.safeParse(r.data).success); // the same check the report page makes
   const regions = new Map((await db.region.findMany({ select: { id: true, code: true, name: true } })).map((r) => [r.id, r]));
   const seen = new Set<string>();
   const out: { regionCode: string; regionName: string; period: string; from: Date; to: Date; version: number; publishedAt: Date }[] = [];

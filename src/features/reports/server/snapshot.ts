@@ -1,6 +1,7 @@
 // Computes a report's numbers from ClickHouse (the same queries as the leaders' dashboards) and applies
 // small-cell suppression before anything is stored: a cell covering fewer than MIN_CELL employees or
-// responses never leaves this function with its value.
+// responses never leaves this function with its value, nor does a cell that the published overall
+// would give away by subtraction (complementary suppression, suppress.ts).
 import { resolvePeriod } from "@/features/dashboard/period";
 import { satisfactionView } from "@/features/dashboard/server/satisfaction";
 import { servicePerformance } from "@/features/dashboard/server/services";
@@ -9,6 +10,7 @@ import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";
 import type { ReportPeriod } from "../period";
 import { MIN_CELL, REPORT_SCHEMA, type ReportData } from "../schema";
+import { cellsToHide } from "../suppress";
 
 const round = (v: number | null, digits: number) => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
 const small = (n: number) => n < MIN_CELL;
@@ -37,10 +39,17 @@ export async function buildSnapshot(db: Db, ch: ClickHouse, regionId: string, pe
   const attBy = new Map(att.byUnit.map((r) => [r.unitId, r]));
   const ekBy = new Map(ek.byUnit.map((r) => [r.unitId, r]));
   const headsBy = new Map(heads.map((h) => [h.unit_id, Number(h.n)]));
-  const ikmCell = (r: { respondents: number; ikm: number | null; grade: "A" | "B" | "C" | "D" | null } | undefined) => {
+  type IkmIn = { respondents: number; ikm: number | null; grade: "A" | "B" | "C" | "D" | null } | undefined;
+  const ikmCell = (r: IkmIn, hide: boolean) => {
     const n = r?.respondents ?? 0;
-    return small(n) ? { respondents: null, ikm: null, grade: null, suppressed: true } : { respondents: n, ikm: round(r!.ikm, 2), grade: r!.grade, suppressed: false };
+    return hide || small(n) ? { respondents: null, ikm: null, grade: null, suppressed: true } : { respondents: n, ikm: round(r!.ikm, 2), grade: r!.grade, suppressed: false };
   };
+  // per service and per unit the respondents add up to the published overall: complementary suppression
+  const byServiceIn = services.map((s) => ikmService.get(s.id));
+  const hideService = cellsToHide(byServiceIn.map((r) => ({ n: r?.respondents ?? 0 })), MIN_CELL, true);
+  const unitsWithIkm = units.filter((u) => ikmUnit.has(u.id));
+  const byUnitIn = unitsWithIkm.map((u) => ikmUnit.get(u.id));
+  const hideUnit = cellsToHide(byUnitIn.map((r) => ({ n: r?.respondents ?? 0 })), MIN_CELL, true);
   return {
     schema: REPORT_SCHEMA,
     region: { code: region.code, name: region.name },
@@ -58,9 +67,9 @@ export async function buildSnapshot(db: Db, ch: ClickHouse, regionId: string, pe
       };
     }),
     satisfaction: {
-      overall: ikmCell(sat.overall),
-      byService: services.map((s) => ({ code: s.code, nameId: s.nameId, nameEn: s.nameEn, ...ikmCell(ikmService.get(s.id)) })),
-      byUnit: units.filter((u) => ikmUnit.has(u.id)).map((u) => ({ code: u.code, name: u.name, ...ikmCell(ikmUnit.get(u.id)) })),
+      overall: ikmCell(sat.overall, false),
+      byService: services.map((s, i) => ({ code: s.code, nameId: s.nameId, nameEn: s.nameEn, ...ikmCell(byServiceIn[i], hideService.has(i)) })),
+      byUnit: unitsWithIkm.map((u, i) => ({ code: u.code, name: u.name, ...ikmCell(byUnitIn[i], hideUnit.has(i)) })),
     },
     units: units.map((u) => {
       const n = headsBy.get(u.id) ?? 0;

@@ -1,4 +1,4 @@
--- Attendance per employee per month: working-day rows and leave (CT) rows. The e-Kinerja compliance
+-- Attendance per employee per month: working-day rows (an `L`, libur, row is not one) and leave (CT) rows. The e-Kinerja compliance
 -- list reads it to know which months an employee spent wholly on leave (a monthly realisation is not
 -- due then) without scanning every attendance row of two years (40,000 employees: ~1M rows instead of ~20M).
 
@@ -18,7 +18,7 @@ CREATE MATERIALIZED VIEW IF NOT EXISTS mv_attendance_employee_month TO rollup_at
 SELECT
     employee_id,
     toStartOfMonth(day) AS month,
-    toUInt64(count()) AS days,
+    toUInt64(countIf(status != 'L')) AS days,
     toUInt64(countIf(status = 'CT')) AS leave_days
 FROM fact_attendance
 GROUP BY employee_id, month;
@@ -28,6 +28,6 @@ GROUP BY employee_id, month;
 TRUNCATE TABLE IF EXISTS rollup_attendance_employee_month;
 
 INSERT INTO rollup_attendance_employee_month
-SELECT employee_id, toStartOfMonth(day) AS month, toUInt64(count()) AS days, toUInt64(countIf(status = 'CT')) AS leave_days
+SELECT employee_id, toStartOfMonth(day) AS month, toUInt64(countIf(status != 'L')) AS days, toUInt64(countIf(status = 'CT')) AS leave_days
 FROM fact_attendance
 GROUP BY employee_id, month;

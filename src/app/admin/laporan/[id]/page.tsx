@@ -19,7 +19,9 @@ export default async function ReportDraftPage({ params, searchParams }: { params
   const [{ t, locale }, db, sp] = await Promise.all([getTranslator(), getDb(), searchParams]);
   const row = await db.publicReport.findUnique({ where: { id } });
   if (!row) notFound();
-  const data = reportData.parse(row.data);
+  const parsed = reportData.safeParse(row.data);
+  if (!parsed.success) notFound();
+  const data = parsed.data;
   const error = sp.galat && isMessageKey(sp.galat) ? t(sp.galat) : null;
   return (
     <div className="page">
