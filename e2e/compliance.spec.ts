@@ -1,12 +1,7 @@
 import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
-import { expect, test, type Page } from "@playwright/test";
-import { login } from "./helpers";
-
-async function as(page: Page, username: string) {
-  await page.context().clearCookies();
-  await login(page, username);
-}
+import { expect, test } from "@playwright/test";
+import { as } from "./helpers";
 
 test("HR finds a chronic e-Kinerja skipper, records a follow-up and exports the list", async ({ page }) => {
   await as(page, "bkpsdm");

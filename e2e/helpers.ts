@@ -9,3 +9,9 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.getByRole("button", { name: /^(Masuk|Sign in)$/ }).click();
   await expect(page).not.toHaveURL(/\/login/);
 }
+
+/** Signs out whoever is signed in, then signs in as `username`. */
+export async function as(page: Page, username: string) {
+  await page.context().clearCookies();
+  await login(page, username);
+}

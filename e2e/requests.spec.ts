@@ -1,12 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { login } from "./helpers";
+import { as } from "./helpers";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
-
-async function as(page: Page, username: string) {
-  await page.context().clearCookies();
-  await login(page, username);
-}
 
 /** yyyy-mm-dd of the Monday at least two weeks ahead, and the Tuesday after it. */
 function leaveDates() {

@@ -133,14 +133,7 @@ export async function submitRequest(deps: RequestDeps, user: RequestUser, input:
       await recordAudit(tx, user, { action: "request.submit", entity: "ServiceRequest", entityId: requestId, after: { number, service: service.code, workingDays, documents: stored.map((d) => d.kind) } });
     });
   } catch (e) {
-    await removeStored(deps.store, stored);
-    // A double click whose twin got there first (its request now overlaps this one): answer as the twin did.
-    if (e instanceof Refused || isUniqueViolation(e)) {
-      const same = await existingByKey(db, input.actionKey);
-      if (same) return same;
-    }
-    if (e instanceof Refused) return { ok: false, errors: e.errors };
-    throw e;
+    return failed(deps, stored, input.actionKey, e);
   }
   return { ok: true, requestId, number, repeated: false };
 }
@@ -149,6 +142,20 @@ class Refused extends Error {
   constructor(readonly errors: FieldErrors) {
     super("refused");
   }
+}
+
+/**
+ * A transaction that did not commit: its stored files go, and a double click whose twin got there first
+ * (the twin's key is taken, or its request now blocks this one) is answered as the twin was.
+ */
+async function failed(deps: RequestDeps, stored: StoredDocument[], actionKey: string, e: unknown): Promise<Outcome> {
+  await removeStored(deps.store, stored);
+  if (e instanceof Refused || isUniqueViolation(e)) {
+    const same = await existingByKey(deps.db, actionKey);
+    if (same) return same;
+  }
+  if (e instanceof Refused) return { ok: false, errors: e.errors };
+  throw e;
 }
 
 async function saveDocuments(tx: Pick<Db, "requestDocument">, requestId: string, stored: StoredDocument[], userId: string) {
@@ -240,14 +247,7 @@ export async function actOnRequest(deps: RequestDeps, user: RequestUser, input: 
         : notifyOwner(tx, request, transition.to, { number: request.number, serviceId: request.serviceType.nameId, serviceEn: request.serviceType.nameEn, note: reason || null });
     });
   } catch (e) {
-    await removeStored(deps.store, stored);
-    // A double click whose twin got there first: answer as the twin did.
-    if (e instanceof Refused || isUniqueViolation(e)) {
-      const same = await existingByKey(db, input.actionKey);
-      if (same) return same;
-    }
-    if (e instanceof Refused) return { ok: false, errors: e.errors };
-    throw e;
+    return failed(deps, stored, input.actionKey, e);
   }
   // After the change is stored: e-mail failures are recorded, never thrown.
   await deliverEmails(db, deps.mailer, notified, deps.baseUrl ?? "").catch(() => undefined);
