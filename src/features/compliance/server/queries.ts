@@ -112,11 +112,15 @@ function params(f: ComplianceFilter, unitId: string) {
   return { kind: f.kind, unit: unitId, from: `${f.from}-01`, to: monthEnd(f.to), lb: lookbackStart(f.from, f.kind), maxFill: f.maxFill / 100, missingOnly: f.missingOnly ? 1 : 0, q: f.q, qNip: f.q.replace(/\s/g, "") };
 }
 
+/** The matching employees (parameters as `params` makes them). */
 const FILTERED = `
   SELECT * FROM (PER_EMPLOYEE)
   WHERE fill <= {maxFill:Float64} + 1e-9
     AND ({missingOnly:UInt8} = 0 OR missing > 0)
     AND ({q:String} = '' OR positionCaseInsensitiveUTF8(name, {q:String}) > 0 OR startsWith(nip, {qNip:String}))`;
+
+/** The matching employees with their streak: the SQL both the page and the export sort and cut. */
+const matchingSql = () => `SELECT *, length(states) - arrayLastIndex(x -> x != 'missing', states) AS streak FROM (${FILTERED.replace("PER_EMPLOYEE", perEmployeeSql())})`;
 
 /**
  * One page of the list for `unitId` (a unit and its sub-units; '' = the region), sorted in ClickHouse;
@@ -124,15 +128,13 @@ const FILTERED = `
  */
 export async function complianceList(ch: ClickHouse, f: ComplianceFilter, unitId: string, pageSize = PAGE_SIZE): Promise<{ total: number; page: number; pages: number; rows: ComplianceRow[] }> {
   const p = params(f, unitId);
-  const base = FILTERED.replace("PER_EMPLOYEE", perEmployeeSql());
-  const withStreak = `SELECT *, length(states) - arrayLastIndex(x -> x != 'missing', states) AS streak FROM (${base})`;
   const rows = await ch.query<RawRow>(
-    `SELECT *, count() OVER () AS total FROM (${withStreak}) ORDER BY ${ORDER[f.sort]}, employee_id LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
+    `SELECT *, count() OVER () AS total FROM (${matchingSql()}) ORDER BY ${ORDER[f.sort]}, employee_id LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
     { ...p, limit: pageSize, offset: (f.page - 1) * pageSize },
   );
   let total = rows.length ? Number(rows[0]!.total) : 0;
   if (rows.length === 0 && f.page > 1) {
-    const c = await ch.query<{ n: number | string }>(`SELECT count() AS n FROM (${base})`, p);
+    const c = await ch.query<{ n: number | string }>(`SELECT count() AS n FROM (${matchingSql()})`, p);
     total = Number(c[0]?.n ?? 0);
   }
   const pages = Math.max(1, Math.ceil(total / pageSize));
@@ -141,9 +143,7 @@ export async function complianceList(ch: ClickHouse, f: ComplianceFilter, unitId
 
 /** Every matching row (for the exports), in the list's order; capped. */
 export async function complianceAll(ch: ClickHouse, f: ComplianceFilter, unitId: string, cap = 100_000): Promise<ComplianceRow[]> {
-  const base = FILTERED.replace("PER_EMPLOYEE", perEmployeeSql());
-  const withStreak = `SELECT *, length(states) - arrayLastIndex(x -> x != 'missing', states) AS streak FROM (${base})`;
-  const rows = await ch.query<RawRow>(`SELECT * FROM (${withStreak}) ORDER BY ${ORDER[f.sort]}, employee_id LIMIT {cap:UInt32}`, { ...params(f, unitId), cap });
+  const rows = await ch.query<RawRow>(`SELECT * FROM (${matchingSql()}) ORDER BY ${ORDER[f.sort]}, employee_id LIMIT {cap:UInt32}`, { ...params(f, unitId), cap });
   return rows.map(toRow);
 }
 
