@@ -11,6 +11,18 @@ export async function isUnitWithin(db: Db, unitId: string, ancestorId: string): 
   return false;
 }
 
+/** The ids of `unitId` and every unit above it (one query, like unitSubtree the other way). */
+export async function unitAncestors(db: Db, unitId: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    WITH RECURSIVE up AS (
+      SELECT id, "parentId" FROM "Unit" WHERE id = ${unitId}
+      UNION ALL
+      SELECT u.id, u."parentId" FROM "Unit" u JOIN up ON u.id = up."parentId"
+    )
+    SELECT id FROM up`;
+  return rows.map((r) => r.id);
+}
+
 /** The ids of `rootId` and every unit below it. */
 export async function unitSubtree(db: Db, rootId: string): Promise<string[]> {
   const rows = await db.$queryRaw<{ id: string }[]>`

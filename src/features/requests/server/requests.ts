@@ -8,7 +8,7 @@ import { recordAudit, type Actor } from "@/server/audit";
 import type { Db } from "@/server/db/client";
 import type { Mailer } from "@/server/mail";
 import type { ObjectStore } from "@/server/storage/types";
-import { isUnitWithin } from "@/server/api/unit-scope";
+import { isUnitWithin, unitAncestors } from "@/server/api/unit-scope";
 import { documentField, documentsOf, parseFields, type FieldError, type FieldErrors } from "../forms";
 import { transitionFor, type Party, type RequestAction } from "../workflow";
 import { checkUpload, isChosen, removeStored, storeUploads, type CheckedUpload, type StoredDocument, type UploadFile } from "./documents";
@@ -183,12 +183,10 @@ export async function partiesOf(db: Db, user: RequestUser, request: { employeeId
 
 /** True when an active unit-head account (not the employee's own) covers the request's unit. */
 async function hasSupervisor(db: Db, request: { employeeId: string; unitId: string }): Promise<boolean> {
-  const heads = await db.user.findMany({
-    where: { role: "UNIT_HEAD", active: true, unitId: { not: null }, OR: [{ employeeId: null }, { employeeId: { not: request.employeeId } }] },
-    select: { unitId: true },
+  const heads = await db.user.count({
+    where: { role: "UNIT_HEAD", active: true, unitId: { in: await unitAncestors(db, request.unitId) }, OR: [{ employeeId: null }, { employeeId: { not: request.employeeId } }] },
   });
-  for (const h of heads) if (await isUnitWithin(db, request.unitId, h.unitId!)) return true;
-  return false;
+  return heads > 0;
 }
 
 export interface ActInput {
