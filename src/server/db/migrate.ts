@@ -20,7 +20,7 @@ export async function applyMigrations(conn: RelationalConnection, migrationsDir 
   try {
     return await engine.applyMigrations(await readMigrationsList(migrationsDir));
   } finally {
-    engine.close();
+    await engine.close();
   }
 }
 
@@ -35,7 +35,7 @@ export async function pendingMigrations(conn: RelationalConnection, migrationsDi
         ? (await readMigrationsList(migrationsDir)).migrationDirectories.map((m) => m.path)
         : [];
   } finally {
-    engine.close();
+    await engine.close();
   }
 }
 
@@ -60,7 +60,7 @@ export async function createMigration(
     await writeFile(path.join(dir, "migration.sql"), sql);
     return dir;
   } finally {
-    engine.close();
+    await engine.close();
     await scratch.close();
   }
 }
@@ -71,6 +71,6 @@ export async function resetDatabase(conn: RelationalConnection): Promise<void> {
   try {
     await engine.reset();
   } finally {
-    engine.close();
+    await engine.close();
   }
 }

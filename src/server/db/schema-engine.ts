@@ -54,18 +54,44 @@ export async function readMigrationsList(baseDir: string): Promise<MigrationList
   };
 }
 
+type Connection = Awaited<ReturnType<SqlMigrationAwareDriverAdapterFactory["connect"]>>;
+
+/**
+ * The engine never disposes the connections it opens. On PostgreSQL its migration advisory lock is
+ * held by the session until that connection closes, so a second run in the same process waited for
+ * the pool's 10-second idle timeout (and timed out under load): every connection is closed with the session.
+ */
+function tracked(factory: SqlMigrationAwareDriverAdapterFactory, opened: Connection[]): SqlMigrationAwareDriverAdapterFactory {
+  const keep = async (c: Promise<Connection>) => {
+    const conn = await c;
+    opened.push(conn);
+    return conn;
+  };
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: () => keep(factory.connect()),
+    connectToShadowDb: () => keep(factory.connectToShadowDb()),
+  };
+}
+
 export class SchemaEngineSession {
-  private constructor(private readonly engine: Engine.SchemaEngine, readonly logs: string[]) {}
+  private constructor(
+    private readonly engine: Engine.SchemaEngine,
+    private readonly opened: Connection[],
+    readonly logs: string[],
+  ) {}
 
   static async open(factory: SqlMigrationAwareDriverAdapterFactory, schema?: { path: string; content: string }) {
     const mod = await loadEngineModule();
     const logs: string[] = [];
+    const opened: Connection[] = [];
     const engine = await mod.SchemaEngine.new(
       { datamodels: schema ? [[schema.path, schema.content]] : undefined },
       (line: string) => logs.push(line),
-      bindMigrationAwareSqlAdapterFactory(factory),
+      bindMigrationAwareSqlAdapterFactory(tracked(factory, opened)),
     );
-    return new SchemaEngineSession(engine, logs);
+    return new SchemaEngineSession(engine, opened, logs);
   }
 
   async applyMigrations(list: MigrationList): Promise<string[]> {
@@ -93,7 +119,8 @@ export class SchemaEngineSession {
     await this.engine.reset({ filter: noFilter });
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.engine.free();
+    await Promise.all(this.opened.splice(0).map((c) => c.dispose()));
   }
 }
