@@ -1,4 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
+import { TODAY } from "./e2e/today";
+
+// The demo server lives on the tests' day (inherited by the web server below).
+process.env.PANTAU_TODAY = TODAY;
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${PORT}`;

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { expect, test } from "@playwright/test";
 import { as } from "./helpers";
+import { monthBefore } from "./today";
 
 test("HR finds a chronic e-Kinerja skipper, records a follow-up and exports the list", async ({ page }) => {
   await as(page, "bkpsdm");
@@ -67,9 +68,8 @@ test("a unit head sees and exports their own units only", async ({ page }) => {
 });
 
 test("HR publishes a transparency report; a visitor reads it and downloads the PDF; a correction is a new version", async ({ page }) => {
-  const d = new Date();
   // two months back: the demo data already published last month's report
-  const period = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 2, 1)).toISOString().slice(0, 7);
+  const period = monthBefore(2);
   await as(page, "bkpsdm");
   await page.goto("/admin/laporan");
   await page.getByLabel("Periode").fill("2026-13");

@@ -1,16 +1,14 @@
 import { expect, test, type Page } from "@playwright/test";
 import { as } from "./helpers";
+import { daysAfter } from "./today";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 
-/** yyyy-mm-dd of the Monday at least two weeks ahead, and the Tuesday after it. */
+/** yyyy-mm-dd of the Monday at least two weeks after the tests' today, and the Tuesday after it. */
 function leaveDates() {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + 14);
-  while (d.getUTCDay() !== 1) d.setUTCDate(d.getUTCDate() + 1);
-  const start = d.toISOString().slice(0, 10);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return { start, end: d.toISOString().slice(0, 10) };
+  let ahead = 14;
+  while (new Date(`${daysAfter(ahead)}T00:00:00Z`).getUTCDay() !== 1) ahead++;
+  return { start: daysAfter(ahead), end: daysAfter(ahead + 1) };
 }
 
 const completedTile = async (page: Page) => {
@@ -128,10 +126,9 @@ test("a unit head sees their own units' requests only, and an employee cannot op
   await as(page, "pegawai");
   expect((await page.goto(links[0]!.href))?.status()).toBe(404);
   expect((await page.goto("/antrian"))?.status()).toBe(403);
-  // another unit's request, when the demo has one open today
+  // another unit's request (the pinned demo day always has some open)
   const outside = links.find((l) => !disdik.test(l.unit));
-  if (outside) {
-    await as(page, "kadisdik");
-    expect((await page.goto(outside.href))?.status()).toBe(404);
-  }
+  expect(outside).toBeDefined();
+  await as(page, "kadisdik");
+  expect((await page.goto(outside!.href))?.status()).toBe(404);
 });

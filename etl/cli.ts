@@ -18,6 +18,7 @@ import { createProgress } from "./progress";
 import { runEtl } from "./run";
 import { openStores, type Stores } from "./stores";
 import { verify } from "./verify";
+import { todayNumber } from "@/server/clock";
 
 const env = envOrExit();
 const [command = "run", ...rest] = process.argv.slice(2);
@@ -51,7 +52,7 @@ async function withStores<T>(fn: (s: Stores) => Promise<T>): Promise<T> {
 
 async function main(): Promise<number> {
   if (cmd === "generate") {
-    const end = values.end ?? isoDay(localDay(new Date()) - 1);
+    const end = values.end ?? isoDay(todayNumber() - 1);
     const start = isoDay(localDay(new Date(end)) - Number(values.days) + 1);
     const out = values["no-files"] ? undefined : path.resolve(values.out ?? path.join(env.dataDir, "generated"));
     return withStores(async ({ db }) => {

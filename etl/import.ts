@@ -9,11 +9,12 @@ import path from "node:path";
 import type { ImportKind } from "@/generated/prisma/enums";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";
-import { dateOfDay, dayNumber, isoDay, localDay } from "@/lib/domain/working-days";
+import { dateOfDay, dayNumber, isoDay } from "@/lib/domain/working-days";
 import type { RegionContext } from "./context";
 import { chunkFiles } from "./load/files";
 import { attendanceKey, ekinerjaKey, parseContextOf, parseFile, writeChunkCounts, type ParseResult } from "./parse";
 import type { ParsePool } from "./parse-pool";
+import { todayNumber } from "@/server/clock";
 export const FACT_COLUMNS = {
   ATTENDANCE: ["batch_id", "region_id", "unit_id", "employee_id", "day", "status", "check_in", "check_out", "late_minutes", "line"],
   EKINERJA: ["batch_id", "region_id", "unit_id", "employee_id", "kind", "period", "deadline", "submitted_at", "state", "approval", "line"],
@@ -89,7 +90,7 @@ export async function prepareImport(io: ImportIo, input: SourceInput): Promise<P
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const existing = await findImported(io.db, io.region.id, input.kind, sha256);
   const tmpDir = `${storedDirOf(io.dataDir, input.kind, sha256)}.tmp-${randomBytes(4).toString("hex")}`;
-  const today = io.today ? dayNumber(io.today) : localDay(new Date(), io.region.timezone);
+  const today = io.today ? dayNumber(io.today) : todayNumber(io.region.timezone);
   const out = { dir: tmpDir, today, chunkRows: io.chunkRows };
   const ctx = parseContextOf(io.region);
   let parsed: () => Promise<ParseResult>;

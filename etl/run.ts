@@ -8,7 +8,6 @@ import type { ImportKind } from "@/generated/prisma/enums";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";
 import { formatDateTime } from "@/i18n/format";
-import { isoDay, localDay } from "@/lib/domain/working-days";
 import { EtlUserError, loadRegionContext, userError, type RegionContext } from "./context";
 import { finishImport, prepareImport, type ImportReport, type PreparedImport } from "./import";
 import type { ParsePool } from "./parse-pool";
@@ -16,6 +15,7 @@ import { latestBacklogSnapshot, snapshotBacklog } from "./load/backlog";
 import { loadBatch } from "./load/files";
 import { loadCalendars, loadRequestEvents, loadRequestStates, loadSurveyResponses, syncEmployees, syncHolidays, syncServiceTypes, syncUnits } from "./load/relational";
 import { createProgress, type Progress } from "./progress";
+import { today as todayIn } from "@/server/clock";
 
 export const ANALYTICS_TABLES = [
   "dim_region", "dim_unit", "dim_employee", "dim_service_type", "dim_holiday",
@@ -200,7 +200,7 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
     progress.done("fact_survey_response");
     // A new day makes requests a day older (and some overdue) even when nothing changed.
     const regions = await db.region.findMany({ select: { id: true, timezone: true } });
-    const today = opts.today ?? isoDay(localDay(new Date(), regions[0]?.timezone));
+    const today = opts.today ?? todayIn(regions[0]?.timezone);
     const latest = await latestBacklogSnapshot(ch);
     if (regions.length && (!latest || latest.upTo !== today || progress.rows.fact_request_state || progress.rows.fact_request_event)) {
       await timed("requests", () => snapshotBacklog(ch, regions, today));

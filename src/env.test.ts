@@ -40,6 +40,11 @@ describe("env", () => {
     );
   });
 
+  it("takes PANTAU_TODAY only as a real calendar day", () => {
+    for (const bad of ["2026-02-30", "18-11-2026", "2026-11-18T09:00"]) expect(problems({ PANTAU_TODAY: bad }).map((p) => p.variable)).toEqual(["PANTAU_TODAY"]);
+    expect(problems({ PANTAU_TODAY: "2028-02-29" })).toEqual([]);
+  });
+
   it("refuses a cluster without a ClickHouse server", () => {
     expect(problems({ CLICKHOUSE_CLUSTER: "main" }).map((p) => p.variable)).toEqual(["CLICKHOUSE_CLUSTER"]);
   });

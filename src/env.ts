@@ -19,6 +19,11 @@ const emptyAsUndefined = z
   .optional()
   .transform((v) => (v === "" ? undefined : v));
 
+const isCalendarDate = (v: string) => {
+  const t = Date.parse(`${v}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(t) && new Date(t).toISOString().startsWith(v);
+};
+
 const intFrom = (def: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(def);
 
@@ -56,6 +61,8 @@ export const envSchema = z
     PANTAU_DEMO: boolFrom(true),
     /** Employees in the generated demo data (only when PANTAU_DEMO loads an empty store). */
     PANTAU_DEMO_EMPLOYEES: intFrom(300, 10, 100_000),
+    /** Pins the working calendar's today (yyyy-mm-dd) for tests and demos; see src/server/clock.ts. */
+    PANTAU_TODAY: emptyAsUndefined.refine((v) => v === undefined || isCalendarDate(v), { message: "must be a date as yyyy-mm-dd" }),
     /** The web server runs the ETL this often (minutes); 0 turns the schedule off. */
     ETL_INTERVAL_MINUTES: intFrom(15, 0, 24 * 60),
     /** Largest document an employee or HR may upload with a request (MB). */

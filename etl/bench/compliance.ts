@@ -18,6 +18,7 @@ import { createPrisma } from "@/server/db/client";
 import { applyMigrations } from "@/server/db/migrate";
 import { generate } from "../generate/generate";
 import { runEtl } from "../run";
+import { todayNumber } from "@/server/clock";
 
 const { values } = parseArgs({
   options: {
@@ -47,7 +48,7 @@ if (reuse) {
   end = localDay(new Date(`${row!.d}T12:00:00Z`));
   console.log(`reusing the data in ${dir} (last day ${isoDay(end)})`);
 } else {
-  end = localDay(new Date()) - 1;
+  end = todayNumber() - 1;
   const start = end - Number(values.days) + 1;
   let t = performance.now();
   const files = path.join(dir, "files");

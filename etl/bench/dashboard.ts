@@ -21,6 +21,7 @@ import { applyMigrations } from "@/server/db/migrate";
 import { chunkFiles } from "../load/files";
 import { generate } from "../generate/generate";
 import { runEtl } from "../run";
+import { todayNumber } from "@/server/clock";
 
 const { values } = parseArgs({
   options: {
@@ -51,7 +52,7 @@ if (reuse) {
   today = isoDay(localDay(last?.at ?? new Date()));
   console.log(`reusing the data in ${dir} (today = ${today})`);
 } else {
-  const end = localDay(new Date()) - 1;
+  const end = todayNumber() - 1;
   const start = end - Number(values.days) + 1;
   today = isoDay(end);
   let t = performance.now();

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { formatNumber } from "@/i18n/format";
-import { isoDay, localDay } from "@/lib/domain/working-days";
+import { isoDay } from "@/lib/domain/working-days";
 import { ChdbClickHouse } from "@/server/clickhouse/chdb";
 import { applyClickHouseMigrations } from "@/server/clickhouse/migrate";
 import { openRelational } from "@/server/db/adapter";
@@ -16,6 +16,7 @@ import { generate } from "../generate/generate";
 import { createProgress } from "../progress";
 import { runEtl, type EtlResult } from "../run";
 import { verify } from "../verify";
+import { todayNumber } from "@/server/clock";
 
 const { values } = parseArgs({
   options: {
@@ -28,7 +29,7 @@ const { values } = parseArgs({
 });
 const employees = Number(values.employees);
 const days = Number(values.days);
-const end = localDay(new Date()) - 1;
+const end = todayNumber() - 1;
 const start = end - days + 1;
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "pantau-bench-etl-"));

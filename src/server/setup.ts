@@ -3,7 +3,7 @@
 import os from "node:os";
 import path from "node:path";
 import type { Env } from "@/env";
-import { isoDay, localDay } from "@/lib/domain/working-days";
+import { isoDay } from "@/lib/domain/working-days";
 import { generate } from "../../etl/generate/generate";
 import { runEtl } from "../../etl/run";
 import { openClickHouse, describeClickHouse } from "./clickhouse/open";
@@ -13,6 +13,7 @@ import { describeTarget, openRelational, relationalTarget } from "./db/adapter";
 import { createPrisma } from "./db/client";
 import { applyMigrations } from "./db/migrate";
 import { linkDemoEmployee, seedDemo, seedDemoReport, seedServicePoints } from "./demo/seed";
+import { today, todayNumber } from "./clock";
 
 export async function setupStores(env: Env, log: (line: string) => void = console.log) {
   const t0 = performance.now();
@@ -32,7 +33,7 @@ export async function setupStores(env: Env, log: (line: string) => void = consol
           if (await seedDemo(db)) step("demo data loaded (accounts: see README)");
           if ((await db.employee.count()) === 0) {
             // Two years of realistic history for the demo region, loaded through the real ETL.
-            const end = localDay(new Date()) - 1;
+            const end = todayNumber() - 1;
             const outDir = path.join(env.dataDir, "demo-files");
             const truth = await generate(db, { seed: 1, employees: env.PANTAU_DEMO_EMPLOYEES, start: isoDay(end - 729), end: isoDay(end), outDir });
             step(`demo history generated: ${truth.employees} employees, ${truth.requests.submitted} requests, ${truth.written.files.length} export files`);
@@ -40,7 +41,7 @@ export async function setupStores(env: Env, log: (line: string) => void = consol
             step(`ETL loaded ${Object.values(result.rows).reduce((a, b) => a + b, 0)} rows into ${describeClickHouse(env)}`);
           }
           if (await linkDemoEmployee(db)) step("demo employee account linked to its employee record");
-          const report = await seedDemoReport(db, ch, isoDay(localDay(new Date())));
+          const report = await seedDemoReport(db, ch, today());
           if (report) step(`demo transparency report published: /laporan/demo/${report}`);
           if (await seedServicePoints(db)) step("demo survey links: /survei/loket-bkpsdm, /survei/loket-cuti");
         } finally {

@@ -8,6 +8,8 @@ import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
 import { getDb } from "@/server/db";
+import { today } from "@/server/clock";
+import { addMonths } from "@/features/dashboard/period";
 
 export const metadata: Metadata = { title: "Laporan transparansi" };
 
@@ -21,7 +23,7 @@ export default async function ReportsAdminPage({ searchParams }: { searchParams:
   ]);
   const code = new Map(regions.map((r) => [r.id, r.code.toLowerCase()]));
   const error = sp.galat && isMessageKey(sp.galat) ? t(sp.galat) : null;
-  const lastMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+  const lastMonth = addMonths(today(), -1).slice(0, 7);
   return (
     <div className="page">
       <h1>{t("reports.admin.title")}</h1>

@@ -15,6 +15,7 @@ import { requireRole } from "@/server/auth";
 import { clientKeyFrom } from "@/server/auth/authenticate";
 import { getClickHouse } from "@/server/clickhouse";
 import { getDb } from "@/server/db";
+import { today } from "@/server/clock";
 
 export const metadata: Metadata = { title: "Pantauan disiplin" };
 
@@ -25,7 +26,7 @@ export default async function DisciplinePage({ searchParams }: { searchParams: P
   const unitId = await scopeUnit(db, session.user, sp.unit ?? "");
   if (unitId === null) forbidden();
   const region = await db.region.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } });
-  const thisYear = region ? await regionYear(db, region.id) : new Date().getUTCFullYear();
+  const thisYear = region ? await regionYear(db, region.id) : Number(today().slice(0, 4));
   const year = sp.tahun && /^\d{4}$/.test(sp.tahun) && Number(sp.tahun) <= thisYear && Number(sp.tahun) >= 2000 ? Number(sp.tahun) : thisYear;
   const [rows, thresholds] = await Promise.all([region ? disciplineWatch(db, await getClickHouse(), region.id, year, unitId) : [], thresholdsOf(db)]);
   await recordAudit(db, { id: session.user.id, name: session.user.name, clientKey: clientKeyFrom(h) }, { action: "discipline.read", entity: "Employee", entityId: "*", after: { year, unitId, rows: rows.length } });

@@ -3,11 +3,12 @@ import type { Session } from "next-auth";
 import { isUnitWithin } from "@/server/api/unit-scope";
 import type { Db } from "@/server/db/client";
 import { complianceFilter, monthsBetween, type ComplianceFilter } from "../schemas";
+import { now as clockNow } from "@/server/clock";
 
 export const COMPLIANCE_ROLES = ["ADMIN", "HR", "UNIT_HEAD"] as const;
 
 /** The default period: the last three complete months. */
-export function defaultMonths(now = new Date()): { from: string; to: string } {
+export function defaultMonths(now = clockNow()): { from: string; to: string } {
   const ym = (d: Date) => d.toISOString().slice(0, 7);
   const to = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
   const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 3, 1));

@@ -2,7 +2,6 @@
 // sub-units (another unit is FORBIDDEN); region-wide roles see everything.
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { localDay, isoDay } from "@/lib/domain/working-days";
 import { createTRPCRouter, roleProcedure, type Context } from "@/server/api/trpc";
 import { isUnitWithin } from "@/server/api/unit-scope";
 import type { ClickHouse } from "@/server/clickhouse/types";
@@ -12,6 +11,7 @@ import { servicePerformance } from "./services";
 import { satisfactionView } from "./satisfaction";
 import { scorecard } from "./scorecard";
 import { attendanceView, ekinerjaView } from "./workforce";
+import { today as todayIn } from "@/server/clock";
 
 export const DASHBOARD_ROLES = ["ADMIN", "LEADER", "HR", "UNIT_HEAD"] as const;
 
@@ -64,7 +64,7 @@ const dashboardProcedure = roleProcedure(...DASHBOARD_ROLES)
     const scope = await scopeFor(ctx, input);
     const ch = await clickhouseOf(ctx);
     const timezone = await regionTimezone(ch);
-    const today = input.today ?? isoDay(localDay(new Date(), timezone));
+    const today = input.today ?? todayIn(timezone);
     return next({ ctx: { dash: { scope, ch, timezone, today, period: resolvePeriod(input, today) } } });
   });
 

@@ -2,12 +2,12 @@
 // HR's report forms: make a draft, publish it, discard it (server actions; no JavaScript needed).
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { isoDay, localDay } from "@/lib/domain/working-days";
 import { getSession } from "@/server/auth";
 import { clientKeyFrom } from "@/server/auth/authenticate";
 import { getClickHouse } from "@/server/clickhouse";
 import { getDb } from "@/server/db";
 import { createDraft, discardDraft, publishReport, type ReportUser } from "./reports";
+import { today } from "@/server/clock";
 
 async function user(): Promise<ReportUser> {
   const session = await getSession();
@@ -21,7 +21,7 @@ export async function draftReport(formData: FormData): Promise<void> {
   const region = await db.region.findFirst({ orderBy: { createdAt: "asc" } });
   if (!region) redirect("/admin/laporan?galat=reports.error.region");
   const period = String(formData.get("period") ?? "");
-  const result = await createDraft(db, await getClickHouse(), u, region.id, period, String(formData.get("note") ?? ""), isoDay(localDay(new Date(), region.timezone)));
+  const result = await createDraft(db, await getClickHouse(), u, region.id, period, String(formData.get("note") ?? ""), today(region.timezone));
   if (!result.ok) redirect(`/admin/laporan?galat=${result.error}&periode=${encodeURIComponent(period)}`);
   redirect(`/admin/laporan/${result.id}`);
 }

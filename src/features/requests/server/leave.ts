@@ -4,6 +4,7 @@ import type { LeaveKind } from "@/generated/prisma/enums";
 import { dateOfDay, dayNumber, dayOfDate, isoDay, localDay, WorkCalendar } from "@/lib/domain/working-days";
 import type { Db } from "@/server/db/client";
 import type { FieldErrors } from "../forms";
+import { now as clockNow } from "@/server/clock";
 
 /** Annual leave: 12 working days a calendar year. */
 export const ANNUAL_LEAVE_DAYS = 12;
@@ -23,7 +24,7 @@ export async function regionCalendar(db: Pick<Db, "holiday" | "region">, regionI
 }
 
 /** The calendar year today in the region's time zone (1 January starts at local midnight, not UTC). */
-export async function regionYear(db: Pick<Db, "region">, regionId: string, now = new Date()): Promise<number> {
+export async function regionYear(db: Pick<Db, "region">, regionId: string, now = clockNow()): Promise<number> {
   const region = await db.region.findUnique({ where: { id: regionId }, select: { timezone: true } });
   return Number(isoDay(localDay(now, region?.timezone ?? "Asia/Jakarta")).slice(0, 4));
 }

@@ -9,6 +9,7 @@ import { documentsOf } from "../forms";
 import { actionsFor, QUEUES, type QueueName } from "../workflow";
 import { isHealthPrivate, regionCalendar } from "./leave";
 import { partiesOf, type RequestUser } from "./requests";
+import { now as clockNow } from "@/server/clock";
 
 export async function employeeOf(db: Db, userId: string) {
   const u = await db.user.findUnique({ where: { id: userId }, select: { employee: { include: { unit: { select: { name: true } } } } } });
@@ -32,7 +33,7 @@ export function slaOf(calendar: { addWorkingDays(from: number, n: number): numbe
 }
 
 /** One request as its reader may see it, with the actions they may take; null when they may not see it. */
-export async function requestDetail(db: Db, user: RequestUser, requestId: string, now = new Date()) {
+export async function requestDetail(db: Db, user: RequestUser, requestId: string, now = clockNow()) {
   const request = await db.serviceRequest.findUnique({
     where: { id: requestId },
     include: {
@@ -74,7 +75,7 @@ async function surveyState(db: Db, requestId: string): Promise<"open" | "answere
 export const QUEUE_PAGE = 50;
 
 /** A work queue for its party: HR sees all units, a supervisor their unit and its sub-units. Sorted by SLA deadline. */
-export async function workQueue(db: Db, user: RequestUser, queue: QueueName, page = 1, now = new Date()) {
+export async function workQueue(db: Db, user: RequestUser, queue: QueueName, page = 1, now = clockNow()) {
   const spec = QUEUES[queue];
   const isHr = user.role === "HR" || user.role === "ADMIN";
   if (spec.party === "hr" && !isHr) return null;

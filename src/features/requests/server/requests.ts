@@ -14,6 +14,7 @@ import { transitionFor, type Party, type RequestAction } from "../workflow";
 import { checkUpload, isChosen, removeStored, storeUploads, type CheckedUpload, type StoredDocument, type UploadFile } from "./documents";
 import { checkLeave, regionCalendar } from "./leave";
 import { deliverEmails, notifyOwner } from "./notify";
+import { now as clockNow } from "@/server/clock";
 
 export interface RequestDeps {
   db: Db;
@@ -91,7 +92,7 @@ export async function submitRequest(deps: RequestDeps, user: RequestUser, input:
   const errors: FieldErrors = {};
   const fields = parseFields(service.code, input.values);
   if (!fields.ok) Object.assign(errors, fields.errors);
-  const now = deps.now?.() ?? new Date();
+  const now = deps.now?.() ?? clockNow();
   const { timezone } = await regionCalendar(db, employee.regionId);
   const today = localDay(now, timezone);
   const leaveCheck = fields.ok && fields.data.leaveKind ? {
@@ -223,7 +224,7 @@ export async function actOnRequest(deps: RequestDeps, user: RequestUser, input: 
   const uploads = await checkDocuments(docs, files, deps.maxUploadBytes, errors, true);
   if (Object.keys(errors).length) return { ok: false, errors };
 
-  const now = deps.now?.() ?? new Date();
+  const now = deps.now?.() ?? clockNow();
   const stored = await storeUploads(deps.store, request.id, uploads);
   let notified: string[] = [];
   try {

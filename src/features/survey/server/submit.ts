@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import { fieldErrors, surveyAnswers } from "../schema";
+import { now as clockNow } from "@/server/clock";
 
 export const THROTTLE = { max: 5, windowMinutes: 10 } as const;
 
@@ -27,7 +28,7 @@ function isUniqueViolation(err: unknown, field: string): boolean {
   );
 }
 
-export async function submitSurvey(db: Db, target: SubmitTarget, raw: unknown, clientKey: string, now = new Date()): Promise<SubmitResult> {
+export async function submitSurvey(db: Db, target: SubmitTarget, raw: unknown, clientKey: string, now = clockNow()): Promise<SubmitResult> {
   const parsed = surveyAnswers.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const a = parsed.data;
@@ -58,6 +59,7 @@ export async function submitSurvey(db: Db, target: SubmitTarget, raw: unknown, c
 
   const data = {
     ...place,
+    createdAt: now,
     submissionKey: a.submissionKey,
     ageGroup: a.ageGroup,
     gender: a.gender,

@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatNumber } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
-import { isoDay, localDay } from "@/lib/domain/working-days";
+import { isoDay } from "@/lib/domain/working-days";
 import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
 import { serverCaller } from "@/trpc/server";
+import { todayNumber } from "@/server/clock";
 
 export const metadata: Metadata = { title: "Penilaian petugas" };
 
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Penilaian petugas" };
 export default async function HandlersPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
   await requireRole(rolesFor("/admin/survey"), "/admin/survey/handlers");
   const [{ t }, api, sp] = await Promise.all([getTranslator(), serverCaller(), searchParams]);
-  const today = localDay(new Date());
+  const today = todayNumber();
   const from = /^\d{4}-\d{2}-\d{2}$/.test(sp.from ?? "") ? sp.from! : isoDay(today - 364);
   const to = /^\d{4}-\d{2}-\d{2}$/.test(sp.to ?? "") ? sp.to! : isoDay(today);
   const rows = await api.survey.handlers({ from, to });

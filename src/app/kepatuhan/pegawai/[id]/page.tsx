@@ -16,6 +16,7 @@ import { requireRole } from "@/server/auth";
 import { clientKeyFrom } from "@/server/auth/authenticate";
 import { getClickHouse } from "@/server/clickhouse";
 import { getDb } from "@/server/db";
+import { now } from "@/server/clock";
 
 export const metadata: Metadata = { title: "Riwayat e-Kinerja pegawai" };
 
@@ -113,7 +114,7 @@ export default async function EmployeeCompliancePage({ params, searchParams }: {
           </ol>
         )}
       </section>
-      <p className="muted small">{t("compliance.logged", { date: formatDate(new Date(), locale) })}</p>
+      <p className="muted small">{t("compliance.logged", { date: formatDate(now(), locale) })}</p>
     </div>
   );
 }
