@@ -66,7 +66,7 @@ async function main(): Promise<number> {
   if (cmd === "verify") {
     return withStores(async ({ db, ch }) => {
       const report = await verify(db, ch);
-      for (const c of report.checks) console.log(`[verify] ${c.name}: ${formatNumber(c.keys)} day×unit keys`);
+      for (const c of report.checks) console.log(`[verify] ${c.name}: ${formatNumber(c.keys)} keys`);
       if (report.differences.length === 0) {
         console.log("[verify] OK: ClickHouse cocok dengan sumber / ClickHouse matches the sources");
         return 0;
@@ -96,7 +96,8 @@ async function main(): Promise<number> {
         if (r.error) console.error(`[etl] ${r.fileName}: DITOLAK / REFUSED\n  ${r.error.id}\n  ${r.error.en}`);
         else console.log(`[etl] ${r.fileName}: read ${r.read}, loaded ${r.valid}, quarantined ${r.quarantined}, duplicate ${r.duplicate}${r.alreadyImported ? " (already imported earlier)" : ""}`);
       }
-      return result.imports.some((r) => r.error) ? 2 : 0;
+      for (const f of result.failedBatches) console.error(`[etl] ${f.fileName} (batch ${f.batchId}): TIDAK DAPAT DIMUAT / COULD NOT BE LOADED — ${f.error}`);
+      return result.imports.some((r) => r.error) || result.failedBatches.length ? 2 : 0;
     });
   } catch (err) {
     if (err instanceof DataDirBusyError && files.length) {

@@ -4,7 +4,7 @@
 // sums for etl:verify. The same file (by SHA-256) is imported once; a row another file already loaded
 // is a duplicate. Loading into ClickHouse is a separate, idempotent step (load/files.ts).
 import { createHash, randomBytes } from "node:crypto";
-import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { ImportKind } from "@/generated/prisma/enums";
 import type { ClickHouse } from "@/server/clickhouse/types";
@@ -44,6 +44,22 @@ export interface ImportReport {
 
 export function importsDir(dataDir: string) {
   return path.join(dataDir, "imports");
+}
+
+/**
+ * Removes what an import killed mid-way left behind (its "<batch>.tmp-<random>" folders). Called by a
+ * run holding the ETL lease before it starts importing, so no other import can be writing one.
+ */
+export function removeInterruptedImports(dataDir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(importsDir(dataDir));
+  } catch {
+    return [];
+  }
+  const left = entries.filter((e) => /\.tmp-[0-9a-f]+$/.test(e));
+  for (const e of left) rmSync(path.join(importsDir(dataDir), e), { recursive: true, force: true });
+  return left;
 }
 
 export interface ImportIo {

@@ -121,7 +121,8 @@ export function parseFile(
   const quarantine: Quarantine[] = [];
   const reject = (line: number, raw: string, reason: RowReason) => {
     const msg = bothLanguages(reason.key, reason.vars);
-    quarantine.push({ line, raw: raw.slice(0, 2000), field: reason.field ?? null, reasonId: msg.id, reasonEn: msg.en });
+    // kept as HR will read it; a NUL (which the database refuses) is shown as the two characters \0
+    quarantine.push({ line, raw: raw.slice(0, 2000).replace(/\0/g, "\\0"), field: reason.field ?? null, reasonId: msg.id.replace(/\0/g, ""), reasonEn: msg.en.replace(/\0/g, "") });
   };
 
   rmSync(out.dir, { recursive: true, force: true });
@@ -147,6 +148,14 @@ export function parseFile(
   try {
     for (const rec of records) {
       read++;
+      if (rec.error === "unterminatedQuote") {
+        reject(rec.line, rec.raw, { key: "etl.reason.unterminatedQuote" });
+        continue;
+      }
+      if (rec.raw.includes("\0")) {
+        reject(rec.line, rec.raw, { key: "etl.reason.nul" });
+        continue;
+      }
       if (rec.fields.length !== expected) {
         reject(rec.line, rec.raw, { key: "etl.reason.fieldCount", vars: { found: rec.fields.length, expected } });
         continue;

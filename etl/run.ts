@@ -4,15 +4,17 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { ImportBatch } from "@/generated/prisma/client";
 import type { ImportKind } from "@/generated/prisma/enums";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";
 import { formatDateTime } from "@/i18n/format";
+import { processAlive } from "@/server/data-dir";
 import { EtlUserError, loadRegionContext, userError, type RegionContext } from "./context";
-import { finishImport, prepareImport, type ImportReport, type PreparedImport } from "./import";
+import { finishImport, prepareImport, removeInterruptedImports, type ImportReport, type PreparedImport } from "./import";
 import type { ParsePool } from "./parse-pool";
 import { latestBacklogSnapshot, snapshotBacklog } from "./load/backlog";
-import { loadBatch } from "./load/files";
+import { loadBatchOrMarkFailed } from "./load/files";
 import { loadCalendars, loadRequestEvents, loadRequestStates, loadSurveyResponses, syncEmployees, syncHolidays, syncServiceTypes, syncUnits } from "./load/relational";
 import { createProgress, type Progress } from "./progress";
 import { today as todayIn } from "@/server/clock";
@@ -53,6 +55,8 @@ export interface EtlResult {
   mode: "incremental" | "full";
   rows: Record<string, number>;
   imports: ImportReport[];
+  /** Batches this run could not load (marked FAILED with the reason). */
+  failedBatches: { batchId: number; fileName: string; error: string }[];
   seconds: number;
   /** Seconds spent per phase: dimensions, requests (relational facts), import (parse + validate), load (into ClickHouse). */
   phases: Record<"dimensions" | "requests" | "import" | "load", number>;
@@ -61,15 +65,6 @@ export interface EtlResult {
 export class EtlBusyError extends EtlUserError {}
 
 const holderId = () => `${os.hostname()}:${process.pid}`;
-
-function alive(pid: number) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 async function acquireLease(db: Db, seconds: number): Promise<() => Promise<void>> {
   await db.etlState.upsert({ where: { id: 1 }, update: {}, create: { id: 1 } });
@@ -84,7 +79,7 @@ async function acquireLease(db: Db, seconds: number): Promise<() => Promise<void
   if ((await take()) !== 1) {
     const state = await db.etlState.findUnique({ where: { id: 1 } });
     const [host, pid] = (state?.leaseHolder ?? "").split(":");
-    const dead = host === os.hostname() && pid && !alive(Number(pid));
+    const dead = host === os.hostname() && pid && !processAlive(Number(pid));
     const taken = dead ? await db.$executeRawUnsafe(
       `UPDATE "EtlState" SET "leaseHolder" = $1, "leaseUntil" = (now() AT TIME ZONE 'UTC') + make_interval(secs => $2) WHERE id = 1 AND "leaseHolder" = $3`,
       me,
@@ -117,7 +112,7 @@ async function resetAnalytics(db: Db, ch: ClickHouse): Promise<number> {
     await ch.command(ch.cluster ? `TRUNCATE TABLE IF EXISTS ${t} ON CLUSTER ${ch.cluster}` : `TRUNCATE TABLE IF EXISTS ${t}`);
   }
   await db.etlWatermark.deleteMany({});
-  await db.importBatch.updateMany({ data: { status: "IMPORTED", rowsLoaded: 0, loadedAt: null } });
+  await db.importBatch.updateMany({ data: { status: "IMPORTED", rowsLoaded: 0, loadedAt: null, loadError: null } });
   const state = await db.etlState.update({ where: { id: 1 }, data: { generation: { increment: 1 } } });
   return state.generation;
 }
@@ -144,6 +139,8 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
     data: { mode: mode === "full" ? "FULL" : "INCREMENTAL", trigger: opts.trigger ?? "cli", host: os.hostname(), pid: process.pid },
   });
   const imports: ImportReport[] = [];
+  const interrupted = removeInterruptedImports(dataDir);
+  if (interrupted.length) progress.log(`removed ${interrupted.length} unfinished import folder(s) an interrupted run left behind`);
   const phases = { dimensions: 0, requests: 0, import: 0, load: 0 };
   let pool: ParsePool | undefined;
   const timed = async <T>(phase: keyof typeof phases, fn: () => Promise<T>): Promise<T> => {
@@ -207,8 +204,13 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
     }
 
     const fileIo = { db, ch, dataDir, progress, beat };
+    const failedBatches: { batchId: number; fileName: string; error: string }[] = [];
+    const load = async (batch: ImportBatch) => {
+      const r = await timed("load", () => loadBatchOrMarkFailed(fileIo, batch, generation));
+      if ("error" in r) failedBatches.push({ batchId: batch.id, fileName: batch.fileName, error: r.error });
+    };
     const pending = await db.importBatch.findMany({ where: { status: "IMPORTED" }, orderBy: { id: "asc" } });
-    for (const batch of pending) await timed("load", () => loadBatch(fileIo, batch, generation));
+    for (const batch of pending) await load(batch);
 
     for (const p of prepared) {
       let report: ImportReport;
@@ -231,13 +233,17 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
           : `${report.fileName}: dibaca ${report.read}, valid ${report.valid}, karantina ${report.quarantined}, duplikat ${report.duplicate}`,
       );
       const batch = await db.importBatch.findUniqueOrThrow({ where: { id: report.batchId } });
-      if (batch.status === "IMPORTED") await timed("load", () => loadBatch(fileIo, batch, generation));
+      if (batch.status === "IMPORTED") await load(batch);
       await beat();
     }
     for (const t of ["fact_attendance", "fact_ekinerja"]) if (progress.rows[t] !== undefined) progress.done(t);
     await compactRollups(ch, progress.rows);
-    await db.etlRun.update({ where: { id: run.id }, data: { status: "SUCCEEDED", finishedAt: new Date(), rows: progress.rows } });
-    return { runId: run.id, mode, rows: { ...progress.rows }, imports, seconds: (performance.now() - t0) / 1000, phases };
+    // the run did its work; the batches it could not load are named on the run and on each batch
+    const note = failedBatches.length
+      ? `${failedBatches.length} berkas tidak dapat dimuat / file(s) could not be loaded: ${failedBatches.map((f) => `${f.fileName} (batch ${f.batchId})`).join(", ")}`.slice(0, 4000)
+      : null;
+    await db.etlRun.update({ where: { id: run.id }, data: { status: "SUCCEEDED", finishedAt: new Date(), rows: progress.rows, error: note } });
+    return { runId: run.id, mode, rows: { ...progress.rows }, imports, failedBatches, seconds: (performance.now() - t0) / 1000, phases };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     await db.etlRun.update({ where: { id: run.id }, data: { status: "FAILED", finishedAt: new Date(), rows: progress.rows, error: message.slice(0, 4000) } }).catch(() => {});
@@ -285,9 +291,15 @@ function readHead(file: string): string {
 /** A file refused as a whole (unreadable, not an export we know): reported, and the other files go on. */
 function refused(err: unknown, name: string, kind: ImportKind | undefined): ImportReport {
   const code = (err as NodeJS.ErrnoException).code;
-  if (typeof code === "string" && /^E[A-Z]+$/.test(code)) err = userError("etl.error.read", { file: name, detail: code });
-  if (!(err instanceof EtlUserError)) throw err;
-  return { batchId: 0, fileName: name, kind: kind ?? "ATTENDANCE", alreadyImported: false, read: 0, valid: 0, quarantined: 0, duplicate: 0, error: { id: err.messageId, en: err.messageEn } };
+  let e: EtlUserError;
+  if (err instanceof EtlUserError) e = err;
+  else if (typeof code === "string" && /^E[A-Z]+$/.test(code)) e = userError("etl.error.read", { file: name, detail: code });
+  else {
+    // whatever went wrong with this one file stays with it: the other files and the run go on
+    console.error(`[etl] ${name}:`, err);
+    e = userError("etl.error.internal", { file: name });
+  }
+  return { batchId: 0, fileName: name, kind: kind ?? "ATTENDANCE", alreadyImported: false, read: 0, valid: 0, quarantined: 0, duplicate: 0, error: { id: e.messageId, en: e.messageEn } };
 }
 
 async function onlyRegionCode(db: Db): Promise<string> {

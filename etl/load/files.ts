@@ -10,7 +10,12 @@ import type { Db } from "@/server/db/client";
 import { FACT_COLUMNS, FACT_STRUCTURE, FACT_TABLE } from "../import";
 import type { Progress } from "../progress";
 
-export const DEDUP_SETTINGS = { deduplicate_blocks_in_dependent_materialized_views: 1 } as const;
+/**
+ * Every ETL insert: deduplicated in the rollups too; and a chunk may span any number of monthly
+ * partitions (an export of one employee over ten years is 113 of them; ClickHouse refuses more than
+ * 100 in one insert by default and splits the block into one part per partition either way).
+ */
+export const DEDUP_SETTINGS = { deduplicate_blocks_in_dependent_materialized_views: 1, max_partitions_per_insert_block: 0 } as const;
 
 /** Chunk files of a stored batch, in order. */
 export function chunkFiles(dir: string): string[] {
@@ -65,6 +70,26 @@ export async function loadBatch(
     loaded += rows;
     await io.beat?.();
   }
-  await io.db.importBatch.update({ where: { id: batch.id }, data: { status: "LOADED", rowsLoaded: loaded, loadedAt: new Date() } });
+  await io.db.importBatch.update({ where: { id: batch.id }, data: { status: "LOADED", rowsLoaded: loaded, loadedAt: new Date(), loadError: null } });
   return loaded;
+}
+
+/**
+ * Loads a batch; one that cannot be loaded is marked FAILED with ClickHouse's reason (HR sees it on
+ * Impor data and can try again) instead of failing the run, so it never holds back the batches and runs
+ * behind it. Returns the rows loaded, or the reason.
+ */
+export async function loadBatchOrMarkFailed(
+  io: Parameters<typeof loadBatch>[0],
+  batch: ImportBatch,
+  generation: number,
+): Promise<{ rows: number } | { error: string }> {
+  try {
+    return { rows: await loadBatch(io, batch, generation) };
+  } catch (err) {
+    const error = (err instanceof Error ? err.message : String(err)).slice(0, 2000);
+    io.progress.log(`${batch.fileName}: tidak dapat dimuat / could not be loaded: ${error}`);
+    await io.db.importBatch.update({ where: { id: batch.id }, data: { status: "FAILED", loadError: error } });
+    return { error };
+  }
 }

@@ -25,6 +25,23 @@ describe("reading messy CSV", () => {
     expect(recs[3]!.fields).toEqual(["4", "5", "6"]);
   });
 
+  it("quarantines a line whose quote is never closed alone, and reads on from the next line", () => {
+    const text = 'nip;status;note\n1;H;"ok"\n2;H;"not closed\n3;H;fine\n4;TK;"two\nlines"\n5;H;last';
+    const recs = [...readCsv(text)];
+    expect(recs.map((r) => [r.line, r.error ?? null])).toEqual([[1, null], [2, null], [3, "unterminatedQuote"], [4, null], [5, null], [7, null]]);
+    expect(recs[2]!.raw).toBe('2;H;"not closed');
+    expect(recs[4]!.fields).toEqual(["4", "TK", "two\nlines"]);
+    // a stray quote far below does not join the lines between into one record
+    const stray = ['nip;status;note', '1;H;"a', ...Array.from({ length: 30 }, (_, i) => `${i + 2};H;x`), '99;H;b"'].join("\n");
+    const out = [...readCsv(stray)];
+    expect(out).toHaveLength(33);
+    expect(out[1]).toMatchObject({ line: 2, error: "unterminatedQuote" });
+    expect(out[2]).toMatchObject({ line: 3, fields: ["2", "H", "x"] });
+    // and a stray quote close below, with the wrong number of fields, neither
+    const near = [...readCsv('a;b;c\n1;"x;3\n2;y";3;4\n5;6;7')];
+    expect(near.map((r) => [r.line, r.error ?? null])).toEqual([[1, null], [2, "unterminatedQuote"], [3, "unterminatedQuote"], [4, null]]);
+  });
+
   it("reads Indonesian and ISO dates, dotted times, and local or zoned date-times", () => {
     expect(parseDate("05/11/2024")).toBe("2024-11-05");
     expect(parseDate("5-1-2024")).toBe("2024-01-05");

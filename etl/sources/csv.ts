@@ -8,7 +8,12 @@ export interface CsvRecord {
   line: number;
   fields: string[];
   raw: string;
+  /** Set when the line opens a quote that no later line closes as a record: it is that line alone. */
+  error?: "unterminatedQuote";
 }
+
+/** A quoted field may run over this many line ends at most (an address over a few lines, not a file). */
+const MAX_QUOTED_LINES = 20;
 
 /** Bytes → text. A UTF-8 BOM is dropped; bytes that are not UTF-8 are read as Windows-1252. */
 export function decodeText(bytes: Uint8Array): string {
@@ -35,11 +40,17 @@ export function detectDelimiter(headerLine: string): Delimiter {
   return best;
 }
 
-/** Splits text into records. Empty lines are skipped; a quoted field may hold delimiters, quotes ("") and newlines. */
+/**
+ * Splits text into records. Empty lines are skipped; a quoted field may hold delimiters, quotes ("")
+ * and newlines. A quote that is never closed — or closed only by a stray quote far below, making a
+ * record with the wrong number of fields — does not swallow the lines after it: that line comes out
+ * alone, marked, and reading resumes at the next line.
+ */
 export function* readCsv(text: string, delimiter?: Delimiter): Generator<CsvRecord> {
   const d = delimiter ?? detectDelimiter(text.slice(0, Math.max(0, text.indexOf("\n")) || text.length));
   let pos = 0;
   let line = 1;
+  let expected: number | undefined; // the header's field count, once read
   const n = text.length;
   while (pos < n) {
     let end = text.indexOf("\n", pos);
@@ -48,25 +59,41 @@ export function* readCsv(text: string, delimiter?: Delimiter): Generator<CsvReco
     const startLine = line;
     if (raw.includes('"')) {
       // Slow path: a quoted field may run over the line end.
-      while (countQuotes(raw) % 2 === 1 && end < n) {
+      const firstEnd = end;
+      let lines = 1;
+      while (countQuotes(raw) % 2 === 1 && end < n && lines <= MAX_QUOTED_LINES) {
         const next = text.indexOf("\n", end + 1);
         const stop = next === -1 ? n : next;
         raw = text.slice(pos, stop);
         end = stop;
+        lines++;
+      }
+      // over several lines only a well-formed record counts: quotes around whole fields, the right field count
+      const fields = lines === 1 ? (countQuotes(raw) % 2 === 0 ? splitQuoted(stripCr(raw), d) : null) : splitStrict(stripCr(raw), d);
+      if (lines > 1 && (!fields || (expected !== undefined && fields.length !== expected))) {
+        // the quote was never closed as a record: this line alone, marked; the next line reads afresh
+        const alone = stripCr(text.slice(pos, firstEnd));
+        pos = firstEnd + 1;
         line++;
+        yield { line: startLine, fields: splitQuoted(alone, d), raw: alone, error: "unterminatedQuote" };
+        continue;
       }
       pos = end + 1;
-      line++;
+      line += lines;
       raw = stripCr(raw);
       if (raw.trim() === "") continue;
-      yield { line: startLine, fields: splitQuoted(raw, d), raw };
+      const record = fields ?? splitQuoted(raw, d);
+      expected ??= record.length;
+      yield countQuotes(raw) % 2 === 1 ? { line: startLine, fields: record, raw, error: "unterminatedQuote" } : { line: startLine, fields: record, raw };
       continue;
     }
     pos = end + 1;
     line++;
     raw = stripCr(raw);
     if (raw.trim() === "") continue;
-    yield { line: startLine, fields: raw.split(d), raw };
+    const fields = raw.split(d);
+    expected ??= fields.length;
+    yield { line: startLine, fields, raw };
   }
 }
 
@@ -101,6 +128,45 @@ function splitQuoted(raw: string, d: string): string[] {
   }
   out.push(cur);
   return out;
+}
+
+/**
+ * Splits a record the strict way (RFC 4180): a quoted field starts with its quote and its closing
+ * quote is followed by the delimiter or the end. Null when the record is not like that.
+ */
+function splitStrict(raw: string, d: string): string[] | null {
+  const out: string[] = [];
+  let i = 0;
+  for (;;) {
+    if (raw[i] === '"') {
+      let cur = "";
+      i++;
+      for (;;) {
+        if (i >= raw.length) return null;
+        if (raw[i] === '"') {
+          if (raw[i + 1] === '"') {
+            cur += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        cur += raw[i++];
+      }
+      out.push(cur);
+      if (i === raw.length) return out;
+      if (raw[i] !== d) return null;
+      i++;
+    } else {
+      const next = raw.indexOf(d, i);
+      const field = raw.slice(i, next === -1 ? raw.length : next);
+      if (field.includes('"')) return null;
+      out.push(field);
+      if (next === -1) return out;
+      i = next + 1;
+    }
+  }
 }
 
 /** Header names compared loosely: case, spaces, dashes and underscores do not matter. */

@@ -4,7 +4,7 @@ import { formatDateTime, formatNumber } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
-import { runEtlNow } from "@/features/imports/server/actions";
+import { retryBatch, runEtlNow } from "@/features/imports/server/actions";
 import { serverCaller } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Impor data" };
@@ -16,7 +16,7 @@ function totalRows(rows: unknown): number {
 export default async function DataPage({ searchParams }: { searchParams: Promise<{ etl?: string }> }) {
   await requireRole(rolesFor("/data"), "/data");
   const { etl } = await searchParams;
-  const outcome = etl === "busy" ? "busy" : etl === "failed" ? "failed" : etl?.startsWith("ok-") ? "ok" : null;
+  const outcome = etl === "busy" ? "busy" : etl === "failed" ? "failed" : etl === "retry" ? "retry" : etl?.startsWith("ok-") ? "ok" : null;
   const [{ t, locale }, api] = await Promise.all([getTranslator(), serverCaller()]);
   const [runs, batches] = await Promise.all([api.imports.runs({ limit: 10 }), api.imports.batches({ limit: 100 })]);
   return (
@@ -31,7 +31,7 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
         <span className="muted small">{t("data.runNow.note")}</span>
       </form>
       {outcome && (
-        <p className={outcome === "ok" ? "alert ok" : "alert error"} role="status">
+        <p className={outcome === "ok" || outcome === "retry" ? "alert ok" : "alert error"} role="status">
           {t(`data.runNow.${outcome}`, { run: etl?.slice(3) ?? "" })}
         </p>
       )}
@@ -60,7 +60,10 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
                   <td>{formatDateTime(r.startedAt, locale)}</td>
                   <td>{t(`data.mode.${r.mode}`)}</td>
                   <td>{r.trigger}</td>
-                  <td title={r.error ?? undefined}>{t(`data.status.${r.status}`)}</td>
+                  <td>
+                    {t(`data.status.${r.status}`)}
+                    {r.error && <span className="muted small block">{r.error}</span>}
+                  </td>
                   <td className="num">{formatNumber(totalRows(r.rows))}</td>
                   <td className="num">{r.finishedAt ? `${formatNumber((r.finishedAt.getTime() - r.startedAt.getTime()) / 1000)} s` : "—"}</td>
                 </tr>
@@ -94,7 +97,22 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
                   <td>{b.fileName}</td>
                   <td>{t(`etl.kind.${b.kind}`)}</td>
                   <td>{formatDateTime(b.createdAt, locale)}</td>
-                  <td>{t(`data.status.${b.status}`)}</td>
+                  <td>
+                    {t(`data.status.${b.status}`)}
+                    {b.status === "FAILED" && (
+                      <>
+                        <span className="muted small block">
+                          {t("data.batch.loadError")} {b.loadError}
+                        </span>
+                        <form action={retryBatch}>
+                          <input type="hidden" name="batchId" value={b.id} />
+                          <button type="submit" className="link-button">
+                            {t("data.batch.retry")}
+                          </button>
+                        </form>
+                      </>
+                    )}
+                  </td>
                   <td className="num">{formatNumber(b.rowsRead)}</td>
                   <td className="num">{formatNumber(b.rowsLoaded)}</td>
                   <td className="num">

@@ -1,16 +1,18 @@
 "use server";
 // "Run the ETL now" for HR and administrators: a plain form post (works without JavaScript), audited.
 // The run happens in this server process, the one that owns the embedded stores.
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { recordAudit } from "@/server/audit";
 import { requireRole } from "@/server/auth";
+import { clientKeyFrom } from "@/server/auth/authenticate";
 import { getDb } from "@/server/db";
 import { rolesFor } from "@/lib/navigation";
 
 export async function runEtlNow() {
   const session = await requireRole(rolesFor("/data"), "/data");
   const db = await getDb();
-  await recordAudit(db, { id: session.user.id, name: session.user.name, clientKey: "web" }, { action: "etl.run", entity: "EtlRun", entityId: "manual" });
+  await recordAudit(db, { id: session.user.id, name: session.user.name, clientKey: clientKeyFrom(await headers()) }, { action: "etl.run", entity: "EtlRun", entityId: "manual" });
   const { runScheduledEtl } = await import("@/server/etl-schedule");
   let outcome: string;
   try {
@@ -20,4 +22,14 @@ export async function runEtlNow() {
     outcome = "failed";
   }
   redirect(`/data?etl=${outcome}`);
+}
+
+/** A batch that failed to load goes back in line for the next run (after HR fixed what its reason says). */
+export async function retryBatch(formData: FormData) {
+  const session = await requireRole(rolesFor("/data"), "/data");
+  const id = Number(formData.get("batchId"));
+  const db = await getDb();
+  const changed = Number.isInteger(id) && id > 0 ? await db.importBatch.updateMany({ where: { id, status: "FAILED" }, data: { status: "IMPORTED", loadError: null } }) : { count: 0 };
+  if (changed.count) await recordAudit(db, { id: session.user.id, name: session.user.name, clientKey: clientKeyFrom(await headers()) }, { action: "import.retry", entity: "ImportBatch", entityId: String(id) });
+  redirect(`/data?etl=${changed.count ? "retry" : "failed"}`);
 }

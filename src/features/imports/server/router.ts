@@ -15,7 +15,7 @@ export const importsRouter = createTRPCRouter({
     ctx.db.importBatch.findMany({
       orderBy: { id: "desc" },
       take: input.limit,
-      select: { id: true, kind: true, fileName: true, status: true, rowsRead: true, rowsValid: true, rowsLoaded: true, rowsQuarantined: true, rowsDuplicate: true, createdAt: true, loadedAt: true },
+      select: { id: true, kind: true, fileName: true, status: true, rowsRead: true, rowsValid: true, rowsLoaded: true, rowsQuarantined: true, rowsDuplicate: true, createdAt: true, loadedAt: true, loadError: true },
     }),
   ),
 
