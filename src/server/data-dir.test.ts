@@ -1,10 +1,10 @@
 import { spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { tempDir } from "@/test/stores";
-import { acquireDataDir, DataDirBusyError, devAuthSecret, lockFilePath, readLock, releaseDataDir } from "./data-dir";
+import { acquireDataDir, DataDirBusyError, devAuthSecret, lockFilePath, processAlive, readLock, releaseDataDir } from "./data-dir";
 
 const child = path.resolve(import.meta.dirname, "../test/open-store-child.ts");
 
@@ -61,6 +61,23 @@ describe("data folder ownership", () => {
     acquireDataDir(tmp.dir);
     expect(readLock(tmp.dir)?.pid).toBe(process.pid);
     releaseDataDir(tmp.dir);
+  });
+
+  it("takes over a lock whose owner was killed but not yet reaped (a zombie)", async () => {
+    const tmp = tempDir();
+    cleanups.push(tmp.remove);
+    // perl forks a child that exits at once and is never waited for: it stays a zombie while perl sleeps
+    const parent = spawn("perl", ["-e", '$| = 1; my $pid = fork(); if ($pid == 0) { exit 0 } print "$pid\n"; sleep 30'], { stdio: ["ignore", "pipe", "inherit"] });
+    cleanups.push(() => parent.kill("SIGKILL"));
+    const zombie = Number(await new Promise<string>((resolve) => parent.stdout.once("data", (c: Buffer) => resolve(c.toString().trim()))));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(readFileSync(`/proc/${zombie}/stat`, "utf8")).toMatch(/\) Z /);
+    expect(processAlive(zombie)).toBe(false);
+    writeFileSync(lockFilePath(tmp.dir), JSON.stringify({ pid: zombie, startTime: null, host: os.hostname(), command: "etl", since: "" }));
+    acquireDataDir(tmp.dir);
+    expect(readLock(tmp.dir)?.pid).toBe(process.pid);
+    releaseDataDir(tmp.dir);
+    expect(processAlive(process.pid)).toBe(true);
   });
 
   it("refuses a lock held by a live process", () => {

@@ -39,13 +39,28 @@ function processStartTime(pid: number): string | null {
   }
 }
 
-function isAlive(info: LockInfo): boolean {
-  if (info.host !== os.hostname()) return true; // another machine on a shared disk: never steal
+/**
+ * True while the process runs. A killed process whose parent has not reaped it yet (a zombie) still
+ * answers kill(pid, 0), but it holds nothing any more: its state in /proc says Z (or X).
+ */
+export function processAlive(pid: number): boolean {
   try {
-    process.kill(info.pid, 0);
+    process.kill(pid, 0);
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === "EPERM";
   }
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+    return state !== "Z" && state !== "X";
+  } catch {
+    return true; // no /proc (not Linux): kill(pid, 0) is all there is
+  }
+}
+
+function isAlive(info: LockInfo): boolean {
+  if (info.host !== os.hostname()) return true; // another machine on a shared disk: never steal
+  if (!processAlive(info.pid)) return false;
   const start = processStartTime(info.pid);
   return info.startTime === null || start === null || start === info.startTime;
 }

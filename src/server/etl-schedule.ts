@@ -9,6 +9,7 @@ import { createProgress } from "../../etl/progress";
 import { EtlBusyError, runEtl } from "../../etl/run";
 import { getClickHouse } from "./clickhouse";
 import { getDb } from "./db";
+import { DiskStore, objectStoreFrom } from "./storage";
 
 const state = globalThis as unknown as { pantauEtlTimer?: NodeJS.Timeout; pantauEtlRunning?: boolean };
 
@@ -33,6 +34,7 @@ export async function runScheduledEtl(trigger = "schedule"): Promise<{ runId: nu
       mkdirSync(target, { recursive: true });
       renameSync(path.join(inbox, r.fileName), path.join(target, r.fileName));
     }
+    await sweepUploads(db);
     const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
     if (total > 0 || files.length) console.log(`[etl] ${trigger} run ${result.runId}: ${total} rows in ${result.seconds.toFixed(1)} s`);
     return { runId: result.runId, rows: total };
@@ -46,6 +48,14 @@ export async function runScheduledEtl(trigger = "schedule"): Promise<{ runId: nu
   } finally {
     state.pantauEtlRunning = false;
   }
+}
+
+/** Leftovers of uploads a killed process never recorded (disk storage only; see DiskStore.sweep). */
+async function sweepUploads(db: Awaited<ReturnType<typeof getDb>>) {
+  const store = objectStoreFrom(env());
+  if (!(store instanceof DiskStore)) return;
+  const removed = await store.sweep(async (keys) => new Set((await db.requestDocument.findMany({ where: { storageKey: { in: keys } }, select: { storageKey: true } })).map((d) => d.storageKey)));
+  if (removed.files || removed.folders) console.log(`[storage] removed ${removed.files} unrecorded upload(s) and ${removed.folders} empty folder(s)`);
 }
 
 export function startEtlSchedule(): void {

@@ -1,5 +1,5 @@
 import { createHash, createHmac } from "node:crypto";
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -34,6 +34,32 @@ describe("DiskStore", () => {
     expect(await store.get("requests/1/nothing.pdf")).toBeNull();
     await expect(store.delete("requests/1/nothing.pdf")).resolves.toBeUndefined();
     await expect(store.delete("requests/1/nothing.pdf")).resolves.toBeUndefined();
+  });
+
+  it("sweeps what a killed upload left (old .tmp files, unrecorded documents, empty folders) and nothing recent or recorded", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "pantau-sweep-"));
+    const store = new DiskStore(dir);
+    const old = (Date.now() - 2 * 3600_000) / 1000;
+    const file = (...p: string[]) => path.join(dir, ...p);
+    await store.put("requests/r1/kept.pdf", BYTES);
+    await store.put("requests/r1/orphan.pdf", BYTES);
+    await store.put("requests/r2/orphan.pdf", BYTES);
+    await store.put("requests/r3/fresh.pdf", BYTES);
+    await writeFile(file("requests", "r1", "half.pdf.123.tmp"), "x");
+    await mkdir(file("requests", "r4"), { recursive: true });
+    for (const f of ["requests/r1/kept.pdf", "requests/r1/orphan.pdf", "requests/r2/orphan.pdf", "requests/r1/half.pdf.123.tmp"]) await utimes(file(...f.split("/")), old, old);
+    for (const d of ["requests/r2", "requests/r4"]) await utimes(file(...d.split("/")), old, old);
+    const asked: string[] = [];
+    const removed = await store.sweep(async (keys) => {
+      asked.push(...keys);
+      return new Set(keys.filter((k) => k === "requests/r1/kept.pdf"));
+    });
+    expect(asked.sort()).toEqual(["requests/r1/kept.pdf", "requests/r1/orphan.pdf", "requests/r2/orphan.pdf"]);
+    expect(removed).toEqual({ files: 3, folders: 1 });
+    expect((await readdir(file("requests"))).sort()).toEqual(["r1", "r2", "r3"]); // r2 was just emptied, so it waits for the next sweep
+    expect(await readdir(file("requests", "r1"))).toEqual(["kept.pdf"]);
+    expect(await readdir(file("requests", "r3"))).toEqual(["fresh.pdf"]);
+    await rm(dir, { recursive: true, force: true });
   });
 
   it.each(["../x", "requests/../../etc/passwd", "/etc/passwd", "a//b", "a/.hidden", "a\\b", ""])("rejects the key %j", async (key) => {
