@@ -1,3 +1,5 @@
+import { FORM_BODY_LIMIT_MB } from "./scripts/limits.mjs";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and wasm engines stay outside the bundle and load from node_modules at run time.
@@ -15,11 +17,27 @@ const nextConfig = {
   ],
   experimental: {
     authInterrupts: true,
-    // Request forms carry their documents (UPLOAD_MAX_MB each, checked per file by the server); this is the whole form's cap.
-    // (a service asks for at most four documents of at most 10 MB, UPLOAD_MAX_MB's ceiling).
-    serverActions: { bodySizeLimit: "45mb" },
+    // Request forms carry their documents (UPLOAD_MAX_MB each, checked per file by the server); this is
+    // the whole form's cap. A larger post is answered by scripts/server.mjs before Next.js reads it.
+    serverActions: { bodySizeLimit: `${FORM_BODY_LIMIT_MB}mb` },
   },
   poweredByHeader: false,
+  // Headers that never change, on every answer (the CSP with its nonce is set per request in src/proxy.ts).
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          // one-time survey links carry their token in the path: it never leaves the site in a Referer
+          { key: "Referrer-Policy", value: "same-origin" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+        ],
+      },
+    ];
+  },
   typedRoutes: false,
   // Type-check and lint run in `npm test`; the build need not do them again.
   typescript: { ignoreBuildErrors: true },

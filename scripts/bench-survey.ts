@@ -1,7 +1,8 @@
-// Survey load benchmark against a running production server (npm run build && npm start):
+// Survey load benchmark against a running production server (npm run build && TRUSTED_PROXIES=loopback npm start):
 // sends a bounded number of survey answers over loopback with a fixed concurrency, each from its own
-// client address (X-Forwarded-For, as behind the reverse proxy) so the per-client throttle does not
-// apply, then checks in the relational store that every accepted answer is stored exactly once.
+// client address (X-Forwarded-For, as a reverse proxy on loopback would; the server believes it only
+// because loopback is trusted) so the per-client throttle does not apply, then checks in the relational
+// store that every accepted answer is stored exactly once.
 //   npm run bench:survey [-- --url http://localhost:3000 --point loket-cuti --total 3000 --concurrency 32]
 // The check opens the embedded relational store, so for PGlite it runs after the server is stopped
 // (pass --check-only after stopping it) or directly against DATABASE_URL when that is set.
@@ -80,6 +81,7 @@ async function run() {
   console.log(`bench:survey → ${values.url}/api/survei/${values.point}: ${total} answers, concurrency ${concurrency}`);
   console.log(`  statuses: ${[...statuses].map(([s, n]) => `${s}×${n}`).join(", ")}`);
   console.log(`  accepted ${accepted.length} in ${seconds.toFixed(1)} s = ${(accepted.length / seconds).toFixed(0)} answers/s; latency p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, max ${q(1)} ms`);
+  if ((statuses.get(429) ?? 0) > 0) console.log("  answers were throttled per client: start the server with TRUSTED_PROXIES=loopback so each simulated client counts on its own");
   writeFileSync(values.keys!, JSON.stringify({ accepted }));
   console.log(`  accepted keys written to ${values.keys}; check with: npm run bench:survey -- --check-only (after stopping an embedded server)`);
 }

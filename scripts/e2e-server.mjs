@@ -1,4 +1,4 @@
-// The production server for end-to-end tests: a fresh data folder with demo data, `next start`.
+// The production server for end-to-end tests: a fresh data folder with demo data, `scripts/server.mjs` (as `npm start`).
 import { spawn, spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
@@ -23,6 +23,6 @@ const run = (cmd, args) => {
 };
 if (process.env.E2E_SKIP_BUILD !== "1") run("npx", ["--no-install", "next", "build"]);
 run("npx", ["--no-install", "tsx", "scripts/prepare.ts"]);
-const server = spawn("npx", ["--no-install", "next", "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
+const server = spawn("node", ["scripts/server.mjs", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));

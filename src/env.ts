@@ -1,6 +1,7 @@
 // Every environment variable Pantau reads, declared once and validated with zod.
 // A missing or malformed value stops the process with a message naming the variable.
 import path from "node:path";
+import { trustFrom } from "../scripts/forwarded.mjs";
 import { z } from "zod";
 
 const optionalUrl = (protocols: string[]) =>
@@ -78,6 +79,21 @@ export const envSchema = z
     SMTP_FROM: z.string().trim().min(3).default("Pantau <pantau@localhost>"),
     LOGIN_MAX_FAILURES: intFrom(5, 1, 100),
     LOGIN_LOCK_MINUTES: intFrom(15, 1, 24 * 60),
+    /**
+     * Proxies whose X-Forwarded-For is believed (addresses, CIDR ranges, or loopback / linklocal /
+     * uniquelocal), comma-separated; empty: none, the socket's address is the client. Read by scripts/server.mjs.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .default("")
+      .refine((v) => {
+        try {
+          trustFrom(v);
+          return true;
+        } catch {
+          return false;
+        }
+      }, "must be IP addresses or CIDR ranges (or loopback, linklocal, uniquelocal), separated by commas"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {

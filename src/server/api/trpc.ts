@@ -27,10 +27,14 @@ export async function createTRPCContext(opts: { headers: Headers }): Promise<Con
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
+    // what broke inside stays in the server log (route onError); the browser gets the catalog's words for it
+    const internal = error.code === "INTERNAL_SERVER_ERROR";
     return {
       ...shape,
+      message: internal ? "error.body" : shape.message,
       data: {
         ...shape.data,
+        stack: undefined,
         zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
       },
     };
@@ -40,9 +44,22 @@ const t = initTRPC.context<Context>().create({
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure;
+/** True when some string in the value holds a NUL (the database refuses it; no field of Pantau's has one). */
+function holdsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") return value.includes("\0");
+  if (depth > 20 || value === null || typeof value !== "object") return false;
+  return Object.entries(value).some(([k, v]) => k.includes("\0") || holdsNul(v, depth + 1));
+}
 
-export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
+/** Every procedure: an input with a NUL byte is a bad request, answered before it reaches a store. */
+const base = t.procedure.use(async ({ getRawInput, next }) => {
+  if (holdsNul(await getRawInput())) throw new TRPCError({ code: "BAD_REQUEST", message: "validation.text" });
+  return next();
+});
+
+export const publicProcedure = base;
+
+export const protectedProcedure = base.use(({ ctx, next }) => {
   if (!ctx.session?.user) throw new TRPCError({ code: "UNAUTHORIZED" });
   const user = ctx.session.user;
   const actor: Actor = { id: user.id, name: user.name, clientKey: ctx.clientKey };

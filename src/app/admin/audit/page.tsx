@@ -25,6 +25,7 @@ export default async function AuditPage() {
                 <th scope="col">{t("audit.actor")}</th>
                 <th scope="col">{t("audit.action")}</th>
                 <th scope="col">{t("audit.entity")}</th>
+                <th scope="col">{t("audit.client")}</th>
               </tr>
             </thead>
             <tbody>
@@ -36,6 +37,7 @@ export default async function AuditPage() {
                     <code>{r.action}</code>
                   </td>
                   <td>{r.entity}</td>
+                  <td>{r.clientKey ?? "—"}</td>
                 </tr>
               ))}
             </tbody>

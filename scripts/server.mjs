@@ -1,0 +1,77 @@
+// Pantau's web server: Next.js behind the one decision Next cannot make — which peer to believe about
+// the client's address. `next start` passes a client's own X-Forwarded-For through, so anyone could
+// pick the address that throttling and the audit log see. Here the forwarded headers count only when
+// the connection comes from a proxy named in TRUSTED_PROXIES (empty: none, the socket's address is
+// the client); the app then reads one X-Forwarded-For value that this server wrote.
+//   node scripts/server.mjs [--dev] [-p 3000] [-H 0.0.0.0]      (npm start / npm run dev)
+import http from "node:http";
+import { parseArgs } from "node:util";
+import next from "next";
+import { rewriteForwarded, trustFrom } from "./forwarded.mjs";
+import { FORM_BODY_LIMIT_MB } from "./limits.mjs";
+
+const { values } = parseArgs({
+  options: {
+    dev: { type: "boolean", default: false },
+    port: { type: "string", short: "p" },
+    hostname: { type: "string", short: "H" },
+  },
+});
+const dev = values.dev;
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+const hostname = values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0";
+
+let trust;
+try {
+  trust = trustFrom(process.env.TRUSTED_PROXIES);
+} catch (err) {
+  console.error(`Konfigurasi lingkungan tidak valid / invalid environment:\n  - TRUSTED_PROXIES: ${err.message}`);
+  process.exit(1);
+}
+
+// Marks this process as served through here, so the app knows X-Forwarded-For is this server's own.
+globalThis[Symbol.for("pantau.clientAddress")] = true;
+
+const app = next({ dev, hostname, port, turbopack: dev });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const FORM_BODY_LIMIT = FORM_BODY_LIMIT_MB * 1024 * 1024;
+
+/**
+ * A post larger than any form of Pantau's (Next.js would refuse it mid-read with a 500): answered at
+ * once with what is wrong, in both languages, and a way back. The forms check each file's size in the
+ * browser first, so this is what a browser without JavaScript, or a client of its own, sees.
+ */
+function tooLarge(req, res) {
+  let back = "/";
+  try {
+    const ref = new URL(String(req.headers.referer ?? ""));
+    if (ref.host === req.headers.host) back = (ref.pathname + ref.search).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  } catch {
+    // no usable Referer: back to the start page
+  }
+  req.resume();
+  res.writeHead(413, { "content-type": "text/html; charset=utf-8", connection: "close" });
+  res.end(`<!doctype html><html lang="id"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Berkas terlalu besar</title>
+<main style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem">
+<h1>Berkas terlalu besar</h1><p>Kiriman ini lebih dari ${FORM_BODY_LIMIT_MB} MB. Setiap dokumen paling banyak sebesar batas unggah yang tertulis di formulir; perkecil berkasnya (misalnya pindai ulang dengan resolusi lebih rendah) lalu kirim lagi.</p>
+<p lang="en">The upload is larger than ${FORM_BODY_LIMIT_MB} MB. Each document may be at most the upload limit shown on the form; make the file smaller and send it again.</p>
+<p><a href="${back}">Kembali ke formulir / back to the form</a></p></main></html>`);
+}
+
+const server = http.createServer((req, res) => {
+  if (rewriteForwarded(req, trust)) res.setHeader("strict-transport-security", "max-age=31536000; includeSubDomains");
+  if (req.method === "POST" && Number(req.headers["content-length"] ?? 0) > FORM_BODY_LIMIT) return tooLarge(req, res);
+  handle(req, res);
+});
+server.listen(port, hostname, () => {
+  console.log(`[pantau] listening on http://${hostname}:${port}${dev ? " (development)" : ""}`);
+});
+for (const sig of ["SIGINT", "SIGTERM"]) {
+  process.on(sig, () => {
+    server.close();
+    void app.close().finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
+  });
+}
