@@ -27,7 +27,7 @@ export function AppHeader({ session, locale, t, unread = 0 }: { session: Session
               <span className="user-name">
                 {user.name} <span className="role-badge">{t(`role.${user.role}`)}</span>
               </span>
-              <SignOutButton />
+              <SignOutButton label={t("nav.logout")} />
             </div>
           ) : (
             <Link href="/login" className="button small">

@@ -1,20 +1,12 @@
-"use client";
-import { signOut } from "next-auth/react";
-import { useRouter } from "next/navigation";
-import { useI18n } from "@/i18n/client";
+import { logout } from "@/app/login/actions";
 
-export function SignOutButton() {
-  const { t } = useI18n();
-  const router = useRouter();
-  // redirect: false keeps us on this host whatever NEXTAUTH_URL says.
-  const onClick = async () => {
-    await signOut({ redirect: false });
-    router.replace("/");
-    router.refresh();
-  };
+// A form post, so signing out works without JavaScript too.
+export function SignOutButton({ label }: { label: string }) {
   return (
-    <button type="button" className="link-button" onClick={() => void onClick()}>
-      {t("nav.logout")}
-    </button>
+    <form action={logout} className="signout">
+      <button type="submit" className="link-button">
+        {label}
+      </button>
+    </form>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslator } from "@/i18n/server";
 import { homeFor } from "@/lib/navigation";
+import { sameOriginPath } from "@/lib/safe-redirect";
 import { getSession } from "@/server/auth";
 import { LoginForm } from "./LoginForm";
 
@@ -9,9 +10,9 @@ export const metadata: Metadata = { title: "Masuk" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const [{ t }, session, params] = await Promise.all([getTranslator(), getSession(), searchParams]);
-  if (session) redirect(homeFor(session.user.role));
   // Only same-site paths, so the login page cannot be used to redirect elsewhere.
-  const callbackUrl = params.callbackUrl?.startsWith("/") && !params.callbackUrl.startsWith("//") ? params.callbackUrl : null;
+  const callbackUrl = sameOriginPath(params.callbackUrl);
+  if (session) redirect(callbackUrl ?? homeFor(session.user.role));
   return (
     <div className="page narrow">
       <h1>{t("login.title")}</h1>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { formatDateTime } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
+import { signOutEverywhere } from "@/features/account/server/actions";
 import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
 import { serverCaller } from "@/trpc/server";
@@ -26,6 +27,12 @@ export default async function MePage() {
         <dt>{t("me.lastLogin")}</dt>
         <dd>{me.lastLoginAt ? formatDateTime(me.lastLoginAt, locale) : t("me.none")}</dd>
       </dl>
+      <form action={signOutEverywhere} className="form">
+        <p className="muted small">{t("me.signOutEverywhereHelp")}</p>
+        <button type="submit" className="button secondary">
+          {t("me.signOutEverywhere")}
+        </button>
+      </form>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanText } from "@/lib/text";
 
 export const ROLES = ["ADMIN", "LEADER", "HR", "UNIT_HEAD", "EMPLOYEE"] as const;
 
@@ -14,7 +15,7 @@ export const usernameSchema = z
 export const passwordSchema = z.string().min(8, "validation.passwordLength").max(200, "validation.passwordLength");
 
 const userFields = {
-  name: z.string().trim().min(1, "validation.required").max(120),
+  name: z.string().transform(cleanText).pipe(z.string().trim().min(1, "validation.required").max(120)),
   role: z.enum(ROLES),
   unitId: z.string().trim().min(1).nullable(),
 };

@@ -39,26 +39,47 @@ describe.each(relationalKinds)("login on %s", (kind) => {
     expect(await db.auditLog.count({ where: { action: "auth.login_failed" } })).toBe(3);
   });
 
-  it("throttles a username after repeated failures, even with the right password", async () => {
+  it("throttles a username and client together, even with the right password, and audits it", async () => {
     await login("sri", "benar-sekali", "10.0.0.2"); // a success resets the count
-    for (let i = 0; i < cfg.maxFailures; i++) await failure(login("sri", "salah", `10.0.1.${i}`));
-    const f = await failure(login("sri", "benar-sekali", "10.0.0.2"));
+    for (let i = 0; i < cfg.maxFailures; i++) await failure(login("sri", "salah", "10.0.0.3"));
+    const f = await failure(login("sri", "benar-sekali", "10.0.0.3"));
     expect(f).toMatchObject({ code: "THROTTLED" });
     expect((f as { retryAfterMinutes: number }).retryAfterMinutes).toBeGreaterThanOrEqual(14);
-    expect(await db.auditLog.count({ where: { action: "auth.login_throttled" } })).toBe(1);
-    // After the window the user may try again.
+    const audit = await db.auditLog.findFirst({ where: { action: "auth.login_throttled" }, orderBy: { id: "desc" } });
+    expect(audit?.after).toMatchObject({ username: "sri", scope: "pair" });
+    // the owner from another address is not locked out by someone else's guesses
+    expect(await login("sri", "benar-sekali", "10.0.0.2")).toMatchObject({ username: "sri" });
+    // after the window the guessing address may try again
     const later = new Date(Date.now() + 16 * 60_000);
-    expect(await throttleMinutes(db, "sri", "10.0.0.2", cfg, later)).toBe(0);
+    expect(await throttleMinutes(db, "sri", "10.0.0.3", cfg, later)).toBe(0);
   });
 
-  it("throttles one client spraying many usernames", async () => {
-    for (let i = 0; i < cfg.maxFailures * 4; i++) await failure(login(`tebak${i}`, "x", "10.9.9.9"));
-    expect(await failure(login("orang-lain", "x", "10.9.9.9"))).toMatchObject({ code: "THROTTLED" });
+  it("a distributed guess locks the account for unknown browsers only; the owner's known browser still signs in", async () => {
+    const owner = "device-of-sri-0123456789abcdef";
+    await authenticate(db, { username: "sri", password: "benar-sekali", clientKey: "10.0.0.2", deviceId: owner }, cfg);
+    for (let i = 0; i < cfg.maxFailures * 4; i++) await failure(login("sri", "salah", `10.7.${i}.1`));
+    // a new address, a new browser: held back (the account is under attack)
+    expect(await failure(login("sri", "benar-sekali", "10.8.0.1"))).toMatchObject({ code: "THROTTLED" });
+    expect((await db.auditLog.findFirst({ where: { action: "auth.login_throttled" }, orderBy: { id: "desc" } }))?.after).toMatchObject({ scope: "account" });
+    // the owner's browser, even from the attacked office's address, passes
+    expect(await authenticate(db, { username: "sri", password: "benar-sekali", clientKey: "10.7.0.1", deviceId: owner }, cfg)).toMatchObject({ username: "sri" });
+    // a known browser is still held to its own failures
+    for (let i = 0; i < cfg.maxFailures; i++) await failure(authenticate(db, { username: "sri", password: "salah", clientKey: "10.0.0.2", deviceId: owner }, cfg));
+    expect(await failure(authenticate(db, { username: "sri", password: "benar-sekali", clientKey: "10.0.0.2", deviceId: owner }, cfg))).toMatchObject({ code: "THROTTLED" });
   });
 
-  it("takes the client key from forwarding headers", () => {
-    expect(clientKeyFrom(new Headers({ "x-forwarded-for": "203.0.113.7, 10.0.0.1" }))).toBe("203.0.113.7");
-    expect(clientKeyFrom({ "x-real-ip": "198.51.100.2" })).toBe("198.51.100.2");
-    expect(clientKeyFrom(undefined)).toBe("local");
+  it("takes the client key from the address scripts/server.mjs wrote, and from nothing a client could forge", () => {
+    const marker = Symbol.for("pantau.clientAddress");
+    const g = globalThis as Record<symbol, unknown>;
+    // not served through scripts/server.mjs: X-Forwarded-For is the client's own claim
+    expect(clientKeyFrom(new Headers({ "x-forwarded-for": "203.0.113.7" }))).toBe("unknown");
+    g[marker] = true;
+    try {
+      expect(clientKeyFrom(new Headers({ "x-forwarded-for": "203.0.113.7" }))).toBe("203.0.113.7");
+      expect(clientKeyFrom({ "x-real-ip": "198.51.100.2" })).toBe("unknown");
+      expect(clientKeyFrom(undefined)).toBe("unknown");
+    } finally {
+      delete g[marker];
+    }
   });
 });

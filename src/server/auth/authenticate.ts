@@ -1,5 +1,7 @@
 // Username/password check with throttling. Failed attempts are kept in the relational store, so
 // the throttle holds across several web instances.
+import { createHash } from "node:crypto";
+import type { Prisma } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
 import { recordAudit } from "../audit";
 import type { Db } from "../db/client";
@@ -17,62 +19,99 @@ export interface AuthUser {
   role: Role;
   unitId: string | null;
   locale: string;
+  sessionVersion: number;
 }
 
+export type ThrottleScope = "device" | "pair" | "client" | "account";
 export type AuthFailure = { code: "INVALID" } | { code: "THROTTLED"; retryAfterMinutes: number };
 
 export class AuthError extends Error {
   constructor(readonly failure: AuthFailure) {
-    // next-auth passes the message to the login page, which looks it up in the catalog.
     super(failure.code === "THROTTLED" ? `THROTTLED:${failure.retryAfterMinutes}` : failure.code);
     this.name = "AuthError";
   }
 }
 
-/** Minutes until `username` (or this client) may try again; 0 when not throttled. */
-export async function throttleMinutes(db: Db, username: string, clientKey: string, cfg: ThrottleConfig, now = new Date()) {
-  const since = new Date(now.getTime() - cfg.lockMinutes * 60_000);
-  const lastSuccess = await db.loginAttempt.findFirst({
-    where: { username, success: true, createdAt: { gte: since } },
-    orderBy: { createdAt: "desc" },
-    select: { createdAt: true },
-  });
-  const from = lastSuccess && lastSuccess.createdAt > since ? lastSuccess.createdAt : since;
-  const byUser = await db.loginAttempt.findMany({
-    where: { username, success: false, createdAt: { gt: from } },
-    orderBy: { createdAt: "asc" },
-    select: { createdAt: true },
-  });
-  // One client spraying many usernames is throttled too, with a larger allowance.
-  const byClient = await db.loginAttempt.findMany({
-    where: { clientKey, success: false, createdAt: { gt: since } },
-    orderBy: { createdAt: "asc" },
-    select: { createdAt: true },
-  });
-  const minutesLeft = (attempts: { createdAt: Date }[], max: number) => {
-    if (attempts.length < max) return 0;
-    const unlockAt = attempts[attempts.length - max]!.createdAt.getTime() + cfg.lockMinutes * 60_000;
-    return Math.max(1, Math.ceil((unlockAt - now.getTime()) / 60_000));
+/** A browser that signed in as this user within this many days is "known" to the throttle. */
+const KNOWN_DEVICE_DAYS = 90;
+
+export const deviceHashOf = (deviceId: string | null | undefined) =>
+  deviceId && /^[A-Za-z0-9_-]{20,100}$/.test(deviceId) ? createHash("sha256").update(deviceId).digest("hex") : null;
+
+/**
+ * Minutes until this attempt may go ahead (0: now), and which count stopped it. Failures count
+ * together per username and client address (the limit), per client over all usernames (a spray, four
+ * times the limit) and per username over all addresses (a distributed guess, four times the limit).
+ * So a stranger's wrong passwords no longer lock the owner out from everywhere: a browser that signed
+ * in as this user before (its device cookie) is held only to its own failures.
+ */
+export async function throttleFor(
+  db: Db,
+  who: { username: string; clientKey: string; deviceHash?: string | null },
+  cfg: ThrottleConfig,
+  now = new Date(),
+): Promise<{ minutes: number; scope: ThrottleScope | null }> {
+  const { username, clientKey } = who;
+  const deviceHash = who.deviceHash ?? null;
+  const lock = cfg.lockMinutes * 60_000;
+  const since = new Date(now.getTime() - lock);
+  const wait = async (where: Prisma.LoginAttemptWhereInput, limit: number, after: Date) => {
+    const recent = await db.loginAttempt.findMany({
+      where: { ...where, success: false, createdAt: { gt: after } },
+      orderBy: { createdAt: "desc" },
+      take: limit,
+      select: { createdAt: true },
+    });
+    if (recent.length < limit) return 0;
+    return Math.max(1, Math.ceil((recent[limit - 1]!.createdAt.getTime() + lock - now.getTime()) / 60_000));
   };
-  return Math.max(minutesLeft(byUser, cfg.maxFailures), minutesLeft(byClient, cfg.maxFailures * 4));
+  const lastSuccess = async (where: Prisma.LoginAttemptWhereInput, from: Date) =>
+    (await db.loginAttempt.findFirst({ where: { ...where, success: true, createdAt: { gte: from } }, orderBy: { createdAt: "desc" }, select: { createdAt: true } }))?.createdAt;
+  const later = (a: Date, b: Date | undefined) => (b && b > a ? b : a);
+
+  if (deviceHash) {
+    const known = await lastSuccess({ username, deviceHash }, new Date(now.getTime() - KNOWN_DEVICE_DAYS * 86_400_000));
+    if (known) {
+      const minutes = await wait({ username, deviceHash }, cfg.maxFailures, later(since, known));
+      return { minutes, scope: minutes ? "device" : null };
+    }
+  }
+  const from = later(since, await lastSuccess({ username }, since));
+  const checks: [ThrottleScope, Promise<number>][] = [
+    ["pair", wait({ username, clientKey }, cfg.maxFailures, from)],
+    ["client", wait({ clientKey }, cfg.maxFailures * 4, since)],
+    ["account", wait({ username }, cfg.maxFailures * 4, from)],
+  ];
+  let worst: { minutes: number; scope: ThrottleScope | null } = { minutes: 0, scope: null };
+  for (const [scope, minutes] of checks) {
+    const m = await minutes;
+    if (m > worst.minutes) worst = { minutes: m, scope };
+  }
+  return worst;
+}
+
+/** Minutes until `username` may try again from this client; 0 when not throttled. */
+export async function throttleMinutes(db: Db, username: string, clientKey: string, cfg: ThrottleConfig, now = new Date(), deviceHash: string | null = null) {
+  return (await throttleFor(db, { username, clientKey, deviceHash }, cfg, now)).minutes;
 }
 
 export async function authenticate(
   db: Db,
-  input: { username: string; password: string; clientKey: string },
+  input: { username: string; password: string; clientKey: string; deviceId?: string | null },
   cfg: ThrottleConfig,
 ): Promise<AuthUser> {
   const username = input.username.trim().toLowerCase();
+  const deviceHash = deviceHashOf(input.deviceId);
   const actor = { id: null, name: username, clientKey: input.clientKey };
-  const wait = await throttleMinutes(db, username, input.clientKey, cfg);
-  if (wait > 0) {
-    await recordAudit(db, actor, { action: "auth.login_throttled", entity: "User", after: { username } });
-    throw new AuthError({ code: "THROTTLED", retryAfterMinutes: wait });
+  const throttled = await throttleFor(db, { username, clientKey: input.clientKey, deviceHash }, cfg);
+  if (throttled.minutes > 0) {
+    await recordAudit(db, actor, { action: "auth.login_throttled", entity: "User", after: { username, scope: throttled.scope, minutes: throttled.minutes } });
+    throw new AuthError({ code: "THROTTLED", retryAfterMinutes: throttled.minutes });
   }
   const user = await db.user.findUnique({ where: { username } });
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash()));
   const success = Boolean(user && user.active && ok);
-  await db.loginAttempt.create({ data: { username, clientKey: input.clientKey, success } });
+  await db.loginAttempt.create({ data: { username, clientKey: input.clientKey, deviceHash, success } });
   if (!success || !user) {
     await recordAudit(db, actor, { action: "auth.login_failed", entity: "User", entityId: user?.id, after: { username } });
     throw new AuthError({ code: "INVALID" });
@@ -83,17 +122,27 @@ export async function authenticate(
     entity: "User",
     entityId: user.id,
   });
-  return { id: user.id, username: user.username, name: user.name, role: user.role, unitId: user.unitId, locale: user.locale };
+  return { id: user.id, username: user.username, name: user.name, role: user.role, unitId: user.unitId, locale: user.locale, sessionVersion: user.sessionVersion };
 }
 
-/** Identifies the client for throttling and the audit log (first forwarded address, else "local"). */
+const SERVED_BY_PANTAU = Symbol.for("pantau.clientAddress");
+let warned = false;
+
+/**
+ * Identifies the client for throttling and the audit log. scripts/server.mjs (npm start, npm run dev)
+ * writes X-Forwarded-For itself: the socket's address, or what a trusted proxy (TRUSTED_PROXIES) said.
+ * Served any other way (plain `next start`) the header is the client's own claim, so it is not used:
+ * every client then shares one key, which is safe but throttles everyone together.
+ */
 export function clientKeyFrom(headers: Headers | Record<string, string | string[] | undefined> | undefined): string {
-  const get = (name: string) => {
-    if (!headers) return undefined;
-    if (headers instanceof Headers) return headers.get(name) ?? undefined;
-    const v = headers[name];
-    return Array.isArray(v) ? v[0] : v;
-  };
-  const forwarded = get("x-forwarded-for")?.split(",")[0]?.trim();
-  return (forwarded || get("x-real-ip") || "local").slice(0, 64);
+  if (!(globalThis as Record<symbol, unknown>)[SERVED_BY_PANTAU]) {
+    if (!warned && process.env.NODE_ENV === "production") {
+      warned = true;
+      console.warn("[pantau] not started through scripts/server.mjs (npm start): client addresses are unknown, X-Forwarded-For is ignored");
+    }
+    return "unknown";
+  }
+  const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers?.["x-forwarded-for"];
+  const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+  return (value || "unknown").slice(0, 64);
 }

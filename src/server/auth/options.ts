@@ -1,21 +1,11 @@
 import type { NextAuthOptions } from "next-auth";
-import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
-import { env } from "@/env";
 import type { Role } from "@/generated/prisma/enums";
+import { env } from "@/env";
 import { devAuthSecret } from "../data-dir";
-import { getDb } from "../db";
-import { authenticate, clientKeyFrom } from "./authenticate";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; name: string; username: string; role: Role; unitId: string | null };
-  }
-  interface User {
-    id: string;
-    username: string;
-    role: Role;
-    unitId: string | null;
+    user: { id: string; name: string; username: string; role: Role; unitId: string | null; sv?: number };
   }
 }
 
@@ -25,51 +15,44 @@ declare module "next-auth/jwt" {
     username: string;
     role: Role;
     unitId: string | null;
+    /** The account's session version when the session was made (see getSession). */
+    sv: number;
   }
 }
 
-const credentials = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) });
+/** Sessions last a working day; every request also checks the account is still as it was. */
+export const SESSION_MAX_AGE = 8 * 60 * 60;
 
 export function authSecret(): string {
   const e = env();
   return e.NEXTAUTH_SECRET ?? devAuthSecret(e.dataDir);
 }
 
+/** Cookies are Secure when the public URL is HTTPS (next-auth's own rule, stated once). */
+export function secureCookies(): boolean {
+  return (env().NEXTAUTH_URL ?? "").startsWith("https://");
+}
+
+export function sessionCookieName(): string {
+  return `${secureCookies() ? "__Secure-" : ""}next-auth.session-token`;
+}
+
+// next-auth reads and ends sessions (getServerSession, sign-out). Sessions are made by the login
+// form's server action (src/app/login/actions.ts), the one door in: it posts without JavaScript,
+// throttles per user, client and browser, and checks where it may send the browser next.
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
   pages: { signIn: "/login" },
   get secret() {
     return authSecret();
   },
-  providers: [
-    CredentialsProvider({
-      name: "Pantau",
-      credentials: { username: { type: "text" }, password: { type: "password" } },
-      async authorize(raw, req) {
-        const parsed = credentials.safeParse(raw);
-        if (!parsed.success) throw new Error("INVALID");
-        const e = env();
-        const user = await authenticate(
-          await getDb(),
-          { ...parsed.data, clientKey: clientKeyFrom(req?.headers) },
-          { maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES },
-        );
-        return { id: user.id, name: user.name, username: user.username, role: user.role, unitId: user.unitId };
-      },
-    }),
-  ],
+  get useSecureCookies() {
+    return secureCookies();
+  },
+  providers: [],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) {
-        token.uid = user.id;
-        token.username = user.username;
-        token.role = user.role;
-        token.unitId = user.unitId;
-      }
-      return token;
-    },
     session({ session, token }) {
-      session.user = { id: token.uid, name: token.name ?? token.username, username: token.username, role: token.role, unitId: token.unitId };
+      session.user = { id: token.uid, name: token.name ?? token.username, username: token.username, role: token.role, unitId: token.unitId, sv: token.sv ?? -1 };
       return session;
     },
   },

@@ -1,3 +1,4 @@
+import { endSessions } from "@/features/admin/server/create-user";
 import { createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
 
 export const accountRouter = createTRPCRouter({
@@ -7,4 +8,6 @@ export const accountRouter = createTRPCRouter({
       select: { id: true, username: true, name: true, role: true, lastLoginAt: true, unit: { select: { id: true, name: true } } },
     }),
   ),
+  /** Signs this account out on every browser, this one included. */
+  signOutEverywhere: protectedProcedure.mutation(({ ctx }) => endSessions(ctx.db, ctx.actor, ctx.user.id)),
 });

@@ -26,6 +26,9 @@ export function UsersAdmin() {
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() });
   const create = useMutation(trpc.users.create.mutationOptions({ onSuccess: invalidate }));
   const update = useMutation(trpc.users.update.mutationOptions({ onSuccess: invalidate }));
+  const reset = useMutation(trpc.users.resetPassword.mutationOptions());
+  const endSessions = useMutation(trpc.users.signOutEverywhere.mutationOptions());
+  const done = (message: string) => ({ onSuccess: () => setStatus(message), onError: (err: unknown) => setStatus(messageOf(err)) });
 
   async function onCreate(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -89,6 +92,7 @@ export function UsersAdmin() {
               <th scope="col">{t("users.unit")}</th>
               <th scope="col">{t("users.lastLogin")}</th>
               <th scope="col">{t("users.status")}</th>
+              <th scope="col">{t("users.manage")}</th>
             </tr>
           </thead>
           <tbody>
@@ -114,6 +118,67 @@ export function UsersAdmin() {
                   >
                     {u.active ? t("users.active") : t("users.inactive")} · {u.active ? t("users.deactivate") : t("users.activate")}
                   </button>
+                </td>
+                <td>
+                  <details className="user-manage">
+                    <summary>{t("users.manageOf", { username: u.username })}</summary>
+                    <form
+                      className="form"
+                      aria-label={t("users.changeRole")}
+                      onSubmit={(e) => {
+                        e.preventDefault();
+                        const f = new FormData(e.currentTarget);
+                        const role = String(f.get("role")) as (typeof ROLES)[number];
+                        update.mutate({ id: u.id, name: u.name, role, unitId: String(f.get("unitId") ?? "") || null, active: u.active }, done(t("users.updatedSessions")));
+                      }}
+                    >
+                      <label>
+                        {t("users.newRole")}
+                        <select name="role" defaultValue={u.role}>
+                          {ROLES.map((r) => (
+                            <option key={r} value={r}>
+                              {t(`role.${r}`)}
+                            </option>
+                          ))}
+                        </select>
+                      </label>
+                      <label>
+                        {t("users.newUnit")}
+                        <select name="unitId" defaultValue={u.unitId ?? ""}>
+                          <option value="">{t("users.noUnit")}</option>
+                          {units.map((x) => (
+                            <option key={x.id} value={x.id}>
+                              {x.code} — {x.name}
+                            </option>
+                          ))}
+                        </select>
+                      </label>
+                      <button type="submit" className="button secondary" disabled={update.isPending}>
+                        {t("users.changeRole")}
+                      </button>
+                    </form>
+                    <form
+                      className="form"
+                      aria-label={t("users.resetPassword")}
+                      onSubmit={(e) => {
+                        e.preventDefault();
+                        const formEl = e.currentTarget;
+                        const password = String(new FormData(formEl).get("password") ?? "");
+                        reset.mutate({ id: u.id, password }, { ...done(t("users.passwordReset", { username: u.username })), onSettled: () => formEl.reset() });
+                      }}
+                    >
+                      <label>
+                        {t("users.newPassword")}
+                        <input name="password" type="password" autoComplete="new-password" minLength={8} required />
+                      </label>
+                      <button type="submit" className="button secondary" disabled={reset.isPending}>
+                        {t("users.resetPassword")}
+                      </button>
+                    </form>
+                    <button type="button" className="button secondary" disabled={endSessions.isPending} onClick={() => endSessions.mutate({ id: u.id }, done(t("users.signedOutEverywhere", { username: u.username })))}>
+                      {t("users.signOutEverywhere")}
+                    </button>
+                  </details>
                 </td>
               </tr>
             ))}

@@ -1,0 +1,17 @@
+// Where a browser may be sent after signing in: a path on this site, read by the URL parser the way a
+// browser reads it. A backslash, a tab or a newline turns "/\evil.example" or "/<TAB>/evil.example"
+// into "//evil.example" for the browser, so anything that is not a plain same-origin path is refused.
+const BASE = "http://pantau.invalid";
+
+export function sameOriginPath(raw: string | null | undefined): string | null {
+  if (!raw || raw.length > 2000 || !raw.startsWith("/")) return null;
+  if (/[\u0000-\u001f\u007f\\]/.test(raw)) return null;
+  let url: URL;
+  try {
+    url = new URL(raw, BASE);
+  } catch {
+    return null;
+  }
+  if (url.origin !== BASE) return null;
+  return url.pathname + url.search + url.hash;
+}
