@@ -2,6 +2,7 @@
 // Labels and errors are message keys (requests.field.*, requests.error.*); the catalog words them.
 import { z } from "zod";
 import { LeaveKind } from "@/generated/prisma/enums";
+import { cleanText } from "@/lib/text";
 
 export type FieldKind = "text" | "textarea" | "date" | "select";
 
@@ -60,7 +61,7 @@ export function parseFields(serviceCode: string, values: Record<string, string |
   const data: Record<string, string> = {};
   const errors: FieldErrors = {};
   for (const f of fieldsFor(serviceCode)) {
-    const v = (values[f.name] ?? "").trim();
+    const v = cleanText(values[f.name] ?? "").trim();
     if (!v) {
       if (f.required) errors[f.name] = { key: "requests.error.required" };
       continue;

@@ -1,58 +1,82 @@
 // The survey form's one schema, used by the browser (errors next to the field as the respondent goes)
 // and by the server (the only check that counts). Messages are catalog keys.
 import { z } from "zod";
+import { cleanText } from "@/lib/text";
 
 export const AGE_GROUPS = ["<=25", "26-35", "36-45", "46-55", ">=56"] as const;
 export const GENDERS = ["L", "P"] as const;
 export const EDUCATIONS = ["SD", "SMP", "SMA", "D1-D3", "D4-S1", "S2-S3"] as const;
 export const OCCUPATIONS = ["PNS", "PPPK", "TNI-POLRI", "SWASTA", "WIRAUSAHA", "PELAJAR", "LAINNYA"] as const;
 
-const score = z.coerce
-  .number({ message: "survey.error.score" })
-  .int("survey.error.score")
-  .min(1, "survey.error.score")
-  .max(4, "survey.error.score");
+/** A score is the number 1–4 (in JSON); the form's "1"–"4" are turned into numbers first (surveyForm). */
+const score = z.number({ error: "survey.error.score" }).int("survey.error.score").min(1, "survey.error.score").max(4, "survey.error.score");
 
-const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { message: "survey.error.choose" });
+const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: "survey.error.choose" });
 
-/** Optional text: empty means absent. */
+/** Optional text: empty means absent; control characters (NUL among them) are dropped. */
 const optionalText = (max: number) =>
   z
-    .string()
-    .trim()
-    .max(max, "survey.error.tooLong")
+    .string({ error: "survey.error.text" })
+    .transform(cleanText)
+    .pipe(z.string().trim().max(max, "survey.error.tooLong"))
     .optional()
     .transform((s) => (s ? s : undefined));
 
+/**
+ * One answer, exactly typed (the JSON API): scores are numbers, the complaint flag a boolean, and a
+ * field Pantau does not know is refused rather than ignored.
+ */
 export const surveyAnswers = z
-  .object({
-    /** Made when the form was shown: the same key twice is the same response. */
-    submissionKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "survey.error.expired"),
-    /** Asked only where the link does not say (a service point offering several services). */
-    serviceTypeId: z.string().max(64).optional().transform((s) => s || undefined),
-    ageGroup: choice(AGE_GROUPS),
-    gender: choice(GENDERS),
-    education: choice(EDUCATIONS),
-    occupation: choice(OCCUPATIONS),
-    u1: score,
-    u2: score,
-    u3: score,
-    u4: score,
-    u5: score,
-    u6: score,
-    u7: score,
-    u8: score,
-    u9: score,
-    suggestion: optionalText(2000),
-    isComplaint: z
-      .union([z.literal("on"), z.literal("true"), z.boolean()])
-      .optional()
-      .transform((v) => v === true || v === "on" || v === "true"),
-    contact: optionalText(200),
-    /** The honeypot: hidden from people, filled by bots. */
-    website: z.string().max(500).optional(),
-  })
+  .strictObject(
+    {
+      /** Made when the form was shown: the same key twice is the same response. */
+      submissionKey: z.string({ error: "survey.error.expired" }).regex(/^[A-Za-z0-9_-]{16,64}$/, "survey.error.expired"),
+      /** Asked only where the link does not say (a service point offering several services). */
+      serviceTypeId: z
+        .string({ error: "survey.error.choose" })
+        .max(64, "survey.error.choose")
+        .optional()
+        .transform((s) => s || undefined),
+      ageGroup: choice(AGE_GROUPS),
+      gender: choice(GENDERS),
+      education: choice(EDUCATIONS),
+      occupation: choice(OCCUPATIONS),
+      u1: score,
+      u2: score,
+      u3: score,
+      u4: score,
+      u5: score,
+      u6: score,
+      u7: score,
+      u8: score,
+      u9: score,
+      suggestion: optionalText(2000),
+      isComplaint: z.boolean({ error: "survey.error.choose" }).optional().transform((v) => v === true),
+      contact: optionalText(200),
+      /** The honeypot: hidden from people, filled by bots. */
+      website: z.string({ error: "survey.error.text" }).max(500, "survey.error.tooLong").optional(),
+    },
+    { error: (issue) => (issue.code === "unrecognized_keys" ? "survey.error.unknownField" : undefined) },
+  )
   .refine((a) => !a.isComplaint || !!a.suggestion, { path: ["suggestion"], message: "survey.error.complaintText" });
+
+/** Fields the form carries that are not answers (the page's own, read by the action, and React's). */
+const FORM_ONLY = new Set(["point", "via", "token"]);
+
+/** The form's fields (all text) as the typed answer: "1"–"4" become scores, a ticked box true. */
+export function answersFromForm(entries: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(entries)) {
+    if (k.startsWith("$") || FORM_ONLY.has(k) || typeof v !== "string") continue;
+    if (/^u[1-9]$/.test(k)) out[k] = /^[1-4]$/.test(v) ? Number(v) : v === "" ? undefined : v;
+    else if (k === "isComplaint") out[k] = v === "on" || v === "true";
+    else out[k] = v;
+  }
+  return out;
+}
+
+/** The form's check, in the browser and in the server action: the same schema after answersFromForm. */
+export const surveyForm = z.preprocess((raw) => answersFromForm(raw as Record<string, unknown>), surveyAnswers);
 
 export type SurveyAnswers = z.output<typeof surveyAnswers>;
 

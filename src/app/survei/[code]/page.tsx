@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { SurveyForm } from "@/features/survey/components/SurveyForm";
-import { submitSurveyForm } from "@/features/survey/server/actions";
+import { submitPointSurvey } from "@/features/survey/server/actions";
 import { elementWording, newSubmissionKey } from "@/features/survey/server/page-data";
 import { getTranslator } from "@/i18n/server";
 import { getDb } from "@/server/db";
@@ -26,14 +26,14 @@ export default async function SurveyPage({ params, searchParams }: { params: Pro
     elementWording(db),
     point.serviceTypeId ? null : db.serviceType.findMany({ where: { regionId: point.regionId, active: true }, orderBy: { code: "asc" } }),
   ]);
-  const action = submitSurveyForm.bind(null, { kind: "point", code: point.code, channel: via === "qr" ? "QR" : "LINK" });
   return (
     <div className="page survey">
       <h1>{t("survey.title")}</h1>
       <p className="lead">{t("survey.intro", { point: point.name })}</p>
       <SurveyForm
-        action={action}
+        action={submitPointSurvey}
         submissionKey={newSubmissionKey()}
+        hidden={{ point: point.code, via: via === "qr" ? "qr" : "link" }}
         elements={elements}
         services={services ? services.map((s) => ({ id: s.id, name: locale === "en" ? s.nameEn : s.nameId })) : null}
       />

@@ -7,6 +7,7 @@ import { getSession } from "@/server/auth";
 import { clientKeyFrom } from "@/server/auth/authenticate";
 import { getDb } from "@/server/db";
 import { recordFollowUp } from "./follow-up";
+import { field } from "@/server/form";
 
 async function user() {
   const session = await getSession();
@@ -17,10 +18,10 @@ async function user() {
 
 export async function followUpForm(formData: FormData): Promise<void> {
   const u = await user();
-  const employeeId = String(formData.get("employeeId") ?? "");
+  const employeeId = field(formData, "employeeId");
   const state = formData.get("state") === "RESOLVED" ? "RESOLVED" : "CONTACTED";
-  const back = String(formData.get("back") ?? "");
-  const result = await recordFollowUp(await getDb(), u, employeeId, state, String(formData.get("note") ?? ""));
+  const back = field(formData, "back");
+  const result = await recordFollowUp(await getDb(), u, employeeId, state, field(formData, "note"));
   const q = new URLSearchParams(back.startsWith("dari=") ? back : "");
   if (result.ok) q.set("tindak", state);
   else q.set("galat", result.error);
@@ -35,7 +36,7 @@ export async function saveDeadlines(formData: FormData): Promise<void> {
   const grace = Number(formData.get("graceDays"));
   if (!Number.isInteger(day) || day < 1 || day > 28 || !Number.isInteger(grace) || grace < 0 || grace > 10) redirect("/kepatuhan?galat=compliance.error.deadline");
   const db = await getDb();
-  const id = String(formData.get("regionId") ?? "");
+  const id = field(formData, "regionId");
   const before = await db.region.findUnique({ where: { id }, select: { ekinerjaDeadlineDay: true, dailyLogGraceDays: true } });
   if (!before) redirect("/kepatuhan");
   await db.$transaction(async (tx) => {
@@ -49,7 +50,7 @@ export async function saveDeadlines(formData: FormData): Promise<void> {
 export async function saveThreshold(formData: FormData): Promise<void> {
   const u = await user();
   if (u.role !== "HR" && u.role !== "ADMIN") redirect("/kepatuhan/disiplin");
-  const code = String(formData.get("code") ?? "");
+  const code = field(formData, "code");
   const minDays = Number(formData.get("minDays"));
   if (!Number.isInteger(minDays) || minDays < 1 || minDays > 366) redirect("/kepatuhan/disiplin?galat=compliance.error.days");
   const db = await getDb();

@@ -148,8 +148,8 @@ describe.each(relationalKinds)("compliance follow-ups on %s", (kind) => {
 
   it("records contacted and resolved, audited; a unit head only for their units; a note is required", async () => {
     expect(await recordFollowUp(db, users.hr!, ani, "CONTACTED", "  ")).toEqual({ ok: false, error: "compliance.error.note" });
-    expect(await recordFollowUp(db, users.head!, budi, "CONTACTED", "Ditelepon")).toEqual({ ok: false, error: "compliance.error.forbidden" });
-    expect(await recordFollowUp(db, users.leader!, ani, "CONTACTED", "Ditelepon")).toEqual({ ok: false, error: "compliance.error.forbidden" });
+    expect(await recordFollowUp(db, users.head!, budi, "CONTACTED", "Ditelepon")).toEqual({ ok: false, error: "compliance.error.notFound" });
+    expect(await recordFollowUp(db, users.leader!, ani, "CONTACTED", "Ditelepon")).toEqual({ ok: false, error: "compliance.error.notFound" });
     expect(await recordFollowUp(db, users.hr!, "nobody", "CONTACTED", "x")).toEqual({ ok: false, error: "compliance.error.notFound" });
     expect(await recordFollowUp(db, users.head!, ani, "CONTACTED", "Ditelepon, berjanji mengisi minggu ini")).toEqual({ ok: true });
     expect((await latestFollowUps(db, [ani, budi])).get(ani)?.state).toBe("CONTACTED");

@@ -18,14 +18,14 @@ export async function mayFollowUp(db: Db, user: ComplianceUser, employeeUnitId: 
   return false;
 }
 
-export type FollowUpResult = { ok: true } | { ok: false; error: "compliance.error.note" | "compliance.error.notFound" | "compliance.error.forbidden" };
+export type FollowUpResult = { ok: true } | { ok: false; error: "compliance.error.note" | "compliance.error.notFound" };
 
 export async function recordFollowUp(db: Db, user: ComplianceUser, employeeId: string, state: FollowUpState, note: string): Promise<FollowUpResult> {
   const text = note.trim();
   if (!text || text.length > 1000) return { ok: false, error: "compliance.error.note" };
   const employee = await db.employee.findUnique({ where: { id: employeeId }, select: { id: true, unitId: true } });
-  if (!employee) return { ok: false, error: "compliance.error.notFound" };
-  if (!(await mayFollowUp(db, user, employee.unitId))) return { ok: false, error: "compliance.error.forbidden" };
+  // another unit's employee is answered as an unknown one, so the answer never tells that an id exists
+  if (!employee || !(await mayFollowUp(db, user, employee.unitId))) return { ok: false, error: "compliance.error.notFound" };
   await db.$transaction(async (tx) => {
     const before = await tx.complianceFollowUp.findFirst({ where: { employeeId }, orderBy: { createdAt: "desc" }, select: { state: true } });
     const row = await tx.complianceFollowUp.create({ data: { employeeId, state, note: text, actorId: user.id, actorName: user.name } });

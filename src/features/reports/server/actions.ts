@@ -8,6 +8,7 @@ import { getClickHouse } from "@/server/clickhouse";
 import { getDb } from "@/server/db";
 import { createDraft, discardDraft, publishReport, type ReportUser } from "./reports";
 import { today } from "@/server/clock";
+import { field } from "@/server/form";
 
 async function user(): Promise<ReportUser> {
   const session = await getSession();
@@ -20,15 +21,15 @@ export async function draftReport(formData: FormData): Promise<void> {
   const db = await getDb();
   const region = await db.region.findFirst({ orderBy: { createdAt: "asc" } });
   if (!region) redirect("/admin/laporan?galat=reports.error.region");
-  const period = String(formData.get("period") ?? "");
-  const result = await createDraft(db, await getClickHouse(), u, region.id, period, String(formData.get("note") ?? ""), today(region.timezone));
+  const period = field(formData, "period");
+  const result = await createDraft(db, await getClickHouse(), u, region.id, period, field(formData, "note"), today(region.timezone));
   if (!result.ok) redirect(`/admin/laporan?galat=${result.error}&periode=${encodeURIComponent(period)}`);
   redirect(`/admin/laporan/${result.id}`);
 }
 
 export async function publishDraft(formData: FormData): Promise<void> {
   const u = await user();
-  const id = String(formData.get("id") ?? "");
+  const id = field(formData, "id");
   const db = await getDb();
   const result = await publishReport(db, u, id);
   if (!result.ok) redirect(`/admin/laporan/${encodeURIComponent(id)}?galat=${result.error}`);
@@ -39,6 +40,6 @@ export async function publishDraft(formData: FormData): Promise<void> {
 
 export async function discardReport(formData: FormData): Promise<void> {
   const u = await user();
-  await discardDraft(await getDb(), u, String(formData.get("id") ?? ""));
+  await discardDraft(await getDb(), u, field(formData, "id"));
   redirect("/admin/laporan");
 }

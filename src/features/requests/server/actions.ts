@@ -11,6 +11,8 @@ import type { RequestAction } from "../workflow";
 import { requestDeps } from "./deps";
 import { actOnRequest, submitRequest, type RequestUser } from "./requests";
 import type { UploadFile } from "./documents";
+import { field } from "@/server/form";
+import { cleanText } from "@/lib/text";
 
 export interface RequestFormState {
   errors: FieldErrors;
@@ -32,7 +34,7 @@ function split(formData: FormData) {
   const files = new Map<string, UploadFile>();
   for (const [k, v] of formData.entries()) {
     if (k.startsWith("$")) continue;
-    if (typeof v === "string") values[k] = v;
+    if (typeof v === "string") values[k] = cleanText(v);
     else if (k.startsWith("doc_")) files.set(k.slice(4), v);
   }
   return { values, files };
@@ -68,8 +70,8 @@ export async function actOnRequestForm(_prev: RequestFormState, formData: FormDa
 /** The employee opens the survey for their finished request: a fresh one-time link each time (only its hash is kept). */
 export async function openSurvey(formData: FormData): Promise<void> {
   const user = await currentUser();
-  const token = await issueInviteForOwner(user, String(formData.get("requestId") ?? ""));
-  redirect(token ? `/survei/undangan/${token}` : `/layanan/${encodeURIComponent(String(formData.get("requestId") ?? ""))}`);
+  const token = await issueInviteForOwner(user, field(formData, "requestId"));
+  redirect(token ? `/survei/undangan/${token}` : `/layanan/${encodeURIComponent(field(formData, "requestId"))}`);
 }
 
 export async function markNotificationsRead(): Promise<void> {

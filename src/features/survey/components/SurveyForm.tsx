@@ -7,12 +7,14 @@ import { useActionState, useRef, useState } from "react";
 import { isMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/client";
 import type { ElementWording } from "../elements";
-import { AGE_GROUPS, EDUCATIONS, fieldErrors, GENDERS, OCCUPATIONS, surveyAnswers } from "../schema";
+import { AGE_GROUPS, EDUCATIONS, fieldErrors, GENDERS, OCCUPATIONS, surveyForm } from "../schema";
 import type { SurveyFormState } from "../server/actions";
 
 export function SurveyForm(props: {
   action: (prev: SurveyFormState, formData: FormData) => Promise<SurveyFormState>;
   submissionKey: string;
+  /** The page's own fields: a service point's code and channel, or a one-time link's token. */
+  hidden: Record<string, string>;
   elements: ElementWording[];
   /** Offered when the link does not fix the service. */
   services: { id: string; name: string }[] | null;
@@ -32,7 +34,7 @@ export function SurveyForm(props: {
 
   function check(e: React.FormEvent<HTMLFormElement>) {
     const data = Object.fromEntries(new FormData(e.currentTarget).entries());
-    const parsed = surveyAnswers.safeParse(data);
+    const parsed = surveyForm.safeParse(data);
     if (parsed.success) {
       setClientErrors(null);
       return;
@@ -79,6 +81,9 @@ export function SurveyForm(props: {
       noValidate
     >
       <input type="hidden" name="submissionKey" value={props.submissionKey} />
+      {Object.entries(props.hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {err("form") && (
         <p className="alert error" role="alert">
           {err("form")}

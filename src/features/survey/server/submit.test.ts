@@ -8,6 +8,7 @@ import { createPrisma } from "@/server/db/client";
 import { openTestDb, relationalKinds } from "@/test/stores";
 import { createCaller } from "@/server/api/root";
 import { issueInvite } from "./invites";
+import { answersFromForm } from "../schema";
 import { hashToken, submitSurvey, THROTTLE } from "./submit";
 
 const key = () => randomBytes(12).toString("base64url");
@@ -24,6 +25,10 @@ const answers = (over: Record<string, unknown> = {}) => ({
   website: "",
   ...over,
 });
+
+/** What the form's server action does: its text fields made typed, then the one door. */
+const submitForm = (db: Db, target: Parameters<typeof submitSurvey>[1], raw: Record<string, unknown>, client: string, now?: Date) =>
+  submitSurvey(db, target, answersFromForm(raw), client, now);
 
 describe.each(relationalKinds)("survey responses on %s", (kind) => {
   let db: Db;
@@ -51,7 +56,7 @@ describe.each(relationalKinds)("survey responses on %s", (kind) => {
   const point = (code = "loket-bkpsdm") => ({ kind: "point" as const, code, channel: "LINK" as const });
 
   it("stores a valid response from an open link with the point's unit", async () => {
-    const r = await submitSurvey(db, point(), answers({ serviceTypeId, suggestion: "Antrean terlalu panjang", contact: "0812-0000-1111" }), "client-a");
+    const r = await submitForm(db, point(), answers({ serviceTypeId, suggestion: "Antrean terlalu panjang", contact: "0812-0000-1111" }), "client-a");
     expect(r).toMatchObject({ ok: true });
     const row = await db.surveyResponse.findUniqueOrThrow({ where: { id: (r as { responseId: string }).responseId } });
     expect(row).toMatchObject({ channel: "LINK", serviceTypeId, u1: 4, u8: 2, suggestion: "Antrean terlalu panjang", contact: "0812-0000-1111", isComplaint: false, followUp: "NONE" });
@@ -59,33 +64,49 @@ describe.each(relationalKinds)("survey responses on %s", (kind) => {
 
   it("says what is wrong next to each field and stores nothing", async () => {
     const before = await db.surveyResponse.count();
-    const r = await submitSurvey(db, point(), answers({ serviceTypeId, u3: "", gender: "X", u9: "5" }), "client-b");
+    const r = await submitForm(db, point(), answers({ serviceTypeId, u3: "", gender: "X", u9: "5" }), "client-b");
     expect(r).toEqual({ ok: false, errors: { u3: "survey.error.score", gender: "survey.error.choose", u9: "survey.error.score" } });
-    expect(await submitSurvey(db, point(), answers({ serviceTypeId, isComplaint: "on" }), "client-b")).toEqual({ ok: false, errors: { suggestion: "survey.error.complaintText" } });
-    expect(await submitSurvey(db, point(), answers({ serviceTypeId: "" }), "client-b")).toEqual({ ok: false, errors: { serviceTypeId: "survey.error.choose" } });
+    expect(await submitForm(db, point(), answers({ serviceTypeId, isComplaint: "on" }), "client-b")).toEqual({ ok: false, errors: { suggestion: "survey.error.complaintText" } });
+    expect(await submitForm(db, point(), answers({ serviceTypeId: "" }), "client-b")).toEqual({ ok: false, errors: { serviceTypeId: "survey.error.choose" } });
     expect(await db.surveyResponse.count()).toBe(before);
   });
 
-  it("takes the point's own service when it has one, and refuses a service of nowhere", async () => {
-    const r = await submitSurvey(db, point("loket-cuti"), answers({ serviceTypeId: "ignored" }), "client-c");
+  it("takes JSON only with exact types, refuses unknown fields, and drops NUL from free text", async () => {
+    const typed = (over: Record<string, unknown> = {}) => ({ ...answersFromForm(answers({ serviceTypeId })), ...over });
+    const before = await db.surveyResponse.count();
+    for (const bad of [{ u1: true }, { u1: [3] }, { u1: "4" }, { u1: 2.5 }, { isComplaint: "yes" }, { suggestion: 5 }]) {
+      const r = await submitSurvey(db, point(), typed(bad), "client-json");
+      expect(r).toMatchObject({ ok: false });
+      expect(Object.values((r as { errors: Record<string, string> }).errors).every((m) => m.startsWith("survey.error."))).toBe(true);
+    }
+    expect(await submitSurvey(db, point(), typed({ extra: 1 }), "client-json")).toEqual({ ok: false, errors: { form: "survey.error.unknownField" } });
+    expect(await submitSurvey(db, point(), { submissionKey: 5 }, "client-json")).toMatchObject({ ok: false, errors: { submissionKey: "survey.error.expired", u1: "survey.error.score", gender: "survey.error.choose" } });
+    expect(await db.surveyResponse.count()).toBe(before);
+    const r = await submitSurvey(db, point(), typed({ suggestion: "Ruang tunggu\u0000 panas", contact: "08\u00001" }), "client-json");
     expect(r.ok).toBe(true);
-    const bad = await submitSurvey(db, point(), answers({ serviceTypeId: "no-such-service" }), "client-c");
+    expect(await db.surveyResponse.findUniqueOrThrow({ where: { id: (r as { responseId: string }).responseId } })).toMatchObject({ suggestion: "Ruang tunggu panas", contact: "081" });
+  });
+
+  it("takes the point's own service when it has one, and refuses a service of nowhere", async () => {
+    const r = await submitForm(db, point("loket-cuti"), answers({ serviceTypeId: "ignored" }), "client-c");
+    expect(r.ok).toBe(true);
+    const bad = await submitForm(db, point(), answers({ serviceTypeId: "no-such-service" }), "client-c");
     expect(bad).toEqual({ ok: false, errors: { serviceTypeId: "survey.error.choose" } });
-    expect(await submitSurvey(db, point("no-such-point"), answers({ serviceTypeId }), "client-c")).toEqual({ ok: false, errors: { form: "survey.error.unknownPoint" } });
+    expect(await submitForm(db, point("no-such-point"), answers({ serviceTypeId }), "client-c")).toEqual({ ok: false, errors: { form: "survey.error.unknownPoint" } });
   });
 
   it("keeps one response for a double tap, sequential or at the same moment", async () => {
     const a = answers({ serviceTypeId });
     const before = await db.surveyResponse.count();
-    const [x, y] = await Promise.all([submitSurvey(db, point(), a, "client-d"), submitSurvey(db, point(), a, "client-d")]);
-    const z = await submitSurvey(db, point(), a, "client-d");
+    const [x, y] = await Promise.all([submitForm(db, point(), a, "client-d"), submitForm(db, point(), a, "client-d")]);
+    const z = await submitForm(db, point(), a, "client-d");
     expect([x.ok, y.ok, z.ok]).toEqual([true, true, true]);
     expect(await db.surveyResponse.count()).toBe(before + 1);
   });
 
   it("thanks a bot that filled the honeypot and keeps nothing", async () => {
     const before = await db.surveyResponse.count();
-    expect(await submitSurvey(db, point(), answers({ serviceTypeId, website: "http://spam.example" }), "client-e")).toEqual({ ok: true, responseId: null });
+    expect(await submitForm(db, point(), answers({ serviceTypeId, website: "http://spam.example" }), "client-e")).toEqual({ ok: true, responseId: null });
     expect(await db.surveyResponse.count()).toBe(before);
   });
 
@@ -93,37 +114,37 @@ describe.each(relationalKinds)("survey responses on %s", (kind) => {
     // the attempts alternate between two Prisma clients on the same database, as two web instances would
     const second = createPrisma(conn);
     const results = [];
-    for (let i = 0; i < THROTTLE.max + 1; i++) results.push(await submitSurvey(i % 2 ? second : db, point(), answers({ serviceTypeId }), "client-f"));
+    for (let i = 0; i < THROTTLE.max + 1; i++) results.push(await submitForm(i % 2 ? second : db, point(), answers({ serviceTypeId }), "client-f"));
     expect(results.slice(0, THROTTLE.max).every((r) => r.ok)).toBe(true);
     expect(results.at(-1)).toEqual({ ok: false, errors: { form: "survey.error.throttled" }, retryMinutes: THROTTLE.windowMinutes });
-    expect((await submitSurvey(db, point(), answers({ serviceTypeId }), "client-g")).ok).toBe(true);
+    expect((await submitForm(db, point(), answers({ serviceTypeId }), "client-g")).ok).toBe(true);
     // after the window the client may answer again
     const later = new Date(Date.now() + (THROTTLE.windowMinutes + 1) * 60_000);
-    expect((await submitSurvey(db, point(), answers({ serviceTypeId }), "client-f", later)).ok).toBe(true);
+    expect((await submitForm(db, point(), answers({ serviceTypeId }), "client-f", later)).ok).toBe(true);
   });
 
   it("lets a one-time link answer once, even from two tabs at once", async () => {
     const token = randomBytes(18).toString("base64url");
     await db.surveyInvite.create({ data: { tokenHash: hashToken(token), requestId: requestIds[0]! } });
     const invite = { kind: "invite" as const, token };
-    const first = await submitSurvey(db, invite, answers(), "client-h");
+    const first = await submitForm(db, invite, answers(), "client-h");
     expect(first.ok).toBe(true);
     const row = await db.surveyResponse.findUniqueOrThrow({ where: { id: (first as { responseId: string }).responseId } });
     expect(row).toMatchObject({ channel: "INVITE", requestId: requestIds[0] });
-    expect(await submitSurvey(db, invite, answers(), "client-h")).toEqual({ ok: false, errors: { form: "survey.error.inviteUsed" } });
+    expect(await submitForm(db, invite, answers(), "client-h")).toEqual({ ok: false, errors: { form: "survey.error.inviteUsed" } });
 
     const token2 = randomBytes(18).toString("base64url");
     await db.surveyInvite.create({ data: { tokenHash: hashToken(token2), requestId: requestIds[1]! } });
-    const both = await Promise.all([submitSurvey(db, { kind: "invite", token: token2 }, answers(), "x"), submitSurvey(db, { kind: "invite", token: token2 }, answers(), "y")]);
+    const both = await Promise.all([submitForm(db, { kind: "invite", token: token2 }, answers(), "x"), submitForm(db, { kind: "invite", token: token2 }, answers(), "y")]);
     expect(both.filter((r) => r.ok)).toHaveLength(1);
     expect(await db.surveyResponse.count({ where: { requestId: requestIds[1] } })).toBe(1);
-    expect(await submitSurvey(db, { kind: "invite", token: "not-a-token" }, answers(), "z")).toEqual({ ok: false, errors: { form: "survey.error.unknownInvite" } });
+    expect(await submitForm(db, { kind: "invite", token: "not-a-token" }, answers(), "z")).toEqual({ ok: false, errors: { form: "survey.error.unknownInvite" } });
   });
 
   it("shows suggestions to leaders without contacts, to HR with them, and lets HR follow a complaint up once per change", async () => {
     const as = (role: "LEADER" | "HR" | "UNIT_HEAD", unitId: string | null = null) =>
       createCaller({ db, clientKey: "t", session: { expires: new Date(Date.now() + 3_600_000).toISOString(), user: { id: `u-${role}`, name: role, username: role, role, unitId } } });
-    const r = await submitSurvey(db, point(), answers({ serviceTypeId, isComplaint: "on", suggestion: "Tidak ada kabar", contact: "0812-1" }), "client-j");
+    const r = await submitForm(db, point(), answers({ serviceTypeId, isComplaint: "on", suggestion: "Tidak ada kabar", contact: "0812-1" }), "client-j");
     const id = (r as { responseId: string }).responseId;
     const leaderView = await as("LEADER").survey.feedback({ only: "complaints" });
     const mine = leaderView.rows.find((x) => x.id === id)!;
@@ -167,8 +188,8 @@ describe.each(relationalKinds)("survey responses on %s", (kind) => {
     const second = await issueInvite(db, request.number);
     expect("token" in first && "token" in second).toBe(true);
     const [t1, t2] = [(first as { token: string }).token, (second as { token: string }).token];
-    expect(await submitSurvey(db, { kind: "invite", token: t1 }, answers(), "k1")).toEqual({ ok: false, errors: { form: "survey.error.unknownInvite" } });
-    expect((await submitSurvey(db, { kind: "invite", token: t2 }, answers(), "k1")).ok).toBe(true);
+    expect(await submitForm(db, { kind: "invite", token: t1 }, answers(), "k1")).toEqual({ ok: false, errors: { form: "survey.error.unknownInvite" } });
+    expect((await submitForm(db, { kind: "invite", token: t2 }, answers(), "k1")).ok).toBe(true);
     expect(await issueInvite(db, request.number)).toEqual({ error: "survey.error.inviteUsed" });
     expect(await issueInvite(db, "NO/SUCH/1")).toEqual({ error: "survey.invite.error.unknown" });
     const open = await db.serviceRequest.findFirstOrThrow({ where: { status: { notIn: ["COMPLETED", "REJECTED"] } } });
@@ -176,7 +197,7 @@ describe.each(relationalKinds)("survey responses on %s", (kind) => {
   });
 
   it("marks a complaint for follow-up", async () => {
-    const r = await submitSurvey(db, point(), answers({ serviceTypeId, isComplaint: "on", suggestion: "Berkas saya hilang dua kali" }), "client-i");
+    const r = await submitForm(db, point(), answers({ serviceTypeId, isComplaint: "on", suggestion: "Berkas saya hilang dua kali" }), "client-i");
     const row = await db.surveyResponse.findUniqueOrThrow({ where: { id: (r as { responseId: string }).responseId } });
     expect(row).toMatchObject({ isComplaint: true, followUp: "OPEN" });
   });

@@ -8,16 +8,18 @@ import { recordAudit } from "@/server/audit";
 import { requireRole } from "@/server/auth";
 import { getDb } from "@/server/db";
 import { elementWordingInput } from "../admin-schema";
+import { field } from "@/server/form";
+import { actorOf } from "@/server/auth/actor";
 
 export async function saveElementWording(formData: FormData) {
   const session = await requireRole(["ADMIN", "HR"], "/admin/survey");
-  const code = String(formData.get("code") ?? "");
+  const code = field(formData, "code");
   const raw = {
     code,
-    questionId: formData.get("questionId"),
-    questionEn: formData.get("questionEn"),
-    optionsId: [1, 2, 3, 4].map((i) => formData.get(`optionId${i}`)),
-    optionsEn: [1, 2, 3, 4].map((i) => formData.get(`optionEn${i}`)),
+    questionId: field(formData, "questionId"),
+    questionEn: field(formData, "questionEn"),
+    optionsId: [1, 2, 3, 4].map((i) => field(formData, `optionId${i}`)),
+    optionsEn: [1, 2, 3, 4].map((i) => field(formData, `optionEn${i}`)),
   };
   const parsed = elementWordingInput.safeParse(raw);
   if (!parsed.success || !(ELEMENTS as readonly string[]).includes(code)) redirect(`/admin/survey?error=survey.admin.error.wording#wording`);
@@ -25,7 +27,7 @@ export async function saveElementWording(formData: FormData) {
   await db.$transaction(async (tx) => {
     const before = await tx.surveyElement.findUnique({ where: { code } });
     const after = await tx.surveyElement.upsert({ where: { code }, create: parsed.data, update: parsed.data });
-    await recordAudit(tx, { id: session.user.id, name: session.user.name, clientKey: "web" }, { action: "survey.element.update", entity: "SurveyElement", entityId: code, before, after });
+    await recordAudit(tx, await actorOf(session), { action: "survey.element.update", entity: "SurveyElement", entityId: code, before, after });
   });
   revalidatePath("/admin/survey");
   redirect(`/admin/survey?saved=${code}#wording`);

@@ -4,6 +4,7 @@ import { csvOf } from "@/features/dashboard/components/csv";
 import { recordAudit } from "@/server/audit";
 import { getSession } from "@/server/auth";
 import { getDb } from "@/server/db";
+import { actorOf } from "@/server/auth/actor";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +25,7 @@ export async function GET() {
     db.serviceType.findMany({ select: { id: true, nameId: true } }),
     db.servicePoint.findMany({ select: { id: true, code: true } }),
   ]);
-  await recordAudit(db, { id: session.user.id, name: session.user.name, clientKey: "web" }, { action: "survey.export", entity: "SurveyResponse", entityId: "*", after: { rows: rows.length } });
+  await recordAudit(db, await actorOf(session), { action: "survey.export", entity: "SurveyResponse", entityId: "*", after: { rows: rows.length } });
   const unit = new Map(units.map((u) => [u.id, u.name]));
   const service = new Map(services.map((s) => [s.id, s.nameId]));
   const point = new Map(points.map((p) => [p.id, p.code]));

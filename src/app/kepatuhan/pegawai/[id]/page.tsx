@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
-import { forbidden, notFound } from "next/navigation";
+import { notFound } from "next/navigation";
 import { TimelineChart } from "@/features/compliance/components/TimelineChart";
 import { followUpForm } from "@/features/compliance/server/actions";
 import { mayFollowUp } from "@/features/compliance/server/follow-up";
@@ -28,10 +28,10 @@ export default async function EmployeeCompliancePage({ params, searchParams }: {
   const session = await requireRole(rolesFor("/kepatuhan"), `/kepatuhan/pegawai/${id}`);
   const [{ t, locale }, db, sp, h] = await Promise.all([getTranslator(), getDb(), searchParams, headers()]);
   const employee = await db.employee.findUnique({ where: { id }, include: { unit: { select: { name: true } } } });
-  if (!employee) notFound();
   const u = session.user;
   const user = { id: u.id, name: u.name, role: u.role, unitId: u.unitId, clientKey: clientKeyFrom(h) };
-  if (!(await mayFollowUp(db, user, employee.unitId))) forbidden();
+  // another unit's employee is answered as an unknown one: the answer never tells that an id exists
+  if (!employee || !(await mayFollowUp(db, user, employee.unitId))) notFound();
   // a year back from the end of the list's period, so the streak's months are in view
   const d = defaultMonths();
   const to = sp.sampai && MONTH.test(sp.sampai) ? sp.sampai : d.to;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { SurveyForm } from "@/features/survey/components/SurveyForm";
-import { submitSurveyForm } from "@/features/survey/server/actions";
+import { submitInviteSurvey } from "@/features/survey/server/actions";
 import { elementWording, newSubmissionKey } from "@/features/survey/server/page-data";
 import { hashToken } from "@/features/survey/server/submit";
 import { getTranslator } from "@/i18n/server";
@@ -24,12 +24,11 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       </div>
     );
   }
-  const action = submitSurveyForm.bind(null, { kind: "invite", token });
   return (
     <div className="page survey">
       <h1>{t("survey.title")}</h1>
       <p className="lead">{t("survey.introInvite", { service: locale === "en" ? request.serviceType.nameEn : request.serviceType.nameId, number: request.number })}</p>
-      <SurveyForm action={action} submissionKey={newSubmissionKey()} elements={await elementWording(db)} services={null} />
+      <SurveyForm action={submitInviteSurvey} submissionKey={newSubmissionKey()} hidden={{ token }} elements={await elementWording(db)} services={null} />
     </div>
   );
 }
