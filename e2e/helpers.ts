@@ -1,3 +1,4 @@
+import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "pantau-demo";
@@ -14,4 +15,24 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
 export async function as(page: Page, username: string) {
   await page.context().clearCookies();
   await login(page, username);
+}
+
+/**
+ * An HTTP request to the test server from another loopback address (127.0.0.x), so what it does to
+ * one client's throttle does not reach the other specs (the browser and Playwright use 127.0.0.1).
+ */
+export function requestFrom(localAddress: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  const base = new URL(process.env.E2E_BASE_URL ?? `http://127.0.0.1:${process.env.E2E_PORT ?? 3210}`);
+  return new Promise<{ status: number; body: string; headers: IncomingHttpHeaders }>((resolve, reject) => {
+    const req = httpRequest(
+      { host: base.hostname, port: base.port, path, method: init.method ?? "GET", headers: init.headers, localAddress },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), headers: res.headers }));
+      },
+    );
+    req.on("error", reject);
+    req.end(init.body);
+  });
 }

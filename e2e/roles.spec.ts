@@ -59,7 +59,7 @@ test("a wrong password shows a clear error and the admin can create a user (audi
   await page.getByLabel("Nama pengguna").fill("dewi.k");
   await page.getByLabel("Nama", { exact: true }).fill("Dewi Kartika");
   await page.getByLabel("Kata sandi awal").fill("sandi-dewi-2026");
-  await page.getByLabel("Peran").selectOption("HR");
+  await page.getByLabel("Peran", { exact: true }).selectOption("HR");
   await page.getByRole("button", { name: "Simpan pengguna" }).click();
   await expect(page.getByText("Pengguna dewi.k dibuat.")).toBeVisible();
   await expect(page.getByRole("cell", { name: "dewi.k", exact: true })).toBeVisible();
