@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { ActionForm } from "@/features/requests/components/ActionForm";
 import { fieldsFor } from "@/features/requests/forms";
 import { actOnRequestForm, openSurvey } from "@/features/requests/server/actions";
+import { maxUploadMb } from "@/features/requests/server/deps";
 import { requestDetail } from "@/features/requests/server/queries";
 import { clientKeyFrom } from "@/server/auth/authenticate";
 import { isMessageKey, type MessageKey } from "@/i18n/catalog";
@@ -117,6 +118,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
                 reason={a.reason}
                 decree={a.decree}
                 danger={a.action === "reject"}
+                maxUploadMb={maxUploadMb()}
                 documents={a.action === "resubmit" ? detail.requiredDocuments.map((d) => ({ code: d.code, name: locale === "en" ? d.nameEn : d.nameId, required: false })) : undefined}
               />
             ))}

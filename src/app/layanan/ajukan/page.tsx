@@ -81,6 +81,7 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
         documents={docs}
         actionKey={randomBytes(18).toString("base64url")}
         holidays={holidays.map((h) => isoDay(dayOfDate(h.date)))}
+        maxUploadMb={maxUploadMb()}
       />
     </div>
   );

@@ -2,12 +2,12 @@
 // One workflow action on a request: a button, with a reason (return, reject) or a file (the decree;
 // the missing documents on resubmit) when the action needs one. The action key makes a double click
 // one action.
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { useI18n } from "@/i18n/client";
-import { documentField } from "../forms";
+import { documentField, type FieldErrors } from "../forms";
 import type { RequestFormState } from "../server/actions";
 import type { RequestAction } from "../workflow";
-import { ErrorText, FileInput, useFieldError, type FormDocument } from "./RequestForm";
+import { ErrorText, FileInput, fileTooLarge, useFieldError, type FormDocument } from "./RequestForm";
 
 export function ActionForm(props: {
   action: (prev: RequestFormState, formData: FormData) => Promise<RequestFormState>;
@@ -18,13 +18,25 @@ export function ActionForm(props: {
   decree?: boolean;
   documents?: FormDocument[];
   danger?: boolean;
+  maxUploadMb: number;
 }) {
   const { t } = useI18n();
   const [state, formAction, pending] = useActionState(props.action, { errors: {} });
-  const err = useFieldError(state.errors);
+  const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
+  const err = useFieldError(clientErrors ?? state.errors);
+  // a file over the upload limit is refused here, before it is sent, with the server's words
+  function check(e: React.FormEvent<HTMLFormElement>) {
+    const found: FieldErrors = {};
+    for (const [name, value] of new FormData(e.currentTarget).entries()) {
+      const tooLarge = fileTooLarge(value, props.maxUploadMb);
+      if (tooLarge) found[name] = tooLarge;
+    }
+    setClientErrors(Object.keys(found).length ? found : null);
+    if (Object.keys(found).length) e.preventDefault();
+  }
   const reasonLabel = props.name === "return" ? t("requests.action.reasonReturn") : t("requests.action.reasonReject");
   return (
-    <form key={state.attempt ?? 0} action={formAction} className="form card action-form" encType="multipart/form-data" data-testid={`action-${props.name}`}>
+    <form key={state.attempt ?? 0} action={formAction} onSubmit={check} className="form card action-form" encType="multipart/form-data" data-testid={`action-${props.name}`}>
       <input type="hidden" name="requestId" value={props.requestId} />
       <input type="hidden" name="action" value={props.name} />
       <input type="hidden" name="actionKey" value={props.actionKey} />

@@ -46,6 +46,11 @@ export function FileInput({ name, label, required, error, optionalText }: { name
   );
 }
 
+/** The size error the server gives (documents.ts), for a file over the upload limit; null otherwise. */
+export function fileTooLarge(file: FormDataEntryValue | null, maxMb: number): FieldErrors[string] | null {
+  return file instanceof File && file.size > maxMb * 1024 * 1024 ? { key: "requests.error.document.size", vars: { name: file.name, max: maxMb } } : null;
+}
+
 export function RequestForm(props: {
   action: (prev: RequestFormState, formData: FormData) => Promise<RequestFormState>;
   serviceTypeId: string;
@@ -55,6 +60,8 @@ export function RequestForm(props: {
   actionKey: string;
   /** The region's holidays (yyyy-mm-dd) around today, for the leave length preview. */
   holidays: string[];
+  /** UPLOAD_MAX_MB: a larger file is refused here before it is sent, with the server's own words. */
+  maxUploadMb: number;
 }) {
   const { t } = useI18n();
   const [state, formAction, pending] = useActionState(props.action, { errors: {} });
@@ -86,6 +93,8 @@ export function RequestForm(props: {
     for (const d of props.documents) {
       const file = data.get(documentField(d.code));
       if (d.required && (!(file instanceof File) || (file.size === 0 && file.name === ""))) found[documentField(d.code)] = { key: "requests.error.document.required" };
+      const tooLarge = fileTooLarge(file, props.maxUploadMb);
+      if (tooLarge) found[documentField(d.code)] = tooLarge;
     }
     if (Object.keys(found).length === 0) return setClientErrors(null);
     e.preventDefault();
