@@ -174,3 +174,25 @@ test("SIGKILL during survey answers and a leave request: after a restart everyth
     }
   }
 });
+
+test("an administrator backs the data folder up from the browser", async ({ page }) => {
+  await page.context().clearCookies();
+  await page.goto("/login");
+  await page.getByLabel("Nama pengguna").fill("admin");
+  await page.getByLabel("Kata sandi").fill("pantau-demo");
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.goto("/data");
+  const section = page.getByRole("region", { name: "Cadangan data" });
+  await section.getByRole("button", { name: "Buat cadangan sekarang" }).click();
+  await expect(page.getByRole("status")).toHaveText("Cadangan selesai dibuat.");
+  await expect(page.getByRole("region", { name: "Cadangan data" }).getByRole("listitem").first()).toContainText(/pantau-\d{8}-\d{6}/);
+  // HR sees the imports, not the backups
+  await page.context().clearCookies();
+  await page.goto("/login");
+  await page.getByLabel("Nama pengguna").fill("bkpsdm");
+  await page.getByLabel("Kata sandi").fill("pantau-demo");
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await page.goto("/data");
+  await expect(page.getByRole("region", { name: "Cadangan data" })).toHaveCount(0);
+});

@@ -196,3 +196,58 @@ test("another unit's employee is answered exactly as an unknown one", async ({ p
   expect(other?.status()).toBe(404);
   expect(unknown?.status()).toBe(404);
 });
+
+test("the survey API reads a few KB at most and refuses fields it does not know", async () => {
+  const huge = await requestFrom("127.0.0.22", "/api/survei/loket-cuti", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ suggestion: "x".repeat(1_000_000) }) });
+  expect(huge.status).toBe(413);
+  expect(JSON.parse(huge.body).messages.form.id).toContain("terlalu besar");
+  const extra = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`k${i}`, 1]));
+  const keys = await requestFrom("127.0.0.22", "/api/survei/loket-cuti", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...JSON.parse(answer("e2e-extra-keys-0000001")), ...extra }) });
+  expect(keys.status).toBe(400);
+  expect(JSON.parse(keys.body).errors).toEqual({ form: "survey.error.unknownField" });
+  const typed = await requestFrom("127.0.0.22", "/api/survei/loket-cuti", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...JSON.parse(answer("e2e-loose-types-000001")), u1: true, u2: [3], u3: "4" }) });
+  expect(typed.status).toBe(400);
+  const body = JSON.parse(typed.body) as { errors: Record<string, string>; messages: Record<string, { id: string; en: string }> };
+  expect(body.errors).toEqual({ u1: "survey.error.score", u2: "survey.error.score", u3: "survey.error.score" });
+  expect(body.messages.u1).toEqual({ id: "Pilih salah satu jawaban.", en: "Choose one answer." });
+  const unknown = await requestFrom("127.0.0.22", "/api/survei/loket-cuti", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...JSON.parse(answer("e2e-unknown-key-000001")), kolom: 1 }) });
+  expect(JSON.parse(unknown.body).errors).toEqual({ form: "survey.error.unknownField" });
+});
+
+test("what the survey form sends cannot turn an open link's answer into an invite's", async ({ page }) => {
+  await page.goto("/survei/loket-cuti");
+  await page.getByLabel("Usia").selectOption("46-55");
+  await page.getByLabel("Jenis kelamin").selectOption("L");
+  await page.getByLabel("Pendidikan terakhir").selectOption("SMA");
+  await page.getByLabel("Pekerjaan").selectOption("SWASTA");
+  for (let i = 1; i <= 9; i++) await page.locator(`input[name="u${i}"][value="3"]`).check();
+  await page.getByLabel("Saran, masukan, atau pengaduan").fill("Jawaban uji saluran");
+  await page.locator('input[name="via"]').evaluate((el: HTMLInputElement) => (el.value = "INVITE"));
+  await page.getByRole("button", { name: "Kirim jawaban" }).click();
+  await expect(page).toHaveURL(/\/survei\/terima-kasih/);
+  await as(page, "bkpsdm");
+  const csv = await (await page.request.get("/api/survey/export")).text();
+  const row = csv.split("\r\n").find((l) => l.includes("Jawaban uji saluran"))!;
+  expect(row.split(";")[2]).toBe("LINK");
+});
+
+test("a form post larger than any form is answered with its reason, not a server error; the form checks file sizes first", async ({ page }) => {
+  const res = await page.request.post("/layanan/ajukan", { headers: { "content-type": "multipart/form-data; boundary=x", "next-action": "x" }, data: Buffer.alloc(46 * 1024 * 1024, 97) });
+  expect(res.status()).toBe(413);
+  expect(await res.text()).toContain("Berkas terlalu besar");
+  await as(page, "pegawai");
+  await page.goto("/layanan/ajukan");
+  await page.getByRole("link", { name: /^Cuti/ }).click();
+  await page.getByLabel("Surat permohonan cuti").setInputFiles({ name: "besar.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(6 * 1024 * 1024, 32) });
+  await page.getByRole("button", { name: "Kirim permohonan" }).click();
+  await expect(page.locator("#doc_SURAT_PERMOHONAN-error")).toHaveText('Berkas "besar.pdf" lebih besar dari 5 MB.');
+});
+
+test("a username with a NUL byte is a wrong login, never an internal error", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Nama pengguna").evaluate((el: HTMLInputElement) => (el.value = "pim\u0000pinan"));
+  await page.getByLabel("Kata sandi").fill("pantau-demo");
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await expect(page.locator("#login-error")).toHaveText("Nama pengguna atau kata sandi salah.");
+  await expect(page.locator("main")).not.toContainText(/prisma|invalid byte|0x00/i);
+});

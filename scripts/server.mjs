@@ -51,8 +51,18 @@ function tooLarge(req, res) {
   } catch {
     // no usable Referer: back to the start page
   }
-  req.resume();
-  res.writeHead(413, { "content-type": "text/html; charset=utf-8", connection: "close" });
+  // the body is read and dropped, then answered (a browser that is still sending would miss an early answer);
+  // one that sends far beyond any form is cut off
+  let drained = 0;
+  req.on("data", (chunk) => {
+    drained += chunk.length;
+    if (drained > 4 * FORM_BODY_LIMIT) req.destroy();
+  });
+  req.on("end", () => answerTooLarge(res, back));
+}
+
+function answerTooLarge(res, back) {
+  res.writeHead(413, { "content-type": "text/html; charset=utf-8" });
   res.end(`<!doctype html><html lang="id"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Berkas terlalu besar</title>
 <main style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem">
 <h1>Berkas terlalu besar</h1><p>Kiriman ini lebih dari ${FORM_BODY_LIMIT_MB} MB. Setiap dokumen paling banyak sebesar batas unggah yang tertulis di formulir; perkecil berkasnya (misalnya pindai ulang dengan resolusi lebih rendah) lalu kirim lagi.</p>

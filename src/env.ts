@@ -64,6 +64,10 @@ export const envSchema = z
     PANTAU_DEMO_EMPLOYEES: intFrom(300, 10, 100_000),
     /** Pins the working calendar's today (yyyy-mm-dd) for tests and demos; see src/server/clock.ts. */
     PANTAU_TODAY: emptyAsUndefined.refine((v) => v === undefined || isCalendarDate(v), { message: "must be a date as yyyy-mm-dd" }),
+    /** Backups of the data folder (src/server/backup.ts): where, how often the server makes one (0 = never), how many are kept. */
+    BACKUP_DIR: emptyAsUndefined,
+    BACKUP_INTERVAL_HOURS: intFrom(24, 0, 24 * 31),
+    BACKUP_KEEP: intFrom(7, 1, 1000),
     /** The web server runs the ETL this often (minutes); 0 turns the schedule off. */
     ETL_INTERVAL_MINUTES: intFrom(15, 0, 24 * 60),
     /** Largest document an employee or HR may upload with a request (MB). */

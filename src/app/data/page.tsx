@@ -4,7 +4,7 @@ import { formatDateTime, formatNumber } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
-import { retryBatch, runEtlNow } from "@/features/imports/server/actions";
+import { backupNowForm, retryBatch, runEtlNow } from "@/features/imports/server/actions";
 import { serverCaller } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Impor data" };
@@ -14,11 +14,16 @@ function totalRows(rows: unknown): number {
 }
 
 export default async function DataPage({ searchParams }: { searchParams: Promise<{ etl?: string }> }) {
-  await requireRole(rolesFor("/data"), "/data");
+  const session = await requireRole(rolesFor("/data"), "/data");
   const { etl } = await searchParams;
-  const outcome = etl === "busy" ? "busy" : etl === "failed" ? "failed" : etl === "retry" ? "retry" : etl?.startsWith("ok-") ? "ok" : null;
+  const outcomes = ["busy", "failed", "retry", "backup-ok", "backup-failed"] as const;
+  const outcome = outcomes.find((o) => o === etl) ?? (etl?.startsWith("ok-") ? "ok" : null);
   const [{ t, locale }, api] = await Promise.all([getTranslator(), serverCaller()]);
-  const [runs, batches] = await Promise.all([api.imports.runs({ limit: 10 }), api.imports.batches({ limit: 100 })]);
+  const [runs, batches, backups] = await Promise.all([
+    api.imports.runs({ limit: 10 }),
+    api.imports.batches({ limit: 100 }),
+    session.user.role === "ADMIN" ? api.imports.backups() : null,
+  ]);
   return (
     <div className="page">
       <h1>{t("data.title")}</h1>
@@ -31,9 +36,32 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
         <span className="muted small">{t("data.runNow.note")}</span>
       </form>
       {outcome && (
-        <p className={outcome === "ok" || outcome === "retry" ? "alert ok" : "alert error"} role="status">
+        <p className={outcome === "ok" || outcome === "retry" || outcome === "backup-ok" ? "alert ok" : "alert error"} role="status">
           {t(`data.runNow.${outcome}`, { run: etl?.slice(3) ?? "" })}
         </p>
+      )}
+
+      {backups && (
+        <section aria-labelledby="backups-title">
+          <h2 id="backups-title">{t("data.backups")}</h2>
+          <p className="muted small">{t("data.backups.lead", { root: backups.root, hours: backups.everyHours, keep: backups.keep })}</p>
+          <form action={backupNowForm} className="inline-form">
+            <button className="button small" type="submit">
+              {t("data.backups.now")}
+            </button>
+          </form>
+          {backups.backups.length === 0 ? (
+            <p className="muted">{t("data.backups.empty")}</p>
+          ) : (
+            <ul className="plain">
+              {backups.backups.map((b) => (
+                <li key={b.name}>
+                  <code>{b.name}</code> · {formatDateTime(b.createdAt, locale)} · {formatNumber(b.bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
       )}
 
       <h2>{t("data.runs")}</h2>

@@ -17,6 +17,8 @@ export interface RelationalConnection {
   factory: SqlMigrationAwareDriverAdapterFactory;
   /** For the schema engine: one connection, so its advisory lock and unlock use the same session. */
   migrationFactory?: SqlMigrationAwareDriverAdapterFactory;
+  /** The embedded engine itself, for a consistent backup while it runs (src/server/backup.ts). */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -37,7 +39,7 @@ export async function openRelational(target: RelationalTarget): Promise<Relation
   } else {
     pglite = await PGlite.create();
   }
-  return { target, factory: new PrismaPGlite(pglite), close: () => pglite.close() };
+  return { target, factory: new PrismaPGlite(pglite), pglite, close: () => pglite.close() };
 }
 
 /**

@@ -9,7 +9,16 @@ export type { Db } from "./client";
 
 const globalForDb = globalThis as unknown as { pantauDb?: Promise<{ conn: RelationalConnection; db: Db }> };
 
-export async function getDb(): Promise<Db> {
+function opened() {
   globalForDb.pantauDb ??= openRelational(relationalTarget(env())).then((conn) => ({ conn, db: createPrisma(conn) }));
-  return (await globalForDb.pantauDb).db;
+  return globalForDb.pantauDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await opened()).db;
+}
+
+/** The process's relational connection (the backup needs the embedded engine itself). */
+export async function getRelationalConnection(): Promise<RelationalConnection> {
+  return (await opened()).conn;
 }

@@ -33,3 +33,19 @@ export async function retryBatch(formData: FormData) {
   if (changed.count) await recordAudit(db, { id: session.user.id, name: session.user.name, clientKey: clientKeyFrom(await headers()) }, { action: "import.retry", entity: "ImportBatch", entityId: String(id) });
   redirect(`/data?etl=${changed.count ? "retry" : "failed"}`);
 }
+
+/** "Back up now" for administrators: the server makes the backup (it owns the embedded stores). */
+export async function backupNowForm() {
+  const session = await requireRole(["ADMIN"], "/data");
+  const db = await getDb();
+  let outcome = "backup-ok";
+  try {
+    const { backupNow } = await import("@/server/backup-schedule");
+    const made = await backupNow();
+    await recordAudit(db, { id: session.user.id, name: session.user.name, clientKey: clientKeyFrom(await headers()) }, { action: "backup.create", entity: "Backup", entityId: made.name });
+  } catch (err) {
+    console.error("[backup] failed:", err);
+    outcome = "backup-failed";
+  }
+  redirect(`/data?etl=${outcome}`);
+}

@@ -1,12 +1,21 @@
 // HR and administrators watch the data coming in: ETL runs, imported files and their quarantined rows.
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { env } from "@/env";
 import { recordAudit } from "@/server/audit";
+import { backupRoot, listBackups } from "@/server/backup";
 import { createTRPCRouter, roleProcedure } from "@/server/api/trpc";
 
 const hr = roleProcedure("ADMIN", "HR");
 
 export const importsRouter = createTRPCRouter({
+  /** The data folder's backups (administrators). */
+  backups: roleProcedure("ADMIN").query(() => {
+    const e = env();
+    const root = backupRoot(e);
+    return { root, everyHours: e.BACKUP_INTERVAL_HOURS, keep: e.BACKUP_KEEP, backups: listBackups(root).slice(0, 10).map((b) => ({ name: b.name, createdAt: b.createdAt, bytes: b.bytes })) };
+  }),
+
   runs: hr.input(z.object({ limit: z.number().int().min(1).max(100).default(20) }).default({ limit: 20 })).query(({ ctx, input }) =>
     ctx.db.etlRun.findMany({ orderBy: { id: "desc" }, take: input.limit }),
   ),
