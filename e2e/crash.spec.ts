@@ -7,26 +7,14 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
+import { expect, test } from "@playwright/test";
+import { createTestDatabase } from "../src/test/postgres";
+import { as } from "./helpers";
 import { daysAfter, TODAY } from "./today";
 
 const PORT = 3241;
 const BASE = `http://127.0.0.1:${PORT}`;
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
-
-async function freshPostgres(): Promise<string | null> {
-  const base = process.env.TEST_DATABASE_URL;
-  if (!base) return null;
-  const name = `pantau_crash_${process.pid}_${randomBytes(3).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 function serverEnv(dataDir: string, databaseUrl: string | null): NodeJS.ProcessEnv {
   return {
@@ -70,24 +58,16 @@ function killed(server: ChildProcess) {
 const answer = (key: string, i: number) =>
   JSON.stringify({ submissionKey: key, ageGroup: "26-35", gender: i % 2 ? "L" : "P", education: "D4-S1", occupation: "PNS", u1: 4, u2: 3, u3: 4, u4: 4, u5: 3, u6: 4, u7: 4, u8: 3, u9: 4 });
 
-async function signIn(page: Page, username: string) {
-  await page.context().clearCookies();
-  await page.goto(`${BASE}/login`);
-  await page.getByLabel("Nama pengguna").fill(username);
-  await page.getByLabel("Kata sandi").fill("pantau-demo");
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-}
-
 test("SIGKILL during survey answers and a leave request: after a restart everything acknowledged is there, once", async ({ page }) => {
   test.setTimeout(300_000);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "pantau-crash-"));
-  const databaseUrl = await freshPostgres();
+  const database = process.env.TEST_DATABASE_URL ? await createTestDatabase(process.env.TEST_DATABASE_URL, "pantau_crash") : null;
+  const databaseUrl = database?.url ?? null;
   const env = serverEnv(dataDir, databaseUrl);
   let server = await startServer(env);
   try {
     // an employee's leave requests: one sent and confirmed while the answers flow, one in flight at the kill
-    await signIn(page, "pegawai");
+    await as(page, "pegawai", BASE);
     let ahead = 14;
     while (new Date(`${daysAfter(ahead)}T00:00:00Z`).getUTCDay() !== 1) ahead++;
     const fillLeave = async (day: string, reason: string) => {
@@ -144,7 +124,7 @@ test("SIGKILL during survey answers and a leave request: after a restart everyth
     // restart on the same data folder (the demo load sees its stores are there and does nothing), and
     // the employee's pages open again; then, with the server stopped, count what was stored
     server = await startServer(env);
-    await signIn(page, "pegawai");
+    await as(page, "pegawai", BASE);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await killed(server);
 
@@ -166,33 +146,19 @@ test("SIGKILL during survey answers and a leave request: after a restart everyth
   } finally {
     await killed(server);
     rmSync(dataDir, { recursive: true, force: true });
-    if (databaseUrl) {
-      const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${new URL(databaseUrl).pathname.slice(1)} WITH (FORCE)`);
-      await admin.end();
-    }
+    await database?.drop();
   }
 });
 
 test("an administrator backs the data folder up from the browser", async ({ page }) => {
-  await page.context().clearCookies();
-  await page.goto("/login");
-  await page.getByLabel("Nama pengguna").fill("admin");
-  await page.getByLabel("Kata sandi").fill("pantau-demo");
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
+  await as(page, "admin");
   await page.goto("/data");
   const section = page.getByRole("region", { name: "Cadangan data" });
   await section.getByRole("button", { name: "Buat cadangan sekarang" }).click();
   await expect(page.getByRole("status")).toHaveText("Cadangan selesai dibuat.");
   await expect(page.getByRole("region", { name: "Cadangan data" }).getByRole("listitem").first()).toContainText(/pantau-\d{8}-\d{6}/);
   // HR sees the imports, not the backups
-  await page.context().clearCookies();
-  await page.goto("/login");
-  await page.getByLabel("Nama pengguna").fill("bkpsdm");
-  await page.getByLabel("Kata sandi").fill("pantau-demo");
-  await page.getByRole("button", { name: "Masuk" }).click();
+  await as(page, "bkpsdm");
   await page.goto("/data");
   await expect(page.getByRole("region", { name: "Cadangan data" })).toHaveCount(0);
 });

@@ -3,8 +3,9 @@ import { expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "pantau-demo";
 
-export async function login(page: Page, username: string, password = DEMO_PASSWORD) {
-  await page.goto("/login");
+/** Signs in on the tests' server, or on another one (`base`, e.g. the crash test's own). */
+export async function login(page: Page, username: string, password = DEMO_PASSWORD, base = "") {
+  await page.goto(`${base}/login`);
   await page.getByLabel(/Nama pengguna|Username/).fill(username);
   await page.getByLabel(/Kata sandi|Password/).fill(password);
   await page.getByRole("button", { name: /^(Masuk|Sign in)$/ }).click();
@@ -12,9 +13,9 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
 }
 
 /** Signs out whoever is signed in, then signs in as `username`. */
-export async function as(page: Page, username: string) {
+export async function as(page: Page, username: string, base = "") {
   await page.context().clearCookies();
-  await login(page, username);
+  await login(page, username, DEMO_PASSWORD, base);
 }
 
 /**

@@ -3,11 +3,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { ChdbClickHouse } from "@/server/clickhouse/chdb";
 import { openRelational, type RelationalConnection } from "@/server/db/adapter";
 import { createPrisma, type Db } from "@/server/db/client";
 import { applyMigrations } from "@/server/db/migrate";
+import { createTestDatabase } from "./postgres";
 
 export type RelationalKind = "pglite" | "postgres";
 
@@ -21,23 +21,13 @@ export function tempDir(prefix = "pantau-test-") {
 /** A fresh, empty relational database of the given kind. */
 export async function openEmptyRelational(kind: RelationalKind): Promise<RelationalConnection> {
   if (kind === "pglite") return openRelational({ kind: "pglite-memory" });
-  const base = process.env.TEST_DATABASE_URL!;
-  const name = `pantau_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const conn = await openRelational({ kind: "postgres", url: url.toString() });
+  const database = await createTestDatabase(process.env.TEST_DATABASE_URL!);
+  const conn = await openRelational({ kind: "postgres", url: database.url });
   return {
     ...conn,
     async close() {
       await conn.close();
-      const a = new pg.Client({ connectionString: base });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
+      await database.drop();
     },
   };
 }

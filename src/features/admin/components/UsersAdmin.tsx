@@ -64,6 +64,17 @@ export function UsersAdmin() {
     }
   }
 
+  const roleOptions = ROLES.map((r) => (
+    <option key={r} value={r}>
+      {t(`role.${r}`)}
+    </option>
+  ));
+  const unitOptions = units.map((u) => (
+    <option key={u.id} value={u.id}>
+      {u.code} — {u.name}
+    </option>
+  ));
+
   const field = (name: string) => ({
     name,
     id: `user-${name}`,
@@ -135,22 +146,14 @@ export function UsersAdmin() {
                       <label>
                         {t("users.newRole")}
                         <select name="role" defaultValue={u.role}>
-                          {ROLES.map((r) => (
-                            <option key={r} value={r}>
-                              {t(`role.${r}`)}
-                            </option>
-                          ))}
+                          {roleOptions}
                         </select>
                       </label>
                       <label>
                         {t("users.newUnit")}
                         <select name="unitId" defaultValue={u.unitId ?? ""}>
                           <option value="">{t("users.noUnit")}</option>
-                          {units.map((x) => (
-                            <option key={x.id} value={x.id}>
-                              {x.code} — {x.name}
-                            </option>
-                          ))}
+                          {unitOptions}
                         </select>
                       </label>
                       <button type="submit" className="button secondary" disabled={update.isPending}>
@@ -211,22 +214,14 @@ export function UsersAdmin() {
         <div className="field">
           <label htmlFor="user-role">{t("users.role")}</label>
           <select {...field("role")} defaultValue="EMPLOYEE">
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`role.${r}`)}
-              </option>
-            ))}
+            {roleOptions}
           </select>
         </div>
         <div className="field">
           <label htmlFor="user-unitId">{t("users.unit")}</label>
           <select {...field("unitId")} defaultValue="">
             <option value="">{t("users.noUnit")}</option>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.code} — {u.name}
-              </option>
-            ))}
+            {unitOptions}
           </select>
           {fieldError("unitId")}
         </div>
