@@ -10,6 +10,7 @@ import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";
 import { formatDateTime } from "@/i18n/format";
 import { processAlive } from "@/server/data-dir";
+import { isTransientStoreError, LeaseLostError } from "@/server/store-errors";
 import { EtlUserError, loadRegionContext, userError, type RegionContext } from "./context";
 import { finishImport, prepareImport, removeInterruptedImports, type ImportReport, type PreparedImport } from "./import";
 import type { ParsePool } from "./parse-pool";
@@ -98,7 +99,7 @@ async function acquireLease(db: Db, seconds: number): Promise<() => Promise<void
   return async () => {
     if (Date.now() - last < (seconds * 1000) / 4) return;
     last = Date.now();
-    if ((await take()) !== 1) throw new Error("ETL lease lost to another run");
+    if ((await take()) !== 1) throw new LeaseLostError();
   };
 }
 
@@ -293,6 +294,7 @@ function refused(err: unknown, name: string, kind: ImportKind | undefined): Impo
   const code = (err as NodeJS.ErrnoException).code;
   let e: EtlUserError;
   if (err instanceof EtlUserError) e = err;
+  else if (isTransientStoreError(err)) throw err; // the stores, not this file: the run stops, the next one repeats it
   else if (typeof code === "string" && /^E[A-Z]+$/.test(code)) e = userError("etl.error.read", { file: name, detail: code });
   else {
     // whatever went wrong with this one file stays with it: the other files and the run go on

@@ -50,7 +50,7 @@ async function backup(): Promise<number> {
 async function restore(): Promise<number> {
   const from = positionals[0];
   if (!from) {
-    const known = listBackups(backupRoot(env));
+    const known = listBackups(backupRoot(env), { sizes: true });
     console.error(`usage: npm run restore -- <backup folder>\n${known.length ? `backups in ${backupRoot(env)}:\n${known.map((b) => `  ${b.dir}  (${b.createdAt.toISOString()}, ${mb(b.bytes)})`).join("\n")}` : `no backups in ${backupRoot(env)}`}`);
     return 1;
   }

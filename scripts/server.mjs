@@ -44,12 +44,14 @@ const FORM_BODY_LIMIT = FORM_BODY_LIMIT_MB * 1024 * 1024;
  * browser first, so this is what a browser without JavaScript, or a client of its own, sees.
  */
 function tooLarge(req, res) {
+  // back to the form the post came from: a plain path of this site (else the start page), escaped
   let back = "/";
   try {
     const ref = new URL(String(req.headers.referer ?? ""));
-    if (ref.host === req.headers.host) back = (ref.pathname + ref.search).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    const path = ref.pathname + ref.search;
+    if (ref.host === req.headers.host && /^\/(?![/\\])[\w\-/]*(\?[\w\-=&%.]*)?$/.test(path)) back = path.replace(/&/g, "&amp;");
   } catch {
-    // no usable Referer: back to the start page
+    // no usable Referer
   }
   // the body is read and dropped, then answered (a browser that is still sending would miss an early answer);
   // one that sends far beyond any form is cut off

@@ -43,6 +43,7 @@ describe("env", () => {
   it("takes PANTAU_TODAY only as a real calendar day", () => {
     for (const bad of ["2026-02-30", "18-11-2026", "2026-11-18T09:00"]) expect(problems({ PANTAU_TODAY: bad }).map((p) => p.variable)).toEqual(["PANTAU_TODAY"]);
     expect(problems({ PANTAU_TODAY: "2028-02-29" })).toEqual([]);
+    expect(problems({ PANTAU_TODAY: "2028-02-29", NODE_ENV: "production", NEXTAUTH_SECRET: "x".repeat(32), PANTAU_DEMO: "0" }).map((p) => p.variable)).toEqual(["PANTAU_TODAY"]);
   });
 
   it("refuses a cluster without a ClickHouse server", () => {

@@ -106,6 +106,10 @@ export const envSchema = z
     if (env.S3_BUCKET && (!env.S3_ENDPOINT || !env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY)) {
       ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "needs S3_ENDPOINT, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY" });
     }
+    if (env.PANTAU_TODAY && env.NODE_ENV === "production" && !env.PANTAU_DEMO) {
+      // a pinned calendar stamps real people's requests and answers with the wrong day
+      ctx.addIssue({ code: "custom", path: ["PANTAU_TODAY"], message: "is for tests and demos only (PANTAU_DEMO=1), never for a real region" });
+    }
     if (env.CLICKHOUSE_CLUSTER && !env.CLICKHOUSE_URL) {
       ctx.addIssue({ code: "custom", path: ["CLICKHOUSE_CLUSTER"], message: "needs CLICKHOUSE_URL (embedded chDB has no cluster)" });
     }

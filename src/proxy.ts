@@ -4,13 +4,12 @@
 // answers that may hold personal data. The headers that never change are set in next.config.js;
 // Strict-Transport-Security by scripts/server.mjs, which knows whether the client came over HTTPS.
 import { NextResponse, type NextRequest } from "next/server";
+import { ANY_CONTROL } from "@/lib/text";
 
-// A decoded control character in the path or query (%00, %0A, %09 …): no Pantau address has one.
-const CONTROL = /[\u0000-\u001f\u007f]/;
 
 function decodedHasControl(raw: string): boolean {
   try {
-    return CONTROL.test(decodeURIComponent(raw.replace(/\+/g, " ")));
+    return ANY_CONTROL.test(decodeURIComponent(raw.replace(/\+/g, " ")));
   } catch {
     return true; // a malformed escape is not an address either
   }

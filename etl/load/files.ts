@@ -8,6 +8,7 @@ import type { ImportBatch } from "@/generated/prisma/client";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";
 import { FACT_COLUMNS, FACT_STRUCTURE, FACT_TABLE } from "../import";
+import { isTransientStoreError } from "@/server/store-errors";
 import type { Progress } from "../progress";
 
 /**
@@ -75,7 +76,7 @@ export async function loadBatch(
 }
 
 /**
- * Loads a batch; one that cannot be loaded is marked FAILED with ClickHouse's reason (HR sees it on
+ * Loads a batch; one ClickHouse refuses for what it holds is marked FAILED with the reason (HR sees it on
  * Impor data and can try again) instead of failing the run, so it never holds back the batches and runs
  * behind it. Returns the rows loaded, or the reason.
  */
@@ -87,6 +88,8 @@ export async function loadBatchOrMarkFailed(
   try {
     return { rows: await loadBatch(io, batch, generation) };
   } catch (err) {
+    // a store that is down or busy, or a lost lease, says nothing about this batch: the run stops instead
+    if (isTransientStoreError(err)) throw err;
     const error = (err instanceof Error ? err.message : String(err)).slice(0, 2000);
     io.progress.log(`${batch.fileName}: tidak dapat dimuat / could not be loaded: ${error}`);
     await io.db.importBatch.update({ where: { id: batch.id }, data: { status: "FAILED", loadError: error } });

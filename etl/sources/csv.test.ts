@@ -37,6 +37,10 @@ describe("reading messy CSV", () => {
     expect(out).toHaveLength(33);
     expect(out[1]).toMatchObject({ line: 2, error: "unterminatedQuote" });
     expect(out[2]).toMatchObject({ line: 3, fields: ["2", "H", "x"] });
+    // what spreadsheets write across lines is kept: spaces around quotes, Excel's ="…", a long note
+    const sheet = [...readCsv('nip;tanggal;catatan\n="198503122010011003"; 2024-07-01 ; "baris satu\nbaris dua"\n2;x;"' + "panjang\n".repeat(40) + '"\n3;y;z')];
+    expect(sheet.map((r) => [r.line, r.error ?? null])).toEqual([[1, null], [2, null], [4, null], [45, null]]);
+    expect(sheet[1]!.fields[2]).toBe(" baris satu\nbaris dua");
     // and a stray quote close below, with the wrong number of fields, neither
     const near = [...readCsv('a;b;c\n1;"x;3\n2;y";3;4\n5;6;7')];
     expect(near.map((r) => [r.line, r.error ?? null])).toEqual([[1, null], [2, "unterminatedQuote"], [3, "unterminatedQuote"], [4, null]]);

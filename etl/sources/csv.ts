@@ -12,8 +12,8 @@ export interface CsvRecord {
   error?: "unterminatedQuote";
 }
 
-/** A quoted field may run over this many line ends at most (an address over a few lines, not a file). */
-const MAX_QUOTED_LINES = 20;
+/** A quoted field may run over line ends for this many characters at most (a long note, not a file). */
+const MAX_QUOTED_CHARS = 64 * 1024;
 
 /** Bytes → text. A UTF-8 BOM is dropped; bytes that are not UTF-8 are read as Windows-1252. */
 export function decodeText(bytes: Uint8Array): string {
@@ -61,7 +61,7 @@ export function* readCsv(text: string, delimiter?: Delimiter): Generator<CsvReco
       // Slow path: a quoted field may run over the line end.
       const firstEnd = end;
       let lines = 1;
-      while (countQuotes(raw) % 2 === 1 && end < n && lines <= MAX_QUOTED_LINES) {
+      while (countQuotes(raw) % 2 === 1 && end < n && raw.length <= MAX_QUOTED_CHARS) {
         const next = text.indexOf("\n", end + 1);
         const stop = next === -1 ? n : next;
         raw = text.slice(pos, stop);
@@ -69,7 +69,8 @@ export function* readCsv(text: string, delimiter?: Delimiter): Generator<CsvReco
         lines++;
       }
       // over several lines only a well-formed record counts: quotes around whole fields, the right field count
-      const fields = lines === 1 ? (countQuotes(raw) % 2 === 0 ? splitQuoted(stripCr(raw), d) : null) : splitStrict(stripCr(raw), d);
+      const joined = stripCr(raw);
+      const fields = countQuotes(raw) % 2 === 1 || (lines > 1 && (!wellQuoted(joined, d) || holdsRecords(joined, d, expected))) ? null : splitQuoted(joined, d);
       if (lines > 1 && (!fields || (expected !== undefined && fields.length !== expected))) {
         // the quote was never closed as a record: this line alone, marked; the next line reads afresh
         const alone = stripCr(text.slice(pos, firstEnd));
@@ -131,39 +132,48 @@ function splitQuoted(raw: string, d: string): string[] {
 }
 
 /**
- * Splits a record the strict way (RFC 4180): a quoted field starts with its quote and its closing
- * quote is followed by the delimiter or the end. Null when the record is not like that.
+ * True when a line inside a would-be multi-line field is a whole record on its own (no quote, the
+ * header's number of fields): that is a stray quote swallowing records, not a note over several lines.
  */
-function splitStrict(raw: string, d: string): string[] | null {
-  const out: string[] = [];
+function holdsRecords(joined: string, d: string, expected: number | undefined): boolean {
+  if (expected === undefined || expected < 2) return false;
+  const inner = joined.split("\n").slice(1, -1);
+  return inner.some((l) => !l.includes('"') && stripCr(l).split(d).length === expected);
+}
+
+/**
+ * True when every quote in the record opens or closes a whole field (RFC 4180, with what spreadsheets
+ * write: spaces around the quotes, and Excel's ="…" for text), so a quote left open on one line that
+ * some later stray quote "closes" is not taken for one record.
+ */
+function wellQuoted(raw: string, d: string): boolean {
   let i = 0;
   for (;;) {
-    if (raw[i] === '"') {
-      let cur = "";
-      i++;
+    let j = i;
+    while (raw[j] === " ") j++;
+    if (raw[j] === "=" && raw[j + 1] === '"') j++;
+    if (raw[j] === '"') {
+      j++;
       for (;;) {
-        if (i >= raw.length) return null;
-        if (raw[i] === '"') {
-          if (raw[i + 1] === '"') {
-            cur += '"';
-            i += 2;
+        if (j >= raw.length) return false;
+        if (raw[j] === '"') {
+          if (raw[j + 1] === '"') {
+            j += 2;
             continue;
           }
-          i++;
+          j++;
           break;
         }
-        cur += raw[i++];
+        j++;
       }
-      out.push(cur);
-      if (i === raw.length) return out;
-      if (raw[i] !== d) return null;
-      i++;
+      while (raw[j] === " ") j++;
+      if (j === raw.length) return true;
+      if (raw[j] !== d) return false;
+      i = j + 1;
     } else {
       const next = raw.indexOf(d, i);
-      const field = raw.slice(i, next === -1 ? raw.length : next);
-      if (field.includes('"')) return null;
-      out.push(field);
-      if (next === -1) return out;
+      if (raw.slice(i, next === -1 ? raw.length : next).includes('"')) return false;
+      if (next === -1) return true;
       i = next + 1;
     }
   }

@@ -7,8 +7,5 @@ export function cleanText(s: string): string {
   return s.replace(CONTROL, "");
 }
 
-/** True when the text holds a control character that cleanText would drop (for fields that must be exact). */
-export function hasControl(s: string): boolean {
-  CONTROL.lastIndex = 0;
-  return CONTROL.test(s);
-}
+/** Any control character at all (tab and line ends included): no address or path of Pantau's has one. */
+export const ANY_CONTROL = /[\u0000-\u001f\u007f]/;

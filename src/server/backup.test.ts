@@ -1,7 +1,7 @@
 // Backup while the stores are open and being written, restore into the stopped folder, rebuild
 // ClickHouse, verify: on the real engines (PGlite in a folder, chDB).
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate, type Truth } from "../../etl/generate/generate";
@@ -111,8 +111,20 @@ describe("backup and restore of the embedded data folder", () => {
     expect(listBackups(root)[1]!.dir).toBe((answer as { dir: string }).dir);
   });
 
-  it("refuses a folder that is not a backup, changing nothing", async () => {
+  it("refuses a folder that is not a backup, or one that cannot be unpacked, changing nothing", async () => {
     await expect(restoreBackup(dataDir, tmp.dir)).rejects.toThrow(/bukan cadangan Pantau/);
-    expect(existsSync(path.join(dataDir, "pglite"))).toBe(true);
+    const [latest] = listBackups(root);
+    const broken = path.join(tmp.dir, "broken-backup");
+    cpSync(latest!.dir, broken, { recursive: true });
+    writeFileSync(path.join(broken, "relational.tar.gz"), "not a tarball");
+    const before = readdirSync(dataDir).sort();
+    await expect(restoreBackup(dataDir, broken)).rejects.toThrow(/folder data tidak diubah/);
+    expect(readdirSync(dataDir).sort()).toEqual(before);
+  });
+
+  it("keeps backups readable by the server's account only", () => {
+    const [latest] = listBackups(root);
+    expect(statSync(latest!.dir).mode & 0o077).toBe(0);
+    expect(statSync(path.join(latest!.dir, "relational.tar.gz")).mode & 0o077).toBe(0);
   });
 });

@@ -45,14 +45,15 @@ function countFiles(p: string): number {
   return readdirSync(p, { withFileTypes: true }).reduce((a, e) => a + (e.isDirectory() ? countFiles(path.join(p, e.name)) : 1), 0);
 }
 
-export function listBackups(root: string): BackupInfo[] {
+/** The backups in `root`, newest first; their sizes only when asked (that walks every file). */
+export function listBackups(root: string, opts: { sizes?: boolean } = {}): BackupInfo[] {
   if (!existsSync(root)) return [];
   return readdirSync(root)
     .filter((n) => NAME.test(n) && existsSync(path.join(root, n, "manifest.json")))
     .map((name) => {
       const dir = path.join(root, name);
       const manifest = JSON.parse(readFileSync(path.join(dir, "manifest.json"), "utf8")) as BackupManifest;
-      return { name, dir, createdAt: new Date(manifest.createdAt), bytes: sizeOf(dir) };
+      return { name, dir, createdAt: new Date(manifest.createdAt), bytes: opts.sizes ? sizeOf(dir) : 0 };
     })
     .sort((a, b) => b.name.localeCompare(a.name));
 }
@@ -67,13 +68,15 @@ export async function makeBackup(opts: { dataDir: string; root: string; conn: Re
   const dir = path.join(opts.root, name);
   const tmp = `${dir}.partial`;
   rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
+  // the dump and the auth secret are for the server's account only
+  mkdirSync(opts.root, { recursive: true, mode: 0o700 });
+  mkdirSync(tmp, { mode: 0o700 });
   try {
     let relational: BackupManifest["relational"] = "postgresql (not included: back it up with pg_dump)";
     if (opts.conn.pglite) {
       await opts.conn.pglite.exec("CHECKPOINT");
       const dump = await opts.conn.pglite.dumpDataDir("gzip");
-      writeFileSync(path.join(tmp, "relational.tar.gz"), Buffer.from(await dump.arrayBuffer()));
+      writeFileSync(path.join(tmp, "relational.tar.gz"), Buffer.from(await dump.arrayBuffer()), { mode: 0o600 });
       relational = "pglite";
     }
     const copy = (what: string) => {
@@ -92,36 +95,49 @@ export async function makeBackup(opts: { dataDir: string; root: string; conn: Re
     throw err;
   }
   for (const old of listBackups(opts.root).slice(Math.max(1, opts.keep))) rmSync(old.dir, { recursive: true, force: true });
-  return listBackups(opts.root).find((b) => b.name === name)!;
+  return { name, dir, createdAt: now, bytes: sizeOf(dir) };
 }
 
 export class RestoreError extends Error {}
 
 /**
  * Restores a backup into a data folder whose server is stopped (the caller holds the folder's lock).
- * Nothing is thrown away: what the folder held is moved to <data folder>/before-restore-<time>.
- * ClickHouse is left as it was; `npm run etl -- --full` rebuilds it from the restored record.
+ * The backup is first unpacked beside the folder's contents and opened; only then is what the folder
+ * held moved aside, to <data folder>/before-restore-<time> (nothing is deleted), and the restored parts
+ * moved in. A backup that cannot be unpacked changes nothing. ClickHouse is left as it was:
+ * `npm run etl -- --full` rebuilds it from the restored record.
  */
 export async function restoreBackup(dataDir: string, backupDir: string, now = new Date()): Promise<{ movedAside: string; manifest: BackupManifest }> {
   const manifestFile = path.join(backupDir, "manifest.json");
   if (!existsSync(manifestFile)) throw new RestoreError(`${backupDir} bukan cadangan Pantau (tidak ada manifest.json) / is not a Pantau backup (no manifest.json)`);
   const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as BackupManifest;
   if (manifest.format !== BACKUP_FORMAT) throw new RestoreError(`format cadangan ${manifest.format} tidak dikenal / unknown backup format ${manifest.format}`);
+  const parts = ["imports", "uploads", "auth-secret", ...(manifest.relational === "pglite" ? ["pglite"] : [])];
+  const staging = path.join(dataDir, `restore-staging-${stamp(now)}`);
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true, mode: 0o700 });
+  try {
+    if (manifest.relational === "pglite") {
+      const dump = readFileSync(path.join(backupDir, "relational.tar.gz"));
+      const pg = await PGlite.create(path.join(staging, "pglite"), { loadDataDir: new Blob([dump]) });
+      await pg.query("SELECT 1");
+      await pg.close();
+    }
+    for (const what of ["imports", "uploads", "auth-secret"]) {
+      const from = path.join(backupDir, what);
+      if (existsSync(from)) cpSync(from, path.join(staging, what), { recursive: true });
+    }
+  } catch (err) {
+    rmSync(staging, { recursive: true, force: true });
+    throw new RestoreError(`cadangan tidak dapat dibuka; folder data tidak diubah / the backup cannot be opened; the data folder is unchanged: ${err instanceof Error ? err.message : String(err)}`);
+  }
   const aside = path.join(dataDir, `before-restore-${stamp(now)}`);
   mkdirSync(aside, { recursive: true });
-  for (const what of ["pglite", "imports", "uploads", "auth-secret"]) {
+  for (const what of parts) {
     const p = path.join(dataDir, what);
-    if (existsSync(p) && (what !== "pglite" || manifest.relational === "pglite")) renameSync(p, path.join(aside, what));
+    if (existsSync(p)) renameSync(p, path.join(aside, what));
+    if (existsSync(path.join(staging, what))) renameSync(path.join(staging, what), p);
   }
-  if (manifest.relational === "pglite") {
-    const dump = readFileSync(path.join(backupDir, "relational.tar.gz"));
-    const pg = await PGlite.create(path.join(dataDir, "pglite"), { loadDataDir: new Blob([dump]) });
-    await pg.query("SELECT 1");
-    await pg.close();
-  }
-  for (const what of ["imports", "uploads", "auth-secret"]) {
-    const from = path.join(backupDir, what);
-    if (existsSync(from)) cpSync(from, path.join(dataDir, what), { recursive: true });
-  }
+  rmSync(staging, { recursive: true, force: true });
   return { movedAside: aside, manifest };
 }

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { headers } from "next/headers";
 import { queueCounts, workQueue } from "@/features/requests/server/queries";
 import { QUEUE_NAMES, type QueueName } from "@/features/requests/workflow";
 import { formatDate, formatNumber } from "@/i18n/format";
@@ -8,7 +7,7 @@ import { getTranslator } from "@/i18n/server";
 import { dateOfDay } from "@/lib/domain/working-days";
 import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
-import { clientKeyFrom } from "@/server/auth/authenticate";
+import { actorOf } from "@/server/auth/actor";
 import { getDb } from "@/server/db";
 
 export const metadata: Metadata = { title: "Antrian kerja" };
@@ -16,9 +15,9 @@ export const metadata: Metadata = { title: "Antrian kerja" };
 /** Requests waiting for the reader, per queue, by SLA deadline; overdue ones marked. */
 export default async function QueuePage({ searchParams }: { searchParams: Promise<{ antrian?: string; hal?: string }> }) {
   const session = await requireRole(rolesFor("/antrian"), "/antrian");
-  const [{ t, locale }, db, sp, h] = await Promise.all([getTranslator(), getDb(), searchParams, headers()]);
+  const [{ t, locale }, db, sp] = await Promise.all([getTranslator(), getDb(), searchParams]);
   const u = session.user;
-  const user = { id: u.id, name: u.name, role: u.role, unitId: u.unitId, clientKey: clientKeyFrom(h) };
+  const user = await actorOf(session);
   const counts = await queueCounts(db, user);
   const mine = QUEUE_NAMES.filter((q) => counts[q] !== undefined);
   const current: QueueName = mine.includes(sp.antrian as QueueName) ? (sp.antrian as QueueName) : u.role === "UNIT_HEAD" ? "approval" : mine[0]!;

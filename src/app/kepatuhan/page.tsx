@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { headers } from "next/headers";
 import { forbidden } from "next/navigation";
 import { latestFollowUps } from "@/features/compliance/server/follow-up";
 import { complianceList, lastEntryInstant } from "@/features/compliance/server/queries";
@@ -14,7 +13,7 @@ import { rolesFor } from "@/lib/navigation";
 import { unitSubtree } from "@/server/api/unit-scope";
 import { recordAudit } from "@/server/audit";
 import { requireRole } from "@/server/auth";
-import { clientKeyFrom } from "@/server/auth/authenticate";
+import { actorOf } from "@/server/auth/actor";
 import { getClickHouse } from "@/server/clickhouse";
 import { getDb } from "@/server/db";
 
@@ -23,7 +22,7 @@ export const metadata: Metadata = { title: "Kepatuhan e-Kinerja" };
 /** Employees who skip e-Kinerja entries, for HR (all units) and unit heads (their units). */
 export default async function CompliancePage({ searchParams }: { searchParams: Promise<Search> }) {
   const session = await requireRole(rolesFor("/kepatuhan"), "/kepatuhan");
-  const [{ t, locale }, db, sp, h] = await Promise.all([getTranslator(), getDb(), searchParams, headers()]);
+  const [{ t, locale }, db, sp] = await Promise.all([getTranslator(), getDb(), searchParams]);
   const { filter, problems } = filterFromSearch(sp);
   const unitId = await scopeUnit(db, session.user, filter.unitId);
   if (unitId === null) forbidden();
@@ -35,7 +34,7 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
     isHr ? db.region.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true, name: true, ekinerjaDeadlineDay: true, dailyLogGraceDays: true } }) : null,
   ]);
   const follow = await latestFollowUps(db, list.rows.map((r) => r.employeeId));
-  await recordAudit(db, { id: session.user.id, name: session.user.name, clientKey: clientKeyFrom(h) }, { action: "compliance.list.read", entity: "Employee", entityId: "*", after: { ...filter, rows: list.rows.length } });
+  await recordAudit(db, await actorOf(session), { action: "compliance.list.read", entity: "Employee", entityId: "*", after: { ...filter, rows: list.rows.length } });
   const query = searchOf(filter, 1);
   const pageLink = (p: number) => `/kepatuhan?${searchOf(filter, p)}`;
   const pct = (v: number | null) => (v === null ? "–" : formatPercent(v));

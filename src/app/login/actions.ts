@@ -8,7 +8,7 @@ import { env } from "@/env";
 import { homeFor } from "@/lib/navigation";
 import { sameOriginPath } from "@/lib/safe-redirect";
 import { AuthError, authenticate, clientKeyFrom, deviceHashOf } from "@/server/auth/authenticate";
-import { DEVICE_COOKIE, deviceCookieOptions, sessionCookie } from "@/server/auth/session-token";
+import { clearedSessionCookie, deviceCookieName, deviceCookieOptions, sessionCookie } from "@/server/auth/session-token";
 import { getDb } from "@/server/db";
 
 export interface LoginState {
@@ -26,7 +26,7 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
     return { error: "INVALID", username: username.replace(/\0/g, "").slice(0, 64) };
   }
   const [h, jar] = await Promise.all([headers(), cookies()]);
-  const deviceId = jar.get(DEVICE_COOKIE)?.value;
+  const deviceId = jar.get(deviceCookieName())?.value;
   const e = env();
   let user;
   try {
@@ -38,13 +38,13 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
   }
   const session = await sessionCookie(user);
   jar.set(session.name, session.value, session.options);
-  if (!deviceHashOf(deviceId)) jar.set(DEVICE_COOKIE, randomBytes(24).toString("base64url"), deviceCookieOptions());
+  if (!deviceHashOf(deviceId)) jar.set(deviceCookieName(), randomBytes(24).toString("base64url"), deviceCookieOptions());
   redirect(callbackUrl ?? homeFor(user.role));
 }
 
 /** Signing out is a form post too: the session cookie goes, nothing else is needed. */
 export async function logout(): Promise<void> {
-  const { sessionCookieName } = await import("@/server/auth/options");
-  (await cookies()).delete(sessionCookieName());
+  const c = clearedSessionCookie();
+  (await cookies()).set(c.name, c.value, c.options);
   redirect("/");
 }

@@ -1,10 +1,28 @@
-// Who is acting, for the audit log, in a server action or a route handler: the signed-in user and the
-// client address scripts/server.mjs vouched for.
+// Who is acting, in a server action, page or route handler: the signed-in user (with role and unit, for
+// the checks) and the client address scripts/server.mjs vouched for (for the audit log).
 import type { Session } from "next-auth";
 import { headers } from "next/headers";
-import type { Actor } from "../audit";
+import { redirect } from "next/navigation";
+import type { Role } from "@/generated/prisma/enums";
 import { clientKeyFrom } from "./authenticate";
+import { getSession } from "./index";
 
-export async function actorOf(session: Session): Promise<Actor> {
-  return { id: session.user.id, name: session.user.name, clientKey: clientKeyFrom(await headers()) };
+export interface SessionActor {
+  id: string;
+  name: string;
+  role: Role;
+  unitId: string | null;
+  clientKey: string;
+}
+
+export async function actorOf(session: Session): Promise<SessionActor> {
+  const u = session.user;
+  return { id: u.id, name: u.name, role: u.role, unitId: u.unitId, clientKey: clientKeyFrom(await headers()) };
+}
+
+/** For form posts: the signed-in actor, or off to the login page. */
+export async function signedInActor(): Promise<SessionActor> {
+  const session = await getSession();
+  if (!session?.user) redirect("/login");
+  return actorOf(session);
 }

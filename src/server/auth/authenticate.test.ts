@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, relationalKinds } from "@/test/stores";
 import type { Db } from "../db/client";
-import { AuthError, authenticate, clientKeyFrom, throttleMinutes } from "./authenticate";
+import { AuthError, authenticate, clientKeyFrom, throttleFor, throttleKeyOf } from "./authenticate";
 import { hashPassword } from "./password";
 
 const cfg = { maxFailures: 3, lockMinutes: 15 };
@@ -51,7 +51,7 @@ describe.each(relationalKinds)("login on %s", (kind) => {
     expect(await login("sri", "benar-sekali", "10.0.0.2")).toMatchObject({ username: "sri" });
     // after the window the guessing address may try again
     const later = new Date(Date.now() + 16 * 60_000);
-    expect(await throttleMinutes(db, "sri", "10.0.0.3", cfg, later)).toBe(0);
+    expect((await throttleFor(db, { username: "sri", clientKey: "10.0.0.3" }, cfg, later)).minutes).toBe(0);
   });
 
   it("a distributed guess locks the account for unknown browsers only; the owner's known browser still signs in", async () => {
@@ -66,6 +66,22 @@ describe.each(relationalKinds)("login on %s", (kind) => {
     // a known browser is still held to its own failures
     for (let i = 0; i < cfg.maxFailures; i++) await failure(authenticate(db, { username: "sri", password: "salah", clientKey: "10.0.0.2", deviceId: owner }, cfg));
     expect(await failure(authenticate(db, { username: "sri", password: "benar-sekali", clientKey: "10.0.0.2", deviceId: owner }, cfg))).toMatchObject({ code: "THROTTLED" });
+  });
+
+  it("lets no more guesses through than the limit when they are sent all at once", async () => {
+    const results = await Promise.all(Array.from({ length: 12 }, () => failure(login("lama", "salah", "10.5.5.5"))));
+    expect(results.filter((r) => (r as { code: string }).code === "INVALID")).toHaveLength(cfg.maxFailures);
+    expect(results.filter((r) => (r as { code: string }).code === "THROTTLED")).toHaveLength(12 - cfg.maxFailures);
+  });
+
+  it("counts an IPv6 client by its /64, so rotating addresses within it is one client", async () => {
+    expect(throttleKeyOf("2001:db8:1:2:aaaa::1")).toBe(throttleKeyOf("2001:0db8:0001:0002:ffff:1:2:3"));
+    expect(throttleKeyOf("::ffff:192.0.2.9")).toBe("192.0.2.9");
+    expect(throttleKeyOf("198.51.100.4")).toBe("198.51.100.4");
+    expect(throttleKeyOf("unknown")).toBe("unknown");
+    for (let i = 1; i <= cfg.maxFailures; i++) await failure(login("sri", "salah", `2001:db8:7:7::${i}`));
+    expect(await failure(login("sri", "benar-sekali", "2001:db8:7:7:abcd::99"))).toMatchObject({ code: "THROTTLED" });
+    expect(await login("sri", "benar-sekali", "2001:db8:7:8::1")).toMatchObject({ username: "sri" });
   });
 
   it("takes the client key from the address scripts/server.mjs wrote, and from nothing a client could forge", () => {

@@ -1,6 +1,7 @@
 // Username/password check with throttling. Failed attempts are kept in the relational store, so
 // the throttle holds across several web instances.
 import { createHash } from "node:crypto";
+import ipaddr from "ipaddr.js";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
 import { recordAudit } from "../audit";
@@ -50,14 +51,18 @@ export async function throttleFor(
   who: { username: string; clientKey: string; deviceHash?: string | null },
   cfg: ThrottleConfig,
   now = new Date(),
+  /** Count only attempts recorded before this one (its own row's id): attempts sent at once queue up by id. */
+  beforeId?: bigint,
 ): Promise<{ minutes: number; scope: ThrottleScope | null }> {
-  const { username, clientKey } = who;
+  const { username } = who;
+  const clientKey = throttleKeyOf(who.clientKey);
   const deviceHash = who.deviceHash ?? null;
   const lock = cfg.lockMinutes * 60_000;
   const since = new Date(now.getTime() - lock);
+  const earlier = beforeId === undefined ? {} : { id: { lt: beforeId } };
   const wait = async (where: Prisma.LoginAttemptWhereInput, limit: number, after: Date) => {
     const recent = await db.loginAttempt.findMany({
-      where: { ...where, success: false, createdAt: { gt: after } },
+      where: { ...where, ...earlier, success: false, createdAt: { gt: after } },
       orderBy: { createdAt: "desc" },
       take: limit,
       select: { createdAt: true },
@@ -77,22 +82,27 @@ export async function throttleFor(
     }
   }
   const from = later(since, await lastSuccess({ username }, since));
-  const checks: [ThrottleScope, Promise<number>][] = [
-    ["pair", wait({ username, clientKey }, cfg.maxFailures, from)],
-    ["client", wait({ clientKey }, cfg.maxFailures * 4, since)],
-    ["account", wait({ username }, cfg.maxFailures * 4, from)],
-  ];
-  let worst: { minutes: number; scope: ThrottleScope | null } = { minutes: 0, scope: null };
-  for (const [scope, minutes] of checks) {
-    const m = await minutes;
-    if (m > worst.minutes) worst = { minutes: m, scope };
-  }
-  return worst;
+  const scopes: ThrottleScope[] = ["pair", "client", "account"];
+  const minutes = await Promise.all([
+    wait({ username, clientKey }, cfg.maxFailures, from),
+    wait({ clientKey }, cfg.maxFailures * 4, since),
+    wait({ username }, cfg.maxFailures * 4, from),
+  ]);
+  const worst = minutes.indexOf(Math.max(...minutes));
+  return minutes[worst]! > 0 ? { minutes: minutes[worst]!, scope: scopes[worst]! } : { minutes: 0, scope: null };
 }
 
-/** Minutes until `username` may try again from this client; 0 when not throttled. */
-export async function throttleMinutes(db: Db, username: string, clientKey: string, cfg: ThrottleConfig, now = new Date(), deviceHash: string | null = null) {
-  return (await throttleFor(db, { username, clientKey, deviceHash }, cfg, now)).minutes;
+/**
+ * The address the throttle counts: IPv4 as it is, an IPv6 address by its /64 (one subscriber's
+ * network; rotating within it is one client). The audit log keeps the whole address.
+ */
+export function throttleKeyOf(clientKey: string): string {
+  if (!ipaddr.isValid(clientKey)) return clientKey;
+  const addr = ipaddr.parse(clientKey);
+  if (addr.kind() === "ipv4") return addr.toString();
+  const v6 = addr as ipaddr.IPv6;
+  if (v6.isIPv4MappedAddress()) return v6.toIPv4Address().toString();
+  return `${v6.parts.slice(0, 4).map((p) => p.toString(16)).join(":")}::/64`;
 }
 
 export async function authenticate(
@@ -103,15 +113,19 @@ export async function authenticate(
   const username = input.username.trim().toLowerCase();
   const deviceHash = deviceHashOf(input.deviceId);
   const actor = { id: null, name: username, clientKey: input.clientKey };
-  const throttled = await throttleFor(db, { username, clientKey: input.clientKey, deviceHash }, cfg);
+  // The attempt is written first, as a failure, and then judged against the ones before it: attempts sent
+  // at the same moment cannot all pass the count while their passwords are being checked.
+  const attempt = await db.loginAttempt.create({ data: { username, clientKey: throttleKeyOf(input.clientKey), deviceHash, success: false }, select: { id: true } });
+  const throttled = await throttleFor(db, { username, clientKey: input.clientKey, deviceHash }, cfg, new Date(), attempt.id);
   if (throttled.minutes > 0) {
+    await db.loginAttempt.delete({ where: { id: attempt.id } }); // a refused attempt does not count again
     await recordAudit(db, actor, { action: "auth.login_throttled", entity: "User", after: { username, scope: throttled.scope, minutes: throttled.minutes } });
     throw new AuthError({ code: "THROTTLED", retryAfterMinutes: throttled.minutes });
   }
   const user = await db.user.findUnique({ where: { username } });
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash()));
   const success = Boolean(user && user.active && ok);
-  await db.loginAttempt.create({ data: { username, clientKey: input.clientKey, deviceHash, success } });
+  if (success) await db.loginAttempt.update({ where: { id: attempt.id }, data: { success: true } });
   if (!success || !user) {
     await recordAudit(db, actor, { action: "auth.login_failed", entity: "User", entityId: user?.id, after: { username } });
     throw new AuthError({ code: "INVALID" });

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { headers } from "next/headers";
 import { forbidden } from "next/navigation";
 import { saveThreshold } from "@/features/compliance/server/actions";
 import { disciplineWatch, thresholdsOf } from "@/features/compliance/server/discipline";
@@ -12,7 +11,7 @@ import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
 import { recordAudit } from "@/server/audit";
 import { requireRole } from "@/server/auth";
-import { clientKeyFrom } from "@/server/auth/authenticate";
+import { actorOf } from "@/server/auth/actor";
 import { getClickHouse } from "@/server/clickhouse";
 import { getDb } from "@/server/db";
 import { today } from "@/server/clock";
@@ -22,14 +21,14 @@ export const metadata: Metadata = { title: "Pantauan disiplin" };
 /** Who reached, or is one day from, a PP 94/2021 threshold for unexcused absence (TK) this year. */
 export default async function DisciplinePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const session = await requireRole(rolesFor("/kepatuhan"), "/kepatuhan/disiplin");
-  const [{ t, locale }, db, sp, h] = await Promise.all([getTranslator(), getDb(), searchParams, headers()]);
+  const [{ t, locale }, db, sp] = await Promise.all([getTranslator(), getDb(), searchParams]);
   const unitId = await scopeUnit(db, session.user, sp.unit ?? "");
   if (unitId === null) forbidden();
   const region = await db.region.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } });
   const thisYear = region ? await regionYear(db, region.id) : Number(today().slice(0, 4));
   const year = sp.tahun && /^\d{4}$/.test(sp.tahun) && Number(sp.tahun) <= thisYear && Number(sp.tahun) >= 2000 ? Number(sp.tahun) : thisYear;
   const [rows, thresholds] = await Promise.all([region ? disciplineWatch(db, await getClickHouse(), region.id, year, unitId) : [], thresholdsOf(db)]);
-  await recordAudit(db, { id: session.user.id, name: session.user.name, clientKey: clientKeyFrom(h) }, { action: "discipline.read", entity: "Employee", entityId: "*", after: { year, unitId, rows: rows.length } });
+  await recordAudit(db, await actorOf(session), { action: "discipline.read", entity: "Employee", entityId: "*", after: { year, unitId, rows: rows.length } });
   const label = (th: { labelId: string; labelEn: string } | null) => (th ? (locale === "en" ? th.labelEn : th.labelId) : "–");
   const isHr = session.user.role !== "UNIT_HEAD";
   const error = sp.galat && isMessageKey(sp.galat) ? t(sp.galat) : null;

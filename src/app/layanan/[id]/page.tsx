@@ -7,14 +7,13 @@ import { fieldsFor } from "@/features/requests/forms";
 import { actOnRequestForm, openSurvey } from "@/features/requests/server/actions";
 import { maxUploadMb } from "@/features/requests/server/deps";
 import { requestDetail } from "@/features/requests/server/queries";
-import { clientKeyFrom } from "@/server/auth/authenticate";
+import { actorOf } from "@/server/auth/actor";
 import { isMessageKey, type MessageKey } from "@/i18n/catalog";
 import { formatDate, formatDateTime, formatNumber } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
 import { dateOfDay } from "@/lib/domain/working-days";
 import { requireRole } from "@/server/auth";
 import { getDb } from "@/server/db";
-import { headers } from "next/headers";
 
 export const metadata: Metadata = { title: "Permohonan" };
 
@@ -24,9 +23,8 @@ const newKey = () => randomBytes(18).toString("base64url");
 export default async function RequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ dikirim?: string; tindakan?: string }> }) {
   const { id } = await params;
   const session = await requireRole("any", `/layanan/${id}`);
-  const [{ t, locale }, db, sp, h] = await Promise.all([getTranslator(), getDb(), searchParams, headers()]);
-  const u = session.user;
-  const detail = await requestDetail(db, { id: u.id, name: u.name, role: u.role, unitId: u.unitId, clientKey: clientKeyFrom(h) }, id);
+  const [{ t, locale }, db, sp] = await Promise.all([getTranslator(), getDb(), searchParams]);
+  const detail = await requestDetail(db, await actorOf(session), id);
   if (!detail) notFound();
   const { request: r, sla, actions } = detail;
   const service = locale === "en" ? r.serviceType.nameEn : r.serviceType.nameId;

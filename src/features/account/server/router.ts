@@ -1,4 +1,4 @@
-import { endSessions } from "@/features/admin/server/create-user";
+import { endSessions } from "@/server/auth/sessions";
 import { createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
 
 export const accountRouter = createTRPCRouter({

@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import type { Db } from "@/server/db/client";
 import { recordAudit, type Actor } from "@/server/audit";
 import { hashPassword } from "@/server/auth/password";
@@ -47,14 +46,4 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput) {
     await recordAudit(tx, actor, { action: "user.create", entity: "User", entityId: user.id, after: user });
     return user;
   });
-}
-
-/** Raises the account's session version: every session made before it is no longer accepted. */
-export async function endSessions(db: Db, actor: Actor, userId: string): Promise<{ ok: true }> {
-  await db.$transaction(async (tx) => {
-    const changed = await tx.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
-    if (changed.count !== 1) throw new TRPCError({ code: "NOT_FOUND" });
-    await recordAudit(tx, actor, { action: "user.sign_out_everywhere", entity: "User", entityId: userId });
-  });
-  return { ok: true };
 }

@@ -4,7 +4,8 @@ import { recordAudit } from "@/server/audit";
 import { hashPassword } from "@/server/auth/password";
 import { createTRPCRouter, roleProcedure } from "@/server/api/trpc";
 import { createUserInput, resetPasswordInput, updateUserInput } from "../schemas";
-import { createUser, EmployeeLinkError, endSessions, publicUserFields, UsernameTakenError } from "./create-user";
+import { endSessions } from "@/server/auth/sessions";
+import { createUser, EmployeeLinkError, publicUserFields, UsernameTakenError } from "./create-user";
 
 const admin = roleProcedure("ADMIN");
 

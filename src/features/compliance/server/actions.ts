@@ -1,23 +1,15 @@
 "use server";
 // Compliance forms (server actions; they work without JavaScript).
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { signedInActor } from "@/server/auth/actor";
 import { recordAudit } from "@/server/audit";
-import { getSession } from "@/server/auth";
-import { clientKeyFrom } from "@/server/auth/authenticate";
 import { getDb } from "@/server/db";
 import { recordFollowUp } from "./follow-up";
 import { field } from "@/server/form";
 
-async function user() {
-  const session = await getSession();
-  if (!session?.user) redirect("/login");
-  const u = session.user;
-  return { id: u.id, name: u.name, role: u.role, unitId: u.unitId, clientKey: clientKeyFrom(await headers()) };
-}
 
 export async function followUpForm(formData: FormData): Promise<void> {
-  const u = await user();
+  const u = await signedInActor();
   const employeeId = field(formData, "employeeId");
   const state = formData.get("state") === "RESOLVED" ? "RESOLVED" : "CONTACTED";
   const back = field(formData, "back");
@@ -30,7 +22,7 @@ export async function followUpForm(formData: FormData): Promise<void> {
 
 /** The region's e-Kinerja deadlines (Batas Pengisian): HR and administrators. New imports use them. */
 export async function saveDeadlines(formData: FormData): Promise<void> {
-  const u = await user();
+  const u = await signedInActor();
   if (u.role !== "HR" && u.role !== "ADMIN") redirect("/kepatuhan");
   const day = Number(formData.get("deadlineDay"));
   const grace = Number(formData.get("graceDays"));
@@ -48,7 +40,7 @@ export async function saveDeadlines(formData: FormData): Promise<void> {
 
 /** A discipline threshold's number of days (HR and administrators), audited. */
 export async function saveThreshold(formData: FormData): Promise<void> {
-  const u = await user();
+  const u = await signedInActor();
   if (u.role !== "HR" && u.role !== "ADMIN") redirect("/kepatuhan/disiplin");
   const code = field(formData, "code");
   const minDays = Number(formData.get("minDays"));

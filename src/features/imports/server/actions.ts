@@ -1,18 +1,17 @@
 "use server";
 // "Run the ETL now" for HR and administrators: a plain form post (works without JavaScript), audited.
 // The run happens in this server process, the one that owns the embedded stores.
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { recordAudit } from "@/server/audit";
 import { requireRole } from "@/server/auth";
-import { clientKeyFrom } from "@/server/auth/authenticate";
+import { actorOf } from "@/server/auth/actor";
 import { getDb } from "@/server/db";
 import { rolesFor } from "@/lib/navigation";
 
 export async function runEtlNow() {
   const session = await requireRole(rolesFor("/data"), "/data");
   const db = await getDb();
-  await recordAudit(db, { id: session.user.id, name: session.user.name, clientKey: clientKeyFrom(await headers()) }, { action: "etl.run", entity: "EtlRun", entityId: "manual" });
+  await recordAudit(db, await actorOf(session), { action: "etl.run", entity: "EtlRun", entityId: "manual" });
   const { runScheduledEtl } = await import("@/server/etl-schedule");
   let outcome: string;
   try {
@@ -30,7 +29,7 @@ export async function retryBatch(formData: FormData) {
   const id = Number(formData.get("batchId"));
   const db = await getDb();
   const changed = Number.isInteger(id) && id > 0 ? await db.importBatch.updateMany({ where: { id, status: "FAILED" }, data: { status: "IMPORTED", loadError: null } }) : { count: 0 };
-  if (changed.count) await recordAudit(db, { id: session.user.id, name: session.user.name, clientKey: clientKeyFrom(await headers()) }, { action: "import.retry", entity: "ImportBatch", entityId: String(id) });
+  if (changed.count) await recordAudit(db, await actorOf(session), { action: "import.retry", entity: "ImportBatch", entityId: String(id) });
   redirect(`/data?etl=${changed.count ? "retry" : "failed"}`);
 }
 
@@ -42,7 +41,7 @@ export async function backupNowForm() {
   try {
     const { backupNow } = await import("@/server/backup-schedule");
     const made = await backupNow();
-    await recordAudit(db, { id: session.user.id, name: session.user.name, clientKey: clientKeyFrom(await headers()) }, { action: "backup.create", entity: "Backup", entityId: made.name });
+    await recordAudit(db, await actorOf(session), { action: "backup.create", entity: "Backup", entityId: made.name });
   } catch (err) {
     console.error("[backup] failed:", err);
     outcome = "backup-failed";

@@ -13,7 +13,7 @@ export const importsRouter = createTRPCRouter({
   backups: roleProcedure("ADMIN").query(() => {
     const e = env();
     const root = backupRoot(e);
-    return { root, everyHours: e.BACKUP_INTERVAL_HOURS, keep: e.BACKUP_KEEP, backups: listBackups(root).slice(0, 10).map((b) => ({ name: b.name, createdAt: b.createdAt, bytes: b.bytes })) };
+    return { root, everyHours: e.BACKUP_INTERVAL_HOURS, keep: e.BACKUP_KEEP, backups: listBackups(root, { sizes: true }).slice(0, 10).map((b) => ({ name: b.name, createdAt: b.createdAt, bytes: b.bytes })) };
   }),
 
   runs: hr.input(z.object({ limit: z.number().int().min(1).max(100).default(20) }).default({ limit: 20 })).query(({ ctx, input }) =>

@@ -1,23 +1,16 @@
 "use server";
 // HR's report forms: make a draft, publish it, discard it (server actions; no JavaScript needed).
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getSession } from "@/server/auth";
-import { clientKeyFrom } from "@/server/auth/authenticate";
+import { signedInActor } from "@/server/auth/actor";
 import { getClickHouse } from "@/server/clickhouse";
 import { getDb } from "@/server/db";
-import { createDraft, discardDraft, publishReport, type ReportUser } from "./reports";
+import { createDraft, discardDraft, publishReport } from "./reports";
 import { today } from "@/server/clock";
 import { field } from "@/server/form";
 
-async function user(): Promise<ReportUser> {
-  const session = await getSession();
-  if (!session?.user) redirect("/login");
-  return { id: session.user.id, name: session.user.name, role: session.user.role, clientKey: clientKeyFrom(await headers()) };
-}
 
 export async function draftReport(formData: FormData): Promise<void> {
-  const u = await user();
+  const u = await signedInActor();
   const db = await getDb();
   const region = await db.region.findFirst({ orderBy: { createdAt: "asc" } });
   if (!region) redirect("/admin/laporan?galat=reports.error.region");
@@ -28,7 +21,7 @@ export async function draftReport(formData: FormData): Promise<void> {
 }
 
 export async function publishDraft(formData: FormData): Promise<void> {
-  const u = await user();
+  const u = await signedInActor();
   const id = field(formData, "id");
   const db = await getDb();
   const result = await publishReport(db, u, id);
@@ -39,7 +32,7 @@ export async function publishDraft(formData: FormData): Promise<void> {
 }
 
 export async function discardReport(formData: FormData): Promise<void> {
-  const u = await user();
+  const u = await signedInActor();
   await discardDraft(await getDb(), u, field(formData, "id"));
   redirect("/admin/laporan");
 }

@@ -1,18 +1,15 @@
 "use server";
 // The request forms post here (server actions: they work without JavaScript too, files included).
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { signedInActor } from "@/server/auth/actor";
 import { publicBaseUrl } from "@/features/survey/server/qr";
 import { issueInviteForOwner } from "./survey-link";
-import { clientKeyFrom } from "@/server/auth/authenticate";
-import { getSession } from "@/server/auth";
 import type { FieldErrors } from "../forms";
 import type { RequestAction } from "../workflow";
 import { requestDeps } from "./deps";
-import { actOnRequest, submitRequest, type RequestUser } from "./requests";
+import { actOnRequest, submitRequest } from "./requests";
 import type { UploadFile } from "./documents";
-import { field } from "@/server/form";
-import { cleanText } from "@/lib/text";
+import { field, textFields } from "@/server/form";
 
 export interface RequestFormState {
   errors: FieldErrors;
@@ -22,26 +19,15 @@ export interface RequestFormState {
   attempt?: number;
 }
 
-async function currentUser(): Promise<RequestUser> {
-  const session = await getSession();
-  if (!session?.user) redirect("/login");
-  const u = session.user;
-  return { id: u.id, name: u.name, role: u.role, unitId: u.unitId, clientKey: clientKeyFrom(await headers()) };
-}
 
 function split(formData: FormData) {
-  const values: Record<string, string> = {};
   const files = new Map<string, UploadFile>();
-  for (const [k, v] of formData.entries()) {
-    if (k.startsWith("$")) continue;
-    if (typeof v === "string") values[k] = cleanText(v);
-    else if (k.startsWith("doc_")) files.set(k.slice(4), v);
-  }
-  return { values, files };
+  for (const [k, v] of formData.entries()) if (typeof v !== "string" && k.startsWith("doc_")) files.set(k.slice(4), v);
+  return { values: textFields(formData), files };
 }
 
 export async function submitRequestForm(_prev: RequestFormState, formData: FormData): Promise<RequestFormState> {
-  const user = await currentUser();
+  const user = await signedInActor();
   const { values, files } = split(formData);
   const result = await submitRequest(await requestDeps(await publicBaseUrl()), user, {
     serviceTypeId: values.serviceTypeId ?? "",
@@ -54,7 +40,7 @@ export async function submitRequestForm(_prev: RequestFormState, formData: FormD
 }
 
 export async function actOnRequestForm(_prev: RequestFormState, formData: FormData): Promise<RequestFormState> {
-  const user = await currentUser();
+  const user = await signedInActor();
   const { values, files } = split(formData);
   const result = await actOnRequest(await requestDeps(await publicBaseUrl()), user, {
     requestId: values.requestId ?? "",
@@ -69,13 +55,13 @@ export async function actOnRequestForm(_prev: RequestFormState, formData: FormDa
 
 /** The employee opens the survey for their finished request: a fresh one-time link each time (only its hash is kept). */
 export async function openSurvey(formData: FormData): Promise<void> {
-  const user = await currentUser();
+  const user = await signedInActor();
   const token = await issueInviteForOwner(user, field(formData, "requestId"));
   redirect(token ? `/survei/undangan/${token}` : `/layanan/${encodeURIComponent(field(formData, "requestId"))}`);
 }
 
 export async function markNotificationsRead(): Promise<void> {
-  const user = await currentUser();
+  const user = await signedInActor();
   const { db } = await requestDeps("");
   await db.notification.updateMany({ where: { userId: user.id, readAt: null }, data: { readAt: new Date() } });
   redirect("/notifikasi");

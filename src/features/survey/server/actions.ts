@@ -7,6 +7,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { clientKeyFrom } from "@/server/auth/authenticate";
 import { getDb } from "@/server/db";
+import { textFields } from "@/server/form";
 import { answersFromForm } from "../schema";
 import { submitSurvey, type SubmitTarget } from "./submit";
 
@@ -20,10 +21,6 @@ export interface SurveyFormState {
 const POINT_CODE = /^[A-Za-z0-9_-]{1,80}$/;
 const TOKEN = /^[A-Za-z0-9_-]{16,200}$/;
 
-function formValues(formData: FormData): Record<string, string> {
-  return Object.fromEntries([...formData.entries()].filter(([k, v]) => typeof v === "string" && !k.startsWith("$")).map(([k, v]) => [k, String(v)]));
-}
-
 async function submitForm(target: SubmitTarget, values: Record<string, string>): Promise<SurveyFormState> {
   const result = await submitSurvey(await getDb(), target, answersFromForm(values), clientKeyFrom(await headers()));
   if (!result.ok) return { errors: result.errors, retryMinutes: result.retryMinutes, values };
@@ -32,7 +29,7 @@ async function submitForm(target: SubmitTarget, values: Record<string, string>):
 
 /** An open link's answer: the point's code and whether it came through the QR code. */
 export async function submitPointSurvey(_prev: SurveyFormState, formData: FormData): Promise<SurveyFormState> {
-  const values = formValues(formData);
+  const values = textFields(formData);
   const code = values.point ?? "";
   if (!POINT_CODE.test(code)) return { errors: { form: "survey.error.unknownPoint" }, values };
   return submitForm({ kind: "point", code, channel: values.via === "qr" ? "QR" : "LINK" }, values);
@@ -40,7 +37,7 @@ export async function submitPointSurvey(_prev: SurveyFormState, formData: FormDa
 
 /** A one-time link's answer: its token. */
 export async function submitInviteSurvey(_prev: SurveyFormState, formData: FormData): Promise<SurveyFormState> {
-  const values = formValues(formData);
+  const values = textFields(formData);
   const token = values.token ?? "";
   if (!TOKEN.test(token)) return { errors: { form: "survey.error.unknownInvite" }, values };
   return submitForm({ kind: "invite", token }, values);

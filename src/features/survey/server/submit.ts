@@ -6,6 +6,7 @@
 // the same submission key twice (a double tap, a resent form) stores one response.
 import { createHash } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
+import { throttleKeyOf } from "@/server/auth/authenticate";
 import type { Db } from "@/server/db/client";
 import { fieldErrors, surveyAnswers } from "../schema";
 import { now as clockNow } from "@/server/clock";
@@ -41,7 +42,7 @@ export async function submitSurvey(db: Db, target: SubmitTarget, raw: unknown, c
     if (!point || !point.active) return { ok: false, errors: { form: "survey.error.unknownPoint" } };
     const serviceTypeId = point.serviceTypeId ?? a.serviceTypeId;
     if (!serviceTypeId || !(await cachedServices(db, point.regionId, now)).has(serviceTypeId)) return { ok: false, errors: { serviceTypeId: "survey.error.choose" } };
-    if (!(await takeAttempt(db, clientKey, now))) return { ok: false, errors: { form: "survey.error.throttled" }, retryMinutes: THROTTLE.windowMinutes };
+    if (!(await takeAttempt(db, throttleKeyOf(clientKey), now))) return { ok: false, errors: { form: "survey.error.throttled" }, retryMinutes: THROTTLE.windowMinutes };
     place = { regionId: point.regionId, unitId: point.unitId, serviceTypeId, servicePointId: point.id, requestId: null, channel: target.channel };
   } else {
     const invite = await db.surveyInvite.findUnique({ where: { tokenHash: hashToken(target.token) } });

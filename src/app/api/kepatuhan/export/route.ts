@@ -7,7 +7,7 @@ import { translator } from "@/i18n/catalog";
 import { getLocale } from "@/i18n/server";
 import { recordAudit } from "@/server/audit";
 import { getSession } from "@/server/auth";
-import { clientKeyFrom } from "@/server/auth/authenticate";
+import { actorOf } from "@/server/auth/actor";
 import { getClickHouse } from "@/server/clickhouse";
 import { getDb } from "@/server/db";
 
@@ -26,7 +26,7 @@ export async function GET(req: Request) {
   const follow = await latestFollowUps(db, rows.map((r) => r.employeeId));
   const withFollowUp = rows.map((r) => ({ ...r, followUp: follow.get(r.employeeId)?.state ?? null }));
   const format = url.searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
-  await recordAudit(db, { id: session.user.id, name: session.user.name, clientKey: clientKeyFrom(req.headers) }, {
+  await recordAudit(db, await actorOf(session), {
     action: "compliance.export", entity: "Employee", entityId: "*", after: { format, rows: rows.length, filter: { ...filter, page: undefined } },
   });
   const t = translator(await getLocale());

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { TimelineChart } from "@/features/compliance/components/TimelineChart";
 import { followUpForm } from "@/features/compliance/server/actions";
@@ -13,7 +12,7 @@ import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
 import { recordAudit } from "@/server/audit";
 import { requireRole } from "@/server/auth";
-import { clientKeyFrom } from "@/server/auth/authenticate";
+import { actorOf } from "@/server/auth/actor";
 import { getClickHouse } from "@/server/clickhouse";
 import { getDb } from "@/server/db";
 import { now } from "@/server/clock";
@@ -26,10 +25,9 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 export default async function EmployeeCompliancePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { id } = await params;
   const session = await requireRole(rolesFor("/kepatuhan"), `/kepatuhan/pegawai/${id}`);
-  const [{ t, locale }, db, sp, h] = await Promise.all([getTranslator(), getDb(), searchParams, headers()]);
+  const [{ t, locale }, db, sp] = await Promise.all([getTranslator(), getDb(), searchParams]);
   const employee = await db.employee.findUnique({ where: { id }, include: { unit: { select: { name: true } } } });
-  const u = session.user;
-  const user = { id: u.id, name: u.name, role: u.role, unitId: u.unitId, clientKey: clientKeyFrom(h) };
+  const user = await actorOf(session);
   // another unit's employee is answered as an unknown one: the answer never tells that an id exists
   if (!employee || !(await mayFollowUp(db, user, employee.unitId))) notFound();
   // a year back from the end of the list's period, so the streak's months are in view
