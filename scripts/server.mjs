@@ -72,8 +72,25 @@ function answerTooLarge(res, back) {
 <p><a href="${back}">Kembali ke formulir / back to the form</a></p></main></html>`);
 }
 
+// A control character in the address (%00, %0A, %09 …, or a malformed escape): no page or API of
+// Pantau's has one, and a NUL would otherwise reach the database.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+function badAddress(url) {
+  try {
+    return CONTROL.test(decodeURIComponent((url ?? "").replace(/\+/g, " ")));
+  } catch {
+    return true;
+  }
+}
+
 const server = http.createServer((req, res) => {
   if (rewriteForwarded(req, trust)) res.setHeader("strict-transport-security", "max-age=31536000; includeSubDomains");
+  if (badAddress(req.url)) {
+    res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+    return res.end("Alamat tidak valid / invalid address");
+  }
+  // API answers may hold personal data: never cached (the open data excepted)
+  if (req.url?.startsWith("/api/") && !req.url.startsWith("/api/open-data/")) res.setHeader("cache-control", "no-store");
   if (req.method === "POST" && Number(req.headers["content-length"] ?? 0) > FORM_BODY_LIMIT) return tooLarge(req, res);
   handle(req, res);
 });
