@@ -27,10 +27,11 @@ export function startBackupSchedule(): void {
   if (state.pantauBackupTimer) return;
   const e = env();
   const everyMs = e.BACKUP_INTERVAL_HOURS * 3_600_000;
-  let lastCheck = 0;
+  // the schedule is first looked at ten minutes after start (a restart loop makes no backups), then once a minute
+  let lastCheck = Date.now() + 10 * 60_000 - 60_000;
   const tick = async () => {
     await answerBackupRequests(e.dataDir, backupNow);
-    // the schedule is looked at once a minute; requests every few seconds
+    // requests are answered every few seconds
     if (!everyMs || Date.now() - lastCheck < 60_000) return;
     lastCheck = Date.now();
     const newest = listBackups(backupRoot(e))[0];

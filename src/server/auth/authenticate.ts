@@ -142,6 +142,16 @@ export async function authenticate(
 const SERVED_BY_PANTAU = Symbol.for("pantau.clientAddress");
 let warned = false;
 
+/** At start-up: in production, throttling and the audit log need the address only scripts/server.mjs vouches for. */
+export function exitUnlessServedByPantau(): void {
+  if (process.env.NODE_ENV !== "production" || (globalThis as Record<symbol, unknown>)[SERVED_BY_PANTAU]) return;
+  console.error(
+    "[pantau] Jalankan dengan `npm start` (scripts/server.mjs), bukan `next start`: tanpa itu alamat klien tidak dapat dipercaya.\n" +
+      "[pantau] Start with `npm start` (scripts/server.mjs), not `next start`: without it client addresses cannot be trusted.",
+  );
+  process.exit(1);
+}
+
 /**
  * Identifies the client for throttling and the audit log. scripts/server.mjs (npm start, npm run dev)
  * writes X-Forwarded-For itself: the socket's address, or what a trusted proxy (TRUSTED_PROXIES) said.
