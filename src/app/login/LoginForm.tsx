@@ -10,14 +10,14 @@ function errorText(code: string, t: ReturnType<typeof useI18n>["t"]) {
   return t("login.error.unknown");
 }
 
-// A POST form bound to a server action: it signs in before its JavaScript has loaded, or without it,
-// and the password never lands in the address bar.
+// A form bound to a server action, which React renders as method="POST": it signs in before its
+// JavaScript has loaded, or without it, and the password never lands in the address bar.
 export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
   const { t } = useI18n();
   const [state, action, pending] = useActionState<LoginState, FormData>(login, {});
   const error = state.error ? errorText(state.error, t) : null;
   return (
-    <form action={action} method="post" className="form" noValidate aria-describedby={error ? "login-error" : undefined}>
+    <form action={action} className="form" noValidate aria-describedby={error ? "login-error" : undefined}>
       {error && (
         <p id="login-error" role="alert" className="alert error">
           {error}
