@@ -140,7 +140,6 @@ export async function authenticate(
 }
 
 const SERVED_BY_PANTAU = Symbol.for("pantau.clientAddress");
-let warned = false;
 
 /** At start-up: in production, throttling and the audit log need the address only scripts/server.mjs vouches for. */
 export function exitUnlessServedByPantau(): void {
@@ -159,13 +158,8 @@ export function exitUnlessServedByPantau(): void {
  * every client then shares one key, which is safe but throttles everyone together.
  */
 export function clientKeyFrom(headers: Headers | Record<string, string | string[] | undefined> | undefined): string {
-  if (!(globalThis as Record<symbol, unknown>)[SERVED_BY_PANTAU]) {
-    if (!warned && process.env.NODE_ENV === "production") {
-      warned = true;
-      console.warn("[pantau] not started through scripts/server.mjs (npm start): client addresses are unknown, X-Forwarded-For is ignored");
-    }
-    return "unknown";
-  }
+  // not served through scripts/server.mjs: tests (in production the server refuses to start that way)
+  if (!(globalThis as Record<symbol, unknown>)[SERVED_BY_PANTAU]) return "unknown";
   const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers?.["x-forwarded-for"];
   const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
   return (value || "unknown").slice(0, 64);
