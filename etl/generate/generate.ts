@@ -419,6 +419,7 @@ export async function generate(db: Db | null, cfg: GenerateConfig, log: (s: stri
         status: last.status,
         submittedAt: localInstant(p.submitted, p.events[0]!.minutes),
         completedAt,
+        slaDays: SERVICES[p.service]!.slaDays,
       });
     } else updates.push({ id: p.id, status: last.status, completedAt });
     for (const ev of inRange) {

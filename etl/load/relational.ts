@@ -256,7 +256,7 @@ const STATES_SQL = chunkSql(
   "ServiceRequest",
   "updatedAt",
   `id, "regionId", "unitId", "serviceTypeId", translate(number, E'\\t\\n\\r', '   '), status,
-   ${epochMs('"submittedAt"')}, coalesce(${epochMs('"completedAt"')}::text, ''), ${epochMs('"updatedAt"')}`,
+   ${epochMs('"submittedAt"')}, coalesce(${epochMs('"completedAt"')}::text, ''), ${epochMs('"updatedAt"')}, coalesce("slaDays"::text, '')`,
 );
 
 export async function loadRequestStates(io: RelationalIo, calendars: Calendars): Promise<number> {
@@ -278,6 +278,7 @@ export async function loadRequestStates(io: RelationalIo, calendars: Calendars):
           status: c[5]!,
           submittedAt: new Date(Number(c[6])),
           completedAt: c[7] ? new Date(Number(c[7])) : null,
+          slaDays: c[9] ? Number(c[9]) : null,
           updatedAt,
           stamp: updatedAt,
         };
@@ -296,7 +297,7 @@ export async function loadRequestStates(io: RelationalIo, calendars: Calendars):
             status: r.status,
             submitted_at: dt(r.submittedAt),
             done_at: r.completedAt ? dt(r.completedAt) : null,
-            sla_due_day: isoDay(calendar.addWorkingDays(localDay(r.submittedAt, timezone), sla.get(r.serviceTypeId) ?? 0)),
+            sla_due_day: isoDay(calendar.addWorkingDays(localDay(r.submittedAt, timezone), r.slaDays ?? sla.get(r.serviceTypeId) ?? 0)),
             version: ms(r.updatedAt),
           };
         }),
@@ -319,6 +320,8 @@ interface EventRow {
   serviceTypeId: string;
   employeeId: string;
   submittedAt: Date;
+  /** The SLA snapshot taken at submission (null for rows from before it existed). */
+  slaDays: number | null;
   prevStatus: string;
   prevAt: Date | null;
   returned: number;
@@ -335,7 +338,7 @@ WITH chunk AS MATERIALIZED (
   ORDER BY "createdAt", id LIMIT $4
 )
 SELECT string_agg(concat_ws(E'\\t', c.id, c."requestId", c.status, ${epochMs('c."at"')}, ${epochMs('c."createdAt"')},
-         r."regionId", r."unitId", r."serviceTypeId", r."employeeId", ${epochMs('r."submittedAt"')},
+         r."regionId", r."unitId", r."serviceTypeId", r."employeeId", ${epochMs('r."submittedAt"')}, coalesce(r."slaDays"::text, ''),
          coalesce(p.status::text, ''), coalesce(${epochMs('p."at"')}::text, ''),
          CASE WHEN c.status IN ('COMPLETED', 'REJECTED') THEN
            (SELECT count(*) FROM "RequestEvent" x
@@ -371,9 +374,10 @@ export async function loadRequestEvents(io: RelationalIo, calendars: Calendars):
           serviceTypeId: c[7]!,
           employeeId: c[8]!,
           submittedAt: new Date(Number(c[9])),
-          prevStatus: c[10]!,
-          prevAt: c[11] ? new Date(Number(c[11])) : null,
-          returned: Number(c[12]),
+          slaDays: c[10] ? Number(c[10]) : null,
+          prevStatus: c[11]!,
+          prevAt: c[12] ? new Date(Number(c[12])) : null,
+          returned: Number(c[13]),
         }),
       ),
     async (events, token) => {
@@ -396,7 +400,7 @@ export async function loadRequestEvents(io: RelationalIo, calendars: Calendars):
         });
         if (FINISHED.includes(e.status)) {
           const processing = calendar.workingDaysBetween(localDay(e.submittedAt, timezone), day);
-          const slaDays = sla.get(e.serviceTypeId) ?? 0;
+          const slaDays = e.slaDays ?? sla.get(e.serviceTypeId) ?? 0;
           doneRows.push({
             region_id: e.regionId,
             unit_id: e.unitId,

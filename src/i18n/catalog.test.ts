@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { catalog, translator } from "./catalog";
+import { catalog, catalogParts, translator } from "./catalog";
 import { formatDate, formatDateTime, formatNumber, formatPercent } from "./format";
 
 describe("message catalog", () => {
@@ -11,15 +11,39 @@ describe("message catalog", () => {
   });
 
   it("keeps the same placeholders in both languages", () => {
-    const vars = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+    const vars = (s: string) => [...new Set([...s.matchAll(/\{(\w+)[,}]/g)].map((m) => m[1]))].sort();
     for (const key of Object.keys(catalog.id) as (keyof typeof catalog.id)[]) {
       expect(vars(catalog.en[key]), key).toEqual(vars(catalog.id[key]));
+    }
+  });
+
+  it("defines each key in one area only", () => {
+    const seen = new Map<string, string>();
+    for (const [area, messages] of Object.entries(catalogParts)) {
+      for (const key of Object.keys(messages)) {
+        expect(seen.get(key), `${key} in ${area}`).toBeUndefined();
+        seen.set(key, area);
+      }
+    }
+  });
+
+  it("keeps ICU plurals valid in both languages and formats them per locale", () => {
+    for (const lang of ["id", "en"] as const) {
+      const t = translator(lang);
+      for (const key of Object.keys(catalog.id) as (keyof typeof catalog.id)[]) {
+        const text = catalog[lang][key];
+        if (!/\{\w+, plural,/.test(text)) continue;
+        const vars = Object.fromEntries([...text.matchAll(/\{(\w+)/g)].map((m) => [m[1]!, 1]));
+        expect(() => t(key, vars), `${lang} ${key}`).not.toThrow();
+      }
     }
   });
 
   it("fills placeholders", () => {
     expect(translator("id")("login.error.THROTTLED", { minutes: 12 })).toBe("Terlalu banyak percobaan gagal. Coba lagi dalam 12 menit.");
     expect(translator("en")("login.error.THROTTLED", { minutes: 12 })).toBe("Too many failed attempts. Try again in 12 minutes.");
+    expect(translator("en")("login.error.THROTTLED", { minutes: 1 })).toBe("Too many failed attempts. Try again in 1 minute.");
+    expect(translator("id")("login.error.THROTTLED", { minutes: 1 })).toBe("Terlalu banyak percobaan gagal. Coba lagi dalam 1 menit.");
   });
 });
 

@@ -1,7 +1,12 @@
 // The one message catalog: Bahasa Indonesia first (the default), English second, same keys.
-// Code never holds UI text; it asks for a key.
+// Code never holds UI text; it asks for a key. Large areas keep their messages in ./messages/*.ts,
+// merged here, so the areas' authors do not edit one file.
+import { IntlMessageFormat } from "intl-messageformat";
+import * as accounts from "./messages/accounts";
+import * as imports from "./messages/imports";
+import * as setup from "./messages/setup";
 
-const id = {
+const core = {
   "app.name": "Pantau",
   "app.tagline": "Pemantauan layanan kepegawaian pemerintah daerah",
   "nav.main": "Navigasi utama",
@@ -9,6 +14,9 @@ const id = {
   "nav.dashboard": "Dasbor",
   "nav.me": "Profil saya",
   "nav.users": "Pengguna",
+  "nav.start": "Mulai",
+  "nav.master": "Data induk",
+  "nav.settings": "Pengaturan",
   "nav.audit": "Log audit",
   "nav.login": "Masuk",
   "nav.logout": "Keluar",
@@ -802,10 +810,11 @@ const id = {
   "compliance.error.deadline": "Tanggal batas 1–28 dan hari kerja log harian 0–10.",
 } as const;
 
+const id = { ...core, ...setup.id, ...accounts.id, ...imports.id };
 export type MessageKey = keyof typeof id;
 export type Messages = Record<MessageKey, string>;
 
-const en: Messages = {
+const coreEn: Record<keyof typeof core, string> = {
   "app.name": "Pantau",
   "app.tagline": "Monitoring regional government personnel services",
   "nav.main": "Main navigation",
@@ -813,6 +822,9 @@ const en: Messages = {
   "nav.dashboard": "Dashboard",
   "nav.me": "My profile",
   "nav.users": "Users",
+  "nav.start": "Getting started",
+  "nav.master": "Master data",
+  "nav.settings": "Settings",
   "nav.audit": "Audit log",
   "nav.login": "Sign in",
   "nav.logout": "Sign out",
@@ -839,7 +851,7 @@ const en: Messages = {
   "login.submit": "Sign in",
   "login.submitting": "Checking…",
   "login.error.INVALID": "Wrong username or password.",
-  "login.error.THROTTLED": "Too many failed attempts. Try again in {minutes} minutes.",
+  "login.error.THROTTLED": "Too many failed attempts. Try again in {minutes, plural, one {# minute} other {# minutes}}.",
   "login.error.unknown": "Cannot sign in right now. Please try again shortly.",
   "dashboard.title": "Dashboard",
   "dashboard.scopeRegion": "Scope: the whole region",
@@ -977,8 +989,8 @@ const en: Messages = {
   "survey.admin.points": "Service points",
   "survey.admin.qrOf": "Survey QR code of {name}",
   "survey.admin.anyService": "all services (the respondent chooses)",
-  "survey.admin.answered": "{n} answers",
-  "survey.admin.population": "{n} people served a year",
+  "survey.admin.answered": "{n, plural, one {# answer} other {# answers}}",
+  "survey.admin.population": "{n, plural, one {# person} other {# people}} served a year",
   "survey.admin.inactive": "inactive",
   "survey.admin.print": "Print the QR code",
   "survey.admin.deactivate": "Deactivate",
@@ -1026,7 +1038,7 @@ const en: Messages = {
   "feedback.complaints": "complaints only",
   "feedback.open": "complaints not resolved",
   "feedback.none": "No suggestions or complaints yet.",
-  "feedback.count": "{n} entries",
+  "feedback.count": "{n, plural, one {# entry} other {# entries}}",
   "feedback.complaint": "Complaint",
   "feedback.contact": "Contact",
   "feedback.followUp": "Follow-up",
@@ -1089,7 +1101,7 @@ const en: Messages = {
   "survey.error.unknownPoint": "This survey link is unknown or no longer active.",
   "survey.error.unknownInvite": "This survey link is unknown.",
   "survey.error.inviteUsed": "The survey for this request has already been answered. Thank you.",
-  "survey.error.throttled": "Too many answers from this device. Try again in {minutes} minutes.",
+  "survey.error.throttled": "Too many answers from this device. Try again in {minutes, plural, one {# minute} other {# minutes}}.",
   "dashboard.tab.satisfaction": "Satisfaction (IKM)",
   "satisfaction.title": "Public satisfaction (IKM)",
   "satisfaction.elements": "Score of each service element",
@@ -1097,7 +1109,7 @@ const en: Messages = {
   "satisfaction.weekly": "IKM by week",
   "satisfaction.monthly": "IKM by month",
   "satisfaction.profile": "Who answered",
-  "satisfaction.respondents": "{n} respondents",
+  "satisfaction.respondents": "{n, plural, one {# respondent} other {# respondents}}",
   "satisfaction.complaints": "{complaints} complaints, {suggestions} suggestions in this period",
   "satisfaction.method": "Method of PermenPAN-RB 14/2017: each element's mean (NRR) weighted 1/9 and summed, then times 25. Grades A 88.31–100; B 76.61–88.30; C 65.00–76.60; D 25.00–64.99.",
   "satisfaction.sample.unknown": "people served not recorded",
@@ -1180,7 +1192,7 @@ const en: Messages = {
   "users.activate": "Activate",
   "users.updated": "Changes saved.",
   "users.loading": "Loading users…",
-  "users.count": "{count} users",
+  "users.count": "{count, plural, one {# user} other {# users}}",
   "users.manage": "Manage",
   "users.newRole": "New role",
   "users.newUnit": "New unit",
@@ -1277,7 +1289,7 @@ const en: Messages = {
   "data.col.raw": "Row as read",
   "data.quarantine.title": "Quarantined rows: {file}",
   "data.quarantine.none": "No row of this file was quarantined.",
-  "data.quarantine.view": "See {n} rows",
+  "data.quarantine.view": "See {n, plural, one {# row} other {# rows}}",
   "data.quarantine.back": "Back to data imports",
   "data.quarantine.note": "These rows hold NIPs (personal data); every opening of this page is recorded in the audit log.",
   "data.page.prev": "Previous",
@@ -1301,7 +1313,7 @@ const en: Messages = {
   "nav.requests": "My requests",
   "nav.queue": "Work queue",
   "nav.notifications": "Notifications",
-  "notify.unread": "{n} unread notifications",
+  "notify.unread": "{n, plural, one {# unread notification} other {# unread notifications}}",
   "notify.subject": "Request {number}: {status}",
   "notify.body": "Your {service} request ({number}) is now: {status}.",
   "notify.note": "Note: {note}",
@@ -1332,7 +1344,7 @@ const en: Messages = {
   "requests.form.submit": "Submit request",
   "requests.form.sending": "Sending…",
   "requests.form.errors": "The request cannot be sent yet. Correct the marked fields.",
-  "requests.form.workingDays": "Leave length: {n} working days (holidays and collective leave days are not counted).",
+  "requests.form.workingDays": "Leave length: {n, plural, one {# working day} other {# working days}} (holidays and collective leave days are not counted).",
   "requests.form.submitted": "Request {number} has been sent and waits for BKPSDM's verification.",
   "requests.field.leaveKind": "Kind of leave",
   "requests.field.startsOn": "From",
@@ -1393,7 +1405,7 @@ const en: Messages = {
   "requests.detail.overdue": "Past its deadline",
   "requests.detail.details": "Request details",
   "requests.detail.leaveDays": "Leave length",
-  "requests.detail.leaveDaysText": "{n} working days",
+  "requests.detail.leaveDaysText": "{n, plural, one {# working day} other {# working days}}",
   "requests.detail.steps": "Steps",
   "requests.detail.documents": "Documents",
   "requests.detail.noDocuments": "No documents yet.",
@@ -1423,13 +1435,13 @@ const en: Messages = {
   "queue.verification": "Verification",
   "queue.approval": "Approval",
   "queue.completion": "Completion",
-  "queue.count": "{n} requests, {overdue} overdue",
+  "queue.count": "{n, plural, one {# request} other {# requests}}, {overdue} overdue",
   "queue.empty": "No request waits in this queue.",
   "queue.employee": "Employee",
   "queue.deadline": "Deadline",
   "queue.left": "Left",
-  "queue.leftDays": "{n} working days",
-  "queue.lateDays": "{n} working days late",
+  "queue.leftDays": "{n, plural, one {# working day} other {# working days}}",
+  "queue.lateDays": "{n, plural, one {# working day} other {# working days}} late",
   "queue.page": "Page {page} of {pages}",
   "queue.prev": "Previous",
   "queue.next": "Next",
@@ -1465,7 +1477,7 @@ const en: Messages = {
   "compliance.sort.last": "Oldest last entry",
   "compliance.everyone": "Also show employees with nothing missing",
   "compliance.apply": "Apply",
-  "compliance.count": "{n} employees.",
+  "compliance.count": "{n, plural, one {# employee} other {# employees}}.",
   "compliance.csv": "Download CSV",
   "compliance.xlsx": "Download Excel",
   "compliance.empty": "No employee matches this filter.",
@@ -1522,13 +1534,13 @@ const en: Messages = {
   "discipline.title": "Discipline watch: absent without reason (TK)",
   "discipline.lead": "Employees who reached, or are one day from, a PP 94/2021 discipline threshold: TK days in the year, and TK on consecutive working days.",
   "discipline.year": "Year",
-  "discipline.count": "{n} employees in {year}.",
+  "discipline.count": "{n, plural, one {# employee} other {# employees}} in {year}.",
   "discipline.empty": "No employee has reached or is near a threshold.",
   "discipline.total": "TK days",
   "discipline.run": "Longest run",
   "discipline.reached": "Threshold reached",
   "discipline.next": "Next threshold",
-  "discipline.nextText": "{label}: {n} more days",
+  "discipline.nextText": "{label}: {n, plural, one {# more day} other {# more days}}",
   "discipline.thresholds": "Discipline thresholds",
   "discipline.thresholdsLead": "Data, not code: change them when the rules change. Every change is logged in the audit log.",
   "discipline.daysCumulative": "TK days in a year",
@@ -1611,6 +1623,8 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "id";
 export const LOCALE_COOKIE = "pantau_locale";
 
+const en: Messages = { ...coreEn, ...setup.en, ...accounts.en, ...imports.en };
+
 export const catalog: Record<Locale, Messages> = { id, en };
 
 export function isLocale(v: unknown): v is Locale {
@@ -1623,10 +1637,27 @@ export function isMessageKey(v: unknown): v is MessageKey {
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
+const ICU_PLURAL = /\{\w+, (plural|selectordinal|select),/;
+const compiled = new Map<string, IntlMessageFormat>();
+
+/**
+ * Plain messages fill `{name}` placeholders; a message with an ICU plural or select
+ * (`{count, plural, one {# file} other {# files}}`) is formatted by FormatJS's IntlMessageFormat in the
+ * reader's locale, so "1 file" / "2 files" come out right in English (Indonesian needs only `other`).
+ */
 export function translator(locale: Locale): Translate {
   const messages = catalog[locale];
   return (key, vars) => {
     const text = messages[key] ?? catalog.id[key] ?? key;
+    if (ICU_PLURAL.test(text)) {
+      const cacheKey = `${locale}\u0000${key}`;
+      let f = compiled.get(cacheKey);
+      if (!f) compiled.set(cacheKey, (f = new IntlMessageFormat(text, locale === "id" ? "id-ID" : "en-GB")));
+      return String(f.format(vars ?? {}));
+    }
     return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;
   };
 }
+
+/** Each area's keys, for the test that no key is defined twice (a later spread would hide the first). */
+export const catalogParts = { core, setup: setup.id, accounts: accounts.id, imports: imports.id };

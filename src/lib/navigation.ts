@@ -17,9 +17,12 @@ export const NAV_ITEMS = [
   { href: "/kepatuhan", label: "nav.compliance", roles: ["ADMIN", "HR", "UNIT_HEAD"] },
   { href: "/notifikasi", label: "nav.notifications", roles: ALL },
   { href: "/me", label: "nav.me", roles: ALL },
+  { href: "/admin/mulai", label: "nav.start", roles: ["ADMIN"] },
   { href: "/data", label: "nav.data", roles: ["ADMIN", "HR"] },
+  { href: "/data/master", label: "nav.master", roles: ["ADMIN", "HR"] },
   { href: "/admin/survey", label: "nav.survey", roles: ["ADMIN", "HR"] },
   { href: "/admin/laporan", label: "nav.reports", roles: ["ADMIN", "HR"] },
+  { href: "/admin/pengaturan", label: "nav.settings", roles: ["ADMIN", "HR"] },
   { href: "/admin/users", label: "nav.users", roles: ["ADMIN"] },
   { href: "/admin/audit", label: "nav.audit", roles: ["ADMIN"] },
 ] as const satisfies readonly NavItem[];

@@ -40,7 +40,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       </nav>
       {queue && (
         <>
-          <p className="muted">{t("queue.count", { n: formatNumber(queue.total), overdue: formatNumber(queue.overdue) })}</p>
+          <p className="muted">{t("queue.count", { n: queue.total, overdue: formatNumber(queue.overdue) })}</p>
           {queue.items.length === 0 ? (
             <p className="empty-state">{t("queue.empty")}</p>
           ) : (
@@ -71,7 +71,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
                       </td>
                       <td>{t(`request.status.${r.status}`)}</td>
                       <td>{formatDate(dateOfDay(r.sla.deadline), locale, "UTC")}</td>
-                      <td>{r.sla.overdue ? <strong className="late">{t("queue.lateDays", { n: formatNumber(-r.sla.left) })}</strong> : t("queue.leftDays", { n: formatNumber(r.sla.left) })}</td>
+                      <td>{r.sla.overdue ? <strong className="late">{t("queue.lateDays", { n: -r.sla.left })}</strong> : t("queue.leftDays", { n: r.sla.left })}</td>
                     </tr>
                   ))}
                 </tbody>

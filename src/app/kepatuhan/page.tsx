@@ -114,7 +114,7 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
       </form>
 
       <p className="muted" role="status">
-        {t("compliance.count", { n: formatNumber(list.total) })}{" "}
+        {t("compliance.count", { n: list.total })}{" "}
         <a href={`/api/kepatuhan/export?${query}&format=csv`}>{t("compliance.csv")}</a> ·{" "}
         <a href={`/api/kepatuhan/export?${query}&format=xlsx`}>{t("compliance.xlsx")}</a>
       </p>

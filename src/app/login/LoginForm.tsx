@@ -6,7 +6,7 @@ import { login, type LoginState } from "./actions";
 function errorText(code: string, t: ReturnType<typeof useI18n>["t"]) {
   if (code === "INVALID") return t("login.error.INVALID");
   const throttled = /^THROTTLED:(\d+)$/.exec(code);
-  if (throttled) return t("login.error.THROTTLED", { minutes: throttled[1]! });
+  if (throttled) return t("login.error.THROTTLED", { minutes: Number(throttled[1]) });
   return t("login.error.unknown");
 }
 

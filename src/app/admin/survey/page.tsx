@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { isMessageKey } from "@/i18n/catalog";
-import { formatNumber } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
 import { createServicePoint, createSurveyPeriod, issueInviteLink, setServicePointActive } from "@/features/survey/server/admin";
@@ -62,8 +61,8 @@ export default async function SurveyAdminPage({ searchParams }: { searchParams: 
                 <a href={surveyUrl(base, p.code)}>{surveyUrl(base, p.code)}</a>
               </p>
               <p className="muted">
-                {t("survey.admin.answered", { n: formatNumber(answered.get(p.id) ?? 0) })}
-                {p.population ? ` · ${t("survey.admin.population", { n: formatNumber(p.population) })}` : ""}
+                {t("survey.admin.answered", { n: answered.get(p.id) ?? 0 })}
+                {p.population ? ` · ${t("survey.admin.population", { n: p.population })}` : ""}
                 {p.active ? "" : ` · ${t("survey.admin.inactive")}`}
               </p>
               <div className="inline-form">

@@ -55,7 +55,7 @@ export default async function DisciplinePage({ searchParams }: { searchParams: P
         </button>
       </form>
       <p className="muted" role="status">
-        {t("discipline.count", { n: formatNumber(rows.length), year })}
+        {t("discipline.count", { n: rows.length, year })}
       </p>
       {rows.length === 0 ? (
         <p className="empty-state">{t("discipline.empty")}</p>
@@ -89,7 +89,7 @@ export default async function DisciplinePage({ searchParams }: { searchParams: P
                     {r.reachedConsecutive && r.reached && <br />}
                     {r.reached ? label(r.reached) : !r.reachedConsecutive && "–"}
                   </td>
-                  <td>{r.next ? t("discipline.nextText", { label: label(r.next.threshold), n: formatNumber(r.next.daysLeft) }) : "–"}</td>
+                  <td>{r.next ? t("discipline.nextText", { label: label(r.next.threshold), n: r.next.daysLeft }) : "–"}</td>
                 </tr>
               ))}
             </tbody>

@@ -97,7 +97,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
         {r.workingDays !== null && (
           <>
             <dt>{t("requests.detail.leaveDays")}</dt>
-            <dd>{t("requests.detail.leaveDaysText", { n: formatNumber(r.workingDays) })}</dd>
+            <dd>{t("requests.detail.leaveDaysText", { n: r.workingDays })}</dd>
           </>
         )}
       </dl>

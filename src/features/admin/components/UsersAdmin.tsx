@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useState } from "react";
-import { formatDateTime, formatNumber } from "@/i18n/format";
+import { formatDateTime } from "@/i18n/format";
 import { isMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/client";
 import { useTRPC } from "@/trpc/react";
@@ -91,7 +91,7 @@ export function UsersAdmin() {
   return (
     <>
       <p className="muted" aria-live="polite">
-        {status ?? t("users.count", { count: formatNumber(users.length) })}
+        {status ?? t("users.count", { count: users.length })}
       </p>
       <div className="table-wrap">
         <table>

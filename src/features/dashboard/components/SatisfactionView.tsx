@@ -75,7 +75,7 @@ export function SatisfactionView({ filter, units, services, canSeeAll }: { filte
               {t("satisfaction.col.grade")}: <b>{grade(data.overall.grade)}</b>
             </p>
             <p className="muted">
-              {t("satisfaction.respondents", { n: formatNumber(data.overall.respondents) })} · {sample(data.overall)}
+              {t("satisfaction.respondents", { n: data.overall.respondents })} · {sample(data.overall)}
             </p>
             <p className="muted">{t("satisfaction.complaints", { complaints: formatNumber(data.complaints), suggestions: formatNumber(data.suggestions) })}</p>
             <p className="muted small">{t("satisfaction.method")}</p>

@@ -21,7 +21,7 @@ export async function myRequests(db: Db, employeeId: string) {
     where: { employeeId },
     orderBy: { submittedAt: "desc" },
     take: 200,
-    select: { id: true, number: true, status: true, submittedAt: true, completedAt: true, updatedAt: true, workingDays: true, startsOn: true, endsOn: true, serviceType: { select: { nameId: true, nameEn: true, slaDays: true } } },
+    select: { id: true, number: true, status: true, submittedAt: true, completedAt: true, updatedAt: true, workingDays: true, slaDays: true, startsOn: true, endsOn: true, serviceType: { select: { nameId: true, nameEn: true, slaDays: true } } },
   });
 }
 
@@ -51,7 +51,7 @@ export async function requestDetail(db: Db, user: RequestUser, requestId: string
   const { calendar, timezone } = await regionCalendar(db, request.regionId);
   const today = localDay(now, timezone);
   const end = request.completedAt ? localDay(request.completedAt, timezone) : today;
-  const sla = slaOf(calendar, localDay(request.submittedAt, timezone), request.serviceType.slaDays, end);
+  const sla = slaOf(calendar, localDay(request.submittedAt, timezone), request.slaDays ?? request.serviceType.slaDays, end);
   const lastReturn = request.status === "RETURNED" ? [...request.events].reverse().find((e) => e.status === "RETURNED") : undefined;
   const survey = request.status === "COMPLETED" && parties.has("owner") ? await surveyState(db, request.id) : null;
   return {
@@ -84,7 +84,7 @@ export async function workQueue(db: Db, user: RequestUser, queue: QueueName, pag
   const rows = await db.serviceRequest.findMany({
     where: { status: { in: [...spec.statuses] as RequestStatus[] }, ...(scope ? { unitId: { in: scope } } : {}) },
     select: {
-      id: true, number: true, status: true, submittedAt: true, regionId: true, unitId: true,
+      id: true, number: true, status: true, submittedAt: true, regionId: true, unitId: true, slaDays: true,
       serviceType: { select: { nameId: true, nameEn: true, slaDays: true } },
       employee: { select: { name: true, unit: { select: { name: true } } } },
     },
@@ -94,7 +94,7 @@ export async function workQueue(db: Db, user: RequestUser, queue: QueueName, pag
   const items = rows
     .map((r) => {
       const { calendar, timezone } = calendars.get(r.regionId)!;
-      return { ...r, sla: slaOf(calendar, localDay(r.submittedAt, timezone), r.serviceType.slaDays, localDay(now, timezone)) };
+      return { ...r, sla: slaOf(calendar, localDay(r.submittedAt, timezone), r.slaDays ?? r.serviceType.slaDays, localDay(now, timezone)) };
     })
     .sort((a, b) => a.sla.deadline - b.sla.deadline || a.submittedAt.getTime() - b.submittedAt.getTime());
   const pages = Math.max(1, Math.ceil(items.length / QUEUE_PAGE));

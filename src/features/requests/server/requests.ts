@@ -127,6 +127,7 @@ export async function submitRequest(deps: RequestDeps, user: RequestUser, input:
           startsOn: leaveCheck ? new Date(leaveCheck.startsOn) : null,
           endsOn: leaveCheck ? new Date(leaveCheck.endsOn) : null,
           workingDays,
+          slaDays: service.slaDays,
         },
       });
       await tx.requestEvent.create({ data: { requestId, status: "SUBMITTED", actorId: user.id, actorName: user.name, at: now, actionKey: input.actionKey } });

@@ -4,7 +4,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useI18n } from "@/i18n/client";
-import { formatDateTime, formatNumber } from "@/i18n/format";
+import { formatDateTime } from "@/i18n/format";
 import { useTRPC } from "@/trpc/react";
 
 const STATES = ["OPEN", "IN_PROGRESS", "RESOLVED"] as const;
@@ -45,7 +45,7 @@ export function FeedbackList({ unitName, serviceName }: { unitName: Record<strin
       {data && data.rows.length === 0 && <p className="muted">{t("feedback.none")}</p>}
       {data && data.rows.length > 0 && (
         <>
-          <p className="muted">{t("feedback.count", { n: formatNumber(data.total) })}</p>
+          <p className="muted">{t("feedback.count", { n: data.total })}</p>
           <ul className="feedback-list">
             {data.rows.map((r) => (
               <li key={r.id} className={r.isComplaint ? "complaint" : undefined}>
