@@ -107,6 +107,29 @@ async function releaseLease(db: Db) {
   await db.etlState.updateMany({ where: { id: 1, leaseHolder: holderId() }, data: { leaseHolder: null, leaseUntil: null } });
 }
 
+/**
+ * Runs `fn` while holding the ETL lease, so no ETL run reads a source while a long write to it is
+ * open (a run's watermark could otherwise pass rows that commit later with older timestamps). Waits
+ * for a running ETL to finish, up to `waitMs`.
+ */
+export async function withEtlLease<T>(db: Db, fn: () => Promise<T>, waitMs = 120_000): Promise<T> {
+  const until = Date.now() + waitMs;
+  for (;;) {
+    try {
+      await acquireLease(db, 300);
+      break;
+    } catch (err) {
+      if (!(err instanceof EtlBusyError) || Date.now() > until) throw err;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    await releaseLease(db).catch(() => {});
+  }
+}
+
 /** Truncates every analytics table and moves to a new generation, so every chunk loads again. */
 async function resetAnalytics(db: Db, ch: ClickHouse): Promise<number> {
   for (const t of ANALYTICS_TABLES) {

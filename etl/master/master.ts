@@ -1,0 +1,136 @@
+// Importing master data, start to end, for the browser (/data/master) and the command line alike:
+// keep the upload, read it, map its columns (automatically, from a saved mapping, or as the
+// administrator chose), plan, and apply. One path, so both give the same result and report.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { MasterKind } from "@/generated/prisma/enums";
+import type { Actor } from "@/server/audit";
+import type { Db } from "@/server/db/client";
+import { applyPlan, foreignEmployees, loadMasterState } from "./apply";
+import { autoMap, FIELDS, headerSignature, knownHeader, mapFromSaved, missingFields, savedFromMap, type ColumnMap } from "./fields";
+import { plan, type Plan, type PlanOptions } from "./plan";
+import { cellText, findHeader, isXlsx, nipOfCell, readRows, SheetError, type SheetRow, type Table } from "./sheet";
+
+export function masterDir(dataDir: string) {
+  return path.join(dataDir, "master");
+}
+
+export interface MasterFile {
+  table: Table;
+  signature: string;
+  map: ColumnMap;
+  /** Where the map came from. */
+  mapSource: "import" | "saved" | "auto";
+  missing: string[];
+}
+
+/** The header as found, or — when no known column is named — the row with the most filled cells, for mapping by hand. */
+function headerOrWidest(rows: SheetRow[], kind: MasterKind): Table {
+  try {
+    return findHeader(rows, knownHeader(kind));
+  } catch (err) {
+    if (!(err instanceof SheetError) || err.key !== "master.error.noHeader") throw err;
+    let best = 0;
+    for (let i = 1; i < Math.min(rows.length, 30); i++) if (rows[i]!.cells.filter((c) => cellText(c)).length > rows[best]!.cells.filter((c) => cellText(c)).length) best = i;
+    return { header: rows[best]!.cells.map(cellText), headerLine: rows[best]!.line, rows: rows.slice(best + 1), skipped: best };
+  }
+}
+
+export async function readMasterFile(db: Db, regionId: string, kind: MasterKind, bytes: Uint8Array, chosen?: Record<string, string> | null): Promise<MasterFile> {
+  const rows = await readRows(bytes);
+  if (rows.length === 0) throw new SheetError("master.error.empty");
+  const table = headerOrWidest(rows, kind);
+  const signature = headerSignature(table.header);
+  let map: ColumnMap;
+  let mapSource: MasterFile["mapSource"];
+  if (chosen) {
+    map = mapFromSaved(table.header, chosen);
+    mapSource = "import";
+  } else {
+    const saved = await db.importMapping.findUnique({ where: { regionId_kind_signature: { regionId, kind, signature } } });
+    if (saved) {
+      map = mapFromSaved(table.header, saved.columns as Record<string, string>);
+      mapSource = "saved";
+    } else {
+      map = autoMap(kind, table.header);
+      mapSource = "auto";
+    }
+  }
+  return { table, signature, map, mapSource, missing: missingFields(kind, map) };
+}
+
+/** Up to `n` distinct sample values of each column, to choose a mapping by. */
+export function columnSamples(table: Table, n = 3): string[][] {
+  return table.header.map((_, i) => {
+    const out: string[] = [];
+    for (const r of table.rows) {
+      const v = cellText(r.cells[i] ?? null);
+      if (v && !out.includes(v)) out.push(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+      if (out.length >= n) break;
+    }
+    return out;
+  });
+}
+
+export async function planMaster(db: Db, regionId: string, kind: MasterKind, file: MasterFile, opts: PlanOptions): Promise<Plan> {
+  const state = await loadMasterState(db, regionId);
+  if (kind === "EMPLOYEES" && file.map.nip !== undefined) {
+    const nips = file.table.rows.map((r) => nipOfCell(r.cells[file.map.nip!] ?? null)).flatMap((c) => (c.ok ? [c.nip] : []));
+    state.employees.push(...(await foreignEmployees(db, regionId, nips)));
+  }
+  return plan(kind, state, file.table.rows, file.map, opts);
+}
+
+/** Keeps an uploaded file and records it for preview. */
+export async function receiveMaster(db: Db, dataDir: string, input: { regionId: string; kind: MasterKind; fileName: string; bytes: Uint8Array; createdById: string | null }) {
+  const sha256 = createHash("sha256").update(input.bytes).digest("hex");
+  const dir = masterDir(dataDir);
+  mkdirSync(dir, { recursive: true });
+  const ext = isXlsx(input.bytes) ? "xlsx" : "csv";
+  const row = await db.masterImport.create({
+    data: { regionId: input.regionId, kind: input.kind, fileName: input.fileName, sha256, storedPath: "", createdById: input.createdById },
+  });
+  const stored = path.join("master", `${row.id}-${sha256.slice(0, 16)}.${ext}`);
+  writeFileSync(path.join(dataDir, stored), input.bytes);
+  return db.masterImport.update({ where: { id: row.id }, data: { storedPath: stored } });
+}
+
+export function storedBytes(dataDir: string, storedPath: string): Uint8Array {
+  return readFileSync(path.join(dataDir, storedPath));
+}
+
+/** The administrator's choice of columns: saved for this header row, so next month's export needs no mapping. */
+export async function saveMapping(db: Db, regionId: string, kind: MasterKind, importId: number, file: MasterFile, map: ColumnMap) {
+  const columns = savedFromMap(file.table.header, map);
+  await db.importMapping.upsert({
+    where: { regionId_kind_signature: { regionId, kind, signature: file.signature } },
+    update: { columns },
+    create: { regionId, kind, signature: file.signature, columns },
+  });
+  await db.masterImport.update({ where: { id: importId }, data: { mapping: columns } });
+}
+
+export async function applyMaster(db: Db, dataDir: string, actor: Actor, importId: number, opts: PlanOptions): Promise<{ plan: Plan } | { error: "notFound" | "done" | "unmapped" }> {
+  const imp = await db.masterImport.findUnique({ where: { id: importId } });
+  if (!imp) return { error: "notFound" };
+  if (imp.status !== "PREVIEW") return { error: "done" };
+  const file = await readMasterFile(db, imp.regionId, imp.kind, storedBytes(dataDir, imp.storedPath), imp.mapping as Record<string, string> | null);
+  if (file.missing.length) return { error: "unmapped" };
+  const p = await planMaster(db, imp.regionId, imp.kind, file, opts);
+  await applyPlan(db, actor, imp.regionId, p, { importId, fileName: imp.fileName });
+  return { plan: p };
+}
+
+export async function cancelMaster(db: Db, dataDir: string, importId: number): Promise<boolean> {
+  const imp = await db.masterImport.findUnique({ where: { id: importId } });
+  if (!imp || imp.status !== "PREVIEW") return false;
+  await db.masterImport.update({ where: { id: importId }, data: { status: "CANCELLED" } });
+  rmSync(path.join(dataDir, imp.storedPath), { force: true });
+  return true;
+}
+
+/** The fields of a kind, for the mapping form. */
+export function fieldsOf(kind: MasterKind) {
+  return FIELDS[kind];
+}
