@@ -1,7 +1,7 @@
 // One ETL run: relational sources by watermark, pending import batches, then new files.
 // Two runs never overlap: a lease row in the relational store (works across processes and hosts);
 // a lease left by a process that died on this host is taken over at once, elsewhere when it expires.
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { ImportBatch } from "@/generated/prisma/client";
@@ -18,6 +18,8 @@ import { latestBacklogSnapshot, snapshotBacklog } from "./load/backlog";
 import { loadBatchOrMarkFailed } from "./load/files";
 import { loadCalendars, loadRequestEvents, loadRequestStates, loadSurveyResponses, syncEmployees, syncHolidays, syncServiceTypes, syncUnits } from "./load/relational";
 import { createProgress, type Progress } from "./progress";
+import { SheetError } from "./master/sheet";
+import { asCsvFile } from "./sources/xlsx";
 import { today as todayIn } from "@/server/clock";
 
 export const ANALYTICS_TABLES = [
@@ -31,6 +33,8 @@ export const ANALYTICS_TABLES = [
 export interface SourceFile {
   path: string;
   kind?: ImportKind;
+  /** The name the file is known by (an upload's own name); default: the path's last part. */
+  name?: string;
 }
 
 export interface EtlOptions {
@@ -167,6 +171,8 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
   if (interrupted.length) progress.log(`removed ${interrupted.length} unfinished import folder(s) an interrupted run left behind`);
   const phases = { dimensions: 0, requests: 0, import: 0, load: 0 };
   let pool: ParsePool | undefined;
+  /** CSVs made from Excel files, removed when the run ends. */
+  const converted: string[] = [];
   const timed = async <T>(phase: keyof typeof phases, fn: () => Promise<T>): Promise<T> => {
     const t = performance.now();
     try {
@@ -190,15 +196,21 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
     let region: RegionContext | undefined;
     const prepared: (PreparedImport | ImportReport)[] = [];
     for (const f of opts.files ?? []) {
-      const name = path.basename(f.path);
+      const name = f.name ?? path.basename(f.path);
       try {
-        const head = readHead(f.path);
-        const kind = detectKind(f, head);
+        // An Excel export is read as the CSV it holds (row numbers kept), written to the data folder's tmp.
+        mkdirSync(path.join(dataDir, "tmp"), { recursive: true });
+        const csvPath = await asCsvFile(f.path, path.join(dataDir, "tmp", `${process.pid}-${converted.length}-${Date.now()}.csv`)).catch((err: unknown) => {
+          throw err instanceof SheetError ? userError(err.key) : err;
+        });
+        if (csvPath !== f.path) converted.push(csvPath);
+        const head = readHead(csvPath);
+        const kind = detectKind({ ...f, path: f.name ?? f.path }, head);
         if (!kind) {
           throw userError("etl.error.header", { file: name, kind: "kehadiran/e-Kinerja", columns: "nip, …" }, { file: name, kind: "attendance/e-Kinerja", columns: "nip, …" });
         }
         region ??= await loadRegionContext(db, opts.region ?? (await onlyRegionCode(db)));
-        prepared.push(await prepareImport({ db, ch, dataDir, region, today: opts.today, chunkRows: opts.chunkRows, pool }, { name, path: f.path, kind }));
+        prepared.push(await prepareImport({ db, ch, dataDir, region, today: opts.today, chunkRows: opts.chunkRows, pool }, { name, path: csvPath, kind }));
       } catch (err) {
         prepared.push(refused(err, name, f.kind));
       }
@@ -274,6 +286,7 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
     throw err;
   } finally {
     await pool?.close();
+    for (const c of converted) rmSync(c, { force: true });
     await releaseLease(db).catch(() => {});
   }
 }

@@ -134,6 +134,25 @@ describe.each(relationalKinds)("importing master data (%s + chDB)", (kind) => {
     expect(await s.db.auditLog.count({ where: { action: "employee.create" } })).toBe(14);
   });
 
+  it("loads attendance and e-Kinerja exports saved as Excel, with quarantined rows on their Excel row numbers", async () => {
+    const r = await runEtl(s, { files: [{ path: path.join(SAMPLES, "ekinerja-pilot.xlsx") }], today: AS_OF, lagMs: 0 });
+    expect(r.imports[0]).toMatchObject({ fileName: "ekinerja-pilot.xlsx", kind: "EKINERJA", read: PILOT_PEOPLE.length, quarantined: 0 });
+    const wb = await xlsx([
+      ["REKAP ABSENSI NOVEMBER 2026"],
+      ["NIP", "Tanggal", "Jam Masuk", "Jam Pulang", "Status"],
+      [nipOf(PILOT_PEOPLE[0]!), new Date("2026-11-16T00:00:00Z"), new Date("1899-12-30T07:25:00Z"), new Date("1899-12-30T16:02:00Z"), "H"],
+      ["123", new Date("2026-11-16T00:00:00Z"), "07:30", "16:00", "H"],
+    ]);
+    const file = path.join(s.dataDir, "absensi-16-nov.xlsx");
+    (await import("node:fs")).writeFileSync(file, wb);
+    const a = await runEtl(s, { files: [{ path: file, name: "Absensi 16 Nov.xlsx" }], today: AS_OF, lagMs: 0 });
+    expect(a.imports[0]).toMatchObject({ fileName: "Absensi 16 Nov.xlsx", kind: "ATTENDANCE", read: 2, valid: 1, quarantined: 1 });
+    const q = await s.db.quarantinedRow.findMany({ where: { batchId: a.imports[0]!.batchId } });
+    expect(q.map((x) => [x.line, x.field])).toEqual([[4, "nip"]]);
+    const [row] = await s.ch.query<{ check_in: number }>("SELECT check_in FROM fact_attendance WHERE batch_id = {b:UInt32}", { b: a.imports[0]!.batchId });
+    expect(Number(row!.check_in)).toBe(7 * 60 + 25);
+  });
+
   it("asks for a mapping of an unknown column, saves it, and uses it for the next export of that shape", async () => {
     const imp = await receive("EMPLOYEES", "pegawai-contoh.csv", sample("pegawai-contoh.csv"));
     const first = await preview(imp.id);
