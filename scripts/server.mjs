@@ -91,7 +91,8 @@ const server = http.createServer((req, res) => {
   }
   // API answers may hold personal data: never cached (the open data excepted)
   if (req.url?.startsWith("/api/") && !req.url.startsWith("/api/open-data/")) res.setHeader("cache-control", "no-store");
-  if (req.method === "POST" && Number(req.headers["content-length"] ?? 0) > FORM_BODY_LIMIT) return tooLarge(req, res);
+  // Source exports are streamed to the data folder by /api/impor, which holds them to IMPORT_MAX_MB itself.
+  if (req.method === "POST" && Number(req.headers["content-length"] ?? 0) > FORM_BODY_LIMIT && !/^\/api\/impor(\?|$)/.test(req.url ?? "")) return tooLarge(req, res);
   handle(req, res);
 });
 server.listen(port, hostname, () => {

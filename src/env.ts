@@ -72,6 +72,8 @@ export const envSchema = z
     ETL_INTERVAL_MINUTES: intFrom(15, 0, 24 * 60),
     /** Largest document an employee or HR may upload with a request (MB). */
     UPLOAD_MAX_MB: intFrom(5, 1, 10),
+    /** Largest attendance or e-Kinerja export uploaded on Impor data (MB); streamed to the data folder. */
+    IMPORT_MAX_MB: intFrom(250, 1, 4096),
     /** S3-compatible storage for uploaded documents; without S3_BUCKET they go to <data folder>/uploads. */
     S3_ENDPOINT: optionalUrl(["http", "https"]),
     S3_BUCKET: emptyAsUndefined,

@@ -2,7 +2,7 @@
 // this is how the ETL shares the data folder with the web server: same process, one engine. Export
 // files dropped into <data folder>/inbox (by `npm run etl -- file.csv` while the server runs, or by
 // hand) are imported by the next run and moved to inbox/processed (or inbox/refused).
-import { mkdirSync, readdirSync, renameSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { env } from "@/env";
 import { createProgress } from "../../etl/progress";
@@ -11,7 +11,7 @@ import { getClickHouse } from "./clickhouse";
 import { getDb } from "./db";
 import { DiskStore, objectStoreFrom } from "./storage";
 
-const state = globalThis as unknown as { pantauEtlTimer?: NodeJS.Timeout; pantauEtlRunning?: boolean };
+const state = globalThis as unknown as { pantauEtlTimer?: NodeJS.Timeout; pantauEtlRunning?: boolean; pantauUploadsWaiting?: boolean };
 
 export function inboxDir(dataDir: string) {
   return path.join(dataDir, "inbox");
@@ -25,11 +25,25 @@ export async function runScheduledEtl(trigger = "schedule"): Promise<{ runId: nu
     const inbox = inboxDir(e.dataDir);
     mkdirSync(inbox, { recursive: true });
     const files = readdirSync(inbox, { withFileTypes: true })
-      .filter((f) => f.isFile() && /\.(csv|txt)$/i.test(f.name))
-      .map((f) => ({ path: path.join(inbox, f.name) }));
+      .filter((f) => f.isFile() && /\.(csv|txt|xlsx)$/i.test(f.name))
+      .map((f): { path: string; name?: string } => ({ path: path.join(inbox, f.name) }));
     const [db, ch] = await Promise.all([getDb(), getClickHouse()]);
+    // Exports uploaded in the browser, in the order they came.
+    const uploads = await db.sourceUpload.findMany({ where: { status: "RECEIVED" }, orderBy: { createdAt: "asc" } });
+    const inboxCount = files.length;
+    files.push(...uploads.map((u) => ({ path: path.join(e.dataDir, u.storedPath), name: u.fileName })));
     const result = await runEtl({ db, ch, dataDir: e.dataDir }, { trigger, files, progress: createProgress({ quiet: true }) });
-    for (const r of result.imports) {
+    // Reports come in the order of the files.
+    for (const [i, r] of result.imports.entries()) {
+      if (i >= inboxCount) {
+        const u = uploads[i - inboxCount]!;
+        await db.sourceUpload.update({
+          where: { id: u.id },
+          data: r.error ? { status: "REFUSED", errorId: r.error.id, errorEn: r.error.en } : { status: "IMPORTED", batchId: r.batchId },
+        });
+        rmSync(path.join(e.dataDir, u.storedPath), { force: true }); // the import keeps its own normalised copy
+        continue;
+      }
       const target = path.join(inbox, r.error ? "refused" : "processed");
       mkdirSync(target, { recursive: true });
       renameSync(path.join(inbox, r.fileName), path.join(target, r.fileName));
@@ -47,7 +61,23 @@ export async function runScheduledEtl(trigger = "schedule"): Promise<{ runId: nu
     throw err;
   } finally {
     state.pantauEtlRunning = false;
+    if (state.pantauUploadsWaiting) {
+      state.pantauUploadsWaiting = false;
+      loadUploadsSoon();
+    }
   }
+}
+
+/**
+ * An upload just arrived: run the ETL now (in the background), or right after the run in progress,
+ * so the page that uploaded sees its report within seconds rather than at the next scheduled run.
+ */
+export function loadUploadsSoon(): void {
+  if (state.pantauEtlRunning) {
+    state.pantauUploadsWaiting = true;
+    return;
+  }
+  setTimeout(() => void runScheduledEtl("upload").catch(() => {}), 0);
 }
 
 /** Leftovers of uploads a killed process never recorded (disk storage only; see DiskStore.sweep). */

@@ -6,6 +6,8 @@ import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
 import { backupNowForm, retryBatch, runEtlNow } from "@/features/imports/server/actions";
 import { serverCaller } from "@/trpc/server";
+import { UploadExports } from "@/features/imports/components/UploadExports";
+import { env } from "@/env";
 
 export const metadata: Metadata = { title: "Impor data" };
 
@@ -28,7 +30,8 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
     <div className="page">
       <h1>{t("data.title")}</h1>
       <p className="muted">{t("data.lead")}</p>
-      <p>{t("data.howto", { command: "npm run etl -- berkas.csv", inbox: ".data/inbox" })}</p>
+      <UploadExports maxMb={env().IMPORT_MAX_MB} />
+      <p className="muted small">{t("data.howto", { command: "npm run etl -- berkas.csv", inbox: ".data/inbox" })}</p>
       <form action={runEtlNow} className="inline-form">
         <button className="button small" type="submit">
           {t("data.runNow")}

@@ -2,6 +2,25 @@
 // This area: master data (units, employees) and source exports uploaded in the browser.
 
 export const id = {
+  "upload.title": "Unggah ekspor kehadiran dan e-Kinerja",
+  "upload.lead": "Pilih atau seret satu atau beberapa berkas (.csv atau .xlsx, paling besar {mb} MB per berkas). Berkas dikirim ke server lalu langsung dimuat; laporan impor muncul di bawah.",
+  "upload.choose": "Pilih berkas",
+  "upload.drop": "atau seret berkas ke sini",
+  "upload.sending": "Mengunggah {name}",
+  "upload.loading": "Sedang dimuat…",
+  "upload.recent": "Unggahan terakhir",
+  "upload.col.when": "Diunggah",
+  "upload.refused": "Ditolak: {reason}",
+  "upload.report": "Dibaca {read}, dimuat {loaded}, duplikat {duplicate}.",
+  "upload.noQuarantine": "Tidak ada baris dikarantina.",
+  "upload.error.type": "Hanya berkas .csv, .txt, atau .xlsx.",
+  "upload.error.empty": "Berkas kosong.",
+  "upload.error.size": "Berkas lebih dari {mb} MB.",
+  "upload.error.region": "Daerah belum diatur.",
+  "upload.error.auth": "Sesi berakhir; masuk lagi lalu unggah ulang.",
+  "upload.error.forbidden": "Anda tidak berhak mengunggah data.",
+  "upload.error.network": "Koneksi terputus saat mengunggah; tidak ada yang disimpan. Unggah ulang.",
+  "upload.error.failed": "Unggahan gagal; tidak ada yang disimpan. Unggah ulang.",
   "master.title": "Data induk: unit kerja dan pegawai",
   "master.lead":
     "Unggah daftar unit kerja (SOTK) dan data pegawai dari SIASN atau SIMPEG Anda, dalam Excel (.xlsx) atau CSV. Sebelum apa pun disimpan, Pantau menunjukkan pratinjau: berapa yang dibuat, diperbarui, pindah, dan dinonaktifkan, serta baris yang bermasalah. Mengimpor ulang memperbarui menurut kode unit dan NIP; tidak ada yang dihapus.",
@@ -128,6 +147,25 @@ export const id = {
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
+  "upload.title": "Upload attendance and e-Kinerja exports",
+  "upload.lead": "Choose or drag one or more files (.csv or .xlsx, at most {mb} MB each). They are sent to the server and loaded at once; the import report appears below.",
+  "upload.choose": "Choose files",
+  "upload.drop": "or drag files here",
+  "upload.sending": "Uploading {name}",
+  "upload.loading": "Loading…",
+  "upload.recent": "Recent uploads",
+  "upload.col.when": "Uploaded",
+  "upload.refused": "Refused: {reason}",
+  "upload.report": "Read {read}, loaded {loaded}, duplicate {duplicate}.",
+  "upload.noQuarantine": "No quarantined rows.",
+  "upload.error.type": "Only .csv, .txt or .xlsx files.",
+  "upload.error.empty": "The file is empty.",
+  "upload.error.size": "The file is larger than {mb} MB.",
+  "upload.error.region": "The region is not set up yet.",
+  "upload.error.auth": "Your session ended; sign in again and upload again.",
+  "upload.error.forbidden": "You may not upload data.",
+  "upload.error.network": "The connection broke during the upload; nothing was stored. Upload again.",
+  "upload.error.failed": "The upload failed; nothing was stored. Upload again.",
   "master.title": "Master data: units and employees",
   "master.lead":
     "Upload the unit list (SOTK) and the employee data from SIASN or your SIMPEG, as Excel (.xlsx) or CSV. Before anything is stored, Pantau shows a preview: how many will be created, updated, moved and deactivated, and the rows with problems. Importing again updates by unit code and NIP; nothing is deleted.",

@@ -16,6 +16,20 @@ export const importsRouter = createTRPCRouter({
     return { root, everyHours: e.BACKUP_INTERVAL_HOURS, keep: e.BACKUP_KEEP, backups: listBackups(root, { sizes: true }).slice(0, 10).map((b) => ({ name: b.name, createdAt: b.createdAt, bytes: b.bytes })) };
   }),
 
+  /** Exports uploaded on the page, newest first, with the import report of each once the ETL has read it. */
+  uploads: hr.input(z.object({ limit: z.number().int().min(1).max(50).default(10) }).default({ limit: 10 })).query(async ({ ctx, input }) => {
+    const uploads = await ctx.db.sourceUpload.findMany({ orderBy: { createdAt: "desc" }, take: input.limit });
+    const batches = await ctx.db.importBatch.findMany({
+      where: { id: { in: uploads.flatMap((u) => (u.batchId ? [u.batchId] : [])) } },
+      select: { id: true, kind: true, status: true, rowsRead: true, rowsValid: true, rowsLoaded: true, rowsQuarantined: true, rowsDuplicate: true, loadError: true },
+    });
+    const byId = new Map(batches.map((b) => [b.id, b]));
+    return uploads.map((u) => ({
+      id: u.id, fileName: u.fileName, bytes: Number(u.bytes), status: u.status, createdAt: u.createdAt, errorId: u.errorId, errorEn: u.errorEn,
+      batch: u.batchId ? (byId.get(u.batchId) ?? null) : null,
+    }));
+  }),
+
   runs: hr.input(z.object({ limit: z.number().int().min(1).max(100).default(20) }).default({ limit: 20 })).query(({ ctx, input }) =>
     ctx.db.etlRun.findMany({ orderBy: { id: "desc" }, take: input.limit }),
   ),
