@@ -1,10 +1,12 @@
 // The ETL from the command line.
-//   npm run etl [-- --full] [-- --region DEMO] [-- file.csv …]   run (incremental by default), importing files
+//   npm run etl [-- --full] [-- --region DEMO] [-- file.csv …]   run (incremental by default), importing files;
+//     unit lists and employee exports (.xlsx/.csv, told by their header) are master data: applied with the
+//     saved column mapping [-- --complete] [-- --as-of yyyy-mm-dd], the same rules as /data/master
 //   npm run etl:verify                                           reconcile ClickHouse with the sources
 //   npm run etl:generate -- --seed 1 --employees 300 --days 730 [--out dir]
 // With the embedded stores the web server owns the data folder while it runs: then files are put in
 // the server's inbox (<data>/inbox) and its scheduled ETL loads them.
-import { copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -18,6 +20,8 @@ import { createProgress } from "./progress";
 import { runEtl } from "./run";
 import { openStores, type Stores } from "./stores";
 import { verify } from "./verify";
+import type { MasterKind } from "@/generated/prisma/enums";
+import { describeUnattended, importMasterUnattended, masterKindOf } from "./master/master";
 import { todayNumber } from "@/server/clock";
 
 const env = envOrExit();
@@ -38,6 +42,9 @@ const { values, positionals } = parseArgs({
     end: { type: "string" },
     out: { type: "string" },
     "no-files": { type: "boolean", default: false },
+    /** master data: the file is complete for what it covers (see etl/master/plan.ts) */
+    complete: { type: "boolean", default: false },
+    "as-of": { type: "string" },
   },
 });
 
@@ -76,9 +83,28 @@ async function main(): Promise<number> {
       return 1;
     });
   }
-  const files = positionals.map((p) => ({ path: path.resolve(p) }));
+  const all = positionals.map((p) => ({ path: path.resolve(p) }));
+  // Unit lists and employee exports (told by their header) are master data: imported first, so the
+  // attendance and e-Kinerja files of the same run find their employees.
+  const master: { path: string; kind: MasterKind }[] = [];
+  const files: typeof all = [];
+  for (const f of all) {
+    const kind = existsSync(f.path) ? await masterKindOf(new Uint8Array(readFileSync(f.path))) : null;
+    if (kind) master.push({ ...f, kind });
+    else files.push(f);
+  }
   try {
     return await withStores(async (stores) => {
+      let masterFailed = false;
+      for (const m of master) {
+        const r = await importMasterUnattended(stores.db, env.dataDir, { id: null, name: `cli:${os.userInfo().username}` }, {
+          kind: m.kind, fileName: path.basename(m.path), bytes: new Uint8Array(readFileSync(m.path)),
+          opts: { asOf: values["as-of"] ?? isoDay(todayNumber()), complete: values.complete },
+        });
+        for (const line of describeUnattended(path.basename(m.path), r)) (r.ok ? console.log : console.error)(line);
+        if (!r.ok) masterFailed = true;
+      }
+      if (master.length && !files.length && !values.full) return masterFailed ? 2 : 0;
       const progress = createProgress();
       const result = await runEtl(stores, {
         mode: values.full ? "full" : "incremental",
@@ -97,16 +123,16 @@ async function main(): Promise<number> {
         else console.log(`[etl] ${r.fileName}: read ${r.read}, loaded ${r.valid}, quarantined ${r.quarantined}, duplicate ${r.duplicate}${r.alreadyImported ? " (already imported earlier)" : ""}`);
       }
       for (const f of result.failedBatches) console.error(`[etl] ${f.fileName} (batch ${f.batchId}): TIDAK DAPAT DIMUAT / COULD NOT BE LOADED — ${f.error}`);
-      return result.imports.some((r) => r.error) || result.failedBatches.length ? 2 : 0;
+      return masterFailed || result.imports.some((r) => r.error) || result.failedBatches.length ? 2 : 0;
     });
   } catch (err) {
-    if (err instanceof DataDirBusyError && files.length) {
+    if (err instanceof DataDirBusyError && all.length) {
       const inbox = path.join(env.dataDir, "inbox");
       mkdirSync(inbox, { recursive: true });
-      for (const f of files) copyFileSync(f.path, path.join(inbox, path.basename(f.path)));
+      for (const f of all) copyFileSync(f.path, path.join(inbox, path.basename(f.path)));
       console.log(
-        `[etl] Server Pantau sedang memakai folder data; ${files.length} berkas ditaruh di ${inbox} dan akan dimuat oleh ETL terjadwal server.\n` +
-          `[etl] The Pantau server is using the data folder; ${files.length} file(s) were put in ${inbox} for the server's scheduled ETL.`,
+        `[etl] Server Pantau sedang memakai folder data; ${all.length} berkas ditaruh di ${inbox} dan akan dimuat oleh ETL terjadwal server.\n` +
+          `[etl] The Pantau server is using the data folder; ${all.length} file(s) were put in ${inbox} for the server's scheduled ETL.`,
       );
       return 0;
     }

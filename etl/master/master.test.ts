@@ -6,7 +6,7 @@ import { chNumber, openEtlStores, type EtlTestStores } from "@/test/etl";
 import { relationalKinds } from "@/test/stores";
 import { INDONESIAN_HOLIDAYS } from "@/lib/domain/holidays-id";
 import { runEtl } from "../run";
-import { applyMaster, cancelMaster, planMaster, readMasterFile, receiveMaster, saveMapping, storedBytes } from "./master";
+import { applyMaster, cancelMaster, importMasterUnattended, masterKindOf, planMaster, readMasterFile, receiveMaster, saveMapping, storedBytes } from "./master";
 import { PILOT_PEOPLE, nipOf } from "../samples/pilot-data";
 import { dateOfCell, findHeader, nipOfCell, readRows } from "./sheet";
 import { knownHeader } from "./fields";
@@ -49,6 +49,17 @@ describe("reading spreadsheets as regions export them", () => {
     expect(nipOfCell("1.98702E+17")).toEqual({ ok: false, reason: "master.reason.nipScientific" });
     expect(nipOfCell("'198702142015031001")).toEqual({ ok: true, nip: "198702142015031001" });
     expect(nipOfCell("19870214 201503 1 001")).toEqual({ ok: true, nip: "198702142015031001" });
+  });
+
+  it("tells master data from attendance and e-Kinerja exports by the header (the command line and the inbox)", async () => {
+    expect(await masterKindOf(sample("unit-kerja-contoh.xlsx"))).toBe("UNITS");
+    expect(await masterKindOf(sample("unit-kerja-contoh.csv"))).toBe("UNITS");
+    expect(await masterKindOf(sample("pegawai-contoh.xlsx"))).toBe("EMPLOYEES");
+    expect(await masterKindOf(sample("pegawai-contoh.csv"))).toBe("EMPLOYEES");
+    expect(await masterKindOf(sample("absensi-pilot.csv"))).toBeNull();
+    expect(await masterKindOf(sample("ekinerja-pilot.xlsx"))).toBeNull();
+    expect(await masterKindOf(sample("absensi-contoh.csv"))).toBeNull();
+    expect(await masterKindOf(new TextEncoder().encode("NIP;Nama;Tanggal;Jam Masuk;Jam Pulang;Status\n"))).toBeNull();
   });
 
   it("refuses an old .xls and an unreadable .xlsx with a reason, not a crash", async () => {
@@ -202,6 +213,15 @@ describe.each(relationalKinds)("importing master data (%s + chDB)", (kind) => {
     expect(await chNumber(s.ch, "SELECT count() AS n FROM fact_attendance WHERE employee_id = {e:String} AND unit_id = {u:String}", { e: rina.id, u: rina.unitId })).toBe(before);
     const [dim] = await s.ch.query<{ unit: string; active: number }>("SELECT argMax(unit_id, version) AS unit FROM dim_employee WHERE employee_id = {e:String}", { e: rina.id });
     expect(dim!.unit).toBe(moved.unitId);
+  });
+
+  it("imports unattended (command line, inbox) with the saved mapping; a file needing a mapping waits as a preview", async () => {
+    const ok = await importMasterUnattended(s.db, s.dataDir, actor, { kind: "EMPLOYEES", fileName: "pegawai-contoh.csv", bytes: sample("pegawai-contoh.csv"), opts: { asOf: AS_OF, complete: false } });
+    expect(ok).toMatchObject({ ok: true, plan: { counts: { rows: 15, problems: 1 } } });
+    const unknown = new TextEncoder().encode("NIP;Nama Pegawai;Tempat Tugas\n199001012015011009;Coba;Dinas Pendidikan\n");
+    const waiting = await importMasterUnattended(s.db, s.dataDir, actor, { kind: "EMPLOYEES", fileName: "lain.csv", bytes: unknown, opts: { asOf: AS_OF, complete: false } });
+    expect(waiting).toMatchObject({ ok: false, missing: ["unitCode|unitName"] });
+    expect((await s.db.masterImport.findUniqueOrThrow({ where: { id: waiting.importId! } })).status).toBe("PREVIEW");
   });
 
   it("bad rows say which line and why; the good rows of the same file still import", async () => {

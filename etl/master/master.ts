@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { MasterKind } from "@/generated/prisma/enums";
+import { translator } from "@/i18n/catalog";
 import type { Actor } from "@/server/audit";
 import type { Db } from "@/server/db/client";
 import { applyPlan, foreignEmployees, loadMasterState } from "./apply";
@@ -133,4 +134,77 @@ export async function cancelMaster(db: Db, dataDir: string, importId: number): P
 /** The fields of a kind, for the mapping form. */
 export function fieldsOf(kind: MasterKind) {
   return FIELDS[kind];
+}
+
+const SOURCE_ONLY = /^(tanggal|date|tgl|jammasuk|checkin|masuk|jampulang|checkout|periode|period|waktukirim|submittedat|jenisentri)$/;
+
+/** A unit list or an employee export (not an attendance or e-Kinerja export), told by its header; null otherwise. */
+export async function masterKindOf(bytes: Uint8Array): Promise<MasterKind | null> {
+  let rows: SheetRow[];
+  try {
+    rows = await readRows(bytes);
+  } catch {
+    return null;
+  }
+  for (const kind of ["EMPLOYEES", "UNITS"] as const) {
+    let table: Table;
+    try {
+      table = findHeader(rows, knownHeader(kind));
+    } catch {
+      continue;
+    }
+    if (table.header.some((h) => SOURCE_ONLY.test(h.trim().toLowerCase().replace(/[\s_\-./]+/g, "")))) return null;
+    const map = autoMap(kind, table.header);
+    if (kind === "EMPLOYEES" && map.nip !== undefined && map.name !== undefined) return "EMPLOYEES";
+    if (kind === "UNITS" && map.name !== undefined && autoMap("EMPLOYEES", table.header).nip === undefined) return "UNITS";
+  }
+  return null;
+}
+
+export type UnattendedResult =
+  | { ok: true; importId: number; plan: Plan }
+  | { ok: false; importId: number; missing: string[] }
+  | { ok: false; importId: null; error: SheetError["key"] | "master.noRegion" };
+
+/**
+ * The same import without a person at the screen (the command line, files in the server's inbox): the
+ * saved mapping or the recognised columns, then straight to applying. A file whose columns need
+ * mapping stays as a preview to be mapped once in the browser.
+ */
+export async function importMasterUnattended(db: Db, dataDir: string, actor: Actor, input: { kind: MasterKind; fileName: string; bytes: Uint8Array; opts: PlanOptions }): Promise<UnattendedResult> {
+  const region = await db.region.findFirst({ orderBy: { createdAt: "asc" } });
+  if (!region) return { ok: false, importId: null, error: "master.noRegion" };
+  let file: MasterFile;
+  try {
+    file = await readMasterFile(db, region.id, input.kind, input.bytes);
+  } catch (err) {
+    if (err instanceof SheetError) return { ok: false, importId: null, error: err.key };
+    throw err;
+  }
+  const imp = await receiveMaster(db, dataDir, { regionId: region.id, kind: input.kind, fileName: input.fileName, bytes: input.bytes, createdById: actor.id });
+  if (file.missing.length) return { ok: false, importId: imp.id, missing: file.missing };
+  const p = await planMaster(db, region.id, input.kind, file, input.opts);
+  await applyPlan(db, actor, region.id, p, { importId: imp.id, fileName: imp.fileName });
+  return { ok: true, importId: imp.id, plan: p };
+}
+
+/** What an unattended import did, as lines in Indonesian and English (the command line, the server log). */
+export function describeUnattended(fileName: string, r: UnattendedResult): string[] {
+  const id = translator("id");
+  const en = translator("en");
+  if (r.ok) {
+    const c = r.plan.counts;
+    const lines = [
+      `[master] ${fileName}: ${Object.entries(c).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v}`).join(", ")}`,
+      ...r.plan.problems.slice(0, 20).map((p) => `  baris/row ${p.line}: ${id(p.key, p.vars)} / ${en(p.key, p.vars)}`),
+    ];
+    if (r.plan.problems.length > 20) lines.push(`  … ${r.plan.problems.length - 20} more (/data/master/${r.importId})`);
+    return lines;
+  }
+  if (r.importId === null) return [`[master] ${fileName}: ${id(r.error)} / ${en(r.error)}`];
+  const fields = r.missing.join(", ");
+  return [
+    `[master] ${fileName}: ${id("master.map.error.missing", { fields })} ${id("master.map.lead")}`,
+    `[master] ${fileName}: ${en("master.map.error.missing", { fields })} — open /data/master/${r.importId} to map the columns once.`,
+  ];
 }

@@ -2,11 +2,13 @@
 // this is how the ETL shares the data folder with the web server: same process, one engine. Export
 // files dropped into <data folder>/inbox (by `npm run etl -- file.csv` while the server runs, or by
 // hand) are imported by the next run and moved to inbox/processed (or inbox/refused).
-import { mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { env } from "@/env";
 import { createProgress } from "../../etl/progress";
 import { EtlBusyError, runEtl } from "../../etl/run";
+import { describeUnattended, importMasterUnattended, masterKindOf } from "../../etl/master/master";
+import { today } from "./clock";
 import { getClickHouse } from "./clickhouse";
 import { getDb } from "./db";
 import { DiskStore, objectStoreFrom } from "./storage";
@@ -28,6 +30,19 @@ export async function runScheduledEtl(trigger = "schedule"): Promise<{ runId: nu
       .filter((f) => f.isFile() && /\.(csv|txt|xlsx)$/i.test(f.name))
       .map((f): { path: string; name?: string } => ({ path: path.join(inbox, f.name) }));
     const [db, ch] = await Promise.all([getDb(), getClickHouse()]);
+    // Unit lists and employee exports (`npm run etl -- pegawai.xlsx` while the server runs, a scheduled
+    // SIMPEG export) are master data: applied first, with the saved column mapping.
+    for (const f of [...files]) {
+      const kind = await masterKindOf(new Uint8Array(readFileSync(f.path)));
+      if (!kind) continue;
+      files.splice(files.indexOf(f), 1);
+      const name = path.basename(f.path);
+      const r = await importMasterUnattended(db, e.dataDir, { id: null, name: "inbox" }, { kind, fileName: name, bytes: new Uint8Array(readFileSync(f.path)), opts: { asOf: today(), complete: false } });
+      for (const line of describeUnattended(name, r)) console.log(line);
+      const target = path.join(inbox, r.ok ? "processed" : "refused");
+      mkdirSync(target, { recursive: true });
+      renameSync(f.path, path.join(target, name));
+    }
     // Exports uploaded in the browser, in the order they came.
     const uploads = await db.sourceUpload.findMany({ where: { status: "RECEIVED" }, orderBy: { createdAt: "asc" } });
     const inboxCount = files.length;
