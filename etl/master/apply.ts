@@ -1,7 +1,6 @@
 // Master data in and out of the relational store: the state a plan is made against, and applying a
 // plan in one transaction (all of it or nothing), every change in the audit log. The ETL then sends
 // the changed units and employees to ClickHouse as new versions of their dimension rows.
-import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/audit";
 import type { Db } from "@/server/db/client";
 import { withEtlLease } from "../run";
@@ -49,22 +48,37 @@ FROM jsonb_to_recordset($1::jsonb) AS x(id text, "unitId" text, name text, "empl
   position text, "appointedOn" text, "retiredOn" text, active boolean)
 WHERE e.id = x.id`;
 
+// Inserts as one statement per chunk, the rows as one JSON parameter: far quicker than row parameters.
+const EMPLOYEE_INSERT = `
+INSERT INTO "Employee" (id, "regionId", "unitId", nip, name, "employmentType", gender, rank, position, "appointedOn", "retiredOn", active, "createdAt", "updatedAt")
+SELECT x.id, x."regionId", x."unitId", x.nip, x.name, x."employmentType"::"EmploymentType", x.gender::"Gender", x.rank, x.position,
+  x."appointedOn"::date, x."retiredOn"::date, x.active, now(), now()
+FROM jsonb_to_recordset($1::jsonb) AS x(id text, "regionId" text, "unitId" text, nip text, name text, "employmentType" text, gender text,
+  rank text, position text, "appointedOn" text, "retiredOn" text, active boolean)`;
+
+const AUDIT_INSERT = `
+INSERT INTO "AuditLog" ("actorId", "actorName", "clientKey", action, entity, "entityId", before, after)
+SELECT x."actorId", x."actorName", x."clientKey", x.action, x.entity, x."entityId", x.before, x.after
+FROM jsonb_to_recordset($1::jsonb) AS x("actorId" text, "actorName" text, "clientKey" text, action text, entity text, "entityId" text, before jsonb, after jsonb)`;
+
 const UNIT_UPDATE = `
 UPDATE "Unit" u SET name = x.name, "parentId" = x."parentId", active = x.active, "updatedAt" = now()
 FROM jsonb_to_recordset($1::jsonb) AS x(id text, name text, "parentId" text, active boolean)
 WHERE u.id = x.id`;
 
-function audit(actor: Actor, action: string, entity: string, entityId: string, before: unknown, after: unknown): Prisma.AuditLogCreateManyInput {
-  return {
-    actorId: actor.id,
-    actorName: actor.name,
-    clientKey: actor.clientKey ?? null,
-    action,
-    entity,
-    entityId,
-    before: before === null ? undefined : (JSON.parse(JSON.stringify(before)) as Prisma.InputJsonValue),
-    after: after === null ? undefined : (JSON.parse(JSON.stringify(after)) as Prisma.InputJsonValue),
-  };
+interface AuditRow {
+  actorId: string | null;
+  actorName: string | null;
+  clientKey: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+
+function audit(actor: Actor, action: string, entity: string, entityId: string, before: unknown, after: unknown): AuditRow {
+  return { actorId: actor.id, actorName: actor.name, clientKey: actor.clientKey ?? null, action, entity, entityId, before, after };
 }
 
 /**
@@ -75,7 +89,7 @@ export async function applyPlan(db: Db, actor: Actor, regionId: string, plan: Pl
   return withEtlLease(db, () =>
     db.$transaction(
       async (tx) => {
-        const audits: Prisma.AuditLogCreateManyInput[] = [];
+        const audits: AuditRow[] = [];
         // Units: new ones first without a parent (a parent may be new too), then every parent and change.
         const created = plan.units.filter((u) => !u.before);
         for (let i = 0; i < created.length; i += CHUNK) {
@@ -94,12 +108,7 @@ export async function applyPlan(db: Db, actor: Actor, regionId: string, plan: Pl
         // Employees.
         const fresh = plan.employees.filter((e) => !e.before);
         for (let i = 0; i < fresh.length; i += CHUNK) {
-          await tx.employee.createMany({
-            data: fresh.slice(i, i + CHUNK).map(({ after: e }) => ({
-              id: e.id, regionId, unitId: e.unitId, nip: e.nip, name: e.name, employmentType: e.employmentType, gender: e.gender,
-              rank: e.rank, position: e.position, appointedOn: new Date(e.appointedOn), retiredOn: e.retiredOn ? new Date(e.retiredOn) : null, active: e.active,
-            })),
-          });
+          await tx.$executeRawUnsafe(EMPLOYEE_INSERT, JSON.stringify(fresh.slice(i, i + CHUNK).map(({ after: e }) => ({ ...e, regionId }))));
         }
         const changed = plan.employees.filter((e) => e.before);
         for (let i = 0; i < changed.length; i += CHUNK) {
@@ -111,7 +120,7 @@ export async function applyPlan(db: Db, actor: Actor, regionId: string, plan: Pl
           audits.push(audit(actor, action, "Employee", e.after.id, e.before, e.after));
         }
         audits.push(audit(actor, "master.apply", "MasterImport", String(meta.importId), null, { file: meta.fileName, kind: plan.kind, ...plan.counts }));
-        for (let i = 0; i < audits.length; i += CHUNK) await tx.auditLog.createMany({ data: audits.slice(i, i + CHUNK) });
+        for (let i = 0; i < audits.length; i += CHUNK) await tx.$executeRawUnsafe(AUDIT_INSERT, JSON.stringify(audits.slice(i, i + CHUNK)));
         await tx.masterImport.update({ where: { id: meta.importId }, data: { status: "APPLIED", appliedAt: new Date(), summary: { counts: { ...plan.counts }, problems: plan.problems.slice(0, 200) } as never } });
         return plan.counts;
       },
