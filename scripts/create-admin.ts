@@ -8,6 +8,7 @@ import { isMessageKey, translator } from "../src/i18n/catalog";
 import { createUser, UsernameTakenError } from "../src/features/admin/server/create-user";
 import { openRelational, relationalTarget } from "../src/server/db/adapter";
 import { createPrisma } from "../src/server/db/client";
+import { DataDirBusyError } from "../src/server/data-dir";
 
 const [username, name] = process.argv.slice(2);
 const password = process.env.PANTAU_ADMIN_PASSWORD || randomBytes(12).toString("base64url");
@@ -21,7 +22,15 @@ if (!parsed.success) {
   );
   process.exit(2);
 }
-const conn = await openRelational(relationalTarget(envOrExit()));
+let conn;
+try {
+  conn = await openRelational(relationalTarget(envOrExit()));
+} catch (err) {
+  // the running server owns the embedded data folder: say so, as the other tools do
+  if (!(err instanceof DataDirBusyError)) throw err;
+  console.error(err.message);
+  process.exit(1);
+}
 const db = createPrisma(conn);
 try {
   const user = await createUser(db, { id: null, name: "cli" }, parsed.data);

@@ -1,0 +1,160 @@
+// Going live on an empty data folder with PANTAU_DEMO=0, in the browser only: a new administrator sets
+// the region up, uploads the sample unit list and employee export, maps the one column Pantau does not
+// know, creates accounts, uploads an attendance and an e-Kinerja export, and then sees the region's own
+// units and employees on the dashboard and the compliance list; a bad file shows its reasons.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+
+const PORT = 3251;
+const BASE = `http://127.0.0.1:${PORT}`;
+const SAMPLES = path.resolve("etl/samples");
+const TODAY = "2026-11-18"; // the pilot samples' attendance runs 2–17 Nov 2026
+
+let server: ChildProcess;
+let dataDir: string;
+let log = "";
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), "pantau-golive-"));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PANTAU_DATA_DIR: dataDir,
+    PANTAU_DEMO: "0",
+    PANTAU_TODAY: TODAY,
+    ETL_INTERVAL_MINUTES: "0",
+    NEXTAUTH_SECRET: "golive-test-secret-0123456789abcdefghijkl",
+    NEXTAUTH_URL: BASE,
+    DATABASE_URL: "",
+    CLICKHOUSE_URL: "",
+  };
+  const prepared = spawnSync("npx", ["--no-install", "tsx", "scripts/prepare.ts"], { env, encoding: "utf8" });
+  expect(prepared.status, prepared.stderr).toBe(0);
+  log += prepared.stdout;
+  server = spawn("node", ["scripts/server.mjs", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "inherit"] });
+  server.stdout!.on("data", (c: Buffer) => (log += c.toString()));
+  for (let i = 0; i < 120; i++) {
+    if (await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the go-live server did not start");
+});
+
+test.afterAll(async () => {
+  server?.kill("SIGTERM");
+  await new Promise((r) => setTimeout(r, 1000));
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const ADMIN = { username: "admin.bkpsdm", name: "Admin BKPSDM Contoh", password: "Mulai-Pantau-2026!" };
+
+async function signIn(page: Page, username: string, password: string) {
+  await page.goto(`${BASE}/login`);
+  await page.getByLabel(/Nama pengguna|Username/).fill(username);
+  await page.getByLabel(/Kata sandi|Password/).fill(password);
+  await page.getByRole("button", { name: /^(Masuk|Sign in)$/ }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+async function upload(page: Page, kind: RegExp, file: string) {
+  await page.goto(`${BASE}/data/master`);
+  await page.getByLabel(kind).check();
+  await page.getByLabel(/Berkas \(\.xlsx atau \.csv\)/).setInputFiles(path.join(SAMPLES, file));
+  await page.getByRole("button", { name: "Unggah dan lihat pratinjau" }).click();
+  await expect(page).toHaveURL(/\/data\/master\/\d+/);
+}
+
+const count = (page: Page, key: string) => page.getByTestId(`count-${key}`);
+
+test("a new administrator sets the region up from the one-time link", async ({ page }) => {
+  const link = /(\/setup\/[A-Za-z0-9_-]{20,})/.exec(log)?.[1];
+  expect(link, `setup link in the server's output:\n${log}`).toBeTruthy();
+  await page.goto(`${BASE}${link}`);
+  await setUpFirstAdmin(page);
+  await setUpRegion(page);
+});
+
+test("units and employees from the region's own Excel and CSV files", async ({ page }) => {
+  await signIn(page, ADMIN.username, ADMIN.password);
+  // the unit list, below its title rows
+  await upload(page, /Daftar unit kerja/, "unit-kerja-contoh.xlsx");
+  await expect(page.getByText(/Kepala kolom ditemukan di baris 4/)).toBeVisible();
+  await expect(count(page, "unitsCreated")).toHaveText("9");
+  await page.getByRole("button", { name: "Terapkan impor" }).click();
+  await expect(page.getByText(/Impor diterapkan/)).toBeVisible();
+
+  // the CSV export: its unit column is unknown, so it is mapped once
+  await upload(page, /Data pegawai/, "pegawai-contoh.csv");
+  await expect(page.getByRole("heading", { name: "Petakan kolom" })).toBeVisible();
+  const unit = page.getByLabel(/^Unit kerja/);
+  await expect(unit.locator("option", { hasText: "Satker Penempatan" })).toHaveText(/contoh: Sekretariat Daerah/);
+  await unit.selectOption("9"); // the file's 10th column, "Satker Penempatan"
+  await page.getByRole("button", { name: "Simpan pemetaan" }).click();
+  await expect(count(page, "employeesCreated")).toHaveText("14");
+  await expect(count(page, "problems")).toHaveText("1");
+  await expect(page.getByRole("cell", { name: /notasi ilmiah \(1,98702E\+17\)/ })).toBeVisible();
+  await page.getByRole("button", { name: "Terapkan impor" }).click();
+  await expect(page.getByText(/Impor diterapkan/)).toBeVisible();
+
+  // the same export as .xlsx: nothing changes; the number-typed NIP says to format the column as text
+  await upload(page, /Data pegawai/, "pegawai-contoh.xlsx");
+  await expect(count(page, "employeesUnchanged")).toHaveText("14");
+  await expect(page.getByRole("cell", { name: /tersimpan sebagai angka di Excel/ })).toBeVisible();
+  await page.getByRole("button", { name: "Batalkan" }).click();
+  await expect(page.getByText("Impor dibatalkan; tidak ada yang disimpan.")).toBeVisible();
+});
+
+test("a bad file shows its reasons and stores nothing", async ({ page }) => {
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await page.goto(`${BASE}/data/master`);
+  await page.getByLabel(/Data pegawai/).check();
+  await page.getByLabel(/Berkas \(\.xlsx atau \.csv\)/).setInputFiles({ name: "lama.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) });
+  await page.getByRole("button", { name: "Unggah dan lihat pratinjau" }).click();
+  await expect(page.getByRole("alert")).toContainText("Excel 97–2003");
+  await page.getByRole("button", { name: "Batalkan" }).click();
+  // an export upload that is not an export
+  await page.goto(`${BASE}/data`);
+  await page.getByTestId("upload-exports").setInputFiles({ name: "catatan.csv", mimeType: "text/csv", buffer: Buffer.from("halo;dunia\n1;2\n") });
+  await expect(page.getByTestId("upload-row").first()).toContainText(/Ditolak/, { timeout: 30_000 });
+});
+
+test("attendance and e-Kinerja exports uploaded in the browser reach the dashboard and the compliance list", async ({ page }) => {
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await page.goto(`${BASE}/data`);
+  await page.getByTestId("upload-exports").setInputFiles([path.join(SAMPLES, "absensi-pilot.csv"), path.join(SAMPLES, "ekinerja-pilot.xlsx")]);
+  const rows = page.getByTestId("upload-row");
+  await expect(rows.filter({ hasText: "absensi-pilot.csv" })).toContainText(/Dibaca 14\d, dimuat 14\d/, { timeout: 60_000 });
+  await expect(rows.filter({ hasText: "ekinerja-pilot.xlsx" })).toContainText(/Dibaca 14, dimuat 14/, { timeout: 60_000 });
+
+  await page.goto(`${BASE}/dashboard`);
+  await expect(page.getByText("Dinas Pendidikan").first()).toBeVisible();
+  await page.goto(`${BASE}/kepatuhan?from=2026-10-01&to=2026-10-31`);
+  await expect(page.getByRole("cell", { name: /Ahmad Fauzi/ })).toBeVisible();
+  await expect(page.getByRole("cell", { name: /Sri Wahyuni/ })).toBeVisible();
+});
+
+// ---- steps built on the setup pages ----
+
+async function setUpFirstAdmin(page: Page) {
+  await page.getByLabel(/Nama pengguna/).fill(ADMIN.username);
+  await page.getByLabel(/Nama lengkap/).fill(ADMIN.name);
+  await page.getByLabel(/^Kata sandi/).first().fill(ADMIN.password);
+  const confirm = page.getByLabel(/Ulangi kata sandi|Konfirmasi/);
+  if (await confirm.count()) await confirm.fill(ADMIN.password);
+  await page.getByRole("button", { name: /Buat|Simpan|Lanjut/ }).first().click();
+  if (await page.getByLabel(/Nama pengguna|Username/).count()) await signIn(page, ADMIN.username, ADMIN.password);
+}
+
+async function setUpRegion(page: Page) {
+  await page.goto(`${BASE}/dashboard`);
+  await page.getByLabel(/Nama daerah/).fill("Kabupaten Contoh");
+  await page.getByLabel(/Kode daerah/).fill("CONTOH");
+  await page.getByRole("button", { name: /Simpan|Lanjut/ }).first().click();
+  await expect(page.getByText(/Kabupaten Contoh/).first()).toBeVisible();
+}
