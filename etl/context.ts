@@ -28,6 +28,15 @@ export interface RegionContext {
   /** employee id → idx; unit idx → unit id. */
   employeeIdx: Map<string, number>;
   unitIds: string[];
+  /** Column mappings saved for exports whose headers differ from docs/source-files.md. */
+  mappings: SourceMapping[];
+}
+
+/** A saved mapping of an export's header row (by signature) to the format's fields. */
+export interface SourceMapping {
+  kind: "ATTENDANCE" | "EKINERJA";
+  signature: string;
+  columns: Record<string, string>;
 }
 
 export class EtlUserError extends Error {
@@ -54,9 +63,10 @@ export function bothLanguages(key: keyof typeof catalog.id, vars: Vars = {}) {
 export async function loadRegionContext(db: Db, code: string): Promise<RegionContext> {
   const region = await db.region.findUnique({ where: { code } });
   if (!region) throw userError("etl.error.noRegion", { code });
-  const [holidays, employees] = await Promise.all([
+  const [holidays, employees, mappings] = await Promise.all([
     db.holiday.findMany({ where: { regionId: region.id }, select: { date: true } }),
     db.employee.findMany({ where: { regionId: region.id }, select: { id: true, nip: true, unitId: true, appointedOn: true, retiredOn: true } }),
+    db.importMapping.findMany({ where: { regionId: region.id, kind: { in: ["ATTENDANCE", "EKINERJA"] } } }),
   ]);
   const holidayDays = holidays.map((h) => dayOfDate(h.date));
   const map = new Map<string, EmployeeRef>();
@@ -90,6 +100,7 @@ export async function loadRegionContext(db: Db, code: string): Promise<RegionCon
     employees: map,
     employeeIdx,
     unitIds,
+    mappings: mappings.map((m) => ({ kind: m.kind as SourceMapping["kind"], signature: m.signature, columns: m.columns as Record<string, string> })),
   };
 }
 

@@ -5,7 +5,8 @@ import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from
 import path from "node:path";
 import type { ImportKind } from "@/generated/prisma/enums";
 import { dayNumber, isoDay, WorkCalendar } from "@/lib/domain/working-days";
-import { bothLanguages, ekinerjaDeadline, userError, type EmployeeRef, type RegionContext } from "./context";
+import { bothLanguages, ekinerjaDeadline, userError, type EmployeeRef, type RegionContext, type SourceMapping } from "./context";
+import { headerSignature } from "./master/fields";
 import { attendanceFormat, type AttendanceRow } from "./sources/attendance";
 import { decodeText, parseLocalDateTime, readCsv } from "./sources/csv";
 import { ekinerjaFormat, type EkinerjaRow } from "./sources/ekinerja";
@@ -20,6 +21,7 @@ export interface ParseContext {
   holidays: number[];
   employees: [string, EmployeeRef][];
   unitIds: string[];
+  mappings: SourceMapping[];
 }
 
 export function parseContextOf(region: RegionContext): ParseContext {
@@ -31,6 +33,7 @@ export function parseContextOf(region: RegionContext): ParseContext {
     holidays: region.holidays,
     employees: [...region.employees.entries()],
     unitIds: region.unitIds,
+    mappings: region.mappings,
   };
 }
 
@@ -98,6 +101,22 @@ export const ekinerjaKey = (employee: number, kind: "monthly" | "daily", period:
 const scratch = { key: 0, day: 0, unit: 0, tsv: "", sumA: 0, sumB: 0 };
 const N = "\\N";
 
+/**
+ * A header row with a saved mapping (HR chose the columns once, on Impor data): its mapped columns are
+ * given the format's own names, so next month's export of that shape reads without asking again.
+ */
+export function withSavedMapping(mappings: readonly SourceMapping[], kind: ImportKind, format: SourceFormat<unknown>, header: readonly string[]): string[] {
+  const saved = mappings.find((m) => m.kind === kind && m.signature === headerSignature(header));
+  if (!saved) return [...header];
+  const out = [...header];
+  for (const [field, name] of Object.entries(saved.columns)) {
+    const i = header.indexOf(name);
+    const canonical = format.columns.find((c) => c.field === field)?.names[0];
+    if (i !== -1 && canonical) out[i] = canonical;
+  }
+  return out;
+}
+
 /** Parses a file into chunk files in `outDir` (created afresh). Throws EtlUserError when the file as a whole is unusable. */
 export function parseFile(
   ctx: ParseContext,
@@ -112,7 +131,7 @@ export function parseFile(
   const records = readCsv(text);
   const first = records.next();
   if (first.done) throw userError("etl.error.empty", { file: file.name });
-  const header = mapHeader(format, first.value.fields);
+  const header = mapHeader(format, withSavedMapping(ctx.mappings, file.kind, format, first.value.fields));
   if ("missing" in header) {
     const kindName = bothLanguages(`etl.kind.${file.kind}`);
     const vars = { file: file.name, columns: header.missing.join(", ") };

@@ -20,6 +20,8 @@ import { loadCalendars, loadRequestEvents, loadRequestStates, loadSurveyResponse
 import { createProgress, type Progress } from "./progress";
 import { SheetError } from "./master/sheet";
 import { asCsvFile } from "./sources/xlsx";
+import { readCsv } from "./sources/csv";
+import { headerSignature } from "./master/fields";
 import { today as todayIn } from "@/server/clock";
 
 export const ANALYTICS_TABLES = [
@@ -205,7 +207,14 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
         });
         if (csvPath !== f.path) converted.push(csvPath);
         const head = readHead(csvPath);
-        const kind = detectKind({ ...f, path: f.name ?? f.path }, head);
+        let kind = detectKind({ ...f, path: f.name ?? f.path }, head);
+        if (!kind) {
+          // a header HR mapped once on Impor data names its kind
+          region ??= await loadRegionContext(db, opts.region ?? (await onlyRegionCode(db)));
+          const header = readCsv(head.replace(/^\ufeff/, "")).next();
+          const signature = header.done ? "" : headerSignature(header.value.fields);
+          kind = region.mappings.find((m) => m.signature === signature)?.kind ?? null;
+        }
         if (!kind) {
           throw userError("etl.error.header", { file: name, kind: "kehadiran/e-Kinerja", columns: "nip, …" }, { file: name, kind: "attendance/e-Kinerja", columns: "nip, …" });
         }

@@ -9,7 +9,7 @@ import { runEtl } from "../run";
 import { applyMaster, cancelMaster, importMasterUnattended, masterKindOf, planMaster, readMasterFile, receiveMaster, saveMapping, storedBytes } from "./master";
 import { PILOT_PEOPLE, nipOf } from "../samples/pilot-data";
 import { dateOfCell, findHeader, nipOfCell, readRows } from "./sheet";
-import { knownHeader } from "./fields";
+import { headerSignature, knownHeader } from "./fields";
 
 const SAMPLES = path.resolve(import.meta.dirname, "../samples");
 const sample = (name: string) => new Uint8Array(readFileSync(path.join(SAMPLES, name)));
@@ -162,6 +162,20 @@ describe.each(relationalKinds)("importing master data (%s + chDB)", (kind) => {
     expect(q.map((x) => [x.line, x.field])).toEqual([[4, "nip"]]);
     const [row] = await s.ch.query<{ check_in: number }>("SELECT check_in FROM fact_attendance WHERE batch_id = {b:UInt32}", { b: a.imports[0]!.batchId });
     expect(Number(row!.check_in)).toBe(7 * 60 + 25);
+  });
+
+  it("an export with headers of its own is refused, then read through the mapping HR saved for its header row", async () => {
+    const text = `Nomor Pegawai;Hari;Datang;Pulang;Kode\r\n${nipOf(PILOT_PEOPLE[1]!)};13/11/2026;07.20;16.00;H\r\n`;
+    const file = path.join(s.dataDir, "mesin-absen.csv");
+    (await import("node:fs")).writeFileSync(file, text);
+    const refused = await runEtl(s, { files: [{ path: file }], today: AS_OF, lagMs: 0 });
+    expect(refused.imports[0]!.error).toBeTruthy();
+    const header = ["Nomor Pegawai", "Hari", "Datang", "Pulang", "Kode"];
+    await s.db.importMapping.create({
+      data: { regionId, kind: "ATTENDANCE", signature: headerSignature(header), columns: { nip: "Nomor Pegawai", date: "Hari", checkIn: "Datang", checkOut: "Pulang", status: "Kode" } },
+    });
+    const loaded = await runEtl(s, { files: [{ path: file }], today: AS_OF, lagMs: 0 });
+    expect(loaded.imports[0]).toMatchObject({ kind: "ATTENDANCE", read: 1, valid: 1, quarantined: 0 });
   });
 
   it("asks for a mapping of an unknown column, saves it, and uses it for the next export of that shape", async () => {

@@ -11,7 +11,7 @@ import type { Db } from "@/server/db/client";
 import { applyPlan, foreignEmployees, loadMasterState } from "./apply";
 import { autoMap, FIELDS, headerSignature, knownHeader, mapFromSaved, missingFields, savedFromMap, type ColumnMap } from "./fields";
 import { plan, type Plan, type PlanOptions } from "./plan";
-import { cellText, findHeader, isXlsx, nipOfCell, readRows, SheetError, type SheetRow, type Table } from "./sheet";
+import { cellText, findHeader, isXlsx, nipOfCell, readRows, SheetError, tableOf, type SheetRow, type Table } from "./sheet";
 
 export function masterDir(dataDir: string) {
   return path.join(dataDir, "master");
@@ -26,17 +26,7 @@ export interface MasterFile {
   missing: string[];
 }
 
-/** The header as found, or — when no known column is named — the row with the most filled cells, for mapping by hand. */
-function headerOrWidest(rows: SheetRow[], kind: MasterKind): Table {
-  try {
-    return findHeader(rows, knownHeader(kind));
-  } catch (err) {
-    if (!(err instanceof SheetError) || err.key !== "master.error.noHeader") throw err;
-    let best = 0;
-    for (let i = 1; i < Math.min(rows.length, 30); i++) if (rows[i]!.cells.filter((c) => cellText(c)).length > rows[best]!.cells.filter((c) => cellText(c)).length) best = i;
-    return { header: rows[best]!.cells.map(cellText), headerLine: rows[best]!.line, rows: rows.slice(best + 1), skipped: best };
-  }
-}
+const headerOrWidest = (rows: SheetRow[], kind: MasterKind) => tableOf(rows, knownHeader(kind));
 
 export async function readMasterFile(db: Db, regionId: string, kind: MasterKind, bytes: Uint8Array, chosen?: Record<string, string> | null): Promise<MasterFile> {
   const rows = await readRows(bytes);

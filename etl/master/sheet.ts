@@ -147,6 +147,19 @@ export function findHeader(rows: SheetRow[], known: (key: string) => boolean): T
   return { header: best.header, headerLine: headerRow.line, rows: rows.slice(best.index + 1), skipped: best.index + 1 - best.span };
 }
 
+/** The header as found, or — when no known column is named — the row with the most filled cells, for mapping by hand. */
+export function tableOf(rows: SheetRow[], known: (key: string) => boolean): Table {
+  try {
+    return findHeader(rows, known);
+  } catch (err) {
+    if (!(err instanceof SheetError) || err.key !== "master.error.noHeader") throw err;
+    const filled = (r: SheetRow) => r.cells.filter((c) => cellText(c)).length;
+    let best = 0;
+    for (let i = 1; i < Math.min(rows.length, 30); i++) if (filled(rows[i]!) > filled(rows[best]!)) best = i;
+    return { header: rows[best]!.cells.map(cellText), headerLine: rows[best]!.line, rows: rows.slice(best + 1), skipped: best };
+  }
+}
+
 // ---- values as Excel and people write them ----
 
 /** Days between Excel's 1900 date system epoch (with its 1900-02-29 bug) and 1970-01-01. */

@@ -2,12 +2,15 @@
 // parser already reads, with every row on its Excel row number (blank lines fill the gaps, and the
 // parser counts but skips them), so a quarantined row still says the row a person sees in Excel.
 import { readFileSync, writeFileSync } from "node:fs";
-import { cellText, findHeader, isXlsx, readRows, type Cell } from "../master/sheet";
+import { cellText, isXlsx, readRows, SheetError, tableOf, type Cell } from "../master/sheet";
 import { attendanceFormat } from "./attendance";
 import { headerKey } from "./csv";
 import { ekinerjaFormat } from "./ekinerja";
 
 const KNOWN = new Set([...attendanceFormat.columns, ...ekinerjaFormat.columns].flatMap((c) => c.names.map(headerKey)));
+
+/** A header text names a column of the attendance or the e-Kinerja export. */
+export const knownSourceHeader = (key: string) => KNOWN.has(key);
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -25,7 +28,9 @@ function csvValue(c: Cell): string {
 }
 
 export async function xlsxToCsv(bytes: Uint8Array): Promise<string> {
-  const table = findHeader(await readRows(bytes), (k) => KNOWN.has(k));
+  const rows = await readRows(bytes);
+  if (rows.length === 0) throw new SheetError("master.error.empty");
+  const table = tableOf(rows, knownSourceHeader);
   const out: string[] = [];
   const width = table.header.length;
   let line = 1;

@@ -56,7 +56,8 @@ export async function runScheduledEtl(trigger = "schedule"): Promise<{ runId: nu
           where: { id: u.id },
           data: r.error ? { status: "REFUSED", errorId: r.error.id, errorEn: r.error.en } : { status: "IMPORTED", batchId: r.batchId },
         });
-        rmSync(path.join(e.dataDir, u.storedPath), { force: true }); // the import keeps its own normalised copy
+        // the import keeps its own normalised copy; a refused file stays until its columns are mapped (Impor data)
+        if (!r.error) rmSync(path.join(e.dataDir, u.storedPath), { force: true });
         continue;
       }
       const target = path.join(inbox, r.error ? "refused" : "processed");

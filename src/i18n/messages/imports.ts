@@ -21,6 +21,11 @@ export const id = {
   "upload.error.forbidden": "Anda tidak berhak mengunggah data.",
   "upload.error.network": "Koneksi terputus saat mengunggah; tidak ada yang disimpan. Unggah ulang.",
   "upload.error.failed": "Unggahan gagal; tidak ada yang disimpan. Unggah ulang.",
+  "upload.map": "Petakan kolom",
+  "upload.map.lead": "Pilih kolom berkas untuk setiap kolom Pantau (docs/source-files.md). Pemetaan disimpan untuk kepala kolom ini: berkas ini dimuat lagi sekarang, dan ekspor berbentuk sama bulan depan langsung terbaca.",
+  "upload.map.kind": "Jenis ekspor",
+  "upload.map.switch": "Ganti jenis",
+  "upload.map.save": "Simpan pemetaan dan muat lagi",
   "master.title": "Data induk: unit kerja dan pegawai",
   "master.lead":
     "Unggah daftar unit kerja (SOTK) dan data pegawai dari SIASN atau SIMPEG Anda, dalam Excel (.xlsx) atau CSV. Sebelum apa pun disimpan, Pantau menunjukkan pratinjau: berapa yang dibuat, diperbarui, pindah, dan dinonaktifkan, serta baris yang bermasalah. Mengimpor ulang memperbarui menurut kode unit dan NIP; tidak ada yang dihapus.",
@@ -166,6 +171,11 @@ export const en: Record<keyof typeof id, string> = {
   "upload.error.forbidden": "You may not upload data.",
   "upload.error.network": "The connection broke during the upload; nothing was stored. Upload again.",
   "upload.error.failed": "The upload failed; nothing was stored. Upload again.",
+  "upload.map": "Map the columns",
+  "upload.map.lead": "Choose the file's column for each of Pantau's columns (docs/source-files.md). The mapping is saved for this header row: this file is loaded again now, and next month's export of the same shape reads at once.",
+  "upload.map.kind": "Kind of export",
+  "upload.map.switch": "Change kind",
+  "upload.map.save": "Save the mapping and load again",
   "master.title": "Master data: units and employees",
   "master.lead":
     "Upload the unit list (SOTK) and the employee data from SIASN or your SIMPEG, as Excel (.xlsx) or CSV. Before anything is stored, Pantau shows a preview: how many will be created, updated, moved and deactivated, and the rows with problems. Importing again updates by unit code and NIP; nothing is deleted.",

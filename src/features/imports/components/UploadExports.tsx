@@ -126,7 +126,12 @@ export function UploadExports({ maxMb }: { maxMb: number }) {
                         <progress aria-label={t("upload.loading")} /> {t("upload.loading")}
                       </span>
                     )}
-                    {u.status === "REFUSED" && <span className="field-error">{t("upload.refused", { reason: (locale === "en" ? u.errorEn : u.errorId) ?? "" })}</span>}
+                    {u.status === "REFUSED" && (
+                      <>
+                        <span className="field-error">{t("upload.refused", { reason: (locale === "en" ? u.errorEn : u.errorId) ?? "" })}</span>{" "}
+                        {u.mappable && <Link href={`/data/unggah/${u.id}`}>{t("upload.map")}</Link>}
+                      </>
+                    )}
                     {u.status === "IMPORTED" && u.batch && (
                       <span>
                         {t("upload.report", { read: formatNumber(u.batch.rowsRead), loaded: formatNumber(u.batch.rowsLoaded), duplicate: formatNumber(u.batch.rowsDuplicate) })}{" "}

@@ -1,5 +1,7 @@
 // HR and administrators watch the data coming in: ETL runs, imported files and their quarantined rows.
 import { TRPCError } from "@trpc/server";
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { z } from "zod";
 import { env } from "@/env";
 import { recordAudit } from "@/server/audit";
@@ -27,6 +29,8 @@ export const importsRouter = createTRPCRouter({
     return uploads.map((u) => ({
       id: u.id, fileName: u.fileName, bytes: Number(u.bytes), status: u.status, createdAt: u.createdAt, errorId: u.errorId, errorEn: u.errorEn,
       batch: u.batchId ? (byId.get(u.batchId) ?? null) : null,
+      // a refused file is kept until its columns are mapped
+      mappable: u.status === "REFUSED" && existsSync(path.join(env().dataDir, u.storedPath)),
     }));
   }),
 

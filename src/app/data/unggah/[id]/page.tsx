@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PendingButton } from "@/features/imports/components/PendingButton";
+import { saveUploadMapping } from "@/features/imports/server/upload-actions";
+import { uploadMappingView } from "@/features/imports/server/upload-mapping";
+import { isMessageKey } from "@/i18n/catalog";
+import { getTranslator } from "@/i18n/server";
+import { rolesFor } from "@/lib/navigation";
+import { requireRole } from "@/server/auth";
+
+export const metadata: Metadata = { title: "Petakan kolom" };
+
+/** Map the columns of an uploaded export Pantau did not recognise, once per header row. */
+export default async function UploadMappingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ kind?: string; error?: string; fields?: string }> }) {
+  await requireRole(rolesFor("/data"), "/data");
+  const [{ id }, sp, { t, locale }] = await Promise.all([params, searchParams, getTranslator()]);
+  const view = await uploadMappingView(id, sp.kind);
+  if (!view) notFound();
+  const error = sp.error && isMessageKey(sp.error) ? t(sp.error, { fields: sp.fields ?? "" }) : null;
+  return (
+    <div className="page">
+      <p>
+        <Link href="/data">← {t("data.title")}</Link>
+      </p>
+      <h1>{t("master.map.title")}</h1>
+      <p className="muted">
+        {view.upload.fileName}: {(locale === "en" ? view.upload.errorEn : view.upload.errorId) ?? ""}
+      </p>
+      <p className="muted">{t("upload.map.lead")}</p>
+      {error && (
+        <p className="alert error" role="alert">
+          {error}
+        </p>
+      )}
+      <form method="get" className="inline-form">
+        <label>
+          {t("upload.map.kind")}{" "}
+          <select name="kind" defaultValue={view.kind}>
+            <option value="ATTENDANCE">{t("etl.kind.ATTENDANCE")}</option>
+            <option value="EKINERJA">{t("etl.kind.EKINERJA")}</option>
+          </select>
+        </label>
+        <button type="submit" className="button small secondary">
+          {t("upload.map.switch")}
+        </button>
+      </form>
+      <form action={saveUploadMapping} className="form mapping">
+        <input type="hidden" name="uploadId" value={view.upload.id} />
+        <input type="hidden" name="kind" value={view.kind} />
+        {view.fields.map((f) => (
+          <label key={f.field}>
+            <span>
+              <code>{f.names[0]}</code> {f.required && <span className="muted small">({t("master.map.required")})</span>}
+            </span>
+            <select name={`col.${f.field}`} defaultValue="">
+              <option value="">{t("master.map.none")}</option>
+              {view.header.map((h, i) =>
+                h ? (
+                  <option key={i} value={i}>
+                    {h}
+                    {view.samples[i]?.length ? ` — ${t("master.map.samples", { values: view.samples[i]!.join(", ") })}` : ""}
+                  </option>
+                ) : null,
+              )}
+            </select>
+          </label>
+        ))}
+        <p>
+          <PendingButton>{t("upload.map.save")}</PendingButton>
+        </p>
+      </form>
+    </div>
+  );
+}
