@@ -1,7 +1,7 @@
 // Attendance and e-Kinerja exports saved as Excel: the first worksheet becomes the CSV text the
 // parser already reads, with every row on its Excel row number (blank lines fill the gaps, and the
 // parser counts but skips them), so a quarantined row still says the row a person sees in Excel.
-import { readFileSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync, writeFileSync } from "node:fs";
 import { cellText, isXlsx, readRows, SheetError, tableOf, type Cell } from "../master/sheet";
 import { attendanceFormat } from "./attendance";
 import { headerKey } from "./csv";
@@ -49,7 +49,13 @@ export async function xlsxToCsv(bytes: Uint8Array): Promise<string> {
 
 /** When the file is an .xlsx, writes its CSV next to `target` and returns that path; otherwise the file itself. */
 export async function asCsvFile(file: string, target: string): Promise<string> {
-  const head = readFileSync(file).subarray(0, 4);
+  const head = Buffer.alloc(4);
+  const fd = openSync(file, "r");
+  try {
+    readSync(fd, head, 0, 4, 0);
+  } finally {
+    closeSync(fd);
+  }
   if (!isXlsx(head)) return file;
   writeFileSync(target, await xlsxToCsv(new Uint8Array(readFileSync(file))));
   return target;
