@@ -63,6 +63,7 @@ describe.each(relationalKinds)("accounts for real people (%s)", (kind) => {
     const preview = await admin.users.bulkPreview(filter);
     expect(preview).toMatchObject({ total: 3, heads: 2, employees: 1, skipped: { hasAccount: 1, inactive: 1, retired: 1, usernameTaken: 1 } });
     expect(preview.rows.map((r) => r.employeeId)).not.toContain(elsewhere.id);
+    expect(await db.auditLog.count({ where: { action: "employee.read", entity: "Employee" } })).toBe(1); // the preview names employees
 
     // all-or-nothing: an account made for one of them between the plan and the insert (another HR
     // officer, say) makes the insert fail, and not one of the other accounts is left behind

@@ -32,7 +32,8 @@ export const usersRouter = createTRPCRouter({
       ctx.db.user.findMany({
         where,
         select: { ...publicUserFields, mustChangePassword: true, email: true, unit: { select: { name: true } } },
-        orderBy: { username: "asc" },
+        // the newest first: the accounts just made are where the page opens
+        orderBy: [{ createdAt: "desc" }, { username: "asc" }],
         take: input.limit,
         skip: input.offset,
       }),
@@ -85,6 +86,11 @@ export const usersRouter = createTRPCRouter({
   /** Who the bulk creation would make accounts for (the first PREVIEW_ROWS of them), and who it leaves out. */
   bulkPreview: staff.input(bulkAccountsInput).query(async ({ ctx, input }) => {
     const plan = await planBulkAccounts(ctx.db, input);
+    // names, NIPs and positions of employees: a read of employee-level data, so it is logged
+    await recordAudit(ctx.db, ctx.actor, {
+      action: "employee.read", entity: "Employee", entityId: "*",
+      after: { via: "user.bulk_preview", unitId: input.unitId, position: input.position, rows: Math.min(plan.candidates.length, PREVIEW_ROWS) },
+    });
     const heads = plan.candidates.filter((c) => c.role === "UNIT_HEAD").length;
     return { total: plan.candidates.length, heads, employees: plan.candidates.length - heads, rows: plan.candidates.slice(0, PREVIEW_ROWS), skipped: plan.skipped };
   }),
