@@ -152,8 +152,8 @@ export function UsersAdmin({ actorRole }: { actorRole: Role }) {
               const mine = canManageRole(actorRole, u.role);
               return (
               <tr key={u.id}>
-                <td data-label={t("users.username")} className="code">
-                  {u.username}
+                <td data-label={t("users.username")}>
+                  <span className="code">{u.username}</span>
                 </td>
                 <td data-label={t("users.name")}>
                   {u.name}

@@ -11,8 +11,11 @@ import { authOptions, authSecret } from "@/server/auth/options";
 import { sessionCookie } from "@/server/auth/session-token";
 import type { Db } from "@/server/db/client";
 import { seedDemo } from "@/server/demo/seed";
+import { mailerFrom } from "@/server/mail";
 import { openTestDb, relationalKinds } from "@/test/stores";
+import { SMTPServer } from "smtp-server";
 import { changePasswordInput } from "../schemas";
+import { resetPassword } from "./manage-accounts";
 
 const cfg = { maxFailures: 5, lockMinutes: 15 };
 const code = (p: Promise<unknown>) => p.then(() => "OK", (e: unknown) => (e instanceof TRPCError ? e.code : String(e)));
@@ -177,6 +180,36 @@ describe.each(relationalKinds)("accounts for real people (%s)", (kind) => {
     expect(log).toContain("user.reset_password");
     expect(log).not.toContain(otp);
     expect(log).not.toMatch(/passwordHash|\$2[aby]\$/);
+  });
+
+  it("e-mails the one-time password through a real SMTP server when the account has an address, and returns none", async () => {
+    const received: string[] = [];
+    const server = new SMTPServer({
+      authOptional: true, disabledCommands: ["STARTTLS"], logger: false,
+      onData(stream, _session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on("data", (c: Buffer) => chunks.push(c));
+        stream.on("end", () => (received.push(Buffer.concat(chunks).toString("utf8")), callback()));
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const port = (server.server.address() as { port: number }).port;
+      const mailer = mailerFrom({ SMTP_URL: `smtp://127.0.0.1:${port}`, SMTP_FROM: "pantau@bkpsdm.example.go.id" });
+      const e = await employee("DINKES", "Bu Ratna", "Pekerja Sosial");
+      const target = await db.user.create({ data: { username: "ratna.mail", name: "Bu Ratna", role: "EMPLOYEE", passwordHash: "x", employeeId: e.id, email: "ratna@dinsos.example.go.id" } });
+      const hr = await db.user.findUniqueOrThrow({ where: { username: "bkpsdm" } });
+      const actor = { id: hr.id, name: hr.name, role: hr.role, clientKey: "t" };
+      const answer = await resetPassword(db, actor, { id: target.id, deliver: "email" }, mailer);
+      expect(answer).toEqual({ ok: true, username: "ratna.mail", delivered: "email" });
+      expect(received).toHaveLength(1);
+      const otp = /([a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4})/.exec(received[0]!)![1]!;
+      expect(received[0]).toContain("ratna.mail");
+      expect((await signIn("ratna.mail", otp)).user.mustChangePassword).toBe(true);
+      expect(json(await db.auditLog.findMany({ where: { entityId: target.id } }))).not.toContain(otp);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it("creates a few thousand accounts quickly, in one go", async () => {
