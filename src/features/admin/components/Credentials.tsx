@@ -20,6 +20,12 @@ export function Credentials({ created, onDone }: { created: Credential[]; onDone
   const { t } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  // leaving the page loses the list for good: the browser asks first
+  useEffect(() => {
+    const hold = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener("beforeunload", hold);
+    return () => window.removeEventListener("beforeunload", hold);
+  }, []);
   const loginUrl = `${window.location.origin}/login`;
 
   function csv() {
