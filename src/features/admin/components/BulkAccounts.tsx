@@ -6,6 +6,7 @@ import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tansta
 import { TRPCClientError } from "@trpc/client";
 import { useId, useState } from "react";
 import { isMessageKey } from "@/i18n/catalog";
+import { formatNumber } from "@/i18n/format";
 import { useI18n } from "@/i18n/client";
 import { useTRPC } from "@/trpc/react";
 import { BULK_INCLUDE, bulkAccountsInput, type BulkAccountsInput } from "../schemas";
@@ -152,7 +153,7 @@ export function BulkAccounts() {
 
       {data && filter && data.rows.length > 0 && (
         <>
-          {data.total > data.rows.length && <p className="muted small">{t("accounts.bulk.shownOf", { shown: data.rows.length, total: data.total })}</p>}
+          {data.total > data.rows.length && <p className="muted small">{t("accounts.bulk.shownOf", { shown: formatNumber(data.rows.length), total: formatNumber(data.total) })}</p>}
           <div className="table-wrap bulk-preview">
             <table>
               <caption className="sr-only">{t("accounts.bulk.table")}</caption>

@@ -2,7 +2,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useState } from "react";
-import { formatDateTime } from "@/i18n/format";
+import { formatDateTime, formatNumber } from "@/i18n/format";
 import { isMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/client";
 import { useTRPC } from "@/trpc/react";
@@ -132,7 +132,7 @@ export function UsersAdmin({ actorRole }: { actorRole: Role }) {
         </button>
       </form>
       <p className="muted" aria-live="polite">
-        {status ?? `${t("accounts.list.count", { total })}${total > 0 ? ` · ${t("accounts.list.shown", { from: search.offset + 1, to: Math.min(total, search.offset + users.length) })}` : ""}`}
+        {status ?? `${t("accounts.list.count", { total })}${total > 0 ? ` · ${t("accounts.list.shown", { from: formatNumber(search.offset + 1), to: formatNumber(Math.min(total, search.offset + users.length)) })}` : ""}`}
       </p>
       <div className="table-wrap">
         <table className="users-table">
