@@ -6,7 +6,7 @@ const navigation = (page: import("@playwright/test").Page) => page.getByRole("na
 const roles = [
   { username: "admin", home: "/dashboard", nav: ["Dasbor", "Antrian kerja", "Kepatuhan e-Kinerja", "Notifikasi", "Profil saya", "Mulai", "Impor data", "Data induk", "Survei", "Laporan publik", "Pengaturan", "Pengguna", "Log audit"], refused: null },
   { username: "pimpinan", home: "/dashboard", nav: ["Dasbor", "Notifikasi", "Profil saya"], refused: "/antrian" },
-  { username: "bkpsdm", home: "/dashboard", nav: ["Dasbor", "Antrian kerja", "Kepatuhan e-Kinerja", "Notifikasi", "Profil saya", "Impor data", "Data induk", "Survei", "Laporan publik", "Pengaturan"], refused: "/admin/audit" },
+  { username: "bkpsdm", home: "/dashboard", nav: ["Dasbor", "Antrian kerja", "Kepatuhan e-Kinerja", "Notifikasi", "Profil saya", "Impor data", "Data induk", "Survei", "Laporan publik", "Pengaturan", "Pengguna"], refused: "/admin/audit" },
   { username: "kadisdik", home: "/dashboard", nav: ["Dasbor", "Antrian kerja", "Kepatuhan e-Kinerja", "Notifikasi", "Profil saya"], refused: "/admin/users" },
   { username: "pegawai", home: "/layanan", nav: ["Layanan saya", "Notifikasi", "Profil saya"], refused: "/dashboard" },
 ];

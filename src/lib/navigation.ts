@@ -23,7 +23,7 @@ export const NAV_ITEMS = [
   { href: "/admin/survey", label: "nav.survey", roles: ["ADMIN", "HR"] },
   { href: "/admin/laporan", label: "nav.reports", roles: ["ADMIN", "HR"] },
   { href: "/admin/pengaturan", label: "nav.settings", roles: ["ADMIN", "HR"] },
-  { href: "/admin/users", label: "nav.users", roles: ["ADMIN"] },
+  { href: "/admin/users", label: "nav.users", roles: ["ADMIN", "HR"] },
   { href: "/admin/audit", label: "nav.audit", roles: ["ADMIN"] },
 ] as const satisfies readonly NavItem[];
 

@@ -7,6 +7,7 @@ import { redirect } from "next/navigation";
 import { env } from "@/env";
 import { homeFor } from "@/lib/navigation";
 import { sameOriginPath } from "@/lib/safe-redirect";
+import { PASSWORD_CHANGE_PATH } from "@/server/auth";
 import { AuthError, authenticate, clientKeyFrom, deviceHashOf } from "@/server/auth/authenticate";
 import { clearedSessionCookie, deviceCookieName, deviceCookieOptions, sessionCookie } from "@/server/auth/session-token";
 import { getDb } from "@/server/db";
@@ -39,6 +40,8 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
   const session = await sessionCookie(user);
   jar.set(session.name, session.value, session.options);
   if (!deviceHashOf(deviceId)) jar.set(deviceCookieName(), randomBytes(24).toString("base64url"), deviceCookieOptions());
+  // a one-time password is replaced before anything else (every other page would send the browser there too)
+  if (user.mustChangePassword) redirect(`${PASSWORD_CHANGE_PATH}${callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`);
   redirect(callbackUrl ?? homeFor(user.role));
 }
 

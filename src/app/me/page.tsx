@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { formatDateTime } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
 import { signOutEverywhere } from "@/features/account/server/actions";
@@ -27,6 +28,9 @@ export default async function MePage() {
         <dt>{t("me.lastLogin")}</dt>
         <dd>{me.lastLoginAt ? formatDateTime(me.lastLoginAt, locale) : t("me.none")}</dd>
       </dl>
+      <p>
+        <Link href="/me/kata-sandi?callbackUrl=%2Fme">{t("accounts.change.link")}</Link>
+      </p>
       <form action={signOutEverywhere} className="form">
         <p className="muted small">{t("me.signOutEverywhereHelp")}</p>
         <button type="submit" className="button secondary">

@@ -39,6 +39,61 @@ export const updateUserInput = z
   .object({ id: z.string().min(1), ...userFields, active: z.boolean() })
   .refine(unitNeeded, { path: ["unitId"], message: "validation.unitRequired" });
 
-export const resetPasswordInput = z.object({ id: z.string().min(1), password: passwordSchema });
 
 export type CreateUserInput = z.infer<typeof createUserInput>;
+
+/** The roles HR looks after; only an administrator manages ADMIN, HR and LEADER accounts. */
+export const HR_MANAGED_ROLES = ["UNIT_HEAD", "EMPLOYEE"] as const;
+type Role = (typeof ROLES)[number];
+
+/** May `actor` manage (reset, deactivate, edit) an account with role `target`? The one rule, for router and screen. */
+export function canManageRole(actor: Role, target: Role): boolean {
+  if (actor === "ADMIN") return true;
+  if (actor === "HR") return (HR_MANAGED_ROLES as readonly Role[]).includes(target);
+  return false;
+}
+
+export const resetPasswordInput = z.object({
+  id: z.string().min(1).max(64),
+  /** Omitted: Pantau makes a one-time password and returns it once (or e-mails it). */
+  password: passwordSchema.optional(),
+  /** "email": send the one-time password to the account's address (SMTP configured) instead of showing it. */
+  deliver: z.enum(["show", "email"]).default("show"),
+});
+
+export const listUsersInput = z
+  .object({
+    q: z.string().trim().max(100).optional(),
+    role: z.enum(ROLES).optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+    offset: z.number().int().min(0).default(0),
+  })
+  .default({ limit: 50, offset: 0 });
+
+export const BULK_INCLUDE = ["all", "heads", "employees"] as const;
+
+/** Which employees get accounts, and which of them as unit heads. */
+export const bulkAccountsInput = z.object({
+  /** A unit and everything under it; null: the whole region. */
+  unitId: z.string().trim().min(1).max(64).nullable(),
+  /** Words the position contains (case ignored); empty: any position. */
+  position: z.string().transform(cleanText).pipe(z.string().trim().max(100)).default(""),
+  /** Employees whose position starts with this become unit heads (e.g. "Kepala"); empty: none by position. */
+  headPrefix: z.string().transform(cleanText).pipe(z.string().trim().max(100)).default("Kepala"),
+  /** Chosen by hand, overriding the position rule: these become unit heads … */
+  headIds: z.array(z.string().min(1).max(64)).max(10_000).default([]),
+  /** … and these plain employees. */
+  employeeIds: z.array(z.string().min(1).max(64)).max(10_000).default([]),
+  /** Make accounts for everyone found, only the unit heads, or only the employees. */
+  include: z.enum(BULK_INCLUDE).default("all"),
+});
+export type BulkAccountsInput = z.infer<typeof bulkAccountsInput>;
+
+export const changePasswordInput = z
+  .object({
+    current: z.string().min(1, "validation.required").max(200, "validation.passwordLength"),
+    next: passwordSchema,
+    confirm: z.string().max(200),
+  })
+  .refine((v) => v.next === v.confirm, { path: ["confirm"], message: "accounts.validation.mismatch" })
+  .refine((v) => v.next !== v.current, { path: ["next"], message: "accounts.validation.samePassword" });

@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { Role } from "@/generated/prisma/enums";
 import { clientKeyFrom } from "./authenticate";
-import { getSession } from "./index";
+import { getAccountSession, PASSWORD_CHANGE_PATH } from "./index";
 
 export interface SessionActor {
   id: string;
@@ -20,9 +20,10 @@ export async function actorOf(session: Session): Promise<SessionActor> {
   return { id: u.id, name: u.name, role: u.role, unitId: u.unitId, clientKey: clientKeyFrom(await headers()) };
 }
 
-/** For form posts: the signed-in actor, or off to the login page. */
+/** For form posts: the signed-in actor, or off to the login page (or the password change it still owes). */
 export async function signedInActor(): Promise<SessionActor> {
-  const session = await getSession();
-  if (!session?.user) redirect("/login");
-  return actorOf(session);
+  const a = await getAccountSession();
+  if (!a) redirect("/login");
+  if (a.mustChangePassword) redirect(PASSWORD_CHANGE_PATH);
+  return actorOf(a.session);
 }

@@ -21,6 +21,8 @@ export interface AuthUser {
   unitId: string | null;
   locale: string;
   sessionVersion: number;
+  /** Signed in with a one-time password: the password change comes before anything else. */
+  mustChangePassword?: boolean;
 }
 
 export type ThrottleScope = "device" | "pair" | "client" | "account";
@@ -136,7 +138,7 @@ export async function authenticate(
     entity: "User",
     entityId: user.id,
   });
-  return { id: user.id, username: user.username, name: user.name, role: user.role, unitId: user.unitId, locale: user.locale, sessionVersion: user.sessionVersion };
+  return { id: user.id, username: user.username, name: user.name, role: user.role, unitId: user.unitId, locale: user.locale, sessionVersion: user.sessionVersion, mustChangePassword: user.mustChangePassword };
 }
 
 const SERVED_BY_PANTAU = Symbol.for("pantau.clientAddress");

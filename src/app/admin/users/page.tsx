@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
+import { BulkAccounts } from "@/features/admin/components/BulkAccounts";
 import { UsersAdmin } from "@/features/admin/components/UsersAdmin";
 import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
@@ -9,15 +10,16 @@ import { getQueryClient, trpc } from "@/trpc/server";
 export const metadata: Metadata = { title: "Pengguna" };
 
 export default async function UsersPage() {
-  await requireRole(rolesFor("/admin/users"), "/admin/users");
+  const session = await requireRole(rolesFor("/admin/users"), "/admin/users");
   const { t } = await getTranslator();
   const queryClient = getQueryClient();
-  await Promise.all([queryClient.prefetchQuery(trpc.users.list.queryOptions()), queryClient.prefetchQuery(trpc.units.list.queryOptions())]);
+  await Promise.all([queryClient.prefetchQuery(trpc.users.list.queryOptions({ limit: 50, offset: 0 })), queryClient.prefetchQuery(trpc.units.list.queryOptions())]);
   return (
     <div className="page">
       <h1>{t("users.title")}</h1>
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <UsersAdmin />
+        <BulkAccounts />
+        <UsersAdmin actorRole={session.user.role} />
       </HydrationBoundary>
     </div>
   );

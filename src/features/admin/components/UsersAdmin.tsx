@@ -1,21 +1,32 @@
 "use client";
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useState } from "react";
-import { formatDateTime } from "@/i18n/format";
+import { formatDateTime, formatNumber } from "@/i18n/format";
 import { isMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/client";
 import { useTRPC } from "@/trpc/react";
-import { createUserInput, ROLES } from "../schemas";
+import { canManageRole, createUserInput, ROLES } from "../schemas";
+import "./accounts.css";
+
+type Role = (typeof ROLES)[number];
+const PAGE = 50;
 
 type FieldErrors = Partial<Record<string, string>>;
 
-export function UsersAdmin() {
+/** Accounts, for an administrator (all of them) or HR (unit heads' and employees'; the rest are shown, not managed). */
+export function UsersAdmin({ actorRole }: { actorRole: Role }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { data: users } = useSuspenseQuery(trpc.users.list.queryOptions());
+  const [search, setSearch] = useState<{ q: string; role: Role | "" ; offset: number }>({ q: "", role: "", offset: 0 });
+  const listInput = { q: search.q || undefined, role: search.role || undefined, limit: PAGE, offset: search.offset };
+  const { data: list } = useQuery({ ...trpc.users.list.queryOptions(listInput), placeholderData: keepPreviousData });
+  const users = list?.users ?? [];
+  const total = list?.total ?? 0;
   const { data: units } = useSuspenseQuery(trpc.units.list.queryOptions());
+  const [oneTime, setOneTime] = useState<Record<string, string>>({});
+  const manageable = ROLES.filter((r) => canManageRole(actorRole, r));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<string | null>(null);
 
@@ -64,7 +75,7 @@ export function UsersAdmin() {
     }
   }
 
-  const roleOptions = ROLES.map((r) => (
+  const roleOptions = manageable.map((r) => (
     <option key={r} value={r}>
       {t(`role.${r}`)}
     </option>
@@ -90,11 +101,41 @@ export function UsersAdmin() {
 
   return (
     <>
+      <h2 id="user-list">{t("accounts.list.title")}</h2>
+      <form
+        className="user-tools"
+        role="search"
+        aria-labelledby="user-list"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const f = new FormData(e.currentTarget);
+          setSearch({ q: String(f.get("q") ?? "").trim(), role: String(f.get("role") ?? "") as Role | "", offset: 0 });
+        }}
+      >
+        <label>
+          {t("accounts.list.search")}
+          <input name="q" type="search" defaultValue={search.q} autoComplete="off" />
+        </label>
+        <label>
+          {t("accounts.list.roleFilter")}
+          <select name="role" defaultValue={search.role}>
+            <option value="">{t("accounts.list.allRoles")}</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="button secondary">
+          {t("dashboard.apply")}
+        </button>
+      </form>
       <p className="muted" aria-live="polite">
-        {status ?? t("users.count", { count: users.length })}
+        {status ?? `${t("accounts.list.count", { total })}${total > 0 ? ` · ${t("accounts.list.shown", { from: formatNumber(search.offset + 1), to: formatNumber(Math.min(total, search.offset + users.length)) })}` : ""}`}
       </p>
       <div className="table-wrap">
-        <table>
+        <table className="users-table">
           <thead>
             <tr>
               <th scope="col">{t("users.username")}</th>
@@ -107,14 +148,29 @@ export function UsersAdmin() {
             </tr>
           </thead>
           <tbody>
-            {users.map((u) => (
+            {users.map((u) => {
+              const mine = canManageRole(actorRole, u.role);
+              return (
               <tr key={u.id}>
-                <td>{u.username}</td>
-                <td>{u.name}</td>
-                <td>{t(`role.${u.role}`)}</td>
-                <td>{u.unit?.name ?? "—"}</td>
-                <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, locale) : "—"}</td>
-                <td>
+                <td data-label={t("users.username")}>
+                  <span className="code">{u.username}</span>
+                </td>
+                <td data-label={t("users.name")}>
+                  {u.name}
+                  {u.mustChangePassword && (
+                    <>
+                      {" "}
+                      <span className="pending-badge">{t("accounts.list.mustChange")}</span>
+                    </>
+                  )}
+                </td>
+                <td data-label={t("users.role")}>{t(`role.${u.role}`)}</td>
+                <td data-label={t("users.unit")}>{u.unit?.name ?? "—"}</td>
+                <td data-label={t("users.lastLogin")}>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, locale) : "—"}</td>
+                <td data-label={t("users.status")}>
+                  {!mine ? (
+                    u.active ? t("users.active") : t("users.inactive")
+                  ) : (
                   <button
                     type="button"
                     className="link-button"
@@ -129,8 +185,12 @@ export function UsersAdmin() {
                   >
                     {u.active ? t("users.active") : t("users.inactive")} · {u.active ? t("users.deactivate") : t("users.activate")}
                   </button>
+                  )}
                 </td>
                 <td>
+                  {!mine ? (
+                    <span className="muted small">{t("accounts.list.notManaged")}</span>
+                  ) : (
                   <details className="user-manage">
                     <summary>{t("users.manageOf", { username: u.username })}</summary>
                     <form
@@ -160,34 +220,68 @@ export function UsersAdmin() {
                         {t("users.changeRole")}
                       </button>
                     </form>
-                    <form
-                      className="form"
-                      aria-label={t("users.resetPassword")}
-                      onSubmit={(e) => {
-                        e.preventDefault();
-                        const formEl = e.currentTarget;
-                        const password = String(new FormData(formEl).get("password") ?? "");
-                        reset.mutate({ id: u.id, password }, { ...done(t("users.passwordReset", { username: u.username })), onSettled: () => formEl.reset() });
-                      }}
-                    >
-                      <label>
-                        {t("users.newPassword")}
-                        <input name="password" type="password" autoComplete="new-password" minLength={8} required />
-                      </label>
-                      <button type="submit" className="button secondary" disabled={reset.isPending}>
-                        {t("users.resetPassword")}
+                    <div className="form" role="group" aria-label={t("users.resetPassword")}>
+                      <p className="muted small">{t("accounts.reset.help")}</p>
+                      <button
+                        type="button"
+                        className="button secondary"
+                        disabled={reset.isPending}
+                        onClick={() =>
+                          reset.mutate(
+                            { id: u.id, deliver: "show" },
+                            {
+                              onSuccess: (r) => setOneTime((o) => ({ ...o, [u.id]: "password" in r ? t("accounts.reset.shown", { username: r.username, password: r.password }) : "" })),
+                              onError: (err) => setOneTime((o) => ({ ...o, [u.id]: messageOf(err) })),
+                            },
+                          )
+                        }
+                      >
+                        {t("accounts.reset.show")}
                       </button>
-                    </form>
+                      {list?.canEmail && u.email && (
+                        <button
+                          type="button"
+                          className="button secondary"
+                          disabled={reset.isPending}
+                          onClick={() =>
+                            reset.mutate(
+                              { id: u.id, deliver: "email" },
+                              {
+                                onSuccess: (r) => setOneTime((o) => ({ ...o, [u.id]: t("accounts.reset.emailed", { username: r.username }) })),
+                                onError: (err) => setOneTime((o) => ({ ...o, [u.id]: messageOf(err) })),
+                              },
+                            )
+                          }
+                        >
+                          {t("accounts.reset.email", { email: u.email })}
+                        </button>
+                      )}
+                      <p className="one-time" aria-live="polite">
+                        {oneTime[u.id] ?? ""}
+                      </p>
+                    </div>
                     <button type="button" className="button secondary" disabled={endSessions.isPending} onClick={() => endSessions.mutate({ id: u.id }, done(t("users.signedOutEverywhere", { username: u.username })))}>
                       {t("users.signOutEverywhere")}
                     </button>
                   </details>
+                  )}
                 </td>
               </tr>
-            ))}
+              );
+            })}
           </tbody>
         </table>
       </div>
+      {total > PAGE && (
+        <nav className="pager-row" aria-label={t("users.title")}>
+          <button type="button" className="button secondary small" disabled={search.offset === 0} onClick={() => setSearch((s) => ({ ...s, offset: Math.max(0, s.offset - PAGE) }))}>
+            {t("accounts.list.prev")}
+          </button>
+          <button type="button" className="button secondary small" disabled={search.offset + PAGE >= total} onClick={() => setSearch((s) => ({ ...s, offset: s.offset + PAGE }))}>
+            {t("accounts.list.next")}
+          </button>
+        </nav>
+      )}
 
       <h2 id="new-user">{t("users.new")}</h2>
       <form className="form grid" onSubmit={onCreate} aria-labelledby="new-user" noValidate>
