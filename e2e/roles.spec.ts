@@ -37,7 +37,7 @@ test("the language switch changes the whole UI and keeps Indonesian number/date 
   await login(page, "admin");
   await page.getByRole("button", { name: "EN" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dashboard");
-  await expect(navigation(page).getByRole("link")).toHaveText(["Dashboard", "Work queue", "e-Kinerja compliance", "Notifications", "My profile", "Data imports", "Survey", "Public reports", "Users", "Audit log"]);
+  await expect(navigation(page).getByRole("link")).toHaveText(["Dashboard", "Work queue", "e-Kinerja compliance", "Notifications", "My profile", "Getting started", "Data imports", "Master data", "Survey", "Public reports", "Settings", "Users", "Audit log"]);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await page.getByRole("button", { name: "ID" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dasbor");
