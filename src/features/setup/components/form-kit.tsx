@@ -1,7 +1,7 @@
 "use client";
 // Small pieces every setup form uses: the server's answer (errors by field, values as sent), a labelled
 // field with its error tied to it (aria-describedby), and a summary announced to screen readers.
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useEffect, useId, useRef } from "react";
 import { isMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/client";
 import type { FormState } from "../server/actions";
@@ -12,12 +12,15 @@ export function useSetupForm(action: Action, initial: Record<string, string> = {
   const { t } = useI18n();
   const [state, formAction, pending] = useActionState(action, { errors: {} });
   const formRef = useRef<HTMLFormElement>(null);
+  // several forms on one page (the calendar's days) have the same field names: ids get the form's own prefix
+  const idBase = useId().replace(/[^A-Za-z0-9_-]/g, "");
   // after a refused post, focus goes to the first field in error (or the summary)
   useEffect(() => {
     if (state.attempt) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-summary]')?.focus();
   }, [state.attempt]);
   const values = state.values ?? initial;
   const form = {
+    idBase,
     formAction,
     pending,
     key: state.attempt ?? 0,
@@ -51,7 +54,7 @@ export function FormSummary({ form }: { form: SetupForm }) {
   );
 }
 
-const errorId = (name: string) => `${name.replace(/[^A-Za-z0-9_-]/g, "-")}-error`;
+const errorId = (form: SetupForm, name: string) => `${form.idBase}-${name.replace(/[^A-Za-z0-9_-]/g, "-")}-error`;
 
 export function Field(props: {
   form: SetupForm;
@@ -70,8 +73,8 @@ export function Field(props: {
 }) {
   const { form, name } = props;
   const err = form.error(name);
-  const hintId = props.hint ? `${errorId(name)}-hint` : undefined;
-  const described = [hintId, err ? errorId(name) : undefined].filter(Boolean).join(" ") || undefined;
+  const hintId = props.hint ? `${errorId(form, name)}-hint` : undefined;
+  const described = [hintId, err ? errorId(form, name) : undefined].filter(Boolean).join(" ") || undefined;
   return (
     <label className={`field ${props.className ?? ""}`}>
       <span>{props.label}</span>
@@ -94,7 +97,7 @@ export function Field(props: {
         </span>
       )}
       {err && (
-        <span className="field-error" id={errorId(name)}>
+        <span className="field-error" id={errorId(form, name)}>
           {err}
         </span>
       )}
@@ -105,8 +108,8 @@ export function Field(props: {
 export function SelectField(props: { form: SetupForm; name: string; label: string; options: { value: string; label: string }[]; defaultValue?: string; hint?: string }) {
   const { form, name } = props;
   const err = form.error(name);
-  const hintId = props.hint ? `${errorId(name)}-hint` : undefined;
-  const described = [hintId, err ? errorId(name) : undefined].filter(Boolean).join(" ") || undefined;
+  const hintId = props.hint ? `${errorId(form, name)}-hint` : undefined;
+  const described = [hintId, err ? errorId(form, name) : undefined].filter(Boolean).join(" ") || undefined;
   return (
     <label className="field">
       <span>{props.label}</span>
@@ -123,7 +126,7 @@ export function SelectField(props: { form: SetupForm; name: string; label: strin
         </span>
       )}
       {err && (
-        <span className="field-error" id={errorId(name)}>
+        <span className="field-error" id={errorId(form, name)}>
           {err}
         </span>
       )}
@@ -132,7 +135,7 @@ export function SelectField(props: { form: SetupForm; name: string; label: strin
 }
 
 export function CheckField({ form, name, label, defaultChecked, hint }: { form: SetupForm; name: string; label: string; defaultChecked: boolean; hint?: string }) {
-  const hintId = hint ? `${errorId(name)}-hint` : undefined;
+  const hintId = hint ? `${errorId(form, name)}-hint` : undefined;
   return (
     <label className="setup-check">
       <input type="checkbox" name={name} defaultChecked={form.checked(name, defaultChecked)} aria-describedby={hintId} />
