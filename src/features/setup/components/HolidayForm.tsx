@@ -1,5 +1,6 @@
 "use client";
 // One day of the region's calendar: changed or removed in place; without an id, a new day.
+import { formatDate } from "@/i18n/format";
 import { useI18n } from "@/i18n/client";
 import { HOLIDAY_KINDS } from "../schemas";
 import { removeHolidayForm, saveHolidayForm } from "../server/actions";
@@ -13,10 +14,10 @@ export interface CalendarDay {
 }
 
 export function HolidayForm({ day, year }: { day?: CalendarDay; year: number }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { form, formRef } = useSetupForm(saveHolidayForm, day ? { date: day.date, kind: day.kind, name: day.name, id: day.id } : { date: "", kind: "NATIONAL", name: "" });
   const label = day ? t("setup.calendar.dayLabel", { date: day.date, name: day.name }) : t("setup.calendar.add");
-  return (
+  const body = (
     <div className="setup-day" role="group" aria-label={label}>
       <form key={form.key} ref={formRef} action={form.formAction} className="setup-day-form" noValidate>
         <FormSummary form={form} />
@@ -38,5 +39,16 @@ export function HolidayForm({ day, year }: { day?: CalendarDay; year: number }) 
         </form>
       )}
     </div>
+  );
+  if (!day) return body;
+  // a day of the list reads as one line; its forms open under it (and stay open when refused)
+  return (
+    <details className="setup-day-item" open={Object.keys(form.errors).length > 0}>
+      <summary>
+        <span className="setup-day-date">{formatDate(day.date, locale, "UTC")}</span> <span>{day.name}</span>{" "}
+        <span className="muted small">{t(`setup.holidayKind.${day.kind as "NATIONAL" | "CUTI_BERSAMA"}`)}</span>
+      </summary>
+      {body}
+    </details>
   );
 }

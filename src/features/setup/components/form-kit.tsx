@@ -16,7 +16,8 @@ export function useSetupForm(action: Action, initial: Record<string, string> = {
   const idBase = useId().replace(/[^A-Za-z0-9_-]/g, "");
   // after a refused post, focus goes to the first field in error (or the summary)
   useEffect(() => {
-    if (state.attempt) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-summary]')?.focus();
+    const f = formRef.current;
+    if (state.attempt && f) (f.querySelector<HTMLElement>('[aria-invalid="true"]') ?? f.querySelector<HTMLElement>("[data-summary]"))?.focus();
   }, [state.attempt]);
   const values = state.values ?? initial;
   const form = {
