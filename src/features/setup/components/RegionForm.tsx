@@ -5,7 +5,7 @@ import type { MessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/client";
 import { HOLIDAY_KINDS, REGION_KINDS, TIMEZONES } from "../schemas";
 import type { Action } from "./form-kit";
-import { Field, FormSummary, SelectField, SubmitButton, useSetupForm, type SetupForm } from "./form-kit";
+import { CheckField, Field, FormSummary, SelectField, SubmitButton, useSetupForm, type SetupForm } from "./form-kit";
 
 export interface StartingHoliday {
   date: string;
@@ -90,10 +90,7 @@ function HolidayRow({ form, index, holiday, blankNo }: { form: SetupForm; index:
       {blank ? (
         <input type="hidden" name={`${p}blank`} value="1" />
       ) : (
-        <label className="setup-check">
-          <input type="checkbox" name={`${p}on`} defaultChecked={form.checked(`${p}on`, true)} />
-          <span>{t("setup.holiday.keep")}</span>
-        </label>
+        <CheckField form={form} name={`${p}on`} label={t("setup.holiday.keep")} defaultChecked />
       )}
       <Field form={form} name={`${p}date`} type="date" label={t("setup.holiday.date")} defaultValue={holiday?.date} />
       <SelectField form={form} name={`${p}kind`} label={t("setup.holiday.kind")} options={HOLIDAY_KINDS.map((k) => ({ value: k, label: t(`setup.holidayKind.${k}`) }))} defaultValue={holiday?.kind ?? "NATIONAL"} />

@@ -55,6 +55,7 @@ export function FormSummary({ form }: { form: SetupForm }) {
   );
 }
 
+const inputId = (form: SetupForm, name: string) => `${form.idBase}-${name.replace(/[^A-Za-z0-9_-]/g, "-")}`;
 const errorId = (form: SetupForm, name: string) => `${form.idBase}-${name.replace(/[^A-Za-z0-9_-]/g, "-")}-error`;
 
 export function Field(props: {
@@ -76,10 +77,12 @@ export function Field(props: {
   const err = form.error(name);
   const hintId = props.hint ? `${errorId(form, name)}-hint` : undefined;
   const described = [hintId, err ? errorId(form, name) : undefined].filter(Boolean).join(" ") || undefined;
+  // hint and error sit beside the label, not in it: the field's name stays its label, they are its description
   return (
-    <label className={`field ${props.className ?? ""}`}>
-      <span>{props.label}</span>
+    <div className={`field ${props.className ?? ""}`}>
+      <label htmlFor={inputId(form, name)}>{props.label}</label>
       <input
+        id={inputId(form, name)}
         name={name}
         type={props.type ?? "text"}
         defaultValue={form.value(name, props.defaultValue ?? "")}
@@ -102,7 +105,7 @@ export function Field(props: {
           {err}
         </span>
       )}
-    </label>
+    </div>
   );
 }
 
@@ -112,9 +115,9 @@ export function SelectField(props: { form: SetupForm; name: string; label: strin
   const hintId = props.hint ? `${errorId(form, name)}-hint` : undefined;
   const described = [hintId, err ? errorId(form, name) : undefined].filter(Boolean).join(" ") || undefined;
   return (
-    <label className="field">
-      <span>{props.label}</span>
-      <select name={name} defaultValue={form.value(name, props.defaultValue ?? "")} aria-invalid={err ? true : undefined} aria-describedby={described}>
+    <div className="field">
+      <label htmlFor={inputId(form, name)}>{props.label}</label>
+      <select id={inputId(form, name)} name={name} defaultValue={form.value(name, props.defaultValue ?? "")} aria-invalid={err ? true : undefined} aria-describedby={described}>
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -131,22 +134,22 @@ export function SelectField(props: { form: SetupForm; name: string; label: strin
           {err}
         </span>
       )}
-    </label>
+    </div>
   );
 }
 
 export function CheckField({ form, name, label, defaultChecked, hint }: { form: SetupForm; name: string; label: string; defaultChecked: boolean; hint?: string }) {
   const hintId = hint ? `${errorId(form, name)}-hint` : undefined;
   return (
-    <label className="setup-check">
-      <input type="checkbox" name={name} defaultChecked={form.checked(name, defaultChecked)} aria-describedby={hintId} />
-      <span>{label}</span>
+    <div className="setup-check">
+      <input type="checkbox" id={inputId(form, name)} name={name} defaultChecked={form.checked(name, defaultChecked)} aria-describedby={hintId} />
+      <label htmlFor={inputId(form, name)}>{label}</label>
       {hint && (
         <span className="muted small setup-hint" id={hintId}>
           {hint}
         </span>
       )}
-    </label>
+    </div>
   );
 }
 
