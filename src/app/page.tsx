@@ -2,9 +2,11 @@ import Link from "next/link";
 import { getTranslator } from "@/i18n/server";
 import { getSession } from "@/server/auth";
 import { homeFor } from "@/lib/navigation";
+import { leadToRegionSetup } from "@/features/setup/server/page-data";
 
 export default async function LandingPage() {
   const [{ t }, session] = await Promise.all([getTranslator(), getSession()]);
+  await leadToRegionSetup(session);
   return (
     <div className="page landing">
       <h1>{t("landing.title")}</h1>

@@ -14,6 +14,12 @@ import { createPrisma } from "./db/client";
 import { applyMigrations } from "./db/migrate";
 import { linkDemoEmployee, seedDemo, seedDemoReport, seedServicePoints } from "./demo/seed";
 import { today, todayNumber } from "./clock";
+import { issueSetupToken, SETUP_TOKEN_HOURS } from "../features/setup/server/first-admin";
+
+/** Where the setup link points: NEXTAUTH_URL, or this machine on the port the server will take. */
+function publicBase(env: Env): string {
+  return (env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, "");
+}
 
 export async function setupStores(env: Env, log: (line: string) => void = console.log) {
   const t0 = performance.now();
@@ -44,6 +50,16 @@ export async function setupStores(env: Env, log: (line: string) => void = consol
           const report = await seedDemoReport(db, ch, today());
           if (report) step(`demo transparency report published: /laporan/demo/${report}`);
           if (await seedServicePoints(db)) step("demo survey links: /survei/loket-bkpsdm, /survei/loket-cuti");
+        } finally {
+          await db.$disconnect();
+        }
+      } else {
+        // A real region's first start: no accounts yet, so the console (which only the operator sees)
+        // gets a one-time link for the first administrator; a new one at every start until one exists.
+        const db = createPrisma(conn);
+        try {
+          const issued = await issueSetupToken(db);
+          if (issued) log(`[pantau] first administrator: open ${publicBase(env)}/setup/${issued.token} (valid ${SETUP_TOKEN_HOURS} h)`);
         } finally {
           await db.$disconnect();
         }
