@@ -28,6 +28,11 @@ export const FACT_STRUCTURE = {
 } as const;
 export const FACT_TABLE = { ATTENDANCE: "fact_attendance", EKINERJA: "fact_ekinerja" } as const;
 
+const QUARANTINE_INSERT = `
+INSERT INTO "QuarantinedRow" ("batchId", line, raw, field, "reasonId", "reasonEn")
+SELECT $1, x.line, x.raw, x.field, x."reasonId", x."reasonEn"
+FROM jsonb_to_recordset($2::jsonb) AS x(line int, raw text, field text, "reasonId" text, "reasonEn" text)`;
+
 export interface ImportReport {
   batchId: number;
   fileName: string;
@@ -159,8 +164,10 @@ export async function finishImport(io: ImportIo, p: PreparedImport): Promise<Imp
           importedBy: io.importedBy ?? null,
         },
       });
-      for (let i = 0; i < result.quarantine.length; i += 2000) {
-        await tx.quarantinedRow.createMany({ data: result.quarantine.slice(i, i + 2000).map((q) => ({ ...q, batchId: b.id })) });
+      // One statement per chunk with the rows as one JSON parameter: a file whose every row is bad
+      // (a wrong delimiter, a shifted column) can quarantine millions of rows, and row parameters crawl.
+      for (let i = 0; i < result.quarantine.length; i += 5000) {
+        await tx.$executeRawUnsafe(QUARANTINE_INSERT, b.id, JSON.stringify(result.quarantine.slice(i, i + 5000)));
       }
       for (let i = 0; i < result.summaries.length; i += 2000) {
         await tx.importDaySummary.createMany({
