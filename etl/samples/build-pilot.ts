@@ -93,8 +93,8 @@ async function pilotExports() {
   const rows: string[] = ["NIP;Tanggal;Jam Masuk;Jam Pulang;Status;Menit Terlambat"];
   active.forEach((p, i) => {
     for (const [j, day] of novemberDays().entries()) {
-      const late = (i + j) % 7 === 0;
       const absent = i === 3 && j === 4;
+      const late = !absent && (i + j) % 7 === 0;
       rows.push([nipOf(p), dmy(day).replace(/-/g, "/"), absent ? "" : late ? "07.52" : "07.21", absent ? "" : "16.05", absent ? "TK" : late ? "TL1" : "H", late ? 22 : ""].join(";"));
     }
   });

@@ -117,7 +117,7 @@ export function UploadExports({ maxMb }: { maxMb: number }) {
               {uploads.data.map((u) => (
                 <tr key={u.id} data-testid="upload-row">
                   <td>
-                    {u.fileName} <span className="muted small">({formatNumber(u.bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB)</span>
+                    {u.fileName} <span className="muted small">({u.bytes < 1024 * 1024 ? `${formatNumber(Math.ceil(u.bytes / 1024))} KB` : `${formatNumber(u.bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`})</span>
                   </td>
                   <td>{formatDateTime(u.createdAt, locale)}</td>
                   <td>
