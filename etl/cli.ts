@@ -6,7 +6,7 @@
 //   npm run etl:generate -- --seed 1 --employees 300 --days 730 [--out dir]
 // With the embedded stores the web server owns the data folder while it runs: then files are put in
 // the server's inbox (<data>/inbox) and its scheduled ETL loads them.
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -21,7 +21,8 @@ import { runEtl } from "./run";
 import { openStores, type Stores } from "./stores";
 import { verify } from "./verify";
 import type { MasterKind } from "@/generated/prisma/enums";
-import { describeUnattended, importMasterUnattended, masterKindOf } from "./master/master";
+import { describeUnattended, importMasterUnattended, MASTER_OPTIONS_SUFFIX, masterKindOf } from "./master/master";
+import { isCalendarDate } from "@/lib/domain/working-days";
 import { todayNumber } from "@/server/clock";
 
 const env = envOrExit();
@@ -83,6 +84,10 @@ async function main(): Promise<number> {
       return 1;
     });
   }
+  if (values["as-of"] !== undefined && !isCalendarDate(values["as-of"])) {
+    console.error(`--as-of: tanggal yyyy-mm-dd yang sah / a real date as yyyy-mm-dd (${values["as-of"]})`);
+    return 2;
+  }
   const all = positionals.map((p) => ({ path: path.resolve(p) }));
   // Unit lists and employee exports (told by their header) are master data: imported first, so the
   // attendance and e-Kinerja files of the same run find their employees.
@@ -129,7 +134,12 @@ async function main(): Promise<number> {
     if (err instanceof DataDirBusyError && all.length) {
       const inbox = path.join(env.dataDir, "inbox");
       mkdirSync(inbox, { recursive: true });
-      for (const f of all) copyFileSync(f.path, path.join(inbox, path.basename(f.path)));
+      for (const f of all) {
+        const target = path.join(inbox, path.basename(f.path));
+        // the options first, so the server never applies the file without them
+        if (master.some((m) => m.path === f.path)) writeFileSync(`${target}${MASTER_OPTIONS_SUFFIX}`, JSON.stringify({ asOf: values["as-of"], complete: values.complete }));
+        copyFileSync(f.path, target);
+      }
       console.log(
         `[etl] Server Pantau sedang memakai folder data; ${all.length} berkas ditaruh di ${inbox} dan akan dimuat oleh ETL terjadwal server.\n` +
           `[etl] The Pantau server is using the data folder; ${all.length} file(s) were put in ${inbox} for the server's scheduled ETL.`,

@@ -6,7 +6,7 @@ import path from "node:path";
 import type { ImportKind } from "@/generated/prisma/enums";
 import { dayNumber, isoDay, WorkCalendar } from "@/lib/domain/working-days";
 import { bothLanguages, ekinerjaDeadline, userError, type EmployeeRef, type RegionContext, type SourceMapping } from "./context";
-import { headerSignature } from "./master/fields";
+import { headerSignature, savedColumn } from "./master/fields";
 import { attendanceFormat, type AttendanceRow } from "./sources/attendance";
 import { decodeText, parseLocalDateTime, readCsv } from "./sources/csv";
 import { ekinerjaFormat, type EkinerjaRow } from "./sources/ekinerja";
@@ -109,8 +109,9 @@ export function withSavedMapping(mappings: readonly SourceMapping[], kind: Impor
   const saved = mappings.find((m) => m.kind === kind && m.signature === headerSignature(header));
   if (!saved) return [...header];
   const out = [...header];
-  for (const [field, name] of Object.entries(saved.columns)) {
-    const i = header.indexOf(name);
+  for (const field of Object.keys(saved.columns)) {
+    if (field.startsWith("@")) continue;
+    const i = savedColumn(header, saved.columns, field);
     const canonical = format.columns.find((c) => c.field === field)?.names[0];
     if (i !== -1 && canonical) out[i] = canonical;
   }

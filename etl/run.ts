@@ -2,6 +2,7 @@
 // Two runs never overlap: a lease row in the relational store (works across processes and hosts);
 // a lease left by a process that died on this host is taken over at once, elsewhere when it expires.
 import { closeSync, mkdirSync, openSync, readSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import type { ImportBatch } from "@/generated/prisma/client";
@@ -73,9 +74,8 @@ export class EtlBusyError extends EtlUserError {}
 
 const holderId = () => `${os.hostname()}:${process.pid}`;
 
-async function acquireLease(db: Db, seconds: number): Promise<() => Promise<void>> {
+async function acquireLease(db: Db, seconds: number, me = holderId()): Promise<() => Promise<void>> {
   await db.etlState.upsert({ where: { id: 1 }, update: {}, create: { id: 1 } });
-  const me = holderId();
   const take = (extra = "") =>
     db.$executeRawUnsafe(
       `UPDATE "EtlState" SET "leaseHolder" = $1, "leaseUntil" = (now() AT TIME ZONE 'UTC') + make_interval(secs => $2)
@@ -109,8 +109,8 @@ async function acquireLease(db: Db, seconds: number): Promise<() => Promise<void
   };
 }
 
-async function releaseLease(db: Db) {
-  await db.etlState.updateMany({ where: { id: 1, leaseHolder: holderId() }, data: { leaseHolder: null, leaseUntil: null } });
+async function releaseLease(db: Db, me = holderId()) {
+  await db.etlState.updateMany({ where: { id: 1, leaseHolder: me }, data: { leaseHolder: null, leaseUntil: null } });
 }
 
 /**
@@ -120,9 +120,11 @@ async function releaseLease(db: Db) {
  */
 export async function withEtlLease<T>(db: Db, fn: () => Promise<T>, waitMs = 120_000): Promise<T> {
   const until = Date.now() + waitMs;
+  // A holder of its own (host:pid:token), so an ETL run of this very process is waited for, not joined.
+  const me = `${holderId()}:${randomBytes(6).toString("hex")}`;
   for (;;) {
     try {
-      await acquireLease(db, 300);
+      await acquireLease(db, 600, me);
       break;
     } catch (err) {
       if (!(err instanceof EtlBusyError) || Date.now() > until) throw err;
@@ -132,7 +134,7 @@ export async function withEtlLease<T>(db: Db, fn: () => Promise<T>, waitMs = 120
   try {
     return await fn();
   } finally {
-    await releaseLease(db).catch(() => {});
+    await releaseLease(db, me).catch(() => {});
   }
 }
 

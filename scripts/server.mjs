@@ -95,6 +95,11 @@ const server = http.createServer((req, res) => {
   if (req.method === "POST" && Number(req.headers["content-length"] ?? 0) > FORM_BODY_LIMIT && !/^\/api\/impor(\?|$)/.test(req.url ?? "")) return tooLarge(req, res);
   handle(req, res);
 });
+// Node cuts any request off after 5 minutes by default; a 200 MB export over a district's link takes
+// longer. Slow or stalled senders are still bounded: headers within 60 s, and the reverse proxy's
+// per-read timeouts (deploy/nginx-pantau.conf) for the body.
+server.requestTimeout = 0;
+server.headersTimeout = 60_000;
 server.listen(port, hostname, () => {
   console.log(`[pantau] listening on http://${hostname}:${port}${dev ? " (development)" : ""}`);
 });

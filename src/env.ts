@@ -1,6 +1,7 @@
 // Every environment variable Pantau reads, declared once and validated with zod.
 // A missing or malformed value stops the process with a message naming the variable.
 import path from "node:path";
+import { isCalendarDate } from "./lib/domain/working-days";
 import { trustFrom } from "../scripts/forwarded.mjs";
 import { z } from "zod";
 
@@ -20,10 +21,6 @@ const emptyAsUndefined = z
   .optional()
   .transform((v) => (v === "" ? undefined : v));
 
-const isCalendarDate = (v: string) => {
-  const t = Date.parse(`${v}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(t) && new Date(t).toISOString().startsWith(v);
-};
 
 const intFrom = (def: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(def);

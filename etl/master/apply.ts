@@ -6,6 +6,9 @@ import type { Db } from "@/server/db/client";
 import { withEtlLease } from "../run";
 import type { EmployeeState, MasterState, Plan, PlanCounts } from "./plan";
 
+/** The import was applied or cancelled by someone else meanwhile. */
+export class ImportClosedError extends Error {}
+
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 export async function loadMasterState(db: Db, regionId: string): Promise<MasterState> {
@@ -89,6 +92,10 @@ export async function applyPlan(db: Db, actor: Actor, regionId: string, plan: Pl
   return withEtlLease(db, () =>
     db.$transaction(
       async (tx) => {
+        // Claimed first: a second apply of the same preview (two tabs, two administrators) or a cancel
+        // in between finds it no longer a preview, and this transaction stores nothing.
+        const claimed = await tx.masterImport.updateMany({ where: { id: meta.importId, status: "PREVIEW" }, data: { status: "APPLIED", appliedAt: new Date() } });
+        if (claimed.count !== 1) throw new ImportClosedError();
         const audits: AuditRow[] = [];
         // Units: new ones first without a parent (a parent may be new too), then every parent and change.
         const created = plan.units.filter((u) => !u.before);
@@ -116,12 +123,12 @@ export async function applyPlan(db: Db, actor: Actor, regionId: string, plan: Pl
         }
         for (const e of plan.employees) {
           const action = !e.before ? "employee.create" : e.before.active && !e.after.active ? "employee.deactivate" : e.moved ? "employee.move" : "employee.update";
-          // The NIP is personal data; the audit row names the record by id and keeps what changed.
+          // The audit log (administrators only) keeps the record as it was and became, NIP included.
           audits.push(audit(actor, action, "Employee", e.after.id, e.before, e.after));
         }
         audits.push(audit(actor, "master.apply", "MasterImport", String(meta.importId), null, { file: meta.fileName, kind: plan.kind, ...plan.counts }));
         for (let i = 0; i < audits.length; i += CHUNK) await tx.$executeRawUnsafe(AUDIT_INSERT, JSON.stringify(audits.slice(i, i + CHUNK)));
-        await tx.masterImport.update({ where: { id: meta.importId }, data: { status: "APPLIED", appliedAt: new Date(), summary: { counts: { ...plan.counts }, problems: plan.problems.slice(0, 200) } as never } });
+        await tx.masterImport.update({ where: { id: meta.importId }, data: { summary: { counts: { ...plan.counts }, problems: plan.problems.slice(0, 200) } as never } });
         return plan.counts;
       },
       { timeout: 300_000, maxWait: 30_000 },

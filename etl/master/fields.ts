@@ -24,7 +24,7 @@ export const EMPLOYEE_FIELDS: readonly MasterField[] = [
   { field: "name", names: ["Nama", "Nama Lengkap", "Nama Pegawai", "Nama ASN", "Name", "Full Name"], required: true },
   { field: "frontTitle", names: ["Gelar Depan", "Glr Depan", "Gelar Dpn", "Title Before"], required: false },
   { field: "backTitle", names: ["Gelar Belakang", "Glr Belakang", "Gelar Blkg", "Title After"], required: false },
-  { field: "type", names: ["Jenis Pegawai", "Status Kepegawaian", "Jenis ASN", "Status ASN", "Jenis Kepegawaian", "Kedudukan Hukum", "Employment Type"], required: false },
+  { field: "type", names: ["Jenis Pegawai", "Status Kepegawaian", "Jenis ASN", "Status ASN", "Jenis Kepegawaian", "Employment Type"], required: false },
   { field: "gender", names: ["Jenis Kelamin", "JK", "L/P", "Kelamin", "Gender", "Sex"], required: false },
   { field: "rank", names: ["Golongan", "Gol", "Gol/Ruang", "Golongan/Ruang", "Pangkat/Golongan", "Gol. Ruang", "Golongan Ruang", "Golongan Akhir", "Rank"], required: false },
   { field: "position", names: ["Jabatan", "Nama Jabatan", "Jabatan Terakhir", "Position"], required: false },
@@ -32,7 +32,7 @@ export const EMPLOYEE_FIELDS: readonly MasterField[] = [
   { field: "unitName", names: ["Unit Kerja", "Nama Unit", "Nama Unit Kerja", "Unor", "Nama Unor", "OPD", "Nama OPD", "Satuan Kerja", "Perangkat Daerah", "Unit"], required: "unit" },
   { field: "parentUnitName", names: ["Unit Induk", "Induk", "Unor Induk", "Nama Unor Induk", "Induk Unit Kerja", "Perangkat Daerah Induk", "OPD Induk", "Parent Unit"], required: false },
   { field: "appointedOn", names: ["TMT CPNS", "TMT PPPK", "TMT Pengangkatan", "TMT", "Tanggal Pengangkatan", "Appointed On"], required: false },
-  { field: "status", names: ["Status", "Status Aktif", "Keaktifan", "Kedudukan", "Status Pegawai"], required: false },
+  { field: "status", names: ["Status", "Status Aktif", "Keaktifan", "Kedudukan", "Kedudukan Hukum", "Status Pegawai"], required: false },
   { field: "leftOn", names: ["TMT Pensiun", "TMT Berhenti", "Tanggal Berhenti", "Tanggal Keluar", "TMT Keluar", "Left On"], required: false },
 ];
 
@@ -91,20 +91,36 @@ export function headerSignature(header: readonly string[]): string {
   return createHash("sha256").update(header.map(headerKey).join("\u0001")).digest("hex").slice(0, 32);
 }
 
-/** A saved mapping (field → header text) applied to this file's header; fields whose column is gone are dropped. */
+/**
+ * The column a saved mapping means: the one at its saved position when that still has the saved name
+ * (two columns may share a name — "Nama" of the person and of the unit), else the first of that name.
+ */
+export function savedColumn(header: readonly string[], saved: Record<string, string>, field: string): number {
+  const name = saved[field];
+  if (name === undefined) return -1;
+  const at = Number(saved[`@${field}`]);
+  if (Number.isInteger(at) && at >= 0 && header[at] !== undefined && headerKey(header[at]!) === headerKey(name)) return at;
+  return header.map(headerKey).indexOf(headerKey(name));
+}
+
+/** A saved mapping (field → header text, "@field" → its position) applied to this file's header; fields whose column is gone are dropped. */
 export function mapFromSaved(header: readonly string[], saved: Record<string, string>): ColumnMap {
-  const keys = header.map(headerKey);
   const map: ColumnMap = {};
-  for (const [field, name] of Object.entries(saved)) {
-    const i = keys.indexOf(headerKey(name));
+  for (const field of Object.keys(saved)) {
+    if (field.startsWith("@")) continue;
+    const i = savedColumn(header, saved, field);
     if (i !== -1) map[field] = i;
   }
   return map;
 }
 
-/** A map as it is saved: field → header text. */
+/** A map as it is saved: field → header text, and "@field" → the column's position. */
 export function savedFromMap(header: readonly string[], map: ColumnMap): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [field, i] of Object.entries(map)) if (i !== undefined && header[i]) out[field] = header[i]!;
+  for (const [field, i] of Object.entries(map)) {
+    if (i === undefined || !header[i]) continue;
+    out[field] = header[i]!;
+    out[`@${field}`] = String(i);
+  }
   return out;
 }

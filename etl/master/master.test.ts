@@ -40,6 +40,8 @@ describe("reading spreadsheets as regions export them", () => {
     expect(dateOfCell("12 Maret 1985")).toBe("1985-03-12");
     expect(dateOfCell("01/03/2015")).toBe("2015-03-01");
     expect(dateOfCell("31-02-2015")).toBeNull();
+    expect(dateOfCell("1985")).toBeNull(); // a year, not serial 1985
+    expect(dateOfCell(30)).toBeNull(); // before Excel's phantom 29 Feb 1900
     expect(dateOfCell("kemarin")).toBeNull();
   });
 
@@ -60,6 +62,8 @@ describe("reading spreadsheets as regions export them", () => {
     expect(await masterKindOf(sample("ekinerja-pilot.xlsx"))).toBeNull();
     expect(await masterKindOf(sample("absensi-contoh.csv"))).toBeNull();
     expect(await masterKindOf(new TextEncoder().encode("NIP;Nama;Tanggal;Jam Masuk;Jam Pulang;Status\n"))).toBeNull();
+    // an e-Kinerja export named with its other accepted headers is still no employee list
+    expect(await masterKindOf(new TextEncoder().encode("NIP;Nama;Bulan;Jenis;Tanggal Kirim;Status\n1;2;3;4;5;6\n"))).toBeNull();
   });
 
   it("refuses an old .xls and an unreadable .xlsx with a reason, not a crash", async () => {
@@ -236,6 +240,69 @@ describe.each(relationalKinds)("importing master data (%s + chDB)", (kind) => {
     const waiting = await importMasterUnattended(s.db, s.dataDir, actor, { kind: "EMPLOYEES", fileName: "lain.csv", bytes: unknown, opts: { asOf: AS_OF, complete: false } });
     expect(waiting).toMatchObject({ ok: false, missing: ["unitCode|unitName"] });
     expect((await s.db.masterImport.findUniqueOrThrow({ where: { id: waiting.importId! } })).status).toBe("PREVIEW");
+  });
+
+  it("a unit of the same name under another parent is another unit, never the one Pantau has", async () => {
+    // Pantau has "Sekretariat Dinas Pendidikan" etc.; a list without codes names two "Sekretariat"s by parent
+    const rows: unknown[][] = [["Nama Unit", "Unit Induk"], ["Sekretariat", "Dinas Pendidikan"], ["Sekretariat", "Dinas Kesehatan"]];
+    const imp = await receive("UNITS", "sekretariat.xlsx", await xlsx(rows));
+    const first = await preview(imp.id);
+    expect(first.plan!.counts).toMatchObject({ unitsCreated: 2, unitsUpdated: 0, problems: 0 });
+    await applyMaster(s.db, s.dataDir, actor, imp.id, { asOf: AS_OF, complete: false });
+    const sek = await s.db.unit.findMany({ where: { name: "Sekretariat" }, include: { parent: true } });
+    expect(sek.map((u) => u.parent?.code).sort()).toEqual(["DINKES", "DISDIK"]);
+    // the same list again resolves each row to its own unit; the same row twice is refused
+    const again = await receive("UNITS", "sekretariat-2.xlsx", await xlsx([...rows, ["Sekretariat", "Dinas Kesehatan"]]));
+    const second = await preview(again.id);
+    expect(second.plan!.counts).toMatchObject({ unitsCreated: 0, unitsUpdated: 0, problems: 1 });
+    expect(second.plan!.problems[0]).toMatchObject({ line: 4, key: "master.reason.unitTwice" });
+    await cancelMaster(s.db, s.dataDir, again.id);
+  });
+
+  it("complete mode never deactivates a person or a unit whose row is in the file but refused", async () => {
+    const dewi = PILOT_PEOPLE[4]!;
+    const rows: unknown[][] = [
+      ["NIP", "Nama", "Unit Kerja", "TMT CPNS"],
+      [nipOf(dewi), "Dewi Lestari, S.Sos.", "Sekretariat Dinas Pendidikan", "31/02/2010"], // a typo: refused
+    ];
+    const imp = await receive("EMPLOYEES", "salah-ketik.xlsx", await xlsx(rows));
+    const { plan } = await preview(imp.id, { asOf: AS_OF, complete: true });
+    expect(plan!.counts).toMatchObject({ problems: 1, employeesDeactivated: 0 });
+    await cancelMaster(s.db, s.dataDir, imp.id);
+    const units = await receive("UNITS", "sotk-salah.xlsx", await xlsx([["Kode Unit", "Nama Unit", "Kode Induk"], ["SETDA", "Sekretariat Daerah", ""], ["SMPN1", "SMP Negeri 1 Contoh", "DISDKI"]]));
+    const u = await preview(units.id, { asOf: AS_OF, complete: true });
+    expect(u.plan!.problems[0]).toMatchObject({ key: "master.reason.parentUnknown" });
+    expect(u.plan!.units.filter((x) => !x.active).map((x) => x.code)).not.toContain("SMPN1");
+    await cancelMaster(s.db, s.dataDir, units.id);
+  });
+
+  it("two applies of one preview (two tabs) apply it once; a cancel after an apply keeps it", async () => {
+    const rows: unknown[][] = [["NIP", "Nama", "Unit Kerja"], ["199002022015012008", "Dua Tab", "Dinas Pendidikan"]];
+    const imp = await receive("EMPLOYEES", "dua-tab.xlsx", await xlsx(rows));
+    const [a, b] = await Promise.all([
+      applyMaster(s.db, s.dataDir, actor, imp.id, { asOf: AS_OF, complete: false }),
+      applyMaster(s.db, s.dataDir, actor, imp.id, { asOf: AS_OF, complete: false }),
+    ]);
+    expect([a, b].filter((r) => "plan" in r)).toHaveLength(1);
+    expect([a, b].filter((r) => !("plan" in r))).toEqual([{ error: "done" }]);
+    expect(await s.db.employee.count({ where: { nip: "199002022015012008" } })).toBe(1);
+    expect(await s.db.auditLog.count({ where: { action: "master.apply", entityId: String(imp.id) } })).toBe(1);
+    expect(await cancelMaster(s.db, s.dataDir, imp.id)).toBe(false);
+    expect((await s.db.masterImport.findUniqueOrThrow({ where: { id: imp.id } })).status).toBe("APPLIED");
+  });
+
+  it("a saved mapping keeps its column when two columns share a name", async () => {
+    const rows: unknown[][] = [["NIP", "Nama", "Nama", "Jabatan"], ["199003032015011009", "Sama Nama", "Dinas Kesehatan", "Staf"]];
+    const imp = await receive("EMPLOYEES", "dua-nama.xlsx", await xlsx(rows));
+    const first = await preview(imp.id);
+    await saveMapping(s.db, regionId, "EMPLOYEES", imp.id, first.file, { ...first.file.map, unitName: 2 });
+    const next = await receive("EMPLOYEES", "dua-nama-2.xlsx", await xlsx(rows));
+    const { file, plan } = await preview(next.id);
+    expect(file.map).toMatchObject({ name: 1, unitName: 2 });
+    expect(plan!.employees[0]!.after).toMatchObject({ name: "Sama Nama" });
+    expect(plan!.counts.unitsCreated).toBe(0);
+    await cancelMaster(s.db, s.dataDir, imp.id);
+    await cancelMaster(s.db, s.dataDir, next.id);
   });
 
   it("bad rows say which line and why; the good rows of the same file still import", async () => {

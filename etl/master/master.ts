@@ -1,17 +1,23 @@
 // Importing master data, start to end, for the browser (/data/master) and the command line alike:
 // keep the upload, read it, map its columns (automatically, from a saved mapping, or as the
 // administrator chose), plan, and apply. One path, so both give the same result and report.
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { MasterKind } from "@/generated/prisma/enums";
 import { translator } from "@/i18n/catalog";
 import type { Actor } from "@/server/audit";
 import type { Db } from "@/server/db/client";
-import { applyPlan, foreignEmployees, loadMasterState } from "./apply";
+import { applyPlan, foreignEmployees, ImportClosedError, loadMasterState } from "./apply";
 import { autoMap, FIELDS, headerSignature, knownHeader, mapFromSaved, missingFields, savedFromMap, type ColumnMap } from "./fields";
 import { plan, type Plan, type PlanOptions } from "./plan";
+import { attendanceFormat } from "../sources/attendance";
+import { headerKey } from "../sources/csv";
+import { ekinerjaFormat } from "../sources/ekinerja";
 import { cellText, findHeader, isXlsx, nipOfCell, readRows, SheetError, tableOf, type SheetRow, type Table } from "./sheet";
+
+/** Beside a master-data file in the server's inbox: the command line's options for it, as JSON. */
+export const MASTER_OPTIONS_SUFFIX = ".pantau-options.json";
 
 export function masterDir(dataDir: string) {
   return path.join(dataDir, "master");
@@ -79,12 +85,12 @@ export async function receiveMaster(db: Db, dataDir: string, input: { regionId: 
   const dir = masterDir(dataDir);
   mkdirSync(dir, { recursive: true });
   const ext = isXlsx(input.bytes) ? "xlsx" : "csv";
-  const row = await db.masterImport.create({
-    data: { regionId: input.regionId, kind: input.kind, fileName: input.fileName, sha256, storedPath: "", createdById: input.createdById },
-  });
-  const stored = path.join("master", `${row.id}-${sha256.slice(0, 16)}.${ext}`);
+  // the file first, then the row that points at it: a process killed between leaves a stray file, never a row without one
+  const stored = path.join("master", `${Date.now().toString(36)}-${randomBytes(4).toString("hex")}-${sha256.slice(0, 16)}.${ext}`);
   writeFileSync(path.join(dataDir, stored), input.bytes);
-  return db.masterImport.update({ where: { id: row.id }, data: { storedPath: stored } });
+  return db.masterImport.create({
+    data: { regionId: input.regionId, kind: input.kind, fileName: input.fileName, sha256, storedPath: stored, createdById: input.createdById },
+  });
 }
 
 export function storedBytes(dataDir: string, storedPath: string): Uint8Array {
@@ -109,15 +115,22 @@ export async function applyMaster(db: Db, dataDir: string, actor: Actor, importI
   const file = await readMasterFile(db, imp.regionId, imp.kind, storedBytes(dataDir, imp.storedPath), imp.mapping as Record<string, string> | null);
   if (file.missing.length) return { error: "unmapped" };
   const p = await planMaster(db, imp.regionId, imp.kind, file, opts);
-  await applyPlan(db, actor, imp.regionId, p, { importId, fileName: imp.fileName });
+  try {
+    await applyPlan(db, actor, imp.regionId, p, { importId, fileName: imp.fileName });
+  } catch (err) {
+    if (err instanceof ImportClosedError) return { error: "done" };
+    throw err;
+  }
   return { plan: p };
 }
 
 export async function cancelMaster(db: Db, dataDir: string, importId: number): Promise<boolean> {
   const imp = await db.masterImport.findUnique({ where: { id: importId } });
-  if (!imp || imp.status !== "PREVIEW") return false;
-  await db.masterImport.update({ where: { id: importId }, data: { status: "CANCELLED" } });
-  rmSync(path.join(dataDir, imp.storedPath), { force: true });
+  if (!imp) return false;
+  // only a preview is cancelled: an apply that claimed it first keeps it (and its file)
+  const cancelled = await db.masterImport.updateMany({ where: { id: importId, status: "PREVIEW" }, data: { status: "CANCELLED" } });
+  if (cancelled.count !== 1) return false;
+  if (imp.storedPath) rmSync(path.join(dataDir, imp.storedPath), { force: true });
   return true;
 }
 
@@ -126,13 +139,15 @@ export function fieldsOf(kind: MasterKind) {
   return FIELDS[kind];
 }
 
-const SOURCE_ONLY = /^(tanggal|date|tgl|jammasuk|checkin|masuk|jampulang|checkout|periode|period|waktukirim|submittedat|jenisentri)$/;
+/** Header names only an attendance or e-Kinerja export has: their columns' aliases that no master-data column also uses (NIP, status). */
+const MASTER_KEYS = new Set([...FIELDS.UNITS, ...FIELDS.EMPLOYEES].flatMap((f) => f.names.map(headerKey)));
+const SOURCE_ONLY = new Set([...attendanceFormat.columns, ...ekinerjaFormat.columns].flatMap((c) => c.names.map(headerKey)).filter((k) => !MASTER_KEYS.has(k)));
 
 /** A unit list or an employee export (not an attendance or e-Kinerja export), told by its header; null otherwise. */
 export async function masterKindOf(bytes: Uint8Array): Promise<MasterKind | null> {
   let rows: SheetRow[];
   try {
-    rows = await readRows(bytes);
+    rows = await readRows(bytes, 40); // the header is among the first rows: a 200 MB export is not read for this
   } catch {
     return null;
   }
@@ -143,7 +158,7 @@ export async function masterKindOf(bytes: Uint8Array): Promise<MasterKind | null
     } catch {
       continue;
     }
-    if (table.header.some((h) => SOURCE_ONLY.test(h.trim().toLowerCase().replace(/[\s_\-./]+/g, "")))) return null;
+    if (table.header.some((h) => SOURCE_ONLY.has(headerKey(h)))) return null;
     const map = autoMap(kind, table.header);
     if (kind === "EMPLOYEES" && map.nip !== undefined && map.name !== undefined) return "EMPLOYEES";
     if (kind === "UNITS" && map.name !== undefined && autoMap("EMPLOYEES", table.header).nip === undefined) return "UNITS";
@@ -186,7 +201,8 @@ export function describeUnattended(fileName: string, r: UnattendedResult): strin
     const c = r.plan.counts;
     const lines = [
       `[master] ${fileName}: ${Object.entries(c).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v}`).join(", ")}`,
-      ...r.plan.problems.slice(0, 20).map((p) => `  baris/row ${p.line}: ${id(p.key, p.vars)} / ${en(p.key, p.vars)}`),
+      // no values in the log (a NIP is personal data): the row and the reason; the page shows the rest
+      ...r.plan.problems.slice(0, 20).map((p) => `  baris/row ${p.line} (${p.field ?? "-"}): ${p.key}`),
     ];
     if (r.plan.problems.length > 20) lines.push(`  … ${r.plan.problems.length - 20} more (/data/master/${r.importId})`);
     return lines;

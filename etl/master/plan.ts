@@ -140,10 +140,13 @@ class UnitIndex {
     this.byName.set(k, [...(this.byName.get(k) ?? []), u]);
   }
 
-  /** The unit of this name, under a parent of that name when given; "ambiguous" when several fit. */
+  /**
+   * The unit of this name — under a parent of that name when one is given (a "Sekretariat" under
+   * another Dinas is another unit) — or "ambiguous" when several fit.
+   */
   find(name: string, parentName?: string): UnitState | "ambiguous" | null {
     let found = this.byName.get(nameKey(name)) ?? [];
-    if (found.length > 1 && parentName) {
+    if (parentName) {
       const p = nameKey(parentName);
       found = found.filter((u) => u.parentId && nameKey(this.byId.get(u.parentId)?.name ?? "") === p);
     }
@@ -196,7 +199,14 @@ export function planUnits(state: MasterState, rows: SheetRow[], map: ColumnMap, 
     if (!unit) {
       unit = { id: randomUUID(), code: code || codeFromName(name, index.codes), name, parentId: null, active: true };
       index.add(unit);
-    } else if (unit.name !== name) index.rename(unit, name);
+    } else {
+      const earlier = entries.find((e) => e.unit === unit);
+      if (earlier) {
+        problems.push({ line: r.line, field: code ? "code" : "name", key: "master.reason.unitTwice", vars: { line: earlier.line } });
+        continue;
+      }
+      if (unit.name !== name) index.rename(unit, name);
+    }
     entries.push({ line: r.line, unit, parentCode: col(r, "parentCode").toUpperCase(), parentName });
   }
 
@@ -247,7 +257,8 @@ export function planUnits(state: MasterState, rows: SheetRow[], map: ColumnMap, 
     units.push({ ...e.unit, before });
   }
   if (opts.complete && listed.size) {
-    const keep = new Set<string>();
+    // A unit the file names is never "missing" from it, even when its row was refused (a mistyped parent).
+    const keep = new Set<string>(entries.map((e) => e.unit.id));
     for (const id of listed) for (let u = index.byId.get(id); u && !keep.has(u.id); u = u.parentId ? index.byId.get(u.parentId) : undefined) keep.add(u.id);
     for (const u of state.units) {
       if (u.active && !keep.has(u.id)) {
@@ -262,7 +273,7 @@ export function planUnits(state: MasterState, rows: SheetRow[], map: ColumnMap, 
 
 // ---- employee export ----
 
-const INACTIVE = /(pensiun|berhenti|keluar|meninggal|wafat|mutasi keluar|pindah keluar|tidak aktif|non ?aktif|nonaktif|diberhentikan|mpp|retired|left|inactive)/i;
+const INACTIVE = /(pensiun|berhenti|keluar|meninggal|wafat|mutasi keluar|pindah keluar|tidak aktif|non ?aktif|nonaktif|diberhentikan|retired|left|inactive)/i;
 
 function typeOf(raw: string): EmploymentType | null | "bad" {
   if (!raw) return null;
@@ -300,6 +311,8 @@ export function planEmployees(state: MasterState, rows: SheetRow[], map: ColumnM
   const col = (r: SheetRow, f: string) => (map[f] === undefined ? "" : text(r.cells[map[f]!]));
   const employees: EmployeeChange[] = [];
   const fileUnits = new Set<string>();
+  /** Every NIP the file names, valid row or not: complete mode never takes a refused row's person for gone. */
+  const mentioned = new Set<string>();
 
   const unitFor = (r: SheetRow): UnitState | Problem => {
     const code = col(r, "unitCode").toUpperCase();
@@ -342,6 +355,7 @@ export function planEmployees(state: MasterState, rows: SheetRow[], map: ColumnM
       continue;
     }
     const nip = nipCell.nip;
+    mentioned.add(nip);
     const typeRaw = typeOf(col(r, "type"));
     if (typeRaw === "bad") {
       bad("type", "master.reason.type", { value: col(r, "type") });
@@ -446,7 +460,7 @@ export function planEmployees(state: MasterState, rows: SheetRow[], map: ColumnM
   if (opts.complete && fileUnits.size) {
     // Active employees of the units this export covers who are not in it have left, as of the export's day.
     for (const e of state.employees) {
-      if (!e.active || seen.has(e.nip) || !fileUnits.has(e.unitId)) continue;
+      if (!e.active || mentioned.has(e.nip) || !fileUnits.has(e.unitId)) continue;
       const retiredOn = e.retiredOn && e.retiredOn <= opts.asOf ? e.retiredOn : opts.asOf;
       if (retiredOn <= e.appointedOn) continue;
       employees.push({ before: e, after: { ...e, active: false, retiredOn }, moved: false });

@@ -59,7 +59,7 @@ function cellOf(v: ExcelJS.CellValue): Cell {
 }
 
 /** Every row of the first worksheet of an .xlsx file, streamed (a 40,000-row export never sits in memory as a workbook). */
-async function readXlsxRows(bytes: Uint8Array): Promise<SheetRow[]> {
+async function readXlsxRows(bytes: Uint8Array, limit = Infinity): Promise<SheetRow[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
     sharedStrings: "cache",
     styles: "cache",
@@ -75,6 +75,7 @@ async function readXlsxRows(bytes: Uint8Array): Promise<SheetRow[]> {
         const cells: Cell[] = [];
         for (let i = 1; i < values.length; i++) cells.push(cellOf(values[i] ?? null));
         rows.push({ line: (row as ExcelJS.Row).number, cells });
+        if (rows.length >= limit) break;
       }
       break; // the first worksheet is the export
     }
@@ -95,11 +96,13 @@ function readTextRows(bytes: Uint8Array): SheetRow[] {
   return rows;
 }
 
-/** The rows of a file, whichever format it is in. */
-export async function readRows(bytes: Uint8Array): Promise<SheetRow[]> {
+/** The rows of a file, whichever format it is in (only the first `limit` rows, read as far as needed, when given). */
+export async function readRows(bytes: Uint8Array, limit?: number): Promise<SheetRow[]> {
   if (bytes.length === 0) throw new SheetError("master.error.empty");
   if (XLS_MAGIC.every((b, i) => bytes[i] === b)) throw new SheetError("master.error.format");
-  const rows = isXlsx(bytes) ? await readXlsxRows(bytes) : readTextRows(bytes);
+  const rows = isXlsx(bytes)
+    ? await readXlsxRows(bytes, limit)
+    : readTextRows(limit ? bytes.subarray(0, Math.min(bytes.length, 64 * 1024)) : bytes).slice(0, limit);
   return rows.filter((r) => r.cells.some((c) => c !== null && String(c).trim() !== ""));
 }
 
@@ -186,10 +189,13 @@ function iso(y: number, m: number, d: number): string | null {
 export function dateOfCell(c: Cell): string | null {
   if (c === null) return null;
   if (c instanceof Date) return Number.isNaN(c.getTime()) ? null : c.toISOString().slice(0, 10);
-  const serial = typeof c === "number" ? c : /^\d{4,5}(\.\d+)?$/.test(c.trim()) ? Number(c.trim()) : null;
+  // a serial as text only with five digits (10000 is 1927-05-18): "1985" is a year, not a date
+  const serial = typeof c === "number" ? c : /^\d{5}(\.\d+)?$/.test(c.trim()) ? Number(c.trim()) : null;
   if (serial !== null) {
-    if (serial < 1 || serial > 110000) return null;
-    return new Date(Math.round((Math.floor(serial) - EXCEL_EPOCH_OFFSET) * 86_400_000)).toISOString().slice(0, 10);
+    // 1900-03-01 (61) onwards: Excel's phantom 1900-02-29 lies before every date a personnel file holds
+    if (serial < 61 || serial > 110000) return null;
+    const d = new Date(Math.round((Math.floor(serial) - EXCEL_EPOCH_OFFSET) * 86_400_000));
+    return iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
   }
   const t = String(c).trim().replace(/\s+/g, " ");
   let r = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$/.exec(t);

@@ -2,12 +2,13 @@
 // this is how the ETL shares the data folder with the web server: same process, one engine. Export
 // files dropped into <data folder>/inbox (by `npm run etl -- file.csv` while the server runs, or by
 // hand) are imported by the next run and moved to inbox/processed (or inbox/refused).
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { env } from "@/env";
 import { createProgress } from "../../etl/progress";
 import { EtlBusyError, runEtl } from "../../etl/run";
-import { describeUnattended, importMasterUnattended, masterKindOf } from "../../etl/master/master";
+import { describeUnattended, importMasterUnattended, MASTER_OPTIONS_SUFFIX, masterKindOf } from "../../etl/master/master";
+import { isCalendarDate } from "@/lib/domain/working-days";
 import { today } from "./clock";
 import { getClickHouse } from "./clickhouse";
 import { getDb } from "./db";
@@ -37,11 +38,23 @@ export async function runScheduledEtl(trigger = "schedule"): Promise<{ runId: nu
       if (!kind) continue;
       files.splice(files.indexOf(f), 1);
       const name = path.basename(f.path);
-      const r = await importMasterUnattended(db, e.dataDir, { id: null, name: "inbox" }, { kind, fileName: name, bytes: new Uint8Array(readFileSync(f.path)), opts: { asOf: today(), complete: false } });
-      for (const line of describeUnattended(name, r)) console.log(line);
-      const target = path.join(inbox, r.ok ? "processed" : "refused");
+      // the command line's options travel beside the file (npm run etl -- pegawai.xlsx --complete)
+      const sidecar = `${f.path}${MASTER_OPTIONS_SUFFIX}`;
+      let ok = false;
+      try {
+        const given = existsSync(sidecar) ? (JSON.parse(readFileSync(sidecar, "utf8")) as { asOf?: string; complete?: boolean }) : {};
+        const opts = { asOf: given.asOf && isCalendarDate(given.asOf) ? given.asOf : today(), complete: given.complete === true };
+        const r = await importMasterUnattended(db, e.dataDir, { id: null, name: "inbox" }, { kind, fileName: name, bytes: new Uint8Array(readFileSync(f.path)), opts });
+        for (const line of describeUnattended(name, r)) console.log(line);
+        ok = r.ok;
+      } catch (err) {
+        // one file that cannot be applied never holds back the others, nor the next runs
+        console.error(`[master] ${name}: tidak dapat diterapkan / could not be applied:`, err);
+      }
+      const target = path.join(inbox, ok ? "processed" : "refused");
       mkdirSync(target, { recursive: true });
       renameSync(f.path, path.join(target, name));
+      rmSync(sidecar, { force: true });
     }
     // Exports uploaded in the browser, in the order they came.
     const uploads = await db.sourceUpload.findMany({ where: { status: "RECEIVED" }, orderBy: { createdAt: "asc" } });

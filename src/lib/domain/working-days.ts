@@ -24,6 +24,12 @@ export function indonesianZone(timezone: string): string {
 const dayCache = new Map<string, number>();
 
 /** "2026-11-22" → day number (cached: imports ask for the same few dates on every row). Throws on anything that is not a real calendar date. */
+/** A real calendar date written as yyyy-mm-dd (2026-02-31 is not one). */
+export function isCalendarDate(v: string): boolean {
+  const t = Date.parse(`${v}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(t) && new Date(t).toISOString().startsWith(v);
+}
+
 export function dayNumber(iso: string): number {
   let d = dayCache.get(iso);
   if (d === undefined) {

@@ -10,6 +10,15 @@ import { cleanFileName, receiveUpload, UploadTooLargeError } from "@/server/uplo
 
 export const dynamic = "force-dynamic";
 
+/** The host of an Origin header ("null" from a sandboxed page or a file has none). */
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
 const json = (status: number, body: unknown) => Response.json(body, { status, headers: { "cache-control": "no-store" } });
 
 export async function POST(req: Request) {
@@ -18,7 +27,7 @@ export async function POST(req: Request) {
   if (!rolesFor("/data").includes(session.user.role)) return json(403, { error: "forbidden" });
   // Only this site's own page may post here (the session cookie would ride along on a cross-site post).
   const origin = req.headers.get("origin");
-  if (origin && new URL(origin).host !== req.headers.get("host")) return json(403, { error: "origin" });
+  if (origin && hostOf(origin) !== req.headers.get("host")) return json(403, { error: "origin" });
   if (!req.body) return json(400, { error: "empty" });
   const e = env();
   const max = e.IMPORT_MAX_MB * 1024 * 1024;

@@ -10,6 +10,8 @@ import { requireRole } from "@/server/auth";
 import { actorOf } from "@/server/auth/actor";
 import { getDb } from "@/server/db";
 import { field } from "@/server/form";
+import { today } from "@/server/clock";
+import { isCalendarDate } from "@/lib/domain/working-days";
 import { FORM_BODY_LIMIT_MB } from "../../../../scripts/limits.mjs";
 import { EtlBusyError } from "../../../../etl/run";
 import { applyMaster, cancelMaster, readMasterFile, receiveMaster, saveMapping, storedBytes } from "../../../../etl/master/master";
@@ -71,7 +73,9 @@ export async function applyMasterImport(formData: FormData) {
   const db = await getDb();
   let outcome: string;
   try {
-    const r = await applyMaster(db, env().dataDir, await actorOf(session), id, { asOf: /^\d{4}-\d{2}-\d{2}$/.test(opts.asOf) ? opts.asOf : new Date().toISOString().slice(0, 10), complete: opts.complete });
+    const region = await db.region.findFirst({ orderBy: { createdAt: "asc" }, select: { timezone: true } });
+    const asOf = isCalendarDate(opts.asOf) ? opts.asOf : today(region?.timezone);
+    const r = await applyMaster(db, env().dataDir, await actorOf(session), id, { asOf, complete: opts.complete });
     outcome = "plan" in r ? "" : `error=master.error.${r.error}`;
   } catch (err) {
     if (err instanceof EtlBusyError) outcome = "error=master.error.busy";

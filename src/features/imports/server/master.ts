@@ -5,6 +5,7 @@ import type { MasterKind } from "@/generated/prisma/enums";
 import { env } from "@/env";
 import { getDb } from "@/server/db";
 import { today } from "@/server/clock";
+import { isCalendarDate } from "@/lib/domain/working-days";
 import { columnSamples, fieldsOf, planMaster, readMasterFile, storedBytes } from "../../../../etl/master/master";
 import { SheetError } from "../../../../etl/master/sheet";
 import type { Plan } from "../../../../etl/master/plan";
@@ -47,7 +48,6 @@ export type MasterPreview =
       unitNames: Map<string, string>;
     };
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 /** One import's page: its mapping step, its preview, or what applying it did. */
 export async function masterPreview(id: number, opts: PreviewOptions & { remap?: boolean }): Promise<MasterPreview> {
@@ -66,7 +66,7 @@ export async function masterPreview(id: number, opts: PreviewOptions & { remap?:
   if (file.missing.length || opts.remap) {
     return { state: "mapping", imp, header: file.table.header, samples: columnSamples(file.table), map: file.map, missing: file.missing, fields: fieldsOf(imp.kind) };
   }
-  const options = { asOf: opts.asOf && ISO.test(opts.asOf) ? opts.asOf : today(region.timezone), complete: opts.complete ?? false };
+  const options = { asOf: opts.asOf && isCalendarDate(opts.asOf) ? opts.asOf : today(region.timezone), complete: opts.complete ?? false };
   const plan = await planMaster(db, imp.regionId, imp.kind, file, options);
   const ids = new Set(plan.employees.flatMap((e) => [e.after.unitId, e.before?.unitId ?? ""]));
   const units = await db.unit.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } });

@@ -27,6 +27,7 @@ export async function saveUploadMapping(formData: FormData) {
     if (used.has(i)) redirect(`/data/unggah/${id}?kind=${kind}&error=master.map.error.twice`);
     used.add(i);
     columns[c.field] = table.header[i]!;
+    columns[`@${c.field}`] = String(i);
   }
   const missing = SOURCE_FORMATS[kind].columns.filter((c) => c.required && !columns[c.field]).map((c) => c.names[0]);
   if (missing.length) redirect(`/data/unggah/${id}?kind=${kind}&error=master.map.error.missing&fields=${encodeURIComponent(missing.join(", "))}`);
