@@ -41,9 +41,12 @@ export async function receiveUpload(
       done(null, chunk);
     },
   });
+  const out = createWriteStream(part);
   try {
-    await pipeline(Readable.fromWeb(body as import("node:stream/web").ReadableStream), count, createWriteStream(part));
+    await pipeline(Readable.fromWeb(body as import("node:stream/web").ReadableStream), count, out);
   } catch (err) {
+    // the file stream opens asynchronously: removed only once it has closed, or it would come back
+    if (!out.closed) await new Promise<void>((resolve) => out.once("close", () => resolve()));
     rmSync(part, { force: true });
     throw err;
   }
