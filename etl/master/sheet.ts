@@ -27,8 +27,11 @@ export interface Table {
 }
 
 export class SheetError extends Error {
-  constructor(readonly key: "master.error.unreadable" | "master.error.empty" | "master.error.noHeader" | "master.error.format") {
-    super(key);
+  constructor(
+    readonly key: "master.error.unreadable" | "master.error.empty" | "master.error.noHeader" | "master.error.format",
+    cause?: unknown,
+  ) {
+    super(key, { cause });
     this.name = "SheetError";
   }
 }
@@ -79,9 +82,32 @@ async function readXlsxRows(bytes: Uint8Array, limit = Infinity): Promise<SheetR
       }
       break; // the first worksheet is the export
     }
-  } catch {
-    throw new SheetError("master.error.unreadable");
+  } catch (streamErr) {
+    // exceljs's streaming reader now and then reads a worksheet before the workbook part it needs (about
+    // 1 in 200 small files here: "reading 'sheets' of undefined"), and it needs a zip in Excel's own part
+    // order: the whole-workbook reader, which has neither limit, reads the file instead.
+    try {
+      return await readXlsxWhole(bytes, limit);
+    } catch {
+      throw new SheetError("master.error.unreadable", streamErr);
+    }
   }
+  return rows;
+}
+
+async function readXlsxWhole(bytes: Uint8Array, limit = Infinity): Promise<SheetRow[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  const sheet = wb.worksheets[0];
+  if (!sheet) return [];
+  const rows: SheetRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    if (rows.length >= limit) return;
+    const values = row.values as ExcelJS.CellValue[];
+    const cells: Cell[] = [];
+    for (let i = 1; i < values.length; i++) cells.push(cellOf(values[i] ?? null));
+    rows.push({ line: row.number, cells });
+  });
   return rows;
 }
 
