@@ -1,57 +1,23 @@
 // A real region's first day: a production server of its own without demo data (fresh data folder, the
 // port after the tests' one). Start-up prints the one-time link; the first administrator is made with
 // it, signs in, is led to the region setup, saves the region with its calendar and lands on the checklist.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { login } from "./helpers";
+import { login, startServerWithoutDemo } from "./helpers";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210) + 1;
 const BASE = `http://127.0.0.1:${PORT}`;
 
-let server: ChildProcess | undefined;
-let dataDir = "";
+let server: Awaited<ReturnType<typeof startServerWithoutDemo>> | undefined;
 let link = "";
 
 test.beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "pantau-first-run-"));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    PANTAU_DATA_DIR: dataDir,
-    PANTAU_DEMO: "0",
-    PANTAU_TODAY: "",
-    ETL_INTERVAL_MINUTES: "0",
-    NEXTAUTH_SECRET: "first-run-secret-0123456789abcdefghijklmn",
-    NEXTAUTH_URL: BASE,
-    DATABASE_URL: "",
-    CLICKHOUSE_URL: "",
-  };
-  const prepared = spawnSync("npx", ["--no-install", "tsx", "scripts/prepare.ts"], { env, encoding: "utf8" });
-  expect(prepared.status, prepared.stderr).toBe(0);
-  const m = /\[pantau\] first administrator: open (\S+) \(valid 24 h\)/.exec(prepared.stdout);
-  expect(m, prepared.stdout).not.toBeNull();
+  server = await startServerWithoutDemo(PORT, "first-run");
+  const m = /\[pantau\] first administrator: open (\S+) \(valid 24 h\)/.exec(server.startOutput);
+  expect(m, server.startOutput).not.toBeNull();
   link = m![1]!;
-  server = spawn("node", ["scripts/server.mjs", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
-  for (let i = 0; i < 120; i++) {
-    if (await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("the first-run server did not start");
 });
 
-test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    await new Promise<void>((resolve) => {
-      server!.once("exit", () => resolve());
-      server!.kill("SIGTERM");
-    });
-  }
-  rmSync(dataDir, { recursive: true, force: true });
-});
+test.afterAll(() => server?.stop());
 
 test("the first administrator sets up the region from the start-up link", async ({ page }, info) => {
   test.setTimeout(120_000);

@@ -2,11 +2,9 @@
 // the region up, uploads the sample unit list and employee export, maps the one column Pantau does not
 // know, creates accounts, uploads an attendance and an e-Kinerja export, and then sees the region's own
 // units and employees on the dashboard and the compliance list; a bad file shows its reasons.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { startServerWithoutDemo } from "./helpers";
 
 const PORT = 3251;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -14,44 +12,17 @@ const SAMPLES = path.resolve("etl/samples");
 // PANTAU_TODAY is refused without demo data (a real region lives on the real date): the pilot samples'
 // November 2026 attendance and October e-Kinerja are in the past from 18 Nov 2026 on.
 
-let server: ChildProcess;
-let dataDir: string;
+let server: Awaited<ReturnType<typeof startServerWithoutDemo>>;
 let log = "";
 
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "pantau-golive-"));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    PANTAU_DATA_DIR: dataDir,
-    PANTAU_DEMO: "0",
-    PANTAU_TODAY: "",
-    ETL_INTERVAL_MINUTES: "0",
-    NEXTAUTH_SECRET: "golive-test-secret-0123456789abcdefghijkl",
-    NEXTAUTH_URL: BASE,
-    DATABASE_URL: "",
-    CLICKHOUSE_URL: "",
-  };
-  const prepared = spawnSync("npx", ["--no-install", "tsx", "scripts/prepare.ts"], { env, encoding: "utf8" });
-  expect(prepared.status, prepared.stderr).toBe(0);
-  log += prepared.stdout;
-  server = spawn("node", ["scripts/server.mjs", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "inherit"] });
-  server.stdout!.on("data", (c: Buffer) => (log += c.toString()));
-  for (let i = 0; i < 120; i++) {
-    if (await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("the go-live server did not start");
+  server = await startServerWithoutDemo(PORT, "golive");
+  log = server.startOutput;
 });
 
-test.afterAll(async () => {
-  server?.kill("SIGTERM");
-  await new Promise((r) => setTimeout(r, 1000));
-  rmSync(dataDir, { recursive: true, force: true });
-});
+test.afterAll(() => server?.stop());
 
 const ADMIN = { username: "admin.bkpsdm", name: "Admin BKPSDM Contoh", password: "Mulai-Pantau-2026!" };
 

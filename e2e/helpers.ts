@@ -37,3 +37,47 @@ export function requestFrom(localAddress: string, path: string, init: { method?:
     req.end(init.body);
   });
 }
+
+/**
+ * A production server of a spec's own, without demo data, on a fresh data folder: the start-up step
+ * (migrations, the first administrator's link on its output), then scripts/server.mjs until healthy.
+ */
+export async function startServerWithoutDemo(port: number, name: string) {
+  const { spawn, spawnSync } = await import("node:child_process");
+  const { mkdtempSync, rmSync } = await import("node:fs");
+  const os = await import("node:os");
+  const path = await import("node:path");
+  const base = `http://127.0.0.1:${port}`;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `pantau-${name}-`));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PANTAU_DATA_DIR: dataDir,
+    PANTAU_DEMO: "0",
+    PANTAU_TODAY: "", // refused without demo data: a real region lives on the real date
+    ETL_INTERVAL_MINUTES: "0",
+    NEXTAUTH_SECRET: `${name}-secret-0123456789abcdefghijklmnopqrstuv`,
+    NEXTAUTH_URL: base,
+    DATABASE_URL: "",
+    CLICKHOUSE_URL: "",
+  };
+  const prepared = spawnSync("npx", ["--no-install", "tsx", "scripts/prepare.ts"], { env, encoding: "utf8" });
+  expect(prepared.status, prepared.stderr).toBe(0);
+  const server = spawn("node", ["scripts/server.mjs", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const stop = async () => {
+    if (server.exitCode === null && server.signalCode === null) {
+      await new Promise<void>((resolve) => {
+        server.once("exit", () => resolve());
+        server.kill("SIGTERM");
+      });
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  for (let i = 0; i < 120; i++) {
+    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return { base, dataDir, startOutput: prepared.stdout, stop };
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await stop();
+  throw new Error(`the ${name} server did not start`);
+}

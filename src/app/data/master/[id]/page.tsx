@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ColumnSelect } from "@/features/imports/components/ColumnSelect";
 import { PendingButton } from "@/features/imports/components/PendingButton";
 import { applyMasterImport, cancelMasterImport, saveMasterMapping } from "@/features/imports/server/master-actions";
 import { masterPreview } from "@/features/imports/server/master";
@@ -152,17 +153,7 @@ export default async function MasterImportPage({ params, searchParams }: { param
                   {f.required === true && <span className="muted small">({t("master.map.required")})</span>}
                   {f.required === "unit" && <span className="muted small">({t("master.map.requiredUnit")})</span>}
                 </span>
-                <select name={`col.${f.field}`} defaultValue={chosen === undefined ? "" : String(chosen)} aria-invalid={missing || undefined}>
-                  <option value="">{t("master.map.none")}</option>
-                  {view.header.map((h, i) =>
-                    h ? (
-                      <option key={i} value={i}>
-                        {h}
-                        {view.samples[i]?.length ? ` — ${t("master.map.samples", { values: view.samples[i]!.join(", ") })}` : ""}
-                      </option>
-                    ) : null,
-                  )}
-                </select>
+                <ColumnSelect t={t} name={`col.${f.field}`} header={view.header} samples={view.samples} chosen={chosen} invalid={missing} />
               </label>
             );
           })}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ColumnSelect } from "@/features/imports/components/ColumnSelect";
 import { PendingButton } from "@/features/imports/components/PendingButton";
 import { saveUploadMapping } from "@/features/imports/server/upload-actions";
 import { uploadMappingView } from "@/features/imports/server/upload-mapping";
@@ -53,17 +54,7 @@ export default async function UploadMappingPage({ params, searchParams }: { para
             <span>
               <code>{f.names[0]}</code> {f.required && <span className="muted small">({t("master.map.required")})</span>}
             </span>
-            <select name={`col.${f.field}`} defaultValue="">
-              <option value="">{t("master.map.none")}</option>
-              {view.header.map((h, i) =>
-                h ? (
-                  <option key={i} value={i}>
-                    {h}
-                    {view.samples[i]?.length ? ` — ${t("master.map.samples", { values: view.samples[i]!.join(", ") })}` : ""}
-                  </option>
-                ) : null,
-              )}
-            </select>
+            <ColumnSelect t={t} name={`col.${f.field}`} header={view.header} samples={view.samples} />
           </label>
         ))}
         <p>
