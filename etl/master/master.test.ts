@@ -8,7 +8,7 @@ import { INDONESIAN_HOLIDAYS } from "@/lib/domain/holidays-id";
 import { runEtl } from "../run";
 import { applyMaster, cancelMaster, importMasterUnattended, masterKindOf, planMaster, readMasterFile, receiveMaster, saveMapping, storedBytes } from "./master";
 import { PILOT_PEOPLE, nipOf } from "../samples/pilot-data";
-import { dateOfCell, findHeader, nipOfCell, readRows } from "./sheet";
+import { dateOfCell, findHeader, nipOfCell, readRows, readXlsxRows, readXlsxWhole } from "./sheet";
 import { headerSignature, knownHeader } from "./fields";
 
 const SAMPLES = path.resolve(import.meta.dirname, "../samples");
@@ -31,6 +31,13 @@ describe("reading spreadsheets as regions export them", () => {
     expect(t.skipped).toBe(2); // two title rows (the empty row between is no row)
     expect(t.header.slice(0, 5)).toEqual(["No", "NIP", "Gelar Depan", "Gelar Belakang", "Nama"]);
     expect(t.rows).toHaveLength(PILOT_PEOPLE.length + 1);
+  });
+
+  it("reads a workbook the same way whether streamed or, as the fallback, whole (merged cells in their first cell only)", async () => {
+    for (const name of ["pegawai-contoh.xlsx", "unit-kerja-contoh.xlsx", "ekinerja-pilot.xlsx"]) {
+      const trim = (rows: { line: number; cells: unknown[] }[]) => rows.map((r) => ({ line: r.line, cells: r.cells.slice(0, r.cells.findLastIndex((c) => c !== null) + 1) }));
+      expect(trim(await readXlsxWhole(sample(name))), name).toEqual(trim(await readXlsxRows(sample(name))));
+    }
   });
 
   it("reads Excel serial dates, date cells and Indonesian month names; refuses what is not a date", () => {

@@ -47,7 +47,7 @@ export function isXlsx(bytes: Uint8Array): boolean {
 const HEADER_SEARCH_ROWS = 30;
 
 function cellOf(v: ExcelJS.CellValue): Cell {
-  if (v === null || v === undefined) return null;
+  if (v === null || v === undefined || v === "") return null;
   if (typeof v === "string") return v;
   if (typeof v === "number") return v;
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
@@ -62,7 +62,7 @@ function cellOf(v: ExcelJS.CellValue): Cell {
 }
 
 /** Every row of the first worksheet of an .xlsx file, streamed (a 40,000-row export never sits in memory as a workbook). */
-async function readXlsxRows(bytes: Uint8Array, limit = Infinity): Promise<SheetRow[]> {
+export async function readXlsxRows(bytes: Uint8Array, limit = Infinity): Promise<SheetRow[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
     sharedStrings: "cache",
     styles: "cache",
@@ -95,7 +95,8 @@ async function readXlsxRows(bytes: Uint8Array, limit = Infinity): Promise<SheetR
   return rows;
 }
 
-async function readXlsxWhole(bytes: Uint8Array, limit = Infinity): Promise<SheetRow[]> {
+/** The fallback of readXlsxRows; it must give the same rows (tested on the samples). */
+export async function readXlsxWhole(bytes: Uint8Array, limit = Infinity): Promise<SheetRow[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   const sheet = wb.worksheets[0];
@@ -103,9 +104,12 @@ async function readXlsxWhole(bytes: Uint8Array, limit = Infinity): Promise<Sheet
   const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
     if (rows.length >= limit) return;
-    const values = row.values as ExcelJS.CellValue[];
+    // as the streaming reader (and the file) has them: a merged range's value in its first cell only
     const cells: Cell[] = [];
-    for (let i = 1; i < values.length; i++) cells.push(cellOf(values[i] ?? null));
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      cells[col - 1] = cell.isMerged && cell.master !== cell ? null : cellOf(cell.value);
+    });
+    for (let i = 0; i < cells.length; i++) cells[i] ??= null;
     rows.push({ line: row.number, cells });
   });
   return rows;
