@@ -91,11 +91,12 @@ async function main(): Promise<number> {
   const all = positionals.map((p) => ({ path: path.resolve(p) }));
   // Unit lists and employee exports (told by their header) are master data: imported first, so the
   // attendance and e-Kinerja files of the same run find their employees.
-  const master: { path: string; kind: MasterKind }[] = [];
+  const master: { path: string; kind: MasterKind; bytes: Uint8Array }[] = [];
   const files: typeof all = [];
   for (const f of all) {
-    const kind = existsSync(f.path) ? await masterKindOf(new Uint8Array(readFileSync(f.path))) : null;
-    if (kind) master.push({ ...f, kind });
+    const bytes = existsSync(f.path) ? new Uint8Array(readFileSync(f.path)) : null;
+    const kind = bytes ? await masterKindOf(bytes) : null;
+    if (kind && bytes) master.push({ ...f, kind, bytes });
     else files.push(f);
   }
   try {
@@ -103,7 +104,7 @@ async function main(): Promise<number> {
       let masterFailed = false;
       for (const m of master) {
         const r = await importMasterUnattended(stores.db, env.dataDir, { id: null, name: `cli:${os.userInfo().username}` }, {
-          kind: m.kind, fileName: path.basename(m.path), bytes: new Uint8Array(readFileSync(m.path)),
+          kind: m.kind, fileName: path.basename(m.path), bytes: m.bytes,
           opts: { asOf: values["as-of"] ?? isoDay(todayNumber()), complete: values.complete },
         });
         for (const line of describeUnattended(path.basename(m.path), r)) (r.ok ? console.log : console.error)(line);

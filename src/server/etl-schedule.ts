@@ -34,7 +34,8 @@ export async function runScheduledEtl(trigger = "schedule"): Promise<{ runId: nu
     // Unit lists and employee exports (`npm run etl -- pegawai.xlsx` while the server runs, a scheduled
     // SIMPEG export) are master data: applied first, with the saved column mapping.
     for (const f of [...files]) {
-      const kind = await masterKindOf(new Uint8Array(readFileSync(f.path)));
+      const bytes = new Uint8Array(readFileSync(f.path));
+      const kind = await masterKindOf(bytes);
       if (!kind) continue;
       files.splice(files.indexOf(f), 1);
       const name = path.basename(f.path);
@@ -44,7 +45,7 @@ export async function runScheduledEtl(trigger = "schedule"): Promise<{ runId: nu
       try {
         const given = existsSync(sidecar) ? (JSON.parse(readFileSync(sidecar, "utf8")) as { asOf?: string; complete?: boolean }) : {};
         const opts = { asOf: given.asOf && isCalendarDate(given.asOf) ? given.asOf : today(), complete: given.complete === true };
-        const r = await importMasterUnattended(db, e.dataDir, { id: null, name: "inbox" }, { kind, fileName: name, bytes: new Uint8Array(readFileSync(f.path)), opts });
+        const r = await importMasterUnattended(db, e.dataDir, { id: null, name: "inbox" }, { kind, fileName: name, bytes, opts });
         for (const line of describeUnattended(name, r)) console.log(line);
         ok = r.ok;
       } catch (err) {

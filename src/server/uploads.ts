@@ -6,6 +6,7 @@ import { createWriteStream, mkdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { ANY_CONTROL } from "@/lib/text";
 import type { Db } from "./db/client";
 
 export function uploadsInDir(dataDir: string) {
@@ -17,7 +18,7 @@ export class UploadTooLargeError extends Error {}
 /** A file name as the page shows it: no folders, no control characters, at most 200 characters. */
 export function cleanFileName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? "";
-  return base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200) || "berkas.csv";
+  return base.replace(new RegExp(ANY_CONTROL.source, "g"), "").trim().slice(0, 200) || "berkas.csv";
 }
 
 export async function receiveUpload(
