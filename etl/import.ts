@@ -16,7 +16,8 @@ import { attendanceKey, ekinerjaKey, parseContextOf, parseFile, writeChunkCounts
 import type { ParsePool } from "./parse-pool";
 import { todayNumber } from "@/server/clock";
 export const FACT_COLUMNS = {
-  ATTENDANCE: ["batch_id", "region_id", "unit_id", "employee_id", "day", "status", "check_in", "check_out", "late_minutes", "line"],
+  // due, present: derived at load from the status (src/lib/domain/attendance.ts), not stored in the chunks
+  ATTENDANCE: ["batch_id", "region_id", "unit_id", "employee_id", "day", "status", "check_in", "check_out", "late_minutes", "line", "due", "present"],
   EKINERJA: ["batch_id", "region_id", "unit_id", "employee_id", "kind", "period", "deadline", "submitted_at", "state", "approval", "line"],
 } as const;
 /** The stored chunk files' columns (everything but batch_id), as file() reads them. */

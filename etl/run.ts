@@ -16,7 +16,9 @@ import { EtlUserError, loadRegionContext, userError, type RegionContext } from "
 import { finishImport, prepareImport, removeInterruptedImports, type ImportReport, type PreparedImport } from "./import";
 import type { ParsePool } from "./parse-pool";
 import { latestBacklogSnapshot, snapshotBacklog } from "./load/backlog";
+import { classifyEkinerja } from "./load/ekinerja-due";
 import { loadBatchOrMarkFailed } from "./load/files";
+import { builtWithRules, recordRules, rulesFingerprint } from "./load/rules";
 import { loadCalendars, loadRequestEvents, loadRequestStates, loadSurveyResponses, syncEmployees, syncHolidays, syncServiceTypes, syncUnits } from "./load/relational";
 import { createProgress, type Progress } from "./progress";
 import { SheetError } from "./master/sheet";
@@ -30,7 +32,7 @@ export const ANALYTICS_TABLES = [
   "fact_request_event", "fact_request_done", "fact_request_state", "fact_attendance", "fact_ekinerja",
   "rollup_request_daily", "rollup_request_stage_daily", "rollup_attendance_daily", "rollup_ekinerja_daily",
   "rollup_backlog_daily", "backlog_snapshot", "fact_survey_response", "rollup_survey_daily",
-  "rollup_attendance_employee_month",
+  "rollup_attendance_employee_month", "fact_ekinerja_due", "rollup_ekinerja_due", "ekinerja_due_state",
 ] as const;
 
 export interface SourceFile {
@@ -163,7 +165,10 @@ export function detectKind(file: SourceFile, head: string): ImportKind | null {
 
 export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }, opts: EtlOptions = {}): Promise<EtlResult> {
   const { db, ch, dataDir } = stores;
-  const mode = opts.mode ?? "incremental";
+  const fingerprint = rulesFingerprint();
+  const rulesChanged = (await builtWithRules(ch)) !== fingerprint;
+  // analytics classified by other rules (an upgrade changed a measure, or nothing was built yet) are rebuilt whole
+  const mode = rulesChanged ? "full" : (opts.mode ?? "incremental");
   const progress = opts.progress ?? createProgress({ quiet: true });
   const t0 = performance.now();
   const beat = await acquireLease(db, opts.leaseSeconds ?? 120);
@@ -189,7 +194,7 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
     let generation = (await db.etlState.findUniqueOrThrow({ where: { id: 1 } })).generation;
     if (mode === "full") {
       generation = await resetAnalytics(db, ch);
-      progress.log(`full rebuild: analytics tables emptied (generation ${generation})`);
+      progress.log(`full rebuild${rulesChanged && opts.mode !== "full" ? " (the rules the analytics were built with changed)" : ""}: analytics tables emptied (generation ${generation})`);
     }
     // Files start parsing first (in worker threads when asked for), while the relational sources load;
     // finishing and loading then go in file order, so a later file's duplicates of an earlier one are found.
@@ -252,9 +257,11 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
 
     const fileIo = { db, ch, dataDir, progress, beat };
     const failedBatches: { batchId: number; fileName: string; error: string }[] = [];
+    const loadedBatches: number[] = [];
     const load = async (batch: ImportBatch) => {
       const r = await timed("load", () => loadBatchOrMarkFailed(fileIo, batch, generation));
       if ("error" in r) failedBatches.push({ batchId: batch.id, fileName: batch.fileName, error: r.error });
+      else loadedBatches.push(batch.id);
     };
     const pending = await db.importBatch.findMany({ where: { status: "IMPORTED" }, orderBy: { id: "asc" } });
     for (const batch of pending) await load(batch);
@@ -285,6 +292,10 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
     }
     for (const t of ["fact_attendance", "fact_ekinerja"]) if (progress.rows[t] !== undefined) progress.done(t);
     await compactRollups(ch, progress.rows);
+    // what each e-Kinerja entry counts as, for every month this run touched (or all: a rebuild, changed employees)
+    const months = await timed("load", () => classifyEkinerja(db, ch, { all: mode === "full" || Boolean(progress.rows.dim_employee), batchIds: loadedBatches }));
+    if (months) progress.log(`e-Kinerja: ${months} bulan diklasifikasi / month(s) classified`);
+    if (rulesChanged) await recordRules(ch, fingerprint);
     // the run did its work; the batches it could not load are named on the run and on each batch
     const note = failedBatches.length
       ? `${failedBatches.length} berkas tidak dapat dimuat / file(s) could not be loaded: ${failedBatches.map((f) => `${f.fileName} (batch ${f.batchId})`).join(", ")}`.slice(0, 4000)

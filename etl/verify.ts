@@ -2,6 +2,7 @@
 // the relational store and the import batches. Any difference is reported; the CLI exits non-zero.
 // Every stored batch counts, loaded or not: a batch that is waiting or failed to load is valid rows
 // missing from ClickHouse, and verify says so until they are there.
+import { FINAL_STATUSES } from "@/lib/domain/sla";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";
 
@@ -80,7 +81,7 @@ export async function verify(db: Db, ch: ClickHouse): Promise<VerifyReport> {
   const evSource = await pg3(
     db,
     `SELECT (e."at" + ${OFFSET})::date::text || ' ' || r."unitId" AS k, count(*) AS a,
-            count(*) FILTER (WHERE e.status IN ('COMPLETED', 'REJECTED')) AS b, 0 AS c
+            count(*) FILTER (WHERE e.status IN (${FINAL_STATUSES.map((st) => `'${st}'`).join(", ")})) AS b, 0 AS c
      FROM "RequestEvent" e JOIN "ServiceRequest" r ON r.id = e."requestId" JOIN "Region" g ON g.id = r."regionId" GROUP BY 1`,
   );
   compare(report, "request events: relational ↔ fact_request_event/fact_request_done", evSource,

@@ -3,6 +3,8 @@
 // then warm), and beside it the same region-wide overview computed in SQL over relational rows in a
 // PGlite of its own (what a region would do without ClickHouse).
 //   npm run bench:dashboard [-- --employees 20000 --days 730 --calls 50 --dir <a folder kept by bench:etl --keep>]
+import { ATTENDANCE_CLASS, ATTENDANCE_STATUSES } from "@/lib/domain/attendance";
+import { FINAL_STATUSES } from "@/lib/domain/sla";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -160,26 +162,31 @@ const local = (col: string) => `((${col}) + interval '7 hours')::date`;
 const wd = (a: string, b: string) => `(SELECT count(*) FROM generate_series(${a} + 1, ${b}, interval '1 day') g(d) WHERE extract(isodow FROM g.d) < 6 AND g.d::date NOT IN (SELECT day FROM holiday))`;
 const dueDay = (a: string, n: string) =>
   `(SELECT g.d::date FROM generate_series(${a} + 1, ${a} + 120, interval '1 day') g(d) WHERE extract(isodow FROM g.d) < 6 AND g.d::date NOT IN (SELECT day FROM holiday) ORDER BY g.d OFFSET greatest(${n} - 1, 0) LIMIT 1)`;
+// the same classes as the ETL writes (src/lib/domain), as SQL lists for the relational baseline
+const sqlList = (codes: readonly string[]) => codes.map((c) => `'${c}'`).join(", ");
+const FINAL_SQL = sqlList(FINAL_STATUSES);
+const DUE_SQL = sqlList(ATTENDANCE_STATUSES.filter((s) => ATTENDANCE_CLASS[s].due));
+const PRESENT_SQL = sqlList(ATTENDANCE_STATUSES.filter((s) => ATTENDANCE_CLASS[s].present));
 const SQL = [
   // requests: counts, breaches and exact medians/p90 per range and per month
   `WITH done AS (
      SELECT status, ${local("submitted_at")} AS sub, ${local("completed_at")} AS fin, sla FROM request
-     WHERE status IN ('COMPLETED', 'REJECTED') AND ${local("completed_at")} BETWEEN '${p.trend.from < p.lastYear.from ? p.trend.from : p.lastYear.from}' AND '${p.current.to}'),
+     WHERE status IN (${FINAL_SQL}) AND ${local("completed_at")} BETWEEN '${p.trend.from < p.lastYear.from ? p.trend.from : p.lastYear.from}' AND '${p.current.to}'),
    timed AS (SELECT *, ${wd("sub", "fin")} AS wd FROM done)
    SELECT ${ranges.map((_, i) => `count(*) FILTER (WHERE status = 'COMPLETED' AND ${inR("fin", i)}) AS c${i}, count(*) FILTER (WHERE status = 'COMPLETED' AND wd > sla AND ${inR("fin", i)}) AS b${i}, percentile_disc(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY wd) FILTER (WHERE status = 'COMPLETED' AND ${inR("fin", i)}) AS q${i}`).join(", ")} FROM timed`,
   `WITH done AS (SELECT status, ${local("submitted_at")} AS sub, ${local("completed_at")} AS fin, sla FROM request WHERE status = 'COMPLETED' AND ${local("completed_at")} BETWEEN '${p.trend.from}' AND '${p.trend.to}'),
    timed AS (SELECT *, ${wd("sub", "fin")} AS wd FROM done)
    SELECT date_trunc('month', fin) AS m, count(*), count(*) FILTER (WHERE wd > sla), percentile_disc(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY wd) FROM timed GROUP BY m`,
   // backlog and overdue at every period and month end
-  `WITH r AS (SELECT ${local("submitted_at")} AS sub, ${local("completed_at")} AS fin, ${dueDay(local("submitted_at"), "sla")} AS due FROM request),
+  `WITH r AS (SELECT ${local("submitted_at")} AS sub, ${local("completed_at")} AS fin, ${dueDay(local("submitted_at"), "sla + 1")} AS overdue_from FROM request),
    e AS (SELECT unnest(ARRAY[${ends.map((d) => `'${d}'::date`).join(", ")}]) AS d)
    SELECT e.d, count(*) FILTER (WHERE r.sub <= e.d AND (r.fin IS NULL OR r.fin > e.d)) AS open,
-          count(*) FILTER (WHERE r.sub <= e.d AND (r.fin IS NULL OR r.fin > e.d) AND r.due < e.d) AS overdue
+          count(*) FILTER (WHERE r.sub <= e.d AND (r.fin IS NULL OR r.fin > e.d) AND r.overdue_from <= e.d) AS overdue
    FROM e CROSS JOIN r GROUP BY e.d`,
   // attendance per range and per month
-  `SELECT ${ranges.map((_, i) => `count(*) FILTER (WHERE status NOT IN ('L', 'CT', 'TB') AND ${inR("day", i)}) AS due${i}, count(*) FILTER (WHERE status IN ('H', 'TL1', 'TL2', 'TL3', 'TL4', 'PSW1', 'PSW2', 'PSW3', 'PSW4', 'DL') AND ${inR("day", i)}) AS present${i}, count(*) FILTER (WHERE status LIKE 'TL%' AND ${inR("day", i)}) AS late${i}, count(*) FILTER (WHERE status = 'TK' AND ${inR("day", i)}) AS tk${i}`).join(", ")}
+  `SELECT ${ranges.map((_, i) => `count(*) FILTER (WHERE status IN (${DUE_SQL}) AND ${inR("day", i)}) AS due${i}, count(*) FILTER (WHERE status IN (${PRESENT_SQL}) AND ${inR("day", i)}) AS present${i}, count(*) FILTER (WHERE status LIKE 'TL%' AND ${inR("day", i)}) AS late${i}, count(*) FILTER (WHERE status = 'TK' AND ${inR("day", i)}) AS tk${i}`).join(", ")}
    FROM attendance WHERE day BETWEEN '${p.lastYear.from}' AND '${p.current.to}'`,
-  `SELECT date_trunc('month', day) AS m, count(*) FILTER (WHERE status NOT IN ('L', 'CT', 'TB')), count(*) FILTER (WHERE status IN ('H', 'TL1', 'TL2', 'TL3', 'TL4', 'PSW1', 'PSW2', 'PSW3', 'PSW4', 'DL')), count(*) FILTER (WHERE status = 'TK')
+  `SELECT date_trunc('month', day) AS m, count(*) FILTER (WHERE status IN (${DUE_SQL})), count(*) FILTER (WHERE status IN (${PRESENT_SQL})), count(*) FILTER (WHERE status = 'TK')
    FROM attendance WHERE day BETWEEN '${p.trend.from}' AND '${p.trend.to}' GROUP BY m`,
   // e-Kinerja per range and per month
   `SELECT ${ranges.map((_, i) => `count(*) FILTER (WHERE ${inR("period", i)}) AS due${i}, count(*) FILTER (WHERE state = 'on_time' AND ${inR("period", i)}) AS ontime${i}`).join(", ")}

@@ -4,6 +4,7 @@
 // attendance machines and e-Kinerja). Writing [start, d] and then [d+1, e] gives the same data as
 // writing [start, e] at once (except e-Kinerja entries submitted late after the first export, which a
 // real export also only shows later). The returned truth is what the analytics must report.
+import { isFinal } from "@/lib/domain/sla";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { RequestStatus } from "@/generated/prisma/enums";
@@ -11,7 +12,7 @@ import type { Db } from "@/server/db/client";
 import { INDONESIAN_HOLIDAYS } from "@/lib/domain/holidays-id";
 import { makePnsNip } from "@/lib/domain/nip";
 import { dateOfDay, dayNumber, isoDay, localInstant, weekday, WorkCalendar } from "@/lib/domain/working-days";
-import { lateBand } from "../sources/attendance";
+import { lateBand } from "@/lib/domain/attendance";
 import { FIRST_NAMES_F, FIRST_NAMES_M, LAST_NAMES, POSITIONS, PNS_RANKS, PPPK_RANKS, SERVICES, UNITS } from "./catalog";
 import { logNormal, normal, pick, rng, weighted } from "./random";
 
@@ -394,7 +395,7 @@ export async function generate(db: Db | null, cfg: GenerateConfig, log: (s: stri
     if (p.submitted > to) continue;
     const visible = p.events.filter((ev) => ev.day <= to);
     const last = visible[visible.length - 1]!;
-    const finished = last.status === "COMPLETED" || last.status === "REJECTED";
+    const finished = isFinal(last.status);
     truth.requests.submitted++;
     truth.requests.events += visible.length;
     if (visible.some((ev) => ev.status === "RETURNED")) truth.requests.returned++;

@@ -1,5 +1,6 @@
 // The backlog snapshot: for every day up to today, the requests open at its end (submitted by then,
-// not finished by then) and, of those, the overdue ones (their SLA's last working day already passed),
+// not finished by then) and, of those, the overdue ones (from the working day after their SLA deadline on,
+// as src/lib/domain/sla.ts says; the ETL stores that day),
 // per unit and service. Computed inside ClickHouse from each request's latest state, whole, after a run
 // that changed requests or when a new day began; the snapshot counts only once backlog_snapshot names it,
 // so a run stopped halfway leaves the previous snapshot in use (and its orphan rows are deleted later).
@@ -19,12 +20,12 @@ export async function snapshotBacklog(ch: ClickHouse, regions: { id: string; tim
     const tz = indonesianZone(region.timezone);
     await ch.command(
       `INSERT INTO rollup_backlog_daily (snapshot, region_id, unit_id, service_type_id, day, open, overdue)
-SELECT {snapshot:UInt64}, r, u, s, d, toUInt32(count()), toUInt32(countIf(due < d))
+SELECT {snapshot:UInt64}, r, u, s, d, toUInt32(count()), toUInt32(countIf(d >= od))
 FROM (
   SELECT request_id, any(region_id) AS r, any(unit_id) AS u, any(service_type_id) AS s,
          min(toDate(submitted_at, '${tz}')) AS sub,
          min(ifNull(toDate(done_at, '${tz}'), toDate('2149-01-01'))) AS done,
-         any(sla_due_day) AS due
+         any(overdue_from) AS od
   FROM fact_request_state WHERE region_id = {region:String}
   GROUP BY request_id
 )

@@ -8,6 +8,7 @@ import type { ImportBatch } from "@/generated/prisma/client";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";
 import { FACT_COLUMNS, FACT_STRUCTURE, FACT_TABLE } from "../import";
+import { attendanceClassArrays } from "@/lib/domain/attendance";
 import { isTransientStoreError } from "@/server/store-errors";
 import type { Progress } from "../progress";
 
@@ -40,6 +41,31 @@ function countLines(bytes: Buffer): number {
   return rows;
 }
 
+const CLASSES = attendanceClassArrays();
+const CLASS_OF = new Map(CLASSES.codes.map((code, i) => [code, `\t${CLASSES.due[i]}\t${CLASSES.present[i]}`]));
+/** The stored chunk's column holding the attendance status (region, unit, employee, day, status, …). */
+const STATUS_FIELD = 4;
+
+/** What the load adds to each stored row: for attendance, what the day counts as (due, present). */
+function derivedSelect(kind: ImportBatch["kind"]): string {
+  if (kind !== "ATTENDANCE") return "";
+  const flag = (name: string) => `transform(status, {codes:Array(String)}, {${name}:Array(UInt8)}, toUInt8(0))`;
+  return `, ${flag("due")}, ${flag("present")}`;
+}
+
+/** The same for rows sent as text to a ClickHouse server: the batch id in front, the derived columns behind. */
+export function rowsForServer(kind: ImportBatch["kind"], batchId: number, text: string): string {
+  const prefix = `${batchId}\t`;
+  if (kind !== "ATTENDANCE") return prefix + text.replace(/\n(?=.)/g, "\n" + prefix);
+  let out = "";
+  for (const line of text.split("\n")) {
+    if (line === "") continue;
+    const status = line.split("\t", STATUS_FIELD + 1)[STATUS_FIELD]!;
+    out += prefix + line + (CLASS_OF.get(status) ?? "\t0\t0") + "\n";
+  }
+  return out;
+}
+
 export async function loadBatch(
   io: { db: Db; ch: ClickHouse; dataDir: string; progress: Progress; beat?: () => Promise<void> },
   batch: ImportBatch,
@@ -58,14 +84,12 @@ export async function loadBatch(
     if (io.ch.kind === "chdb") {
       // One thread, whole chunk as one block: the same chunk always forms the same insert.
       await io.ch.command(
-        `INSERT INTO ${table} (${columns.join(", ")}) SELECT {batch:UInt32}, * FROM file({path:String}, 'TabSeparated', {structure:String})`,
-        { batch: batch.id, path: file, structure: FACT_STRUCTURE[batch.kind] },
+        `INSERT INTO ${table} (${columns.join(", ")}) SELECT {batch:UInt32}, *${derivedSelect(batch.kind)} FROM file({path:String}, 'TabSeparated', {structure:String})`,
+        { batch: batch.id, path: file, structure: FACT_STRUCTURE[batch.kind], ...CLASSES },
         { ...settings, max_threads: 1, max_insert_threads: 1, max_block_size: 1_048_576, min_insert_block_size_rows: 1_048_576, max_insert_block_size: 1_048_576 },
       );
     } else {
-      const prefix = `${batch.id}\t`;
-      const text = readFileSync(file, "utf8");
-      await io.ch.insertTabSeparated(table, prefix + text.replace(/\n(?=.)/g, "\n" + prefix), { columns, settings });
+      await io.ch.insertTabSeparated(table, rowsForServer(batch.kind, batch.id, readFileSync(file, "utf8")), { columns, settings });
     }
     io.progress.add(table, rows);
     loaded += rows;

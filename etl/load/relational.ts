@@ -6,6 +6,7 @@
 import type { RequestStatus } from "@/generated/prisma/enums";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";
+import { breachedSla, FINAL_STATUSES, isFinal, overdueFrom, slaDeadline } from "@/lib/domain/sla";
 import { dayOfDate, isoDay, localDay, WorkCalendar } from "@/lib/domain/working-days";
 import type { Progress } from "../progress";
 import { DEDUP_SETTINGS } from "./files";
@@ -288,6 +289,7 @@ export async function loadRequestStates(io: RelationalIo, calendars: Calendars):
         "fact_request_state",
         rows.map((r) => {
           const { calendar, timezone } = calendars.get(r.regionId);
+          const deadline = slaDeadline(calendar, localDay(r.submittedAt, timezone), r.slaDays ?? sla.get(r.serviceTypeId) ?? 0);
           return {
             region_id: r.regionId,
             unit_id: r.unitId,
@@ -297,7 +299,8 @@ export async function loadRequestStates(io: RelationalIo, calendars: Calendars):
             status: r.status,
             submitted_at: dt(r.submittedAt),
             done_at: r.completedAt ? dt(r.completedAt) : null,
-            sla_due_day: isoDay(calendar.addWorkingDays(localDay(r.submittedAt, timezone), r.slaDays ?? sla.get(r.serviceTypeId) ?? 0)),
+            sla_due_day: isoDay(deadline),
+            overdue_from: isoDay(overdueFrom(calendar, deadline)),
             version: ms(r.updatedAt),
           };
         }),
@@ -307,8 +310,6 @@ export async function loadRequestStates(io: RelationalIo, calendars: Calendars):
     },
   );
 }
-
-export const FINISHED: readonly RequestStatus[] = ["COMPLETED", "REJECTED"];
 
 interface EventRow {
   id: bigint;
@@ -328,6 +329,9 @@ interface EventRow {
   stamp: Date;
 }
 
+/** The final statuses as SQL literals (enum names: nothing to escape). */
+const FINAL_SQL = FINAL_STATUSES.map((st) => `'${st}'`).join(", ");
+
 // One query per chunk: each event with its request and the event before it (where the request waited),
 // and, for a finishing event, how often the request was returned as incomplete before.
 const EVENTS_SQL = `
@@ -340,7 +344,7 @@ WITH chunk AS MATERIALIZED (
 SELECT string_agg(concat_ws(E'\\t', c.id, c."requestId", c.status, ${epochMs('c."at"')}, ${epochMs('c."createdAt"')},
          r."regionId", r."unitId", r."serviceTypeId", r."employeeId", ${epochMs('r."submittedAt"')}, coalesce(r."slaDays"::text, ''),
          coalesce(p.status::text, ''), coalesce(${epochMs('p."at"')}::text, ''),
-         CASE WHEN c.status IN ('COMPLETED', 'REJECTED') THEN
+         CASE WHEN c.status IN (${FINAL_SQL}) THEN
            (SELECT count(*) FROM "RequestEvent" x
              WHERE x."requestId" = c."requestId" AND x.status = 'RETURNED' AND (x."at", x.id) < (c."at", c.id))
          ELSE 0 END), E'\\n' ORDER BY c."createdAt", c.id) AS tsv
@@ -398,7 +402,7 @@ export async function loadRequestEvents(io: RelationalIo, calendars: Calendars):
           day: isoDay(day),
           stage_wd: e.prevAt ? calendar.workingDaysBetween(localDay(e.prevAt, timezone), day) : 0,
         });
-        if (FINISHED.includes(e.status)) {
+        if (isFinal(e.status)) {
           const processing = calendar.workingDaysBetween(localDay(e.submittedAt, timezone), day);
           const slaDays = e.slaDays ?? sla.get(e.serviceTypeId) ?? 0;
           doneRows.push({
@@ -414,7 +418,7 @@ export async function loadRequestEvents(io: RelationalIo, calendars: Calendars):
             day: isoDay(day),
             processing_wd: processing,
             sla_days: slaDays,
-            breached: e.status === "COMPLETED" && processing > slaDays ? 1 : 0,
+            breached: e.status === "COMPLETED" && breachedSla(processing, slaDays) ? 1 : 0,
             returned: e.returned,
           });
         }

@@ -1,22 +1,8 @@
 // Attendance export (mesin absensi / SIMPEG): one row per employee per day.
 // Columns: nip; tanggal; jam_masuk; jam_pulang; status; menit_terlambat. See docs/source-files.md.
 import { z } from "zod";
+import { ATTENDANCE_STATUSES, lateBand, type AttendanceStatus } from "@/lib/domain/attendance";
 import { dateField, nipField, optionalTimeField, type SourceFormat } from "./format";
-
-/** Attendance status codes (PermenPAN-RB / regional TPP rules). L = not a working day. */
-export const ATTENDANCE_STATUSES = [
-  "H", "TL1", "TL2", "TL3", "TL4", "PSW1", "PSW2", "PSW3", "PSW4", "TK", "I", "S", "CT", "DL", "TB", "L",
-] as const;
-export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
-
-/** Late bands: TL1 1–30, TL2 31–60, TL3 61–90, TL4 over 90 minutes (or no check-in). */
-export function lateBand(minutes: number): 0 | 1 | 2 | 3 | 4 {
-  if (minutes <= 0) return 0;
-  if (minutes <= 30) return 1;
-  if (minutes <= 60) return 2;
-  if (minutes <= 90) return 3;
-  return 4;
-}
 
 const STATUS_SET = new Set<string>(ATTENDANCE_STATUSES);
 const STATUS_ALIASES: Record<string, AttendanceStatus> = { HADIR: "H", CUTI: "CT", IZIN: "I", SAKIT: "S", LIBUR: "L" };

@@ -71,7 +71,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
                       </td>
                       <td>{t(`request.status.${r.status}`)}</td>
                       <td>{formatDate(dateOfDay(r.sla.deadline), locale, "UTC")}</td>
-                      <td>{r.sla.overdue ? <strong className="late">{t("queue.lateDays", { n: -r.sla.left })}</strong> : t("queue.leftDays", { n: r.sla.left })}</td>
+                      <td>{r.sla.overdue ? <strong className="late">{t("queue.lateDays", { n: r.sla.daysPast })}</strong> : t("queue.leftDays", { n: r.sla.left })}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -36,7 +36,8 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: "complete", from: "PERTEK", to: "COMPLETED", by: "hr", decree: true, viaBkn: true },
 ];
 
-export const FINAL_STATUSES: readonly RequestStatus[] = ["COMPLETED", "REJECTED"];
+// Final statuses are a domain rule (the SLA clock stops there): src/lib/domain/sla.ts.
+export { FINAL_STATUSES } from "@/lib/domain/sla";
 
 /** The work queues: which statuses wait on whom. */
 export const QUEUES = {

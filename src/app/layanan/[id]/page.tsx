@@ -11,6 +11,7 @@ import { actorOf } from "@/server/auth/actor";
 import { isMessageKey, type MessageKey } from "@/i18n/catalog";
 import { formatDate, formatDateTime, formatNumber } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
+import { isFinal } from "@/lib/domain/sla";
 import { dateOfDay } from "@/lib/domain/working-days";
 import { requireRole } from "@/server/auth";
 import { getDb } from "@/server/db";
@@ -57,7 +58,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
         <span className={`status status-${r.status}`} data-testid="request-status">
           {t(`request.status.${r.status}`)}
         </span>
-        {sla.overdue && r.status !== "COMPLETED" && r.status !== "REJECTED" && <span className="status overdue"> {t("requests.detail.overdue")}</span>}
+        {sla.overdue && !isFinal(r.status) && <span className="status overdue"> {t("requests.detail.overdue")}</span>}
       </p>
       {detail.missing && (
         <div className="alert error" role="alert">
@@ -87,7 +88,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
         <dt>{t("requests.submittedAt")}</dt>
         <dd>{formatDateTime(r.submittedAt, locale, detail.timezone)}</dd>
         <dt>{t("requests.detail.sla")}</dt>
-        <dd>{t("requests.detail.slaText", { sla: r.serviceType.slaDays, used: sla.used, deadline: formatDate(dateOfDay(sla.deadline), locale, "UTC") })}</dd>
+        <dd>{t("requests.detail.slaText", { sla: r.slaDays ?? r.serviceType.slaDays, used: sla.used, deadline: formatDate(dateOfDay(sla.deadline), locale, "UTC") })}</dd>
         {fieldsFor(r.serviceType.code)
           .filter((f) => details[f.name] && !(detail.healthPrivate && f.name === "reason"))
           .map((f) => [

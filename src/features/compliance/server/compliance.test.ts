@@ -1,7 +1,10 @@
 // The compliance list on real engines: due / not-due rules (leave, appointment, retirement), streaks that
 // reach back before the chosen range, filters, sorting, pagination, scoping and audited follow-ups.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { attendanceFlags, type AttendanceStatus } from "@/lib/domain/attendance";
+import { dayNumber, isoDay } from "@/lib/domain/working-days";
 import { applyClickHouseMigrations } from "@/server/clickhouse/migrate";
+import { classifyEkinerja } from "../../../../etl/load/ekinerja-due";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";
 import { openTestChdb, openTestDb, relationalKinds } from "@/test/stores";
@@ -17,9 +20,15 @@ describe("e-Kinerja compliance list (chDB)", () => {
   let close: () => Promise<void>;
   beforeAll(async () => {
     const t = await openTestChdb();
+    const rel = await openTestDb();
     ch = t.ch;
-    close = t.close;
+    close = async () => {
+      await rel.close();
+      await t.close();
+    };
     await applyClickHouseMigrations(ch);
+    // the region the ETL classifies e-Kinerja entries for (its calendar and outages are relational)
+    await rel.db.region.create({ data: { id: "R", code: "R", name: "R" } });
     await ch.insert("dim_unit", [
       { unit_id: "U1", region_id: "R", parent_id: null, code: "DISDIK", name: "Dinas Pendidikan", path: ["U1"], active: true, version: 1 },
       { unit_id: "U2", region_id: "R", parent_id: "U1", code: "SMP1", name: "SMP Negeri 1", path: ["U1", "U2"], active: true, version: 1 },
@@ -50,7 +59,8 @@ describe("e-Kinerja compliance list (chDB)", () => {
     months("gita", "U1", "2026-01", ["on_time", "on_time", "on_time", "on_time", "on_time", "on_time"]);
     const row = (e: string, unit: string, kind: string, period: string, state: State) => ({
       region_id: "R", unit_id: unit, employee_id: e, kind, period, deadline: period, state, approval: state === "missing" ? "none" : "approved",
-      submitted_at: state === "missing" ? null : `${period} 09:00:00.000`, batch_id: 1, line: 1,
+      // a late entry is made the day after its deadline (the ETL measures the state against the deadline)
+      submitted_at: state === "missing" ? null : `${state === "late" ? isoDay(dayNumber(period) + 1) : period} 09:00:00.000`, batch_id: 1, line: 1,
     });
     await ch.insert("fact_ekinerja", [
       ...monthly.map(([e, u, p, s]) => row(e, u, "monthly", p, s)),
@@ -59,7 +69,8 @@ describe("e-Kinerja compliance list (chDB)", () => {
       row("dedi", "U2", "daily", "2026-04-07", "missing"),
     ]);
     // Dedi spent all of March on leave (CT), and TK days for the discipline watch
-    const att = (e: string, unit: string, day: string, status: string) => ({ region_id: "R", unit_id: unit, employee_id: e, day, status, check_in: null, check_out: null, late_minutes: 0, batch_id: 1, line: 1 });
+    // as the ETL writes them: with what each day counts as
+    const att = (e: string, unit: string, day: string, status: AttendanceStatus) => ({ region_id: "R", unit_id: unit, employee_id: e, day, status, ...attendanceFlags(status), check_in: null, check_out: null, late_minutes: 0, batch_id: 1, line: 1 });
     const march = ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06", "2026-03-09", "2026-03-10"];
     await ch.insert("fact_attendance", [
       ...march.map((d) => att("dedi", "U2", d, "CT")),
@@ -69,6 +80,7 @@ describe("e-Kinerja compliance list (chDB)", () => {
       att("ani", "U2", "2026-01-07", "H"),
       att("fajar", "U3", "2026-01-05", "TK"),
     ]);
+    await classifyEkinerja(rel.db, ch, { all: true });
   });
   afterAll(() => close());
 
@@ -115,7 +127,7 @@ describe("e-Kinerja compliance list (chDB)", () => {
 
   it("shows one employee's months with attendance beside the entries, and TK days for the discipline watch", async () => {
     const t = await employeeTimeline(ch, "dedi", "2026-01", "2026-06");
-    expect(t.find((m) => m.month === "2026-03")).toMatchObject({ due: 0, missing: 0, notDueLeave: 1, attendance: { workdays: 7, leave: 7, present: 0 } });
+    expect(t.find((m) => m.month === "2026-03")).toMatchObject({ due: 0, missing: 0, notDueLeave: 1, attendance: { workdays: 0, leave: 7, present: 0 } }); // leave days are not due
     expect(t.find((m) => m.month === "2026-04")).toMatchObject({ due: 2, onTime: 1, missing: 1, notDueLeave: 1 });
     const eka = await employeeTimeline(ch, "eka", "2026-01", "2026-06");
     expect(eka.map((m) => [m.month, m.due, m.notDueLeave])).toEqual([["2026-01", 0, 1], ["2026-02", 0, 1], ["2026-03", 0, 1], ["2026-04", 1, 0], ["2026-05", 1, 0], ["2026-06", 1, 0]]);

@@ -1,7 +1,7 @@
-// e-Kinerja compliance per employee, read from ClickHouse (fact_ekinerja with dim_employee and, for
-// leave, fact_attendance). Not due, so never flagged: entries before the employee's appointment, after
-// their retirement, and on approved leave — a daily log on a leave day (attendance CT), a monthly
-// realisation for a month the employee spent wholly on leave.
+// e-Kinerja compliance per employee, read from ClickHouse: the entries as the ETL classified them
+// (fact_ekinerja_due, by src/lib/domain/ekinerja.ts) with dim_employee. Not due, so never flagged: entries
+// outside employment, on days or in months the attendance says were not due (leave, study duty), and those an
+// outage HR recorded excuses; an outage that extends moves the deadline the state is measured against.
 import { UNIT_FILTER } from "@/features/dashboard/server/kpi";
 import { currentStreak, fillRate, type EntryState } from "@/lib/domain/fill-rate";
 import type { ClickHouse } from "@/server/clickhouse/types";
@@ -36,6 +36,8 @@ export interface ComplianceRow {
   onTime: number;
   late: number;
   missing: number;
+  /** Entries excused by an outage HR recorded (not due, so not in the figures beside it). */
+  excused: number;
   fillRate: number | null;
   streak: number;
   lastEntry: string | null;
@@ -47,43 +49,30 @@ function lookbackStart(from: string, kind: "monthly" | "daily"): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** The SQL of the per-employee figures (parameters: kind, unit, from, to, lb). */
+/** The SQL of the per-employee figures (parameters: kind, unit, from, to, lb), from the classified entries. */
 function perEmployeeSql(): string {
   return `
     WITH emp AS (
-      -- argMax skips NULLs: the tuple keeps a retirement date that was cleared as cleared
-      SELECT employee_id, argMax(nip, version) AS nip, argMax(name, version) AS name, argMax(unit_id, version) AS emp_unit,
-             argMax(appointed_on, version) AS appointed_on, argMax(tuple(retired_on), version).1 AS retired_on
-      FROM dim_employee GROUP BY employee_id
+      SELECT employee_id, argMax(nip, version) AS nip, argMax(name, version) AS name FROM dim_employee GROUP BY employee_id
     ),
     units AS (SELECT unit_id, argMax(name, version) AS unit_name FROM dim_unit GROUP BY unit_id),
-    leave AS (
-      -- monthly: months wholly on leave (from the per-employee month rollup); daily: leave days
-      SELECT employee_id, month AS period FROM rollup_attendance_employee_month
-      WHERE {kind:String} = 'monthly' AND month BETWEEN {lb:Date} AND {to:Date}
-      GROUP BY employee_id, month HAVING sum(days) > 0 AND sum(days) = sum(leave_days)
-      UNION ALL
-      SELECT employee_id, day AS period FROM fact_attendance
-      WHERE {kind:String} = 'daily' AND status = 'CT' AND day BETWEEN {lb:Date} AND {to:Date}
-    ),
     entries AS (
       SELECT f.employee_id AS employee_id, f.unit_id AS unit_id, f.period AS period, f.state AS state, f.submitted_at AS submitted_at,
-             emp.nip AS nip, emp.name AS name
-      FROM fact_ekinerja AS f
+             f.due AS due, f.reason AS reason, emp.nip AS nip, emp.name AS name
+      FROM fact_ekinerja_due AS f
       INNER JOIN emp ON emp.employee_id = f.employee_id
       WHERE f.kind = {kind:String} AND f.period BETWEEN {lb:Date} AND {to:Date} AND ${UNIT_FILTER}
-        AND f.period >= if({kind:String} = 'daily', emp.appointed_on, toStartOfMonth(emp.appointed_on)) AND (emp.retired_on IS NULL OR f.period <= emp.retired_on)
-        AND (f.employee_id, f.period) NOT IN (SELECT employee_id, period FROM leave)
     )
     SELECT
-      e.employee_id AS employee_id, any(e.nip) AS nip, any(e.name) AS name, argMax(e.unit_id, e.period) AS unit_id,
+      e.employee_id AS employee_id, any(e.nip) AS nip, any(e.name) AS name, argMaxIf(e.unit_id, e.period, e.due = 1) AS unit_id,
       any(units.unit_name) AS unit_name,
-      countIf(e.period >= {from:Date}) AS due,
-      countIf(e.period >= {from:Date} AND e.state = 'on_time') AS on_time,
-      countIf(e.period >= {from:Date} AND e.state = 'late') AS late,
-      countIf(e.period >= {from:Date} AND e.state = 'missing') AS missing,
+      countIf(e.due = 1 AND e.period >= {from:Date}) AS due,
+      countIf(e.due = 1 AND e.period >= {from:Date} AND e.state = 'on_time') AS on_time,
+      countIf(e.due = 1 AND e.period >= {from:Date} AND e.state = 'late') AS late,
+      countIf(e.due = 1 AND e.period >= {from:Date} AND e.state = 'missing') AS missing,
+      countIf(e.reason = 'outage' AND e.period >= {from:Date}) AS excused,
       if(due = 0, 1, on_time / due) AS fill,
-      arrayMap(x -> x.2, arraySort(groupArray((e.period, e.state)))) AS states,
+      arrayMap(x -> x.2, arraySort(groupArrayIf((e.period, e.state), e.due = 1))) AS states,
       toString(max(e.submitted_at)) AS last_entry_text,
       max(e.submitted_at) AS last_entry
     FROM entries AS e
@@ -94,7 +83,7 @@ function perEmployeeSql(): string {
 
 type RawRow = {
   employee_id: string; nip: string; name: string; unit_id: string; unit_name: string;
-  due: number | string; on_time: number | string; late: number | string; missing: number | string;
+  due: number | string; on_time: number | string; late: number | string; missing: number | string; excused: number | string;
   states: EntryState[]; last_entry_text: string | null; total?: number | string;
 };
 
@@ -103,7 +92,7 @@ function toRow(r: RawRow): ComplianceRow {
   const onTime = Number(r.on_time);
   return {
     employeeId: r.employee_id, nip: r.nip, name: r.name, unitId: r.unit_id, unitName: r.unit_name,
-    due, onTime, late: Number(r.late), missing: Number(r.missing), fillRate: fillRate(onTime, due),
+    due, onTime, late: Number(r.late), missing: Number(r.missing), excused: Number(r.excused), fillRate: fillRate(onTime, due),
     streak: currentStreak(r.states), lastEntry: r.last_entry_text && !r.last_entry_text.startsWith("1970") ? r.last_entry_text : null,
   };
 }
@@ -155,47 +144,43 @@ export interface TimelineMonth {
   missing: number;
   /** Entries in the source that were not due: on leave, before appointment, after retirement. */
   notDueLeave: number;
+  /** Entries an outage HR recorded excuses. */
+  excused: number;
+  /** workdays: the days due (src/lib/domain/attendance.ts); present (DL included), late and tk of those; other: excused (I, S); leave: CT days, not due. */
   attendance: { workdays: number; present: number; late: number; tk: number; leave: number; other: number };
 }
 
 /**
- * One employee's months: e-Kinerja entries (both kinds) told apart as on time / late / missing, with
- * those that were not due (leave, before appointment, after retirement) counted apart, and attendance beside them.
+ * One employee's months: e-Kinerja entries (both kinds) as the ETL classified them — on time / late / missing,
+ * those that were not due counted apart — and attendance beside them (its days as the ETL classified them).
  */
 export async function employeeTimeline(ch: ClickHouse, employeeId: string, from: string, to: string): Promise<TimelineMonth[]> {
   const p = { emp: employeeId, from: `${from}-01`, to: monthEnd(to) };
-  const [emp, entries, days] = await Promise.all([
-    ch.query<{ appointed_on: string; retired_on: string | null }>(
-      `SELECT toString(argMax(appointed_on, version)) AS appointed_on, toString(argMax(tuple(retired_on), version).1) AS retired_on FROM dim_employee WHERE employee_id = {emp:String}`,
-      p,
-    ),
-    ch.query<{ kind: string; period_text: string; state: EntryState }>(
+  const [entries, days] = await Promise.all([
+    ch.query<{ period_text: string; state: EntryState; due: number; reason: string }>(
       // aliases differ from the columns: WHERE would otherwise compare the text
-      `SELECT kind, toString(period) AS period_text, state FROM fact_ekinerja WHERE employee_id = {emp:String} AND period BETWEEN {from:Date} AND {to:Date}`,
+      `SELECT toString(period) AS period_text, state, due, reason FROM fact_ekinerja_due WHERE employee_id = {emp:String} AND period BETWEEN {from:Date} AND {to:Date}`,
       p,
     ),
-    ch.query<{ day_text: string; status: string }>(`SELECT toString(day) AS day_text, status FROM fact_attendance WHERE employee_id = {emp:String} AND day BETWEEN {from:Date} AND {to:Date}`, p),
+    ch.query<{ day_text: string; status: string; due: number; present: number }>(
+      `SELECT toString(day) AS day_text, status, due, present FROM fact_attendance WHERE employee_id = {emp:String} AND day BETWEEN {from:Date} AND {to:Date}`,
+      p,
+    ),
   ]);
-  const appointed = emp[0]?.appointed_on ?? "0000-00-00";
-  const retired = emp[0]?.retired_on ?? null;
-  const status = new Map(days.map((d) => [d.day_text, d.status]));
-  const monthOnLeave = new Map<string, boolean>();
-  for (const d of days) monthOnLeave.set(d.day_text.slice(0, 7), (monthOnLeave.get(d.day_text.slice(0, 7)) ?? true) && d.status === "CT");
   const months = new Map<string, TimelineMonth>();
   const get = (m: string) => {
     let row = months.get(m);
     if (!row) {
-      row = { month: m, due: 0, onTime: 0, late: 0, missing: 0, notDueLeave: 0, attendance: { workdays: 0, present: 0, late: 0, tk: 0, leave: 0, other: 0 } };
+      row = { month: m, due: 0, onTime: 0, late: 0, missing: 0, notDueLeave: 0, excused: 0, attendance: { workdays: 0, present: 0, late: 0, tk: 0, leave: 0, other: 0 } };
       months.set(m, row);
     }
     return row;
   };
-  for (const { kind, period_text: period, state } of entries) {
+  for (const { period_text: period, state, due, reason } of entries) {
     const row = get(period.slice(0, 7));
-    const outside = (kind === "daily" ? period < appointed : period.slice(0, 7) < appointed.slice(0, 7)) || (retired !== null && retired !== "" && period > retired);
-    const onLeave = kind === "daily" ? status.get(period) === "CT" : monthOnLeave.get(period.slice(0, 7)) === true;
-    if (outside || onLeave) {
-      row.notDueLeave++;
+    if (Number(due) !== 1) {
+      if (reason === "outage") row.excused++;
+      else row.notDueLeave++;
       continue;
     }
     row.due++;
@@ -205,13 +190,14 @@ export async function employeeTimeline(ch: ClickHouse, employeeId: string, from:
   }
   for (const d of days) {
     const a = get(d.day_text.slice(0, 7)).attendance;
+    if (d.status === "CT") a.leave++;
+    if (Number(d.due) !== 1) continue;
     a.workdays++;
-    if (d.status === "TK") a.tk++;
-    else if (d.status === "CT") a.leave++;
-    else if (d.status === "H" || d.status.startsWith("TL") || d.status.startsWith("PSW")) {
+    if (Number(d.present) === 1) {
       a.present++;
       if (d.status.startsWith("TL")) a.late++;
-    } else a.other++;
+    } else if (d.status === "TK") a.tk++;
+    else a.other++;
   }
   return [...months.values()].sort((a, b) => a.month.localeCompare(b.month));
 }

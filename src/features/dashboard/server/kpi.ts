@@ -110,7 +110,7 @@ SELECT 'att', toString(day), [sum(due), sum(present), sum(late), sum(absent_tk)]
 FROM rollup_attendance_daily WHERE ${inDays("day", ...both)} GROUP BY day
 UNION ALL
 SELECT 'ek', toString(period), [sum(due), sum(on_time), sum(late), sum(missing)]
-FROM rollup_ekinerja_daily WHERE ${inDays("period", ...both)} GROUP BY period
+FROM rollup_ekinerja_due WHERE ${inDays("period", ...both)} GROUP BY period
 UNION ALL
 SELECT 'survey', toString(day), [sum(respondents), sum(u1), sum(u2), sum(u3), sum(u4), sum(u5), sum(u6), sum(u7), sum(u8), sum(u9)]
 FROM rollup_survey_daily WHERE ${inDays("day", ...both, true)} GROUP BY day

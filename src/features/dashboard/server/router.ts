@@ -4,6 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createTRPCRouter, roleProcedure, type Context } from "@/server/api/trpc";
 import { isUnitWithin } from "@/server/api/unit-scope";
+import { WorkCalendar } from "@/lib/domain/working-days";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import { periodInput, resolvePeriod } from "../period";
 import { overview, type Scope } from "./kpi";
@@ -30,16 +31,20 @@ async function clickhouseOf(ctx: Context): Promise<ClickHouse> {
   return getClickHouse();
 }
 
-const zoneCache = new Map<ClickHouse, { timezone: string; at: number }>();
+const regionCache = new Map<ClickHouse, { timezone: string; calendar: WorkCalendar; at: number }>();
 
-/** The region's time zone, from ClickHouse's copy of the region (one region per installation). */
-async function regionTimezone(ch: ClickHouse): Promise<string> {
-  const hit = zoneCache.get(ch);
-  if (hit && Date.now() - hit.at < 60_000) return hit.timezone;
-  const [row] = await ch.query<{ tz: string }>("SELECT argMax(timezone, version) AS tz FROM dim_region GROUP BY region_id LIMIT 1");
-  const timezone = row?.tz || "Asia/Jakarta";
-  zoneCache.set(ch, { timezone, at: Date.now() });
-  return timezone;
+/** The region's time zone and working-day calendar, from ClickHouse's copy of them (one region per installation). */
+async function regionOf(ch: ClickHouse): Promise<{ timezone: string; calendar: WorkCalendar }> {
+  const hit = regionCache.get(ch);
+  if (hit && Date.now() - hit.at < 60_000) return hit;
+  const [row] = await ch.query<{ tz: string; holidays: string[] }>(
+    `SELECT argMax(timezone, version) AS tz,
+            (SELECT groupArray(toString(date)) FROM (SELECT date, argMax(deleted, version) AS gone FROM dim_holiday GROUP BY region_id, date) WHERE gone = 0) AS holidays
+     FROM dim_region GROUP BY region_id LIMIT 1`,
+  );
+  const entry = { timezone: row?.tz || "Asia/Jakarta", calendar: new WorkCalendar(row?.holidays ?? []), at: Date.now() };
+  regionCache.set(ch, entry);
+  return entry;
 }
 
 /** The scope a caller may see: a unit head is held to their own unit and its sub-units. */
@@ -63,9 +68,9 @@ const dashboardProcedure = roleProcedure(...DASHBOARD_ROLES)
   .use(async ({ ctx, input, next }) => {
     const scope = await scopeFor(ctx, input);
     const ch = await clickhouseOf(ctx);
-    const timezone = await regionTimezone(ch);
+    const { timezone, calendar } = await regionOf(ch);
     const today = input.today ?? todayIn(timezone);
-    return next({ ctx: { dash: { scope, ch, timezone, today, period: resolvePeriod(input, today) } } });
+    return next({ ctx: { dash: { scope, ch, timezone, calendar, today, period: resolvePeriod(input, today) } } });
   });
 
 export const dashboardRouter = createTRPCRouter({
@@ -74,7 +79,7 @@ export const dashboardRouter = createTRPCRouter({
     ctx.db.serviceType.findMany({ where: { active: true }, select: { id: true, code: true, nameId: true, nameEn: true }, orderBy: { code: "asc" } }),
   ),
   overview: dashboardProcedure.query(({ ctx: { dash: d } }) => overview(d.ch, d.period, d.scope)),
-  services: dashboardProcedure.query(({ ctx: { dash: d } }) => servicePerformance(d.ch, d.period, d.scope, d.today, d.timezone)),
+  services: dashboardProcedure.query(({ ctx: { dash: d } }) => servicePerformance(d.ch, d.period, d.scope, d.today, d.timezone, d.calendar)),
   attendance: dashboardProcedure.query(({ ctx: { dash: d } }) => attendanceView(d.ch, d.period, d.scope)),
   ekinerja: dashboardProcedure.query(({ ctx: { dash: d } }) => ekinerjaView(d.ch, d.period, d.scope)),
   scorecard: dashboardProcedure.query(({ ctx: { dash: d } }) => scorecard(d.ch, d.period, d.scope)),

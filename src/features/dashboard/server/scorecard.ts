@@ -33,7 +33,7 @@ FROM rollup_request_daily WHERE ${where("day")} GROUP BY unit_id
 UNION ALL
 SELECT 'att', unit_id, [toFloat64(sum(due)), toFloat64(sum(present))] FROM rollup_attendance_daily WHERE ${where("day")} GROUP BY unit_id
 UNION ALL
-SELECT 'ek', unit_id, [toFloat64(sum(due)), toFloat64(sum(on_time))] FROM rollup_ekinerja_daily WHERE ${where("period")} GROUP BY unit_id
+SELECT 'ek', unit_id, [toFloat64(sum(due)), toFloat64(sum(on_time))] FROM rollup_ekinerja_due WHERE ${where("period")} GROUP BY unit_id
 UNION ALL
 SELECT 'ikm', unit_id, [toFloat64(sum(respondents)), ${ELEMENTS.map((e) => `toFloat64(sum(${e.toLowerCase()}))`).join(", ")}] FROM rollup_survey_daily WHERE ${where("day")} GROUP BY unit_id`,
     params,

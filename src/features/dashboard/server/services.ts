@@ -3,7 +3,8 @@
 // wait (time spent in each status) and the slowest open requests. Rollups for the aggregates; the
 // distribution reads the finished requests of the period (one row per request, sorted by unit and day).
 import type { ClickHouse } from "@/server/clickhouse/types";
-import { indonesianZone } from "@/lib/domain/working-days";
+import { daysPastDeadline, FINAL_STATUSES } from "@/lib/domain/sla";
+import { dayNumber, indonesianZone, type WorkCalendar } from "@/lib/domain/working-days";
 import { bucketFor, type ResolvedPeriod } from "../period";
 import { SERVICE_FILTER, slaCompliance, UNIT_FILTER, type RequestCounts, type Scope } from "./kpi";
 
@@ -27,10 +28,11 @@ export interface ServicePerformance {
 
 const HISTOGRAM_CAP = 40;
 
-export async function servicePerformance(ch: ClickHouse, period: ResolvedPeriod, scope: Scope, today: string, timezone: string): Promise<ServicePerformance> {
+/** `calendar`: the region's working days, for the days past deadline (src/lib/domain/sla.ts). */
+export async function servicePerformance(ch: ClickHouse, period: ResolvedPeriod, scope: Scope, today: string, timezone: string, calendar: WorkCalendar): Promise<ServicePerformance> {
   const { from, to } = period.current;
   const bucket = bucketFor(period.current);
-  const params = { unit: scope.unitId ?? "", service: scope.serviceTypeId ?? "", from, to, today, cap: HISTOGRAM_CAP };
+  const params = { unit: scope.unitId ?? "", service: scope.serviceTypeId ?? "", from, to, today, cap: HISTOGRAM_CAP, final: [...FINAL_STATUSES] };
   const where = `day BETWEEN {from:Date} AND {to:Date} AND ${UNIT_FILTER} AND ${SERVICE_FILTER}`;
   const perf = (key: string) => `SELECT ${key} AS id, sum(completed) AS completed, sum(rejected) AS rejected, sum(breached) AS breached, sum(returned) AS returned,
       arrayMap(x -> toUInt64(ifNotFinite(x, 0)), quantilesTimingMerge(0.5, 0.9)(processing_wd_q)) AS q
@@ -59,7 +61,7 @@ export async function servicePerformance(ch: ClickHouse, period: ResolvedPeriod,
          SELECT request_id, argMax(number, version) AS num, any(service_type_id) AS st_id, any(unit_id) AS u_id,
                 min(submitted_at) AS sub, any(sla_due_day) AS due, argMax(status, version) AS st
          FROM fact_request_state WHERE ${UNIT_FILTER} AND ${SERVICE_FILTER} GROUP BY request_id)
-       WHERE st NOT IN ('COMPLETED', 'REJECTED') ORDER BY due, num LIMIT 20`,
+       WHERE st NOT IN {final:Array(String)} ORDER BY due, num LIMIT 20`,
       params,
     ),
   ]);
@@ -77,7 +79,6 @@ export async function servicePerformance(ch: ClickHouse, period: ResolvedPeriod,
       slaCompliance: slaCompliance(completed, breached),
     };
   };
-  const todayMs = Date.parse(today);
   return {
     byService: byService.map(row),
     byUnit: byUnit.map(row),
@@ -96,7 +97,7 @@ export async function servicePerformance(ch: ClickHouse, period: ResolvedPeriod,
       unitId: s.unit_id,
       submittedDay: s.sub,
       dueDay: s.due,
-      overdueDays: Math.max(0, Math.round((todayMs - Date.parse(s.due)) / 86_400_000)),
+      overdueDays: daysPastDeadline(calendar, dayNumber(s.due), dayNumber(today)),
     })),
   };
 }

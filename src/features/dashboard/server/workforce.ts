@@ -97,6 +97,8 @@ export interface EkinerjaView {
   byKind: ({ kind: "daily" | "monthly" } & EkinerjaCounts)[];
   /** Employees with at least one entry due in the period, and those who made every one on time. */
   employees: { due: number; fullyCompliant: number; share: number | null };
+  /** Entries in the exports that were not due (src/lib/domain/ekinerja.ts), by reason: outages HR recorded among them. */
+  notDue: { notEmployed: number; leave: number; outage: number };
 }
 
 const EK_SUMS = "sum(due) AS due, sum(on_time) AS on_time, sum(late) AS late, sum(missing) AS missing";
@@ -106,16 +108,20 @@ export async function ekinerjaView(ch: ClickHouse, period: ResolvedPeriod, scope
   const params = { unit: scope.unitId ?? "", from: period.current.from, to: period.current.to };
   const where = `period BETWEEN {from:Date} AND {to:Date} AND ${UNIT_FILTER}`;
   type Sums = { due: number; on_time: number; late: number; missing: number };
-  const [overTime, byUnit, byKind, employees] = await Promise.all([
+  const [overTime, byUnit, byKind, notDue, employees] = await Promise.all([
     ch.query<Sums & { start: string }>(
-      `SELECT toString(${bucket === "week" ? "toMonday(period)" : "toStartOfMonth(period)"}) AS start, ${EK_SUMS} FROM rollup_ekinerja_daily WHERE ${where} GROUP BY start ORDER BY start`,
+      `SELECT toString(${bucket === "week" ? "toMonday(period)" : "toStartOfMonth(period)"}) AS start, ${EK_SUMS} FROM rollup_ekinerja_due WHERE ${where} GROUP BY start ORDER BY start`,
       params,
     ),
-    ch.query<Sums & { unit_id: string }>(`SELECT unit_id, ${EK_SUMS} FROM rollup_ekinerja_daily WHERE ${where} GROUP BY unit_id`, params),
-    ch.query<Sums & { kind: "daily" | "monthly" }>(`SELECT kind, ${EK_SUMS} FROM rollup_ekinerja_daily WHERE ${where} GROUP BY kind ORDER BY kind`, params),
+    ch.query<Sums & { unit_id: string }>(`SELECT unit_id, ${EK_SUMS} FROM rollup_ekinerja_due WHERE ${where} GROUP BY unit_id`, params),
+    ch.query<Sums & { kind: "daily" | "monthly" }>(`SELECT kind, ${EK_SUMS} FROM rollup_ekinerja_due WHERE ${where} GROUP BY kind ORDER BY kind`, params),
+    ch.query<{ not_employed: number; on_leave: number; outage: number }>(
+      `SELECT sum(not_employed) AS not_employed, sum(on_leave) AS on_leave, sum(outage) AS outage FROM rollup_ekinerja_due WHERE ${where}`,
+      params,
+    ),
     ch.query<{ due: number; compliant: number }>(
       `SELECT count() AS due, countIf(all_on_time) AS compliant FROM (
-         SELECT employee_id, min(state = 'on_time') AS all_on_time FROM fact_ekinerja WHERE ${where} GROUP BY employee_id)`,
+         SELECT employee_id, min(state = 'on_time') AS all_on_time FROM fact_ekinerja_due WHERE due = 1 AND ${where} GROUP BY employee_id)`,
       params,
     ),
   ]);
@@ -128,5 +134,6 @@ export async function ekinerjaView(ch: ClickHouse, period: ResolvedPeriod, scope
       .sort((x, y) => (y.fillRate ?? -1) - (x.fillRate ?? -1) || x.unitId.localeCompare(y.unitId)),
     byKind: byKind.map((r) => ({ kind: r.kind, ...ekinerjaCounts(r) })),
     employees: { due: Number(e.due), fullyCompliant: Number(e.compliant), share: ratio(Number(e.compliant), Number(e.due)) },
+    notDue: { notEmployed: Number(notDue[0]?.not_employed ?? 0), leave: Number(notDue[0]?.on_leave ?? 0), outage: Number(notDue[0]?.outage ?? 0) },
   };
 }

@@ -6,6 +6,7 @@ import { resolvePeriod } from "@/features/dashboard/period";
 import { satisfactionView } from "@/features/dashboard/server/satisfaction";
 import { servicePerformance } from "@/features/dashboard/server/services";
 import { attendanceView, ekinerjaView } from "@/features/dashboard/server/workforce";
+import { regionCalendar } from "@/features/requests/server/leave";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";
 import type { ReportPeriod } from "../period";
@@ -24,7 +25,7 @@ export async function buildSnapshot(db: Db, ch: ClickHouse, regionId: string, pe
   const resolved = resolvePeriod({ period: "custom", from: period.from, to: period.to }, period.to);
   const scope = {};
   const [perf, sat, att, ek, heads] = await Promise.all([
-    servicePerformance(ch, resolved, scope, period.to, region.timezone),
+    servicePerformance(ch, resolved, scope, period.to, region.timezone, (await regionCalendar(db, regionId)).calendar),
     satisfactionView(ch, resolved, scope, new Map()),
     attendanceView(ch, resolved, scope),
     ekinerjaView(ch, resolved, scope),

@@ -1,6 +1,7 @@
 // What the request pages read: an employee's own requests, one request with its steps, and the work
 // queues sorted by SLA deadline in working days. Relational reads (the system of record), scoped on the server.
 import type { RequestStatus } from "@/generated/prisma/enums";
+import { slaPosition } from "@/lib/domain/sla";
 import { localDay } from "@/lib/domain/working-days";
 import { recordAudit } from "@/server/audit";
 import type { Db } from "@/server/db/client";
@@ -25,13 +26,6 @@ export async function myRequests(db: Db, employeeId: string) {
   });
 }
 
-/** SLA position of a request: deadline (local day), working days used and left, overdue. */
-export function slaOf(calendar: { addWorkingDays(from: number, n: number): number; workingDaysBetween(from: number, to: number): number }, submittedDay: number, slaDays: number, today: number) {
-  const deadline = calendar.addWorkingDays(submittedDay, slaDays);
-  const used = calendar.workingDaysBetween(submittedDay, today);
-  return { deadline, used, left: slaDays - used, overdue: used > slaDays };
-}
-
 /** One request as its reader may see it, with the actions they may take; null when they may not see it. */
 export async function requestDetail(db: Db, user: RequestUser, requestId: string, now = clockNow()) {
   const request = await db.serviceRequest.findUnique({
@@ -51,7 +45,7 @@ export async function requestDetail(db: Db, user: RequestUser, requestId: string
   const { calendar, timezone } = await regionCalendar(db, request.regionId);
   const today = localDay(now, timezone);
   const end = request.completedAt ? localDay(request.completedAt, timezone) : today;
-  const sla = slaOf(calendar, localDay(request.submittedAt, timezone), request.slaDays ?? request.serviceType.slaDays, end);
+  const sla = slaPosition(calendar, localDay(request.submittedAt, timezone), request.slaDays ?? request.serviceType.slaDays, end);
   const lastReturn = request.status === "RETURNED" ? [...request.events].reverse().find((e) => e.status === "RETURNED") : undefined;
   const survey = request.status === "COMPLETED" && parties.has("owner") ? await surveyState(db, request.id) : null;
   return {
@@ -94,7 +88,7 @@ export async function workQueue(db: Db, user: RequestUser, queue: QueueName, pag
   const items = rows
     .map((r) => {
       const { calendar, timezone } = calendars.get(r.regionId)!;
-      return { ...r, sla: slaOf(calendar, localDay(r.submittedAt, timezone), r.slaDays ?? r.serviceType.slaDays, localDay(now, timezone)) };
+      return { ...r, sla: slaPosition(calendar, localDay(r.submittedAt, timezone), r.slaDays ?? r.serviceType.slaDays, localDay(now, timezone)) };
     })
     .sort((a, b) => a.sla.deadline - b.sla.deadline || a.submittedAt.getTime() - b.submittedAt.getTime());
   const pages = Math.max(1, Math.ceil(items.length / QUEUE_PAGE));

@@ -303,7 +303,7 @@ describe.each(relationalKinds)("personnel service requests on %s", (kind) => {
     expect(deadlines).toEqual([...deadlines].sort((a, b) => a - b));
     // by 26 March the leave request is overdue: 7 working days used (11–13, 16, 17, 25, 26 March; 18–24 are holidays and cuti bersama)
     const later = await workQueue(w.db, w.users.hr, "verification", 1, new Date("2026-03-26T02:00:00Z"));
-    expect(later!.items.find((i) => i.id === cuti.requestId)!.sla).toMatchObject({ overdue: true, used: 7, left: -4 });
+    expect(later!.items.find((i) => i.id === cuti.requestId)!.sla).toMatchObject({ overdue: true, used: 7, left: 0, daysPast: 4 });
 
     expect(await requestDetail(w.db, w.users.kadinkes, kgb.requestId)).toBeNull();
     expect(await requestDetail(w.db, w.users.budi, kgb.requestId)).toBeNull();

@@ -1,0 +1,144 @@
+// One fixture, every page: the dashboard, the unit page, the scorecard, the compliance employee timeline,
+// the work queue, a request's page, the dashboard's most overdue requests and the public report must give
+// the same counts and rates, because each reads the measure's one owner (attendance.ts, sla.ts) or the
+// columns the ETL wrote with it. The expected figures are worked out by hand below, not with those owners.
+//
+// The fixture: two weeks of March 2026 with a holiday on Wednesday 4 March, official duty (DL), leave
+// (CT), study duty (TB), excused absence (I, S) and TK; and a request with an SLA of 3 working days,
+// submitted Monday 2 March, due Friday 6 March (the holiday moves it), looked at on Saturday 7 and Monday 9.
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Session } from "next-auth";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSnapshot } from "@/features/reports/server/snapshot";
+import { employeeTimeline } from "@/features/compliance/server/queries";
+import { requestDetail, workQueue } from "@/features/requests/server/queries";
+import { createCaller } from "@/server/api/root";
+import { openEtlStores, type EtlTestStores } from "@/test/etl";
+import { runEtl } from "../../../etl/run";
+
+const DAYS = ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06", "2026-03-09", "2026-03-10", "2026-03-11", "2026-03-12", "2026-03-13"];
+const HOLIDAY = "2026-03-04";
+
+/** Each employee's status per day of DAYS (the holiday is L for everyone). */
+const STATUSES: Record<string, string[]> = {
+  ani: ["H", "H", "L", "DL", "DL", "TL1", "H", "H", "H", "H"], // due 9, present 9 (DL is at work)
+  budi: ["H", "H", "L", "H", "H", "CT", "CT", "CT", "CT", "CT"], // due 4, present 4, 5 leave days not due
+  citra: ["TK", "I", "L", "S", "H", "H", "H", "H", "H", "TB"], // due 8, present 5, TK 1
+  dewi: ["H", "H", "L", "H", "H", "H", "H", "H", "H", "H"], // due 9, present 9
+  eko: ["H", "H", "L", "H", "H", "H", "H", "H", "H", "H"],
+  fitri: ["H", "H", "L", "H", "H", "H", "H", "H", "H", "H"],
+};
+const EXPECTED = {
+  perEmployee: { ani: [9, 9], budi: [4, 4], citra: [8, 5], dewi: [9, 9], eko: [9, 9], fitri: [9, 9] } as Record<string, [number, number]>,
+  due: 48,
+  present: 45,
+  tk: 1,
+};
+
+describe("one definition per measure: every page agrees (PGlite + chDB)", () => {
+  let s: EtlTestStores;
+  let regionId: string;
+  let unitId: string;
+  let requestId: string;
+  const employees: Record<string, string> = {};
+  const hr = { id: "hr", name: "HR", role: "HR" as const, unitId: null };
+  /** The leader's dashboard procedures (`today` goes with each call's filter). */
+  const as = () =>
+    createCaller({
+      db: s.db,
+      clientKey: "test",
+      clickhouse: async () => s.ch,
+      session: { expires: new Date(Date.now() + 3_600_000).toISOString(), user: { id: "u", name: "T", username: "t", role: "LEADER", unitId: null } as Session["user"] },
+    }).dashboard;
+  const march = (to: string, today = to) => ({ period: "custom" as const, from: "2026-03-02", to, today });
+  /** 09:00 WIB on a day. */
+  const at = (day: string) => new Date(`${day}T02:00:00Z`);
+
+  beforeAll(async () => {
+    s = await openEtlStores();
+    const region = await s.db.region.create({ data: { code: "PAR", name: "Kabupaten Paritas" } });
+    regionId = region.id;
+    await s.db.holiday.create({ data: { regionId, date: new Date(`${HOLIDAY}T00:00:00Z`), kind: "NATIONAL", name: "Hari raya" } });
+    const unit = await s.db.unit.create({ data: { regionId, code: "DINKES", name: "Dinas Kesehatan" } });
+    unitId = unit.id;
+    let seq = 1;
+    for (const name of Object.keys(STATUSES)) {
+      const nip = `19800101201001${seq % 2 ? 1 : 2}${String(seq).padStart(3, "0")}`;
+      seq++;
+      const e = await s.db.employee.create({ data: { regionId, unitId, nip, name, gender: "F", rank: "III/a", position: "Staf", appointedOn: new Date("2010-01-01") } });
+      employees[name] = e.id;
+    }
+    const service = await s.db.serviceType.create({ data: { regionId, code: "KP", nameId: "Kenaikan pangkat", nameEn: "Promotion", slaDays: 3 } });
+    const request = await s.db.serviceRequest.create({
+      data: { regionId, number: "PAR-1", serviceTypeId: service.id, employeeId: employees.ani!, unitId, status: "SUBMITTED", submittedAt: at("2026-03-02"), slaDays: 3 },
+    });
+    requestId = request.id;
+    await s.db.requestEvent.create({ data: { requestId, status: "SUBMITTED", at: at("2026-03-02") } });
+
+    const nips = new Map((await s.db.employee.findMany()).map((e) => [e.name, e.nip]));
+    const lines = ["nip;tanggal;jam_masuk;jam_pulang;status;menit_terlambat"];
+    for (const [name, statuses] of Object.entries(STATUSES)) {
+      statuses.forEach((st, i) => {
+        const present = st === "H" || st.startsWith("TL");
+        lines.push([nips.get(name), DAYS[i], present ? (st === "TL1" ? "07:40" : "07:25") : "", present ? "16:05" : "", st, st === "TL1" ? "10" : ""].join(";"));
+      });
+    }
+    const file = path.join(s.dataDir, "absensi-maret.csv");
+    writeFileSync(file, lines.join("\n") + "\n");
+    const run = await runEtl(s, { files: [{ path: file }], lagMs: 0, today: "2026-03-13" });
+    expect(run.imports[0]).toMatchObject({ valid: 60, quarantined: 0 });
+  });
+  afterAll(() => s.close());
+
+  it("attendance: the dashboard, the unit page, the scorecard, the employee timelines and the public report count the same days", async () => {
+    const dash = as();
+    const overview = await dash.overview(march("2026-03-13"));
+    expect(overview.attendance.current).toMatchObject({ due: EXPECTED.due, present: EXPECTED.present, absentTk: EXPECTED.tk });
+    expect(overview.kpis.attendanceRate.value).toBeCloseTo(EXPECTED.present / EXPECTED.due, 12);
+
+    const unitPage = await dash.attendance({ ...march("2026-03-13"), unitId });
+    const row = unitPage.byUnit.find((r) => r.unitId === unitId)!;
+    expect(row.attendanceRate).toBeCloseTo(EXPECTED.present / EXPECTED.due, 12);
+
+    const card = (await dash.scorecard(march("2026-03-13"))).find((r) => r.unitId === unitId)!;
+    expect(card.values.attendance).toBeCloseTo(EXPECTED.present / EXPECTED.due, 12);
+
+    let due = 0;
+    let present = 0;
+    for (const [name, [d, p]] of Object.entries(EXPECTED.perEmployee)) {
+      const [month] = await employeeTimeline(s.ch, employees[name]!, "2026-03", "2026-03");
+      expect([name, month!.attendance.workdays, month!.attendance.present]).toEqual([name, d, p]);
+      due += month!.attendance.workdays;
+      present += month!.attendance.present;
+    }
+    expect([due, present]).toEqual([EXPECTED.due, EXPECTED.present]);
+
+    const report = await buildSnapshot(s.db, s.ch, regionId, { slug: "2026-03", from: "2026-03-01", to: "2026-03-31", kind: "month" }, new Date());
+    expect(report.units.find((u) => u.code === "DINKES")!.attendanceRate).toBeCloseTo(EXPECTED.present / EXPECTED.due, 4);
+  });
+
+  it("SLA: due Friday, not overdue on Saturday, one working day late on Monday — in the queue, the request's page and the dashboard", async () => {
+    const saturday = at("2026-03-07");
+    const monday = at("2026-03-09");
+    const queueSat = (await workQueue(s.db, hr, "verification", 1, saturday))!;
+    expect(queueSat.items[0]!.sla).toMatchObject({ overdue: false, daysPast: 0 });
+    expect(queueSat.overdue).toBe(0);
+    const queueMon = (await workQueue(s.db, hr, "verification", 1, monday))!;
+    expect(queueMon.items[0]!.sla).toMatchObject({ overdue: true, daysPast: 1 });
+    expect(queueMon.overdue).toBe(1);
+    expect((await requestDetail(s.db, hr, requestId, saturday))!.sla.overdue).toBe(false);
+    expect((await requestDetail(s.db, hr, requestId, monday))!.sla).toMatchObject({ overdue: true, daysPast: 1 });
+
+    // the dashboard: backlog at the end of each day (the ETL's snapshot) and the most overdue requests on a given today
+    const dash = as();
+    expect((await dash.overview(march("2026-03-06"))).backlog.current).toEqual({ open: 1, overdue: 0 });
+    expect((await dash.overview(march("2026-03-07"))).backlog.current).toEqual({ open: 1, overdue: 0 });
+    expect((await dash.overview(march("2026-03-08"))).backlog.current).toEqual({ open: 1, overdue: 0 });
+    expect((await dash.overview(march("2026-03-09"))).backlog.current).toEqual({ open: 1, overdue: 1 });
+    const slowest = async (today: string) => (await as().services(march(today))).slowestOpen[0]!;
+    expect(await slowest("2026-03-07")).toMatchObject({ dueDay: "2026-03-06", overdueDays: 0 });
+    expect(await slowest("2026-03-09")).toMatchObject({ dueDay: "2026-03-06", overdueDays: 1 });
+    expect(await slowest("2026-03-13")).toMatchObject({ overdueDays: 5 });
+  });
+});
