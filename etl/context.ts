@@ -1,7 +1,8 @@
 // What the ETL needs to know about a region while it works: its calendar, its employees by NIP and
 // its e-Kinerja deadlines. Loaded once per run.
+import { entryDeadline } from "@/lib/domain/ekinerja";
 import type { Db } from "@/server/db/client";
-import { dayNumber, dayOfDate, WorkCalendar, zoneOffsetHours } from "@/lib/domain/working-days";
+import { dayOfDate, WorkCalendar, zoneOffsetHours } from "@/lib/domain/working-days";
 import { catalog } from "@/i18n/catalog";
 
 export interface EmployeeRef {
@@ -104,13 +105,7 @@ export async function loadRegionContext(db: Db, code: string): Promise<RegionCon
   };
 }
 
-/** e-Kinerja filling deadline (Batas Pengisian) of an entry, as a day number. */
+/** e-Kinerja filling deadline (Batas Pengisian) of an entry, as a day number: the domain's rule with the region's settings. */
 export function ekinerjaDeadline(ctx: Pick<RegionContext, "calendar" | "ekinerjaDeadlineDay" | "dailyLogGraceDays">, kind: "monthly" | "daily", period: string): number {
-  if (kind === "daily") return ctx.calendar.addWorkingDays(dayNumber(period), ctx.dailyLogGraceDays);
-  const y = Number(period.slice(0, 4));
-  const m = Number(period.slice(5, 7)); // the deadline falls in the following month
-  const next = new Date(Date.UTC(y, m, 1));
-  const last = new Date(Date.UTC(next.getUTCFullYear(), next.getUTCMonth() + 1, 0)).getUTCDate();
-  next.setUTCDate(Math.min(ctx.ekinerjaDeadlineDay, last));
-  return dayOfDate(next);
+  return entryDeadline(ctx.calendar, { monthlyDay: ctx.ekinerjaDeadlineDay, dailyGraceDays: ctx.dailyLogGraceDays }, kind, period);
 }

@@ -1,6 +1,7 @@
 // Parsing one source file: decode, split, validate every row with zod, normalise the good rows into
 // chunk files (TSV in ClickHouse's column order) and collect quarantine and per-day sums. Pure work on
 // bytes and files, no database: it runs in a worker thread when the ETL has cores to spare.
+import { employedOn as employedOnDay, employedWithin } from "@/lib/domain/ekinerja";
 import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import type { ImportKind } from "@/generated/prisma/enums";
@@ -245,9 +246,7 @@ export function writeChunkCounts(dir: string, counts: number[]) {
   writeFileSync(path.join(dir, "rows.json"), JSON.stringify(counts));
 }
 
-function employedOn(e: EmployeeRef, day: number) {
-  return day >= e.appointedDay && (e.retiredDay === null || day < e.retiredDay);
-}
+const employedOn = (e: EmployeeRef, day: number) => employedOnDay(e.appointedDay, e.retiredDay, day);
 
 const pad2 = (n: number) => (n < 10 ? "0" + n : String(n));
 
@@ -283,7 +282,7 @@ function normaliseEkinerja(region: Runtime, r: EkinerjaRow, line: number, today:
   const period = dayNumber(r.period);
   if (period > today) return { key: "etl.reason.future", field: "period" };
   const lastDay = r.kind === "daily" ? period : dayNumber(isoDay(period + 31).slice(0, 8) + "01") - 1;
-  if (!(lastDay >= emp.appointedDay && (emp.retiredDay === null || period < emp.retiredDay))) {
+  if (!(r.kind === "daily" ? employedOn(emp, period) : employedWithin(emp.appointedDay, emp.retiredDay, period, lastDay))) {
     return { key: "etl.reason.notEmployed", field: "period" };
   }
   const dl = deadlineOf(region, r.kind, r.period);

@@ -12,6 +12,7 @@
 //   the entries due in it by its working days instead: the network or BKN's server being down, or SIMPEG data
 //   errors keeping the employee out of the system, is not skipping (the source articles name all three).
 import type { EntryState } from "./fill-rate";
+import { dayNumber, dayOfDate } from "./working-days";
 
 export type { EntryState } from "./fill-rate";
 export type EntryKind = "monthly" | "daily";
@@ -26,6 +27,21 @@ export function employedOn(appointedDay: number, retiredDay: number | null, day:
 /** Employed on at least one day of [first, last] (a month, for the monthly realisation). */
 export function employedWithin(appointedDay: number, retiredDay: number | null, first: number, last: number): boolean {
   return last >= appointedDay && (retiredDay === null || first < retiredDay);
+}
+
+/**
+ * The filling deadline (Batas Pengisian), as a day number: a daily log within `dailyGraceDays` working days
+ * of its day; a monthly realisation by day `monthlyDay` of the following month (the month's last day when
+ * shorter). Both are the region's settings (Pengaturan), as BKN's deadlines are set per instansi.
+ */
+export function entryDeadline(calendar: Calendar, rules: { monthlyDay: number; dailyGraceDays: number }, kind: EntryKind, period: string): number {
+  if (kind === "daily") return calendar.addWorkingDays(dayNumber(period), rules.dailyGraceDays);
+  const y = Number(period.slice(0, 4));
+  const m = Number(period.slice(5, 7)); // the deadline falls in the following month
+  const next = new Date(Date.UTC(y, m, 1));
+  const last = new Date(Date.UTC(next.getUTCFullYear(), next.getUTCMonth() + 1, 0)).getUTCDate();
+  next.setUTCDate(Math.min(rules.monthlyDay, last));
+  return dayOfDate(next);
 }
 
 /** On time when made by the deadline's local day; late after it; missing when not made. */

@@ -11,7 +11,8 @@ import path from "node:path";
 import type { Session } from "next-auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSnapshot } from "@/features/reports/server/snapshot";
-import { employeeTimeline } from "@/features/compliance/server/queries";
+import { complianceFilter } from "@/features/compliance/schemas";
+import { complianceList, employeeTimeline } from "@/features/compliance/server/queries";
 import { requestDetail, workQueue } from "@/features/requests/server/queries";
 import { createCaller } from "@/server/api/root";
 import { openEtlStores, type EtlTestStores } from "@/test/etl";
@@ -29,6 +30,8 @@ const STATUSES: Record<string, string[]> = {
   eko: ["H", "H", "L", "H", "H", "H", "H", "H", "H", "H"],
   fitri: ["H", "H", "L", "H", "H", "H", "H", "H", "H", "H"],
 };
+/** e-Kinerja: 54 logs, of which 5 (Budi) and 1 (Citra) on days not due and 5 excused by the outage; 1 missing, 1 late. */
+const EK = { due: 43, onTime: 41, late: 1, missing: 1, leave: 6, outage: 5 };
 const EXPECTED = {
   perEmployee: { ani: [9, 9], budi: [4, 4], citra: [8, 5], dewi: [9, 9], eko: [9, 9], fitri: [9, 9] } as Record<string, [number, number]>,
   due: 48,
@@ -86,8 +89,26 @@ describe("one definition per measure: every page agrees (PGlite + chDB)", () => 
     }
     const file = path.join(s.dataDir, "absensi-maret.csv");
     writeFileSync(file, lines.join("\n") + "\n");
-    const run = await runEtl(s, { files: [{ path: file }], lagMs: 0, today: "2026-03-13" });
-    expect(run.imports[0]).toMatchObject({ valid: 60, quarantined: 0 });
+
+    // e-Kinerja daily logs for every working day (due the next working day), made at 15:00 that day, except:
+    // Citra's log of 2 March is missing and that of 3 March made on 9 March (late); Budi's logs during his
+    // leave are missing (not due); BKN's e-Kinerja was down on 10 March, the deadline of the logs of 9 March
+    // (HR excused them: not due, Budi's already not due for his leave); Citra's log of her study day is not due.
+    await s.db.ekinerjaOutage.create({ data: { regionId, kind: "EKINERJA_DOWN", effect: "EXCUSE", startsOn: new Date("2026-03-10T00:00:00Z"), endsOn: new Date("2026-03-10T00:00:00Z"), unitIds: [], note: "server BKN" } });
+    const ek = ["nip;periode;jenis;waktu_kirim;status_persetujuan"];
+    for (const name of Object.keys(STATUSES)) {
+      for (const day of DAYS.filter((d) => d !== HOLIDAY)) {
+        let sent: string | null = `${day} 15:00`;
+        if (name === "citra" && day === "2026-03-02") sent = null;
+        if (name === "citra" && day === "2026-03-03") sent = "2026-03-09 08:00";
+        if (name === "budi" && day >= "2026-03-09") sent = null;
+        ek.push([nips.get(name), day, "harian", sent ?? "", sent ? "disetujui" : ""].join(";"));
+      }
+    }
+    const ekFile = path.join(s.dataDir, "ekinerja-maret.csv");
+    writeFileSync(ekFile, ek.join("\n") + "\n");
+    const run = await runEtl(s, { files: [{ path: file }, { path: ekFile }], lagMs: 0, today: "2026-03-13" });
+    expect(run.imports.map((i) => [i.valid, i.quarantined])).toEqual([[60, 0], [54, 0]]);
   });
   afterAll(() => s.close());
 
@@ -116,6 +137,36 @@ describe("one definition per measure: every page agrees (PGlite + chDB)", () => 
 
     const report = await buildSnapshot(s.db, s.ch, regionId, { slug: "2026-03", from: "2026-03-01", to: "2026-03-31", kind: "month" }, new Date());
     expect(report.units.find((u) => u.code === "DINKES")!.attendanceRate).toBeCloseTo(EXPECTED.present / EXPECTED.due, 4);
+  });
+
+  it("e-Kinerja: the dashboard, the unit page, the scorecard, the compliance list, the employee timelines and the public report count the same entries", async () => {
+    const dash = as();
+    const overview = await dash.overview(march("2026-03-13"));
+    expect(overview.ekinerja.current).toEqual({ due: EK.due, onTime: EK.onTime, late: EK.late, missing: EK.missing });
+    const view = await dash.ekinerja({ ...march("2026-03-13"), unitId });
+    expect(view.byUnit.find((r) => r.unitId === unitId)).toMatchObject({ due: EK.due, onTime: EK.onTime, fillRate: EK.onTime / EK.due });
+    expect(view.notDue).toEqual({ notEmployed: 0, leave: EK.leave, outage: EK.outage });
+    const card = (await dash.scorecard(march("2026-03-13"))).find((r) => r.unitId === unitId)!;
+    expect(card.values.ekinerja).toBeCloseTo(EK.onTime / EK.due, 12);
+
+    const list = await complianceList(s.ch, complianceFilter.parse({ kind: "daily", from: "2026-03", to: "2026-03", missingOnly: false }), "", 100);
+    const sum = (f: (r: (typeof list.rows)[number]) => number) => list.rows.reduce((n, r) => n + f(r), 0);
+    expect([sum((r) => r.due), sum((r) => r.onTime), sum((r) => r.late), sum((r) => r.missing), sum((r) => r.excused)]).toEqual([EK.due, EK.onTime, EK.late, EK.missing, EK.outage]);
+    expect(list.rows.find((r) => r.employeeId === employees.citra)).toMatchObject({ due: 7, onTime: 5, late: 1, missing: 1, excused: 1 });
+
+    let due = 0;
+    let onTime = 0;
+    let excused = 0;
+    for (const id of Object.values(employees)) {
+      const [month] = await employeeTimeline(s.ch, id, "2026-03", "2026-03");
+      due += month!.due;
+      onTime += month!.onTime;
+      excused += month!.excused;
+    }
+    expect([due, onTime, excused]).toEqual([EK.due, EK.onTime, EK.outage]);
+
+    const report = await buildSnapshot(s.db, s.ch, regionId, { slug: "2026-03", from: "2026-03-01", to: "2026-03-31", kind: "month" }, new Date());
+    expect(report.units.find((u) => u.code === "DINKES")!.ekinerjaFillRate).toBeCloseTo(EK.onTime / EK.due, 4);
   });
 
   it("SLA: due Friday, not overdue on Saturday, one working day late on Monday — in the queue, the request's page and the dashboard", async () => {
