@@ -76,6 +76,11 @@ export async function verify(db: Db, ch: ClickHouse): Promise<VerifyReport> {
     await ch3(ch, "SELECT concat(toString(period), ' ', unit_id) AS k, count() AS a, countIf(state != 'missing') AS b, countIf(state = 'on_time') AS c FROM fact_ekinerja GROUP BY k"));
   compare(report, "e-Kinerja: batches ↔ rollup_ekinerja_daily", ekSource,
     await ch3(ch, "SELECT concat(toString(period), ' ', unit_id) AS k, sum(due) AS a, sum(on_time) + sum(late) AS b, sum(on_time) AS c FROM rollup_ekinerja_daily GROUP BY k"));
+  // every entry classified once (etl/load/ekinerja-due.ts), and its rollup adding up what was classified
+  compare(report, "e-Kinerja: fact_ekinerja ↔ fact_ekinerja_due", await ch3(ch, "SELECT concat(toString(period), ' ', unit_id) AS k, count() AS a, countIf(submitted_at IS NOT NULL) AS b, 0 AS c FROM fact_ekinerja GROUP BY k"),
+    await ch3(ch, "SELECT concat(toString(period), ' ', unit_id) AS k, count() AS a, countIf(submitted_at IS NOT NULL) AS b, 0 AS c FROM fact_ekinerja_due GROUP BY k"));
+  compare(report, "e-Kinerja: fact_ekinerja_due ↔ rollup_ekinerja_due", await ch3(ch, "SELECT concat(toString(period), ' ', unit_id) AS k, countIf(due = 1) AS a, countIf(due = 1 AND state = 'on_time') AS b, countIf(due = 0) AS c FROM fact_ekinerja_due GROUP BY k"),
+    await ch3(ch, "SELECT concat(toString(period), ' ', unit_id) AS k, sum(due) AS a, sum(on_time) AS b, sum(not_employed) + sum(on_leave) + sum(outage) AS c FROM rollup_ekinerja_due GROUP BY k"));
 
   // Request events per local day and unit: all events, events after a first one, finishing events.
   const evSource = await pg3(

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { latestFollowUps } from "@/features/compliance/server/follow-up";
-import { complianceList, lastEntryInstant } from "@/features/compliance/server/queries";
+import { complianceList, lastEntryInstant, notInExport } from "@/features/compliance/server/queries";
 import { filterFromSearch, scopeUnit, searchOf, type Search } from "@/features/compliance/server/scope";
 import { saveDeadlines } from "@/features/compliance/server/actions";
 import { SORTS } from "@/features/compliance/schemas";
@@ -28,10 +28,12 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
   if (unitId === null) forbidden();
   const isHr = session.user.role !== "UNIT_HEAD";
   const unitIds = isHr ? null : await unitSubtree(db, session.user.unitId!);
-  const [units, list, region] = await Promise.all([
+  const ch = await getClickHouse();
+  const [units, list, region, missingFromExport] = await Promise.all([
     db.unit.findMany({ where: unitIds ? { id: { in: unitIds } } : {}, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    complianceList(await getClickHouse(), filter, unitId),
+    complianceList(ch, filter, unitId),
     isHr ? db.region.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true, name: true, ekinerjaDeadlineDay: true, dailyLogGraceDays: true } }) : null,
+    notInExport(ch, filter, unitId, 20),
   ]);
   const follow = await latestFollowUps(db, list.rows.map((r) => r.employeeId));
   await recordAudit(db, await actorOf(session), { action: "compliance.list.read", entity: "Employee", entityId: "*", after: { ...filter, rows: list.rows.length } });
@@ -49,6 +51,11 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
         <Link className="button small secondary" href="/dashboard/ekinerja">
           {t("compliance.ranking")}
         </Link>
+        {isHr && (
+          <Link className="button small secondary" href="/kepatuhan/gangguan">
+            {t("compliance.outage.link")}
+          </Link>
+        )}
       </p>
       {sp.galat === "compliance.error.deadline" && (
         <p className="alert error" role="alert">
@@ -148,7 +155,10 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
                       <span className="muted small">{r.nip}</span>
                     </td>
                     <td>{r.unitName}</td>
-                    <td className="num">{formatNumber(r.due)}</td>
+                    <td className="num">
+                      {formatNumber(r.due)}
+                      {r.excused > 0 && <span className="muted small"> {t("compliance.excused", { n: r.excused })}</span>}
+                    </td>
                     <td className="num">
                       {formatNumber(r.onTime)}
                       {r.late > 0 && <span className="muted small"> {t("compliance.lateN", { n: formatNumber(r.late) })}</span>}
@@ -164,6 +174,20 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
             </tbody>
           </table>
         </div>
+      )}
+      {missingFromExport.total > 0 && (
+        <section aria-labelledby="not-in-export" className="card">
+          <h2 id="not-in-export">{t("compliance.notInExport.title")}</h2>
+          <p>{t("compliance.notInExport.lead", { n: missingFromExport.total })}</p>
+          <ul>
+            {missingFromExport.rows.map((r) => (
+              <li key={r.employeeId}>
+                {r.name} <span className="muted small">{r.nip}</span> · {r.unitName}
+              </li>
+            ))}
+          </ul>
+          {missingFromExport.total > missingFromExport.rows.length && <p className="muted">{t("compliance.notInExport.more", { n: missingFromExport.total - missingFromExport.rows.length })}</p>}
+        </section>
       )}
       {list.pages > 1 && (
         <nav className="pager" aria-label={t("queue.page", { page: list.page, pages: list.pages })}>

@@ -41,3 +41,27 @@ export function monthEnd(ym: string): string {
 }
 
 export const PAGE_SIZE = 50;
+
+// ---- outages: why entries could not be made (src/lib/domain/ekinerja.ts) ----
+
+export const OUTAGE_KINDS = ["EKINERJA_DOWN", "NETWORK_DOWN", "DATA_ERROR"] as const;
+export const OUTAGE_EFFECTS = ["EXTEND", "EXCUSE"] as const;
+/** An outage longer than this is more likely a typo in a date than an outage. */
+export const OUTAGE_MAX_DAYS = 62;
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "compliance.outage.error.date").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "compliance.outage.error.date");
+
+export const outageInput = z
+  .object({
+    kind: z.enum(OUTAGE_KINDS, { error: "compliance.outage.error.kind" }),
+    effect: z.enum(OUTAGE_EFFECTS, { error: "compliance.outage.error.effect" }),
+    startsOn: day,
+    endsOn: day,
+    /** Empty: the whole region. */
+    unitIds: z.array(z.string().min(1).max(64)).max(500).default([]),
+    note: z.string().trim().min(3, "compliance.outage.error.note").max(500, "compliance.outage.error.noteLong"),
+  })
+  .refine((o) => o.startsOn <= o.endsOn, { path: ["endsOn"], message: "compliance.outage.error.range" })
+  .refine((o) => (Date.parse(o.endsOn) - Date.parse(o.startsOn)) / 86_400_000 < OUTAGE_MAX_DAYS, { path: ["endsOn"], message: "compliance.outage.error.long" });
+
+export type OutageInput = z.infer<typeof outageInput>;

@@ -12,7 +12,8 @@ import type { Session } from "next-auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSnapshot } from "@/features/reports/server/snapshot";
 import { complianceFilter } from "@/features/compliance/schemas";
-import { complianceList, employeeTimeline } from "@/features/compliance/server/queries";
+import { recordOutage } from "@/features/compliance/server/outages";
+import { complianceList, employeeTimeline, notInExport } from "@/features/compliance/server/queries";
 import { requestDetail, workQueue } from "@/features/requests/server/queries";
 import { createCaller } from "@/server/api/root";
 import { openEtlStores, type EtlTestStores } from "@/test/etl";
@@ -94,7 +95,11 @@ describe("one definition per measure: every page agrees (PGlite + chDB)", () => 
     // Citra's log of 2 March is missing and that of 3 March made on 9 March (late); Budi's logs during his
     // leave are missing (not due); BKN's e-Kinerja was down on 10 March, the deadline of the logs of 9 March
     // (HR excused them: not due, Budi's already not due for his leave); Citra's log of her study day is not due.
-    await s.db.ekinerjaOutage.create({ data: { regionId, kind: "EKINERJA_DOWN", effect: "EXCUSE", startsOn: new Date("2026-03-10T00:00:00Z"), endsOn: new Date("2026-03-10T00:00:00Z"), unitIds: [], note: "server BKN" } });
+    const recorded = await recordOutage(s.db, hr, regionId, { kind: "EKINERJA_DOWN", effect: "EXCUSE", startsOn: "2026-03-10", endsOn: "2026-03-10", unitIds: [], note: "server BKN" });
+    expect(recorded.ok).toBe(true);
+    // Gita is in the master data but in neither export: "not in the export", never a skipper
+    const gita = await s.db.employee.create({ data: { regionId, unitId, nip: "198502022011012099", name: "gita", gender: "F", rank: "III/a", position: "Staf", appointedOn: new Date("2011-01-01") } });
+    employees.gita = gita.id;
     const ek = ["nip;periode;jenis;waktu_kirim;status_persetujuan"];
     for (const name of Object.keys(STATUSES)) {
       for (const day of DAYS.filter((d) => d !== HOLIDAY)) {
@@ -154,11 +159,16 @@ describe("one definition per measure: every page agrees (PGlite + chDB)", () => 
     expect([sum((r) => r.due), sum((r) => r.onTime), sum((r) => r.late), sum((r) => r.missing), sum((r) => r.excused)]).toEqual([EK.due, EK.onTime, EK.late, EK.missing, EK.outage]);
     expect(list.rows.find((r) => r.employeeId === employees.citra)).toMatchObject({ due: 7, onTime: 5, late: 1, missing: 1, excused: 1 });
 
+    expect(list.rows.some((r) => r.employeeId === employees.gita)).toBe(false);
+    const missing = await notInExport(s.ch, complianceFilter.parse({ kind: "daily", from: "2026-03", to: "2026-03" }), "");
+    expect(missing).toEqual({ total: 1, rows: [expect.objectContaining({ employeeId: employees.gita, name: "gita" })] });
+    expect(await s.db.auditLog.count({ where: { action: "ekinerja.outage.record" } })).toBe(1);
+
     let due = 0;
     let onTime = 0;
     let excused = 0;
-    for (const id of Object.values(employees)) {
-      const [month] = await employeeTimeline(s.ch, id, "2026-03", "2026-03");
+    for (const name of Object.keys(STATUSES)) {
+      const [month] = await employeeTimeline(s.ch, employees[name]!, "2026-03", "2026-03");
       due += month!.due;
       onTime += month!.onTime;
       excused += month!.excused;

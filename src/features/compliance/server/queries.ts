@@ -219,3 +219,30 @@ export async function tkDaysByEmployee(ch: ClickHouse, year: number, unitId: str
     { from: `${year - 1}-12-01`, yearStart: `${year}-01-01`, to: `${year}-12-31`, unit: unitId, min: minDays },
   );
 }
+
+/**
+ * Active employees in scope with no e-Kinerja entry of the kind at all in the period, while the period's
+ * export lists others: a data problem (SIMPEG/SIASN or e-Kinerja records that do not match), not skipping.
+ */
+export async function notInExport(ch: ClickHouse, f: ComplianceFilter, unitId: string, limit = 50): Promise<{ total: number; rows: { employeeId: string; nip: string; name: string; unitName: string }[] }> {
+  const p = { kind: f.kind, unit: unitId, from: `${f.from}-01`, to: monthEnd(f.to), limit };
+  const rows = await ch.query<{ employee_id: string; nip: string; name: string; unit_name: string; total: number | string }>(
+    `WITH emp AS (
+       SELECT employee_id, argMax(nip, version) AS nip, argMax(name, version) AS name, argMax(unit_id, version) AS unit_id,
+              argMax(active, version) AS active, argMax(appointed_on, version) AS appointed, argMax(tuple(retired_on), version).1 AS retired
+       FROM dim_employee GROUP BY employee_id
+     ),
+     units AS (SELECT unit_id, argMax(name, version) AS unit_name FROM dim_unit GROUP BY unit_id),
+     listed AS (SELECT DISTINCT employee_id FROM fact_ekinerja WHERE kind = {kind:String} AND period BETWEEN {from:Date} AND {to:Date})
+     SELECT c.employee_id AS employee_id, c.nip AS nip, c.name AS name, units.unit_name AS unit_name, count() OVER () AS total
+     FROM (
+       SELECT * FROM emp
+       WHERE active AND appointed <= {to:Date} AND (retired IS NULL OR retired > {from:Date}) AND ${UNIT_FILTER}
+         AND employee_id NOT IN (SELECT employee_id FROM listed) AND (SELECT count() FROM listed) > 0
+     ) AS c
+     LEFT JOIN units ON units.unit_id = c.unit_id
+     ORDER BY c.name, c.employee_id LIMIT {limit:UInt32}`,
+    p,
+  );
+  return { total: rows.length ? Number(rows[0]!.total) : 0, rows: rows.map((r) => ({ employeeId: r.employee_id, nip: r.nip, name: r.name, unitName: r.unit_name })) };
+}

@@ -193,6 +193,7 @@ export function EkinerjaView({ filter, units, services, canSeeAll }: Props) {
             <p className="tile-value">{pct(data.employees.share)}</p>
             <p className="muted">{t("kpi.of", { part: formatNumber(data.employees.fullyCompliant), whole: formatNumber(data.employees.due) })}</p>
             <p className="muted">{t("ekinerja.compliant.desc")}</p>
+            {data.notDue.leave + data.notDue.outage + data.notDue.notEmployed > 0 && <p className="muted small">{t("compliance.notDue.note", data.notDue)}</p>}
             <table className="mini-table">
               <thead>
                 <tr>
