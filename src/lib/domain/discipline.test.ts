@@ -14,7 +14,23 @@ describe("discipline standing (PP 94/2021)", () => {
     expect([three.reached?.code, three.next?.threshold.code, three.next?.daysLeft]).toEqual(["TEGURAN_LISAN", "TEGURAN_TERTULIS", 1]);
     const eleven = Array.from({ length: 11 }, (_, i) => dayNumber("2026-01-05") + i * 7); // Mondays: never consecutive
     expect(disciplineStanding(eleven, PP94_THRESHOLDS, next)).toMatchObject({ total: 11, longestRun: 1, reached: { code: "POTONG_TUKIN_6" }, reachedConsecutive: null });
-    expect(disciplineStanding(Array.from({ length: 20 }, (_, i) => dayNumber("2026-01-05") + i * 7), PP94_THRESHOLDS, next).next).toBeNull();
+  });
+
+  it("reaches the heavy tiers of Pasal 11: demotion at 21, release from the post at 25, discharge at 28", () => {
+    const mondays = (n: number) => Array.from({ length: n }, (_, i) => dayNumber("2026-01-05") + i * 7);
+    const at = (n: number) => disciplineStanding(mondays(n), PP94_THRESHOLDS, next);
+    expect([at(20).reached?.code, at(20).next?.threshold.code, at(20).next?.daysLeft]).toEqual(["POTONG_TUKIN_12", "TURUN_JABATAN_12", 1]);
+    expect([21, 24, 25, 27, 28, 30].map((n) => at(n).reached?.code)).toEqual(["TURUN_JABATAN_12", "TURUN_JABATAN_12", "BEBAS_JABATAN_12", "BEBAS_JABATAN_12", "PEMBERHENTIAN_KUMULATIF", "PEMBERHENTIAN_KUMULATIF"]);
+    // 30 scattered days: the heaviest standing is discharge, never "allowance cut for 12 months"; nothing is next
+    expect(at(30)).toMatchObject({ total: 30, longestRun: 1, reachedConsecutive: null, next: null });
+  });
+
+  it("keeps every tier's code unique, the cumulative tiers strictly rising, and both labels filled", () => {
+    expect(new Set(PP94_THRESHOLDS.map((t) => t.code)).size).toBe(PP94_THRESHOLDS.length);
+    const cumulative = PP94_THRESHOLDS.filter((t) => !t.consecutive).map((t) => t.minDays);
+    expect(cumulative).toEqual([...cumulative].sort((a, b) => a - b));
+    expect(cumulative).toEqual([3, 4, 7, 11, 14, 17, 21, 25, 28]);
+    for (const t of PP94_THRESHOLDS) expect(t.labelId && t.labelEn).toBeTruthy();
   });
 
   it("counts consecutive working days across weekends and holidays for dismissal proceedings", () => {

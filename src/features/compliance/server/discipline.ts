@@ -1,6 +1,6 @@
 // The discipline watch: who reached, or is about to reach, a PP 94/2021 threshold for unexcused absence
 // (TK) this year. TK days come from ClickHouse; thresholds are data; runs are counted on the region's calendar.
-import { disciplineStanding, NEAR_DAYS, type DisciplineStanding, type Threshold } from "@/lib/domain/discipline";
+import { disciplineStanding, NEAR_DAYS, PP94_THRESHOLDS, type DisciplineStanding, type Threshold } from "@/lib/domain/discipline";
 import { dayNumber } from "@/lib/domain/working-days";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";
@@ -12,6 +12,18 @@ export interface DisciplineRow extends DisciplineStanding {
   nip: string;
   name: string;
   unitName: string;
+}
+
+/**
+ * Inserts the default thresholds (PP94_THRESHOLDS) whose code the database lacks; rows that exist stay as HR
+ * left them. Runs at every start (setupStores), so a new tier in the code reaches every installation.
+ */
+export async function ensureDefaultThresholds(db: Db): Promise<string[]> {
+  const have = new Set((await db.disciplineThreshold.findMany({ select: { code: true } })).map((t) => t.code));
+  const missing = PP94_THRESHOLDS.filter((t) => !have.has(t.code));
+  if (missing.length === 0) return [];
+  await db.disciplineThreshold.createMany({ data: missing.map((t) => ({ id: `pp94-${t.code.toLowerCase()}`, ...t })), skipDuplicates: true });
+  return missing.map((t) => t.code);
 }
 
 export async function thresholdsOf(db: Db): Promise<Threshold[]> {
