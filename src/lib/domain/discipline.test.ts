@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { currentStreak, fillRate } from "./fill-rate";
-import { disciplineStanding, PP94_THRESHOLDS } from "./discipline";
+import { BAND_FLOOR_MINUTES, convertedDays, disciplineStanding, MINUTES_PER_TK_DAY, PP94_THRESHOLDS, WORK_END_MINUTES } from "./discipline";
 import { dayNumber, WorkCalendar } from "./working-days";
 
 const cal = new WorkCalendar(["2026-03-18", "2026-03-19", "2026-03-20", "2026-03-23", "2026-03-24"]);
@@ -46,6 +46,28 @@ describe("discipline standing (PP 94/2021)", () => {
     const cal2 = new WorkCalendar(["2025-12-25", "2025-12-26", "2026-01-01"]);
     const s2 = disciplineStanding(across, PP94_THRESHOLDS, (d) => cal2.addWorkingDays(d, 1), dayNumber("2026-01-01"));
     expect([s2.total, s2.longestRun, s2.reachedConsecutive?.code]).toEqual([4, 10, "PEMBERHENTIAN"]);
+  });
+});
+
+describe("late arrival and early leave (Peraturan BKN 6/2022)", () => {
+  it("converts every 7.5 hours to one day absent without reason, whole days only", () => {
+    expect(MINUTES_PER_TK_DAY).toBe(450);
+    expect([0, -5, 449, 450, 899, 900, 3150].map(convertedDays)).toEqual([0, 0, 0, 1, 1, 2, 7]);
+  });
+
+  it("adds converted days to TK days toward the cumulative thresholds, never to a consecutive run", () => {
+    const two = days("2026-01-05", "2026-01-06");
+    const s = disciplineStanding(two, PP94_THRESHOLDS, next, Number.NEGATIVE_INFINITY, 450 + 200);
+    expect(s).toMatchObject({ tkDays: 2, shortMinutes: 650, convertedDays: 1, total: 3, longestRun: 2, reached: { code: "TEGURAN_LISAN" }, next: { daysLeft: 1 } });
+    // an employee who is never absent but late for 28 × 7.5 hours reaches discharge on the cumulative count
+    const late = disciplineStanding([], PP94_THRESHOLDS, next, Number.NEGATIVE_INFINITY, 28 * 450);
+    expect([late.tkDays, late.convertedDays, late.reached?.code, late.longestRun, late.reachedConsecutive]).toEqual([0, 28, "PEMBERHENTIAN_KUMULATIF", 0, null]);
+  });
+
+  it("schedules 37.5 hours a week (Monday–Thursday until 16.00, Friday until 16.30) and floors each band", () => {
+    const hours = [1, 2, 3, 4, 5].reduce((sum, d) => sum + (WORK_END_MINUTES[d]! - (7 * 60 + 30)), 0) / 60;
+    expect(hours - 4 * 1 - 1.5).toBe(37.5); // minus the breaks: an hour Monday–Thursday, 1.5 hours on Friday
+    expect(BAND_FLOOR_MINUTES).toEqual([0, 1, 31, 61, 91]);
   });
 });
 

@@ -39,8 +39,38 @@ export const PP94_THRESHOLDS: readonly Threshold[] = [
 /** How close to a threshold counts as "about to reach" it (days). */
 export const NEAR_DAYS = 1;
 
+// Late arrival and early leave (Peraturan BKN 6/2022, following PP 53/2010 Penjelasan Pasal 3 angka 11):
+// their minutes add up over the calendar year and every 7.5 hours count as one day absent without reason,
+// toward the same cumulative thresholds. Only whole days count (a partial day is not yet a day: round down).
+// They do not make consecutive days: a day with a late arrival is a day at work.
+export const MINUTES_PER_TK_DAY = 7.5 * 60;
+
+/** Days absent without reason that late and early minutes make (whole days only). */
+export function convertedDays(minutes: number): number {
+  return minutes > 0 ? Math.floor(minutes / MINUTES_PER_TK_DAY) : 0;
+}
+
+/**
+ * The end of the working day, minutes after midnight, by ISO weekday (index 1 Monday … 5 Friday): Perpres
+ * 21/2023's 37.5 hours a week as most regions schedule them, 07.30–16.00 Monday to Thursday and 07.30–16.30
+ * on Friday. Early-leave minutes are this minus the check-out time.
+ */
+export const WORK_END_MINUTES: readonly number[] = [0, 16 * 60, 16 * 60, 16 * 60, 16 * 60, 16 * 60 + 30, 0, 0];
+
+/**
+ * The least minutes each band TL1–TL4 / PSW1–PSW4 stands for (1–30, 31–60, 61–90, over 90): what a day
+ * counts when the export has no time for it (a missing check-in or check-out is the highest band), and the
+ * floor under a computed figure so a day never counts less than its status says.
+ */
+export const BAND_FLOOR_MINUTES: readonly number[] = [0, 1, 31, 61, 91];
+
 export interface DisciplineStanding {
+  /** TK days in the year plus the days late and early minutes convert to: what the thresholds compare. */
   total: number;
+  tkDays: number;
+  /** Late-arrival and early-leave minutes in the year, and the whole days they make. */
+  shortMinutes: number;
+  convertedDays: number;
   longestRun: number;
   /** The heaviest threshold reached, by cumulative days and by consecutive days. */
   reached: Threshold | null;
@@ -50,11 +80,18 @@ export interface DisciplineStanding {
 }
 
 /**
- * Standing of one employee from their TK working days (day numbers, any order) in the year.
- * `nextWorkingDay(d)` gives the working day after d, so a weekend or holiday between two TK days
- * does not break a run. Days before `yearStart` count only as the start of a run that reaches into the year.
+ * Standing of one employee from their TK working days (day numbers, any order) in the year and their
+ * late-arrival and early-leave minutes in the year. `nextWorkingDay(d)` gives the working day after d, so a
+ * weekend or holiday between two TK days does not break a run. Days before `yearStart` count only as the
+ * start of a run that reaches into the year.
  */
-export function disciplineStanding(tkDays: readonly number[], thresholds: readonly Threshold[], nextWorkingDay: (day: number) => number, yearStart = Number.NEGATIVE_INFINITY): DisciplineStanding {
+export function disciplineStanding(
+  tkDays: readonly number[],
+  thresholds: readonly Threshold[],
+  nextWorkingDay: (day: number) => number,
+  yearStart = Number.NEGATIVE_INFINITY,
+  shortMinutes = 0,
+): DisciplineStanding {
   const all = [...new Set(tkDays)].sort((a, b) => a - b);
   // days before `yearStart` (late December) only carry a run into the year; the count is the year's
   const days = all.filter((d) => d >= yearStart);
@@ -64,10 +101,21 @@ export function disciplineStanding(tkDays: readonly number[], thresholds: readon
     run = i > 0 && nextWorkingDay(all[i - 1]!) === all[i] ? run + 1 : 1;
     if (all[i]! >= yearStart) longestRun = Math.max(longestRun, run);
   }
+  const converted = convertedDays(shortMinutes);
+  const total = days.length + converted;
   const cumulative = thresholds.filter((t) => !t.consecutive).sort((a, b) => a.minDays - b.minDays);
   const consecutive = thresholds.filter((t) => t.consecutive).sort((a, b) => a.minDays - b.minDays);
-  const reached = cumulative.filter((t) => days.length >= t.minDays).at(-1) ?? null;
+  const reached = cumulative.filter((t) => total >= t.minDays).at(-1) ?? null;
   const reachedConsecutive = consecutive.filter((t) => longestRun >= t.minDays).at(-1) ?? null;
-  const upcoming = cumulative.find((t) => days.length < t.minDays);
-  return { total: days.length, longestRun, reached, reachedConsecutive, next: upcoming ? { threshold: upcoming, daysLeft: upcoming.minDays - days.length } : null };
+  const upcoming = cumulative.find((t) => total < t.minDays);
+  return {
+    total,
+    tkDays: days.length,
+    shortMinutes: Math.max(0, shortMinutes),
+    convertedDays: converted,
+    longestRun,
+    reached,
+    reachedConsecutive,
+    next: upcoming ? { threshold: upcoming, daysLeft: upcoming.minDays - total } : null,
+  };
 }

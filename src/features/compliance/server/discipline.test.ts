@@ -5,9 +5,13 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PP94_THRESHOLDS } from "@/lib/domain/discipline";
 import type { Db } from "@/server/db/client";
+import { applyClickHouseMigrations } from "@/server/clickhouse/migrate";
+import type { ClickHouse } from "@/server/clickhouse/types";
 import { MIGRATIONS_DIR } from "@/server/db/migrate";
-import { openTestDb, relationalKinds } from "@/test/stores";
-import { ensureDefaultThresholds, thresholdsOf } from "./discipline";
+import { openTestChdb, openTestDb, relationalKinds } from "@/test/stores";
+import { disciplineWatch, ensureDefaultThresholds, thresholdsOf, type DisciplineRow } from "./discipline";
+
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
 
 describe.each(relationalKinds)("discipline thresholds (%s)", (kind) => {
   let db: Db;
@@ -40,4 +44,70 @@ it("the migration's old seed agrees with the code, so the code is the one source
   const seeded = [...sql.matchAll(/\('pp94-[a-z_0-9]+', '([A-Z_0-9]+)', (\d+), (true|false), '([^']+)', '([^']+)'/g)].map((m) => ({ code: m[1], minDays: Number(m[2]), consecutive: m[3] === "true", labelId: m[4], labelEn: m[5] }));
   expect(seeded).toHaveLength(7);
   for (const s of seeded) expect(PP94_THRESHOLDS.find((t) => t.code === s.code)).toEqual(s);
+});
+
+describe("discipline watch (PGlite + chDB)", () => {
+  let db: Db;
+  let ch: ClickHouse;
+  let regionId: string;
+  const closers: (() => Promise<void>)[] = [];
+  type Att = { employee_id: string; day: string; status: string; check_in?: string | null; check_out?: string | null; late_minutes?: number };
+  const att = (a: Att) => ({
+    region_id: "R", unit_id: "U1", employee_id: a.employee_id, day: a.day, status: a.status,
+    check_in: a.check_in ? minutes(a.check_in) : null, check_out: a.check_out ? minutes(a.check_out) : null, late_minutes: a.late_minutes ?? 0, batch_id: 1, line: 1,
+  });
+  const watch = async (year: number) => new Map((await disciplineWatch(db, ch, regionId, year, "")).map((r) => [r.employeeId, r] as [string, DisciplineRow]));
+
+  beforeAll(async () => {
+    const rel = await openTestDb();
+    db = rel.db;
+    closers.push(rel.close);
+    const chdb = await openTestChdb();
+    ch = chdb.ch;
+    closers.push(chdb.close);
+    await applyClickHouseMigrations(ch);
+    await ensureDefaultThresholds(db); // what every start does
+    regionId = (await db.region.create({ data: { code: "UJI", name: "Kabupaten Uji" } })).id;
+    await ch.insert("dim_unit", [{ unit_id: "U1", region_id: "R", parent_id: null, code: "BKPSDM", name: "BKPSDM", path: ["U1"], active: true, version: 1 }]);
+    const emp = (id: string, name: string, nip: string) => ({
+      employee_id: id, region_id: "R", unit_id: "U1", nip, name, gender: "F", employment_type: "PNS", rank: "III/a", position: "Staf", appointed_on: "2010-01-01", retired_on: null, active: true, version: 1,
+    });
+    await ch.insert("dim_employee", [
+      emp("eko", "Eko Prasetyo", "198001012010011001"),
+      emp("fitri", "Fitri Handayani", "198101012010012002"),
+      emp("gani", "Gani Wijaya", "198201012010011003"),
+    ]);
+    await ch.insert("fact_attendance", [
+      // Eko: 2 TK days; late 10 × 100 minutes, and a TL4 without check-in (its band's floor, 91)
+      ...["2026-02-02", "2026-02-03"].map((day) => att({ employee_id: "eko", day, status: "TK" })),
+      ...Array.from({ length: 10 }, (_, i) => att({ employee_id: "eko", day: `2026-04-${String(6 + i).padStart(2, "0")}`, status: "TL4", check_in: "09:10", check_out: "16:05", late_minutes: 100 })),
+      att({ employee_id: "eko", day: "2026-04-20", status: "TL4", check_out: "16:05" }),
+      // early leave: Friday 15.45 (the day ends 16.30: 45), Monday 15.50 (16.00: 10), no check-out (PSW4: 91),
+      // Monday 15.30 marked PSW3 (30 computed, but the band says at least 61)
+      att({ employee_id: "eko", day: "2026-05-08", status: "PSW2", check_in: "07:20", check_out: "15:45" }),
+      att({ employee_id: "eko", day: "2026-05-11", status: "PSW1", check_in: "07:20", check_out: "15:50" }),
+      att({ employee_id: "eko", day: "2026-05-12", status: "PSW4", check_in: "07:20" }),
+      att({ employee_id: "eko", day: "2026-05-18", status: "PSW3", check_in: "07:20", check_out: "15:30" }),
+      att({ employee_id: "eko", day: "2026-05-19", status: "H", check_in: "07:20", check_out: "16:10" }),
+      // last year's lateness does not count in 2026
+      ...Array.from({ length: 20 }, (_, i) => att({ employee_id: "eko", day: `2025-11-${String(3 + i).padStart(2, "0")}`, status: "TL4", check_in: "10:00", late_minutes: 150 })),
+      // Fitri: never absent, late 15 × 91 minutes = 3 days: listed on lateness alone
+      ...Array.from({ length: 15 }, (_, i) => att({ employee_id: "fitri", day: `2026-06-${String(1 + i).padStart(2, "0")}`, status: "TL4", check_in: "09:01", late_minutes: 91 })),
+      // Gani: 1 TK day and 400 late minutes (less than a day): not near any threshold
+      att({ employee_id: "gani", day: "2026-03-02", status: "TK" }),
+      ...Array.from({ length: 5 }, (_, i) => att({ employee_id: "gani", day: `2026-03-${String(9 + i).padStart(2, "0")}`, status: "TL3", check_in: "08:50", late_minutes: 80 })),
+    ]);
+  });
+  afterAll(async () => {
+    for (const c of closers.reverse()) await c();
+  });
+
+  it("counts late arrival and early leave apart from TK and converts every 7.5 hours to a day toward the total", async () => {
+    const rows = await watch(2026);
+    expect(rows.get("eko")).toMatchObject({ tkDays: 2, lateMinutes: 10 * 100 + 91, earlyMinutes: 45 + 10 + 91 + 61, convertedDays: 2, total: 4, reached: { code: "TEGURAN_TERTULIS" } });
+    expect(rows.get("fitri")).toMatchObject({ tkDays: 0, lateMinutes: 15 * 91, convertedDays: 3, total: 3, longestRun: 0, reached: { code: "TEGURAN_LISAN" } });
+    expect(rows.has("gani")).toBe(false);
+    // 2025: Eko's November lateness, 20 × 150 minutes = 6 days and 300 minutes over
+    expect((await watch(2025)).get("eko")).toMatchObject({ tkDays: 0, lateMinutes: 3000, convertedDays: 6, total: 6, reached: { code: "TEGURAN_TERTULIS" } });
+  });
 });

@@ -1,5 +1,6 @@
 // The discipline watch: who reached, or is about to reach, a PP 94/2021 threshold for unexcused absence
-// (TK) this year. TK days come from ClickHouse; thresholds are data; runs are counted on the region's calendar.
+// (TK) this year, TK days and the days late arrival and early leave convert to (Peraturan BKN 6/2022) together.
+// Both come from ClickHouse; thresholds are data; runs are counted on the region's calendar.
 import { disciplineStanding, NEAR_DAYS, PP94_THRESHOLDS, type DisciplineStanding, type Threshold } from "@/lib/domain/discipline";
 import { dayNumber } from "@/lib/domain/working-days";
 import type { ClickHouse } from "@/server/clickhouse/types";
@@ -12,6 +13,9 @@ export interface DisciplineRow extends DisciplineStanding {
   nip: string;
   name: string;
   unitName: string;
+  /** Late-arrival and early-leave minutes in the year (their sum is the standing's shortMinutes). */
+  lateMinutes: number;
+  earlyMinutes: number;
 }
 
 /**
@@ -37,8 +41,17 @@ export async function disciplineWatch(db: Db, ch: ClickHouse, regionId: string, 
   const { calendar } = await regionCalendar(db, regionId);
   const next = (d: number) => calendar.addWorkingDays(d, 1);
   const rows = await tkDaysByEmployee(ch, year, unitId, Math.max(1, lowest - NEAR_DAYS));
+  const yearStart = dayNumber(`${year}-01-01`);
   return rows
-    .map((r) => ({ employeeId: r.employee_id, nip: r.nip, name: r.name, unitName: r.unit_name, ...disciplineStanding(r.days.map(dayNumber), thresholds, next, dayNumber(`${year}-01-01`)) }))
+    .map((r) => ({
+      employeeId: r.employee_id,
+      nip: r.nip,
+      name: r.name,
+      unitName: r.unit_name,
+      lateMinutes: r.late_minutes,
+      earlyMinutes: r.early_minutes,
+      ...disciplineStanding(r.days.map(dayNumber), thresholds, next, yearStart, r.late_minutes + r.early_minutes),
+    }))
     .filter((s) => s.reached || s.reachedConsecutive || (s.next && s.next.daysLeft <= NEAR_DAYS))
     .sort((a, b) => b.total - a.total || b.longestRun - a.longestRun || a.name.localeCompare(b.name));
 }
