@@ -76,7 +76,14 @@ describe("discipline watch (PGlite + chDB)", () => {
       emp("eko", "Eko Prasetyo", "198001012010011001"),
       emp("fitri", "Fitri Handayani", "198101012010012002"),
       emp("gani", "Gani Wijaya", "198201012010011003"),
+      emp("budi", "Budi Santoso", "198301012010011004"),
+      emp("citra", "Citra Dewi", "198401012010012005"),
+      emp("dewi", "Dewi Anggraini", "198501012010012006"),
     ]);
+    // the region's calendar: Nyepi, Idul Fitri and cuti bersama 18–24 March 2026; Christmas 2025 and New Year
+    const holidays = ["2026-03-18", "2026-03-19", "2026-03-20", "2026-03-23", "2026-03-24", "2025-12-25", "2025-12-26", "2026-01-01"];
+    await db.holiday.createMany({ data: holidays.map((d) => ({ regionId, date: new Date(`${d}T00:00:00Z`), kind: "NATIONAL" as const, name: d })) });
+    const mondays = (first: string, n: number) => Array.from({ length: n }, (_, i) => new Date(Date.parse(`${first}T00:00:00Z`) + i * 7 * 86_400_000).toISOString().slice(0, 10));
     await ch.insert("fact_attendance", [
       // Eko: 2 TK days; late 10 × 100 minutes, and a TL4 without check-in (its band's floor, 91)
       ...["2026-02-02", "2026-02-03"].map((day) => att({ employee_id: "eko", day, status: "TK" })),
@@ -96,6 +103,14 @@ describe("discipline watch (PGlite + chDB)", () => {
       // Gani: 1 TK day and 400 late minutes (less than a day): not near any threshold
       att({ employee_id: "gani", day: "2026-03-02", status: "TK" }),
       ...Array.from({ length: 5 }, (_, i) => att({ employee_id: "gani", day: `2026-03-${String(9 + i).padStart(2, "0")}`, status: "TL3", check_in: "08:50", late_minutes: 80 })),
+      // Budi: 30 TK days, one a week (never in a row), present between
+      ...mondays("2026-01-05", 30).map((day) => att({ employee_id: "budi", day, status: "TK" })),
+      ...mondays("2026-01-06", 30).map((day) => att({ employee_id: "budi", day, status: "H", check_in: "07:25", check_out: "16:05" })),
+      // Citra: TK 12–17 and 25 March–1 April; the weekends and 18–24 March's holidays between make 10 working days in a row
+      ...["2026-03-12", "2026-03-13", "2026-03-16", "2026-03-17", "2026-03-25", "2026-03-26", "2026-03-27", "2026-03-30", "2026-03-31", "2026-04-01"].map((day) => att({ employee_id: "citra", day, status: "TK" })),
+      // Dewi: a run from 22 December 2025 into January 2026 over Christmas and New Year, 10 working days
+      ...["2025-12-22", "2025-12-23", "2025-12-24", "2025-12-29", "2025-12-30", "2025-12-31", "2026-01-02", "2026-01-05", "2026-01-06", "2026-01-07"].map((day) => att({ employee_id: "dewi", day, status: "TK" })),
+      att({ employee_id: "dewi", day: "2025-11-03", status: "TK" }), // before December: no run reaches from it
     ]);
   });
   afterAll(async () => {
@@ -109,5 +124,34 @@ describe("discipline watch (PGlite + chDB)", () => {
     expect(rows.has("gani")).toBe(false);
     // 2025: Eko's November lateness, 20 × 150 minutes = 6 days and 300 minutes over
     expect((await watch(2025)).get("eko")).toMatchObject({ tkDays: 0, lateMinutes: 3000, convertedDays: 6, total: 6, reached: { code: "TEGURAN_TERTULIS" } });
+  });
+
+  it("shows the heaviest standing: 30 TK days is discharge, not an allowance cut", async () => {
+    const budi = (await watch(2026)).get("budi");
+    expect(budi).toMatchObject({ tkDays: 30, total: 30, longestRun: 1, reached: { code: "PEMBERHENTIAN_KUMULATIF", labelEn: "Honourable discharge not at own request (28 or more TK days)" }, reachedConsecutive: null, next: null });
+    // with the old seven tiers only (a database the start-up step never ran on), the same days stop at the allowance cut
+    await db.disciplineThreshold.deleteMany({ where: { code: { in: ["TURUN_JABATAN_12", "BEBAS_JABATAN_12", "PEMBERHENTIAN_KUMULATIF"] } } });
+    expect((await watch(2026)).get("budi")?.reached?.code).toBe("POTONG_TUKIN_12");
+    await ensureDefaultThresholds(db);
+    expect((await watch(2026)).get("budi")?.reached?.code).toBe("PEMBERHENTIAN_KUMULATIF");
+  });
+
+  it("counts consecutive working days over weekends and the region's holidays", async () => {
+    expect((await watch(2026)).get("citra")).toMatchObject({ tkDays: 10, longestRun: 10, reachedConsecutive: { code: "PEMBERHENTIAN" }, reached: { code: "PERNYATAAN_TIDAK_PUAS" } });
+    // without the holidays in the calendar, 18–24 March were working days and the run breaks there
+    await db.holiday.deleteMany({ where: { regionId, date: { gte: new Date("2026-03-18T00:00:00Z"), lte: new Date("2026-03-24T00:00:00Z") } } });
+    try {
+      expect((await watch(2026)).get("citra")).toMatchObject({ longestRun: 6, reachedConsecutive: null });
+    } finally {
+      const back = ["2026-03-18", "2026-03-19", "2026-03-20", "2026-03-23", "2026-03-24"];
+      await db.holiday.createMany({ data: back.map((d) => ({ regionId, date: new Date(`${d}T00:00:00Z`), kind: "CUTI_BERSAMA" as const, name: d })) });
+    }
+  });
+
+  it("carries a run from December into the new year; each year counts its own days", async () => {
+    // 2026: four TK days of its own, but the run started on 22 December reaches 10 working days
+    expect((await watch(2026)).get("dewi")).toMatchObject({ tkDays: 4, longestRun: 10, reachedConsecutive: { code: "PEMBERHENTIAN" }, reached: { code: "TEGURAN_TERTULIS" } });
+    // 2025: seven days (November's and six in December), the run ends with the year's last day
+    expect((await watch(2025)).get("dewi")).toMatchObject({ tkDays: 7, longestRun: 6, reachedConsecutive: null, reached: { code: "PERNYATAAN_TIDAK_PUAS" } });
   });
 });
