@@ -67,6 +67,24 @@ test("a unit head sees and exports their own units only", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Pantauan disiplin");
 });
 
+test("the discipline watch shows TK and late/early days apart, and every PP 94/2021 tier in both languages", async ({ page, context, baseURL }) => {
+  await as(page, "bkpsdm");
+  await page.goto("/kepatuhan/disiplin");
+  await expect(page.getByRole("columnheader", { name: "Hari TK" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: /Dari terlambat dan pulang cepat/ })).toBeVisible();
+  const tiers = page.locator(".threshold-list li");
+  await expect(tiers).toHaveCount(10);
+  await expect(tiers.filter({ hasText: "Penurunan jabatan setingkat lebih rendah selama 12 bulan" })).toHaveCount(1);
+  await expect(tiers.filter({ hasText: "Pembebasan dari jabatannya menjadi jabatan pelaksana" })).toHaveCount(1);
+  await expect(tiers.filter({ hasText: "Pemberhentian dengan hormat tidak atas permintaan sendiri" })).toHaveCount(1);
+  await context.addCookies([{ name: "pantau_locale", value: "en", url: baseURL! }]);
+  await page.reload();
+  await expect(page.getByRole("columnheader", { name: "TK days" })).toBeVisible();
+  await expect(tiers.filter({ hasText: "Demotion one level for 12 months" })).toHaveCount(1);
+  await expect(tiers.filter({ hasText: "Release from the post to an executor post for 12 months" })).toHaveCount(1);
+  await expect(tiers.filter({ hasText: "Honourable discharge not at own request" })).toHaveCount(1);
+});
+
 test("HR publishes a transparency report; a visitor reads it and downloads the PDF; a correction is a new version", async ({ page }) => {
   // two months back: the demo data already published last month's report
   const period = monthBefore(2);

@@ -74,6 +74,24 @@ describe.each(relationalKinds)("importing source files (%s + chDB)", (kind) => {
     expect(await chNumber(s.ch, "SELECT count() AS n FROM fact_attendance")).toBe(10);
   });
 
+  it("says why a NIP no employee has cannot be a NIP at all, in both languages; a well-formed one is unknown", async () => {
+    const att = path.join(s.dataDir, "absensi-nip.csv");
+    // 30 February; a well-formed PNS NIP nobody has; a well-formed PPPK number (agreement 24) nobody has
+    writeFileSync(att, "nip,date,check_in,check_out,status\n199002302015011001,2024-11-08,07:00,16:05,H\n199001012015011998,2024-11-08,07:00,16:05,H\n199009132025242014,2024-11-08,07:00,16:05,H\n");
+    const ek = path.join(s.dataDir, "ekinerja-nip.csv");
+    // sex digit 3 fits neither layout
+    writeFileSync(ek, "nip,periode,jenis,waktu_kirim,status_persetujuan\n199001012015013001,10/2024,bulanan,,\n");
+    const r = await etl([att, ek]);
+    const reasons = async (batchId: number | undefined) =>
+      (await s.db.quarantinedRow.findMany({ where: { batchId }, orderBy: { line: "asc" } })).map((q) => [q.line, q.field, q.reasonId, q.reasonEn]);
+    expect(await reasons(r.imports[0]!.batchId)).toEqual([
+      [2, "nip", "NIP tidak valid: 8 digit pertama bukan tanggal lahir yang sah", "Invalid NIP: the first 8 digits are not a valid birth date"],
+      [3, "nip", "NIP tidak terdaftar sebagai pegawai di daerah ini", "NIP is not an employee of this region"],
+      [4, "nip", "NIP tidak terdaftar sebagai pegawai di daerah ini", "NIP is not an employee of this region"],
+    ]);
+    expect(await reasons(r.imports[1]!.batchId)).toEqual([[2, "nip", "NIP tidak valid: digit ke-15 harus 1 (pria) atau 2 (wanita)", "Invalid NIP: digit 15 must be 1 (male) or 2 (female)"]]);
+  });
+
   it("refuses a file without the required columns, says why in both languages, and still loads the others", async () => {
     const bad = path.join(s.dataDir, "absensi-rusak.csv");
     writeFileSync(bad, "nip;tanggal;jam_masuk\n198902192014081001;07/11/2024;07.00\n");

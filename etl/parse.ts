@@ -5,6 +5,7 @@ import { employedOn as employedOnDay, employedWithin } from "@/lib/domain/ekiner
 import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import type { ImportKind } from "@/generated/prisma/enums";
+import { checkAnyNip } from "@/lib/domain/nip";
 import { dayNumber, isoDay, WorkCalendar } from "@/lib/domain/working-days";
 import { bothLanguages, ekinerjaDeadline, userError, type EmployeeRef, type RegionContext, type SourceMapping } from "./context";
 import { headerSignature, savedColumn } from "./master/fields";
@@ -261,9 +262,19 @@ function deadlineOf(region: Runtime, kind: "monthly" | "daily", period: string) 
   return v;
 }
 
+/**
+ * A NIP no employee of the region has. Exports only match NIPs to known employees, so a malformed one is
+ * unknown too, but saying why (its birth date, its sex digit…) tells HR it is a typo, not a missing employee.
+ */
+function unknownNip(nip: string): RowReason {
+  const check = checkAnyNip(nip);
+  if (check.ok) return { key: "etl.reason.nipUnknown", field: "nip" };
+  return { key: check.problem === "nip.length" ? "etl.reason.nip" : `etl.reason.${check.problem}`, field: "nip" };
+}
+
 function normaliseAttendance(region: Runtime, r: AttendanceRow, line: number, today: number): RowReason | null {
   const emp = region.employees.get(r.nip);
-  if (!emp) return { key: "etl.reason.nipUnknown", field: "nip" };
+  if (!emp) return unknownNip(r.nip);
   const d = dayNumber(r.date);
   if (d > today) return { key: "etl.reason.future", field: "date" };
   if (!employedOn(emp, d)) return { key: "etl.reason.notEmployed", field: "date" };
@@ -278,7 +289,7 @@ function normaliseAttendance(region: Runtime, r: AttendanceRow, line: number, to
 
 function normaliseEkinerja(region: Runtime, r: EkinerjaRow, line: number, today: number): RowReason | null {
   const emp = region.employees.get(r.nip);
-  if (!emp) return { key: "etl.reason.nipUnknown", field: "nip" };
+  if (!emp) return unknownNip(r.nip);
   const period = dayNumber(r.period);
   if (period > today) return { key: "etl.reason.future", field: "period" };
   const lastDay = r.kind === "daily" ? period : dayNumber(isoDay(period + 31).slice(0, 8) + "01") - 1;

@@ -324,6 +324,9 @@ describe.each(relationalKinds)("importing master data (%s + chDB)", (kind) => {
       ["199001012015011005", "Jenis Aneh", "Dinas Pendidikan", "", "Honorer"],
       ["199001012015131006", "NIP Bulan 13", "Dinas Pendidikan", "", ""],
       ["199001012015011007", "Unit Baru", "UPT Pendidikan Wilayah 3", "", "PNS"],
+      // PPPK numbers on their own layout: agreement digits 24 are no month, a sex digit 3 is refused
+      ["199009132025242014", "PPPK Paruh Waktu", "Dinas Pendidikan", "01/01/2025", "PPPK"],
+      ["199009132025243015", "PPPK Salah", "Dinas Pendidikan", "01/01/2025", "PPPK"],
     ];
     const imp = await receive("EMPLOYEES", "buruk.xlsx", await xlsx(rows));
     const { plan } = await preview(imp.id);
@@ -335,7 +338,8 @@ describe.each(relationalKinds)("importing master data (%s + chDB)", (kind) => {
       [7, "unitName", "master.reason.unitMissing"],
       [8, "type", "master.reason.type"],
       [9, "nip", "master.reason.nipNotPns"],
+      [12, "nip", "master.reason.nip.sex"],
     ]);
-    expect(plan!.counts).toMatchObject({ employeesCreated: 2, unitsCreated: 1 });
+    expect(plan!.counts).toMatchObject({ employeesCreated: 3, unitsCreated: 1 });
   });
 });

@@ -15,6 +15,7 @@ import { applyMigrations } from "./db/migrate";
 import { linkDemoEmployee, seedDemo, seedDemoReport, seedServicePoints } from "./demo/seed";
 import { today, todayNumber } from "./clock";
 import { issueSetupToken, SETUP_TOKEN_HOURS } from "../features/setup/server/first-admin";
+import { ensureDefaultThresholds } from "../features/compliance/server/discipline";
 
 /** Where the setup link points: NEXTAUTH_URL, or this machine on the port the server will take. */
 function publicBase(env: Env): string {
@@ -29,6 +30,16 @@ export async function setupStores(env: Env, log: (line: string) => void = consol
   try {
     const applied = await applyMigrations(conn);
     step(`${describeTarget(target)}: ${applied.length ? `applied ${applied.join(", ")}` : "schema up to date"}`);
+    {
+      // reference data whose one source is the code (HR's edits are kept)
+      const db = createPrisma(conn);
+      try {
+        const added = await ensureDefaultThresholds(db);
+        if (added.length) step(`discipline thresholds added: ${added.join(", ")}`);
+      } finally {
+        await db.$disconnect();
+      }
+    }
     const ch = await openClickHouse(env);
     try {
       const ran = await applyClickHouseMigrations(ch);

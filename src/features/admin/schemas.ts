@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkAnyNip } from "@/lib/domain/nip";
 import { cleanText } from "@/lib/text";
 
 export const ROLES = ["ADMIN", "LEADER", "HR", "UNIT_HEAD", "EMPLOYEE"] as const;
@@ -27,7 +28,15 @@ function unitNeeded(v: { role?: string; unitId?: string | null; nip?: string | n
 
 /** Links an account to its employee record (their requests, leave balance, notifications). */
 const linkFields = {
-  nip: z.string().trim().regex(/^\d{18}$/, "validation.nip").nullish(),
+  // checked on either layout (the employee's type is not known yet), with the reason a NIP cannot be one
+  nip: z
+    .string()
+    .trim()
+    .superRefine((nip, ctx) => {
+      const check = checkAnyNip(nip);
+      if (!check.ok) ctx.addIssue({ code: "custom", message: check.problem === "nip.length" ? "validation.nip" : `validation.${check.problem}` });
+    })
+    .nullish(),
   email: z.email("validation.email").max(200).nullish(),
 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { INDONESIAN_HOLIDAYS } from "./holidays-id";
 import { dayNumber, isoDay, localDay, WorkCalendar, weekday } from "./working-days";
-import { checkNip, makePnsNip } from "./nip";
+import { checkAnyNip, checkNip, makePnsNip } from "./nip";
 
 const cal = new WorkCalendar(INDONESIAN_HOLIDAYS.map((h) => h.date));
 const d = dayNumber;
@@ -61,8 +61,24 @@ describe("NIP", () => {
     expect(checkNip(nip)).toEqual({ ok: false, problem });
   });
 
-  it("checks only the length of a PPPK number", () => {
-    expect(checkNip("198503122021213001", "PPPK").ok).toBe(true);
+  it("checks a PPPK number on its own layout: birth date, appointment year, agreement digits, sex, sequence", () => {
+    // 13 September 1990, appointed 2025, agreement 24 (part-time), female, 014: "24" is no month, and need not be
+    expect(checkNip("199009132025242014", "PPPK")).toEqual({ ok: true });
+    expect(checkNip("199009132025242014", "PNS")).toEqual({ ok: false, problem: "nip.tmtMonth" });
+    expect(checkNip("198503122021211001", "PPPK").ok).toBe(true);
     expect(checkNip("12345", "PPPK")).toEqual({ ok: false, problem: "nip.length" });
+    expect(checkNip("199002302025241014", "PPPK")).toEqual({ ok: false, problem: "nip.birthDate" });
+    expect(checkNip("199009131990241014", "PPPK")).toEqual({ ok: false, problem: "nip.tmtBeforeBirth" });
+    expect(checkNip("199009132025243014", "PPPK")).toEqual({ ok: false, problem: "nip.sex" });
+    expect(checkNip("199009132025241000", "PPPK")).toEqual({ ok: false, problem: "nip.sequence" });
+  });
+
+  it("checks a NIP of unknown type against either layout", () => {
+    expect(checkAnyNip("19850312 201001 1 003").ok).toBe(true);
+    expect(checkAnyNip("199009132025242014")).toEqual({ ok: true });
+    // month 24 and sex digit 3: no layout fits, and the reason is the sex digit, not the month
+    expect(checkAnyNip("199009132025243014")).toEqual({ ok: false, problem: "nip.sex" });
+    expect(checkAnyNip("19850231201001 1 003")).toEqual({ ok: false, problem: "nip.birthDate" });
+    expect(checkAnyNip("1985")).toEqual({ ok: false, problem: "nip.length" });
   });
 });

@@ -87,6 +87,9 @@ describe.each(relationalKinds)("tRPC procedures on %s", (kind) => {
     const bad = await admin.users.create({ username: "siti.x", name: "Siti", password: "12345678", role: "EMPLOYEE", unitId: null, nip: "12345", email: "bukan-email" }).catch((e: TRPCError) => e);
     expect((bad as TRPCError).message).toMatch(/validation\.nip/);
     expect((bad as TRPCError).message).toMatch(/validation\.email/);
+    // 18 digits that cannot be a NIP: the reason, not "unknown"
+    const feb30 = await admin.users.create({ username: "siti.z", name: "Siti", password: "12345678", role: "EMPLOYEE", unitId: null, nip: "199002302015031001" }).catch((e: TRPCError) => e);
+    expect((feb30 as TRPCError).message).toMatch(/validation\.nip\.birthDate/);
     const unknown = await admin.users.create({ username: "siti.y", name: "Siti", password: "12345678", role: "EMPLOYEE", unitId: null, nip: "199001012015031001" }).catch((e: TRPCError) => e);
     expect((unknown as TRPCError).message).toBe("validation.nipUnknown");
     const created = await admin.users.create({ username: "siti", name: "Siti", password: "12345678", role: "EMPLOYEE", unitId: null, nip, email: "siti@dinkes.example.go.id" });

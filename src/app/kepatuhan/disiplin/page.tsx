@@ -67,6 +67,8 @@ export default async function DisciplinePage({ searchParams }: { searchParams: P
               <tr>
                 <th scope="col">{t("compliance.col.name")}</th>
                 <th scope="col">{t("compliance.col.unit")}</th>
+                <th scope="col">{t("discipline.tk")}</th>
+                <th scope="col">{t("discipline.converted")}</th>
                 <th scope="col">{t("discipline.total")}</th>
                 <th scope="col">{t("discipline.run")}</th>
                 <th scope="col">{t("discipline.reached")}</th>
@@ -82,6 +84,16 @@ export default async function DisciplinePage({ searchParams }: { searchParams: P
                     <span className="muted small">{r.nip}</span>
                   </td>
                   <td>{r.unitName}</td>
+                  <td className="num">{formatNumber(r.tkDays)}</td>
+                  <td className="num">
+                    {formatNumber(r.convertedDays)}
+                    {r.shortMinutes > 0 && (
+                      <>
+                        <br />
+                        <span className="muted small">{t("discipline.convertedHours", { hours: formatNumber(r.shortMinutes / 60) })}</span>
+                      </>
+                    )}
+                  </td>
                   <td className="num">{formatNumber(r.total)}</td>
                   <td className="num">{formatNumber(r.longestRun)}</td>
                   <td>

@@ -3,6 +3,7 @@
 // outside employment, on days or in months the attendance says were not due (leave, study duty), and those an
 // outage HR recorded excuses; an outage that extends moves the deadline the state is measured against.
 import { UNIT_FILTER } from "@/features/dashboard/server/kpi";
+import { BAND_FLOOR_MINUTES, MINUTES_PER_TK_DAY, WORK_END_MINUTES } from "@/lib/domain/discipline";
 import { currentStreak, fillRate, type EntryState } from "@/lib/domain/fill-rate";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import { monthEnd, PAGE_SIZE, type ComplianceFilter, type ComplianceSort } from "../schemas";
@@ -202,21 +203,39 @@ export async function employeeTimeline(ch: ClickHouse, employeeId: string, from:
   return [...months.values()].sort((a, b) => a.month.localeCompare(b.month));
 }
 
-/** TK days per employee in a calendar year (employees with at least `minDays`), for the discipline watch. */
+/**
+ * TK days and late-arrival / early-leave minutes per employee in a calendar year, for the discipline watch:
+ * employees whose TK days plus the days their minutes convert to reach `minDays`. The minutes follow
+ * src/lib/domain/discipline.ts: a TL day its late minutes, a PSW day the scheduled end of that weekday minus
+ * the check-out, neither less than its band's floor (the floor alone when the time is missing).
+ */
 export async function tkDaysByEmployee(ch: ClickHouse, year: number, unitId: string, minDays: number) {
-  return ch.query<{ employee_id: string; nip: string; name: string; unit_name: string; days: string[] }>(
+  return ch.query<{ employee_id: string; nip: string; name: string; unit_name: string; days: string[]; late_minutes: number; early_minutes: number }>(
     `WITH emp AS (SELECT employee_id, argMax(nip, version) AS nip, argMax(name, version) AS name FROM dim_employee GROUP BY employee_id),
           units AS (SELECT unit_id, argMax(name, version) AS unit_name FROM dim_unit GROUP BY unit_id)
      SELECT t.employee_id AS employee_id, any(emp.nip) AS nip, any(emp.name) AS name, any(units.unit_name) AS unit_name,
-            arraySort(groupArray(toString(t.day))) AS days
-     FROM (SELECT employee_id, unit_id, day FROM fact_attendance WHERE status = 'TK' AND day BETWEEN {from:Date} AND {to:Date} AND ${UNIT_FILTER}) AS t
+            arraySort(groupArrayIf(toString(t.day), t.status = 'TK')) AS days,
+            toUInt32(sum(t.late)) AS late_minutes, toUInt32(sum(t.early)) AS early_minutes
+     FROM (
+       SELECT employee_id, unit_id, day, status,
+              if(startsWith(status, 'TL'), greatest(toInt32(late_minutes), {floors:Array(Int32)}[toUInt8OrZero(substring(status, 3)) + 1]), 0) AS late,
+              if(startsWith(status, 'PSW'),
+                 greatest(if(check_out IS NULL, 0, {ends:Array(Int32)}[toDayOfWeek(day) + 1] - toInt32(assumeNotNull(check_out))), {floors:Array(Int32)}[toUInt8OrZero(substring(status, 4)) + 1]),
+                 0) AS early
+       FROM fact_attendance
+       WHERE ((status = 'TK' AND day BETWEEN {from:Date} AND {to:Date}) OR ((startsWith(status, 'TL') OR startsWith(status, 'PSW')) AND day BETWEEN {yearStart:Date} AND {to:Date}))
+         AND ${UNIT_FILTER}
+     ) AS t
      INNER JOIN emp ON emp.employee_id = t.employee_id
      LEFT JOIN units ON units.unit_id = t.unit_id
      GROUP BY t.employee_id
-     HAVING countIf(t.day >= {yearStart:Date}) >= {min:UInt32}
+     HAVING countIf(t.status = 'TK' AND t.day >= {yearStart:Date}) + intDiv(sum(t.late) + sum(t.early), {perDay:UInt32}) >= {min:UInt32}
      ORDER BY length(days) DESC, name`,
-    // from mid-December: a run of TK days can start in the old year and reach into this one
-    { from: `${year - 1}-12-01`, yearStart: `${year}-01-01`, to: `${year}-12-31`, unit: unitId, min: minDays },
+    // from December: a run of TK days can start in the old year and reach into this one
+    {
+      from: `${year - 1}-12-01`, yearStart: `${year}-01-01`, to: `${year}-12-31`, unit: unitId, min: minDays,
+      floors: BAND_FLOOR_MINUTES, ends: WORK_END_MINUTES, perDay: MINUTES_PER_TK_DAY,
+    },
   );
 }
 
