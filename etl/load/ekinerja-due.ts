@@ -112,6 +112,17 @@ SELECT region_id, unit_id, kind, period,
 FROM fact_ekinerja_due_stage
 GROUP BY region_id, unit_id, kind, period`;
 
+const EMPLOYEE_MONTH_SQL = `
+INSERT INTO rollup_ekinerja_employee_month_stage
+SELECT region_id, unit_id, employee_id, kind, toStartOfMonth(period) AS m,
+       toUInt32(countIf(due = 1)) AS n_due, toUInt32(countIf(due = 1 AND state = 'on_time')) AS n_on_time
+FROM fact_ekinerja_due_stage
+WHERE due = 1
+GROUP BY region_id, unit_id, employee_id, kind, m`;
+
+/** The tables rebuilt a month at a time, each with its staging twin (`<name>_stage`). */
+const CLASSIFIED_TABLES = ["fact_ekinerja_due", "rollup_ekinerja_due", "rollup_ekinerja_employee_month"] as const;
+
 /** Last pass's outage map per region, so a changed outage reclassifies only the months it touches. */
 async function previousMaps(ch: ClickHouse): Promise<Map<string, OutageMapRow[]>> {
   const rows = await ch.query<{ region_id: string; map: string }>("SELECT region_id, argMax(map, at) AS map FROM ekinerja_due_state GROUP BY region_id");
@@ -148,8 +159,7 @@ export async function classifyEkinerja(db: Db, ch: ClickHouse, scope: ClassifySc
   }
   const on = ch.cluster ? ` ON CLUSTER ${ch.cluster}` : "";
   const emptyStages = async () => {
-    await ch.command(`TRUNCATE TABLE fact_ekinerja_due_stage${on}`);
-    await ch.command(`TRUNCATE TABLE rollup_ekinerja_due_stage${on}`);
+    for (const table of CLASSIFIED_TABLES) await ch.command(`TRUNCATE TABLE ${table}_stage${on}`);
   };
   const list = [...months].sort((a, b) => a - b);
   // a few months at a time, every region's entries of them together (a partition holds all regions)
@@ -168,9 +178,10 @@ export async function classifyEkinerja(db: Db, ch: ClickHouse, scope: ClassifySc
       });
     }
     await ch.command(ROLLUP_SQL);
+    await ch.command(EMPLOYEE_MONTH_SQL);
     const staged = new Set((await ch.query<{ m: number }>("SELECT DISTINCT toYYYYMM(period) AS m FROM fact_ekinerja_due_stage")).map((r) => Number(r.m)));
     for (const m of group) {
-      for (const table of ["fact_ekinerja_due", "rollup_ekinerja_due"]) {
+      for (const table of CLASSIFIED_TABLES) {
         // a month left without entries (attendance only) is emptied: ClickHouse refuses to replace from nothing
         await ch.command(staged.has(m) ? `ALTER TABLE ${table} REPLACE PARTITION ${m} FROM ${table}_stage` : `ALTER TABLE ${table} DROP PARTITION ${m}`);
       }

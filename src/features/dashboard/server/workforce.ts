@@ -101,6 +101,13 @@ export interface EkinerjaView {
   notDue: { notEmployed: number; leave: number; outage: number };
 }
 
+/** A range from a month's first day to a month's last day. */
+function wholeMonths(r: { from: string; to: string }): boolean {
+  const next = new Date(`${r.to}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return r.from.endsWith("-01") && next.getUTCDate() === 1;
+}
+
 const EK_SUMS = "sum(due) AS due, sum(on_time) AS on_time, sum(late) AS late, sum(missing) AS missing";
 
 export async function ekinerjaView(ch: ClickHouse, period: ResolvedPeriod, scope: Scope): Promise<EkinerjaView> {
@@ -119,9 +126,14 @@ export async function ekinerjaView(ch: ClickHouse, period: ResolvedPeriod, scope
       `SELECT sum(not_employed) AS not_employed, sum(on_leave) AS on_leave, sum(outage) AS outage FROM rollup_ekinerja_due WHERE ${where}`,
       params,
     ),
+    // whole months (every preset) read the per-employee month rollup; a range cutting a month reads the entries
     ch.query<{ due: number; compliant: number }>(
-      `SELECT count() AS due, countIf(all_on_time) AS compliant FROM (
-         SELECT employee_id, min(state = 'on_time') AS all_on_time FROM fact_ekinerja_due WHERE due = 1 AND ${where} GROUP BY employee_id)`,
+      wholeMonths(period.current)
+        ? `SELECT count() AS due, countIf(n_on_time = n_due) AS compliant FROM (
+             SELECT employee_id, sum(due) AS n_due, sum(on_time) AS n_on_time FROM rollup_ekinerja_employee_month
+             WHERE month BETWEEN {from:Date} AND {to:Date} AND ${UNIT_FILTER} GROUP BY employee_id HAVING n_due > 0)`
+        : `SELECT count() AS due, countIf(all_on_time) AS compliant FROM (
+             SELECT employee_id, min(state = 'on_time') AS all_on_time FROM fact_ekinerja_due WHERE due = 1 AND ${where} GROUP BY employee_id)`,
       params,
     ),
   ]);
