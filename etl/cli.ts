@@ -15,6 +15,7 @@ import { formatNumber } from "@/i18n/format";
 import { DataDirBusyError } from "@/server/data-dir";
 import { isoDay, localDay } from "@/lib/domain/working-days";
 import { EtlUserError } from "./context";
+import { planGeneration, readGenerated, recordGenerated } from "./generate/continue";
 import { generate } from "./generate/generate";
 import { createProgress } from "./progress";
 import { runEtl } from "./run";
@@ -65,8 +66,24 @@ async function main(): Promise<number> {
     const out = values["no-files"] ? undefined : path.resolve(values.out ?? path.join(env.dataDir, "generated"));
     return withStores(async ({ db }) => {
       const t0 = performance.now();
-      const truth = await generate(db, { seed: Number(values.seed), employees: Number(values.employees), start, end, outDir: out }, (s) => console.log(`[generate] ${s}`));
-      console.log(`[generate] ${start} … ${end}: ${formatNumber(truth.attendance.rows)} attendance rows, ${formatNumber(truth.ekinerja.rows)} e-Kinerja entries, ${formatNumber(truth.requests.submitted)} requests in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      const wanted = { seed: Number(values.seed), employees: Number(values.employees), start, end };
+      const plan = planGeneration(readGenerated(env.dataDir), (await db.employee.count()) > 0, wanted);
+      if (plan.kind === "refuse") {
+        console.error(
+          plan.held
+            ? `[generate] Folder data ini sudah berisi riwayat buatan (seed ${plan.held.seed}, ${plan.held.employees} pegawai, ${plan.held.start} … ${plan.held.end}); lanjutkan dengan --seed dan --employees yang sama, atau pakai folder lain (PANTAU_DATA_DIR). / This data folder already holds generated history (seed ${plan.held.seed}, ${plan.held.employees} employees, ${plan.held.start} … ${plan.held.end}); continue it with the same --seed and --employees, or use another folder (PANTAU_DATA_DIR).`
+            : "[generate] Folder data ini sudah berisi pegawai yang tidak dibuat oleh generator; pakai folder lain (PANTAU_DATA_DIR). / This data folder already holds employees the generator did not make; use another folder (PANTAU_DATA_DIR).",
+        );
+        return 2;
+      }
+      if (plan.kind === "done") {
+        console.log(`[generate] riwayat sudah dibuat sampai ${plan.end} / history already generated up to ${plan.end}`);
+        return 0;
+      }
+      const from = plan.kind === "continue" ? plan.from : plan.start;
+      const truth = await generate(db, { ...wanted, start: plan.start, from, end: plan.end, outDir: out }, (s) => console.log(`[generate] ${s}`));
+      recordGenerated(env.dataDir, { ...wanted, start: plan.start, end: plan.end });
+      console.log(`[generate] ${from} … ${end}: ${formatNumber(truth.attendance.rows)} attendance rows, ${formatNumber(truth.ekinerja.rows)} e-Kinerja entries, ${formatNumber(truth.requests.submitted)} requests in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       if (out) console.log(`[generate] files in ${out} — load them with: npm run etl -- ${path.relative(process.cwd(), out)}/*.csv`);
       return 0;
     });

@@ -103,6 +103,8 @@ interface PlannedRequest {
   emp: Emp;
   service: number;
   submitted: number;
+  /** The request's number among the employee's requests of that service (its random stream). */
+  k: number;
   events: PlannedEvent[];
   processing: number;
 }
@@ -301,7 +303,7 @@ export function makeGenerator(cfg: GenerateConfig) {
       return { status, day, minutes, actor: actorFor(status, e), note: status === "RETURNED" ? "Berkas belum lengkap: " + pick(r, ["SKP terakhir", "SK pangkat terakhir", "ijazah terlegalisir", "surat pengantar atasan"]) : status === "REJECTED" ? "Tidak memenuhi syarat" : null };
     });
     const number = `${s.code}/${isoDay(sd).slice(0, 4)}/${e.index}-${k}`;
-    return { id: `r${seed}-${e.index}-${si}-${k}`, number, emp: e, service: si, submitted: sd, events, processing };
+    return { id: `r${seed}-${e.index}-${si}-${k}`, number, emp: e, service: si, submitted: sd, k, events, processing };
   }
 
   return { emps, calendar, start, end, from, to, attendanceOf, entryOf, planRequests, onLeave };
@@ -430,10 +432,12 @@ export async function generate(db: Db | null, cfg: GenerateConfig, log: (s: stri
   // Survey answers through the one-time link of a completed request: about a third answer, within two
   // days; slow units and SLA breaches score lower on time (U3), complaint handling (U8) is the usual
   // weak spot, and personnel services are free (U4).
-  for (const [ri, p] of requests.entries()) {
+  for (const p of requests) {
     const last = p.events[p.events.length - 1]!;
     if (last.status !== "COMPLETED") continue;
-    const r = rng(cfg.seed, 9, ri);
+    // seeded by the request itself, not its place in the list: a later end adds requests to the list, and a
+    // continued history must give the requests it already wrote the same answers
+    const r = rng(cfg.seed, 9, p.emp.index, p.service, p.k);
     if (r() > 0.35) continue;
     const day = calendar.addWorkingDays(last.day, Math.floor(r() * 3));
     if (day < from || day > to) continue;

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Env } from "@/env";
 import { isoDay } from "@/lib/domain/working-days";
+import { recordGenerated } from "../../etl/generate/continue";
 import { generate } from "../../etl/generate/generate";
 import { runEtl } from "../../etl/run";
 import { openClickHouse, describeClickHouse } from "./clickhouse/open";
@@ -52,7 +53,10 @@ export async function setupStores(env: Env, log: (line: string) => void = consol
             // Two years of realistic history for the demo region, loaded through the real ETL.
             const end = todayNumber() - 1;
             const outDir = path.join(env.dataDir, "demo-files");
-            const truth = await generate(db, { seed: 1, employees: env.PANTAU_DEMO_EMPLOYEES, start: isoDay(end - 729), end: isoDay(end), outDir });
+            const history = { seed: 1, employees: env.PANTAU_DEMO_EMPLOYEES, start: isoDay(end - 729), end: isoDay(end) };
+            const truth = await generate(db, { ...history, outDir });
+            // `npm run etl:generate -- --seed 1 --employees <n>` later continues this history day by day
+            recordGenerated(env.dataDir, history);
             step(`demo history generated: ${truth.employees} employees, ${truth.requests.submitted} requests, ${truth.written.files.length} export files`);
             const result = await runEtl({ db, ch, dataDir: env.dataDir }, { trigger: "demo", files: truth.written.files.map((f) => ({ path: f })), lagMs: 0, workers: Math.min(2, os.availableParallelism()) });
             step(`ETL loaded ${Object.values(result.rows).reduce((a, b) => a + b, 0)} rows into ${describeClickHouse(env)}`);
