@@ -69,7 +69,7 @@ export interface EtlResult {
   failedBatches: { batchId: number; fileName: string; error: string }[];
   seconds: number;
   /** Seconds spent per phase: dimensions, requests (relational facts), import (parse + validate), load (into ClickHouse). */
-  phases: Record<"dimensions" | "requests" | "import" | "load", number>;
+  phases: Record<"dimensions" | "requests" | "import" | "load" | "classify", number>;
 }
 
 export class EtlBusyError extends EtlUserError {}
@@ -178,7 +178,7 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
   const imports: ImportReport[] = [];
   const interrupted = removeInterruptedImports(dataDir);
   if (interrupted.length) progress.log(`removed ${interrupted.length} unfinished import folder(s) an interrupted run left behind`);
-  const phases = { dimensions: 0, requests: 0, import: 0, load: 0 };
+  const phases = { dimensions: 0, requests: 0, import: 0, load: 0, classify: 0 };
   let pool: ParsePool | undefined;
   /** CSVs made from Excel files, removed when the run ends. */
   const converted: string[] = [];
@@ -293,7 +293,7 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
     for (const t of ["fact_attendance", "fact_ekinerja"]) if (progress.rows[t] !== undefined) progress.done(t);
     await compactRollups(ch, progress.rows);
     // what each e-Kinerja entry counts as, for every month this run touched (or all: a rebuild, changed employees)
-    const months = await timed("load", () => classifyEkinerja(db, ch, { all: mode === "full" || Boolean(progress.rows.dim_employee), batchIds: loadedBatches }));
+    const months = await timed("classify", () => classifyEkinerja(db, ch, { all: mode === "full" || Boolean(progress.rows.dim_employee), batchIds: loadedBatches }));
     if (months) progress.log(`e-Kinerja: ${months} bulan diklasifikasi / month(s) classified`);
     if (rulesChanged) await recordRules(ch, fingerprint);
     // the run did its work; the batches it could not load are named on the run and on each batch

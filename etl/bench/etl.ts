@@ -62,7 +62,7 @@ function report(title: string, r: { value: EtlResult; seconds: number; peak: num
   console.log(`\n${title}: ${formatNumber(total)} rows in ${secs(r.seconds)} = ${formatNumber(Math.round(total / r.seconds))} rows/s overall; peak RSS ${mb(r.peak)}; CPU ${secs(r.cpu)} (all threads: JS, parse workers, chDB, PGlite)`);
   console.log(`  phases: ${Object.entries(phases).map(([k, v]) => `${k} ${secs(v)}`).join(", ")}`);
   const phaseOf = (t: string) =>
-    t.startsWith("dim_") ? phases.dimensions : t.startsWith("fact_request") ? phases.requests : phases.import + phases.load;
+    t.startsWith("dim_") ? phases.dimensions : t.startsWith("fact_request") ? phases.requests : phases.import + phases.load + phases.classify;
   console.log(`  ${"table".padEnd(22)} ${"rows".padStart(12)} ${"seconds".padStart(9)} ${"rows/s".padStart(12)}`);
   for (const [t, n] of Object.entries(rows).sort()) {
     const s = phaseOf(t);

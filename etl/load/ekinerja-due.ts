@@ -81,7 +81,7 @@ FROM (
          if(o.has = 1, o.moved, f.deadline) AS applies,
          multiIf(
            NOT (if(f.kind = 'daily', f.period, toLastDayOfMonth(f.period)) >= e.appointed AND (e.retired IS NULL OR f.period < e.retired)), 'not_employed',
-           if(f.kind = 'daily', a.has = 1 AND a.due = 0, m.days > 0 AND m.due_days = 0), 'leave',
+           if(f.kind = 'daily', a.off = 1, m.off = 1), 'leave',
            o.has = 1 AND o.excused = 1, 'outage',
            '') AS why
   FROM (SELECT * FROM fact_ekinerja WHERE region_id = {region:String} AND toYYYYMM(period) IN {months:Array(UInt32)}) AS f
@@ -89,13 +89,15 @@ FROM (
     SELECT employee_id, argMax(appointed_on, version) AS appointed, argMax(tuple(retired_on), version).1 AS retired
     FROM dim_employee WHERE region_id = {region:String} GROUP BY employee_id
   ) AS e ON e.employee_id = f.employee_id
+  -- only the days and months that were not due are looked up (a small share: leave, study duty, days off),
+  -- so the joins hold a few rows per employee instead of every attendance day (an import keeps one row a day)
   LEFT JOIN (
-    SELECT employee_id, day, toUInt8(max(due)) AS due, toUInt8(1) AS has FROM fact_attendance
-    WHERE region_id = {region:String} AND toYYYYMM(day) IN {months:Array(UInt32)} GROUP BY employee_id, day
+    SELECT DISTINCT employee_id, day, toUInt8(1) AS off FROM fact_attendance
+    WHERE region_id = {region:String} AND toYYYYMM(day) IN {months:Array(UInt32)} AND due = 0
   ) AS a ON a.employee_id = f.employee_id AND a.day = f.period
   LEFT JOIN (
-    SELECT employee_id, month, sum(days) AS days, sum(due_days) AS due_days FROM rollup_attendance_employee_month
-    WHERE toYYYYMM(month) IN {months:Array(UInt32)} GROUP BY employee_id, month
+    SELECT employee_id, month, toUInt8(1) AS off FROM rollup_attendance_employee_month
+    WHERE toYYYYMM(month) IN {months:Array(UInt32)} GROUP BY employee_id, month HAVING sum(days) > 0 AND sum(due_days) = 0
   ) AS m ON m.employee_id = f.employee_id AND m.month = f.period
   LEFT JOIN (
     SELECT t.1 AS unit, t.2 AS deadline, t.3 AS excused, t.4 AS moved, toUInt8(1) AS has
