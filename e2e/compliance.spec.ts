@@ -62,7 +62,9 @@ test("a unit head sees and exports their own units only", async ({ page }) => {
     await expect(row.locator("td").nth(1)).toContainText(/Dinas Pendidikan|SMP Negeri|Sekolah Dasar/);
   }
   expect((await page.request.get("/api/kepatuhan/export?unit=unit-lain&format=csv")).status()).toBe(403);
-  expect((await page.goto("/kepatuhan?unit=unit-lain"))?.status()).toBe(403);
+  // another unit: said plainly, their own units shown instead of a bare refusal
+  await page.goto("/kepatuhan?unit=unit-lain");
+  await expect(page.getByTestId("out-of-scope")).toContainText("Cakupan Anda: Dinas Pendidikan dan sub-unitnya");
   await page.goto("/kepatuhan/disiplin");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Pantauan disiplin");
 });

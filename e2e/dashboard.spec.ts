@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { login } from "./helpers";
+import { as, login } from "./helpers";
 
 test("a leader reads the overview, filters to a unit through the URL and downloads the CSV", async ({ page }, info) => {
   await login(page, "pimpinan");
@@ -42,14 +42,38 @@ test("a unit head cannot open another unit's figures but opens their sub-units",
   await expect(page.getByTestId("tile-completed").locator(".tile-value")).toBeVisible();
   const res = await page.request.get(`/api/trpc/dashboard.overview?input=${encodeURIComponent(JSON.stringify({ json: { period: "month", unitId: "not-mine" } }))}`);
   expect(res.status()).toBe(403);
-  const page403 = await page.goto("/dashboard/units/not-mine");
-  expect(page403?.status()).toBe(403);
+  // an id outside their scope is said plainly, and their own unit is shown instead
+  await page.goto("/dashboard/units/not-mine");
+  await expect(page.getByTestId("out-of-scope")).toContainText("di luar cakupan Anda");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dinas Pendidikan");
   // their own sub-unit opens from the unit page's list
   await page.goto("/dashboard");
   await page.goto(`/dashboard/units/${await page.getByLabel("Unit kerja").inputValue()}`);
   await page.getByRole("region", { name: "Sub-unit" }).getByRole("link").first().click();
   await expect(page).toHaveURL(/\/dashboard\/units\//);
   await expect(page.getByTestId("tile-completed").locator(".tile-value")).toBeVisible();
+});
+
+test("a unit head asking for another unit is told it is outside their scope and sees their own", async ({ page }) => {
+  await login(page, "pimpinan");
+  const other = await page.getByLabel("Unit kerja").locator("option", { hasText: "Dinas Kesehatan" }).getAttribute("value");
+  await as(page, "kadisdik");
+  for (const path of ["/dashboard", "/dashboard/services", "/dashboard/attendance", "/dashboard/ekinerja", "/dashboard/satisfaction", "/dashboard/scorecard", "/dashboard/units/"]) {
+    await page.goto(path.endsWith("/") ? `${path}${other}` : `${path}?unitId=${other}`);
+    await expect(page.getByTestId("out-of-scope"), path).toHaveText(/di luar cakupan Anda\. Cakupan Anda: Dinas Pendidikan dan sub-unitnya/);
+    await expect(page.getByText("Cakupan: Dinas Pendidikan dan sub-unitnya"), path).toBeVisible();
+    await expect(page.getByText("Cakupan: seluruh daerah")).toHaveCount(0);
+    await expect(page.getByText(/Indikator tidak dapat dimuat/)).toHaveCount(0);
+  }
+  await page.goto(`/dashboard?unitId=${other}`);
+  await expect(page.getByTestId("tile-completed").locator(".tile-value")).toBeVisible();
+  for (const path of ["/kepatuhan?unit=", "/kepatuhan/disiplin?unit="]) {
+    await page.goto(`${path}${other}`);
+    await expect(page.getByTestId("out-of-scope"), path).toContainText("Cakupan Anda: Dinas Pendidikan dan sub-unitnya");
+  }
+  const csv = await page.request.get(`/api/kepatuhan/export?unit=${other}&format=csv`);
+  expect(csv.status()).toBe(403);
+  expect(await csv.text()).toContain("di luar cakupan Anda");
 });
 
 test("service performance: charts drawn with their tables, and a unit row opens the unit page", async ({ page }, info) => {

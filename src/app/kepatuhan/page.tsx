@@ -3,7 +3,7 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { latestFollowUps } from "@/features/compliance/server/follow-up";
 import { complianceList, lastEntryInstant } from "@/features/compliance/server/queries";
-import { filterFromSearch, scopeUnit, searchOf, type Search } from "@/features/compliance/server/scope";
+import { filterFromSearch, pageScopeUnit, searchOf, type Search } from "@/features/compliance/server/scope";
 import { saveDeadlines } from "@/features/compliance/server/actions";
 import { SORTS } from "@/features/compliance/schemas";
 import { isMessageKey } from "@/i18n/catalog";
@@ -24,8 +24,9 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
   const session = await requireRole(rolesFor("/kepatuhan"), "/kepatuhan");
   const [{ t, locale }, db, sp] = await Promise.all([getTranslator(), getDb(), searchParams]);
   const { filter, problems } = filterFromSearch(sp);
-  const unitId = await scopeUnit(db, session.user, filter.unitId);
+  const { unitId, outOfScope } = await pageScopeUnit(db, session.user, filter.unitId);
   if (unitId === null) forbidden();
+  if (outOfScope) filter.unitId = unitId;
   const isHr = session.user.role !== "UNIT_HEAD";
   const unitIds = isHr ? null : await unitSubtree(db, session.user.unitId!);
   const [units, list, region] = await Promise.all([
@@ -53,6 +54,11 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
       {sp.galat === "compliance.error.deadline" && (
         <p className="alert error" role="alert">
           {t("compliance.error.deadline")}
+        </p>
+      )}
+      {outOfScope && (
+        <p className="alert warn" role="alert" data-testid="out-of-scope">
+          {t("scope.outside", { unit: units.find((u) => u.id === unitId)?.name ?? "" })}
         </p>
       )}
       {problems.length > 0 && (
