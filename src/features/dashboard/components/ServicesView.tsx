@@ -131,7 +131,7 @@ export function ServicesView({ filter, units, services, canSeeAll }: { filter: D
               <p>{t("services.slowest.none")}</p>
             ) : (
               <div className="table-wrap">
-                <table>
+                <table className="stack-table" data-testid="slowest-table">
                   <thead>
                     <tr>
                       <th scope="col">{t("services.col.number")}</th>
@@ -147,10 +147,10 @@ export function ServicesView({ filter, units, services, canSeeAll }: { filter: D
                       <tr key={r.number} className={r.overdueDays > 0 ? "overdue" : undefined}>
                         <th scope="row" className="code">{r.number}</th>
                         <td>{serviceName.get(r.serviceTypeId) ?? r.serviceTypeId}</td>
-                        <td>{unitName.get(r.unitId) ?? r.unitId}</td>
-                        <td>{date(r.submittedDay)}</td>
-                        <td>{date(r.dueDay)}</td>
-                        <td className="num">{r.overdueDays > 0 ? formatNumber(r.overdueDays) : "—"}</td>
+                        <td data-label={t("dashboard.unit")}>{unitName.get(r.unitId) ?? r.unitId}</td>
+                        <td data-label={t("services.col.submitted")}>{date(r.submittedDay)}</td>
+                        <td data-label={t("services.col.due")}>{date(r.dueDay)}</td>
+                        <td className="num days-late" data-label={t("services.col.late")}>{r.overdueDays > 0 ? formatNumber(r.overdueDays) : "—"}</td>
                       </tr>
                     ))}
                   </tbody>
