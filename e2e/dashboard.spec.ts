@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { as, login } from "./helpers";
 
 test("a leader reads the overview, filters to a unit through the URL and downloads the CSV", async ({ page }, info) => {
@@ -96,6 +96,50 @@ test("service performance: charts drawn with their tables, and a unit row opens 
   await expect(page.getByLabel("Unit kerja")).toHaveCount(0);
   await page.getByRole("link", { name: "Kehadiran" }).click();
   await expect(page).toHaveURL(/\/dashboard\/attendance\?.*unitId=/);
+});
+
+/** A chart's axis labels as numbers ("12%" → 12, "1.234" → 1234), after they are drawn. */
+async function axisTicks(page: Page, chart: string, axis: "y" | "x" = "y") {
+  const ticks = page.getByTestId(`chart-${chart}`).locator(`.recharts-${axis}Axis-tick-labels .recharts-cartesian-axis-tick-value`);
+  await expect(ticks.first()).toBeVisible();
+  return (await ticks.allTextContents()).map((s) => Number(s.replace(/[%\s]/g, "").replace(/\./g, "").replace(",", ".")));
+}
+
+/** Every label a round number, one step apart. */
+function expectRoundEvenTicks(ticks: number[], what: string) {
+  expect(ticks.length, what).toBeGreaterThanOrEqual(3);
+  const steps = ticks.slice(1).map((t, i) => Number((t - ticks[i]!).toFixed(6)));
+  expect(new Set(steps).size, `${what}: ${ticks.join(", ")}`).toBe(1);
+  expect(ticks.every((t) => Number.isInteger(t / steps[0]!)), `${what}: ${ticks.join(", ")}`).toBe(true);
+}
+
+test("chart axes are round in the unit shown and show the variation; statuses in workflow order", async ({ page }) => {
+  await login(page, "pimpinan");
+  await page.goto("/dashboard/attendance?period=year");
+  const weekday = await axisTicks(page, "att-weekday");
+  expectRoundEvenTicks(weekday, "lateness by weekday");
+  expect(weekday[0]).toBe(0); // bars start at 0
+  const rates = await axisTicks(page, "att-rates");
+  expectRoundEvenTicks(rates, "attendance rate");
+  // attendance near 90 % or more: the axis hugs it and says it does not start at 0
+  expect(rates[0]).toBeGreaterThan(0);
+  await expect(page.getByTestId("chart-att-rates")).toContainText(/Sumbu tegak dimulai dari \d+(,\d)?%, bukan 0/);
+  expectRoundEvenTicks(await axisTicks(page, "att-late"), "lateness and TK");
+
+  await page.goto("/dashboard/satisfaction?period=year");
+  const ikm = await axisTicks(page, "ikm-time");
+  expectRoundEvenTicks(ikm, "IKM");
+  expect(ikm[0]).toBeGreaterThan(25);
+
+  await page.goto("/dashboard/services?period=year");
+  const order = ["Diajukan", "Diverifikasi BKPSDM", "Dikembalikan (BTS)", "Memenuhi syarat (MS)", "Diteruskan ke BKN", "Pertimbangan teknis"];
+  const stages = page.getByTestId("chart-stages").locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value");
+  await expect(stages.first()).toBeVisible();
+  // a long label wraps into lines (tspans): compared without spaces
+  const shown = (await stages.allTextContents()).map((l) => l.replace(/\s/g, ""));
+  expect(shown.length).toBeGreaterThanOrEqual(3);
+  expect(shown).toEqual(order.map((l) => l.replace(/\s/g, "")).filter((l) => shown.includes(l)));
+  expectRoundEvenTicks(await axisTicks(page, "stages", "x"), "days waiting");
 });
 
 test("attendance and e-Kinerja pages rank units and draw their charts", async ({ page }) => {

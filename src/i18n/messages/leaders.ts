@@ -4,6 +4,12 @@
 export const id = {
   "scope.outside": "Unit yang Anda minta berada di luar cakupan Anda. Cakupan Anda: {unit} dan sub-unitnya — angka di bawah untuk cakupan itu.",
   "scope.outsideExport": "Unit yang diminta berada di luar cakupan Anda; unduhan hanya untuk unit Anda dan sub-unitnya.",
+  "chart.notFromZero": "Sumbu tegak dimulai dari {from}, bukan 0, agar perubahan antarbulan terlihat.",
+  "chart.fromZero": "Sumbu tegak dimulai dari 0.",
+  "chart.ikmFrom": "Sumbu tegak dimulai dari {from}, bukan 25 (nilai terendah skala IKM), agar perubahan antarbulan terlihat; garis putus-putus menandai batas mutu.",
+  "attendance.lateMonthly": "Keterlambatan dan TK per bulan",
+  "attendance.lateWeekly": "Keterlambatan dan TK per minggu",
+  "ikm.gradeLine": "batas mutu {grade}",
   "filters.show": "Ubah saringan",
   "filters.hide": "Tutup saringan",
 };
@@ -11,6 +17,12 @@ export const id = {
 export const en: Record<keyof typeof id, string> = {
   "scope.outside": "The unit you asked for is outside your scope. Your scope: {unit} and its sub-units — the figures below are for that scope.",
   "scope.outsideExport": "The unit you asked for is outside your scope; downloads cover only your unit and its sub-units.",
+  "chart.notFromZero": "The vertical axis starts at {from}, not 0, so changes from month to month show.",
+  "chart.fromZero": "The vertical axis starts at 0.",
+  "chart.ikmFrom": "The vertical axis starts at {from}, not 25 (the IKM scale's lowest value), so changes from month to month show; dashed lines mark the grade boundaries.",
+  "attendance.lateMonthly": "Lateness and TK by month",
+  "attendance.lateWeekly": "Lateness and TK by week",
+  "ikm.gradeLine": "grade {grade} from here",
   "filters.show": "Change filters",
   "filters.hide": "Close filters",
 };
