@@ -148,6 +148,8 @@ test("attendance and e-Kinerja pages rank units and draw their charts", async ({
   await expect(page.getByRole("img", { name: "Keterlambatan menurut lamanya" }).locator(".recharts-bar-rectangle").first()).toBeVisible();
   const ranking = page.getByRole("region", { name: "Peringkat unit menurut tingkat kehadiran" });
   await expect(ranking.getByRole("row").nth(1)).toContainText("%");
+  // the ranking's count is person-days (employees × working days), and says so
+  await expect(ranking.getByRole("columnheader", { name: "Hari-orang wajib hadir" })).toBeVisible();
   await expect(page.getByLabel("Jenis layanan")).toHaveCount(0);
   await page.getByRole("link", { name: "e-Kinerja" }).click();
   await expect(page.getByTestId("ek-compliant").locator(".tile-value")).toHaveText(/^\d{1,3},\d%$/);
@@ -158,6 +160,11 @@ test("a period without data says so and what to do", async ({ page }) => {
   await login(page, "pimpinan");
   await page.goto("/dashboard/attendance?period=custom&from=2020-01-01&to=2020-01-31");
   await expect(page.getByTestId("no-data")).toContainText("Tidak ada data untuk pilihan ini");
+  await expect(page.getByTestId("no-data")).not.toContainText("ETL");
+  // no survey answers: what to do is to share the survey, not to import attendance files
+  await page.goto("/dashboard/satisfaction?period=custom&from=2020-01-01&to=2020-01-31");
+  await expect(page.getByTestId("no-data")).toContainText("bagikan tautan survei atau pasang kode QR-nya");
+  await expect(page.getByTestId("no-data")).not.toContainText(/absensi|ETL/);
   await page.goto("/dashboard?period=custom&from=2020-01-01&to=2020-01-31");
   await expect(page.getByTestId("no-data")).toBeVisible();
   await expect(page.getByTestId("tile-completed")).toHaveCount(0);

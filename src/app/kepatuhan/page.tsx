@@ -135,7 +135,8 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
                 <th scope="col">{t("compliance.col.name")}</th>
                 <th scope="col">{t("compliance.col.unit")}</th>
                 <th scope="col">{t("compliance.col.due")}</th>
-                <th scope="col">{t("compliance.col.made")}</th>
+                <th scope="col">{t("compliance.col.onTime")}</th>
+                <th scope="col">{t("compliance.col.late")}</th>
                 <th scope="col">{t("compliance.col.missing")}</th>
                 <th scope="col">{t("compliance.col.fill")}</th>
                 <th scope="col">{t("compliance.col.streak")}</th>
@@ -155,10 +156,8 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
                     </td>
                     <td>{r.unitName}</td>
                     <td className="num">{formatNumber(r.due)}</td>
-                    <td className="num">
-                      {formatNumber(r.onTime)}
-                      {r.late > 0 && <span className="muted small"> {t("compliance.lateN", { n: formatNumber(r.late) })}</span>}
-                    </td>
+                    <td className="num">{formatNumber(r.onTime)}</td>
+                    <td className="num">{formatNumber(r.late)}</td>
                     <td className="num">{formatNumber(r.missing)}</td>
                     <td className="num">{pct(r.fillRate)}</td>
                     <td className="num">{r.streak > 0 ? <strong className="late">{formatNumber(r.streak)}</strong> : "0"}</td>

@@ -10,6 +10,7 @@ export const id = {
   "attendance.lateMonthly": "Keterlambatan dan TK per bulan",
   "attendance.lateWeekly": "Keterlambatan dan TK per minggu",
   "ikm.gradeLine": "batas mutu {grade}",
+  "satisfaction.noData.body": "Belum ada jawaban survei untuk pilihan ini. Agar masyarakat dapat mengisinya, bagikan tautan survei atau pasang kode QR-nya di loket layanan (BKPSDM menyiapkannya di halaman Survei); jawaban muncul di sini dalam beberapa menit.",
   "filters.show": "Ubah saringan",
   "filters.hide": "Tutup saringan",
 };
@@ -23,6 +24,7 @@ export const en: Record<keyof typeof id, string> = {
   "attendance.lateMonthly": "Lateness and TK by month",
   "attendance.lateWeekly": "Lateness and TK by week",
   "ikm.gradeLine": "grade {grade} from here",
+  "satisfaction.noData.body": "No survey answers for this choice yet. So that people can answer, share the survey link or put its QR code up at the service counter (HR prepares them on the Survey page); answers appear here within a few minutes.",
   "filters.show": "Change filters",
   "filters.hide": "Close filters",
 };

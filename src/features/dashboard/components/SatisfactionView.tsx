@@ -71,7 +71,7 @@ export function SatisfactionView({ filter, units, services, canSeeAll }: { filte
     <>
       <Filters filter={filter} units={units} services={services} canSeeAll={canSeeAll} />
       <QueryStatus fetching={query.isFetching} error={query.isError} ready={!!data} />
-      {data && data.overall.respondents === 0 && <NoData />}
+      {data && data.overall.respondents === 0 && <NoData body="satisfaction.noData.body" />}
       {data && data.overall.respondents > 0 && (
         <div className="chart-grid" aria-busy={query.isFetching}>
           <section className="card" aria-labelledby="ikm-overall" data-testid="ikm-overall">
