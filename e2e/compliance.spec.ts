@@ -78,13 +78,27 @@ test("HR publishes a transparency report; a visitor reads it and downloads the P
   const period = monthBefore(2);
   await as(page, "bkpsdm");
   await page.goto("/admin/laporan");
+  // the demo's published report names the person who made it, not the seeding process
+  await expect(page.locator(".report-table tbody tr").first()).toContainText("Sri Wahyuni, S.E.");
+  await expect(page.locator(".report-table")).not.toContainText("demo-seed");
+  // the form offers the latest month not yet published: one click makes the draft and opens its preview
+  await expect(page.getByLabel("Periode")).toHaveValue(period);
   await page.getByLabel("Periode").fill("2026-13");
   await page.getByRole("button", { name: "Buat draf" }).click();
   await expect(page.locator(".alert.error")).toContainText("Periode tidak dikenal");
   await page.getByLabel("Periode").fill(period);
   await page.getByRole("button", { name: "Buat draf" }).click();
   await expect(page.getByText("Pratinjau draf.")).toBeVisible();
-  await page.getByRole("button", { name: "Terbitkan" }).click();
+  await expect(page).toHaveURL(/\/admin\/laporan\/[^/?]+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Laporan Transparansi Pelayanan Kepegawaian");
+  // publishing asks first, saying what it means; the server refuses a post without the tick
+  await page.getByText("Terbitkan…").click();
+  await expect(page.locator(".confirm-body")).toContainText("tidak dapat ditarik kembali");
+  await page.getByLabel(/Saya mengerti/).evaluate((box) => box.removeAttribute("required"));
+  await page.getByRole("button", { name: "Terbitkan sekarang" }).click();
+  await expect(page.locator(".alert.error")).toContainText("Laporan belum diterbitkan");
+  await page.getByLabel(/Saya mengerti/).check();
+  await page.getByRole("button", { name: "Terbitkan sekarang" }).click();
   await expect(page).toHaveURL(new RegExp(`/laporan/demo/${period}`));
 
   // a visitor without an account
@@ -113,7 +127,9 @@ test("HR publishes a transparency report; a visitor reads it and downloads the P
   await page.getByLabel("Periode").fill(period);
   await page.getByLabel("Catatan koreksi").fill("Data kehadiran unit yang terlambat dikirim kini dihitung.");
   await page.getByRole("button", { name: "Buat draf" }).click();
-  await page.getByRole("button", { name: "Terbitkan" }).click();
+  await page.getByText("Terbitkan…").click();
+  await page.getByLabel(/Saya mengerti/).check();
+  await page.getByRole("button", { name: "Terbitkan sekarang" }).click();
   await expect(page.getByTestId("report-correction")).toContainText("Koreksi (versi 2)");
   await expect(page.getByRole("link", { name: "versi 1" })).toBeVisible();
   expect((await page.goto(`/laporan/demo/${period}?versi=1`))?.status()).toBe(200);
