@@ -8,9 +8,13 @@ test("HR finds a chronic e-Kinerja skipper, records a follow-up and exports the 
   await as(page, "bkpsdm");
   await page.goto("/kepatuhan?urut=streak");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kepatuhan e-Kinerja");
+  // on time and late in columns of their own, and the rate named for what it counts (a late filer is 0 % on time)
+  await expect(page.locator(".compliance-table thead th")).toHaveText(["Pegawai", "Unit kerja", "Wajib diisi", "Tepat waktu", "Terlambat", "Tidak diisi", "Tingkat tepat waktu", "Terlewat beruntun", "Isian terakhir", "Tindak lanjut"]);
+  await expect(page.locator(".compliance-table")).not.toContainText("terlambat)");
+  await expect(page.getByRole("heading", { level: 2, name: "Batas pengisian e-Kinerja", exact: true })).toBeVisible();
   const first = page.locator(".compliance-table tbody tr").first();
   // the generator's chronic skippers miss month after month: the longest streak leads
-  const streak = Number(await first.locator("td").nth(6).textContent());
+  const streak = Number(await first.locator("td").nth(7).textContent());
   expect(streak).toBeGreaterThanOrEqual(3);
   const name = (await first.getByRole("link").textContent())!;
   const nip = (await first.locator(".small").textContent())!;
@@ -62,7 +66,9 @@ test("a unit head sees and exports their own units only", async ({ page }) => {
     await expect(row.locator("td").nth(1)).toContainText(/Dinas Pendidikan|SMP Negeri|Sekolah Dasar/);
   }
   expect((await page.request.get("/api/kepatuhan/export?unit=unit-lain&format=csv")).status()).toBe(403);
-  expect((await page.goto("/kepatuhan?unit=unit-lain"))?.status()).toBe(403);
+  // another unit: said plainly, their own units shown instead of a bare refusal
+  await page.goto("/kepatuhan?unit=unit-lain");
+  await expect(page.getByTestId("out-of-scope")).toContainText("Cakupan Anda: Dinas Pendidikan dan sub-unitnya");
   await page.goto("/kepatuhan/disiplin");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Pantauan disiplin");
 });
@@ -90,13 +96,27 @@ test("HR publishes a transparency report; a visitor reads it and downloads the P
   const period = monthBefore(2);
   await as(page, "bkpsdm");
   await page.goto("/admin/laporan");
+  // the demo's published report names the person who made it, not the seeding process
+  await expect(page.locator(".report-table tbody tr").first()).toContainText("Sri Wahyuni, S.E.");
+  await expect(page.locator(".report-table")).not.toContainText("demo-seed");
+  // the form offers the latest month not yet published: one click makes the draft and opens its preview
+  await expect(page.getByLabel("Periode")).toHaveValue(period);
   await page.getByLabel("Periode").fill("2026-13");
   await page.getByRole("button", { name: "Buat draf" }).click();
   await expect(page.locator(".alert.error")).toContainText("Periode tidak dikenal");
   await page.getByLabel("Periode").fill(period);
   await page.getByRole("button", { name: "Buat draf" }).click();
   await expect(page.getByText("Pratinjau draf.")).toBeVisible();
-  await page.getByRole("button", { name: "Terbitkan" }).click();
+  await expect(page).toHaveURL(/\/admin\/laporan\/[^/?]+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Laporan Transparansi Pelayanan Kepegawaian");
+  // publishing asks first, saying what it means; the server refuses a post without the tick
+  await page.getByText("Terbitkan…").click();
+  await expect(page.locator(".confirm-body")).toContainText("tidak dapat ditarik kembali");
+  await page.getByLabel(/Saya mengerti/).evaluate((box) => box.removeAttribute("required"));
+  await page.getByRole("button", { name: "Terbitkan sekarang" }).click();
+  await expect(page.locator(".alert.error")).toContainText("Laporan belum diterbitkan");
+  await page.getByLabel(/Saya mengerti/).check();
+  await page.getByRole("button", { name: "Terbitkan sekarang" }).click();
   await expect(page).toHaveURL(new RegExp(`/laporan/demo/${period}`));
 
   // a visitor without an account
@@ -125,7 +145,9 @@ test("HR publishes a transparency report; a visitor reads it and downloads the P
   await page.getByLabel("Periode").fill(period);
   await page.getByLabel("Catatan koreksi").fill("Data kehadiran unit yang terlambat dikirim kini dihitung.");
   await page.getByRole("button", { name: "Buat draf" }).click();
-  await page.getByRole("button", { name: "Terbitkan" }).click();
+  await page.getByText("Terbitkan…").click();
+  await page.getByLabel(/Saya mengerti/).check();
+  await page.getByRole("button", { name: "Terbitkan sekarang" }).click();
   await expect(page.getByTestId("report-correction")).toContainText("Koreksi (versi 2)");
   await expect(page.getByRole("link", { name: "versi 1" })).toBeVisible();
   expect((await page.goto(`/laporan/demo/${period}?versi=1`))?.status()).toBe(200);

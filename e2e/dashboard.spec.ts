@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
-import { login } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { as, login } from "./helpers";
 
 test("a leader reads the overview, filters to a unit through the URL and downloads the CSV", async ({ page }, info) => {
   await login(page, "pimpinan");
@@ -42,14 +42,38 @@ test("a unit head cannot open another unit's figures but opens their sub-units",
   await expect(page.getByTestId("tile-completed").locator(".tile-value")).toBeVisible();
   const res = await page.request.get(`/api/trpc/dashboard.overview?input=${encodeURIComponent(JSON.stringify({ json: { period: "month", unitId: "not-mine" } }))}`);
   expect(res.status()).toBe(403);
-  const page403 = await page.goto("/dashboard/units/not-mine");
-  expect(page403?.status()).toBe(403);
+  // an id outside their scope is said plainly, and their own unit is shown instead
+  await page.goto("/dashboard/units/not-mine");
+  await expect(page.getByTestId("out-of-scope")).toContainText("di luar cakupan Anda");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dinas Pendidikan");
   // their own sub-unit opens from the unit page's list
   await page.goto("/dashboard");
   await page.goto(`/dashboard/units/${await page.getByLabel("Unit kerja").inputValue()}`);
   await page.getByRole("region", { name: "Sub-unit" }).getByRole("link").first().click();
   await expect(page).toHaveURL(/\/dashboard\/units\//);
   await expect(page.getByTestId("tile-completed").locator(".tile-value")).toBeVisible();
+});
+
+test("a unit head asking for another unit is told it is outside their scope and sees their own", async ({ page }) => {
+  await login(page, "pimpinan");
+  const other = await page.getByLabel("Unit kerja").locator("option", { hasText: "Dinas Kesehatan" }).getAttribute("value");
+  await as(page, "kadisdik");
+  for (const path of ["/dashboard", "/dashboard/services", "/dashboard/attendance", "/dashboard/ekinerja", "/dashboard/satisfaction", "/dashboard/scorecard", "/dashboard/units/"]) {
+    await page.goto(path.endsWith("/") ? `${path}${other}` : `${path}?unitId=${other}`);
+    await expect(page.getByTestId("out-of-scope"), path).toHaveText(/di luar cakupan Anda\. Cakupan Anda: Dinas Pendidikan dan sub-unitnya/);
+    await expect(page.getByText("Cakupan: Dinas Pendidikan dan sub-unitnya"), path).toBeVisible();
+    await expect(page.getByText("Cakupan: seluruh daerah")).toHaveCount(0);
+    await expect(page.getByText(/Indikator tidak dapat dimuat/)).toHaveCount(0);
+  }
+  await page.goto(`/dashboard?unitId=${other}`);
+  await expect(page.getByTestId("tile-completed").locator(".tile-value")).toBeVisible();
+  for (const path of ["/kepatuhan?unit=", "/kepatuhan/disiplin?unit="]) {
+    await page.goto(`${path}${other}`);
+    await expect(page.getByTestId("out-of-scope"), path).toContainText("Cakupan Anda: Dinas Pendidikan dan sub-unitnya");
+  }
+  const csv = await page.request.get(`/api/kepatuhan/export?unit=${other}&format=csv`);
+  expect(csv.status()).toBe(403);
+  expect(await csv.text()).toContain("di luar cakupan Anda");
 });
 
 test("service performance: charts drawn with their tables, and a unit row opens the unit page", async ({ page }, info) => {
@@ -74,12 +98,58 @@ test("service performance: charts drawn with their tables, and a unit row opens 
   await expect(page).toHaveURL(/\/dashboard\/attendance\?.*unitId=/);
 });
 
+/** A chart's axis labels as numbers ("12%" → 12, "1.234" → 1234), after they are drawn. */
+async function axisTicks(page: Page, chart: string, axis: "y" | "x" = "y") {
+  const ticks = page.getByTestId(`chart-${chart}`).locator(`.recharts-${axis}Axis-tick-labels .recharts-cartesian-axis-tick-value`);
+  await expect(ticks.first()).toBeVisible();
+  return (await ticks.allTextContents()).map((s) => Number(s.replace(/[%\s]/g, "").replace(/\./g, "").replace(",", ".")));
+}
+
+/** Every label a round number, one step apart. */
+function expectRoundEvenTicks(ticks: number[], what: string) {
+  expect(ticks.length, what).toBeGreaterThanOrEqual(3);
+  const steps = ticks.slice(1).map((t, i) => Number((t - ticks[i]!).toFixed(6)));
+  expect(new Set(steps).size, `${what}: ${ticks.join(", ")}`).toBe(1);
+  expect(ticks.every((t) => Math.abs(t / steps[0]! - Math.round(t / steps[0]!)) < 1e-6), `${what}: ${ticks.join(", ")}`).toBe(true);
+}
+
+test("chart axes are round in the unit shown and show the variation; statuses in workflow order", async ({ page }) => {
+  await login(page, "pimpinan");
+  await page.goto("/dashboard/attendance?period=year");
+  const weekday = await axisTicks(page, "att-weekday");
+  expectRoundEvenTicks(weekday, "lateness by weekday");
+  expect(weekday[0]).toBe(0); // bars start at 0
+  const rates = await axisTicks(page, "att-rates");
+  expectRoundEvenTicks(rates, "attendance rate");
+  // attendance near 90 % or more: the axis hugs it and says it does not start at 0
+  expect(rates[0]).toBeGreaterThan(0);
+  await expect(page.getByTestId("chart-att-rates")).toContainText(/Sumbu tegak dimulai dari \d+(,\d)?%, bukan 0/);
+  expectRoundEvenTicks(await axisTicks(page, "att-late"), "lateness and TK");
+
+  await page.goto("/dashboard/satisfaction?period=year");
+  const ikm = await axisTicks(page, "ikm-time");
+  expectRoundEvenTicks(ikm, "IKM");
+  expect(ikm[0]).toBeGreaterThan(25);
+
+  await page.goto("/dashboard/services?period=year");
+  const order = ["Diajukan", "Diverifikasi BKPSDM", "Dikembalikan (BTS)", "Memenuhi syarat (MS)", "Diteruskan ke BKN", "Pertimbangan teknis"];
+  const stages = page.getByTestId("chart-stages").locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value");
+  await expect(stages.first()).toBeVisible();
+  // a long label wraps into lines (tspans): compared without spaces
+  const shown = (await stages.allTextContents()).map((l) => l.replace(/\s/g, ""));
+  expect(shown.length).toBeGreaterThanOrEqual(3);
+  expect(shown).toEqual(order.map((l) => l.replace(/\s/g, "")).filter((l) => shown.includes(l)));
+  expectRoundEvenTicks(await axisTicks(page, "stages", "x"), "days waiting");
+});
+
 test("attendance and e-Kinerja pages rank units and draw their charts", async ({ page }) => {
   await login(page, "pimpinan");
   await page.getByRole("link", { name: "Kehadiran" }).click();
   await expect(page.getByRole("img", { name: "Keterlambatan menurut lamanya" }).locator(".recharts-bar-rectangle").first()).toBeVisible();
   const ranking = page.getByRole("region", { name: "Peringkat unit menurut tingkat kehadiran" });
   await expect(ranking.getByRole("row").nth(1)).toContainText("%");
+  // the ranking's count is person-days (employees × working days), and says so
+  await expect(ranking.getByRole("columnheader", { name: "Hari-orang wajib hadir" })).toBeVisible();
   await expect(page.getByLabel("Jenis layanan")).toHaveCount(0);
   await page.getByRole("link", { name: "e-Kinerja" }).click();
   await expect(page.getByTestId("ek-compliant").locator(".tile-value")).toHaveText(/^\d{1,3},\d%$/);
@@ -90,6 +160,11 @@ test("a period without data says so and what to do", async ({ page }) => {
   await login(page, "pimpinan");
   await page.goto("/dashboard/attendance?period=custom&from=2020-01-01&to=2020-01-31");
   await expect(page.getByTestId("no-data")).toContainText("Tidak ada data untuk pilihan ini");
+  await expect(page.getByTestId("no-data")).not.toContainText("ETL");
+  // no survey answers: what to do is to share the survey, not to import attendance files
+  await page.goto("/dashboard/satisfaction?period=custom&from=2020-01-01&to=2020-01-31");
+  await expect(page.getByTestId("no-data")).toContainText("bagikan tautan survei atau pasang kode QR-nya");
+  await expect(page.getByTestId("no-data")).not.toContainText(/absensi|ETL/);
   await page.goto("/dashboard?period=custom&from=2020-01-01&to=2020-01-31");
   await expect(page.getByTestId("no-data")).toBeVisible();
   await expect(page.getByTestId("tile-completed")).toHaveCount(0);

@@ -12,6 +12,43 @@ test("the shell works at phone width", async ({ page }, info) => {
   await page.screenshot({ path: info.outputPath("dashboard-phone.png"), fullPage: true });
 });
 
+test("on a phone the figures come first, the filters open from one button, and urgent requests keep their days late", async ({ page }, info) => {
+  await login(page, "pimpinan");
+  // the first figure is on the first screen; the filter form waits behind its button
+  const tile = page.getByTestId("tile-completed");
+  await expect(tile.locator(".tile-value")).toBeVisible();
+  const box = (await tile.boundingBox())!;
+  expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+  const toggle = page.getByRole("button", { name: /Ubah saringan/ });
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await expect(toggle).toContainText("Bulan ini · Semua unit · Semua layanan");
+  await expect(page.getByLabel("Periode")).toBeHidden();
+  await page.screenshot({ path: info.outputPath("dashboard-first-screen-phone.png") });
+  // keyboard: open, Escape closes and gives focus back to the button
+  await toggle.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("button", { name: /Tutup saringan/ })).toHaveAttribute("aria-expanded", "true");
+  await expect(page.getByLabel("Periode")).toBeVisible();
+  await page.getByLabel("Periode").focus();
+  await page.keyboard.press("Escape");
+  await expect(page.getByLabel("Periode")).toBeHidden();
+  await expect(page.getByRole("button", { name: /Ubah saringan/ })).toBeFocused();
+  // a choice applies, and the button names it
+  await page.getByRole("button", { name: /Ubah saringan/ }).click();
+  await page.getByLabel("Periode").selectOption("year");
+  await expect(page).toHaveURL(/period=year/);
+  await expect(page.getByRole("button", { name: /Ubah saringan/ })).toContainText("Tahun ini");
+
+  await page.goto("/dashboard/services");
+  const table = page.getByTestId("slowest-table");
+  await table.scrollIntoViewIfNeeded();
+  const late = table.locator("tbody tr").first().locator("td.days-late");
+  await expect(late).toBeVisible();
+  const cell = (await late.boundingBox())!;
+  expect(cell.x + cell.width).toBeLessThanOrEqual(page.viewportSize()!.width);
+  await table.screenshot({ path: info.outputPath("urgent-phone.png") });
+});
+
 test("a citizen answers the survey on a phone from the counter's QR link", async ({ page }, info) => {
   await page.goto("/survei/loket-bkpsdm?via=qr");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Survei Kepuasan Masyarakat");

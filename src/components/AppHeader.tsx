@@ -25,7 +25,7 @@ export function AppHeader({ session, locale, t, unread = 0 }: { session: Session
                 </Link>
               )}
               <span className="user-name">
-                {user.name} <span className="role-badge">{t(`role.${user.role}`)}</span>
+                <span className="user-full-name">{user.name}</span> <span className="role-badge">{t(`role.${user.role}`)}</span>
               </span>
               <SignOutButton label={t("nav.logout")} />
             </div>

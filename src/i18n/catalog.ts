@@ -5,6 +5,7 @@ import { IntlMessageFormat } from "intl-messageformat";
 import * as accounts from "./messages/accounts";
 import * as imports from "./messages/imports";
 import * as measures from "./messages/measures";
+import * as leaders from "./messages/leaders";
 import * as setup from "./messages/setup";
 
 const core = {
@@ -136,7 +137,7 @@ const core = {
   "attendance.lateBands": "Keterlambatan menurut lamanya",
   "attendance.lateBands.desc": "Hari terlambat masuk menurut kelompok menit (TL1–TL4); jumlah menit terlambat dalam periode: {minutes}.",
   "attendance.byUnit": "Peringkat unit menurut tingkat kehadiran",
-  "attendance.col.due": "Hari kerja wajib hadir",
+  "attendance.col.due": "Hari-orang wajib hadir",
   "attendance.col.weekday": "Hari",
   "attendance.col.band": "Kelompok",
   "attendance.col.days": "Hari terlambat",
@@ -165,7 +166,7 @@ const core = {
   "ekinerja.kind.daily": "Log harian",
   "ekinerja.kind.monthly": "Realisasi bulanan",
   "dashboard.noData.title": "Tidak ada data untuk pilihan ini",
-  "dashboard.noData.body": "Pilih periode yang lebih panjang atau unit lain. Bila data belum pernah dimuat, HR dapat mengimpor berkas absensi dan e-Kinerja di halaman Impor data; ETL memuatnya setiap beberapa menit.",
+  "dashboard.noData.body": "Pilih periode yang lebih panjang atau unit lain. Bila data belum pernah dimuat, BKPSDM dapat mengimpor berkas absensi dan e-Kinerja di halaman Impor data; angkanya muncul di sini dalam beberapa menit.",
   "unit.title": "Unit kerja",
   "unit.breadcrumb": "Letak unit",
   "unit.children": "Sub-unit",
@@ -668,11 +669,11 @@ const core = {
   "compliance.kind.daily": "Log harian",
   "compliance.unit": "Unit kerja",
   "compliance.allUnits": "Semua unit",
-  "compliance.maxFill": "Tingkat pengisian paling tinggi (%)",
+  "compliance.maxFill": "Tingkat tepat waktu paling tinggi (%)",
   "compliance.search": "Cari nama atau NIP",
   "compliance.searchHint": "mis. Siti atau 19880412",
   "compliance.sort": "Urutkan",
-  "compliance.sort.fill": "Tingkat pengisian terendah",
+  "compliance.sort.fill": "Tingkat tepat waktu terendah",
   "compliance.sort.missing": "Paling banyak tidak diisi",
   "compliance.sort.streak": "Beruntun terpanjang",
   "compliance.sort.name": "Nama",
@@ -688,21 +689,19 @@ const core = {
   "compliance.col.name": "Pegawai",
   "compliance.col.unit": "Unit kerja",
   "compliance.col.due": "Wajib diisi",
-  "compliance.col.made": "Tepat waktu",
   "compliance.col.onTime": "Tepat waktu",
   "compliance.col.late": "Terlambat",
   "compliance.col.missing": "Tidak diisi",
-  "compliance.col.fill": "Tingkat pengisian",
+  "compliance.col.fill": "Tingkat tepat waktu",
   "compliance.col.streak": "Terlewat beruntun",
   "compliance.col.last": "Isian terakhir",
   "compliance.col.followUp": "Tindak lanjut",
-  "compliance.lateN": "(+{n} terlambat)",
   "compliance.never": "belum pernah",
   "compliance.followUp.CONTACTED": "Sudah dihubungi",
   "compliance.followUp.RESOLVED": "Selesai",
   "compliance.sheet": "Kepatuhan e-Kinerja",
   "compliance.exportTitle": "Kepatuhan e-Kinerja {from} s.d. {to} — Pantau",
-  "compliance.deadlines": "Batas pengisian (Batas Pengisian)",
+  "compliance.deadlines": "Batas pengisian e-Kinerja",
   "compliance.deadlinesLead": "Realisasi bulanan wajib diisi paling lambat tanggal ini pada bulan berikutnya; log harian dalam sekian hari kerja. Berlaku untuk impor berikutnya (muat ulang penuh untuk data lama).",
   "compliance.deadlineDay": "Tanggal batas realisasi bulanan",
   "compliance.graceDays": "Hari kerja untuk log harian",
@@ -809,7 +808,6 @@ const core = {
   "reports.admin.statusPublished": "Terbit",
   "reports.admin.preview": "Pratinjau draf.",
   "reports.admin.previewHelp": "Beginilah laporan akan tampil untuk publik. Setelah terbit, angkanya tidak dapat diubah.",
-  "reports.admin.publish": "Terbitkan",
   "reports.admin.discard": "Buang draf",
   "reports.error.period": "Periode tidak dikenal. Tulis 2026-10, 2026-q3, atau 2026.",
   "reports.error.future": "Periode ini belum dimulai.",
@@ -825,6 +823,7 @@ const core = {
 } as const;
 
 const id = { ...core, ...setup.id, ...accounts.id, ...imports.id, ...measures.id };
+const id = { ...core, ...setup.id, ...accounts.id, ...imports.id, ...measures.id, ...leaders.id };
 export type MessageKey = keyof typeof id;
 export type Messages = Record<MessageKey, string>;
 
@@ -957,7 +956,7 @@ const coreEn: Record<keyof typeof core, string> = {
   "attendance.lateBands": "Lateness by length",
   "attendance.lateBands.desc": "Late days by band of minutes (TL1–TL4); minutes late in the period: {minutes}.",
   "attendance.byUnit": "Units ranked by attendance rate",
-  "attendance.col.due": "Working days due",
+  "attendance.col.due": "Person-days due",
   "attendance.col.weekday": "Day",
   "attendance.col.band": "Band",
   "attendance.col.days": "Late days",
@@ -986,7 +985,7 @@ const coreEn: Record<keyof typeof core, string> = {
   "ekinerja.kind.daily": "Daily log",
   "ekinerja.kind.monthly": "Monthly realisation",
   "dashboard.noData.title": "No data for this choice",
-  "dashboard.noData.body": "Choose a longer period or another unit. If no data was ever loaded, HR can import attendance and e-Kinerja files on the Data imports page; the ETL loads them every few minutes.",
+  "dashboard.noData.body": "Choose a longer period or another unit. If no data was ever loaded, HR (BKPSDM) can import attendance and e-Kinerja files on the Data imports page; the figures appear here within a few minutes.",
   "unit.title": "Work unit",
   "unit.breadcrumb": "Where the unit sits",
   "unit.children": "Sub-units",
@@ -1489,11 +1488,11 @@ const coreEn: Record<keyof typeof core, string> = {
   "compliance.kind.daily": "Daily log",
   "compliance.unit": "Unit",
   "compliance.allUnits": "All units",
-  "compliance.maxFill": "Fill rate at most (%)",
+  "compliance.maxFill": "On-time rate at most (%)",
   "compliance.search": "Search name or NIP",
   "compliance.searchHint": "e.g. Siti or 19880412",
   "compliance.sort": "Sort by",
-  "compliance.sort.fill": "Lowest fill rate",
+  "compliance.sort.fill": "Lowest on-time rate",
   "compliance.sort.missing": "Most entries missing",
   "compliance.sort.streak": "Longest missed streak",
   "compliance.sort.name": "Name",
@@ -1509,21 +1508,19 @@ const coreEn: Record<keyof typeof core, string> = {
   "compliance.col.name": "Employee",
   "compliance.col.unit": "Unit",
   "compliance.col.due": "Due",
-  "compliance.col.made": "On time",
   "compliance.col.onTime": "On time",
   "compliance.col.late": "Late",
   "compliance.col.missing": "Missing",
-  "compliance.col.fill": "Fill rate",
+  "compliance.col.fill": "On-time rate",
   "compliance.col.streak": "Missed in a row",
   "compliance.col.last": "Last entry",
   "compliance.col.followUp": "Follow-up",
-  "compliance.lateN": "(+{n} late)",
   "compliance.never": "never",
   "compliance.followUp.CONTACTED": "Contacted",
   "compliance.followUp.RESOLVED": "Resolved",
   "compliance.sheet": "e-Kinerja compliance",
   "compliance.exportTitle": "e-Kinerja compliance {from} to {to} — Pantau",
-  "compliance.deadlines": "Filling deadlines (Batas Pengisian)",
+  "compliance.deadlines": "e-Kinerja filling deadlines (Batas Pengisian)",
   "compliance.deadlinesLead": "The monthly realisation is due by this day of the following month; a daily log within this many working days. Applies to the next imports (rebuild fully for older data).",
   "compliance.deadlineDay": "Day of the monthly deadline",
   "compliance.graceDays": "Working days for a daily log",
@@ -1630,7 +1627,6 @@ const coreEn: Record<keyof typeof core, string> = {
   "reports.admin.statusPublished": "Published",
   "reports.admin.preview": "Draft preview.",
   "reports.admin.previewHelp": "This is how the public will see the report. Once published, its numbers cannot change.",
-  "reports.admin.publish": "Publish",
   "reports.admin.discard": "Discard draft",
   "reports.error.period": "Unknown period. Write 2026-10, 2026-q3 or 2026.",
   "reports.error.future": "This period has not started yet.",
@@ -1651,6 +1647,7 @@ export const DEFAULT_LOCALE: Locale = "id";
 export const LOCALE_COOKIE = "pantau_locale";
 
 const en: Messages = { ...coreEn, ...setup.en, ...accounts.en, ...imports.en, ...measures.en };
+const en: Messages = { ...coreEn, ...setup.en, ...accounts.en, ...imports.en, ...measures.en, ...leaders.en };
 
 export const catalog: Record<Locale, Messages> = { id, en };
 
@@ -1688,3 +1685,4 @@ export function translator(locale: Locale): Translate {
 
 /** Each area's keys, for the test that no key is defined twice (a later spread would hide the first). */
 export const catalogParts = { core, setup: setup.id, accounts: accounts.id, imports: imports.id, measures: measures.id };
+export const catalogParts = { core, setup: setup.id, accounts: accounts.id, imports: imports.id, measures: measures.id, leaders: leaders.id };

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { latestFollowUps } from "@/features/compliance/server/follow-up";
 import { complianceList, lastEntryInstant, notInExport } from "@/features/compliance/server/queries";
-import { filterFromSearch, scopeUnit, searchOf, type Search } from "@/features/compliance/server/scope";
+import { filterFromSearch, pageScopeUnit, searchOf, type Search } from "@/features/compliance/server/scope";
 import { saveDeadlines } from "@/features/compliance/server/actions";
 import { SORTS } from "@/features/compliance/schemas";
 import { isMessageKey } from "@/i18n/catalog";
@@ -24,8 +24,9 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
   const session = await requireRole(rolesFor("/kepatuhan"), "/kepatuhan");
   const [{ t, locale }, db, sp] = await Promise.all([getTranslator(), getDb(), searchParams]);
   const { filter, problems } = filterFromSearch(sp);
-  const unitId = await scopeUnit(db, session.user, filter.unitId);
+  const { unitId, outOfScope } = await pageScopeUnit(db, session.user, filter.unitId);
   if (unitId === null) forbidden();
+  if (outOfScope) filter.unitId = unitId;
   const isHr = session.user.role !== "UNIT_HEAD";
   const unitIds = isHr ? null : await unitSubtree(db, session.user.unitId!);
   const ch = await getClickHouse();
@@ -60,6 +61,11 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
       {sp.galat === "compliance.error.deadline" && (
         <p className="alert error" role="alert">
           {t("compliance.error.deadline")}
+        </p>
+      )}
+      {outOfScope && (
+        <p className="alert warn" role="alert" data-testid="out-of-scope">
+          {t("scope.outside", { unit: units.find((u) => u.id === unitId)?.name ?? "" })}
         </p>
       )}
       {problems.length > 0 && (
@@ -136,7 +142,8 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
                 <th scope="col">{t("compliance.col.name")}</th>
                 <th scope="col">{t("compliance.col.unit")}</th>
                 <th scope="col">{t("compliance.col.due")}</th>
-                <th scope="col">{t("compliance.col.made")}</th>
+                <th scope="col">{t("compliance.col.onTime")}</th>
+                <th scope="col">{t("compliance.col.late")}</th>
                 <th scope="col">{t("compliance.col.missing")}</th>
                 <th scope="col">{t("compliance.col.fill")}</th>
                 <th scope="col">{t("compliance.col.streak")}</th>
@@ -159,10 +166,8 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
                       {formatNumber(r.due)}
                       {r.excused > 0 && <span className="muted small"> {t("compliance.excused", { n: r.excused })}</span>}
                     </td>
-                    <td className="num">
-                      {formatNumber(r.onTime)}
-                      {r.late > 0 && <span className="muted small"> {t("compliance.lateN", { n: formatNumber(r.late) })}</span>}
-                    </td>
+                    <td className="num">{formatNumber(r.onTime)}</td>
+                    <td className="num">{formatNumber(r.late)}</td>
                     <td className="num">{formatNumber(r.missing)}</td>
                     <td className="num">{pct(r.fillRate)}</td>
                     <td className="num">{r.streak > 0 ? <strong className="late">{formatNumber(r.streak)}</strong> : "0"}</td>

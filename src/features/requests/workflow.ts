@@ -67,3 +67,31 @@ export function isWorkflowPath(statuses: readonly RequestStatus[], viaBkn: boole
   }
   return true;
 }
+
+/**
+ * Every status in the order a request meets it: by its fewest steps from SUBMITTED through the table
+ * above, the two final statuses last (completed before rejected). Charts of statuses use this order.
+ */
+export const STATUS_ORDER: readonly RequestStatus[] = (() => {
+  const steps = new Map<RequestStatus, number>([["SUBMITTED", 0]]);
+  for (let frontier: RequestStatus[] = ["SUBMITTED"]; frontier.length; ) {
+    const next: RequestStatus[] = [];
+    for (const from of frontier) {
+      for (const t of TRANSITIONS) {
+        if (t.from === from && !steps.has(t.to)) {
+          steps.set(t.to, steps.get(from)! + 1);
+          next.push(t.to);
+        }
+      }
+    }
+    frontier = next;
+  }
+  const open = [...steps.keys()].filter((s) => !FINAL_STATUSES.includes(s)).sort((a, b) => steps.get(a)! - steps.get(b)!);
+  return [...open, ...FINAL_STATUSES];
+})();
+
+/** A status's place in STATUS_ORDER (statuses the workflow no longer uses come after it). */
+export function statusRank(status: string): number {
+  const i = STATUS_ORDER.indexOf(status as RequestStatus);
+  return i < 0 ? STATUS_ORDER.length : i;
+}

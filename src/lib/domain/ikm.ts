@@ -28,11 +28,14 @@ export interface IkmResult {
  */
 export function gradeOf(converted: number): Grade {
   const v = Math.round(converted * 1e6) / 1e6; // 88.31 computed as 3.5324 × 25 must stay 88.31
-  if (v >= 88.31) return "A";
-  if (v >= 76.61) return "B";
-  if (v >= 65) return "C";
+  if (v >= GRADE_FLOOR.A) return "A";
+  if (v >= GRADE_FLOOR.B) return "B";
+  if (v >= GRADE_FLOOR.C) return "C";
   return "D";
 }
+
+/** The lowest converted IKM of each grade above D (PermenPAN-RB 14/2017), also drawn on IKM charts. */
+export const GRADE_FLOOR = { A: 88.31, B: 76.61, C: 65 } as const;
 
 export const GRADE_LABEL: Record<Grade, { id: string; en: string }> = {
   A: { id: "Sangat baik", en: "Very good" },

@@ -91,7 +91,10 @@ export async function seedDemoReport(db: Db, ch: ClickHouse, today: string): Pro
   if (!region) return null;
   const [y, m] = today.split("-").map(Number) as [number, number];
   const period = new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
-  const actor = { id: null, name: "demo-seed", role: "ADMIN" as const };
+  // made and published by the demo's HR officer, as a real report is: the list shows a person's name
+  const hr = DEMO_USERS.find((u) => u.role === "HR")!;
+  const hrUser = await db.user.findUnique({ where: { username: hr.username }, select: { id: true, name: true } });
+  const actor = { id: hrUser?.id ?? null, name: hrUser?.name ?? hr.name, role: "HR" as const };
   const draft = await createDraft(db, ch, actor, region.id, period, "", today);
   if (!draft.ok) return null;
   await publishReport(db, actor, draft.id);

@@ -18,12 +18,16 @@ export default async function ReportsAdminPage({ searchParams }: { searchParams:
   await requireRole(rolesFor("/admin/laporan"), "/admin/laporan");
   const [{ t, locale }, db, sp] = await Promise.all([getTranslator(), getDb(), searchParams]);
   const [rows, regions] = await Promise.all([
-    db.publicReport.findMany({ orderBy: [{ periodFrom: "desc" }, { version: "desc" }], select: { id: true, regionId: true, period: true, version: true, status: true, createdAt: true, createdByName: true, publishedAt: true, changeNote: true } }),
+    db.publicReport.findMany({ orderBy: [{ periodFrom: "desc" }, { version: "desc" }], select: { id: true, regionId: true, period: true, version: true, status: true, createdAt: true, createdByName: true, publishedByName: true, publishedAt: true, changeNote: true } }),
     db.region.findMany({ select: { id: true, code: true } }),
   ]);
   const code = new Map(regions.map((r) => [r.id, r.code.toLowerCase()]));
   const error = sp.galat && isMessageKey(sp.galat) ? t(sp.galat) : null;
-  const lastMonth = addMonths(today(), -1).slice(0, 7);
+  // The form offers the latest complete month not yet published, so "Buat draf" makes a draft and opens
+  // its preview in one click (last month, once published, needs a correction note and only said so).
+  const published = new Set(rows.filter((r) => r.status === "PUBLISHED").map((r) => r.period));
+  let suggested = addMonths(today(), -1).slice(0, 7);
+  for (let back = 2; back <= 24 && published.has(suggested); back++) suggested = addMonths(today(), -back).slice(0, 7);
   return (
     <div className="page">
       <h1>{t("reports.admin.title")}</h1>
@@ -39,7 +43,7 @@ export default async function ReportsAdminPage({ searchParams }: { searchParams:
         )}
         <div className="field">
           <label htmlFor="report-period">{t("reports.admin.period")}</label>
-          <input id="report-period" name="period" required defaultValue={sp.periode ?? lastMonth} placeholder="2026-10, 2026-q3, 2026" aria-describedby="period-help" />
+          <input id="report-period" name="period" required defaultValue={sp.periode ?? suggested} placeholder="2026-10, 2026-q3, 2026" aria-describedby="period-help" />
           <span id="period-help" className="muted small">
             {t("reports.admin.periodHelp")}
           </span>
@@ -79,7 +83,7 @@ export default async function ReportsAdminPage({ searchParams }: { searchParams:
                   <td className="num">{r.version}</td>
                   <td>{t(r.status === "DRAFT" ? "reports.admin.statusDraft" : "reports.admin.statusPublished")}</td>
                   <td>
-                    {formatDate(r.publishedAt ?? r.createdAt, locale)} · {r.createdByName}
+                    {formatDate(r.publishedAt ?? r.createdAt, locale)} · {r.publishedByName ?? r.createdByName}
                   </td>
                 </tr>
               ))}

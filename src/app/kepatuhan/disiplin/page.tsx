@@ -3,7 +3,7 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { saveThreshold } from "@/features/compliance/server/actions";
 import { disciplineWatch, thresholdsOf } from "@/features/compliance/server/discipline";
-import { scopeUnit } from "@/features/compliance/server/scope";
+import { pageScopeUnit } from "@/features/compliance/server/scope";
 import { regionYear } from "@/features/requests/server/leave";
 import { isMessageKey } from "@/i18n/catalog";
 import { formatNumber } from "@/i18n/format";
@@ -22,8 +22,9 @@ export const metadata: Metadata = { title: "Pantauan disiplin" };
 export default async function DisciplinePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const session = await requireRole(rolesFor("/kepatuhan"), "/kepatuhan/disiplin");
   const [{ t, locale }, db, sp] = await Promise.all([getTranslator(), getDb(), searchParams]);
-  const unitId = await scopeUnit(db, session.user, sp.unit ?? "");
+  const { unitId, outOfScope } = await pageScopeUnit(db, session.user, sp.unit ?? "");
   if (unitId === null) forbidden();
+  const ownUnit = outOfScope ? await db.unit.findUnique({ where: { id: unitId }, select: { name: true } }) : null;
   const region = await db.region.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } });
   const thisYear = region ? await regionYear(db, region.id) : Number(today().slice(0, 4));
   const year = sp.tahun && /^\d{4}$/.test(sp.tahun) && Number(sp.tahun) <= thisYear && Number(sp.tahun) >= 2000 ? Number(sp.tahun) : thisYear;
@@ -39,6 +40,11 @@ export default async function DisciplinePage({ searchParams }: { searchParams: P
       </nav>
       <h1>{t("discipline.title")}</h1>
       <p className="lead">{t("discipline.lead")}</p>
+      {ownUnit && (
+        <p className="alert warn" role="alert" data-testid="out-of-scope">
+          {t("scope.outside", { unit: ownUnit.name })}
+        </p>
+      )}
       <form method="get" className="inline-form">
         <label>
           {t("discipline.year")}{" "}

@@ -1,6 +1,7 @@
 "use client";
 import { ResponsiveContainer } from "recharts";
 import { useI18n } from "@/i18n/client";
+import type { MessageKey } from "@/i18n/catalog";
 
 /** A chart with a title, an accessible name, its numbers as a table (in a disclosure) and a CSV button. */
 export function ChartCard(props: { id: string; title: string; description?: string; children: React.ReactElement; table: string[][]; csv: () => void; height?: number }) {
@@ -48,12 +49,12 @@ export function ChartCard(props: { id: string; title: string; description?: stri
 }
 
 /** Nothing to show for this filter: say why and what to do. */
-export function NoData() {
+export function NoData({ body = "dashboard.noData.body" }: { body?: MessageKey }) {
   const { t } = useI18n();
   return (
     <section className="empty-state" aria-labelledby="no-data-title" data-testid="no-data">
       <h2 id="no-data-title">{t("dashboard.noData.title")}</h2>
-      <p>{t("dashboard.noData.body")}</p>
+      <p>{t(body)}</p>
     </section>
   );
 }

@@ -12,6 +12,11 @@ export function DashboardShell(props: { d: Awaited<ReturnType<typeof dashboardPa
       <h1>{props.heading ?? d.t(props.title)}</h1>
       <p className="muted">{d.chosen ? d.t("dashboard.scopeUnit", { unit: d.chosen.name }) : d.t("dashboard.scopeRegion")}</p>
       <DashboardTabs filter={d.filter} />
+      {d.outOfScope && (
+        <p className="alert warn" role="alert" data-testid="out-of-scope">
+          {d.t("scope.outside", { unit: d.outOfScope.own })}
+        </p>
+      )}
       {d.problem && (
         <p className="alert error" role="alert">
           {isMessageKey(d.problem) ? d.t(d.problem) : d.problem}

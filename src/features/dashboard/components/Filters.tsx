@@ -3,6 +3,7 @@
 // reproduces the view and back/forward work; without JavaScript it is a plain GET form.
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
+import { useId, useRef, useState } from "react";
 import { useI18n } from "@/i18n/client";
 import type { MessageKey } from "@/i18n/catalog";
 import { filterQuery, type DashboardFilter, type UnitOption } from "../filter";
@@ -25,6 +26,18 @@ export function Filters(props: {
   const router = useRouter();
   const pathname = usePathname();
   const { filter } = props;
+  // On a phone the form is a sheet behind one button that names the current filter, so the figures
+  // come first; on wider screens (CSS) the button is hidden and the form always shown.
+  const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const formId = useId();
+  const unitName = props.units.find((u) => u.id === filter.unitId)?.name;
+  const serviceName = props.services.find((s) => s.id === filter.serviceTypeId)?.name;
+  const summary = [
+    filter.period === "custom" && filter.from && filter.to ? t("dashboard.range", { from: filter.from, to: filter.to }) : t(`dashboard.period.${filter.period}`),
+    props.fixedUnit ? null : (unitName ?? t("dashboard.unit.all")),
+    props.noService ? null : (serviceName ?? t("dashboard.service.all")),
+  ].filter(Boolean).join(" · ");
 
   function apply(form: HTMLFormElement) {
     const params = new URLSearchParams();
@@ -37,10 +50,29 @@ export function Filters(props: {
   }
 
   return (
+    <div className="filter-sheet" data-open={open}>
+    <button
+      ref={toggle}
+      type="button"
+      className="filter-toggle"
+      aria-expanded={open}
+      aria-controls={formId}
+      onClick={() => setOpen(!open)}
+    >
+      <span className="filter-toggle-label">{t(open ? "filters.hide" : "filters.show")}</span>
+      <span className="filter-toggle-summary">{summary}</span>
+    </button>
     <form
+      id={formId}
       className="form filters"
       method="get"
       aria-label={t("dashboard.filters")}
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && open) {
+          setOpen(false);
+          toggle.current?.focus();
+        }
+      }}
       onSubmit={(e) => {
         e.preventDefault();
         apply(e.currentTarget);
@@ -108,6 +140,7 @@ export function Filters(props: {
         {props.children}
       </div>
     </form>
+    </div>
   );
 }
 

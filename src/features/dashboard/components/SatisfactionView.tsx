@@ -3,7 +3,9 @@
 // element means with the weakest marked, IKM over time, per service and per unit, and who answered.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { niceScale } from "@/lib/chart/nice-ticks";
+import { GRADE_FLOOR } from "@/lib/domain/ikm";
 import { useI18n } from "@/i18n/client";
 import { formatDate, formatNumber } from "@/i18n/format";
 import { useTRPC } from "@/trpc/react";
@@ -24,6 +26,10 @@ export function SatisfactionView({ filter, units, services, canSeeAll }: { filte
   const serviceName = new Map(services.map((s) => [s.id, s.name]));
   const ikmText = (v: number | null) => (v === null ? "—" : formatNumber(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
   const nrr = (v: number | null) => (v === null ? "—" : formatNumber(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  // IKM lives on 25–100 and a period's months sit a few points apart: the axis hugs them, in round
+  // steps, with the grade boundaries drawn where they fall inside it.
+  const ikmValues = data?.overTime.map((o) => o.ikm).filter((v): v is number => v !== null) ?? [];
+  const ikmScale = niceScale(ikmValues.length ? Math.min(...ikmValues) : 25, ikmValues.length ? Math.max(...ikmValues) : 100, { floor: 25, ceil: 100 });
   const grade = (g: IkmRow["grade"]) => (g ? `${g} (${t(`ikm.grade.${g}`)})` : "—");
   const sample = (r: IkmRow) => (r.sample === null ? t("satisfaction.sample.unknown") : t(r.sampleReached ? "satisfaction.sample.reached" : "satisfaction.sample.short", { n: formatNumber(r.sample) }));
   const element = (e: string) => t(`satisfaction.element.${e}` as Parameters<typeof t>[0]);
@@ -65,7 +71,7 @@ export function SatisfactionView({ filter, units, services, canSeeAll }: { filte
     <>
       <Filters filter={filter} units={units} services={services} canSeeAll={canSeeAll} />
       <QueryStatus fetching={query.isFetching} error={query.isError} ready={!!data} />
-      {data && data.overall.respondents === 0 && <NoData />}
+      {data && data.overall.respondents === 0 && <NoData body="satisfaction.noData.body" />}
       {data && data.overall.respondents > 0 && (
         <div className="chart-grid" aria-busy={query.isFetching}>
           <section className="card" aria-labelledby="ikm-overall" data-testid="ikm-overall">
@@ -104,14 +110,20 @@ export function SatisfactionView({ filter, units, services, canSeeAll }: { filte
           <ChartCard
             id="ikm-time"
             title={t(data.bucket === "week" ? "satisfaction.weekly" : "satisfaction.monthly")}
+            description={ikmScale.domain[0] > 25 ? t("chart.ikmFrom", { from: formatNumber(ikmScale.domain[0]) }) : undefined}
             csv={() => downloadCsv(file("tren"), csvOf([[t("services.axis.start"), "IKM", t("satisfaction.col.respondents")], ...data.overTime.map((o) => [o.start, o.ikm, o.respondents])]))}
             table={[[t("services.axis.start"), "IKM", t("satisfaction.col.respondents")], ...data.overTime.map((o) => [date(o.start), ikmText(o.ikm), formatNumber(o.respondents)])]}
           >
             <LineChart data={data.overTime} margin={{ top: 8, right: 12, bottom: 24, left: 16 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="start" tickFormatter={(s: string) => date(s)} label={{ value: t("services.axis.start"), position: "insideBottom", offset: -12 }} />
-              <YAxis width={48} domain={[25, 100]} tickFormatter={(v: number) => formatNumber(v)} label={{ value: "IKM", angle: -90, position: "left", offset: -4 }} />
+              <YAxis width={48} domain={ikmScale.domain} ticks={ikmScale.ticks} interval={0} allowDataOverflow tickFormatter={(v: number) => formatNumber(v, { minimumFractionDigits: ikmScale.decimals, maximumFractionDigits: ikmScale.decimals })} label={{ value: "IKM", angle: -90, position: "left", offset: -4 }} />
               <Tooltip formatter={(v) => [ikmText(Number(v)), "IKM"]} labelFormatter={(s) => date(String(s))} />
+              {(Object.entries(GRADE_FLOOR) as [keyof typeof GRADE_FLOOR, number][])
+                .filter(([, floor]) => floor > ikmScale.domain[0] && floor < ikmScale.domain[1])
+                .map(([g, floor]) => (
+                  <ReferenceLine key={g} y={floor} stroke="#6b7280" strokeDasharray="4 4" label={{ value: t("ikm.gradeLine", { grade: g }), position: "insideTopRight", fontSize: 12, fill: "#4b5563" }} />
+                ))}
               <Line type="monotone" dataKey="ikm" stroke={BLUE} strokeWidth={2} isAnimationActive={false} />
             </LineChart>
           </ChartCard>

@@ -4,7 +4,9 @@
 // Every chart has its numbers as a table and as CSV.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { Bar, BarChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, LabelList, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { statusRank } from "@/features/requests/workflow";
+import { niceScale, percentScale } from "@/lib/chart/nice-ticks";
 import { useI18n } from "@/i18n/client";
 import { formatDate, formatNumber, formatPercent } from "@/i18n/format";
 import { useTRPC } from "@/trpc/react";
@@ -63,6 +65,10 @@ export function ServicesView({ filter, units, services, canSeeAll }: { filter: D
     ...rows.map((r) => [name(r.id), r.completed, r.p50, r.p90, r.slaCompliance, r.returned, r.rejected]),
   ];
   const file = (what: string) => `pantau-layanan-${what}.csv`;
+  // where requests wait, in the order a request meets the statuses (the workflow's own table)
+  const stages = [...(data?.stages ?? [])].sort((a, b) => statusRank(a.stage) - statusRank(b.stage)).map((s) => ({ ...s, name: stageName(s.stage) }));
+  const slaScale = percentScale([0, 1]);
+  const stageScale = niceScale(0, Math.max(0, ...stages.map((s) => s.meanDays)), { floor: 0 });
 
   return (
     <>
@@ -96,7 +102,7 @@ export function ServicesView({ filter, units, services, canSeeAll }: { filter: D
             <LineChart data={data.overTime} margin={{ top: 8, right: 12, bottom: 24, left: 16 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="start" tickFormatter={(s: string) => date(s)} label={{ value: t("services.axis.start"), position: "insideBottom", offset: -12 }} />
-              <YAxis domain={[0, 1]} width={64} tickFormatter={(v: number) => formatPercent(v, 0)} label={{ value: t("kpi.slaCompliance"), angle: -90, position: "left", offset: -4 }} />
+              <YAxis domain={slaScale.domain} ticks={slaScale.ticks} interval={0} width={64} tickFormatter={(v: number) => formatPercent(v, 0)} label={{ value: t("kpi.slaCompliance"), angle: -90, position: "left", offset: -4 }} />
               <Tooltip formatter={(v) => [pct(typeof v === "number" ? v : null), t("kpi.slaCompliance")]} labelFormatter={(s) => date(String(s))} />
               <Line type="monotone" dataKey="slaCompliance" stroke={BLUE} strokeWidth={2} dot isAnimationActive={false} />
             </LineChart>
@@ -104,17 +110,20 @@ export function ServicesView({ filter, units, services, canSeeAll }: { filter: D
 
           <ChartCard
             id="stages"
+            height={Math.max(200, 44 * stages.length + 48)}
             title={t("services.stages")}
             description={t("services.stages.desc")}
-            csv={() => downloadCsv(file("tahap"), csvOf([[t("services.col.stage"), t("services.col.meanDays"), t("services.col.transitions")], ...data.stages.map((s) => [stageName(s.stage), s.meanDays, s.transitions])]))}
-            table={[[t("services.col.stage"), t("services.col.meanDays"), t("services.col.transitions")], ...data.stages.map((s) => [stageName(s.stage), days(s.meanDays), formatNumber(s.transitions)])]}
+            csv={() => downloadCsv(file("tahap"), csvOf([[t("services.col.stage"), t("services.col.meanDays"), t("services.col.transitions")], ...stages.map((s) => [stageName(s.stage), s.meanDays, s.transitions])]))}
+            table={[[t("services.col.stage"), t("services.col.meanDays"), t("services.col.transitions")], ...stages.map((s) => [stageName(s.stage), days(s.meanDays), formatNumber(s.transitions)])]}
           >
-            <BarChart data={data.stages.map((s) => ({ ...s, name: stageName(s.stage) }))} layout="vertical" margin={{ top: 8, right: 12, bottom: 24, left: 8 }}>
+            <BarChart data={stages} layout="vertical" margin={{ top: 8, right: 40, bottom: 24, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-              <XAxis type="number" tickFormatter={(v: number) => formatNumber(v)} label={{ value: t("services.col.meanDays"), position: "insideBottom", offset: -12 }} />
-              <YAxis type="category" dataKey="name" width={130} tick={{ fontSize: 12 }} />
+              <XAxis type="number" domain={stageScale.domain} ticks={stageScale.ticks} interval={0} tickFormatter={(v: number) => formatNumber(v)} label={{ value: t("services.col.meanDays"), position: "insideBottom", offset: -12 }} />
+              <YAxis type="category" dataKey="name" width={200} interval={0} tick={{ fontSize: 14 }} />
               <Tooltip formatter={(v) => [days(Number(v)), t("services.col.meanDays")]} />
-              <Bar dataKey="meanDays" fill={ORANGE} isAnimationActive={false} />
+              <Bar dataKey="meanDays" fill={ORANGE} isAnimationActive={false}>
+                <LabelList dataKey="meanDays" position="right" formatter={(v) => days(Number(v))} style={{ fontSize: 13 }} />
+              </Bar>
             </BarChart>
           </ChartCard>
 
@@ -131,7 +140,7 @@ export function ServicesView({ filter, units, services, canSeeAll }: { filter: D
               <p>{t("services.slowest.none")}</p>
             ) : (
               <div className="table-wrap">
-                <table>
+                <table className="stack-table" data-testid="slowest-table">
                   <thead>
                     <tr>
                       <th scope="col">{t("services.col.number")}</th>
@@ -147,10 +156,10 @@ export function ServicesView({ filter, units, services, canSeeAll }: { filter: D
                       <tr key={r.number} className={r.overdueDays > 0 ? "overdue" : undefined}>
                         <th scope="row" className="code">{r.number}</th>
                         <td>{serviceName.get(r.serviceTypeId) ?? r.serviceTypeId}</td>
-                        <td>{unitName.get(r.unitId) ?? r.unitId}</td>
-                        <td>{date(r.submittedDay)}</td>
-                        <td>{date(r.dueDay)}</td>
-                        <td className="num">{r.overdueDays > 0 ? formatNumber(r.overdueDays) : "—"}</td>
+                        <td data-label={t("dashboard.unit")}>{unitName.get(r.unitId) ?? r.unitId}</td>
+                        <td data-label={t("services.col.submitted")}>{date(r.submittedDay)}</td>
+                        <td data-label={t("services.col.due")}>{date(r.dueDay)}</td>
+                        <td className="num days-late" data-label={t("services.col.late")}>{r.overdueDays > 0 ? formatNumber(r.overdueDays) : "—"}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { useI18n } from "@/i18n/client";
 import { formatDate, formatNumber, formatPercent } from "@/i18n/format";
+import { percentScale } from "@/lib/chart/nice-ticks";
 import { useTRPC } from "@/trpc/react";
 import { ChartCard, NoData, QueryStatus, TableCard } from "./ChartCard";
 import { BLUE, ORANGE, VERMILLION } from "./colors";
@@ -87,6 +88,11 @@ export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
   const date = (iso: string) => formatDate(iso, locale, "UTC");
   const weekday = (n: number) => t(`attendance.weekday.${n}` as Parameters<typeof t>[0]);
   const file = (what: string) => `pantau-kehadiran-${what}.csv`;
+  // Attendance sits near 90–100 %, lateness and TK near 0–10 %: one 0–100 % axis drew three flat lines.
+  // Attendance gets an axis that hugs it (the chart says where it starts); lateness and TK their own from 0.
+  const rateScale = percentScale(data?.overTime.map((o) => o.attendanceRate) ?? []);
+  const lateScale = percentScale(data?.overTime.flatMap((o) => [o.latenessRate, o.absenceTkRate]) ?? [], { fromZero: true });
+  const weekdayScale = percentScale(data?.byWeekday.flatMap((w) => [w.latenessRate, w.absenceTkRate]) ?? [], { fromZero: true });
   return (
     <>
       <Filters filter={filter} units={units} services={services} canSeeAll={canSeeAll} noService />
@@ -97,6 +103,7 @@ export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
           <ChartCard
             id="att-rates"
             title={t(data.bucket === "week" ? "attendance.ratesWeekly" : "attendance.ratesMonthly")}
+            description={rateScale.zeroBased ? undefined : t("chart.notFromZero", { from: formatPercent(rateScale.domain[0], rateScale.decimals) })}
             csv={() =>
             downloadCsv(
               file("tren"),
@@ -111,10 +118,25 @@ export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
             <LineChart data={data.overTime} margin={{ top: 8, right: 12, bottom: 8, left: 16 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="start" tickFormatter={(s: string) => date(s)} />
-              <YAxis width={64} domain={[0, 1]} tickFormatter={(v: number) => formatPercent(v, 0)} label={{ value: t("attendance.axis.rate"), angle: -90, position: "left", offset: -4 }} />
+              <YAxis width={64} domain={rateScale.domain} ticks={rateScale.ticks} interval={0} allowDataOverflow tickFormatter={(v: number) => formatPercent(v, rateScale.decimals)} label={{ value: t("kpi.attendanceRate"), angle: -90, position: "left", offset: -4 }} />
+              <Tooltip formatter={(v, name) => [pct(typeof v === "number" ? v : null), String(name)]} labelFormatter={(s) => date(String(s))} />
+              <Line name={t("kpi.attendanceRate")} type="monotone" dataKey="attendanceRate" stroke={BLUE} strokeWidth={2} isAnimationActive={false} />
+            </LineChart>
+          </ChartCard>
+
+          <ChartCard
+            id="att-late"
+            title={t(data.bucket === "week" ? "attendance.lateWeekly" : "attendance.lateMonthly")}
+            description={t("chart.fromZero")}
+            csv={() => downloadCsv(file("terlambat-tk"), csvOf([[t("services.axis.start"), t("kpi.latenessRate"), t("kpi.absenceTkRate")], ...data.overTime.map((o) => [o.start, o.latenessRate, o.absenceTkRate])]))}
+            table={[[t("services.axis.start"), t("kpi.latenessRate"), t("kpi.absenceTkRate")], ...data.overTime.map((o) => [date(o.start), pct(o.latenessRate), pct(o.absenceTkRate)])]}
+          >
+            <LineChart data={data.overTime} margin={{ top: 8, right: 12, bottom: 8, left: 16 }}>
+              <CartesianGrid strokeDasharray="3 3" vertical={false} />
+              <XAxis dataKey="start" tickFormatter={(s: string) => date(s)} />
+              <YAxis width={64} domain={lateScale.domain} ticks={lateScale.ticks} interval={0} tickFormatter={(v: number) => formatPercent(v, lateScale.decimals)} label={{ value: t("attendance.axis.rate"), angle: -90, position: "left", offset: -4 }} />
               <Tooltip formatter={(v, name) => [pct(typeof v === "number" ? v : null), String(name)]} labelFormatter={(s) => date(String(s))} />
               <Legend />
-              <Line name={t("kpi.attendanceRate")} type="monotone" dataKey="attendanceRate" stroke={BLUE} strokeWidth={2} isAnimationActive={false} />
               <Line name={t("kpi.latenessRate")} type="monotone" dataKey="latenessRate" stroke={ORANGE} strokeWidth={2} strokeDasharray="6 3" isAnimationActive={false} />
               <Line name={t("kpi.absenceTkRate")} type="monotone" dataKey="absenceTkRate" stroke={VERMILLION} strokeWidth={2} strokeDasharray="2 2" isAnimationActive={false} />
             </LineChart>
@@ -129,7 +151,7 @@ export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
             <BarChart data={data.byWeekday.map((w) => ({ ...w, name: weekday(w.weekday) }))} margin={{ top: 8, right: 12, bottom: 8, left: 16 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="name" />
-              <YAxis width={64} tickFormatter={(v: number) => formatPercent(v, 0)} label={{ value: t("attendance.axis.rate"), angle: -90, position: "left", offset: -4 }} />
+              <YAxis width={64} domain={weekdayScale.domain} ticks={weekdayScale.ticks} interval={0} tickFormatter={(v: number) => formatPercent(v, weekdayScale.decimals)} label={{ value: t("attendance.axis.rate"), angle: -90, position: "left", offset: -4 }} />
               <Tooltip formatter={(v, name) => [pct(typeof v === "number" ? v : null), String(name)]} />
               <Legend />
               <Bar name={t("kpi.latenessRate")} dataKey="latenessRate" fill={ORANGE} isAnimationActive={false} />

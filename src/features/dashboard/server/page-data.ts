@@ -30,7 +30,10 @@ export async function dashboardPageData(path: "/dashboard", searchParams: Promis
   if (fixedUnitId) filter.unitId = fixedUnitId;
   const [units, services] = await Promise.all([api.units.list(), api.dashboard.serviceTypes()]);
   const isHead = session.user.role === "UNIT_HEAD";
-  if (isHead && !filter.unitId && session.user.unitId) filter.unitId = session.user.unitId;
+  // A unit head asking for a unit outside their subtree (an old link, an edited URL) sees their own
+  // unit, told so plainly, rather than a load failure under a region-wide header.
+  const outOfScope = isHead && !!filter.unitId && !units.some((u) => u.id === filter.unitId);
+  if (isHead && (!filter.unitId || outOfScope)) filter.unitId = session.user.unitId ?? undefined;
 
   // Units as a tree, parents before their children.
   const inScope = new Set(units.map((u) => u.id));
@@ -57,5 +60,7 @@ export async function dashboardPageData(path: "/dashboard", searchParams: Promis
     services: services.map((s) => ({ id: s.id, name: locale === "en" ? s.nameEn : s.nameId })),
     canSeeAll: !isHead,
     chosen: units.find((u) => u.id === filter.unitId),
+    /** The caller's own scope, named when they asked for a unit outside it. */
+    outOfScope: outOfScope ? { own: units.find((u) => u.id === session.user.unitId)?.name ?? "" } : null,
   };
 }

@@ -23,6 +23,8 @@ export async function draftReport(formData: FormData): Promise<void> {
 export async function publishDraft(formData: FormData): Promise<void> {
   const u = await signedInActor();
   const id = field(formData, "id");
+  // published reports cannot be withdrawn: only with the confirmation ticked
+  if (field(formData, "confirm") !== "1") redirect(`/admin/laporan/${encodeURIComponent(id)}?galat=reports.error.confirm`);
   const db = await getDb();
   const result = await publishReport(db, u, id);
   if (!result.ok) redirect(`/admin/laporan/${encodeURIComponent(id)}?galat=${result.error}`);

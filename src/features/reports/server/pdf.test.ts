@@ -1,3 +1,4 @@
+import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { translator } from "@/i18n/catalog";
 import { REPORT_SCHEMA, type ReportData } from "../schema";
@@ -28,4 +29,45 @@ describe("report PDF", () => {
       expect(pages).toBeGreaterThanOrEqual(2); // sixty units do not fit one page: headers repeat on the next
     }
   });
+
+  it("puts 'halaman X dari Y' on every page and adds no blank pages", async () => {
+    for (const units of [3, 22, 60, 140]) {
+      const pdf = await reportPdf({ ...data, units: data.units.concat(data.units, data.units).slice(0, units) }, { version: 1, publishedAt: null, changeNote: null }, translator("id"), "id");
+      const pages = pageTexts(pdf);
+      expect(pages.length, `${units} units`).toBeGreaterThanOrEqual(1);
+      pages.forEach((text, i) => {
+        expect(text, `${units} units, page ${i + 1}`).toContain(`halaman ${i + 1} dari ${pages.length}`);
+        // a page with nothing but its footer is a blank page
+        expect(text.replace(/Pantau · .* · halaman \d+ dari \d+/, "").trim().length, `${units} units, page ${i + 1} blank`).toBeGreaterThan(0);
+      });
+    }
+  });
 });
+
+/**
+ * The text drawn on each page of a pdfkit PDF, in page order: each page's content stream inflated and
+ * its hex strings (pdfkit writes standard-font text as `[<hex> kern <hex>] TJ`) decoded as WinAnsi.
+ */
+function pageTexts(pdf: Buffer): string[] {
+  const raw = pdf.toString("latin1");
+  const objects = new Map<string, string>();
+  for (const m of raw.matchAll(/(\d+) 0 obj([\s\S]*?)endobj/g)) objects.set(m[1]!, m[2]!);
+  const streamOf = (id: string) => {
+    const body = objects.get(id)!;
+    const start = raw.indexOf(body) + body.indexOf("stream") + "stream".length;
+    const from = raw[start] === "\r" ? start + 2 : start + 1;
+    const length = Number(/\/Length (\d+)/.exec(body)![1]);
+    const bytes = pdf.subarray(from, from + length);
+    return (/\/FlateDecode/.test(body) ? inflateSync(bytes) : bytes).toString("latin1");
+  };
+  // the page tree's order: /Kids of the root /Pages
+  const root = [...objects.values()].find((o) => /\/Type \/Pages/.test(o) && !/\/Parent/.test(o))!;
+  const kids = [.../\/Kids \[([^\]]*)\]/.exec(root)![1]!.matchAll(/(\d+) 0 R/g)].map((k) => k[1]!);
+  return kids.map((id) => {
+    const contents = /\/Contents (\d+) 0 R/.exec(objects.get(id)!)![1]!;
+    const stream = streamOf(contents);
+    return [...stream.matchAll(/\[([^\]]*)\] TJ/g)]
+      .map((tj) => [...tj[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, "hex").toString("latin1")).join(""))
+      .join("\n");
+  });
+}

@@ -139,12 +139,17 @@ export async function reportPdf(d: ReportData, meta: { version: number; publishe
     d.units.map((u) => [u.name, cellText(u.employees, u.suppressed, "count", t), cellText(u.attendanceRate, u.suppressed, "percent", t), cellText(u.ekinerjaFillRate, u.suppressed, "percent", t)]),
   );
 
-  // page numbers
+  // page numbers, once every page exists. The footer sits in the bottom margin: pdfkit adds a page for
+  // text below the margin, so the margin is lifted while it is written (else each footer went onto a
+  // new blank page, pages 1…n had none and blank pages n+1…2n carried them).
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
-    const y = doc.page.height - doc.page.margins.bottom + 10;
+    const margin = doc.page.margins.bottom;
+    const y = doc.page.height - margin + 10;
+    doc.page.margins.bottom = 0;
     doc.font("Helvetica").fontSize(8).fillColor(GREY).text(`Pantau · ${d.region.name} · ${periodLabel(d.period.slug, locale)} · ${t("report.pdf.page", { n: i + 1, of: range.count })}`, left, y, { width, align: "center", lineBreak: false });
+    doc.page.margins.bottom = margin;
   }
   doc.end();
   return done;

@@ -39,12 +39,20 @@ export default async function ReportDraftPage({ params, searchParams }: { params
             </p>
           )}
           <div className="inline-form">
-            <form action={publishDraft}>
-              <input type="hidden" name="id" value={row.id} />
-              <button className="button" type="submit">
-                {t("reports.admin.publish")}
-              </button>
-            </form>
+            {/* publishing cannot be undone: a second step says what it means and asks for a tick (the server checks it too) */}
+            <details className="confirm-publish" open={sp.galat === "reports.error.confirm"}>
+              <summary className="button">{t("reports.publish.open")}</summary>
+              <form action={publishDraft} className="confirm-body">
+                <input type="hidden" name="id" value={row.id} />
+                <p id="publish-what">{t("reports.publish.what")}</p>
+                <label className="check">
+                  <input type="checkbox" name="confirm" value="1" required aria-describedby="publish-what" /> {t("reports.publish.confirm")}
+                </label>
+                <button className="button" type="submit">
+                  {t("reports.publish.submit")}
+                </button>
+              </form>
+            </details>
             <form action={discardReport}>
               <input type="hidden" name="id" value={row.id} />
               <button className="button secondary" type="submit">

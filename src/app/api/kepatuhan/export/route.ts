@@ -21,7 +21,10 @@ export async function GET(req: Request) {
   if (problems.length) return new Response(`Filter tidak valid / invalid filter: ${problems.join(", ")}`, { status: 400 });
   const db = await getDb();
   const unitId = await scopeUnit(db, session.user, filter.unitId);
-  if (unitId === null) return new Response("Akses ditolak / forbidden", { status: 403 });
+  if (unitId === null) {
+    const body = session.user.role === "UNIT_HEAD" ? translator(await getLocale())("scope.outsideExport") : "Akses ditolak / forbidden";
+    return new Response(body, { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
   const rows = await complianceAll(await getClickHouse(), filter, unitId);
   const follow = await latestFollowUps(db, rows.map((r) => r.employeeId));
   const withFollowUp = rows.map((r) => ({ ...r, followUp: follow.get(r.employeeId)?.state ?? null }));

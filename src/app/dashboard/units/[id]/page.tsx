@@ -14,7 +14,8 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
   const { id } = await params;
   const d = await dashboardPageData("/dashboard", searchParams, id.slice(0, 64));
   const api = await serverCaller();
-  const unit = await api.units.get({ unitId: id.slice(0, 64) }).catch((err: { code?: string }) => {
+  // A unit head's out-of-scope id was replaced by their own unit (said on the page).
+  const unit = await api.units.get({ unitId: d.filter.unitId ?? id.slice(0, 64) }).catch((err: { code?: string }) => {
     if (err.code === "FORBIDDEN") forbidden();
     if (err.code === "NOT_FOUND") notFound();
     throw err;
