@@ -822,7 +822,6 @@ const core = {
   "compliance.error.deadline": "Tanggal batas 1–28 dan hari kerja log harian 0–10.",
 } as const;
 
-const id = { ...core, ...setup.id, ...accounts.id, ...imports.id, ...measures.id };
 const id = { ...core, ...setup.id, ...accounts.id, ...imports.id, ...measures.id, ...leaders.id };
 export type MessageKey = keyof typeof id;
 export type Messages = Record<MessageKey, string>;
@@ -1646,7 +1645,6 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "id";
 export const LOCALE_COOKIE = "pantau_locale";
 
-const en: Messages = { ...coreEn, ...setup.en, ...accounts.en, ...imports.en, ...measures.en };
 const en: Messages = { ...coreEn, ...setup.en, ...accounts.en, ...imports.en, ...measures.en, ...leaders.en };
 
 export const catalog: Record<Locale, Messages> = { id, en };
@@ -1684,5 +1682,4 @@ export function translator(locale: Locale): Translate {
 }
 
 /** Each area's keys, for the test that no key is defined twice (a later spread would hide the first). */
-export const catalogParts = { core, setup: setup.id, accounts: accounts.id, imports: imports.id, measures: measures.id };
 export const catalogParts = { core, setup: setup.id, accounts: accounts.id, imports: imports.id, measures: measures.id, leaders: leaders.id };

@@ -1,6 +1,7 @@
 // The request workflow: which action moves a request from which status to which, and who may take it.
 // One table for the server (it refuses anything else), the pages (they offer only what is allowed) and
 // the demo generator's test (generated histories follow the same paths).
+import { FINAL_STATUSES } from "@/lib/domain/sla";
 import type { RequestStatus } from "@/generated/prisma/enums";
 
 export type RequestAction = "resubmit" | "verify" | "return" | "approve" | "reject" | "forward" | "pertek" | "complete";
@@ -37,7 +38,7 @@ export const TRANSITIONS: readonly Transition[] = [
 ];
 
 // Final statuses are a domain rule (the SLA clock stops there): src/lib/domain/sla.ts.
-export { FINAL_STATUSES } from "@/lib/domain/sla";
+export { FINAL_STATUSES };
 
 /** The work queues: which statuses wait on whom. */
 export const QUEUES = {
