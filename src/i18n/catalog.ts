@@ -4,6 +4,7 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import * as accounts from "./messages/accounts";
 import * as imports from "./messages/imports";
+import * as samples from "./messages/samples";
 import * as setup from "./messages/setup";
 
 const core = {
@@ -810,7 +811,7 @@ const core = {
   "compliance.error.deadline": "Tanggal batas 1–28 dan hari kerja log harian 0–10.",
 } as const;
 
-const id = { ...core, ...setup.id, ...accounts.id, ...imports.id };
+const id = { ...core, ...setup.id, ...accounts.id, ...imports.id, ...samples.id };
 export type MessageKey = keyof typeof id;
 export type Messages = Record<MessageKey, string>;
 
@@ -1623,7 +1624,7 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "id";
 export const LOCALE_COOKIE = "pantau_locale";
 
-const en: Messages = { ...coreEn, ...setup.en, ...accounts.en, ...imports.en };
+const en: Messages = { ...coreEn, ...setup.en, ...accounts.en, ...imports.en, ...samples.en };
 
 export const catalog: Record<Locale, Messages> = { id, en };
 
@@ -1660,4 +1661,4 @@ export function translator(locale: Locale): Translate {
 }
 
 /** Each area's keys, for the test that no key is defined twice (a later spread would hide the first). */
-export const catalogParts = { core, setup: setup.id, accounts: accounts.id, imports: imports.id };
+export const catalogParts = { core, setup: setup.id, accounts: accounts.id, imports: imports.id, samples: samples.id };

@@ -8,7 +8,7 @@ import type { MessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/client";
 import { formatDate, formatNumber, formatPercent } from "@/i18n/format";
 import { useTRPC } from "@/trpc/react";
-import type { Kpi } from "../server/kpi";
+import type { Kpi, Overview as OverviewData } from "../server/kpi";
 import { NoData, QueryStatus } from "./ChartCard";
 import { csvOf, downloadCsv } from "./csv";
 import { Filters, type DashboardFilter, type UnitOption } from "./Filters";
@@ -57,6 +57,14 @@ export function Overview({ filter, units, services, canSeeAll, fixedUnit }: { fi
             ? formatNumber(v, { maximumFractionDigits: 1 })
             : formatNumber(v, { maximumFractionDigits: 0 });
 
+  /** Grade and respondents; provisional short of the sample; too few answers are not graded (ikm.ts). */
+  function ikmNote(s: OverviewData["survey"]["current"]) {
+    const respondents = formatNumber(s.respondents);
+    if (s.sample.standing === "insufficient") return t("kpi.ikm.insufficientNote", { respondents, min: formatNumber(s.sample.minimum) });
+    const vars = { grade: s.grade ?? "—", label: s.grade ? t(`ikm.grade.${s.grade}`) : "", respondents };
+    return s.sample.standing === "provisional" ? t("kpi.ikm.provisionalNote", { ...vars, required: formatNumber(s.sample.required) }) : t("kpi.ikm.note", vars);
+  }
+
   function download() {
     if (!data) return;
     const header = [t("dashboard.value"), t("dashboard.vsPrevious"), t("dashboard.vsLastYear"), ...data.months.map((m) => m.slice(0, 7))];
@@ -101,11 +109,8 @@ export function Overview({ filter, units, services, canSeeAll, fixedUnit }: { fi
               <KpiTile
                 id="ikm"
                 label={t("kpi.ikm")}
-                note={t("kpi.ikm.note", {
-                  grade: data.survey.current.grade ?? "—",
-                  label: data.survey.current.grade ? t(`ikm.grade.${data.survey.current.grade}`) : "",
-                  respondents: formatNumber(data.survey.current.respondents),
-                })}
+                note={ikmNote(data.survey.current)}
+                valueText={data.survey.current.sample.standing === "insufficient" ? t("ikm.insufficient") : undefined}
                 kpi={data.kpis.ikm}
                 kind="index"
                 goodUp
@@ -125,7 +130,7 @@ export function Overview({ filter, units, services, canSeeAll, fixedUnit }: { fi
   );
 }
 
-function KpiTile(props: { id: KpiKey; label: string; note?: string; kpi: Kpi; kind: Kind; goodUp: boolean; months: string[]; format: (v: number | null, kind: Kind) => string }) {
+function KpiTile(props: { id: KpiKey; label: string; note?: string; valueText?: string; kpi: Kpi; kind: Kind; goodUp: boolean; months: string[]; format: (v: number | null, kind: Kind) => string }) {
   const { t, locale } = useI18n();
   const { kpi, kind, format } = props;
   const series = props.months.map((m, i) => ({ month: m, value: kpi.trend[i] }));
@@ -134,7 +139,7 @@ function KpiTile(props: { id: KpiKey; label: string; note?: string; kpi: Kpi; ki
     <li className="tile" data-testid={`tile-${props.id}`}>
       <h3>{props.label}</h3>
       <p className="tile-value">
-        {kind === "days" && kpi.value !== null ? t("dashboard.days", { value: format(kpi.value, kind) }) : format(kpi.value, kind)}
+        {props.valueText ?? (kind === "days" && kpi.value !== null ? t("dashboard.days", { value: format(kpi.value, kind) }) : format(kpi.value, kind))}
       </p>
       {props.note && <p className="tile-note muted">{props.note}</p>}
       <ul className="changes">

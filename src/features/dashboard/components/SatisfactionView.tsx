@@ -23,9 +23,16 @@ export function SatisfactionView({ filter, units, services, canSeeAll }: { filte
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const serviceName = new Map(services.map((s) => [s.id, s.name]));
   const ikmText = (v: number | null) => (v === null ? "—" : formatNumber(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  /** A group's IKM as it may be read: not at all on too few answers, provisional short of the sample. */
+  const rowIkm = (r: IkmRow) => (r.standing === "insufficient" ? t("ikm.insufficient") : r.standing === "provisional" ? `${ikmText(r.ikm)} (${t("ikm.provisional")})` : ikmText(r.ikm));
   const nrr = (v: number | null) => (v === null ? "—" : formatNumber(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
   const grade = (g: IkmRow["grade"]) => (g ? `${g} (${t(`ikm.grade.${g}`)})` : "—");
-  const sample = (r: IkmRow) => (r.sample === null ? t("satisfaction.sample.unknown") : t(r.sampleReached ? "satisfaction.sample.reached" : "satisfaction.sample.short", { n: formatNumber(r.sample) }));
+  const sample = (r: IkmRow) =>
+    r.standing === "insufficient"
+      ? t("ikm.insufficient.detail", { n: formatNumber(r.respondents), min: formatNumber(r.minimum) })
+      : r.sample === null
+        ? t("satisfaction.sample.unknown")
+        : t(r.sampleReached ? "satisfaction.sample.reached" : "satisfaction.sample.short", { n: formatNumber(r.sample) });
   const element = (e: string) => t(`satisfaction.element.${e}` as Parameters<typeof t>[0]);
   const date = (iso: string) => formatDate(iso, locale, "UTC");
   const file = (what: string) => `pantau-ikm-${what}.csv`;
@@ -47,7 +54,7 @@ export function SatisfactionView({ filter, units, services, canSeeAll }: { filte
           {rows.map((r) => (
             <tr key={r.id}>
               <th scope="row">{link ? <Link href={link(r.id)}>{name(r.id)}</Link> : name(r.id)}</th>
-              <td className="num">{ikmText(r.ikm)}</td>
+              <td className="num">{rowIkm(r)}</td>
               <td>{grade(r.grade)}</td>
               <td className="num">{formatNumber(r.respondents)}</td>
               <td>{r.weakest ? element(r.weakest) : "—"}</td>
@@ -59,7 +66,7 @@ export function SatisfactionView({ filter, units, services, canSeeAll }: { filte
     </div>
   );
   const csvRows = (rows: IkmRow[], name: (id: string) => string) =>
-    csvOf([[t("services.col.name"), "IKM", t("satisfaction.col.grade"), t("satisfaction.col.respondents"), t("satisfaction.col.weakest"), t("satisfaction.col.sample")], ...rows.map((r) => [name(r.id), r.ikm, r.grade, r.respondents, r.weakest, r.sample])]);
+    csvOf([[t("services.col.name"), "IKM", t("satisfaction.col.grade"), t("satisfaction.col.respondents"), t("satisfaction.col.weakest"), t("satisfaction.col.sample")], ...rows.map((r) => [name(r.id), r.ikm, r.grade, r.respondents, r.weakest, r.standing === "insufficient" ? sample(r) : r.sample])]);
 
   return (
     <>
@@ -70,7 +77,7 @@ export function SatisfactionView({ filter, units, services, canSeeAll }: { filte
         <div className="chart-grid" aria-busy={query.isFetching}>
           <section className="card" aria-labelledby="ikm-overall" data-testid="ikm-overall">
             <h2 id="ikm-overall">{t("kpi.ikm")}</h2>
-            <p className="tile-value">{ikmText(data.overall.ikm)}</p>
+            <p className="tile-value">{rowIkm(data.overall)}</p>
             <p>
               {t("satisfaction.col.grade")}: <b>{grade(data.overall.grade)}</b>
             </p>
@@ -79,6 +86,7 @@ export function SatisfactionView({ filter, units, services, canSeeAll }: { filte
             </p>
             <p className="muted">{t("satisfaction.complaints", { complaints: formatNumber(data.complaints), suggestions: formatNumber(data.suggestions) })}</p>
             <p className="muted small">{t("satisfaction.method")}</p>
+            <p className="muted small">{t("ikm.rule", { floor: formatNumber(data.floor) })}</p>
           </section>
 
           <ChartCard

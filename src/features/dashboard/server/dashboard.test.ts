@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate, type Truth } from "../../../../etl/generate/generate";
 import { runEtl } from "../../../../etl/run";
 import { dayNumber, dayOfDate, localDay, WorkCalendar } from "@/lib/domain/working-days";
-import { ikm } from "@/lib/domain/ikm";
+import { ikm, ikmSample } from "@/lib/domain/ikm";
 import { createCaller } from "@/server/api/root";
 import { openEtlStores, type EtlTestStores } from "@/test/etl";
 import type { Overview } from "./kpi";
@@ -20,6 +20,8 @@ const TODAY = "2026-02-27";
 const PRESENT = ["H", "TL1", "TL2", "TL3", "TL4", "PSW1", "PSW2", "PSW3", "PSW4", "DL"];
 const NOT_DUE = ["L", "CT", "TB"];
 
+/** The last day of the month that starts on `month`. */
+const addMonthsEnd = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
 /** ClickHouse's quantileTiming picks the element at floor(level × count) of the sorted values. */
 const quantile = (sorted: number[], level: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(level * sorted.length))]! : null);
 
@@ -171,7 +173,10 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
     const rows = await s.db.surveyResponse.findMany({ where: { createdAt: { gte: new Date("2025-09-30T17:00:00Z"), lt: new Date("2025-12-31T17:00:00Z") } } });
     const expected = ikm(rows.map((r) => ({ U1: r.u1, U2: r.u2, U3: r.u3, U4: r.u4, U5: r.u5, U6: r.u6, U7: r.u7, U8: r.u8, U9: r.u9 })));
     expect(rows.length).toBeGreaterThan(20);
-    expect(o.survey.current).toEqual({ respondents: expected.respondents, ikm: expected.converted, grade: expected.grade, weakest: expected.weakest, elements: expected.elements });
+    // judged against the requests completed in the same range (Krejcie–Morgan), at least the floor
+    const sample = ikmSample(rows.length, o.requests.current.completed);
+    expect(sample.standing).not.toBe("insufficient");
+    expect(o.survey.current).toEqual({ respondents: expected.respondents, ikm: expected.converted, grade: expected.grade, weakest: expected.weakest, elements: expected.elements, sample });
     expect(o.kpis.ikm.value).toBe(expected.converted);
     expect(o.survey.lastYear.respondents).toBe(0);
     expect(o.kpis.ikm.lastYear).toBeNull();
@@ -186,13 +191,48 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
     expect(v.elements.map((e) => e.nrr)).toEqual(Object.values(all.elements));
     for (const u of v.byUnit) {
       const mine = ikm(scores(rows.filter((r) => r.unitId === u.id)));
-      expect([u.id, u.respondents, u.ikm, u.weakest]).toEqual([u.id, mine.respondents, mine.converted, mine.weakest]);
+      // a unit with fewer answers than the floor shows no value (about 8 each here)
+      const shown = u.standing !== "insufficient";
+      expect([u.id, u.respondents, u.ikm, u.weakest]).toEqual([u.id, mine.respondents, shown ? mine.converted : null, shown ? mine.weakest : null]);
     }
     expect(v.byUnit.reduce((n, u) => n + u.respondents, 0)).toBe(rows.length);
     expect(v.complaints).toBe(rows.filter((r) => r.isComplaint).length);
     const gender = v.profile.filter((p) => p.field === "gender");
     expect(gender.reduce((n, p) => n + p.respondents, 0)).toBe(rows.length);
-    expect(v.overall.sample).toBeNull(); // no service point says how many people it serves
+    // the people served are the requests completed in the period
+    const served = (await leader()).dashboard.overview({ period: "custom", from: "2025-10-01", to: "2025-12-31", today: TODAY });
+    expect(v.overall.population).toBe((await served).requests.current.completed);
+    expect(v.overall.sample).toBe(ikmSample(rows.length, v.overall.population).required);
+  });
+
+  it("does not grade or compare an IKM from a handful of answers, on the tile, the satisfaction page and its trend", async () => {
+    const api = await leader();
+    // 1–7 October: two answers (one every three days)
+    const range = { period: "custom" as const, from: "2025-10-01", to: "2025-10-07", today: TODAY };
+    const rows = await s.db.surveyResponse.findMany({ where: { createdAt: { gte: new Date("2025-09-30T17:00:00Z"), lt: new Date("2025-10-07T17:00:00Z") } } });
+    expect(rows.length).toBe(2);
+    const o = await api.dashboard.overview(range);
+    expect(o.survey.current).toMatchObject({ respondents: 2, ikm: null, grade: null, weakest: null, sample: { standing: "insufficient", minimum: 30 } });
+    expect(o.survey.current.sample).toEqual(ikmSample(2, o.requests.current.completed));
+    expect(o.kpis.ikm.value).toBeNull(); // so no "▲ naik 16,67 poin" against the week before
+    // the trend's months follow the same rule as a month on its own: too few answers draw no point
+    const year = await api.dashboard.overview({ period: "custom", from: "2025-08-01", to: "2026-01-31", today: TODAY });
+    expect(year.kpis.ikm.value).not.toBeNull();
+    const gaps: string[] = [];
+    for (const [i, month] of year.months.entries()) {
+      if (month < "2025-08-01") continue;
+      const m = await api.dashboard.overview({ period: "custom", from: month, to: year.period.trend.to < addMonthsEnd(month) ? year.period.trend.to : addMonthsEnd(month), today: TODAY });
+      expect(year.kpis.ikm.trend[i]).toBe(m.kpis.ikm.value);
+      if (m.survey.current.respondents > 0 && m.kpis.ikm.value === null) gaps.push(month);
+    }
+    expect(gaps.length).toBeGreaterThan(0); // about ten answers a month: under the floor
+
+    const v = await api.dashboard.satisfaction(range);
+    expect(v.overall).toMatchObject({ respondents: 2, ikm: null, grade: null, standing: "insufficient" });
+    expect(v.elements.every((e) => e.nrr === null)).toBe(true);
+    for (const r of [...v.byUnit, ...v.byService]) expect([r.ikm, r.grade, r.standing]).toEqual([null, null, "insufficient"]);
+    expect(v.overTime.every((p) => p.ikm === null)).toBe(true);
+    expect(v.floor).toBe(30);
   });
 
   it("ranks units on each component and overall by the mean of their ranks, each component shown", async () => {

@@ -2,7 +2,7 @@
 // public satisfaction (IKM), attendance and e-Kinerja filled on time, each with its rank, and an overall
 // rank that is the mean of the component ranks — so the evaluation can be explained component by
 // component. Units without data for a component are not ranked on it.
-import { ELEMENTS, ikmFromSums, scoresOf, type Grade } from "@/lib/domain/ikm";
+import { ELEMENTS, ikmFromSums, ikmSample, ikmShown, IKM_MIN_RESPONDENTS_DEFAULT, scoresOf, type Grade } from "@/lib/domain/ikm";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { ResolvedPeriod } from "../period";
 import { slaCompliance, UNIT_FILTER, type Scope } from "./kpi";
@@ -24,7 +24,7 @@ export interface ScorecardRow {
 /** Higher is better for all but processing time. */
 const HIGHER_IS_BETTER: Record<Component, boolean> = { sla: true, processing: false, ikm: true, attendance: true, ekinerja: true };
 
-export async function scorecard(ch: ClickHouse, period: ResolvedPeriod, scope: Scope): Promise<ScorecardRow[]> {
+export async function scorecard(ch: ClickHouse, period: ResolvedPeriod, scope: Scope, ikmRule: { floor: number; populationByUnit: Map<string, number> } = { floor: IKM_MIN_RESPONDENTS_DEFAULT, populationByUnit: new Map() }): Promise<ScorecardRow[]> {
   const params = { unit: scope.unitId ?? "", from: period.current.from, to: period.current.to };
   const where = (day: string) => `${day} BETWEEN {from:Date} AND {to:Date} AND ${UNIT_FILTER}`;
   const rows = await ch.query<{ k: string; unit_id: string; v: number[] }>(
@@ -38,10 +38,10 @@ UNION ALL
 SELECT 'ikm', unit_id, [toFloat64(sum(respondents)), ${ELEMENTS.map((e) => `toFloat64(sum(${e.toLowerCase()}))`).join(", ")}] FROM rollup_survey_daily WHERE ${where("day")} GROUP BY unit_id`,
     params,
   );
-  return rank(rows);
+  return rank(rows, ikmRule);
 }
 
-function rank(rows: { k: string; unit_id: string; v: number[] }[]): ScorecardRow[] {
+function rank(rows: { k: string; unit_id: string; v: number[] }[], ikmRule: { floor: number; populationByUnit: Map<string, number> }): ScorecardRow[] {
   const byUnit = new Map<string, ScorecardRow>();
   const row = (unitId: string) => {
     let r = byUnit.get(unitId);
@@ -60,7 +60,9 @@ function rank(rows: { k: string; unit_id: string; v: number[] }[]): ScorecardRow
     }
     return r;
   };
-  for (const { k, unit_id, v } of rows) {
+  // requests first: the IKM sample's population is the unit's completed requests
+  const order = (k: string) => (k === "req" ? 0 : 1);
+  for (const { k, unit_id, v } of [...rows].sort((a, b) => order(a.k) - order(b.k))) {
     const r = row(unit_id);
     const n = v.map(Number);
     if (k === "req" && n[0]! > 0) {
@@ -71,9 +73,10 @@ function rank(rows: { k: string; unit_id: string; v: number[] }[]): ScorecardRow
     else if (k === "ek" && n[0]! > 0) r.values.ekinerja = n[1]! / n[0]!;
     else if (k === "ikm" && n[0]! > 0) {
       const result = ikmFromSums(scoresOf((_, i) => n[i + 1]!), n[0]!);
-      r.values.ikm = result.converted;
+      const shown = ikmShown(ikmSample(result.respondents, r.completed || (ikmRule.populationByUnit.get(unit_id) ?? null), ikmRule.floor));
+      r.values.ikm = shown ? result.converted : null;
       r.respondents = result.respondents;
-      r.grade = result.grade;
+      r.grade = shown ? result.grade : null;
     }
   }
   const all = [...byUnit.values()];

@@ -3,9 +3,10 @@
 // responses never leaves this function with its value, nor does a cell that the published overall
 // would give away by subtraction (complementary suppression, suppress.ts).
 import { resolvePeriod } from "@/features/dashboard/period";
-import { satisfactionView } from "@/features/dashboard/server/satisfaction";
+import { declaredPopulation, satisfactionView, type IkmRow } from "@/features/dashboard/server/satisfaction";
 import { servicePerformance } from "@/features/dashboard/server/services";
 import { attendanceView, ekinerjaView } from "@/features/dashboard/server/workforce";
+import { env } from "@/env";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";
 import type { ReportPeriod } from "../period";
@@ -25,7 +26,7 @@ export async function buildSnapshot(db: Db, ch: ClickHouse, regionId: string, pe
   const scope = {};
   const [perf, sat, att, ek, heads] = await Promise.all([
     servicePerformance(ch, resolved, scope, period.to, region.timezone),
-    satisfactionView(ch, resolved, scope, new Map()),
+    satisfactionView(ch, resolved, scope, await declaredPopulation(db), env().IKM_MIN_RESPONDENTS),
     attendanceView(ch, resolved, scope),
     ekinerjaView(ch, resolved, scope),
     ch.query<{ unit_id: string; n: string }>(
@@ -39,10 +40,13 @@ export async function buildSnapshot(db: Db, ch: ClickHouse, regionId: string, pe
   const attBy = new Map(att.byUnit.map((r) => [r.unitId, r]));
   const ekBy = new Map(ek.byUnit.map((r) => [r.unitId, r]));
   const headsBy = new Map(heads.map((h) => [h.unit_id, Number(h.n)]));
-  type IkmIn = { respondents: number; ikm: number | null; grade: "A" | "B" | "C" | "D" | null } | undefined;
+  type IkmIn = Pick<IkmRow, "respondents" | "ikm" | "grade" | "standing" | "minimum"> | undefined;
+  // too few respondents (ikm.ts) carry no IKM or grade (satisfactionView already left them out)
   const ikmCell = (r: IkmIn, hide: boolean) => {
     const n = r?.respondents ?? 0;
-    return hide || small(n) ? { respondents: null, ikm: null, grade: null, suppressed: true } : { respondents: n, ikm: round(r!.ikm, 2), grade: r!.grade, suppressed: false };
+    if (hide || small(n)) return { respondents: null, ikm: null, grade: null, suppressed: true };
+    const standing = r!.standing === "none" ? ("insufficient" as const) : r!.standing;
+    return { respondents: n, ikm: round(r!.ikm, 2), grade: r!.grade, suppressed: false, standing, minimum: r!.minimum };
   };
   // per service and per unit the respondents add up to the published overall: complementary suppression
   const byServiceIn = services.map((s) => ikmService.get(s.id));
@@ -83,3 +87,4 @@ export async function buildSnapshot(db: Db, ch: ClickHouse, regionId: string, pe
     }),
   };
 }
+

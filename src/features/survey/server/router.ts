@@ -2,7 +2,8 @@
 // contact is shown to HR only, who follow complaints up; each follow-up change is audited.
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { ELEMENTS, ikmFromSums, scoresOf } from "@/lib/domain/ikm";
+import { env } from "@/env";
+import { ELEMENTS, ikmFromSums, ikmSample, ikmShown, scoresOf } from "@/lib/domain/ikm";
 import { recordAudit } from "@/server/audit";
 import { createTRPCRouter, roleProcedure } from "@/server/api/trpc";
 import { unitSubtree } from "@/server/api/unit-scope";
@@ -62,7 +63,10 @@ export const surveyRouter = createTRPCRouter({
       await recordAudit(ctx.db, ctx.actor, { action: "survey.handlers.read", entity: "SurveyResponse", entityId: "*", after: input });
       return rows.map((r) => {
         const result = ikmFromSums(scoresOf((e) => Number(r[e.toLowerCase()])), Number(r.n));
-        return { actor: r.actor, respondents: result.respondents, ikm: result.converted, grade: result.grade, weakest: result.weakest };
+        // a person is not graded on a handful of ratings (ikm.ts; who they served is not counted here)
+        const sample = ikmSample(result.respondents, null, env().IKM_MIN_RESPONDENTS);
+        const shown = ikmShown(sample);
+        return { actor: r.actor, respondents: result.respondents, ikm: shown ? result.converted : null, grade: shown ? result.grade : null, weakest: shown ? result.weakest : null, minimum: sample.minimum };
       });
     }),
 
