@@ -235,25 +235,53 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
     expect(v.floor).toBe(30);
   });
 
-  it("ranks units on each component and overall by the mean of their ranks, each component shown", async () => {
+  it("ranks units on each component only on enough data, ties as ties, overall only with every component", async () => {
     const api = await leader();
     const range = { period: "custom" as const, from: "2025-10-01", to: "2025-12-31", today: TODAY };
     const [card, services, attendance, sat] = await Promise.all([api.dashboard.scorecard(range), api.dashboard.services(range), api.dashboard.attendance(range), api.dashboard.satisfaction(range)]);
-    expect(card.length).toBeGreaterThan(5);
-    for (const row of card) {
+    const rows = card.rows;
+    expect(rows.length).toBeGreaterThan(5);
+    expect(card.minimums).toEqual({ completedRequests: 10, personDays: 100, dueEntries: 30, respondents: 30 });
+    for (const row of rows) {
       const svc = services.byUnit.find((u) => u.id === row.unitId);
       expect(row.values.sla).toBe(svc?.slaCompliance ?? null);
       expect(row.values.processing).toBe(svc?.p50 ?? null);
       expect(row.values.attendance).toBe(attendance.byUnit.find((u) => u.unitId === row.unitId)?.attendanceRate ?? null);
       expect(row.values.ikm).toBe(sat.byUnit.find((u) => u.id === row.unitId)?.ikm ?? null);
-      const ranks = Object.values(row.ranks).filter((x): x is number => x !== null);
-      if (ranks.length) expect(row.overall).toBeCloseTo(ranks.reduce((a, b) => a + b, 0) / ranks.length, 12);
+      expect(row.tooFew.sla).toBe(row.values.sla !== null && row.completed < 10);
+      expect(row.tooFew.attendance).toBe(row.values.attendance !== null && row.personDays < 100);
+      expect(row.tooFew.ekinerja).toBe(row.values.ekinerja !== null && row.dueEntries < 30);
     }
-    // attendance rank 1 is the best attendance rate
-    const best = card.filter((r) => r.ranks.attendance === 1)[0]!;
-    expect(best.values.attendance).toBe(Math.max(...card.map((r) => r.values.attendance ?? -1)));
-    const overall = card.filter((r) => r.overallRank !== null).map((r) => r.overall!);
-    expect(overall).toEqual([...overall].sort((a, b) => a - b));
+    // each component, recomputed: a unit with enough data ranks 1 + the units strictly better (1, 1, 3)
+    const HIGHER = { sla: true, processing: false, ikm: true, attendance: true, ekinerja: true } as const;
+    for (const c of ["sla", "processing", "ikm", "attendance", "ekinerja"] as const) {
+      const eligible = rows.filter((r) => r.values[c] !== null && !r.tooFew[c]);
+      for (const r of rows) {
+        if (!eligible.includes(r)) {
+          expect(r.ranks[c]).toBeNull();
+          continue;
+        }
+        const better = eligible.filter((o) => (HIGHER[c] ? o.values[c]! > r.values[c]! : o.values[c]! < r.values[c]!)).length;
+        expect(r.ranks[c]).toBe(better + 1);
+        expect(r.tied[c]).toBe(eligible.some((o) => o !== r && o.values[c] === r.values[c]));
+      }
+    }
+    // too few cases somewhere in a quarter of a small region, and no unit first overall on part of the card
+    expect(rows.some((r) => Object.values(r.tooFew).some(Boolean))).toBe(true);
+    for (const r of rows) {
+      const ranks = Object.values(r.ranks);
+      if (ranks.some((x) => x === null)) expect([r.overall, r.overallRank]).toEqual([null, null]);
+      else expect(r.overall).toBeCloseTo((ranks as number[]).reduce((a, b) => a + b, 0) / 5, 12);
+    }
+    const ranked = rows.filter((r) => r.overallRank !== null);
+    expect(ranked.map((r) => r.overall!)).toEqual(ranked.map((r) => r.overall!).sort((a, b) => a - b));
+    for (const r of ranked) expect(r.overallRank).toBe(ranked.filter((o) => o.overall! < r.overall!).length + 1);
+    // the ranked units come first
+    expect(rows.slice(0, ranked.length)).toEqual(ranked);
+
+    // a month of attendance: many units at the same rate share one rank, shown as tied
+    const month = await api.dashboard.scorecard({ period: "custom", from: "2025-12-01", to: "2025-12-31", today: TODAY });
+    for (const r of month.rows) if (r.tied.attendance) expect(month.rows.filter((o) => o.ranks.attendance === r.ranks.attendance).length).toBeGreaterThan(1);
   });
 
   it("counts every finished request of the whole history, as the generator planned them", async () => {
