@@ -15,6 +15,8 @@ export const id = {
     "Sebuah komponen diberi peringkat hanya bila datanya cukup: paling sedikit {requests} permohonan selesai (kepatuhan SLA, waktu proses), {respondents} responden (IKM), {days} hari-orang wajib hadir (kehadiran), dan {entries} isian e-Kinerja wajib (e-Kinerja). Nilai yang sama mendapat peringkat yang sama, ditulis “=1”, dan peringkat berikutnya dilewati (1, 1, 3). Peringkat gabungan hanya diberikan kepada unit yang berperingkat pada kelima komponen.",
   "scorecard.tooFew": "data belum cukup untuk peringkat",
   "scorecard.tooFew.count": "{n} dari minimal {min}",
+  "chart.partial": "* Minggu atau bulan bertanda bintang hanya sebagian berada dalam periode: jumlahnya bukan penurunan.",
+  "dashboard.trendPartial": "{month} (berjalan)",
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
@@ -29,6 +31,8 @@ export const en: Record<keyof typeof id, string> = {
     "A component is ranked only on enough data: at least {requests} completed requests (SLA compliance, processing time), {respondents} respondents (IKM), {days} person-days due (attendance) and {entries} e-Kinerja entries due (e-Kinerja). Equal values share a rank, written “=1”, and the next rank is skipped (1, 1, 3). Only a unit ranked on all five components gets an overall rank.",
   "scorecard.tooFew": "not enough data to rank",
   "scorecard.tooFew.count": "{n} of at least {min}",
+  "chart.partial": "* A starred week or month lies only partly inside the period: its counts are not a drop.",
+  "dashboard.trendPartial": "{month} (so far)",
   "report.ikm.sampleRule":
     "A service's or unit's IKM with too few respondents reads “not enough data”, without a grade; one short of the Krejcie–Morgan sample (PermenPAN-RB 14/2017) for the requests completed in the period reads “provisional”.",
 };

@@ -96,7 +96,7 @@ export function Overview({ filter, units, services, canSeeAll, fixedUnit }: { fi
             <h2 id={`g-${g.group}`}>{t(g.group)}</h2>
             <ul className="tiles">
               {g.items.map((item) => (
-                <KpiTile key={item.key} id={item.key} label={t(`kpi.${item.key}`)} note={item.note ? t(item.note) : undefined} kpi={data.kpis[item.key]} kind={item.kind} goodUp={item.goodUp} months={data.months} format={format} />
+                <KpiTile key={item.key} id={item.key} label={t(`kpi.${item.key}`)} note={item.note ? t(item.note) : undefined} kpi={data.kpis[item.key]} kind={item.kind} goodUp={item.goodUp} months={data.months} partialMonth={data.partialMonth} format={format} />
               ))}
             </ul>
           </section>
@@ -115,6 +115,7 @@ export function Overview({ filter, units, services, canSeeAll, fixedUnit }: { fi
                 kind="index"
                 goodUp
                 months={data.months}
+                partialMonth={data.partialMonth}
                 format={format}
               />
             ) : (
@@ -130,11 +131,13 @@ export function Overview({ filter, units, services, canSeeAll, fixedUnit }: { fi
   );
 }
 
-function KpiTile(props: { id: KpiKey; label: string; note?: string; valueText?: string; kpi: Kpi; kind: Kind; goodUp: boolean; months: string[]; format: (v: number | null, kind: Kind) => string }) {
+function KpiTile(props: { id: KpiKey; label: string; note?: string; valueText?: string; kpi: Kpi; kind: Kind; goodUp: boolean; months: string[]; partialMonth: string | null; format: (v: number | null, kind: Kind) => string }) {
   const { t, locale } = useI18n();
   const { kpi, kind, format } = props;
-  const series = props.months.map((m, i) => ({ month: m, value: kpi.trend[i] }));
-  const monthLabel = (m: string) => new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(m));
+  // a month still running is left out of the line (its sums so far would read as a plunge) and named so in the table
+  const series = props.months.map((m, i) => ({ month: m, value: kpi.trend[i], line: m === props.partialMonth ? null : kpi.trend[i] }));
+  const monthName = (m: string) => new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(m));
+  const monthLabel = (m: string) => (m === props.partialMonth ? t("dashboard.trendPartial", { month: monthName(m) }) : monthName(m));
   return (
     <li className="tile" data-testid={`tile-${props.id}`}>
       <h3>{props.label}</h3>
@@ -154,7 +157,7 @@ function KpiTile(props: { id: KpiKey; label: string; note?: string; valueText?: 
               formatter={(v) => [format(typeof v === "number" ? v : null, kind), props.label]}
               labelFormatter={(_, p) => (p?.[0]?.payload?.month ? monthLabel(String(p[0].payload.month)) : "")}
             />
-            <Line type="monotone" dataKey="value" stroke="#0072B2" strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+            <Line type="monotone" dataKey="line" stroke="#0072B2" strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
       </div>

@@ -8,7 +8,7 @@ import { useI18n } from "@/i18n/client";
 import { formatDate, formatNumber } from "@/i18n/format";
 import { useTRPC } from "@/trpc/react";
 import type { IkmRow } from "../server/satisfaction";
-import { ChartCard, NoData, QueryStatus, TableCard } from "./ChartCard";
+import { ChartCard, NoData, partialLabel, QueryStatus, TableCard } from "./ChartCard";
 import { BLUE, VERMILLION } from "./colors";
 import { csvOf, downloadCsv } from "./csv";
 import { Filters, type DashboardFilter, type UnitOption } from "./Filters";
@@ -113,11 +113,12 @@ export function SatisfactionView({ filter, units, services, canSeeAll }: { filte
             id="ikm-time"
             title={t(data.bucket === "week" ? "satisfaction.weekly" : "satisfaction.monthly")}
             csv={() => downloadCsv(file("tren"), csvOf([[t("services.axis.start"), "IKM", t("satisfaction.col.respondents")], ...data.overTime.map((o) => [o.start, o.ikm, o.respondents])]))}
-            table={[[t("services.axis.start"), "IKM", t("satisfaction.col.respondents")], ...data.overTime.map((o) => [date(o.start), ikmText(o.ikm), formatNumber(o.respondents)])]}
+            table={[[t("services.axis.start"), "IKM", t("satisfaction.col.respondents")], ...data.overTime.map((o) => [partialLabel(date(o.start), o.partial), ikmText(o.ikm), formatNumber(o.respondents)])]}
+            partial={data.overTime.some((o) => o.partial)}
           >
             <LineChart data={data.overTime} margin={{ top: 8, right: 12, bottom: 24, left: 16 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="start" tickFormatter={(s: string) => date(s)} label={{ value: t("services.axis.start"), position: "insideBottom", offset: -12 }} />
+              <XAxis dataKey="start" tickFormatter={(s: string) => partialLabel(date(s), data.overTime.some((o) => o.start === s && o.partial))} label={{ value: t("services.axis.start"), position: "insideBottom", offset: -12 }} />
               <YAxis width={48} domain={[25, 100]} tickFormatter={(v: number) => formatNumber(v)} label={{ value: "IKM", angle: -90, position: "left", offset: -4 }} />
               <Tooltip formatter={(v) => [ikmText(Number(v)), "IKM"]} labelFormatter={(s) => date(String(s))} />
               <Line type="monotone" dataKey="ikm" stroke={BLUE} strokeWidth={2} isAnimationActive={false} />

@@ -7,7 +7,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, 
 import { useI18n } from "@/i18n/client";
 import { formatDate, formatNumber, formatPercent } from "@/i18n/format";
 import { useTRPC } from "@/trpc/react";
-import { ChartCard, NoData, QueryStatus, TableCard } from "./ChartCard";
+import { ChartCard, NoData, partialLabel, QueryStatus, TableCard } from "./ChartCard";
 import { BLUE, ORANGE, VERMILLION } from "./colors";
 import { csvOf, downloadCsv } from "./csv";
 import { Filters, filterQuery, type DashboardFilter, type UnitOption } from "./Filters";
@@ -85,6 +85,7 @@ export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
   const data = query.data;
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const date = (iso: string) => formatDate(iso, locale, "UTC");
+  const partialStarts = new Set(data?.overTime.filter((o) => o.partial).map((o) => o.start));
   const weekday = (n: number) => t(`attendance.weekday.${n}` as Parameters<typeof t>[0]);
   const file = (what: string) => `pantau-kehadiran-${what}.csv`;
   return (
@@ -106,11 +107,12 @@ export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
               ]),
             )
             }
-            table={[[t("services.axis.start"), t("kpi.attendanceRate"), t("kpi.latenessRate"), t("kpi.absenceTkRate")], ...data.overTime.map((o) => [date(o.start), pct(o.attendanceRate), pct(o.latenessRate), pct(o.absenceTkRate)])]}
+            table={[[t("services.axis.start"), t("kpi.attendanceRate"), t("kpi.latenessRate"), t("kpi.absenceTkRate")], ...data.overTime.map((o) => [partialLabel(date(o.start), o.partial), pct(o.attendanceRate), pct(o.latenessRate), pct(o.absenceTkRate)])]}
+            partial={partialStarts.size > 0}
           >
             <LineChart data={data.overTime} margin={{ top: 8, right: 12, bottom: 8, left: 16 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="start" tickFormatter={(s: string) => date(s)} />
+              <XAxis dataKey="start" tickFormatter={(s: string) => partialLabel(date(s), partialStarts.has(s))} />
               <YAxis width={64} domain={[0, 1]} tickFormatter={(v: number) => formatPercent(v, 0)} label={{ value: t("attendance.axis.rate"), angle: -90, position: "left", offset: -4 }} />
               <Tooltip formatter={(v, name) => [pct(typeof v === "number" ? v : null), String(name)]} labelFormatter={(s) => date(String(s))} />
               <Legend />
@@ -180,6 +182,7 @@ export function EkinerjaView({ filter, units, services, canSeeAll }: Props) {
   const data = query.data;
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const date = (iso: string) => formatDate(iso, locale, "UTC");
+  const partialStarts = new Set(data?.overTime.filter((o) => o.partial).map((o) => o.start));
   const file = (what: string) => `pantau-ekinerja-${what}.csv`;
   return (
     <>
@@ -224,11 +227,12 @@ export function EkinerjaView({ filter, units, services, canSeeAll }: Props) {
               ]),
             )
             }
-            table={[[t("services.axis.start"), t("ekinerja.state.onTime"), t("ekinerja.state.late"), t("ekinerja.state.missing"), t("kpi.ekinerjaFillRate")], ...data.overTime.map((o) => [date(o.start), formatNumber(o.onTime), formatNumber(o.late), formatNumber(o.missing), pct(o.fillRate)])]}
+            table={[[t("services.axis.start"), t("ekinerja.state.onTime"), t("ekinerja.state.late"), t("ekinerja.state.missing"), t("kpi.ekinerjaFillRate")], ...data.overTime.map((o) => [partialLabel(date(o.start), o.partial), formatNumber(o.onTime), formatNumber(o.late), formatNumber(o.missing), pct(o.fillRate)])]}
+            partial={partialStarts.size > 0}
           >
             <BarChart data={data.overTime} margin={{ top: 8, right: 12, bottom: 8, left: 16 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="start" tickFormatter={(s: string) => date(s)} />
+              <XAxis dataKey="start" tickFormatter={(s: string) => partialLabel(date(s), partialStarts.has(s))} />
               <YAxis width={64} tickFormatter={(v: number) => formatNumber(v)} label={{ value: t("ekinerja.axis.entries"), angle: -90, position: "left", offset: -4 }} />
               <Tooltip formatter={(v, name) => [formatNumber(Number(v)), String(name)]} labelFormatter={(s) => date(String(s))} />
               <Legend />

@@ -316,6 +316,33 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
     expect(o.kpis.attendanceRate.trend[0]).toBeNull();
   });
 
+  it("opens on the last complete month, and never draws a running month or a week outside the period", async () => {
+    const api = await leader();
+    const o = await api.dashboard.overview({ today: TODAY });
+    expect(o.period.preset).toBe("lastMonth");
+    expect(o.period.current).toEqual({ from: "2026-01-01", to: "2026-01-31" });
+    expect(o.partialMonth).toBeNull();
+    // this month to date: its month is marked as running (the tiles leave it out of the line)
+    expect((await api.dashboard.overview({ period: "month", today: TODAY })).partialMonth).toBe("2026-02-01");
+    // October 2025 began on a Wednesday: its first week is drawn at 1 October, marked partial
+    const range = { period: "custom" as const, from: "2025-10-01", to: "2025-10-31", today: TODAY };
+    const [svc, att, ek, sat] = await Promise.all([api.dashboard.services(range), api.dashboard.attendance(range), api.dashboard.ekinerja(range), api.dashboard.satisfaction(range)]);
+    for (const points of [svc.overTime, att.overTime, ek.overTime, sat.overTime]) {
+      expect(points.length).toBeGreaterThan(0);
+      expect(points.every((p) => p.start >= "2025-10-01" && p.start <= "2025-10-31")).toBe(true);
+    }
+    expect(att.overTime.map((p) => [p.start, p.partial])).toEqual([
+      ["2025-10-01", true],
+      ["2025-10-06", false],
+      ["2025-10-13", false],
+      ["2025-10-20", false],
+      ["2025-10-27", true],
+    ]);
+    // the first week's sums are those of 1–5 October
+    const first = await api.dashboard.attendance({ period: "custom", from: "2025-10-01", to: "2025-10-05", today: TODAY });
+    expect(att.overTime[0]!.due).toBe(first.overTime.reduce((n, p) => n + p.due, 0));
+  });
+
   it("narrows to a unit and its sub-units, and holds a unit head to their own", async () => {
     const code = Object.keys(units).find((c) => c === "DISDIK") ?? Object.keys(units)[0]!;
     const subtree = new Set((await s.db.unit.findMany()).filter((u) => u.id === units[code] || u.parentId === units[code]).map((u) => u.id));

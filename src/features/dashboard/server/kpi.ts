@@ -2,7 +2,7 @@
 // round trip for the three compared ranges (current, previous, same period last year) and the trend.
 import { ELEMENTS, ikmFromSums, ikmSample, ikmShown, IKM_MIN_RESPONDENTS_DEFAULT, scoresOf, type Element, type Grade, type IkmSample } from "@/lib/domain/ikm";
 import type { ClickHouse } from "@/server/clickhouse/types";
-import { monthEndsOf, monthsOf, type ResolvedPeriod } from "../period";
+import { monthEndsOf, monthsOf, partialMonthOf, type ResolvedPeriod } from "../period";
 
 export interface Scope {
   /** A unit and all its sub-units; undefined: the whole region. */
@@ -54,6 +54,8 @@ export interface RequestCounts {
 export interface Overview {
   period: ResolvedPeriod;
   months: string[];
+  /** The trend's last month when it is still running (its sums so far are not a drop): null when whole. */
+  partialMonth: string | null;
   requests: Record<RangeName, RequestCounts>;
   attendance: Record<RangeName, { due: number; present: number; late: number; absentTk: number }>;
   ekinerja: Record<RangeName, { due: number; onTime: number; late: number; missing: number }>;
@@ -205,6 +207,7 @@ ${BACKLOG_SQL}`,
   return {
     period,
     months,
+    partialMonth: partialMonthOf(period.trend),
     requests,
     attendance,
     ekinerja,

@@ -6,7 +6,7 @@
 import { ELEMENTS, ikmFromSums, ikmSample, ikmShown, IKM_MIN_RESPONDENTS_DEFAULT, scoresOf, type Element, type Grade, type IkmResult, type IkmStanding } from "@/lib/domain/ikm";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";
-import { bucketFor, type ResolvedPeriod } from "../period";
+import { bucketFor, bucketPartial, bucketStartSql, type ResolvedPeriod } from "../period";
 import { SERVICE_FILTER, UNIT_FILTER, type Scope } from "./kpi";
 
 export interface IkmRow {
@@ -32,7 +32,7 @@ export interface SatisfactionView {
   byUnit: IkmRow[];
   bucket: "week" | "month";
   /** IKM per bucket; null where too few answered. */
-  overTime: { start: string; respondents: number; ikm: number | null }[];
+  overTime: { start: string; partial: boolean; respondents: number; ikm: number | null }[];
   profile: { field: "gender" | "age_group" | "education" | "occupation"; value: string; respondents: number }[];
   complaints: number;
   suggestions: number;
@@ -73,13 +73,13 @@ export async function satisfactionView(
   const bucket = bucketFor(period.current);
   const params = { unit: scope.unitId ?? "", service: scope.serviceTypeId ?? "", from: period.current.from, to: period.current.to };
   const where = `day BETWEEN {from:Date} AND {to:Date} AND ${UNIT_FILTER} AND ${SERVICE_FILTER}`;
-  const startOf = bucket === "week" ? "toMonday(day)" : "toStartOfMonth(day)";
+  const startOf = bucketStartSql(bucket, "day");
   const [overall, byService, byUnit, overTime, profile, served] = await Promise.all([
     ch.query<SumRow>(`SELECT ${SUMS} FROM rollup_survey_daily WHERE ${where}`, params),
     ch.query<SumRow & { id: string }>(`SELECT service_type_id AS id, ${SUMS} FROM rollup_survey_daily WHERE ${where} GROUP BY id`, params),
     ch.query<SumRow & { id: string }>(`SELECT unit_id AS id, ${SUMS} FROM rollup_survey_daily WHERE ${where} GROUP BY id`, params),
     ch.query<SumRow & { start: string }>(
-      `SELECT toString(${startOf}) AS start, ${SUMS} FROM rollup_survey_daily WHERE ${where} GROUP BY start ORDER BY start`,
+      `SELECT ${startOf} AS start, ${SUMS} FROM rollup_survey_daily WHERE ${where} GROUP BY start ORDER BY start`,
       params,
     ),
     ch.query<{ field: SatisfactionView["profile"][number]["field"]; value: string; n: number }>(
@@ -93,7 +93,7 @@ export async function satisfactionView(
       `SELECT 'all' AS k, '' AS id, sum(completed) AS n FROM rollup_request_daily WHERE ${where}
        UNION ALL SELECT 'service', service_type_id, sum(completed) FROM rollup_request_daily WHERE ${where} GROUP BY service_type_id
        UNION ALL SELECT 'unit', unit_id, sum(completed) FROM rollup_request_daily WHERE ${where} GROUP BY unit_id
-       UNION ALL SELECT 'bucket', toString(${startOf}), sum(completed) FROM rollup_request_daily WHERE ${where} GROUP BY ${startOf}`,
+       UNION ALL SELECT 'bucket', ${startOf} AS start, sum(completed) FROM rollup_request_daily WHERE ${where} GROUP BY start`,
       params,
     ),
   ]);
@@ -113,7 +113,7 @@ export async function satisfactionView(
     bucket,
     overTime: overTime.map((r) => {
       const x = ikmRow(r.start, ikmOfRow(r), people(`bucket:${r.start}`, null), floor);
-      return { start: r.start, respondents: x.respondents, ikm: x.ikm };
+      return { start: r.start, partial: bucketPartial(bucket, r.start, period.current), respondents: x.respondents, ikm: x.ikm };
     }),
     profile: profile.map((p) => ({ field: p.field, value: p.value, respondents: Number(p.n) })),
     complaints: Number(all.complaints ?? 0),
