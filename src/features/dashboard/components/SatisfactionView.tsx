@@ -11,7 +11,7 @@ import type { IkmRow } from "../server/satisfaction";
 import { ChartCard, NoData, partialLabel, QueryStatus, TableCard } from "./ChartCard";
 import { BLUE, VERMILLION } from "./colors";
 import { csvOf, downloadCsv } from "./csv";
-import { Filters, type DashboardFilter, type UnitOption } from "./Filters";
+import { filterQuery, Filters, type DashboardFilter, type UnitOption } from "./Filters";
 import { unitLink } from "./WorkforceViews";
 import { FeedbackList } from "../../survey/components/FeedbackList";
 
@@ -131,7 +131,8 @@ export function SatisfactionView({ filter, units, services, canSeeAll }: { filte
           <TableCard id="ikm-units" title={t("services.byUnit")} csv={() => downloadCsv(file("per-unit"), csvRows(data.byUnit, (id) => unitName.get(id) ?? id))}>
             {table(data.byUnit, (id) => unitName.get(id) ?? id, (id) => unitLink(filter, id))}
           </TableCard>
-          <FeedbackList unitName={Object.fromEntries(unitName)} serviceName={Object.fromEntries(serviceName)} />
+          {/* keyed by the filter: another period or unit starts again at the newest page */}
+          <FeedbackList key={filterQuery(filter)} filter={filter} unitName={Object.fromEntries(unitName)} serviceName={Object.fromEntries(serviceName)} />
           <TableCard
             id="ikm-profile"
             title={t("satisfaction.profile")}

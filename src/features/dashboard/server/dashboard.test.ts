@@ -235,6 +235,29 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
     expect(v.floor).toBe(30);
   });
 
+  it("lists the suggestions and complaints of the chosen period and scope, as many as the card above counts", async () => {
+    const api = await leader();
+    // the default period, last month: January 2026 (WIB days)
+    const list = await api.survey.feedback({ today: TODAY });
+    const card = await api.dashboard.satisfaction({ today: TODAY });
+    const january = await s.db.surveyResponse.findMany({
+      where: { suggestion: { not: null }, createdAt: { gte: new Date("2025-12-31T17:00:00Z"), lt: new Date("2026-01-31T17:00:00Z") } },
+    });
+    expect(january.length).toBeGreaterThan(0);
+    expect(list.total).toBe(january.length);
+    expect(list.total).toBe(card.suggestions);
+    expect(list.rows.map((r) => r.id).sort()).toEqual(january.map((r) => r.id).sort());
+    // all of the history is more than that
+    expect((await api.survey.feedback({ period: "custom", from: "2025-07-01", to: "2026-02-27", today: TODAY })).total).toBeGreaterThan(list.total);
+    // a unit narrows it to its own answers; a unit head cannot look into another unit
+    const unitId = january[0]!.unitId;
+    const mine = await api.survey.feedback({ period: "custom", from: "2025-07-01", to: "2026-02-27", unitId, today: TODAY });
+    expect(mine.total).toBe(await s.db.surveyResponse.count({ where: { unitId, suggestion: { not: null } } }));
+    expect(mine.rows.every((r) => r.unitId === unitId)).toBe(true);
+    const other = Object.values(units).find((id) => id !== unitId)!;
+    await expect((await as("UNIT_HEAD", other)).survey.feedback({ unitId, today: TODAY })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
   it("ranks units on each component only on enough data, ties as ties, overall only with every component", async () => {
     const api = await leader();
     const range = { period: "custom" as const, from: "2025-10-01", to: "2025-12-31", today: TODAY };
