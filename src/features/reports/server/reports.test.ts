@@ -69,9 +69,28 @@ describe("transparency reports (PGlite + chDB)", () => {
       } else expect(u).toMatchObject({ employees: n, suppressed: false });
     }
     expect(suppressed).toBeGreaterThan(0); // 60 employees over 22 units: the small ones are hidden
+    // stored unrounded (a rate rounded to four places before storing was rounded twice when shown)
+    const att = await s.ch.query<{ unit_id: string; due: string; present: string }>(
+      "SELECT unit_id, sum(due) AS due, sum(present) AS present FROM rollup_attendance_daily WHERE day BETWEEN '2026-02-01' AND '2026-02-28' GROUP BY unit_id",
+    );
+    const shownUnits = data.units.filter((u) => !u.suppressed && u.attendanceRate !== null);
+    expect(shownUnits.length).toBeGreaterThan(0);
+    for (const u of shownUnits) {
+      const r = att.find((x) => x.unit_id === units.get(u.code))!;
+      expect(u.attendanceRate).toBe(Number(r.present) / Number(r.due));
+    }
+    // rates at full precision, as the analytics store gives them: rounded once, at display (format.ts)
+    const sla = await s.ch.query<{ code: string; completed: string; breached: string }>(
+      `SELECT service_type_id AS code, sum(completed) AS completed, sum(breached) AS breached FROM rollup_request_daily WHERE day BETWEEN '2026-02-01' AND '2026-02-28' GROUP BY code`,
+    );
+    const serviceIds = new Map((await s.db.serviceType.findMany()).map((t) => [t.code, t.id]));
     for (const sv of data.services) {
       if (sv.suppressed) expect([sv.completed, sv.medianDays, sv.slaCompliance]).toEqual([null, null, null]);
-      else expect(sv.completed).toBeGreaterThanOrEqual(MIN_CELL);
+      else {
+        expect(sv.completed).toBeGreaterThanOrEqual(MIN_CELL);
+        const r = sla.find((x) => x.code === serviceIds.get(sv.code))!;
+        expect(sv.slaCompliance).toBe((Number(r.completed) - Number(r.breached)) / Number(r.completed));
+      }
     }
     for (const c of [data.satisfaction.overall, ...data.satisfaction.byService, ...data.satisfaction.byUnit]) {
       if (c.suppressed) expect([c.respondents, c.ikm, c.grade]).toEqual([null, null, null]);

@@ -1,7 +1,8 @@
 // Computes a report's numbers from ClickHouse (the same queries as the leaders' dashboards) and applies
 // small-cell suppression before anything is stored: a cell covering fewer than MIN_CELL employees or
 // responses never leaves this function with its value, nor does a cell that the published overall
-// would give away by subtraction (complementary suppression, suppress.ts).
+// would give away by subtraction (complementary suppression, suppress.ts). Values are stored at full
+// precision and rounded only where they are shown (format.ts): 6 of 11 stored as 0.5455 read "54,6%".
 import { resolvePeriod } from "@/features/dashboard/period";
 import { declaredPopulation, satisfactionView, type IkmRow } from "@/features/dashboard/server/satisfaction";
 import { servicePerformance } from "@/features/dashboard/server/services";
@@ -13,7 +14,6 @@ import type { ReportPeriod } from "../period";
 import { MIN_CELL, REPORT_SCHEMA, type ReportData } from "../schema";
 import { cellsToHide } from "../suppress";
 
-const round = (v: number | null, digits: number) => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
 const small = (n: number) => n < MIN_CELL;
 
 export async function buildSnapshot(db: Db, ch: ClickHouse, regionId: string, period: ReportPeriod, dataAsOf: Date): Promise<ReportData> {
@@ -46,7 +46,7 @@ export async function buildSnapshot(db: Db, ch: ClickHouse, regionId: string, pe
     const n = r?.respondents ?? 0;
     if (hide || small(n)) return { respondents: null, ikm: null, grade: null, suppressed: true };
     const standing = r!.standing === "none" ? ("insufficient" as const) : r!.standing;
-    return { respondents: n, ikm: round(r!.ikm, 2), grade: r!.grade, suppressed: false, standing, minimum: r!.minimum };
+    return { respondents: n, ikm: r!.ikm, grade: r!.grade, suppressed: false, standing, minimum: r!.minimum };
   };
   // per service and per unit the respondents add up to the published overall: complementary suppression
   const byServiceIn = services.map((s) => ikmService.get(s.id));
@@ -67,7 +67,7 @@ export async function buildSnapshot(db: Db, ch: ClickHouse, regionId: string, pe
       return {
         code: s.code, nameId: s.nameId, nameEn: s.nameEn, slaDays: s.slaDays,
         completed: hidden ? null : n, medianDays: hidden ? null : (p?.p50 ?? null), p90Days: hidden ? null : (p?.p90 ?? null),
-        slaCompliance: hidden ? null : round(p?.slaCompliance ?? null, 4), suppressed: hidden,
+        slaCompliance: hidden ? null : (p?.slaCompliance ?? null), suppressed: hidden,
       };
     }),
     satisfaction: {
@@ -80,8 +80,8 @@ export async function buildSnapshot(db: Db, ch: ClickHouse, regionId: string, pe
       const hidden = small(n);
       return {
         code: u.code, name: u.name, employees: hidden ? null : n,
-        attendanceRate: hidden ? null : round(attBy.get(u.id)?.attendanceRate ?? null, 4),
-        ekinerjaFillRate: hidden ? null : round(ekBy.get(u.id)?.fillRate ?? null, 4),
+        attendanceRate: hidden ? null : (attBy.get(u.id)?.attendanceRate ?? null),
+        ekinerjaFillRate: hidden ? null : (ekBy.get(u.id)?.fillRate ?? null),
         suppressed: hidden,
       };
     }),
