@@ -77,7 +77,7 @@ export function SatisfactionView({ filter, units, services, canSeeAll }: { filte
         <div className="chart-grid" aria-busy={query.isFetching}>
           <section className="card" aria-labelledby="ikm-overall" data-testid="ikm-overall">
             <h2 id="ikm-overall">{t("kpi.ikm")}</h2>
-            <p className="tile-value">{rowIkm(data.overall)}</p>
+            <p className="tile-value">{data.overall.standing === "insufficient" ? t("ikm.insufficient") : ikmText(data.overall.ikm)}</p>
             <p>
               {t("satisfaction.col.grade")}: <b>{grade(data.overall.grade)}</b>
             </p>
