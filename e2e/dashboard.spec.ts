@@ -19,7 +19,7 @@ test("a leader reads the overview, filters to a unit through the URL and downloa
   await expect(page).toHaveURL(/unitId=/);
   await page.goBack();
   await expect(page).not.toHaveURL(/period=year/);
-  await expect(page.getByLabel("Periode")).toHaveValue("month");
+  await expect(page.getByLabel("Periode")).toHaveValue("lastMonth"); // the last complete month
 
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Unduh CSV" }).click();
@@ -30,7 +30,7 @@ test("a leader reads the overview, filters to a unit through the URL and downloa
   expect(csv.split("\r\n").length).toBeGreaterThan(10);
 });
 
-test("a bad period in the URL says what is wrong and shows this month", async ({ page }) => {
+test("a bad period in the URL says what is wrong and shows the last complete month", async ({ page }) => {
   await login(page, "pimpinan");
   await page.goto("/dashboard?period=custom&from=2026-05-01&to=2026-04-01");
   await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("Tanggal akhir harus sama dengan atau setelah tanggal awal.");

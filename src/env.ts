@@ -1,6 +1,7 @@
 // Every environment variable Pantau reads, declared once and validated with zod.
 // A missing or malformed value stops the process with a message naming the variable.
 import path from "node:path";
+import { IKM_MIN_RESPONDENTS_DEFAULT } from "./lib/domain/ikm";
 import { isCalendarDate } from "./lib/domain/working-days";
 import { trustFrom } from "../scripts/forwarded.mjs";
 import { z } from "zod";
@@ -80,6 +81,8 @@ export const envSchema = z
     /** SMTP server for e-mail notifications, e.g. smtps://user:pass@mail.example.go.id:465; none = in-app only. */
     SMTP_URL: optionalUrl(["smtp", "smtps"]),
     SMTP_FROM: z.string().trim().min(3).default("Pantau <pantau@localhost>"),
+    /** IKM: least respondents for a value to be shown when the population served is unknown (src/lib/domain/ikm.ts). */
+    IKM_MIN_RESPONDENTS: intFrom(IKM_MIN_RESPONDENTS_DEFAULT, 1, 10_000),
     LOGIN_MAX_FAILURES: intFrom(5, 1, 100),
     LOGIN_LOCK_MINUTES: intFrom(15, 1, 24 * 60),
     /**

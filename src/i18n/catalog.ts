@@ -6,6 +6,7 @@ import * as accounts from "./messages/accounts";
 import * as imports from "./messages/imports";
 import * as measures from "./messages/measures";
 import * as leaders from "./messages/leaders";
+import * as samples from "./messages/samples";
 import * as setup from "./messages/setup";
 
 const core = {
@@ -52,10 +53,10 @@ const core = {
   "dashboard.scopeUnit": "Cakupan: {unit} dan sub-unitnya",
   "dashboard.filters": "Saring tampilan",
   "dashboard.period": "Periode",
-  "dashboard.period.month": "Bulan ini",
+  "dashboard.period.month": "Bulan ini (sampai hari ini)",
   "dashboard.period.lastMonth": "Bulan lalu",
-  "dashboard.period.quarter": "Triwulan ini",
-  "dashboard.period.year": "Tahun ini",
+  "dashboard.period.quarter": "Triwulan ini (sampai hari ini)",
+  "dashboard.period.year": "Tahun ini (sampai hari ini)",
   "dashboard.period.custom": "Rentang sendiri",
   "dashboard.from": "Dari",
   "dashboard.to": "Sampai",
@@ -308,7 +309,7 @@ const core = {
   "satisfaction.method": "Metode PermenPAN-RB 14/2017: nilai rata-rata tiap unsur (NRR) dijumlahkan dengan bobot 1/9, lalu dikalikan 25. Mutu A 88,31–100; B 76,61–88,30; C 65,00–76,60; D 25,00–64,99.",
   "satisfaction.sample.unknown": "jumlah penerima layanan belum diisi",
   "satisfaction.sample.reached": "memenuhi sampel minimal ({n})",
-  "satisfaction.sample.short": "belum memenuhi sampel minimal ({n})",
+  "satisfaction.sample.short": "sementara: belum memenuhi sampel minimal ({n})",
   "satisfaction.noService": "(tanpa layanan)",
   "satisfaction.col.grade": "Mutu",
   "satisfaction.col.respondents": "Responden",
@@ -333,7 +334,7 @@ const core = {
   "dashboard.tab.scorecard": "Rapor unit",
   "scorecard.title": "Rapor unit kerja",
   "scorecard.table": "Unit menurut peringkat gabungan",
-  "scorecard.how": "Setiap unit diberi peringkat pada tiap komponen (#1 terbaik); peringkat gabungan adalah rata-rata peringkat komponen yang ada datanya. Angka setiap komponen tampil agar penilaian dapat dijelaskan.",
+  "scorecard.how": "Setiap unit diberi peringkat pada tiap komponen (#1 terbaik); peringkat gabungan adalah rata-rata kelima peringkat komponen. Angka setiap komponen tampil agar penilaian dapat dijelaskan.",
   "scorecard.col.rank": "Peringkat",
   "scorecard.col.overall": "Rata-rata peringkat",
   "scorecard.c.sla": "Kepatuhan SLA",
@@ -822,7 +823,7 @@ const core = {
   "compliance.error.deadline": "Tanggal batas 1–28 dan hari kerja log harian 0–10.",
 } as const;
 
-const id = { ...core, ...setup.id, ...accounts.id, ...imports.id, ...measures.id, ...leaders.id };
+const id = { ...core, ...setup.id, ...accounts.id, ...imports.id, ...measures.id, ...leaders.id, ...samples.id };
 export type MessageKey = keyof typeof id;
 export type Messages = Record<MessageKey, string>;
 
@@ -870,10 +871,10 @@ const coreEn: Record<keyof typeof core, string> = {
   "dashboard.scopeUnit": "Scope: {unit} and its sub-units",
   "dashboard.filters": "Filter the view",
   "dashboard.period": "Period",
-  "dashboard.period.month": "This month",
+  "dashboard.period.month": "This month to date",
   "dashboard.period.lastMonth": "Last month",
-  "dashboard.period.quarter": "This quarter",
-  "dashboard.period.year": "This year",
+  "dashboard.period.quarter": "This quarter to date",
+  "dashboard.period.year": "This year to date",
   "dashboard.period.custom": "Custom range",
   "dashboard.from": "From",
   "dashboard.to": "To",
@@ -1126,7 +1127,7 @@ const coreEn: Record<keyof typeof core, string> = {
   "satisfaction.method": "Method of PermenPAN-RB 14/2017: each element's mean (NRR) weighted 1/9 and summed, then times 25. Grades A 88.31–100; B 76.61–88.30; C 65.00–76.60; D 25.00–64.99.",
   "satisfaction.sample.unknown": "people served not recorded",
   "satisfaction.sample.reached": "reaches the minimum sample ({n})",
-  "satisfaction.sample.short": "below the minimum sample ({n})",
+  "satisfaction.sample.short": "provisional: below the minimum sample ({n})",
   "satisfaction.noService": "(no service)",
   "satisfaction.col.grade": "Grade",
   "satisfaction.col.respondents": "Respondents",
@@ -1151,7 +1152,7 @@ const coreEn: Record<keyof typeof core, string> = {
   "dashboard.tab.scorecard": "Unit scorecard",
   "scorecard.title": "Work unit scorecard",
   "scorecard.table": "Units by overall rank",
-  "scorecard.how": "Each unit is ranked on each component (#1 is best); the overall rank is the mean of the component ranks it has data for. Every component's value is shown so the evaluation can be explained.",
+  "scorecard.how": "Each unit is ranked on each component (#1 is best); the overall rank is the mean of its five component ranks. Every component's value is shown so the evaluation can be explained.",
   "scorecard.col.rank": "Rank",
   "scorecard.col.overall": "Mean rank",
   "scorecard.c.sla": "SLA compliance",
@@ -1645,7 +1646,7 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "id";
 export const LOCALE_COOKIE = "pantau_locale";
 
-const en: Messages = { ...coreEn, ...setup.en, ...accounts.en, ...imports.en, ...measures.en, ...leaders.en };
+const en: Messages = { ...coreEn, ...setup.en, ...accounts.en, ...imports.en, ...measures.en, ...leaders.en, ...samples.en };
 
 export const catalog: Record<Locale, Messages> = { id, en };
 
@@ -1682,4 +1683,4 @@ export function translator(locale: Locale): Translate {
 }
 
 /** Each area's keys, for the test that no key is defined twice (a later spread would hide the first). */
-export const catalogParts = { core, setup: setup.id, accounts: accounts.id, imports: imports.id, measures: measures.id, leaders: leaders.id };
+export const catalogParts = { core, setup: setup.id, accounts: accounts.id, imports: imports.id, measures: measures.id, leaders: leaders.id, samples: samples.id };

@@ -1,11 +1,15 @@
 // Dashboard periods: what "this month", "last month", "this quarter", "this year" or a custom range
 // mean on a given day, and the two periods every KPI is compared with (the previous period and the same
-// period a year earlier). Days are inclusive ISO dates; a period that is still running ends today.
+// period a year earlier). Days are inclusive ISO dates; a period that is still running ends today and is
+// compared with the same number of days of the earlier one. The default is the last complete month: in
+// a month's first days "this month" holds a handful of cases, and a change against them reads as news.
 import { z } from "zod";
 import { dayNumber, isoDay } from "@/lib/domain/working-days";
 
 export const PERIOD_PRESETS = ["month", "lastMonth", "quarter", "year", "custom"] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
+/** The period a dashboard opens with. */
+export const DEFAULT_PERIOD: PeriodPreset = "lastMonth";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => {
   try {
@@ -19,7 +23,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => {
 /** The filter a dashboard URL carries: `?period=quarter` or `?period=custom&from=…&to=…`. */
 export const periodInput = z
   .object({
-    period: z.enum(PERIOD_PRESETS).default("month"),
+    period: z.enum(PERIOD_PRESETS).default(DEFAULT_PERIOD),
     from: isoDate.optional(),
     to: isoDate.optional(),
   })
@@ -124,4 +128,25 @@ export function monthEndsOf(r: Range): string[] {
 /** Charts over time: one point per week for periods up to about two months, else per month. */
 export function bucketFor(r: Range): "week" | "month" {
   return dayNumber(r.to) - dayNumber(r.from) + 1 <= 62 ? "week" : "month";
+}
+
+/**
+ * SQL for the first day of a chart bucket holding `column`, never before the period's start
+ * ({from:Date}): a week that began before the period is drawn at the period's first day, not outside it.
+ */
+export function bucketStartSql(bucket: "week" | "month", column: string): string {
+  return `toString(greatest(${bucket === "week" ? `toMonday(${column})` : `toStartOfMonth(${column})`}, {from:Date}))`;
+}
+
+/** Whether the bucket starting on `start` holds only part of its week or month (cut by the period's ends). */
+export function bucketPartial(bucket: "week" | "month", start: string, r: Range): boolean {
+  const day = dayNumber(start);
+  // 1970-01-01 was a Thursday: Monday is (day + 3) % 7 === 0
+  const natural = bucket === "week" ? { from: day - ((day + 3) % 7), to: day - ((day + 3) % 7) + 6 } : { from: dayNumber(monthStart(start)), to: dayNumber(monthEnd(start)) };
+  return natural.from < dayNumber(r.from) || natural.to > dayNumber(r.to);
+}
+
+/** The trend's last month when the range stops before its end (a month still running): not a drop to draw. */
+export function partialMonthOf(r: Range): string | null {
+  return monthEnd(r.to) === r.to ? null : monthStart(r.to);
 }

@@ -1,7 +1,7 @@
 // How a report's values read, on the page, in the CSV and in the PDF alike.
 import type { Locale, Translate } from "@/i18n/catalog";
 import { formatNumber, formatPercent } from "@/i18n/format";
-import type { ReportData } from "./schema";
+import type { IkmCell, ReportData } from "./schema";
 
 export function periodLabel(slug: string, locale: Locale): string {
   const [y, rest] = slug.split("-");
@@ -19,6 +19,14 @@ export function cellText(value: number | null, suppressed: boolean, kind: "count
   return formatNumber(value);
 }
 
+/** An IKM cell's text: hidden (privacy), "not enough data" (too few respondents), or the value, provisional short of the sample. */
+export function ikmCellText(c: IkmCell, t: Translate): string {
+  if (c.suppressed) return t("report.suppressedCell");
+  if (c.standing === "insufficient") return t("ikm.insufficient");
+  const v = cellText(c.ikm, false, "ikm", t);
+  return c.standing === "provisional" ? `${v} (${t("ikm.provisional")})` : v;
+}
+
 export type LongRow = [section: string, code: string, name: string, measure: string, value: number | string | null, suppressed: string];
 
 /** The report as long rows (section, code, name, measure, value, suppressed): one table for every use. */
@@ -34,12 +42,15 @@ export function longRows(d: ReportData, locale: Locale): LongRow[] {
     rows.push(["layanan", s.code, name(s), "kepatuhan_sla", s.slaCompliance, yes(s.suppressed)]);
   }
   const o = d.satisfaction.overall;
-  rows.push(["ikm", "", locale === "en" ? "All services" : "Seluruh layanan", "ikm", o.ikm, yes(o.suppressed)], ["ikm", "", locale === "en" ? "All services" : "Seluruh layanan", "responden", o.respondents, yes(o.suppressed)]);
+  // the sample's standing beside each IKM: "insufficient" rows carry no IKM or grade
+  const standing = (section: string, code: string, label: string, c: IkmCell): LongRow[] => (c.standing && !c.suppressed ? [[section, code, label, "kecukupan_sampel", c.standing, "tidak"]] : []);
+  const all = locale === "en" ? "All services" : "Seluruh layanan";
+  rows.push(["ikm", "", all, "ikm", o.ikm, yes(o.suppressed)], ["ikm", "", all, "responden", o.respondents, yes(o.suppressed)], ...standing("ikm", "", all, o));
   for (const s of d.satisfaction.byService) {
-    rows.push(["ikm_layanan", s.code, name(s), "ikm", s.ikm, yes(s.suppressed)], ["ikm_layanan", s.code, name(s), "mutu", s.grade, yes(s.suppressed)], ["ikm_layanan", s.code, name(s), "responden", s.respondents, yes(s.suppressed)]);
+    rows.push(["ikm_layanan", s.code, name(s), "ikm", s.ikm, yes(s.suppressed)], ["ikm_layanan", s.code, name(s), "mutu", s.grade, yes(s.suppressed)], ["ikm_layanan", s.code, name(s), "responden", s.respondents, yes(s.suppressed)], ...standing("ikm_layanan", s.code, name(s), s));
   }
   for (const u of d.satisfaction.byUnit) {
-    rows.push(["ikm_unit", u.code, u.name, "ikm", u.ikm, yes(u.suppressed)], ["ikm_unit", u.code, u.name, "mutu", u.grade, yes(u.suppressed)], ["ikm_unit", u.code, u.name, "responden", u.respondents, yes(u.suppressed)]);
+    rows.push(["ikm_unit", u.code, u.name, "ikm", u.ikm, yes(u.suppressed)], ["ikm_unit", u.code, u.name, "mutu", u.grade, yes(u.suppressed)], ["ikm_unit", u.code, u.name, "responden", u.respondents, yes(u.suppressed)], ...standing("ikm_unit", u.code, u.name, u));
   }
   for (const u of d.units) {
     rows.push(["unit", u.code, u.name, "pegawai", u.employees, yes(u.suppressed)], ["unit", u.code, u.name, "tingkat_kehadiran", u.attendanceRate, yes(u.suppressed)], ["unit", u.code, u.name, "pengisian_ekinerja", u.ekinerjaFillRate, yes(u.suppressed)]);

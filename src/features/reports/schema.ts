@@ -7,6 +7,16 @@ export const REPORT_SCHEMA = "https://pantau.go.id/schema/laporan-transparansi/v
 export const MIN_CELL = 5;
 
 const grade = z.enum(["A", "B", "C", "D"]).nullable();
+/**
+ * An IKM cell's sample (src/lib/domain/ikm.ts): "insufficient" cells have no IKM or grade, "provisional"
+ * ones fall short of the Krejcie–Morgan sample; `minimum` is the respondents a value needed. Absent in
+ * reports made before the rule.
+ */
+const ikmSampleFields = {
+  standing: z.enum(["insufficient", "provisional", "sufficient"]).optional(),
+  minimum: z.number().optional(),
+};
+export type IkmCell = { ikm: number | null; grade: "A" | "B" | "C" | "D" | null; respondents: number | null; suppressed: boolean; standing?: "insufficient" | "provisional" | "sufficient"; minimum?: number };
 
 export const reportData = z.object({
   schema: z.literal(REPORT_SCHEMA),
@@ -29,9 +39,9 @@ export const reportData = z.object({
     }),
   ),
   satisfaction: z.object({
-    overall: z.object({ respondents: z.number().nullable(), ikm: z.number().nullable(), grade, suppressed: z.boolean() }),
-    byService: z.array(z.object({ code: z.string(), nameId: z.string(), nameEn: z.string(), respondents: z.number().nullable(), ikm: z.number().nullable(), grade, suppressed: z.boolean() })),
-    byUnit: z.array(z.object({ code: z.string(), name: z.string(), respondents: z.number().nullable(), ikm: z.number().nullable(), grade, suppressed: z.boolean() })),
+    overall: z.object({ respondents: z.number().nullable(), ikm: z.number().nullable(), grade, suppressed: z.boolean(), ...ikmSampleFields }),
+    byService: z.array(z.object({ code: z.string(), nameId: z.string(), nameEn: z.string(), respondents: z.number().nullable(), ikm: z.number().nullable(), grade, suppressed: z.boolean(), ...ikmSampleFields })),
+    byUnit: z.array(z.object({ code: z.string(), name: z.string(), respondents: z.number().nullable(), ikm: z.number().nullable(), grade, suppressed: z.boolean(), ...ikmSampleFields })),
   }),
   units: z.array(
     z.object({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ELEMENTS, gradeOf, ikm, ikmFromSums, sampleReached, sampleSize, type Scores } from "./ikm";
+import { ELEMENTS, gradeOf, ikm, ikmFromSums, ikmSample, IKM_MIN_RESPONDENTS_DEFAULT, sampleReached, sampleSize, type Scores } from "./ikm";
 
 const all = (n: number) => Object.fromEntries(ELEMENTS.map((e) => [e, n])) as Scores;
 /** Sums whose total is `total`, spread over the nine elements as evenly as integers allow. */
@@ -54,5 +54,24 @@ describe("IKM (PermenPAN-RB 14/2017)", () => {
     expect(sampleReached(79, 100)).toBe(false);
     expect(sampleReached(80, 100)).toBe(true);
     expect(sampleReached(5, null)).toBeNull();
+  });
+
+  it("tells too few respondents apart: the floor without a population, the Krejcie–Morgan sample with one", () => {
+    expect(IKM_MIN_RESPONDENTS_DEFAULT).toBe(30);
+    expect(ikmSample(0, null).standing).toBe("none");
+    // two answers and nothing known about who was served: not enough to grade
+    expect(ikmSample(2, null)).toEqual({ respondents: 2, population: null, required: 30, minimum: 30, standing: "insufficient" });
+    expect(ikmSample(30, null).standing).toBe("sufficient");
+    // 1,000 served: 278 needed; 100 answers are a provisional value, 29 too few
+    expect(ikmSample(100, 1000)).toMatchObject({ required: 278, minimum: 30, standing: "provisional" });
+    expect(ikmSample(29, 1000).standing).toBe("insufficient");
+    expect(ikmSample(278, 1000).standing).toBe("sufficient");
+    // a small population: the table asks for all ten, but ten answers are still under the floor
+    expect(ikmSample(10, 10)).toMatchObject({ required: 30, minimum: 30, standing: "insufficient" });
+    expect(ikmSample(10, 10, 10).standing).toBe("sufficient");
+    expect(ikmSample(2, 2).standing).toBe("insufficient"); // "Mutu A · 2 responden" no more
+    // the floor is a setting
+    expect(ikmSample(12, null, 10).standing).toBe("sufficient");
+    expect(ikmSample(12, 0, 20).population).toBeNull();
   });
 });

@@ -85,3 +85,45 @@ export function sampleSize(population: number): number {
 export function sampleReached(respondents: number, population: number | null): boolean | null {
   return population === null || population <= 0 ? null : respondents >= sampleSize(population);
 }
+
+/**
+ * How far a group's respondents can be trusted: the Krejcie–Morgan sample for its population when the
+ * population is known (PermenPAN-RB 14/2017, Lampiran, penentuan besaran sampel: the sample size is read
+ * from the Krejcie and Morgan table), the floor otherwise. The regulation sets no floor of its own;
+ * a region sets one (IKM_MIN_RESPONDENTS, default below).
+ * - none: nobody answered;
+ * - insufficient: fewer than the floor: the value is not shown, no grade, no comparison ("data belum
+ *   cukup"). The floor holds even where the table asks for fewer (N=3 → 3): the people served are a
+ *   proxy (walk-in respondents are not requests), and a grade from three answers swings a band per answer;
+ * - provisional: at least the floor but short of the sample for a known population: shown as provisional;
+ * - sufficient: the sample is reached (or, with the population unknown, the floor is).
+ */
+export type IkmStanding = "none" | "insufficient" | "provisional" | "sufficient";
+
+/**
+ * Default floor when the population is unknown: 30 respondents, the usual least sample for a mean to be
+ * read with the normal approximation (a setting: IKM_MIN_RESPONDENTS).
+ */
+export const IKM_MIN_RESPONDENTS_DEFAULT = 30;
+
+export interface IkmSample {
+  respondents: number;
+  /** People served in the period (completed requests, or the service points' declared count); null: unknown. */
+  population: number | null;
+  /** Respondents needed for a value that is not provisional. */
+  required: number;
+  /** Respondents needed for a value to be shown at all. */
+  minimum: number;
+  standing: IkmStanding;
+}
+
+export function ikmSample(respondents: number, population: number | null, floor = IKM_MIN_RESPONDENTS_DEFAULT): IkmSample {
+  const known = population !== null && population > 0 ? population : null;
+  const required = known === null ? floor : Math.max(floor, sampleSize(known));
+  const minimum = floor;
+  const standing: IkmStanding = respondents <= 0 ? "none" : respondents < minimum ? "insufficient" : respondents < required ? "provisional" : "sufficient";
+  return { respondents, population: known, required, minimum, standing };
+}
+
+/** Whether a value may be shown (provisionally or not). */
+export const ikmShown = (s: Pick<IkmSample, "standing">) => s.standing === "provisional" || s.standing === "sufficient";

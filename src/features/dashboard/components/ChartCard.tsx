@@ -3,8 +3,14 @@ import { ResponsiveContainer } from "recharts";
 import { useI18n } from "@/i18n/client";
 import type { MessageKey } from "@/i18n/catalog";
 
-/** A chart with a title, an accessible name, its numbers as a table (in a disclosure) and a CSV button. */
-export function ChartCard(props: { id: string; title: string; description?: string; children: React.ReactElement; table: string[][]; csv: () => void; height?: number }) {
+/** A bucket's label, starred when the period cuts its week or month (a part, not a drop). */
+export const partialLabel = (label: string, partial: boolean | undefined) => (partial ? `${label}*` : label);
+
+/**
+ * A chart with a title, an accessible name, its numbers as a table (in a disclosure) and a CSV button.
+ * `partial`: some buckets are starred (partialLabel), and the card says what the star means.
+ */
+export function ChartCard(props: { id: string; title: string; description?: string; partial?: boolean; children: React.ReactElement; table: string[][]; csv: () => void; height?: number }) {
   const { t } = useI18n();
   const [head, ...rows] = props.table;
   return (
@@ -16,6 +22,7 @@ export function ChartCard(props: { id: string; title: string; description?: stri
         </button>
       </div>
       {props.description && <p className="muted">{props.description}</p>}
+      {props.partial && <p className="muted small">{t("chart.partial")}</p>}
       <div className="chart" role="img" aria-label={props.title}>
         <ResponsiveContainer width="100%" height={props.height ?? 260}>
           {props.children}

@@ -8,7 +8,7 @@ import type { MessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/client";
 import { formatDate, formatNumber, formatPercent } from "@/i18n/format";
 import { useTRPC } from "@/trpc/react";
-import type { Kpi } from "../server/kpi";
+import type { Kpi, Overview as OverviewData } from "../server/kpi";
 import { NoData, QueryStatus } from "./ChartCard";
 import { csvOf, downloadCsv } from "./csv";
 import { Filters, type DashboardFilter, type UnitOption } from "./Filters";
@@ -57,6 +57,14 @@ export function Overview({ filter, units, services, canSeeAll, fixedUnit }: { fi
             ? formatNumber(v, { maximumFractionDigits: 1 })
             : formatNumber(v, { maximumFractionDigits: 0 });
 
+  /** Grade and respondents; provisional short of the sample; too few answers are not graded (ikm.ts). */
+  function ikmNote(s: OverviewData["survey"]["current"]) {
+    const respondents = formatNumber(s.respondents);
+    if (s.sample.standing === "insufficient") return t("kpi.ikm.insufficientNote", { respondents, min: formatNumber(s.sample.minimum) });
+    const vars = { grade: s.grade ?? "—", label: s.grade ? t(`ikm.grade.${s.grade}`) : "", respondents };
+    return s.sample.standing === "provisional" ? t("kpi.ikm.provisionalNote", { ...vars, required: formatNumber(s.sample.required) }) : t("kpi.ikm.note", vars);
+  }
+
   function download() {
     if (!data) return;
     const header = [t("dashboard.value"), t("dashboard.vsPrevious"), t("dashboard.vsLastYear"), ...data.months.map((m) => m.slice(0, 7))];
@@ -88,7 +96,7 @@ export function Overview({ filter, units, services, canSeeAll, fixedUnit }: { fi
             <h2 id={`g-${g.group}`}>{t(g.group)}</h2>
             <ul className="tiles">
               {g.items.map((item) => (
-                <KpiTile key={item.key} id={item.key} label={t(`kpi.${item.key}`)} note={item.note ? t(item.note) : undefined} kpi={data.kpis[item.key]} kind={item.kind} goodUp={item.goodUp} months={data.months} format={format} />
+                <KpiTile key={item.key} id={item.key} label={t(`kpi.${item.key}`)} note={item.note ? t(item.note) : undefined} kpi={data.kpis[item.key]} kind={item.kind} goodUp={item.goodUp} months={data.months} partialMonth={data.partialMonth} format={format} />
               ))}
             </ul>
           </section>
@@ -101,15 +109,13 @@ export function Overview({ filter, units, services, canSeeAll, fixedUnit }: { fi
               <KpiTile
                 id="ikm"
                 label={t("kpi.ikm")}
-                note={t("kpi.ikm.note", {
-                  grade: data.survey.current.grade ?? "—",
-                  label: data.survey.current.grade ? t(`ikm.grade.${data.survey.current.grade}`) : "",
-                  respondents: formatNumber(data.survey.current.respondents),
-                })}
+                note={ikmNote(data.survey.current)}
+                valueText={data.survey.current.sample.standing === "insufficient" ? t("ikm.insufficient") : undefined}
                 kpi={data.kpis.ikm}
                 kind="index"
                 goodUp
                 months={data.months}
+                partialMonth={data.partialMonth}
                 format={format}
               />
             ) : (
@@ -125,16 +131,18 @@ export function Overview({ filter, units, services, canSeeAll, fixedUnit }: { fi
   );
 }
 
-function KpiTile(props: { id: KpiKey; label: string; note?: string; kpi: Kpi; kind: Kind; goodUp: boolean; months: string[]; format: (v: number | null, kind: Kind) => string }) {
+function KpiTile(props: { id: KpiKey; label: string; note?: string; valueText?: string; kpi: Kpi; kind: Kind; goodUp: boolean; months: string[]; partialMonth: string | null; format: (v: number | null, kind: Kind) => string }) {
   const { t, locale } = useI18n();
   const { kpi, kind, format } = props;
-  const series = props.months.map((m, i) => ({ month: m, value: kpi.trend[i] }));
-  const monthLabel = (m: string) => new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(m));
+  // a month still running is left out of the line (its sums so far would read as a plunge) and named so in the table
+  const series = props.months.map((m, i) => ({ month: m, value: kpi.trend[i], line: m === props.partialMonth ? null : kpi.trend[i] }));
+  const monthName = (m: string) => new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(m));
+  const monthLabel = (m: string) => (m === props.partialMonth ? t("dashboard.trendPartial", { month: monthName(m) }) : monthName(m));
   return (
     <li className="tile" data-testid={`tile-${props.id}`}>
       <h3>{props.label}</h3>
       <p className="tile-value">
-        {kind === "days" && kpi.value !== null ? t("dashboard.days", { value: format(kpi.value, kind) }) : format(kpi.value, kind)}
+        {props.valueText ?? (kind === "days" && kpi.value !== null ? t("dashboard.days", { value: format(kpi.value, kind) }) : format(kpi.value, kind))}
       </p>
       {props.note && <p className="tile-note muted">{props.note}</p>}
       <ul className="changes">
@@ -149,7 +157,7 @@ function KpiTile(props: { id: KpiKey; label: string; note?: string; kpi: Kpi; ki
               formatter={(v) => [format(typeof v === "number" ? v : null, kind), props.label]}
               labelFormatter={(_, p) => (p?.[0]?.payload?.month ? monthLabel(String(p[0].payload.month)) : "")}
             />
-            <Line type="monotone" dataKey="value" stroke="#0072B2" strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+            <Line type="monotone" dataKey="line" stroke="#0072B2" strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
       </div>

@@ -10,10 +10,10 @@ import { useI18n } from "@/i18n/client";
 import { formatDate, formatNumber } from "@/i18n/format";
 import { useTRPC } from "@/trpc/react";
 import type { IkmRow } from "../server/satisfaction";
-import { ChartCard, NoData, QueryStatus, TableCard } from "./ChartCard";
+import { ChartCard, NoData, partialLabel, QueryStatus, TableCard } from "./ChartCard";
 import { BLUE, VERMILLION } from "./colors";
 import { csvOf, downloadCsv } from "./csv";
-import { Filters, type DashboardFilter, type UnitOption } from "./Filters";
+import { filterQuery, Filters, type DashboardFilter, type UnitOption } from "./Filters";
 import { unitLink } from "./WorkforceViews";
 import { FeedbackList } from "../../survey/components/FeedbackList";
 
@@ -25,13 +25,20 @@ export function SatisfactionView({ filter, units, services, canSeeAll }: { filte
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const serviceName = new Map(services.map((s) => [s.id, s.name]));
   const ikmText = (v: number | null) => (v === null ? "—" : formatNumber(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  /** A group's IKM as it may be read: not at all on too few answers, provisional short of the sample. */
+  const rowIkm = (r: IkmRow) => (r.standing === "insufficient" ? t("ikm.insufficient") : r.standing === "provisional" ? `${ikmText(r.ikm)} (${t("ikm.provisional")})` : ikmText(r.ikm));
   const nrr = (v: number | null) => (v === null ? "—" : formatNumber(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
   // IKM lives on 25–100 and a period's months sit a few points apart: the axis hugs them, in round
   // steps, with the grade boundaries drawn where they fall inside it.
   const ikmValues = data?.overTime.map((o) => o.ikm).filter((v): v is number => v !== null) ?? [];
   const ikmScale = niceScale(ikmValues.length ? Math.min(...ikmValues) : 25, ikmValues.length ? Math.max(...ikmValues) : 100, { floor: 25, ceil: 100 });
   const grade = (g: IkmRow["grade"]) => (g ? `${g} (${t(`ikm.grade.${g}`)})` : "—");
-  const sample = (r: IkmRow) => (r.sample === null ? t("satisfaction.sample.unknown") : t(r.sampleReached ? "satisfaction.sample.reached" : "satisfaction.sample.short", { n: formatNumber(r.sample) }));
+  const sample = (r: IkmRow) =>
+    r.standing === "insufficient"
+      ? t("ikm.insufficient.detail", { n: formatNumber(r.respondents), min: formatNumber(r.minimum) })
+      : r.sample === null
+        ? t("satisfaction.sample.unknown")
+        : t(r.sampleReached ? "satisfaction.sample.reached" : "satisfaction.sample.short", { n: formatNumber(r.sample) });
   const element = (e: string) => t(`satisfaction.element.${e}` as Parameters<typeof t>[0]);
   const date = (iso: string) => formatDate(iso, locale, "UTC");
   const file = (what: string) => `pantau-ikm-${what}.csv`;
@@ -53,7 +60,7 @@ export function SatisfactionView({ filter, units, services, canSeeAll }: { filte
           {rows.map((r) => (
             <tr key={r.id}>
               <th scope="row">{link ? <Link href={link(r.id)}>{name(r.id)}</Link> : name(r.id)}</th>
-              <td className="num">{ikmText(r.ikm)}</td>
+              <td className="num">{rowIkm(r)}</td>
               <td>{grade(r.grade)}</td>
               <td className="num">{formatNumber(r.respondents)}</td>
               <td>{r.weakest ? element(r.weakest) : "—"}</td>
@@ -65,7 +72,7 @@ export function SatisfactionView({ filter, units, services, canSeeAll }: { filte
     </div>
   );
   const csvRows = (rows: IkmRow[], name: (id: string) => string) =>
-    csvOf([[t("services.col.name"), "IKM", t("satisfaction.col.grade"), t("satisfaction.col.respondents"), t("satisfaction.col.weakest"), t("satisfaction.col.sample")], ...rows.map((r) => [name(r.id), r.ikm, r.grade, r.respondents, r.weakest, r.sample])]);
+    csvOf([[t("services.col.name"), "IKM", t("satisfaction.col.grade"), t("satisfaction.col.respondents"), t("satisfaction.col.weakest"), t("satisfaction.col.sample")], ...rows.map((r) => [name(r.id), r.ikm, r.grade, r.respondents, r.weakest, r.standing === "insufficient" ? sample(r) : r.sample])]);
 
   return (
     <>
@@ -76,7 +83,7 @@ export function SatisfactionView({ filter, units, services, canSeeAll }: { filte
         <div className="chart-grid" aria-busy={query.isFetching}>
           <section className="card" aria-labelledby="ikm-overall" data-testid="ikm-overall">
             <h2 id="ikm-overall">{t("kpi.ikm")}</h2>
-            <p className="tile-value">{ikmText(data.overall.ikm)}</p>
+            <p className="tile-value">{data.overall.standing === "insufficient" ? t("ikm.insufficient") : ikmText(data.overall.ikm)}</p>
             <p>
               {t("satisfaction.col.grade")}: <b>{grade(data.overall.grade)}</b>
             </p>
@@ -85,6 +92,7 @@ export function SatisfactionView({ filter, units, services, canSeeAll }: { filte
             </p>
             <p className="muted">{t("satisfaction.complaints", { complaints: formatNumber(data.complaints), suggestions: formatNumber(data.suggestions) })}</p>
             <p className="muted small">{t("satisfaction.method")}</p>
+            <p className="muted small">{t("ikm.rule", { floor: formatNumber(data.floor) })}</p>
           </section>
 
           <ChartCard
@@ -112,11 +120,12 @@ export function SatisfactionView({ filter, units, services, canSeeAll }: { filte
             title={t(data.bucket === "week" ? "satisfaction.weekly" : "satisfaction.monthly")}
             description={ikmScale.domain[0] > 25 ? t("chart.ikmFrom", { from: formatNumber(ikmScale.domain[0]) }) : undefined}
             csv={() => downloadCsv(file("tren"), csvOf([[t("services.axis.start"), "IKM", t("satisfaction.col.respondents")], ...data.overTime.map((o) => [o.start, o.ikm, o.respondents])]))}
-            table={[[t("services.axis.start"), "IKM", t("satisfaction.col.respondents")], ...data.overTime.map((o) => [date(o.start), ikmText(o.ikm), formatNumber(o.respondents)])]}
+            table={[[t("services.axis.start"), "IKM", t("satisfaction.col.respondents")], ...data.overTime.map((o) => [partialLabel(date(o.start), o.partial), ikmText(o.ikm), formatNumber(o.respondents)])]}
+            partial={data.overTime.some((o) => o.partial)}
           >
             <LineChart data={data.overTime} margin={{ top: 8, right: 12, bottom: 24, left: 16 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="start" tickFormatter={(s: string) => date(s)} label={{ value: t("services.axis.start"), position: "insideBottom", offset: -12 }} />
+              <XAxis dataKey="start" tickFormatter={(s: string) => partialLabel(date(s), data.overTime.some((o) => o.start === s && o.partial))} label={{ value: t("services.axis.start"), position: "insideBottom", offset: -12 }} />
               <YAxis width={48} domain={ikmScale.domain} ticks={ikmScale.ticks} interval={0} allowDataOverflow tickFormatter={(v: number) => formatNumber(v, { minimumFractionDigits: ikmScale.decimals, maximumFractionDigits: ikmScale.decimals })} label={{ value: "IKM", angle: -90, position: "left", offset: -4 }} />
               <Tooltip formatter={(v) => [ikmText(Number(v)), "IKM"]} labelFormatter={(s) => date(String(s))} />
               {(Object.entries(GRADE_FLOOR) as [keyof typeof GRADE_FLOOR, number][])
@@ -134,7 +143,8 @@ export function SatisfactionView({ filter, units, services, canSeeAll }: { filte
           <TableCard id="ikm-units" title={t("services.byUnit")} csv={() => downloadCsv(file("per-unit"), csvRows(data.byUnit, (id) => unitName.get(id) ?? id))}>
             {table(data.byUnit, (id) => unitName.get(id) ?? id, (id) => unitLink(filter, id))}
           </TableCard>
-          <FeedbackList unitName={Object.fromEntries(unitName)} serviceName={Object.fromEntries(serviceName)} />
+          {/* keyed by the filter: another period or unit starts again at the newest page */}
+          <FeedbackList key={filterQuery(filter)} filter={filter} unitName={Object.fromEntries(unitName)} serviceName={Object.fromEntries(serviceName)} />
           <TableCard
             id="ikm-profile"
             title={t("satisfaction.profile")}

@@ -12,7 +12,7 @@ import { formatDate, formatNumber, formatPercent } from "@/i18n/format";
 import { useTRPC } from "@/trpc/react";
 import { BLUE, ORANGE } from "./colors";
 import type { PerformanceRow } from "../server/services";
-import { ChartCard, NoData, QueryStatus, TableCard } from "./ChartCard";
+import { ChartCard, NoData, partialLabel, QueryStatus, TableCard } from "./ChartCard";
 import { csvOf, downloadCsv, type Cell } from "./csv";
 import { Filters, type DashboardFilter, type UnitOption } from "./Filters";
 import { unitLink } from "./WorkforceViews";
@@ -28,6 +28,7 @@ export function ServicesView({ filter, units, services, canSeeAll }: { filter: D
   const days = (v: number | null) => (v === null ? "—" : formatNumber(v, { maximumFractionDigits: 1 }));
   const pct = (v: number | null) => (v === null ? "—" : formatPercent(v));
   const date = (iso: string) => formatDate(iso, locale, "UTC");
+  const partialStarts = new Set(data?.overTime.filter((o) => o.partial).map((o) => o.start));
   const stageName = (s: string) => t(`request.status.${s}` as Parameters<typeof t>[0]);
 
   const perfTable = (rows: PerformanceRow[], name: (id: string) => string, link?: (id: string) => string) => (
@@ -97,11 +98,12 @@ export function ServicesView({ filter, units, services, canSeeAll }: { filter: D
             id="sla"
             title={t(data.bucket === "week" ? "services.slaWeekly" : "services.slaMonthly")}
             csv={() => downloadCsv(file("sla"), csvOf([[t("services.axis.start"), t("kpi.completed"), t("services.col.breached"), t("kpi.slaCompliance")], ...data.overTime.map((o) => [o.start, o.completed, o.breached, o.slaCompliance])]))}
-            table={[[t("services.axis.start"), t("kpi.completed"), t("kpi.slaCompliance")], ...data.overTime.map((o) => [date(o.start), formatNumber(o.completed), pct(o.slaCompliance)])]}
+            table={[[t("services.axis.start"), t("kpi.completed"), t("kpi.slaCompliance")], ...data.overTime.map((o) => [partialLabel(date(o.start), o.partial), formatNumber(o.completed), pct(o.slaCompliance)])]}
+            partial={data.overTime.some((o) => o.partial)}
           >
             <LineChart data={data.overTime} margin={{ top: 8, right: 12, bottom: 24, left: 16 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="start" tickFormatter={(s: string) => date(s)} label={{ value: t("services.axis.start"), position: "insideBottom", offset: -12 }} />
+              <XAxis dataKey="start" tickFormatter={(s: string) => partialLabel(date(s), partialStarts.has(s))} label={{ value: t("services.axis.start"), position: "insideBottom", offset: -12 }} />
               <YAxis domain={slaScale.domain} ticks={slaScale.ticks} interval={0} width={64} tickFormatter={(v: number) => formatPercent(v, 0)} label={{ value: t("kpi.slaCompliance"), angle: -90, position: "left", offset: -4 }} />
               <Tooltip formatter={(v) => [pct(typeof v === "number" ? v : null), t("kpi.slaCompliance")]} labelFormatter={(s) => date(String(s))} />
               <Line type="monotone" dataKey="slaCompliance" stroke={BLUE} strokeWidth={2} dot isAnimationActive={false} />

@@ -8,7 +8,7 @@ import { useI18n } from "@/i18n/client";
 import { formatDate, formatNumber, formatPercent } from "@/i18n/format";
 import { percentScale } from "@/lib/chart/nice-ticks";
 import { useTRPC } from "@/trpc/react";
-import { ChartCard, NoData, QueryStatus, TableCard } from "./ChartCard";
+import { ChartCard, NoData, partialLabel, QueryStatus, TableCard } from "./ChartCard";
 import { BLUE, ORANGE, VERMILLION } from "./colors";
 import { csvOf, downloadCsv } from "./csv";
 import { Filters, filterQuery, type DashboardFilter, type UnitOption } from "./Filters";
@@ -86,6 +86,7 @@ export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
   const data = query.data;
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const date = (iso: string) => formatDate(iso, locale, "UTC");
+  const partialStarts = new Set(data?.overTime.filter((o) => o.partial).map((o) => o.start));
   const weekday = (n: number) => t(`attendance.weekday.${n}` as Parameters<typeof t>[0]);
   const file = (what: string) => `pantau-kehadiran-${what}.csv`;
   // Attendance sits near 90–100 %, lateness and TK near 0–10 %: one 0–100 % axis drew three flat lines.
@@ -113,11 +114,12 @@ export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
               ]),
             )
             }
-            table={[[t("services.axis.start"), t("kpi.attendanceRate"), t("kpi.latenessRate"), t("kpi.absenceTkRate")], ...data.overTime.map((o) => [date(o.start), pct(o.attendanceRate), pct(o.latenessRate), pct(o.absenceTkRate)])]}
+            table={[[t("services.axis.start"), t("kpi.attendanceRate"), t("kpi.latenessRate"), t("kpi.absenceTkRate")], ...data.overTime.map((o) => [partialLabel(date(o.start), o.partial), pct(o.attendanceRate), pct(o.latenessRate), pct(o.absenceTkRate)])]}
+            partial={partialStarts.size > 0}
           >
             <LineChart data={data.overTime} margin={{ top: 8, right: 12, bottom: 8, left: 16 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="start" tickFormatter={(s: string) => date(s)} />
+              <XAxis dataKey="start" tickFormatter={(s: string) => partialLabel(date(s), partialStarts.has(s))} />
               <YAxis width={64} domain={rateScale.domain} ticks={rateScale.ticks} interval={0} allowDataOverflow tickFormatter={(v: number) => formatPercent(v, rateScale.decimals)} label={{ value: t("kpi.attendanceRate"), angle: -90, position: "left", offset: -4 }} />
               <Tooltip formatter={(v, name) => [pct(typeof v === "number" ? v : null), String(name)]} labelFormatter={(s) => date(String(s))} />
               <Line name={t("kpi.attendanceRate")} type="monotone" dataKey="attendanceRate" stroke={BLUE} strokeWidth={2} isAnimationActive={false} />
@@ -133,7 +135,7 @@ export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
           >
             <LineChart data={data.overTime} margin={{ top: 8, right: 12, bottom: 8, left: 16 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="start" tickFormatter={(s: string) => date(s)} />
+              <XAxis dataKey="start" tickFormatter={(s: string) => partialLabel(date(s), partialStarts.has(s))} />
               <YAxis width={64} domain={lateScale.domain} ticks={lateScale.ticks} interval={0} tickFormatter={(v: number) => formatPercent(v, lateScale.decimals)} label={{ value: t("attendance.axis.rate"), angle: -90, position: "left", offset: -4 }} />
               <Tooltip formatter={(v, name) => [pct(typeof v === "number" ? v : null), String(name)]} labelFormatter={(s) => date(String(s))} />
               <Legend />
@@ -202,6 +204,7 @@ export function EkinerjaView({ filter, units, services, canSeeAll }: Props) {
   const data = query.data;
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const date = (iso: string) => formatDate(iso, locale, "UTC");
+  const partialStarts = new Set(data?.overTime.filter((o) => o.partial).map((o) => o.start));
   const file = (what: string) => `pantau-ekinerja-${what}.csv`;
   return (
     <>
@@ -247,11 +250,12 @@ export function EkinerjaView({ filter, units, services, canSeeAll }: Props) {
               ]),
             )
             }
-            table={[[t("services.axis.start"), t("ekinerja.state.onTime"), t("ekinerja.state.late"), t("ekinerja.state.missing"), t("kpi.ekinerjaFillRate")], ...data.overTime.map((o) => [date(o.start), formatNumber(o.onTime), formatNumber(o.late), formatNumber(o.missing), pct(o.fillRate)])]}
+            table={[[t("services.axis.start"), t("ekinerja.state.onTime"), t("ekinerja.state.late"), t("ekinerja.state.missing"), t("kpi.ekinerjaFillRate")], ...data.overTime.map((o) => [partialLabel(date(o.start), o.partial), formatNumber(o.onTime), formatNumber(o.late), formatNumber(o.missing), pct(o.fillRate)])]}
+            partial={partialStarts.size > 0}
           >
             <BarChart data={data.overTime} margin={{ top: 8, right: 12, bottom: 8, left: 16 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="start" tickFormatter={(s: string) => date(s)} />
+              <XAxis dataKey="start" tickFormatter={(s: string) => partialLabel(date(s), partialStarts.has(s))} />
               <YAxis width={64} tickFormatter={(v: number) => formatNumber(v)} label={{ value: t("ekinerja.axis.entries"), angle: -90, position: "left", offset: -4 }} />
               <Tooltip formatter={(v, name) => [formatNumber(Number(v)), String(name)]} labelFormatter={(s) => date(String(s))} />
               <Legend />

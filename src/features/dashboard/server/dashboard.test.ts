@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate, type Truth } from "../../../../etl/generate/generate";
 import { runEtl } from "../../../../etl/run";
 import { dayNumber, dayOfDate, localDay, WorkCalendar } from "@/lib/domain/working-days";
-import { ikm } from "@/lib/domain/ikm";
+import { ikm, ikmSample } from "@/lib/domain/ikm";
 import { createCaller } from "@/server/api/root";
 import { openEtlStores, type EtlTestStores } from "@/test/etl";
 import type { Overview } from "./kpi";
@@ -20,6 +20,8 @@ const TODAY = "2026-02-27";
 const PRESENT = ["H", "TL1", "TL2", "TL3", "TL4", "PSW1", "PSW2", "PSW3", "PSW4", "DL"];
 const NOT_DUE = ["L", "CT", "TB"];
 
+/** The last day of the month that starts on `month`. */
+const addMonthsEnd = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
 /** ClickHouse's quantileTiming picks the element at floor(level × count) of the sorted values. */
 const quantile = (sorted: number[], level: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(level * sorted.length))]! : null);
 
@@ -171,7 +173,10 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
     const rows = await s.db.surveyResponse.findMany({ where: { createdAt: { gte: new Date("2025-09-30T17:00:00Z"), lt: new Date("2025-12-31T17:00:00Z") } } });
     const expected = ikm(rows.map((r) => ({ U1: r.u1, U2: r.u2, U3: r.u3, U4: r.u4, U5: r.u5, U6: r.u6, U7: r.u7, U8: r.u8, U9: r.u9 })));
     expect(rows.length).toBeGreaterThan(20);
-    expect(o.survey.current).toEqual({ respondents: expected.respondents, ikm: expected.converted, grade: expected.grade, weakest: expected.weakest, elements: expected.elements });
+    // judged against the requests completed in the same range (Krejcie–Morgan), at least the floor
+    const sample = ikmSample(rows.length, o.requests.current.completed);
+    expect(sample.standing).not.toBe("insufficient");
+    expect(o.survey.current).toEqual({ respondents: expected.respondents, ikm: expected.converted, grade: expected.grade, weakest: expected.weakest, elements: expected.elements, sample });
     expect(o.kpis.ikm.value).toBe(expected.converted);
     expect(o.survey.lastYear.respondents).toBe(0);
     expect(o.kpis.ikm.lastYear).toBeNull();
@@ -186,34 +191,123 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
     expect(v.elements.map((e) => e.nrr)).toEqual(Object.values(all.elements));
     for (const u of v.byUnit) {
       const mine = ikm(scores(rows.filter((r) => r.unitId === u.id)));
-      expect([u.id, u.respondents, u.ikm, u.weakest]).toEqual([u.id, mine.respondents, mine.converted, mine.weakest]);
+      // a unit with fewer answers than the floor shows no value (about 8 each here)
+      const shown = u.standing !== "insufficient";
+      expect([u.id, u.respondents, u.ikm, u.weakest]).toEqual([u.id, mine.respondents, shown ? mine.converted : null, shown ? mine.weakest : null]);
     }
     expect(v.byUnit.reduce((n, u) => n + u.respondents, 0)).toBe(rows.length);
     expect(v.complaints).toBe(rows.filter((r) => r.isComplaint).length);
     const gender = v.profile.filter((p) => p.field === "gender");
     expect(gender.reduce((n, p) => n + p.respondents, 0)).toBe(rows.length);
-    expect(v.overall.sample).toBeNull(); // no service point says how many people it serves
+    // the people served are the requests completed in the period
+    const served = (await leader()).dashboard.overview({ period: "custom", from: "2025-10-01", to: "2025-12-31", today: TODAY });
+    expect(v.overall.population).toBe((await served).requests.current.completed);
+    expect(v.overall.sample).toBe(ikmSample(rows.length, v.overall.population).required);
   });
 
-  it("ranks units on each component and overall by the mean of their ranks, each component shown", async () => {
+  it("does not grade or compare an IKM from a handful of answers, on the tile, the satisfaction page and its trend", async () => {
+    const api = await leader();
+    // 1–7 October: a few answers
+    const range = { period: "custom" as const, from: "2025-10-01", to: "2025-10-07", today: TODAY };
+    const rows = await s.db.surveyResponse.findMany({ where: { createdAt: { gte: new Date("2025-09-30T17:00:00Z"), lt: new Date("2025-10-07T17:00:00Z") } } });
+    // a handful: the test's own answers and the generator's one-time-link answers of that week
+    const n = rows.length;
+    expect(n).toBeGreaterThanOrEqual(2);
+    expect(n).toBeLessThan(30);
+    const o = await api.dashboard.overview(range);
+    expect(o.survey.current).toMatchObject({ respondents: n, ikm: null, grade: null, weakest: null, sample: { standing: "insufficient", minimum: 30 } });
+    expect(o.survey.current.sample).toEqual(ikmSample(n, o.requests.current.completed));
+    expect(o.kpis.ikm.value).toBeNull(); // so no "▲ naik 16,67 poin" against the week before
+    // the trend's months follow the same rule as a month on its own: too few answers draw no point
+    const year = await api.dashboard.overview({ period: "custom", from: "2025-08-01", to: "2026-01-31", today: TODAY });
+    expect(year.kpis.ikm.value).not.toBeNull();
+    const gaps: string[] = [];
+    for (const [i, month] of year.months.entries()) {
+      if (month < "2025-08-01") continue;
+      const m = await api.dashboard.overview({ period: "custom", from: month, to: year.period.trend.to < addMonthsEnd(month) ? year.period.trend.to : addMonthsEnd(month), today: TODAY });
+      expect(year.kpis.ikm.trend[i]).toBe(m.kpis.ikm.value);
+      if (m.survey.current.respondents > 0 && m.kpis.ikm.value === null) gaps.push(month);
+    }
+    expect(gaps.length).toBeGreaterThan(0); // about ten answers a month: under the floor
+
+    const v = await api.dashboard.satisfaction(range);
+    expect(v.overall).toMatchObject({ respondents: n, ikm: null, grade: null, standing: "insufficient" });
+    expect(v.elements.every((e) => e.nrr === null)).toBe(true);
+    for (const r of [...v.byUnit, ...v.byService]) expect([r.ikm, r.grade, r.standing]).toEqual([null, null, "insufficient"]);
+    expect(v.overTime.every((p) => p.ikm === null)).toBe(true);
+    expect(v.floor).toBe(30);
+  });
+
+  it("lists the suggestions and complaints of the chosen period and scope, as many as the card above counts", async () => {
+    const api = await leader();
+    // the default period, last month: January 2026 (WIB days)
+    const list = await api.survey.feedback({ today: TODAY });
+    const card = await api.dashboard.satisfaction({ today: TODAY });
+    const january = await s.db.surveyResponse.findMany({
+      where: { suggestion: { not: null }, createdAt: { gte: new Date("2025-12-31T17:00:00Z"), lt: new Date("2026-01-31T17:00:00Z") } },
+    });
+    expect(january.length).toBeGreaterThan(0);
+    expect(list.total).toBe(january.length);
+    expect(list.total).toBe(card.suggestions);
+    expect(list.rows.map((r) => r.id).sort()).toEqual(january.map((r) => r.id).sort());
+    // all of the history is more than that
+    expect((await api.survey.feedback({ period: "custom", from: "2025-07-01", to: "2026-02-27", today: TODAY })).total).toBeGreaterThan(list.total);
+    // a unit narrows it to its own answers; a unit head cannot look into another unit
+    const unitId = january[0]!.unitId;
+    const mine = await api.survey.feedback({ period: "custom", from: "2025-07-01", to: "2026-02-27", unitId, today: TODAY });
+    expect(mine.total).toBe(await s.db.surveyResponse.count({ where: { unitId, suggestion: { not: null } } }));
+    expect(mine.rows.every((r) => r.unitId === unitId)).toBe(true);
+    const other = Object.values(units).find((id) => id !== unitId)!;
+    await expect((await as("UNIT_HEAD", other)).survey.feedback({ unitId, today: TODAY })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("ranks units on each component only on enough data, ties as ties, overall only with every component", async () => {
     const api = await leader();
     const range = { period: "custom" as const, from: "2025-10-01", to: "2025-12-31", today: TODAY };
     const [card, services, attendance, sat] = await Promise.all([api.dashboard.scorecard(range), api.dashboard.services(range), api.dashboard.attendance(range), api.dashboard.satisfaction(range)]);
-    expect(card.length).toBeGreaterThan(5);
-    for (const row of card) {
+    const rows = card.rows;
+    expect(rows.length).toBeGreaterThan(5);
+    expect(card.minimums).toEqual({ completedRequests: 10, personDays: 100, dueEntries: 30, respondents: 30 });
+    for (const row of rows) {
       const svc = services.byUnit.find((u) => u.id === row.unitId);
       expect(row.values.sla).toBe(svc?.slaCompliance ?? null);
       expect(row.values.processing).toBe(svc?.p50 ?? null);
       expect(row.values.attendance).toBe(attendance.byUnit.find((u) => u.unitId === row.unitId)?.attendanceRate ?? null);
       expect(row.values.ikm).toBe(sat.byUnit.find((u) => u.id === row.unitId)?.ikm ?? null);
-      const ranks = Object.values(row.ranks).filter((x): x is number => x !== null);
-      if (ranks.length) expect(row.overall).toBeCloseTo(ranks.reduce((a, b) => a + b, 0) / ranks.length, 12);
+      expect(row.tooFew.sla).toBe(row.values.sla !== null && row.completed < 10);
+      expect(row.tooFew.attendance).toBe(row.values.attendance !== null && row.personDays < 100);
+      expect(row.tooFew.ekinerja).toBe(row.values.ekinerja !== null && row.dueEntries < 30);
     }
-    // attendance rank 1 is the best attendance rate
-    const best = card.filter((r) => r.ranks.attendance === 1)[0]!;
-    expect(best.values.attendance).toBe(Math.max(...card.map((r) => r.values.attendance ?? -1)));
-    const overall = card.filter((r) => r.overallRank !== null).map((r) => r.overall!);
-    expect(overall).toEqual([...overall].sort((a, b) => a - b));
+    // each component, recomputed: a unit with enough data ranks 1 + the units strictly better (1, 1, 3)
+    const HIGHER = { sla: true, processing: false, ikm: true, attendance: true, ekinerja: true } as const;
+    for (const c of ["sla", "processing", "ikm", "attendance", "ekinerja"] as const) {
+      const eligible = rows.filter((r) => r.values[c] !== null && !r.tooFew[c]);
+      for (const r of rows) {
+        if (!eligible.includes(r)) {
+          expect(r.ranks[c]).toBeNull();
+          continue;
+        }
+        const better = eligible.filter((o) => (HIGHER[c] ? o.values[c]! > r.values[c]! : o.values[c]! < r.values[c]!)).length;
+        expect(r.ranks[c]).toBe(better + 1);
+        expect(r.tied[c]).toBe(eligible.some((o) => o !== r && o.values[c] === r.values[c]));
+      }
+    }
+    // too few cases somewhere in a quarter of a small region, and no unit first overall on part of the card
+    expect(rows.some((r) => Object.values(r.tooFew).some(Boolean))).toBe(true);
+    for (const r of rows) {
+      const ranks = Object.values(r.ranks);
+      if (ranks.some((x) => x === null)) expect([r.overall, r.overallRank]).toEqual([null, null]);
+      else expect(r.overall).toBeCloseTo((ranks as number[]).reduce((a, b) => a + b, 0) / 5, 12);
+    }
+    const ranked = rows.filter((r) => r.overallRank !== null);
+    expect(ranked.map((r) => r.overall!)).toEqual(ranked.map((r) => r.overall!).sort((a, b) => a - b));
+    for (const r of ranked) expect(r.overallRank).toBe(ranked.filter((o) => o.overall! < r.overall!).length + 1);
+    // the ranked units come first
+    expect(rows.slice(0, ranked.length)).toEqual(ranked);
+
+    // a month of attendance: many units at the same rate share one rank, shown as tied
+    const month = await api.dashboard.scorecard({ period: "custom", from: "2025-12-01", to: "2025-12-31", today: TODAY });
+    for (const r of month.rows) if (r.tied.attendance) expect(month.rows.filter((o) => o.ranks.attendance === r.ranks.attendance).length).toBeGreaterThan(1);
   });
 
   it("counts every finished request of the whole history, as the generator planned them", async () => {
@@ -246,6 +340,33 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
     expect(o.kpis.processingP90.trend[i]).toBe(dec.kpis.processingP90.value);
     // months before the history began have nothing to show
     expect(o.kpis.attendanceRate.trend[0]).toBeNull();
+  });
+
+  it("opens on the last complete month, and never draws a running month or a week outside the period", async () => {
+    const api = await leader();
+    const o = await api.dashboard.overview({ today: TODAY });
+    expect(o.period.preset).toBe("lastMonth");
+    expect(o.period.current).toEqual({ from: "2026-01-01", to: "2026-01-31" });
+    expect(o.partialMonth).toBeNull();
+    // this month to date: its month is marked as running (the tiles leave it out of the line)
+    expect((await api.dashboard.overview({ period: "month", today: TODAY })).partialMonth).toBe("2026-02-01");
+    // October 2025 began on a Wednesday: its first week is drawn at 1 October, marked partial
+    const range = { period: "custom" as const, from: "2025-10-01", to: "2025-10-31", today: TODAY };
+    const [svc, att, ek, sat] = await Promise.all([api.dashboard.services(range), api.dashboard.attendance(range), api.dashboard.ekinerja(range), api.dashboard.satisfaction(range)]);
+    for (const points of [svc.overTime, att.overTime, ek.overTime, sat.overTime]) {
+      expect(points.length).toBeGreaterThan(0);
+      expect(points.every((p) => p.start >= "2025-10-01" && p.start <= "2025-10-31")).toBe(true);
+    }
+    expect(att.overTime.map((p) => [p.start, p.partial])).toEqual([
+      ["2025-10-01", true],
+      ["2025-10-06", false],
+      ["2025-10-13", false],
+      ["2025-10-20", false],
+      ["2025-10-27", true],
+    ]);
+    // the first week's sums are those of 1–5 October
+    const first = await api.dashboard.attendance({ period: "custom", from: "2025-10-01", to: "2025-10-05", today: TODAY });
+    expect(att.overTime[0]!.due).toBe(first.overTime.reduce((n, p) => n + p.due, 0));
   });
 
   it("narrows to a unit and its sub-units, and holds a unit head to their own", async () => {

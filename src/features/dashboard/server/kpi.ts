@@ -1,8 +1,8 @@
 // The leaders' KPIs, read from ClickHouse's per-unit-per-day rollups and the backlog snapshot, in one
 // round trip for the three compared ranges (current, previous, same period last year) and the trend.
-import { ikmFromSums, scoresOf, type Element, type Grade } from "@/lib/domain/ikm";
+import { ELEMENTS, ikmFromSums, ikmSample, ikmShown, IKM_MIN_RESPONDENTS_DEFAULT, scoresOf, type Element, type Grade, type IkmSample } from "@/lib/domain/ikm";
 import type { ClickHouse } from "@/server/clickhouse/types";
-import { monthEndsOf, monthsOf, type ResolvedPeriod } from "../period";
+import { monthEndsOf, monthsOf, partialMonthOf, type ResolvedPeriod } from "../period";
 
 export interface Scope {
   /** A unit and all its sub-units; undefined: the whole region. */
@@ -54,11 +54,14 @@ export interface RequestCounts {
 export interface Overview {
   period: ResolvedPeriod;
   months: string[];
+  /** The trend's last month when it is still running (its sums so far are not a drop): null when whole. */
+  partialMonth: string | null;
   requests: Record<RangeName, RequestCounts>;
   attendance: Record<RangeName, { due: number; present: number; late: number; absentTk: number }>;
   ekinerja: Record<RangeName, { due: number; onTime: number; late: number; missing: number }>;
   backlog: Record<RangeName, { open: number; overdue: number }>;
-  survey: Record<RangeName, { respondents: number; ikm: number | null; grade: Grade | null; weakest: Element | null; elements: Record<Element, number | null> }>;
+  /** IKM, grade, weakest element and element means are null when too few answered (`sample.standing`). */
+  survey: Record<RangeName, { respondents: number; ikm: number | null; grade: Grade | null; weakest: Element | null; elements: Record<Element, number | null>; sample: IkmSample }>;
   kpis: {
     completed: Kpi;
     processingP50: Kpi;
@@ -85,7 +88,15 @@ export const slaCompliance = (completed: number, breached: number) => ratio(comp
 /** Quantiles of an empty set come back as 0 from ClickHouse: no completed requests means no value. */
 const quantile = (q: unknown, count: number, i: number) => (count > 0 && Array.isArray(q) ? Number(q[i]) : null);
 
-export async function overview(ch: ClickHouse, period: ResolvedPeriod, scope: Scope): Promise<Overview> {
+/** How small an IKM sample may be (ikm.ts): the floor, and the people the scope's service points say they serve. */
+export interface IkmRule {
+  floor: number;
+  declaredPopulation: number | null;
+}
+const NO_ELEMENTS = Object.fromEntries(ELEMENTS.map((e) => [e, null])) as Record<Element, number | null>;
+const DEFAULT_IKM_RULE: IkmRule = { floor: IKM_MIN_RESPONDENTS_DEFAULT, declaredPopulation: null };
+
+export async function overview(ch: ClickHouse, period: ResolvedPeriod, scope: Scope, ikmRule: IkmRule = DEFAULT_IKM_RULE): Promise<Overview> {
   const params = rangeParams(period, scope);
   const months = monthsOf(period.trend);
   // day column within [from, to] (SQL expressions), in the unit scope, and for request facts the service
@@ -169,10 +180,14 @@ ${BACKLOG_SQL}`,
   const backlogAt = (i: number) => ({ open: num(backlog[i]), overdue: num(backlog[n + i]) });
   const backlogs = Object.fromEntries(RANGES.map((name, i) => [name, backlogAt(i)])) as Overview["backlog"];
 
+  // The people served are the requests completed in the same range (else what the service points declare).
+  const sampleOf = (respondents: number, completed: number) => ikmSample(respondents, completed > 0 ? completed : ikmRule.declaredPopulation, ikmRule.floor);
   const survey = Object.fromEntries(
     RANGES.map((name) => {
       const r = ikmOf(inRange(name, perDay.survey, 10));
-      return [name, { respondents: r.respondents, ikm: r.converted, grade: r.grade, weakest: r.weakest, elements: r.elements }];
+      const sample = sampleOf(r.respondents, requests[name].completed);
+      if (!ikmShown(sample)) return [name, { respondents: r.respondents, ikm: null, grade: null, weakest: null, elements: NO_ELEMENTS, sample }];
+      return [name, { respondents: r.respondents, ikm: r.converted, grade: r.grade, weakest: r.weakest, elements: r.elements, sample }];
     }),
   ) as Overview["survey"];
   const st = monthly(perDay.survey, 10);
@@ -192,6 +207,7 @@ ${BACKLOG_SQL}`,
   return {
     period,
     months,
+    partialMonth: partialMonthOf(period.trend),
     requests,
     attendance,
     ekinerja,
@@ -208,7 +224,8 @@ ${BACKLOG_SQL}`,
       latenessRate: kpi(attendance, (x) => ratio(x.late, x.present), series(at, (v) => ratio(v[2]!, v[1]!))),
       absenceTkRate: kpi(attendance, (x) => ratio(x.absentTk, x.due), series(at, (v) => ratio(v[3]!, v[0]!))),
       ekinerjaFillRate: kpi(ekinerja, (x) => ratio(x.onTime, x.due), series(et, (v) => ratio(v[1]!, v[0]!))),
-      ikm: kpi(survey, (x) => x.ikm, series(st, (v) => ikmOf(v).converted)),
+      // a month with too few answers is a gap in the trend, not a point
+      ikm: kpi(survey, (x) => x.ikm, series(st, (v, i) => (ikmShown(sampleOf(v[0]!, rt[i]?.[0] ?? 0)) ? ikmOf(v).converted : null))),
     },
     hasData: perDay.req.size + perDay.att.size + perDay.ek.size + perDay.survey.size > 0 || backlog.some((x) => x > 0),
   };

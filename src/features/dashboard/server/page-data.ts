@@ -1,5 +1,5 @@
 // What every dashboard page needs before it renders: the signed-in leader, the filter from the URL
-// (checked with the procedures' own schema; a bad one falls back to this month and says why), the
+// (checked with the procedures' own schema; a bad one falls back to the default period and says why), the
 // units in the caller's scope as a tree, and the service catalog.
 import "server-only";
 import { getTranslator } from "@/i18n/server";
@@ -7,7 +7,7 @@ import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
 import { serverCaller } from "@/trpc/server";
 import type { DashboardFilter, UnitOption } from "../filter";
-import { periodInput } from "../period";
+import { DEFAULT_PERIOD, periodInput } from "../period";
 
 export type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
@@ -20,7 +20,7 @@ export function filterOf(search: Search): { filter: DashboardFilter; problem: st
     const { period, from, to } = parsed.data;
     return { filter: { period, ...(period === "custom" ? { from, to } : {}), ...ids }, problem: null };
   }
-  return { filter: { period: "month", ...ids }, problem: parsed.error.issues[0]?.message ?? "validation.date" };
+  return { filter: { period: DEFAULT_PERIOD, ...ids }, problem: parsed.error.issues[0]?.message ?? "validation.date" };
 }
 
 export async function dashboardPageData(path: "/dashboard", searchParams: Promise<Search>, fixedUnitId?: string) {

@@ -9,10 +9,12 @@ import type { ClickHouse } from "@/server/clickhouse/types";
 import { periodInput, resolvePeriod } from "../period";
 import { overview, type Scope } from "./kpi";
 import { servicePerformance } from "./services";
-import { satisfactionView } from "./satisfaction";
+import { declaredPopulation as declaredPopulationOf, satisfactionView } from "./satisfaction";
+import type { Db } from "@/server/db/client";
 import { scorecard } from "./scorecard";
 import { attendanceView, ekinerjaView } from "./workforce";
 import { today as todayIn } from "@/server/clock";
+import { env } from "@/env";
 
 export const DASHBOARD_ROLES = ["ADMIN", "LEADER", "HR", "UNIT_HEAD"] as const;
 
@@ -78,21 +80,33 @@ export const dashboardRouter = createTRPCRouter({
   serviceTypes: roleProcedure(...DASHBOARD_ROLES).query(({ ctx }) =>
     ctx.db.serviceType.findMany({ where: { active: true }, select: { id: true, code: true, nameId: true, nameEn: true }, orderBy: { code: "asc" } }),
   ),
-  overview: dashboardProcedure.query(({ ctx: { dash: d } }) => overview(d.ch, d.period, d.scope)),
+  overview: dashboardProcedure.query(async ({ ctx }) => {
+    const d = ctx.dash;
+    const declared = [...(await declaredPopulation(ctx.db, d.ch, d.scope)).values()].reduce((a, b) => a + b, 0);
+    return overview(d.ch, d.period, d.scope, { floor: env().IKM_MIN_RESPONDENTS, declaredPopulation: declared || null });
+  }),
   services: dashboardProcedure.query(({ ctx: { dash: d } }) => servicePerformance(d.ch, d.period, d.scope, d.today, d.timezone, d.calendar)),
   attendance: dashboardProcedure.query(({ ctx: { dash: d } }) => attendanceView(d.ch, d.period, d.scope)),
   ekinerja: dashboardProcedure.query(({ ctx: { dash: d } }) => ekinerjaView(d.ch, d.period, d.scope)),
-  scorecard: dashboardProcedure.query(({ ctx: { dash: d } }) => scorecard(d.ch, d.period, d.scope)),
+  scorecard: dashboardProcedure.query(async ({ ctx }) => {
+    const d = ctx.dash;
+    return scorecard(d.ch, d.period, d.scope, { floor: env().IKM_MIN_RESPONDENTS, populationByUnit: await declaredPopulation(ctx.db, d.ch, d.scope) });
+  }),
   satisfaction: dashboardProcedure.query(async ({ ctx }) => {
     const d = ctx.dash;
-    // The population each unit serves, from its active service points (master data), for the sample size.
-    const points = await ctx.db.servicePoint.findMany({ where: { active: true, population: { not: null } }, select: { unitId: true, population: true } });
-    const population = new Map<string, number>();
-    for (const p of points) population.set(p.unitId, (population.get(p.unitId) ?? 0) + (p.population ?? 0));
-    if (d.scope.unitId) {
-      const inScope = new Set((await d.ch.query<{ u: string }>(`SELECT unit_id AS u FROM dim_unit GROUP BY unit_id HAVING has(argMax(path, version), {unit:String})`, { unit: d.scope.unitId })).map((r) => r.u));
-      for (const id of [...population.keys()]) if (!inScope.has(id)) population.delete(id);
-    }
-    return satisfactionView(d.ch, d.period, d.scope, population);
+    return satisfactionView(d.ch, d.period, d.scope, await declaredPopulation(ctx.db, d.ch, d.scope), env().IKM_MIN_RESPONDENTS);
   }),
 });
+
+/**
+ * The people each unit in scope says it serves (service points): the IKM sample's population where no
+ * completed requests tell it.
+ */
+async function declaredPopulation(db: Db, ch: ClickHouse, scope: Scope): Promise<Map<string, number>> {
+  const population = await declaredPopulationOf(db);
+  if (scope.unitId && population.size > 0) {
+    const inScope = new Set((await ch.query<{ u: string }>(`SELECT unit_id AS u FROM dim_unit GROUP BY unit_id HAVING has(argMax(path, version), {unit:String})`, { unit: scope.unitId })).map((r) => r.u));
+    for (const id of [...population.keys()]) if (!inScope.has(id)) population.delete(id);
+  }
+  return population;
+}

@@ -1,8 +1,10 @@
 // The unit scorecard: every unit side by side on service (SLA compliance, median processing time),
 // public satisfaction (IKM), attendance and e-Kinerja filled on time, each with its rank, and an overall
 // rank that is the mean of the component ranks — so the evaluation can be explained component by
-// component. Units without data for a component are not ranked on it.
-import { ELEMENTS, ikmFromSums, scoresOf, type Grade } from "@/lib/domain/ikm";
+// component. A component is ranked only on enough cases (ranking.ts; IKM: ikm.ts), equal values share a
+// rank, and only a unit ranked on every component gets an overall rank.
+import { ELEMENTS, ikmFromSums, ikmSample, ikmShown, IKM_MIN_RESPONDENTS_DEFAULT, scoresOf, type Grade } from "@/lib/domain/ikm";
+import { competitionRanks, RANK_MINIMUMS, type RankMinimums } from "@/lib/domain/ranking";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { ResolvedPeriod } from "../period";
 import { slaCompliance, UNIT_FILTER, type Scope } from "./kpi";
@@ -13,18 +15,33 @@ export type Component = (typeof COMPONENTS)[number];
 export interface ScorecardRow {
   unitId: string;
   values: Record<Component, number | null>;
+  /** Null where the unit has no value or too few cases for that component. */
   ranks: Record<Component, number | null>;
+  /** The rank is shared with another unit ("=1"). */
+  tied: Record<Component, boolean>;
+  /** A value stands on too few cases to be ranked (shown, but not placed). */
+  tooFew: Record<Component, boolean>;
   completed: number;
   respondents: number;
+  personDays: number;
+  dueEntries: number;
   grade: Grade | null;
+  /** Mean of the component ranks; only for a unit ranked on every component. */
   overall: number | null;
   overallRank: number | null;
+  overallTied: boolean;
+}
+
+export interface Scorecard {
+  rows: ScorecardRow[];
+  /** The minimums the ranks were held to (shown with the rule on the page). */
+  minimums: RankMinimums & { respondents: number };
 }
 
 /** Higher is better for all but processing time. */
 const HIGHER_IS_BETTER: Record<Component, boolean> = { sla: true, processing: false, ikm: true, attendance: true, ekinerja: true };
 
-export async function scorecard(ch: ClickHouse, period: ResolvedPeriod, scope: Scope): Promise<ScorecardRow[]> {
+export async function scorecard(ch: ClickHouse, period: ResolvedPeriod, scope: Scope, ikmRule: { floor: number; populationByUnit: Map<string, number> } = { floor: IKM_MIN_RESPONDENTS_DEFAULT, populationByUnit: new Map() }, minimums: RankMinimums = RANK_MINIMUMS): Promise<Scorecard> {
   const params = { unit: scope.unitId ?? "", from: period.current.from, to: period.current.to };
   const where = (day: string) => `${day} BETWEEN {from:Date} AND {to:Date} AND ${UNIT_FILTER}`;
   const rows = await ch.query<{ k: string; unit_id: string; v: number[] }>(
@@ -38,55 +55,82 @@ UNION ALL
 SELECT 'ikm', unit_id, [toFloat64(sum(respondents)), ${ELEMENTS.map((e) => `toFloat64(sum(${e.toLowerCase()}))`).join(", ")}] FROM rollup_survey_daily WHERE ${where("day")} GROUP BY unit_id`,
     params,
   );
-  return rank(rows);
+  return { rows: rankUnits(rows, ikmRule, minimums), minimums: { ...minimums, respondents: ikmRule.floor } };
 }
 
-function rank(rows: { k: string; unit_id: string; v: number[] }[]): ScorecardRow[] {
+const perComponent = <T>(v: T): Record<Component, T> => ({ sla: v, processing: v, ikm: v, attendance: v, ekinerja: v });
+
+/** The ranking itself, from the per-unit sums (exported for its test). */
+export function rankUnits(rows: { k: string; unit_id: string; v: number[] }[], ikmRule: { floor: number; populationByUnit: Map<string, number> }, min: RankMinimums): ScorecardRow[] {
   const byUnit = new Map<string, ScorecardRow>();
   const row = (unitId: string) => {
     let r = byUnit.get(unitId);
     if (!r) {
       r = {
         unitId,
-        values: { sla: null, processing: null, ikm: null, attendance: null, ekinerja: null },
-        ranks: { sla: null, processing: null, ikm: null, attendance: null, ekinerja: null },
+        values: perComponent<number | null>(null),
+        ranks: perComponent<number | null>(null),
+        tied: perComponent(false),
+        tooFew: perComponent(false),
         completed: 0,
         respondents: 0,
+        personDays: 0,
+        dueEntries: 0,
         grade: null,
         overall: null,
         overallRank: null,
+        overallTied: false,
       };
       byUnit.set(unitId, r);
     }
     return r;
   };
-  for (const { k, unit_id, v } of rows) {
+  // requests first: the IKM sample's population is the unit's completed requests
+  const order = (k: string) => (k === "req" ? 0 : 1);
+  for (const { k, unit_id, v } of [...rows].sort((a, b) => order(a.k) - order(b.k))) {
     const r = row(unit_id);
     const n = v.map(Number);
     if (k === "req" && n[0]! > 0) {
       r.completed = n[0]!;
       r.values.sla = slaCompliance(n[0]!, n[1]!);
       r.values.processing = n[2]!;
-    } else if (k === "att" && n[0]! > 0) r.values.attendance = n[1]! / n[0]!;
-    else if (k === "ek" && n[0]! > 0) r.values.ekinerja = n[1]! / n[0]!;
-    else if (k === "ikm" && n[0]! > 0) {
+      r.tooFew.sla = r.tooFew.processing = r.completed < min.completedRequests;
+    } else if (k === "att" && n[0]! > 0) {
+      r.personDays = n[0]!;
+      r.values.attendance = n[1]! / n[0]!;
+      r.tooFew.attendance = r.personDays < min.personDays;
+    } else if (k === "ek" && n[0]! > 0) {
+      r.dueEntries = n[0]!;
+      r.values.ekinerja = n[1]! / n[0]!;
+      r.tooFew.ekinerja = r.dueEntries < min.dueEntries;
+    } else if (k === "ikm" && n[0]! > 0) {
       const result = ikmFromSums(scoresOf((_, i) => n[i + 1]!), n[0]!);
-      r.values.ikm = result.converted;
+      // too few answers: no value at all (as everywhere IKM is shown), so nothing to rank
+      const shown = ikmShown(ikmSample(result.respondents, r.completed || (ikmRule.populationByUnit.get(unit_id) ?? null), ikmRule.floor));
+      r.values.ikm = shown ? result.converted : null;
       r.respondents = result.respondents;
-      r.grade = result.grade;
+      r.grade = shown ? result.grade : null;
+      r.tooFew.ikm = !shown;
     }
   }
   const all = [...byUnit.values()];
   for (const c of COMPONENTS) {
-    const ranked = all.filter((r) => r.values[c] !== null).sort((a, b) => (HIGHER_IS_BETTER[c] ? b.values[c]! - a.values[c]! : a.values[c]! - b.values[c]!));
-    // equal values share a rank (1, 2, 2, 4)
-    ranked.forEach((r, i) => (r.ranks[c] = i > 0 && ranked[i - 1]!.values[c] === r.values[c] ? ranked[i - 1]!.ranks[c] : i + 1));
+    const placed = competitionRanks(all.map((r) => (r.tooFew[c] ? null : r.values[c])), HIGHER_IS_BETTER[c]);
+    all.forEach((r, i) => {
+      r.ranks[c] = placed[i]?.rank ?? null;
+      r.tied[c] = placed[i]?.tied ?? false;
+    });
   }
-  for (const r of all) {
-    const ranks = COMPONENTS.map((c) => r.ranks[c]).filter((x): x is number => x !== null);
-    r.overall = ranks.length ? ranks.reduce((a, b) => a + b, 0) / ranks.length : null;
-  }
+  // an overall rank only for a unit placed on every component: a unit ranked on IKM alone is not first
+  for (const r of all) r.overall = COMPONENTS.every((c) => r.ranks[c] !== null) ? COMPONENTS.reduce((a, c) => a + r.ranks[c]!, 0) / COMPONENTS.length : null;
+  const overall = competitionRanks(all.map((r) => r.overall), false);
+  all.forEach((r, i) => {
+    r.overallRank = overall[i]?.rank ?? null;
+    r.overallTied = overall[i]?.tied ?? false;
+  });
   const ordered = all.filter((r) => r.overall !== null).sort((a, b) => a.overall! - b.overall! || a.unitId.localeCompare(b.unitId));
-  ordered.forEach((r, i) => (r.overallRank = i > 0 && ordered[i - 1]!.overall === r.overall ? ordered[i - 1]!.overallRank : i + 1));
-  return [...ordered, ...all.filter((r) => r.overall === null)];
+  // the rest: most components placed first
+  const placedCount = (r: ScorecardRow) => COMPONENTS.filter((c) => r.ranks[c] !== null).length;
+  const rest = all.filter((r) => r.overall === null).sort((a, b) => placedCount(b) - placedCount(a) || a.unitId.localeCompare(b.unitId));
+  return [...ordered, ...rest];
 }

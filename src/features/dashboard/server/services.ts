@@ -5,7 +5,7 @@
 import type { ClickHouse } from "@/server/clickhouse/types";
 import { daysPastDeadline, FINAL_STATUSES } from "@/lib/domain/sla";
 import { dayNumber, indonesianZone, type WorkCalendar } from "@/lib/domain/working-days";
-import { bucketFor, type ResolvedPeriod } from "../period";
+import { bucketFor, bucketPartial, bucketStartSql, type ResolvedPeriod } from "../period";
 import { SERVICE_FILTER, slaCompliance, UNIT_FILTER, type RequestCounts, type Scope } from "./kpi";
 
 export interface PerformanceRow extends RequestCounts {
@@ -20,7 +20,8 @@ export interface ServicePerformance {
   histogram: { days: number; requests: number }[];
   cap: number;
   /** One point per week (periods up to two months) or per month. */
-  overTime: { start: string; completed: number; breached: number; slaCompliance: number | null }[];
+  /** `partial`: the bucket holds only part of its week or month (cut by the period). */
+  overTime: { start: string; partial: boolean; completed: number; breached: number; slaCompliance: number | null }[];
   bucket: "week" | "month";
   stages: { stage: string; transitions: number; meanDays: number }[];
   slowestOpen: { number: string; serviceTypeId: string; unitId: string; submittedDay: string; dueDay: string; overdueDays: number }[];
@@ -47,7 +48,7 @@ export async function servicePerformance(ch: ClickHouse, period: ResolvedPeriod,
       params,
     ),
     ch.query<{ start: string; completed: number; breached: number }>(
-      `SELECT toString(${bucket === "week" ? "toMonday(day)" : "toStartOfMonth(day)"}) AS start, sum(completed) AS completed, sum(breached) AS breached
+      `SELECT ${bucketStartSql(bucket, "day")} AS start, sum(completed) AS completed, sum(breached) AS breached
        FROM rollup_request_daily WHERE ${where} GROUP BY start ORDER BY start`,
       params,
     ),
@@ -87,7 +88,7 @@ export async function servicePerformance(ch: ClickHouse, period: ResolvedPeriod,
     overTime: overTime.map((o) => {
       const completed = Number(o.completed);
       const breached = Number(o.breached);
-      return { start: o.start, completed, breached, slaCompliance: slaCompliance(completed, breached) };
+      return { start: o.start, partial: bucketPartial(bucket, o.start, period.current), completed, breached, slaCompliance: slaCompliance(completed, breached) };
     }),
     bucket,
     stages: stages.map((s) => ({ stage: s.stage, transitions: Number(s.transitions), meanDays: Number(s.transitions) ? Number(s.wd) / Number(s.transitions) : 0 })),

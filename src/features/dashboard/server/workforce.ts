@@ -3,7 +3,7 @@
 // missing and the share of employees who filled everything on time. Rollups for everything except that
 // last share, which needs each employee's entries (the facts of the period, pruned by month).
 import type { ClickHouse } from "@/server/clickhouse/types";
-import { bucketFor, type ResolvedPeriod } from "../period";
+import { bucketFor, bucketPartial, bucketStartSql, type ResolvedPeriod } from "../period";
 import { ratio, UNIT_FILTER, type Scope } from "./kpi";
 
 
@@ -27,7 +27,8 @@ function attendanceCounts(r: { due: number; present: number; late: number; absen
 
 export interface AttendanceView {
   bucket: "week" | "month";
-  overTime: ({ start: string } & AttendanceCounts)[];
+  /** `partial`: the bucket holds only part of its week or month (cut by the period). */
+  overTime: ({ start: string; partial: boolean } & AttendanceCounts)[];
   byUnit: ({ unitId: string } & AttendanceCounts)[];
   /** ISO weekday 1 (Monday) … 5 (Friday); weekends and holidays are not working days. */
   byWeekday: ({ weekday: number } & AttendanceCounts)[];
@@ -45,7 +46,7 @@ export async function attendanceView(ch: ClickHouse, period: ResolvedPeriod, sco
   type Sums = { due: number; present: number; late: number; absent_tk: number };
   const [overTime, byUnit, byWeekday, bands] = await Promise.all([
     ch.query<Sums & { start: string }>(
-      `SELECT toString(${bucket === "week" ? "toMonday(day)" : "toStartOfMonth(day)"}) AS start, ${ATT_SUMS} FROM rollup_attendance_daily WHERE ${where} GROUP BY start ORDER BY start`,
+      `SELECT ${bucketStartSql(bucket, "day")} AS start, ${ATT_SUMS} FROM rollup_attendance_daily WHERE ${where} GROUP BY start ORDER BY start`,
       params,
     ),
     ch.query<Sums & { unit_id: string }>(`SELECT unit_id, ${ATT_SUMS} FROM rollup_attendance_daily WHERE ${where} GROUP BY unit_id`, params),
@@ -61,7 +62,7 @@ export async function attendanceView(ch: ClickHouse, period: ResolvedPeriod, sco
   const b = bands[0] ?? { tl1: 0, tl2: 0, tl3: 0, tl4: 0, minutes: 0 };
   return {
     bucket,
-    overTime: overTime.map((r) => ({ start: r.start, ...attendanceCounts(r) })),
+    overTime: overTime.map((r) => ({ start: r.start, partial: bucketPartial(bucket, r.start, period.current), ...attendanceCounts(r) })),
     byUnit: byUnit
       .map((r) => ({ unitId: r.unit_id, ...attendanceCounts(r) }))
       .sort((x, y) => (y.attendanceRate ?? -1) - (x.attendanceRate ?? -1) || x.unitId.localeCompare(y.unitId)),
@@ -92,7 +93,7 @@ function ekinerjaCounts(r: { due: number; on_time: number; late: number; missing
 
 export interface EkinerjaView {
   bucket: "week" | "month";
-  overTime: ({ start: string } & EkinerjaCounts)[];
+  overTime: ({ start: string; partial: boolean } & EkinerjaCounts)[];
   byUnit: ({ unitId: string } & EkinerjaCounts)[];
   byKind: ({ kind: "daily" | "monthly" } & EkinerjaCounts)[];
   /** Employees with at least one entry due in the period, and those who made every one on time. */
@@ -117,7 +118,7 @@ export async function ekinerjaView(ch: ClickHouse, period: ResolvedPeriod, scope
   type Sums = { due: number; on_time: number; late: number; missing: number };
   const [overTime, byUnit, byKind, notDue, employees] = await Promise.all([
     ch.query<Sums & { start: string }>(
-      `SELECT toString(${bucket === "week" ? "toMonday(period)" : "toStartOfMonth(period)"}) AS start, ${EK_SUMS} FROM rollup_ekinerja_due WHERE ${where} GROUP BY start ORDER BY start`,
+      `SELECT ${bucketStartSql(bucket, "period")} AS start, ${EK_SUMS} FROM rollup_ekinerja_due WHERE ${where} GROUP BY start ORDER BY start`,
       params,
     ),
     ch.query<Sums & { unit_id: string }>(`SELECT unit_id, ${EK_SUMS} FROM rollup_ekinerja_due WHERE ${where} GROUP BY unit_id`, params),
@@ -140,7 +141,7 @@ export async function ekinerjaView(ch: ClickHouse, period: ResolvedPeriod, scope
   const e = employees[0] ?? { due: 0, compliant: 0 };
   return {
     bucket,
-    overTime: overTime.map((r) => ({ start: r.start, ...ekinerjaCounts(r) })),
+    overTime: overTime.map((r) => ({ start: r.start, partial: bucketPartial(bucket, r.start, period.current), ...ekinerjaCounts(r) })),
     byUnit: byUnit
       .map((r) => ({ unitId: r.unit_id, ...ekinerjaCounts(r) }))
       .sort((x, y) => (y.fillRate ?? -1) - (x.fillRate ?? -1) || x.unitId.localeCompare(y.unitId)),

@@ -15,7 +15,7 @@ export function ReportCharts({ data, fileBase }: { data: ReportData; fileBase: s
   const { t, locale } = useI18n();
   const name = (o: { nameId: string; nameEn: string }) => (locale === "en" ? o.nameEn : o.nameId);
   const services = data.services.filter((s) => !s.suppressed).map((s) => ({ name: name(s), sla: s.slaDays, median: s.medianDays, p90: s.p90Days }));
-  const ikm = data.satisfaction.byService.filter((s) => !s.suppressed).map((s) => ({ name: name(s), ikm: s.ikm }));
+  const ikm = data.satisfaction.byService.filter((s) => !s.suppressed && s.ikm !== null).map((s) => ({ name: name(s), ikm: s.ikm }));
   const units = data.units.filter((u) => !u.suppressed).map((u) => ({ name: u.name, attendance: u.attendanceRate === null ? null : u.attendanceRate * 100, ekinerja: u.ekinerjaFillRate === null ? null : u.ekinerjaFillRate * 100 }));
   const pct = (v: number | null) => (v === null ? "–" : formatPercent(v / 100));
   const svcHead = [t("requests.service"), t("report.col.sla"), t("report.col.median"), t("report.col.p90")];

@@ -5,7 +5,7 @@ import Link from "next/link";
 import type { Locale, Translate } from "@/i18n/catalog";
 import { formatDate, formatDateTime, formatNumber } from "@/i18n/format";
 import { GRADE_LABEL } from "@/lib/domain/ikm";
-import { cellText, periodLabel } from "../format";
+import { cellText, ikmCellText, periodLabel } from "../format";
 import type { ReportData } from "../schema";
 import { ReportCharts } from "./ReportCharts";
 
@@ -97,8 +97,9 @@ export function ReportView({ data, meta, t, locale }: { data: ReportData; meta: 
       <section aria-labelledby="ikm-title">
         <h2 id="ikm-title">{t("report.ikm.title")}</h2>
         <p>{t("report.explain.ikm")}</p>
+        {o.minimum !== undefined && <p className="muted">{t("report.ikm.sampleRule")}</p>}
         <p className="report-overall" data-testid="report-ikm">
-          {o.suppressed ? t("report.suppressedCell") : t("report.ikm.overall", { ikm: cellText(o.ikm, false, "ikm", t), grade: grade(o.grade), n: formatNumber(o.respondents ?? 0) })}
+          {o.suppressed || o.standing === "insufficient" ? ikmCellText(o, t) : t("report.ikm.overall", { ikm: ikmCellText(o, t), grade: grade(o.grade), n: formatNumber(o.respondents ?? 0) })}
         </p>
         <div className="table-wrap">
           <table className="mini-table report-table">
@@ -114,7 +115,7 @@ export function ReportView({ data, meta, t, locale }: { data: ReportData; meta: 
               {data.satisfaction.byService.map((s) => (
                 <tr key={s.code}>
                   <th scope="row">{name(s)}</th>
-                  <td className="num">{cellText(s.ikm, s.suppressed, "ikm", t)}</td>
+                  <td className="num">{ikmCellText(s, t)}</td>
                   <td>{s.suppressed ? "" : grade(s.grade)}</td>
                   <td className="num">{cellText(s.respondents, s.suppressed, "count", t)}</td>
                 </tr>
@@ -130,7 +131,7 @@ export function ReportView({ data, meta, t, locale }: { data: ReportData; meta: 
               {data.satisfaction.byUnit.map((u) => (
                 <tr key={`u-${u.code}`}>
                   <th scope="row">{u.name}</th>
-                  <td className="num">{cellText(u.ikm, u.suppressed, "ikm", t)}</td>
+                  <td className="num">{ikmCellText(u, t)}</td>
                   <td>{u.suppressed ? "" : grade(u.grade)}</td>
                   <td className="num">{cellText(u.respondents, u.suppressed, "count", t)}</td>
                 </tr>

@@ -5,7 +5,7 @@ import PDFDocument from "pdfkit";
 import type { Locale, Translate } from "@/i18n/catalog";
 import { formatDate, formatDateTime, formatNumber } from "@/i18n/format";
 import { GRADE_LABEL } from "@/lib/domain/ikm";
-import { cellText, periodLabel } from "../format";
+import { cellText, ikmCellText, periodLabel } from "../format";
 import type { ReportData } from "../schema";
 
 const BLUE = "#0072B2";
@@ -122,12 +122,13 @@ export async function reportPdf(d: ReportData, meta: { version: number; publishe
   heading(t("report.ikm.title"));
   para(t("report.explain.ikm"));
   const o = d.satisfaction.overall;
-  para(o.suppressed ? t("report.suppressedCell") : t("report.ikm.overall", { ikm: cellText(o.ikm, false, "ikm", t), grade: grade(o.grade), n: formatNumber(o.respondents ?? 0) }));
+  para(o.suppressed || o.standing === "insufficient" ? ikmCellText(o, t) : t("report.ikm.overall", { ikm: ikmCellText(o, t), grade: grade(o.grade), n: formatNumber(o.respondents ?? 0) }));
+  if (o.minimum !== undefined) para(t("report.ikm.sampleRule"));
   const ikmShown = d.satisfaction.byService.filter((s) => !s.suppressed && s.ikm !== null);
   bars(t("report.chart.ikm"), ikmShown.map((s) => ({ label: name(s), value: s.ikm! })), 100, (v) => formatNumber(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 }), GREEN);
   table(
     [{ title: `${t("requests.service")} / ${t("compliance.col.unit")}`, width: 3.5 }, { title: "IKM", width: 1, align: "right" }, { title: t("report.col.grade"), width: 1.6 }, { title: t("report.col.respondents"), width: 1.2, align: "right" }],
-    [...d.satisfaction.byService.map((s) => ({ n: name(s), ...s })), ...d.satisfaction.byUnit.map((u) => ({ n: u.name, ...u }))].map((r) => [r.n, cellText(r.ikm, r.suppressed, "ikm", t), r.suppressed ? "" : grade(r.grade), cellText(r.respondents, r.suppressed, "count", t)]),
+    [...d.satisfaction.byService.map((s) => ({ n: name(s), ...s })), ...d.satisfaction.byUnit.map((u) => ({ n: u.name, ...u }))].map((r) => [r.n, ikmCellText(r, t), r.suppressed ? "" : grade(r.grade), cellText(r.respondents, r.suppressed, "count", t)]),
   );
 
   // units

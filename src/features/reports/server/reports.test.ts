@@ -31,6 +31,20 @@ describe("transparency reports (PGlite + chDB)", () => {
     const out = path.join(s.dataDir, "gen");
     // the history up to 15 March now; the rest of March arrives later (second test)
     await generate(s.db, { ...CFG, to: "2026-03-15", outDir: out });
+    // February's answers: 35 at one unit, 12 and 14 at two others (too few to grade, enough to publish)
+    const region = await s.db.region.findFirstOrThrow();
+    const [many, few, other] = await s.db.unit.findMany({ take: 3, orderBy: { code: "asc" } });
+    const service = await s.db.serviceType.findFirstOrThrow({ orderBy: { code: "asc" } });
+    for (let i = 0; i < 61; i++) {
+      const sc = 2 + (i % 3);
+      await s.db.surveyResponse.create({
+        data: {
+          regionId: region.id, unitId: (i < 35 ? many : i < 47 ? few : other)!.id, serviceTypeId: service.id, submissionKey: `feb${i}`, channel: "LINK",
+          ageGroup: "26-35", gender: "P", education: "SMA", occupation: "PNS",
+          u1: sc, u2: sc, u3: sc, u4: sc, u5: sc, u6: sc, u7: sc, u8: sc, u9: sc, createdAt: new Date(Date.UTC(2026, 1, 2 + (i % 25), 3)),
+        },
+      });
+    }
     await runEtl(s, { files: readdirSync(out).map((f) => ({ path: path.join(out, f) })), lagMs: 0, today: "2026-03-15" });
     regionId = (await s.db.region.findFirstOrThrow()).id;
   });
@@ -55,14 +69,42 @@ describe("transparency reports (PGlite + chDB)", () => {
       } else expect(u).toMatchObject({ employees: n, suppressed: false });
     }
     expect(suppressed).toBeGreaterThan(0); // 60 employees over 22 units: the small ones are hidden
+    // stored unrounded (a rate rounded to four places before storing was rounded twice when shown)
+    const att = await s.ch.query<{ unit_id: string; due: string; present: string }>(
+      "SELECT unit_id, sum(due) AS due, sum(present) AS present FROM rollup_attendance_daily WHERE day BETWEEN '2026-02-01' AND '2026-02-28' GROUP BY unit_id",
+    );
+    const shownUnits = data.units.filter((u) => !u.suppressed && u.attendanceRate !== null);
+    expect(shownUnits.length).toBeGreaterThan(0);
+    for (const u of shownUnits) {
+      const r = att.find((x) => x.unit_id === units.get(u.code))!;
+      expect(u.attendanceRate).toBe(Number(r.present) / Number(r.due));
+    }
+    // rates at full precision, as the analytics store gives them: rounded once, at display (format.ts)
+    const sla = await s.ch.query<{ code: string; completed: string; breached: string }>(
+      `SELECT service_type_id AS code, sum(completed) AS completed, sum(breached) AS breached FROM rollup_request_daily WHERE day BETWEEN '2026-02-01' AND '2026-02-28' GROUP BY code`,
+    );
+    const serviceIds = new Map((await s.db.serviceType.findMany()).map((t) => [t.code, t.id]));
     for (const sv of data.services) {
       if (sv.suppressed) expect([sv.completed, sv.medianDays, sv.slaCompliance]).toEqual([null, null, null]);
-      else expect(sv.completed).toBeGreaterThanOrEqual(MIN_CELL);
+      else {
+        expect(sv.completed).toBeGreaterThanOrEqual(MIN_CELL);
+        const r = sla.find((x) => x.code === serviceIds.get(sv.code))!;
+        expect(sv.slaCompliance).toBe((Number(r.completed) - Number(r.breached)) / Number(r.completed));
+      }
     }
     for (const c of [data.satisfaction.overall, ...data.satisfaction.byService, ...data.satisfaction.byUnit]) {
       if (c.suppressed) expect([c.respondents, c.ikm, c.grade]).toEqual([null, null, null]);
       else expect(c.respondents).toBeGreaterThanOrEqual(MIN_CELL);
     }
+    // too few respondents to grade (ikm.ts floor): shown as such, never with an IKM or a grade
+    const cells = [data.satisfaction.overall, ...data.satisfaction.byService, ...data.satisfaction.byUnit].filter((c) => !c.suppressed);
+    for (const c of cells) {
+      expect(c.minimum).toBe(30);
+      if (c.respondents! < 30) expect([c.standing, c.ikm, c.grade]).toEqual(["insufficient", null, null]);
+      else expect(c.standing).not.toBe("insufficient");
+    }
+    expect(cells.filter((c) => c.standing === "insufficient").length).toBeGreaterThan(0);
+    expect(cells.filter((c) => c.standing !== "insufficient").length).toBeGreaterThan(0);
     // nothing hidden can be computed from the overall: hidden respondents are none, or at least 5 in two or more cells
     for (const group of [data.satisfaction.byService, data.satisfaction.byUnit]) {
       const shown = group.reduce((a, c) => a + (c.respondents ?? 0), 0);

@@ -1,19 +1,20 @@
 // Computes a report's numbers from ClickHouse (the same queries as the leaders' dashboards) and applies
 // small-cell suppression before anything is stored: a cell covering fewer than MIN_CELL employees or
 // responses never leaves this function with its value, nor does a cell that the published overall
-// would give away by subtraction (complementary suppression, suppress.ts).
+// would give away by subtraction (complementary suppression, suppress.ts). Values are stored at full
+// precision and rounded only where they are shown (format.ts): 6 of 11 stored as 0.5455 read "54,6%".
 import { resolvePeriod } from "@/features/dashboard/period";
-import { satisfactionView } from "@/features/dashboard/server/satisfaction";
+import { declaredPopulation, satisfactionView, type IkmRow } from "@/features/dashboard/server/satisfaction";
 import { servicePerformance } from "@/features/dashboard/server/services";
 import { attendanceView, ekinerjaView } from "@/features/dashboard/server/workforce";
 import { regionCalendar } from "@/features/requests/server/leave";
+import { env } from "@/env";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";
 import type { ReportPeriod } from "../period";
 import { MIN_CELL, REPORT_SCHEMA, type ReportData } from "../schema";
 import { cellsToHide } from "../suppress";
 
-const round = (v: number | null, digits: number) => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
 const small = (n: number) => n < MIN_CELL;
 
 export async function buildSnapshot(db: Db, ch: ClickHouse, regionId: string, period: ReportPeriod, dataAsOf: Date): Promise<ReportData> {
@@ -26,7 +27,7 @@ export async function buildSnapshot(db: Db, ch: ClickHouse, regionId: string, pe
   const scope = {};
   const [perf, sat, att, ek, heads] = await Promise.all([
     servicePerformance(ch, resolved, scope, period.to, region.timezone, (await regionCalendar(db, regionId)).calendar),
-    satisfactionView(ch, resolved, scope, new Map()),
+    satisfactionView(ch, resolved, scope, await declaredPopulation(db), env().IKM_MIN_RESPONDENTS),
     attendanceView(ch, resolved, scope),
     ekinerjaView(ch, resolved, scope),
     ch.query<{ unit_id: string; n: string }>(
@@ -40,10 +41,13 @@ export async function buildSnapshot(db: Db, ch: ClickHouse, regionId: string, pe
   const attBy = new Map(att.byUnit.map((r) => [r.unitId, r]));
   const ekBy = new Map(ek.byUnit.map((r) => [r.unitId, r]));
   const headsBy = new Map(heads.map((h) => [h.unit_id, Number(h.n)]));
-  type IkmIn = { respondents: number; ikm: number | null; grade: "A" | "B" | "C" | "D" | null } | undefined;
+  type IkmIn = Pick<IkmRow, "respondents" | "ikm" | "grade" | "standing" | "minimum"> | undefined;
+  // too few respondents (ikm.ts) carry no IKM or grade (satisfactionView already left them out)
   const ikmCell = (r: IkmIn, hide: boolean) => {
     const n = r?.respondents ?? 0;
-    return hide || small(n) ? { respondents: null, ikm: null, grade: null, suppressed: true } : { respondents: n, ikm: round(r!.ikm, 2), grade: r!.grade, suppressed: false };
+    if (hide || small(n)) return { respondents: null, ikm: null, grade: null, suppressed: true };
+    const standing = r!.standing === "none" ? ("insufficient" as const) : r!.standing;
+    return { respondents: n, ikm: r!.ikm, grade: r!.grade, suppressed: false, standing, minimum: r!.minimum };
   };
   // per service and per unit the respondents add up to the published overall: complementary suppression
   const byServiceIn = services.map((s) => ikmService.get(s.id));
@@ -64,7 +68,7 @@ export async function buildSnapshot(db: Db, ch: ClickHouse, regionId: string, pe
       return {
         code: s.code, nameId: s.nameId, nameEn: s.nameEn, slaDays: s.slaDays,
         completed: hidden ? null : n, medianDays: hidden ? null : (p?.p50 ?? null), p90Days: hidden ? null : (p?.p90 ?? null),
-        slaCompliance: hidden ? null : round(p?.slaCompliance ?? null, 4), suppressed: hidden,
+        slaCompliance: hidden ? null : (p?.slaCompliance ?? null), suppressed: hidden,
       };
     }),
     satisfaction: {
@@ -77,10 +81,11 @@ export async function buildSnapshot(db: Db, ch: ClickHouse, regionId: string, pe
       const hidden = small(n);
       return {
         code: u.code, name: u.name, employees: hidden ? null : n,
-        attendanceRate: hidden ? null : round(attBy.get(u.id)?.attendanceRate ?? null, 4),
-        ekinerjaFillRate: hidden ? null : round(ekBy.get(u.id)?.fillRate ?? null, 4),
+        attendanceRate: hidden ? null : (attBy.get(u.id)?.attendanceRate ?? null),
+        ekinerjaFillRate: hidden ? null : (ekBy.get(u.id)?.fillRate ?? null),
         suppressed: hidden,
       };
     }),
   };
 }
+

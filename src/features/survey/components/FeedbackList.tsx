@@ -1,21 +1,23 @@
 "use client";
-// What respondents wrote: suggestions and complaints, newest first. Complaints are marked with their
-// follow-up state; HR moves that state (and sees the contact to reach the respondent).
+// What respondents wrote in the dashboard's period and scope: suggestions and complaints, newest first.
+// Complaints are marked with their follow-up state; HR moves that state (and sees the contact to reach
+// the respondent).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useI18n } from "@/i18n/client";
 import { formatDateTime } from "@/i18n/format";
 import { useTRPC } from "@/trpc/react";
+import type { DashboardFilter } from "../../dashboard/filter";
 
 const STATES = ["OPEN", "IN_PROGRESS", "RESOLVED"] as const;
 
-export function FeedbackList({ unitName, serviceName }: { unitName: Record<string, string>; serviceName: Record<string, string> }) {
+export function FeedbackList({ filter, unitName, serviceName }: { filter: DashboardFilter; unitName: Record<string, string>; serviceName: Record<string, string> }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [only, setOnly] = useState<"all" | "complaints" | "open">("all");
   const [page, setPage] = useState(0);
-  const query = useQuery(trpc.survey.feedback.queryOptions({ only, page }));
+  const query = useQuery(trpc.survey.feedback.queryOptions({ ...filter, only, page }));
   const follow = useMutation(trpc.survey.setFollowUp.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.survey.feedback.queryKey() }) }));
   const data = query.data;
   return (

@@ -2,28 +2,52 @@
 // contact is shown to HR only, who follow complaints up; each follow-up change is audited.
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { ELEMENTS, ikmFromSums, scoresOf } from "@/lib/domain/ikm";
+import { env } from "@/env";
+import { ELEMENTS, ikmFromSums, ikmSample, ikmShown, scoresOf } from "@/lib/domain/ikm";
 import { recordAudit } from "@/server/audit";
+import { periodInput, resolvePeriod } from "@/features/dashboard/period";
+import { dayNumber, localInstant } from "@/lib/domain/working-days";
 import { createTRPCRouter, roleProcedure } from "@/server/api/trpc";
-import { unitSubtree } from "@/server/api/unit-scope";
+import { isUnitWithin, unitSubtree } from "@/server/api/unit-scope";
+import { today as todayIn } from "@/server/clock";
 
 const FOLLOW_UP = ["OPEN", "IN_PROGRESS", "RESOLVED"] as const;
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const surveyRouter = createTRPCRouter({
+  /**
+   * What respondents wrote in the dashboard's period and scope (unit and its sub-units, service), the same
+   * answers the satisfaction card above counts: days in the region's time zone.
+   */
   feedback: roleProcedure("ADMIN", "LEADER", "HR", "UNIT_HEAD")
     .input(
-      z.object({
-        only: z.enum(["all", "complaints", "open"]).default("all"),
-        page: z.number().int().min(0).max(10_000).default(0),
-      }),
+      periodInput.and(
+        z.object({
+          only: z.enum(["all", "complaints", "open"]).default("all"),
+          page: z.number().int().min(0).max(10_000).default(0),
+          unitId: z.string().min(1).max(64).optional(),
+          serviceTypeId: z.string().min(1).max(64).optional(),
+          /** "Today" in the region, for tests; the region's real today otherwise. */
+          today: day.optional(),
+        }),
+      ),
     )
     .query(async ({ ctx, input }) => {
       const pageSize = 50;
-      const units = ctx.user.role === "UNIT_HEAD" ? (ctx.user.unitId ? await unitSubtree(ctx.db, ctx.user.unitId) : []) : null;
+      // a unit head is held to their own unit and its sub-units, as on the dashboards
+      const own = ctx.user.role === "UNIT_HEAD" ? ctx.user.unitId : null;
+      if (ctx.user.role === "UNIT_HEAD" && !own) throw new TRPCError({ code: "FORBIDDEN" });
+      const root = input.unitId ?? own;
+      if (own && root && !(await isUnitWithin(ctx.db, root, own))) throw new TRPCError({ code: "FORBIDDEN" });
+      const units = root ? await unitSubtree(ctx.db, root) : null;
+      const timezone = (await ctx.db.region.findFirst({ orderBy: { createdAt: "asc" }, select: { timezone: true } }))?.timezone ?? "Asia/Jakarta";
+      const period = resolvePeriod(input, input.today ?? todayIn(timezone)).current;
       const where = {
         suggestion: { not: null },
+        NOT: { suggestion: "" },
+        createdAt: { gte: localInstant(dayNumber(period.from), 0, timezone), lt: localInstant(dayNumber(period.to) + 1, 0, timezone) },
         ...(units ? { unitId: { in: units } } : {}),
+        ...(input.serviceTypeId ? { serviceTypeId: input.serviceTypeId } : {}),
         ...(input.only === "complaints" ? { isComplaint: true } : input.only === "open" ? { isComplaint: true, followUp: { in: ["OPEN", "IN_PROGRESS"] as ("OPEN" | "IN_PROGRESS")[] } } : {}),
       };
       const showContact = ctx.user.role === "HR" || ctx.user.role === "ADMIN";
@@ -62,7 +86,10 @@ export const surveyRouter = createTRPCRouter({
       await recordAudit(ctx.db, ctx.actor, { action: "survey.handlers.read", entity: "SurveyResponse", entityId: "*", after: input });
       return rows.map((r) => {
         const result = ikmFromSums(scoresOf((e) => Number(r[e.toLowerCase()])), Number(r.n));
-        return { actor: r.actor, respondents: result.respondents, ikm: result.converted, grade: result.grade, weakest: result.weakest };
+        // a person is not graded on a handful of ratings (ikm.ts; who they served is not counted here)
+        const sample = ikmSample(result.respondents, null, env().IKM_MIN_RESPONDENTS);
+        const shown = ikmShown(sample);
+        return { actor: r.actor, respondents: result.respondents, ikm: shown ? result.converted : null, grade: shown ? result.grade : null, weakest: shown ? result.weakest : null, minimum: sample.minimum };
       });
     }),
 

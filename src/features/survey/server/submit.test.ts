@@ -146,7 +146,7 @@ describe.each(relationalKinds)("survey responses on %s", (kind) => {
       createCaller({ db, clientKey: "t", session: { expires: new Date(Date.now() + 3_600_000).toISOString(), user: { id: `u-${role}`, name: role, username: role, role, unitId } } });
     const r = await submitForm(db, point(), answers({ serviceTypeId, isComplaint: "on", suggestion: "Tidak ada kabar", contact: "0812-1" }), "client-j");
     const id = (r as { responseId: string }).responseId;
-    const leaderView = await as("LEADER").survey.feedback({ only: "complaints" });
+    const leaderView = await as("LEADER").survey.feedback({ period: "month", only: "complaints" });
     const mine = leaderView.rows.find((x) => x.id === id)!;
     expect(mine).toMatchObject({ suggestion: "Tidak ada kabar", isComplaint: true, followUp: "OPEN" });
     expect("contact" in mine && mine.contact).toBeFalsy();
@@ -154,16 +154,16 @@ describe.each(relationalKinds)("survey responses on %s", (kind) => {
     await expect(as("LEADER").survey.setFollowUp({ id, state: "RESOLVED" })).rejects.toMatchObject({ code: "FORBIDDEN" });
 
     const hr = as("HR");
-    expect((await hr.survey.feedback({ only: "open" })).rows.find((x) => x.id === id)?.contact).toBe("0812-1");
+    expect((await hr.survey.feedback({ period: "month", only: "open" })).rows.find((x) => x.id === id)?.contact).toBe("0812-1");
     await hr.survey.setFollowUp({ id, state: "IN_PROGRESS" });
     await hr.survey.setFollowUp({ id, state: "IN_PROGRESS" });
     expect(await db.auditLog.count({ where: { action: "survey.followup", entityId: id } })).toBe(1);
     await hr.survey.setFollowUp({ id, state: "RESOLVED" });
-    expect((await hr.survey.feedback({ only: "open" })).rows.some((x) => x.id === id)).toBe(false);
+    expect((await hr.survey.feedback({ period: "month", only: "open" })).rows.some((x) => x.id === id)).toBe(false);
 
     // a unit head sees only their own units' entries
     const other = await db.unit.findFirstOrThrow({ where: { code: "DISDIK" } });
-    const headView = await as("UNIT_HEAD", other.id).survey.feedback({ only: "all" });
+    const headView = await as("UNIT_HEAD", other.id).survey.feedback({ period: "month", only: "all" });
     expect(headView.rows.every((x) => x.unitId !== (mine as { unitId: string }).unitId)).toBe(true);
   });
 
@@ -177,6 +177,8 @@ describe.each(relationalKinds)("survey responses on %s", (kind) => {
     const first = rows[0]!;
     const mine = new Set(events.filter((e) => e.actorName === first.actor).map((e) => e.requestId));
     expect(first.respondents).toBe(rated.filter((r) => mine.has(r.requestId!)).length);
+    // a handful of ratings grades nobody (the floor, ikm.ts)
+    for (const r of rows) if (r.respondents < 30) expect([r.ikm, r.grade, r.weakest, r.minimum]).toEqual([null, null, null, 30]);
     expect(await db.auditLog.count({ where: { action: "survey.handlers.read" } })).toBeGreaterThan(0);
     const leader = createCaller({ db, clientKey: "t", session: { expires: new Date(Date.now() + 3_600_000).toISOString(), user: { id: "l", name: "L", username: "l", role: "LEADER", unitId: null } } });
     await expect(leader.survey.handlers({ from: "2020-01-01", to: "2030-12-31" })).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -58,7 +58,9 @@ export default async function HandlersPage({ searchParams }: { searchParams: Pro
               {rows.map((r) => (
                 <tr key={r.actor}>
                   <th scope="row">{r.actor}</th>
-                  <td className="num">{r.ikm === null ? "—" : formatNumber(r.ikm, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}</td>
+                  <td className="num">
+                    {r.ikm === null ? <span title={t("ikm.insufficient.detail", { n: formatNumber(r.respondents), min: formatNumber(r.minimum) })}>{t("ikm.insufficient")}</span> : formatNumber(r.ikm, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}
+                  </td>
                   <td>{r.grade ? `${r.grade} (${t(`ikm.grade.${r.grade}`)})` : "—"}</td>
                   <td className="num">{formatNumber(r.respondents)}</td>
                   <td>{r.weakest ? t(`satisfaction.element.${r.weakest}`) : "—"}</td>
