@@ -165,13 +165,17 @@ export function detectKind(file: SourceFile, head: string): ImportKind | null {
 
 export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }, opts: EtlOptions = {}): Promise<EtlResult> {
   const { db, ch, dataDir } = stores;
-  const fingerprint = rulesFingerprint();
-  const rulesChanged = (await builtWithRules(ch)) !== fingerprint;
-  // analytics classified by other rules (an upgrade changed a measure, or nothing was built yet) are rebuilt whole
-  const mode = rulesChanged ? "full" : (opts.mode ?? "incremental");
   const progress = opts.progress ?? createProgress({ quiet: true });
   const t0 = performance.now();
   const beat = await acquireLease(db, opts.leaseSeconds ?? 120);
+  // read under the lease, so a run queued behind a rebuild sees the rules it recorded and does not rebuild again;
+  // analytics classified by other rules (an upgrade changed a measure, or nothing was built yet) are rebuilt whole
+  const fingerprint = rulesFingerprint();
+  const rulesChanged = (await builtWithRules(ch).catch(async (err: unknown) => {
+    await releaseLease(db).catch(() => {});
+    throw err;
+  })) !== fingerprint;
+  const mode = rulesChanged ? "full" : (opts.mode ?? "incremental");
   const run = await db.etlRun.create({
     data: { mode: mode === "full" ? "FULL" : "INCREMENTAL", trigger: opts.trigger ?? "cli", host: os.hostname(), pid: process.pid },
   });

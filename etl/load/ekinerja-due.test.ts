@@ -163,6 +163,21 @@ describe("e-Kinerja classification in ClickHouse follows the domain's rules (PGl
     expect(Number(sum!.outage)).toBe(reasons.get("outage"));
   });
 
+  it("classifies a month whose entries are none of them due, and repairs months a stopped run left unclassified", async () => {
+    // July: only entries of someone long retired (not due); the per-employee rollup has nothing for the month
+    const retired = emps.find((e) => e.retired === "2026-03-01")!;
+    await s.ch.insert("fact_ekinerja", [{ region_id: (await s.db.region.findFirstOrThrow()).id, unit_id: retired.unit, employee_id: retired.id, kind: "daily", period: "2026-07-01", deadline: "2026-07-02", submitted_at: null, state: "missing", approval: "none", batch_id: 9, line: 1 }]);
+    expect(await classifyEkinerja(s.db, s.ch, { batchIds: [9] })).toBe(1);
+    const [july] = await s.ch.query<{ n: number; due: number }>("SELECT count() AS n, sum(due) AS due FROM fact_ekinerja_due WHERE toYYYYMM(period) = 202607");
+    expect([Number(july!.n), Number(july!.due)]).toEqual([1, 0]);
+    // a run stopped before classifying: March emptied in the classified table; the next run, given nothing, repairs it
+    await s.ch.command("ALTER TABLE fact_ekinerja_due DROP PARTITION 202603");
+    expect(await classifyEkinerja(s.db, s.ch, {})).toBe(1);
+    const [total] = await s.ch.query<{ n: number }>("SELECT count() AS n FROM fact_ekinerja_due");
+    expect(Number(total!.n)).toBe(facts.length + 1);
+    facts.push({ emp: retired.id, unit: retired.unit, kind: "daily", period: "2026-07-01", deadline: "2026-07-02", submittedDay: null });
+  });
+
   it("reclassifies only the months an outage change touches, and a removed outage no longer counts", async () => {
     expect(await classifyEkinerja(s.db, s.ch, {})).toBe(0);
     const o = await s.db.ekinerjaOutage.findFirstOrThrow({ where: { effect: "EXCUSE", removedAt: null } });

@@ -40,12 +40,19 @@ export async function outageMap(db: Db, regionId: string): Promise<OutageMapRow[
   const spans: OutageSpan[] = outages.map((o) => ({ startsOn: dayOfDate(o.startsOn), endsOn: dayOfDate(o.endsOn), effect: o.effect, unitIds: o.unitIds }));
   const deadlines = new Set<number>();
   for (const s of spans) for (let d = s.startsOn; d <= s.endsOn && d - s.startsOn < 400; d++) deadlines.add(d);
-  const rows: OutageMapRow[] = [];
+  // one row per deadline for the whole region (unit ''), and rows of their own only for the units an outage
+  // names (with their sub-units), so a region-wide outage stays a few dozen rows whatever the number of units
+  const scoped = new Set(spans.flatMap((sp) => sp.unitIds));
+  const targets: { unit: string; path: string[] }[] = [{ unit: "", path: [] }];
   for (const u of units) {
     const path = pathOf(u.id);
+    if (path.some((x) => scoped.has(x))) targets.push({ unit: u.id, path });
+  }
+  const rows: OutageMapRow[] = [];
+  for (const t of targets) {
     for (const d of [...deadlines].sort((a, b) => a - b)) {
-      const effect = outageEffect(d, path, spans, calendar);
-      if (effect.excused || effect.deadline !== d) rows.push({ unit: u.id, deadline: isoDay(d), excused: effect.excused ? 1 : 0, moved: isoDay(effect.deadline) });
+      const effect = outageEffect(d, t.path, spans, calendar);
+      if (effect.excused || effect.deadline !== d) rows.push({ unit: t.unit, deadline: isoDay(d), excused: effect.excused ? 1 : 0, moved: isoDay(effect.deadline) });
     }
   }
   return rows;
@@ -78,11 +85,12 @@ SELECT region_id, unit_id, employee_id, kind, period, applies AS deadline, submi
 FROM (
   SELECT f.region_id AS region_id, f.unit_id AS unit_id, f.employee_id AS employee_id, f.kind AS kind, f.period AS period,
          f.submitted_at AS submitted_at,
-         if(o.has = 1, o.moved, f.deadline) AS applies,
+         if(named.own = 1, if(ou.has = 1, ou.moved, f.deadline), if(orr.has = 1, orr.moved, f.deadline)) AS applies,
+         if(named.own = 1, ou.has = 1 AND ou.excused = 1, orr.has = 1 AND orr.excused = 1) AS excused,
          multiIf(
            NOT (if(f.kind = 'daily', f.period, toLastDayOfMonth(f.period)) >= e.appointed AND (e.retired IS NULL OR f.period < e.retired)), 'not_employed',
            if(f.kind = 'daily', a.off = 1, m.off = 1), 'leave',
-           o.has = 1 AND o.excused = 1, 'outage',
+           excused, 'outage',
            '') AS why
   FROM (SELECT * FROM fact_ekinerja WHERE region_id = {region:String} AND toYYYYMM(period) IN {months:Array(UInt32)}) AS f
   LEFT JOIN (
@@ -99,10 +107,16 @@ FROM (
     SELECT employee_id, month, toUInt8(1) AS off FROM rollup_attendance_employee_month
     WHERE toYYYYMM(month) IN {months:Array(UInt32)} GROUP BY employee_id, month HAVING sum(days) > 0 AND sum(due_days) = 0
   ) AS m ON m.employee_id = f.employee_id AND m.month = f.period
+  -- a unit named by an outage has its own rows (region-wide outages included in them); every other unit the region's
   LEFT JOIN (
     SELECT t.1 AS unit, t.2 AS deadline, t.3 AS excused, t.4 AS moved, toUInt8(1) AS has
-    FROM (SELECT arrayJoin(arrayZip({ou:Array(String)}, {od:Array(Date)}, {ox:Array(UInt8)}, {om:Array(Date)})) AS t)
-  ) AS o ON o.unit = f.unit_id AND o.deadline = f.deadline
+    FROM (SELECT arrayJoin(arrayZip({ou:Array(String)}, {od:Array(Date)}, {ox:Array(UInt8)}, {om:Array(Date)})) AS t) WHERE t.1 != ''
+  ) AS ou ON ou.unit = f.unit_id AND ou.deadline = f.deadline
+  LEFT JOIN (
+    SELECT t.2 AS deadline, t.3 AS excused, t.4 AS moved, toUInt8(1) AS has
+    FROM (SELECT arrayJoin(arrayZip({ou:Array(String)}, {od:Array(Date)}, {ox:Array(UInt8)}, {om:Array(Date)})) AS t) WHERE t.1 = ''
+  ) AS orr ON orr.deadline = f.deadline
+  LEFT JOIN (SELECT arrayJoin(arrayDistinct({ou:Array(String)})) AS unit, toUInt8(1) AS own) AS named ON named.unit = f.unit_id
 )`;
 
 const ROLLUP_SQL = `
@@ -121,6 +135,9 @@ SELECT region_id, unit_id, employee_id, kind, toStartOfMonth(period) AS m,
 FROM fact_ekinerja_due_stage
 WHERE due = 1
 GROUP BY region_id, unit_id, employee_id, kind, m`;
+
+/** What the classification runs, for the rules' fingerprint (etl/load/rules.ts). */
+export const EKINERJA_CLASSIFICATION_SQL = [CLASSIFY_SQL("Asia/Jakarta"), ROLLUP_SQL, EMPLOYEE_MONTH_SQL].join("\n");
 
 /** The tables rebuilt a month at a time, each with its staging twin (`<name>_stage`). */
 const CLASSIFIED_TABLES = ["fact_ekinerja_due", "rollup_ekinerja_due", "rollup_ekinerja_employee_month"] as const;
@@ -159,6 +176,13 @@ export async function classifyEkinerja(db: Db, ch: ClickHouse, scope: ClassifySc
     );
     for (const r of rows) months.add(Number(r.m));
   }
+  // months a run stopped before classifying (killed, or failed in the middle): their entries and the
+  // classified ones do not add up, whatever this run loaded
+  for (const r of await ch.query<{ m: number }>(
+    `SELECT m FROM (SELECT toYYYYMM(period) AS m, count() AS n FROM fact_ekinerja GROUP BY m) AS f
+     FULL OUTER JOIN (SELECT toYYYYMM(period) AS m, count() AS n FROM fact_ekinerja_due GROUP BY m) AS c USING m
+     WHERE f.n != c.n`,
+  )) months.add(Number(r.m));
   const on = ch.cluster ? ` ON CLUSTER ${ch.cluster}` : "";
   const emptyStages = async () => {
     for (const table of CLASSIFIED_TABLES) await ch.command(`TRUNCATE TABLE ${table}_stage${on}`);
@@ -181,16 +205,17 @@ export async function classifyEkinerja(db: Db, ch: ClickHouse, scope: ClassifySc
     }
     await ch.command(ROLLUP_SQL);
     await ch.command(EMPLOYEE_MONTH_SQL);
-    const staged = new Set((await ch.query<{ m: number }>("SELECT DISTINCT toYYYYMM(period) AS m FROM fact_ekinerja_due_stage")).map((r) => Number(r.m)));
-    for (const m of group) {
-      for (const table of CLASSIFIED_TABLES) {
-        // a month left without entries (attendance only) is emptied: ClickHouse refuses to replace from nothing
-        await ch.command(staged.has(m) ? `ALTER TABLE ${table} REPLACE PARTITION ${m} FROM ${table}_stage` : `ALTER TABLE ${table} DROP PARTITION ${m}`);
-      }
+    for (const table of CLASSIFIED_TABLES) {
+      // each table's own staged months: a month of only not-due entries has rows in the fact table's stage and
+      // none in the per-employee rollup's; a month left without any is emptied (ClickHouse refuses to replace from nothing)
+      const staged = new Set((await ch.query<{ m: number }>(`SELECT DISTINCT toYYYYMM(${table === "rollup_ekinerja_employee_month" ? "month" : "period"}) AS m FROM ${table}_stage`)).map((r) => Number(r.m)));
+      for (const m of group) await ch.command(staged.has(m) ? `ALTER TABLE ${table} REPLACE PARTITION ${m} FROM ${table}_stage` : `ALTER TABLE ${table} DROP PARTITION ${m}`);
     }
   }
   await emptyStages();
+  // the map is recorded only when it changed (a run every few minutes would otherwise pile up copies)
   const at = new Date().toISOString().replace("T", " ").replace("Z", "");
-  if (regions.length) await ch.insert("ekinerja_due_state", regions.map((r) => ({ region_id: r.id, map: JSON.stringify(maps.get(r.id)), at })));
+  const changed = regions.filter((r) => JSON.stringify(before.get(r.id) ?? []) !== JSON.stringify(maps.get(r.id)) || !before.has(r.id));
+  if (changed.length) await ch.insert("ekinerja_due_state", changed.map((r) => ({ region_id: r.id, map: JSON.stringify(maps.get(r.id)), at })));
   return list.length;
 }

@@ -45,6 +45,7 @@ export const id = {
   "compliance.outage.error.unit": "Unit kerja yang dipilih tidak dikenal.",
   "compliance.outage.error.noUnit": "Pilih paling sedikit satu unit kerja, atau pilih seluruh daerah.",
   "compliance.excused": "{n, plural, other {# dikecualikan karena gangguan}}",
+  "compliance.col.excused": "Dikecualikan (gangguan)",
   "compliance.notDue.note":
     "Tidak dihitung sebagai wajib: {leave, plural, other {# entri saat cuti atau tugas belajar}}, {outage, plural, other {# entri dikecualikan karena gangguan}}, {notEmployed, plural, other {# entri di luar masa kerja}}.",
   "compliance.notInExport.title": "Tidak ada dalam ekspor — periksa datanya",
@@ -96,6 +97,7 @@ export const en: Record<keyof typeof id, string> = {
   "compliance.outage.error.unit": "A chosen unit is not known.",
   "compliance.outage.error.noUnit": "Choose at least one unit, or the whole region.",
   "compliance.excused": "{n, plural, one {# excused for an outage} other {# excused for outages}}",
+  "compliance.col.excused": "Excused (outages)",
   "compliance.notDue.note":
     "Not counted as due: {leave, plural, one {# entry during leave or study duty} other {# entries during leave or study duty}}, {outage, plural, one {# entry excused for an outage} other {# entries excused for outages}}, {notEmployed, plural, one {# entry outside employment} other {# entries outside employment}}.",
   "compliance.notInExport.title": "Not in the export — check the data",

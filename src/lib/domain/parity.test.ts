@@ -154,6 +154,7 @@ describe("one definition per measure: every page agrees (PGlite + chDB)", () => 
     // who made every due entry on time: from the entries (a range cutting a month) and from the month rollup
     expect(view.employees).toEqual({ due: 6, fullyCompliant: 5, share: 5 / 6 });
     expect((await dash.ekinerja({ period: "custom", from: "2026-03-01", to: "2026-03-31", today: "2026-03-13", unitId })).employees).toEqual(view.employees);
+    expect((await dash.ekinerja({ period: "custom", from: "2026-03-01", to: "2026-03-13", today: "2026-03-13", unitId })).employees).toEqual(view.employees);
     const card = (await dash.scorecard(march("2026-03-13"))).rows.find((r) => r.unitId === unitId)!;
     expect(card.values.ekinerja).toBeCloseTo(EK.onTime / EK.due, 12);
 

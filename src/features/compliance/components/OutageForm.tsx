@@ -11,6 +11,7 @@ export function OutageForm({ units, today }: { units: { id: string; name: string
   const { form, formRef } = useSetupForm(saveOutageForm, { kind: "EKINERJA_DOWN", effect: "EXTEND", startsOn: today, endsOn: today, scope: "region", note: "" });
   const [scope, setScope] = useState(form.value("scope", "region"));
   const unitError = form.error("unitIds");
+  const chosen = new Set(form.value("unitIds", "").split(",").filter(Boolean));
   return (
     <form key={form.key} ref={formRef} action={form.formAction} className="outage-form" noValidate>
       <FormSummary form={form} />
@@ -34,13 +35,14 @@ export function OutageForm({ units, today }: { units: { id: string; name: string
           <input type="radio" name="scope" value="units" checked={scope === "units"} onChange={() => setScope("units")} /> {t("compliance.outage.scope.units")}
         </label>
         {scope === "units" && (
-          <div className="outage-units" role="group" aria-label={t("compliance.outage.scope.units")} aria-describedby={unitError ? `${form.idBase}-units-error` : undefined}>
+          <fieldset className="outage-units" aria-describedby={unitError ? `${form.idBase}-units-error` : undefined}>
+            <legend className="sr-only">{t("compliance.outage.scope.units")}</legend>
             {units.map((u) => (
               <label key={u.id}>
-                <input type="checkbox" name="unitIds" value={u.id} /> {u.name}
+                <input type="checkbox" name="unitIds" value={u.id} defaultChecked={chosen.has(u.id)} aria-invalid={unitError ? true : undefined} /> {u.name}
               </label>
             ))}
-          </div>
+          </fieldset>
         )}
         {unitError && (
           <span className="field-error" id={`${form.idBase}-units-error`}>

@@ -241,7 +241,8 @@ export async function tkDaysByEmployee(ch: ClickHouse, year: number, unitId: str
 
 /**
  * Active employees in scope with no e-Kinerja entry of the kind at all in the period, while the period's
- * export lists others: a data problem (SIMPEG/SIASN or e-Kinerja records that do not match), not skipping.
+ * export lists others of their unit and they were not away the whole period: a data problem (SIMPEG/SIASN or
+ * e-Kinerja records that do not match), not skipping.
  */
 export async function notInExport(ch: ClickHouse, f: ComplianceFilter, unitId: string, limit = 50): Promise<{ total: number; rows: { employeeId: string; nip: string; name: string; unitName: string }[] }> {
   const p = { kind: f.kind, unit: unitId, from: `${f.from}-01`, to: monthEnd(f.to), limit };
@@ -252,12 +253,19 @@ export async function notInExport(ch: ClickHouse, f: ComplianceFilter, unitId: s
        FROM dim_employee GROUP BY employee_id
      ),
      units AS (SELECT unit_id, argMax(name, version) AS unit_name FROM dim_unit GROUP BY unit_id),
-     listed AS (SELECT DISTINCT employee_id FROM fact_ekinerja WHERE kind = {kind:String} AND period BETWEEN {from:Date} AND {to:Date})
+     listed AS (SELECT DISTINCT employee_id, unit_id FROM fact_ekinerja WHERE kind = {kind:String} AND period BETWEEN {from:Date} AND {to:Date}),
+     -- wholly on leave or study duty in the period: nothing was due (src/lib/domain/ekinerja.ts), so no entry is expected
+     away AS (
+       SELECT employee_id FROM rollup_attendance_employee_month WHERE month BETWEEN toStartOfMonth({from:Date}) AND {to:Date}
+       GROUP BY employee_id HAVING sum(days) > 0 AND sum(due_days) = 0
+     )
      SELECT c.employee_id AS employee_id, c.nip AS nip, c.name AS name, units.unit_name AS unit_name, count() OVER () AS total
      FROM (
        SELECT * FROM emp
        WHERE active AND appointed <= {to:Date} AND (retired IS NULL OR retired > {from:Date}) AND ${UNIT_FILTER}
-         AND employee_id NOT IN (SELECT employee_id FROM listed) AND (SELECT count() FROM listed) > 0
+         AND employee_id NOT IN (SELECT employee_id FROM listed) AND employee_id NOT IN (SELECT employee_id FROM away)
+         -- only where the period's export covers the employee's unit (an OPD may export its own people only)
+         AND unit_id IN (SELECT unit_id FROM listed)
      ) AS c
      LEFT JOIN units ON units.unit_id = c.unit_id
      ORDER BY c.name, c.employee_id LIMIT {limit:UInt32}`,

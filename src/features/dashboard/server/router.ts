@@ -87,7 +87,7 @@ export const dashboardRouter = createTRPCRouter({
   }),
   services: dashboardProcedure.query(({ ctx: { dash: d } }) => servicePerformance(d.ch, d.period, d.scope, d.today, d.timezone, d.calendar)),
   attendance: dashboardProcedure.query(({ ctx: { dash: d } }) => attendanceView(d.ch, d.period, d.scope)),
-  ekinerja: dashboardProcedure.query(({ ctx: { dash: d } }) => ekinerjaView(d.ch, d.period, d.scope)),
+  ekinerja: dashboardProcedure.query(({ ctx: { dash: d } }) => ekinerjaView(d.ch, d.period, d.scope, d.today)),
   scorecard: dashboardProcedure.query(async ({ ctx }) => {
     const d = ctx.dash;
     return scorecard(d.ch, d.period, d.scope, { floor: env().IKM_MIN_RESPONDENTS, populationByUnit: await declaredPopulation(ctx.db, d.ch, d.scope) });

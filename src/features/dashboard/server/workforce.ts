@@ -102,16 +102,20 @@ export interface EkinerjaView {
   notDue: { notEmployed: number; leave: number; outage: number };
 }
 
-/** A range from a month's first day to a month's last day. */
-function wholeMonths(r: { from: string; to: string }): boolean {
+/**
+ * A range from a month's first day to a month's last day, or to today (a running month, quarter or year:
+ * no entry has a later period, the import refuses future ones), so the per-employee month rollup answers it.
+ */
+function wholeMonths(r: { from: string; to: string }, today?: string): boolean {
   const next = new Date(`${r.to}T00:00:00Z`);
   next.setUTCDate(next.getUTCDate() + 1);
-  return r.from.endsWith("-01") && next.getUTCDate() === 1;
+  return r.from.endsWith("-01") && (next.getUTCDate() === 1 || (today !== undefined && r.to >= today));
 }
 
 const EK_SUMS = "sum(due) AS due, sum(on_time) AS on_time, sum(late) AS late, sum(missing) AS missing";
 
-export async function ekinerjaView(ch: ClickHouse, period: ResolvedPeriod, scope: Scope): Promise<EkinerjaView> {
+/** `today`: the region's today, so a running period (this month, this year) reads the month rollups too. */
+export async function ekinerjaView(ch: ClickHouse, period: ResolvedPeriod, scope: Scope, today?: string): Promise<EkinerjaView> {
   const bucket = bucketFor(period.current);
   const params = { unit: scope.unitId ?? "", from: period.current.from, to: period.current.to };
   const where = `period BETWEEN {from:Date} AND {to:Date} AND ${UNIT_FILTER}`;
@@ -129,7 +133,7 @@ export async function ekinerjaView(ch: ClickHouse, period: ResolvedPeriod, scope
     ),
     // whole months (every preset) read the per-employee month rollup; a range cutting a month reads the entries
     ch.query<{ due: number; compliant: number }>(
-      wholeMonths(period.current)
+      wholeMonths(period.current, today)
         ? `SELECT count() AS due, countIf(n_on_time = n_due) AS compliant FROM (
              SELECT employee_id, sum(due) AS n_due, sum(on_time) AS n_on_time FROM rollup_ekinerja_employee_month
              WHERE month BETWEEN {from:Date} AND {to:Date} AND ${UNIT_FILTER} GROUP BY employee_id HAVING n_due > 0)`

@@ -74,8 +74,24 @@ ENGINE = MergeTree
 PARTITION BY toYYYYMM(period)
 ORDER BY (region_id, unit_id, kind, period, employee_id);
 
--- its staging twin: the same columns, engine and partitions (REPLACE PARTITION needs them equal)
-CREATE TABLE IF NOT EXISTS fact_ekinerja_due_stage AS fact_ekinerja_due;
+-- its staging twin, written out (not AS: on a cluster that would copy the replicated table's path);
+-- REPLACE PARTITION needs the same columns, engine and partitions
+CREATE TABLE IF NOT EXISTS fact_ekinerja_due_stage
+(
+    region_id LowCardinality(String),
+    unit_id LowCardinality(String),
+    employee_id LowCardinality(String),
+    kind LowCardinality(String),
+    period Date,
+    deadline Date,
+    submitted_at Nullable(DateTime64(3, 'UTC')),
+    state LowCardinality(String),
+    due UInt8,
+    reason LowCardinality(String)
+)
+ENGINE = MergeTree
+PARTITION BY toYYYYMM(period)
+ORDER BY (region_id, unit_id, kind, period, employee_id);
 
 -- Per unit, kind and period: what the dashboards and the public report read.
 CREATE TABLE IF NOT EXISTS rollup_ekinerja_due
@@ -96,8 +112,25 @@ ENGINE = MergeTree
 PARTITION BY toYYYYMM(period)
 ORDER BY (region_id, unit_id, kind, period);
 
--- its staging twin: the same columns, engine and partitions (REPLACE PARTITION needs them equal)
-CREATE TABLE IF NOT EXISTS rollup_ekinerja_due_stage AS rollup_ekinerja_due;
+-- its staging twin, written out (not AS: on a cluster that would copy the replicated table's path);
+-- REPLACE PARTITION needs the same columns, engine and partitions
+CREATE TABLE IF NOT EXISTS rollup_ekinerja_due_stage
+(
+    region_id LowCardinality(String),
+    unit_id LowCardinality(String),
+    kind LowCardinality(String),
+    period Date,
+    due UInt64,
+    on_time UInt64,
+    late UInt64,
+    missing UInt64,
+    not_employed UInt64,
+    on_leave UInt64,
+    outage UInt64
+)
+ENGINE = MergeTree
+PARTITION BY toYYYYMM(period)
+ORDER BY (region_id, unit_id, kind, period);
 
 -- The outage map each region's entries were last classified with (a change reclassifies its months).
 CREATE TABLE IF NOT EXISTS ekinerja_due_state
@@ -125,5 +158,18 @@ ENGINE = MergeTree
 PARTITION BY toYYYYMM(month)
 ORDER BY (region_id, unit_id, kind, month, employee_id);
 
--- its staging twin: the same columns, engine and partitions (REPLACE PARTITION needs them equal)
-CREATE TABLE IF NOT EXISTS rollup_ekinerja_employee_month_stage AS rollup_ekinerja_employee_month;
+-- its staging twin, written out (not AS: on a cluster that would copy the replicated table's path);
+-- REPLACE PARTITION needs the same columns, engine and partitions
+CREATE TABLE IF NOT EXISTS rollup_ekinerja_employee_month_stage
+(
+    region_id LowCardinality(String),
+    unit_id LowCardinality(String),
+    employee_id LowCardinality(String),
+    kind LowCardinality(String),
+    month Date,
+    due UInt32,
+    on_time UInt32
+)
+ENGINE = MergeTree
+PARTITION BY toYYYYMM(month)
+ORDER BY (region_id, unit_id, kind, month, employee_id);
