@@ -21,7 +21,7 @@ test("on a phone the figures come first, the filters open from one button, and u
   expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height);
   const toggle = page.getByRole("button", { name: /Ubah saringan/ });
   await expect(toggle).toHaveAttribute("aria-expanded", "false");
-  await expect(toggle).toContainText("Bulan ini · Semua unit · Semua layanan");
+  await expect(toggle).toContainText("Bulan lalu · Semua unit · Semua layanan");
   await expect(page.getByLabel("Periode")).toBeHidden();
   await page.screenshot({ path: info.outputPath("dashboard-first-screen-phone.png") });
   // keyboard: open, Escape closes and gives focus back to the button

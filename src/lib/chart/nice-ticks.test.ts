@@ -27,6 +27,11 @@ describe("niceScale", () => {
     expect(s.domain).toEqual([0, 10]);
   });
 
+  it("the whole IKM scale (no value yet): 25, 50, 75, 100 — never an axis from 0 below the scale's floor", () => {
+    expect(niceScale(25, 100, { floor: 25, ceil: 100 })).toMatchObject({ domain: [25, 100], ticks: [25, 50, 75, 100] });
+    expect(niceScale(Number.NaN, Number.NaN, { floor: 25, ceil: 100 }).domain[0]).toBe(25);
+  });
+
   it("IKM 78–86 on the 25–100 scale: round ticks around the data, not 25/45/65/85/100", () => {
     const s = niceScale(78.4, 86.1, { floor: 25, ceil: 100 });
     expect(s.ticks).toEqual([78, 80, 82, 84, 86, 88]);

@@ -50,7 +50,16 @@ export function niceScale(min: number, max: number, opts: { count?: number; floo
   let end = Math.ceil(clean(hi / step)) * step;
   if (opts.floor !== undefined && start < opts.floor) start = opts.floor;
   if (opts.ceil !== undefined && end > opts.ceil) end = opts.ceil;
-  // clamping can leave a ragged end: widen the step until both ends are ticks
+  // clamping can leave a ragged end: first a round step that divides the clamped range (25–100 in steps of 25),
+  // else widen the step until both ends are ticks — never past the clamps
+  if (clean((end - start) / step) % 1 !== 0) {
+    const range = end - start;
+    const magnitude = 10 ** Math.floor(Math.log10(range));
+    const fits = [magnitude / 10, magnitude / 5, magnitude / 4, magnitude / 2, magnitude, magnitude * 2.5]
+      .filter((c) => clean(range / c) % 1 === 0 && range / c >= 2 && range / c <= 10)
+      .sort((x, y) => Math.abs(range / x - (opts.count ?? 5)) - Math.abs(range / y - (opts.count ?? 5)));
+    if (fits.length) step = fits[0]!;
+  }
   while (clean((end - start) / step) % 1 !== 0) {
     step = niceStep(end - start, Math.round((end - start) / step) - 1);
     start = Math.floor(clean(start / step)) * step;
