@@ -64,8 +64,8 @@ export function addMonths(iso: string, months: number): string {
   return `${ny}-${pad(nm)}-${pad(Math.min(d, daysInMonth(ny, nm)))}`;
 }
 
-const monthStart = (iso: string) => iso.slice(0, 8) + "01";
-const monthEnd = (iso: string) => {
+export const monthStart = (iso: string) => iso.slice(0, 8) + "01";
+export const monthEnd = (iso: string) => {
   const [y, m] = ymd(iso);
   return `${y}-${pad(m)}-${pad(daysInMonth(y, m))}`;
 };

@@ -3,7 +3,7 @@
 // they touch (etl/load/ekinerja-due.ts), so the list, the rates and the reports count them apart.
 import type { Db } from "@/server/db/client";
 import { recordAudit, type Actor } from "@/server/audit";
-import { dateOfDay, dayNumber, isoDay } from "@/lib/domain/working-days";
+import { dateOfDay, dayNumber, dayOfDate, isoDay } from "@/lib/domain/working-days";
 import type { OutageInput } from "../schemas";
 
 export async function listOutages(db: Db, regionId: string) {
@@ -16,8 +16,8 @@ export async function listOutages(db: Db, regionId: string) {
     id: o.id,
     kind: o.kind,
     effect: o.effect,
-    startsOn: isoDay(Math.round(o.startsOn.getTime() / 86_400_000)),
-    endsOn: isoDay(Math.round(o.endsOn.getTime() / 86_400_000)),
+    startsOn: isoDay(dayOfDate(o.startsOn)),
+    endsOn: isoDay(dayOfDate(o.endsOn)),
     units: o.unitIds.map((id) => name.get(id) ?? id),
     note: o.note,
     createdAt: o.createdAt,

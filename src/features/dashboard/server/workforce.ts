@@ -3,7 +3,7 @@
 // missing and the share of employees who filled everything on time. Rollups for everything except that
 // last share, which needs each employee's entries (the facts of the period, pruned by month).
 import type { ClickHouse } from "@/server/clickhouse/types";
-import { bucketFor, bucketPartial, bucketStartSql, type ResolvedPeriod } from "../period";
+import { bucketFor, bucketPartial, bucketStartSql, monthEnd, monthStart, type ResolvedPeriod } from "../period";
 import { ratio, UNIT_FILTER, type Scope } from "./kpi";
 
 
@@ -107,9 +107,7 @@ export interface EkinerjaView {
  * no entry has a later period, the import refuses future ones), so the per-employee month rollup answers it.
  */
 function wholeMonths(r: { from: string; to: string }, today?: string): boolean {
-  const next = new Date(`${r.to}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return r.from.endsWith("-01") && (next.getUTCDate() === 1 || (today !== undefined && r.to >= today));
+  return r.from === monthStart(r.from) && (r.to === monthEnd(r.to) || (today !== undefined && r.to >= today));
 }
 
 const EK_SUMS = "sum(due) AS due, sum(on_time) AS on_time, sum(late) AS late, sum(missing) AS missing";
