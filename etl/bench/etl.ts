@@ -1,7 +1,10 @@
 // ETL benchmark on the embedded stores (PGlite in a folder, chDB): generates the 20,000-employee,
 // 2-year data set, then measures a full load and an incremental one-day load, and reconciles.
-//   npm run bench:etl [-- --employees 20000 --days 730 --seed 1 --keep]
-import { mkdtempSync, rmSync } from "node:fs";
+//   npm run bench:etl [-- --employees 20000 --days 730 --seed 1 --keep --generated <folder>]
+// --generated keeps the generated history (relational rows and files, before any load) in a folder and
+// starts from a copy of it the next time, so runs to compare (old code and new) skip the minutes of
+// generating and load exactly the same input.
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -25,6 +28,7 @@ const { values } = parseArgs({
     seed: { type: "string", default: "1" },
     keep: { type: "boolean", default: false },
     workers: { type: "string", default: String(os.availableParallelism()) },
+    generated: { type: "string" },
   },
 });
 const employees = Number(values.employees);
@@ -40,6 +44,42 @@ const secs = (s: number) => `${formatNumber(s, { maximumFractionDigits: 1 })} s`
 
 console.log(`Pantau bench:etl — ${formatNumber(employees)} employees, ${days} days (${isoDay(start)} … ${isoDay(end)}), seed ${values.seed}, ${values.workers} parse workers`);
 console.log(`node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim()}), ${mb(os.totalmem())} RAM; data in ${dir}\n`);
+
+// ---- the generated history: made here, or copied from --generated ----
+type Generated = Awaited<ReturnType<typeof generate>>;
+const history = (cache: string) => path.join(cache, "generated.json");
+const cacheKey = JSON.stringify({ employees, days, seed: values.seed, start: isoDay(start), end: isoDay(end) });
+async function generateHistory(into: string): Promise<{ truth: Generated; seconds: number }> {
+  const c = await openRelational({ kind: "pglite", dataDir: into });
+  await applyMigrations(c);
+  const d = createPrisma(c);
+  const t = performance.now();
+  const truth = await generate(d, { seed: Number(values.seed), employees, start: isoDay(start), end: isoDay(end), to: isoDay(end - 1), outDir: path.join(into, "files") }, (s) => console.log(`  generate: ${s}`));
+  const seconds = (performance.now() - t) / 1000;
+  await d.$disconnect();
+  await c.close();
+  return { truth, seconds };
+}
+let generated: { truth: Generated; seconds: number; copied: boolean };
+if (values.generated) {
+  const cache = path.resolve(values.generated);
+  const saved = existsSync(history(cache)) ? (JSON.parse(readFileSync(history(cache), "utf8")) as { key: string; seconds: number; truth: Generated }) : null;
+  if (saved && saved.key !== cacheKey) {
+    console.error(`${cache} holds the history of ${saved.key}, not ${cacheKey}: remove it or choose another folder`);
+    process.exit(2);
+  }
+  if (!saved) {
+    rmSync(cache, { recursive: true, force: true });
+    const made = await generateHistory(cache);
+    const truth = { ...made.truth, written: { ...made.truth.written, files: made.truth.written.files.map((f) => path.relative(cache, f)) } };
+    writeFileSync(history(cache), JSON.stringify({ key: cacheKey, seconds: made.seconds, truth }));
+    console.log(`kept the generated history in ${cache}`);
+  }
+  const kept = JSON.parse(readFileSync(history(cache), "utf8")) as { seconds: number; truth: Generated };
+  cpSync(cache, dir, { recursive: true });
+  const files = kept.truth.written.files.map((f) => path.join(dir, f));
+  generated = { truth: { ...kept.truth, written: { ...kept.truth.written, files } }, seconds: kept.seconds, copied: Boolean(saved) };
+} else generated = { ...(await generateHistory(dir)), copied: false };
 
 const conn = await openRelational({ kind: "pglite", dataDir: dir });
 await applyMigrations(conn);
@@ -71,13 +111,12 @@ function report(title: string, r: { value: EtlResult; seconds: number; peak: num
 }
 
 try {
-  const files = path.join(dir, "files");
   // the history is planned up to `end` and written up to the day before; the last day comes later, as an
   // incremental day (planning up to the day before instead made some requests end differently, and the
   // last day's survey answers then clashed with earlier ones on some dates)
-  const gen = await phase(() => generate(db, { seed: Number(values.seed), employees, start: isoDay(start), end: isoDay(end), to: isoDay(end - 1), outDir: files }, (s) => console.log(`  generate: ${s}`)));
+  const gen = { value: generated.truth, seconds: generated.seconds };
   console.log(
-    `generated history in ${secs(gen.seconds)}: ${formatNumber(gen.value.attendance.rows)} attendance rows, ${formatNumber(gen.value.ekinerja.rows)} e-Kinerja entries, ` +
+    `${generated.copied ? `copied from ${values.generated} the ` : ""}generated history in ${secs(gen.seconds)}: ${formatNumber(gen.value.attendance.rows)} attendance rows, ${formatNumber(gen.value.ekinerja.rows)} e-Kinerja entries, ` +
       `${formatNumber(gen.value.requests.submitted)} requests with ${formatNumber(gen.value.requests.events)} events, ${gen.value.written.files.length} files`,
   );
 
