@@ -122,10 +122,23 @@ export async function satisfactionView(
   };
 }
 
+// Read on every overview, scorecard and satisfaction call, changed a few times a year: each web instance
+// keeps it for POPULATION_CACHE_MS, and this instance forgets it at once when a service point is saved.
+const POPULATION_CACHE_MS = 60_000;
+const populationCache = new WeakMap<Db, { at: number; population: Map<string, number> }>();
+
+/** After a service point is created or changed: the next read sees it. */
+export function forgetDeclaredPopulation(db: Db) {
+  populationCache.delete(db);
+}
+
 /** The people each unit's active service points say they serve (master data): the population where no completed requests tell it. */
 export async function declaredPopulation(db: Db): Promise<Map<string, number>> {
+  const hit = populationCache.get(db);
+  if (hit && Date.now() - hit.at < POPULATION_CACHE_MS) return new Map(hit.population);
   const points = await db.servicePoint.findMany({ where: { active: true, population: { not: null } }, select: { unitId: true, population: true } });
   const population = new Map<string, number>();
   for (const p of points) population.set(p.unitId, (population.get(p.unitId) ?? 0) + (p.population ?? 0));
-  return population;
+  populationCache.set(db, { at: Date.now(), population });
+  return new Map(population);
 }

@@ -9,6 +9,7 @@ import { requireRole } from "@/server/auth";
 import { getDb } from "@/server/db";
 import { field, textFields } from "@/server/form";
 import { actorOf } from "@/server/auth/actor";
+import { forgetDeclaredPopulation } from "@/features/dashboard/server/satisfaction";
 
 const ROLES = ["ADMIN", "HR"] as const;
 
@@ -25,6 +26,7 @@ export async function createServicePoint(formData: FormData) {
     await recordAudit(tx, await actorOf(session), { action: "survey.point.create", entity: "ServicePoint", entityId: p.id, after: p });
     return p;
   });
+  forgetDeclaredPopulation(db);
   revalidatePath("/admin/survey");
   redirect(`/admin/survey?created=${point.code}`);
 }
@@ -40,6 +42,7 @@ export async function setServicePointActive(formData: FormData) {
     const after = await tx.servicePoint.update({ where: { id }, data: { active } });
     await recordAudit(tx, await actorOf(session), { action: "survey.point.update", entity: "ServicePoint", entityId: id, before, after });
   });
+  forgetDeclaredPopulation(db);
   revalidatePath("/admin/survey");
   redirect("/admin/survey");
 }
