@@ -11,10 +11,12 @@ import type { ParseTask } from "./parse-worker";
  * PANTAU_PARSE_YOUNG_MB overrides it for a comparison (0: V8's default).
  */
 export const PARSE_YOUNG_GENERATION_MB = 384;
-const youngFromEnv = () => {
+/** The young generation a worker gets when the caller does not say: the environment's, else the constant; null = V8's default. */
+function defaultYoungGeneration(): number | null {
   const v = process.env.PANTAU_PARSE_YOUNG_MB;
-  return v === undefined || v === "" || !Number.isFinite(Number(v)) ? undefined : Number(v) || null;
-};
+  if (v === undefined || v === "" || !Number.isFinite(Number(v))) return PARSE_YOUNG_GENERATION_MB;
+  return Number(v) || null;
+}
 
 type Pending = { resolve: (r: ParseResult) => void; reject: (e: Error) => void };
 
@@ -26,13 +28,12 @@ export class ParsePool {
 
   /** `youngGenerationMb: null` leaves V8's default (the parse benchmark compares the two). */
   constructor(size = Math.max(1, os.availableParallelism()), opts: { youngGenerationMb?: number | null } = {}) {
-    const fromEnv = youngFromEnv();
-    const young = opts.youngGenerationMb !== undefined ? opts.youngGenerationMb : fromEnv !== undefined ? fromEnv : PARSE_YOUNG_GENERATION_MB;
+    const young = opts.youngGenerationMb === undefined ? defaultYoungGeneration() : opts.youngGenerationMb;
     for (let i = 0; i < size; i++) {
       // The worker code is TypeScript: a small JavaScript entry registers tsx first. Parsing makes a few
       // short-lived strings and objects per row: with V8's default young generation (16 MiB semi-spaces)
       // a third of a worker's time went to scavenges that copied the still-live rows of the batch; 128 MiB
-      // semi-spaces cut that to a tenth (etl/bench/parse.ts prints both).
+      // semi-spaces cut it to about a sixth (etl/bench/parse.ts prints both settings).
       const worker = new Worker(new URL("./parse-worker-boot.mjs", import.meta.url), { execArgv: [], ...(young ? { resourceLimits: { maxYoungGenerationSizeMb: young } } : {}) });
       const slot = { worker, busy: false };
       worker.on("message", (msg: { id: number; result?: ParseResult; userError?: { id: string; en: string }; fatal?: string }) => {
