@@ -74,7 +74,7 @@ describe.each(relationalKinds)("the ETL against the generator's truth (%s + chDB
   it("reconciles per day and unit with no difference", async () => {
     const report = await verify(s.db, s.ch);
     expect(report.differences).toEqual([]);
-    expect(report.checks.length).toBe(12);
+    expect(report.checks.length).toBe(13);
   });
 
   it("loads nothing twice: a batch or a watermark range loaded again changes no count", async () => {

@@ -32,7 +32,8 @@ export const ANALYTICS_TABLES = [
   "fact_request_event", "fact_request_done", "fact_request_state", "fact_attendance", "fact_ekinerja",
   "rollup_request_daily", "rollup_request_stage_daily", "rollup_attendance_daily", "rollup_ekinerja_daily",
   "rollup_backlog_daily", "backlog_snapshot", "fact_survey_response", "rollup_survey_daily",
-  "rollup_attendance_employee_month", "fact_ekinerja_due", "rollup_ekinerja_due", "rollup_ekinerja_employee_month", "ekinerja_due_state",
+  "rollup_attendance_employee_month", "fact_ekinerja_due", "rollup_ekinerja_due", "rollup_ekinerja_employee_month",
+  "rollup_ekinerja_employee_year", "ekinerja_due_state",
 ] as const;
 
 export interface SourceFile {

@@ -81,6 +81,13 @@ export async function verify(db: Db, ch: ClickHouse): Promise<VerifyReport> {
     await ch3(ch, "SELECT concat(toString(period), ' ', unit_id) AS k, count() AS a, countIf(submitted_at IS NOT NULL) AS b, 0 AS c FROM fact_ekinerja_due GROUP BY k"));
   compare(report, "e-Kinerja: fact_ekinerja_due ↔ rollup_ekinerja_due", await ch3(ch, "SELECT concat(toString(period), ' ', unit_id) AS k, countIf(due = 1) AS a, countIf(due = 1 AND state = 'on_time') AS b, countIf(due = 0) AS c FROM fact_ekinerja_due GROUP BY k"),
     await ch3(ch, "SELECT concat(toString(period), ' ', unit_id) AS k, sum(due) AS a, sum(on_time) AS b, sum(not_employed) + sum(on_leave) + sum(outage) AS c FROM rollup_ekinerja_due GROUP BY k"));
+  // who made every entry on time (the per-employee year rollup, via the month rollup): per year and unit,
+  // employees with entries due, employee-months with entries due, and those with one not on time
+  compare(report, "e-Kinerja: fact_ekinerja_due ↔ rollup_ekinerja_employee_year",
+    await ch3(ch, `SELECT concat(toString(y), ' ', unit_id) AS k, uniqExact(employee_id) AS a, count() AS b, countIf(bad) AS c FROM (
+      SELECT toYear(period) AS y, unit_id, employee_id, toMonth(period) AS m, countIf(state != 'on_time') > 0 AS bad
+      FROM fact_ekinerja_due WHERE due = 1 GROUP BY y, unit_id, employee_id, m) GROUP BY k`),
+    await ch3(ch, "SELECT concat(toString(year), ' ', unit_id) AS k, count() AS a, sum(bitCount(due_mask)) AS b, sum(bitCount(late_mask)) AS c FROM rollup_ekinerja_employee_year GROUP BY k"));
 
   // Request events per local day and unit: all events, events after a first one, finishing events.
   const evSource = await pg3(

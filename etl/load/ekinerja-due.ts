@@ -136,8 +136,19 @@ FROM fact_ekinerja_due_stage
 WHERE due = 1
 GROUP BY region_id, unit_id, employee_id, kind, m`;
 
+// a bit per month (bit 0 = January): had entries due, had a due entry not on time; from the month rollup,
+// whose rows of a year are a few per employee (ClickHouse migration 0008)
+const EMPLOYEE_YEAR_SQL = `
+INSERT INTO rollup_ekinerja_employee_year_stage
+SELECT region_id, unit_id, toString(employee_id) AS employee_id, toUInt16(toYear(month)) AS year,
+       toUInt16(groupBitOr(bitShiftLeft(toUInt16(1), toMonth(month) - 1))) AS due_mask,
+       toUInt16(groupBitOrIf(bitShiftLeft(toUInt16(1), toMonth(month) - 1), on_time < due)) AS late_mask
+FROM rollup_ekinerja_employee_month
+WHERE toYear(month) IN {years:Array(UInt16)} AND due > 0
+GROUP BY region_id, unit_id, employee_id, year`;
+
 /** What the classification runs, for the rules' fingerprint (etl/load/rules.ts). */
-export const EKINERJA_CLASSIFICATION_SQL = [CLASSIFY_SQL("Asia/Jakarta"), ROLLUP_SQL, EMPLOYEE_MONTH_SQL].join("\n");
+export const EKINERJA_CLASSIFICATION_SQL = [CLASSIFY_SQL("Asia/Jakarta"), ROLLUP_SQL, EMPLOYEE_MONTH_SQL, EMPLOYEE_YEAR_SQL].join("\n");
 
 /** The tables rebuilt a month at a time, each with its staging twin (`<name>_stage`). */
 const CLASSIFIED_TABLES = ["fact_ekinerja_due", "rollup_ekinerja_due", "rollup_ekinerja_employee_month"] as const;
@@ -213,9 +224,25 @@ export async function classifyEkinerja(db: Db, ch: ClickHouse, scope: ClassifySc
     }
   }
   await emptyStages();
+  await rebuildYears(ch, [...new Set(list.map((m) => Math.floor(m / 100)))], on);
   // the map is recorded only when it changed (a run every few minutes would otherwise pile up copies)
   const at = new Date().toISOString().replace("T", " ").replace("Z", "");
   const changed = regions.filter((r) => JSON.stringify(before.get(r.id) ?? []) !== JSON.stringify(maps.get(r.id)) || !before.has(r.id));
   if (changed.length) await ch.insert("ekinerja_due_state", changed.map((r) => ({ region_id: r.id, map: JSON.stringify(maps.get(r.id)), at })));
   return list.length;
+}
+
+/** Rebuilds the per-employee year rollup of the given years from the month rollup, a year at a time (swapped in whole). */
+async function rebuildYears(ch: ClickHouse, years: number[], on: string): Promise<void> {
+  for (const year of years.sort((a, b) => a - b)) {
+    await ch.command(`TRUNCATE TABLE rollup_ekinerja_employee_year_stage${on}`);
+    await ch.command(EMPLOYEE_YEAR_SQL, { years: [year] });
+    const [staged] = await ch.query<{ n: number }>("SELECT count() AS n FROM rollup_ekinerja_employee_year_stage");
+    await ch.command(
+      Number(staged?.n ?? 0) > 0
+        ? `ALTER TABLE rollup_ekinerja_employee_year REPLACE PARTITION ${year} FROM rollup_ekinerja_employee_year_stage`
+        : `ALTER TABLE rollup_ekinerja_employee_year DROP PARTITION ${year}`,
+    );
+  }
+  await ch.command(`TRUNCATE TABLE rollup_ekinerja_employee_year_stage${on}`);
 }

@@ -12,7 +12,7 @@ import { dayNumber, dayOfDate, localDay, WorkCalendar } from "@/lib/domain/worki
 import { ikm, ikmSample } from "@/lib/domain/ikm";
 import { createCaller } from "@/server/api/root";
 import { openEtlStores, type EtlTestStores } from "@/test/etl";
-import type { Overview } from "./kpi";
+import { UNIT_FILTER, type Overview } from "./kpi";
 
 const CFG = { seed: 11, employees: 120, start: "2025-07-01", end: "2026-02-27" };
 const TODAY = "2026-02-27";
@@ -436,6 +436,23 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
     expect(e.employees.due).toBeGreaterThan(50);
     expect(e.employees.fullyCompliant).toBeGreaterThan(0);
     expect(e.employees.fullyCompliant).toBeLessThan(e.employees.due);
+
+    // whole months read the per-employee year rollup (month bits); the same months across a year's end,
+    // for the region and for one unit, give what the entries give
+    const [busiest] = await s.ch.query<{ unit_id: string }>(
+      "SELECT unit_id FROM fact_ekinerja_due WHERE due = 1 AND period BETWEEN '2025-11-01' AND '2026-01-31' GROUP BY unit_id ORDER BY count() DESC LIMIT 1",
+    );
+    for (const unitId of ["", busiest!.unit_id]) {
+      const [want] = await s.ch.query<{ due: number; compliant: number }>(
+        `SELECT count() AS due, countIf(ok) AS compliant FROM (
+           SELECT employee_id, min(state = 'on_time') AS ok FROM fact_ekinerja_due
+           WHERE due = 1 AND period BETWEEN '2025-11-01' AND '2026-01-31' AND ${UNIT_FILTER} GROUP BY employee_id)`,
+        { unit: unitId },
+      );
+      const got = await api.dashboard.ekinerja({ period: "custom", from: "2025-11-01", to: "2026-01-31", today: TODAY, ...(unitId ? { unitId } : {}) });
+      expect(got.employees.due).toBeGreaterThan(0);
+      expect([got.employees.due, got.employees.fullyCompliant]).toEqual([Number(want!.due), Number(want!.compliant)]);
+    }
   });
 
   it("refuses a bad period with a validation error, not a crash", async () => {

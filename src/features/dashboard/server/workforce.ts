@@ -1,7 +1,7 @@
 // Attendance and e-Kinerja for a period: rates over time (by week for periods up to two months, else by
 // month), a ranking of units, attendance by weekday and lateness by band; e-Kinerja on time / late /
-// missing and the share of employees who filled everything on time. Rollups for everything except that
-// last share, which needs each employee's entries (the facts of the period, pruned by month).
+// missing and the share of employees who filled everything on time. Rollups for everything: that last share
+// reads a row per employee and year (month bits) for whole months, and the entries only for a range cutting a month.
 import type { ClickHouse } from "@/server/clickhouse/types";
 import { bucketFor, bucketPartial, bucketStartSql, monthEnd, monthStart, type ResolvedPeriod } from "../period";
 import { ratio, UNIT_FILTER, type Scope } from "./kpi";
@@ -104,11 +104,19 @@ export interface EkinerjaView {
 
 /**
  * A range from a month's first day to a month's last day, or to today (a running month, quarter or year:
- * no entry has a later period, the import refuses future ones), so the per-employee month rollup answers it.
+ * no entry has a later period, the import refuses future ones), so the per-employee year rollup answers it.
  */
 function wholeMonths(r: { from: string; to: string }, today?: string): boolean {
   return r.from === monthStart(r.from) && (r.to === monthEnd(r.to) || (today !== undefined && r.to >= today));
 }
+
+/**
+ * The bits of rollup_ekinerja_employee_year's masks (bit 0 = January) that fall inside {from}–{to}, for the
+ * row's year: months from the range's first (in its first year, else January) to its last (in its last year,
+ * else December).
+ */
+const MONTHS_IN_RANGE = `toUInt32(bitShiftLeft(toUInt32(1), if(year = toYear({to:Date}), toMonth({to:Date}), 12))
+  - bitShiftLeft(toUInt32(1), if(year = toYear({from:Date}), toMonth({from:Date}), 1) - 1))`;
 
 const EK_SUMS = "sum(due) AS due, sum(on_time) AS on_time, sum(late) AS late, sum(missing) AS missing";
 
@@ -129,12 +137,13 @@ export async function ekinerjaView(ch: ClickHouse, period: ResolvedPeriod, scope
       `SELECT sum(not_employed) AS not_employed, sum(on_leave) AS on_leave, sum(outage) AS outage FROM rollup_ekinerja_due WHERE ${where}`,
       params,
     ),
-    // whole months (every preset) read the per-employee month rollup; a range cutting a month reads the entries
+    // whole months (every preset) read the per-employee year rollup; a range cutting a month reads the entries
     ch.query<{ due: number; compliant: number }>(
       wholeMonths(period.current, today)
-        ? `SELECT count() AS due, countIf(n_on_time = n_due) AS compliant FROM (
-             SELECT employee_id, sum(due) AS n_due, sum(on_time) AS n_on_time FROM rollup_ekinerja_employee_month
-             WHERE month BETWEEN {from:Date} AND {to:Date} AND ${UNIT_FILTER} GROUP BY employee_id HAVING n_due > 0)`
+        ? `SELECT count() AS due, countIf(late = 0) AS compliant FROM (
+             SELECT employee_id, sum(bitAnd(due_mask, ${MONTHS_IN_RANGE}) != 0) AS d, sum(bitAnd(late_mask, ${MONTHS_IN_RANGE}) != 0) AS late
+             FROM rollup_ekinerja_employee_year
+             WHERE year BETWEEN toYear({from:Date}) AND toYear({to:Date}) AND ${UNIT_FILTER} GROUP BY employee_id HAVING d > 0)`
         : `SELECT count() AS due, countIf(all_on_time) AS compliant FROM (
              SELECT employee_id, min(state = 'on_time') AS all_on_time FROM fact_ekinerja_due WHERE due = 1 AND ${where} GROUP BY employee_id)`,
       params,
