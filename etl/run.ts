@@ -33,7 +33,7 @@ export const ANALYTICS_TABLES = [
   "rollup_request_daily", "rollup_request_stage_daily", "rollup_attendance_daily", "rollup_ekinerja_daily",
   "rollup_backlog_daily", "backlog_snapshot", "fact_survey_response", "rollup_survey_daily",
   "rollup_attendance_employee_month", "fact_ekinerja_due", "rollup_ekinerja_due", "rollup_ekinerja_employee_month",
-  "rollup_ekinerja_employee_year", "ekinerja_due_state",
+  "rollup_ekinerja_employee_year", "ekinerja_due_state", "open_request_snapshot",
 ] as const;
 
 export interface SourceFile {
@@ -256,7 +256,7 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
     const regions = await db.region.findMany({ select: { id: true, timezone: true } });
     const today = opts.today ?? todayIn(regions[0]?.timezone);
     const latest = await latestBacklogSnapshot(ch);
-    if (regions.length && (!latest || latest.upTo !== today || progress.rows.fact_request_state || progress.rows.fact_request_event)) {
+    if (regions.length && (!latest || !latest.lists || latest.upTo !== today || progress.rows.fact_request_state || progress.rows.fact_request_event)) {
       await timed("requests", () => snapshotBacklog(ch, regions, today));
     }
 

@@ -85,7 +85,7 @@ export const dashboardRouter = createTRPCRouter({
     const declared = [...(await declaredPopulation(ctx.db, d.ch, d.scope)).values()].reduce((a, b) => a + b, 0);
     return overview(d.ch, d.period, d.scope, { floor: env().IKM_MIN_RESPONDENTS, declaredPopulation: declared || null });
   }),
-  services: dashboardProcedure.query(({ ctx: { dash: d } }) => servicePerformance(d.ch, d.period, d.scope, d.today, d.timezone, d.calendar)),
+  services: dashboardProcedure.query(({ ctx: { dash: d } }) => servicePerformance(d.ch, d.period, d.scope, d.today, d.calendar)),
   attendance: dashboardProcedure.query(({ ctx: { dash: d } }) => attendanceView(d.ch, d.period, d.scope)),
   ekinerja: dashboardProcedure.query(({ ctx: { dash: d } }) => ekinerjaView(d.ch, d.period, d.scope, d.today)),
   scorecard: dashboardProcedure.query(async ({ ctx }) => {

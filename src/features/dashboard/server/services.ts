@@ -1,10 +1,11 @@
 // Service performance for a period: per service type and per unit (counts, median and p90 working days,
 // SLA compliance, returns), the processing-time distribution, SLA compliance over time, where requests
-// wait (time spent in each status) and the slowest open requests. Rollups for the aggregates; the
-// distribution reads the finished requests of the period (one row per request, sorted by unit and day).
+// wait (time spent in each status) and the slowest open requests. Rollups for the aggregates, the open
+// requests of the latest backlog snapshot for the slowest; the distribution reads the finished requests of
+// the period (one row per request, sorted by unit and day).
 import type { ClickHouse } from "@/server/clickhouse/types";
-import { daysPastDeadline, FINAL_STATUSES } from "@/lib/domain/sla";
-import { dayNumber, indonesianZone, type WorkCalendar } from "@/lib/domain/working-days";
+import { daysPastDeadline } from "@/lib/domain/sla";
+import { dayNumber, type WorkCalendar } from "@/lib/domain/working-days";
 import { bucketFor, bucketPartial, bucketStartSql, type ResolvedPeriod } from "../period";
 import { SERVICE_FILTER, slaCompliance, UNIT_FILTER, type RequestCounts, type Scope } from "./kpi";
 
@@ -30,10 +31,10 @@ export interface ServicePerformance {
 const HISTOGRAM_CAP = 40;
 
 /** `calendar`: the region's working days, for the days past deadline (src/lib/domain/sla.ts). */
-export async function servicePerformance(ch: ClickHouse, period: ResolvedPeriod, scope: Scope, today: string, timezone: string, calendar: WorkCalendar): Promise<ServicePerformance> {
+export async function servicePerformance(ch: ClickHouse, period: ResolvedPeriod, scope: Scope, today: string, calendar: WorkCalendar): Promise<ServicePerformance> {
   const { from, to } = period.current;
   const bucket = bucketFor(period.current);
-  const params = { unit: scope.unitId ?? "", service: scope.serviceTypeId ?? "", from, to, today, cap: HISTOGRAM_CAP, final: [...FINAL_STATUSES] };
+  const params = { unit: scope.unitId ?? "", service: scope.serviceTypeId ?? "", from, to, today, cap: HISTOGRAM_CAP };
   const where = `day BETWEEN {from:Date} AND {to:Date} AND ${UNIT_FILTER} AND ${SERVICE_FILTER}`;
   const perf = (key: string) => `SELECT ${key} AS id, sum(completed) AS completed, sum(rejected) AS rejected, sum(breached) AS breached, sum(returned) AS returned,
       arrayMap(x -> toUInt64(ifNotFinite(x, 0)), quantilesTimingMerge(0.5, 0.9)(processing_wd_q)) AS q
@@ -56,13 +57,11 @@ export async function servicePerformance(ch: ClickHouse, period: ResolvedPeriod,
       `SELECT stage, sum(transitions) AS transitions, sum(stage_wd_sum) AS wd FROM rollup_request_stage_daily WHERE ${where} GROUP BY stage ORDER BY wd DESC`,
       params,
     ),
-    // open now, oldest SLA deadline first
+    // open at the latest backlog snapshot (taken after every run that changed requests), oldest SLA deadline first
     ch.query<{ number: string; service_type_id: string; unit_id: string; sub: string; due: string }>(
-      `SELECT num AS number, st_id AS service_type_id, u_id AS unit_id, toString(toDate(sub, '${indonesianZone(timezone)}')) AS sub, toString(due) AS due FROM (
-         SELECT request_id, argMax(number, version) AS num, any(service_type_id) AS st_id, any(unit_id) AS u_id,
-                min(submitted_at) AS sub, any(sla_due_day) AS due, argMax(status, version) AS st
-         FROM fact_request_state WHERE ${UNIT_FILTER} AND ${SERVICE_FILTER} GROUP BY request_id)
-       WHERE st NOT IN {final:Array(String)} ORDER BY due, num LIMIT 20`,
+      `SELECT number, service_type_id, unit_id, toString(submitted_day) AS sub, toString(sla_due_day) AS due FROM open_request_snapshot
+       WHERE snapshot = (SELECT max(snapshot) FROM backlog_snapshot) AND ${UNIT_FILTER} AND ${SERVICE_FILTER}
+       ORDER BY sla_due_day, number LIMIT 20`,
       params,
     ),
   ]);

@@ -26,7 +26,7 @@ export async function buildSnapshot(db: Db, ch: ClickHouse, regionId: string, pe
   const resolved = resolvePeriod({ period: "custom", from: period.from, to: period.to }, period.to);
   const scope = {};
   const [perf, sat, att, ek, heads] = await Promise.all([
-    servicePerformance(ch, resolved, scope, period.to, region.timezone, (await regionCalendar(db, regionId)).calendar),
+    servicePerformance(ch, resolved, scope, period.to, (await regionCalendar(db, regionId)).calendar),
     satisfactionView(ch, resolved, scope, await declaredPopulation(db), env().IKM_MIN_RESPONDENTS),
     attendanceView(ch, resolved, scope),
     ekinerjaView(ch, resolved, scope),
