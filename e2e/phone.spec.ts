@@ -82,3 +82,19 @@ test("a citizen answers the survey on a phone from the counter's QR link", async
   // graded from 30 respondents up; fewer say how many answered and that it is not graded yet
   await expect(tile).toContainText(/Mutu [ABCD] \(.+\) · \d+ responden|\d+ dari minimal 30 responden: belum dinilai/);
 });
+
+test("the survey page loads on a phone without a failed request, with the icon and the web app manifest", async ({ page }) => {
+  const failed: string[] = [];
+  page.on("response", (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  await page.goto("/survei/loket-bkpsdm");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  // browsers ask for /favicon.ico on every page whether or not it is linked
+  expect((await page.request.get("/favicon.ico")).headers()["content-type"]).toContain("image/");
+  const href = await page.locator('link[rel="manifest"]').getAttribute("href");
+  const manifest = (await (await page.request.get(href!)).json()) as { name: string; start_url: string; icons: { src: string }[] };
+  expect(manifest.start_url).toBe("/");
+  for (const icon of manifest.icons) expect((await page.request.get(icon.src)).status()).toBe(200);
+  expect(failed).toEqual([]);
+});

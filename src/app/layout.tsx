@@ -11,9 +11,12 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Pantau", template: "%s · Pantau" },
   description: "Pemantauan layanan kepegawaian pemerintah daerah",
+  // public/: the favicon (browsers ask for it on every page) and the web app manifest for a home screen
+  icons: { icon: [{ url: "/favicon.ico", sizes: "16x16 32x32 48x48" }, { url: "/icon-192.png", sizes: "192x192", type: "image/png" }], apple: "/icon-192.png" },
+  manifest: "/manifest.webmanifest",
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1f4e8c" };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const [{ locale, t }, session] = await Promise.all([getTranslator(), getSession()]);
