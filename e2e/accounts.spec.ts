@@ -19,7 +19,10 @@ async function signInOneTime(page: Page, username: string, password: string) {
   await expect(page.getByText("Anda masuk dengan kata sandi sekali pakai")).toBeVisible();
 }
 
-test("an administrator creates accounts for a unit's employees; a new user must change the password first; HR resets it", async ({ page, browser }) => {
+test("an administrator creates accounts for a unit's employees; a new user must change the password first; HR resets it", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(180_000);
   await as(page, "admin");
   await page.goto("/admin/users");
@@ -30,7 +33,9 @@ test("an administrator creates accounts for a unit's employees; a new user must 
   await expect(summary).toBeVisible();
   const total = Number((await summary.textContent())!.match(/^([\d.]+) akun/)![1]!.replace(/\./g, ""));
   expect(total).toBeGreaterThan(1);
-  await expect(bulk.getByRole("table", { name: "Pratinjau akun yang akan dibuat" }).locator("tbody tr")).toHaveCount(Math.min(total, 300));
+  await expect(bulk.getByRole("table", { name: "Pratinjau akun yang akan dibuat" }).locator("tbody tr")).toHaveCount(
+    Math.min(total, 300),
+  );
   await page.screenshot({ path: "test-results/accounts-preview-desktop.png", fullPage: true });
 
   // one of them chosen by hand as a unit head, then all created at once

@@ -9,7 +9,18 @@ test("HR finds a chronic e-Kinerja skipper, records a follow-up and exports the 
   await page.goto("/kepatuhan?urut=streak");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kepatuhan e-Kinerja");
   // on time and late in columns of their own, and the rate named for what it counts (a late filer is 0 % on time)
-  await expect(page.locator(".compliance-table thead th")).toHaveText(["Pegawai", "Unit kerja", "Wajib diisi", "Tepat waktu", "Terlambat", "Tidak diisi", "Tingkat tepat waktu", "Terlewat beruntun", "Isian terakhir", "Tindak lanjut"]);
+  await expect(page.locator(".compliance-table thead th")).toHaveText([
+    "Pegawai",
+    "Unit kerja",
+    "Wajib diisi",
+    "Tepat waktu",
+    "Terlambat",
+    "Tidak diisi",
+    "Tingkat tepat waktu",
+    "Terlewat beruntun",
+    "Isian terakhir",
+    "Tindak lanjut",
+  ]);
   await expect(page.locator(".compliance-table")).not.toContainText("terlambat)");
   await expect(page.getByRole("heading", { level: 2, name: "Batas pengisian e-Kinerja", exact: true })).toBeVisible();
   const first = page.locator(".compliance-table tbody tr").first();
@@ -73,7 +84,11 @@ test("a unit head sees and exports their own units only", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Pantauan disiplin");
 });
 
-test("the discipline watch shows TK and late/early days apart, and every PP 94/2021 tier in both languages", async ({ page, context, baseURL }) => {
+test("the discipline watch shows TK and late/early days apart, and every PP 94/2021 tier in both languages", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await as(page, "bkpsdm");
   await page.goto("/kepatuhan/disiplin");
   await expect(page.getByRole("columnheader", { name: "Hari TK" })).toBeVisible();
@@ -91,7 +106,9 @@ test("the discipline watch shows TK and late/early days apart, and every PP 94/2
   await expect(tiers.filter({ hasText: "Honourable discharge not at own request" })).toHaveCount(1);
 });
 
-test("HR publishes a transparency report; a visitor reads it and downloads the PDF; a correction is a new version", async ({ page }) => {
+test("HR publishes a transparency report; a visitor reads it and downloads the PDF; a correction is a new version", async ({
+  page,
+}) => {
   // two months back: the demo data already published last month's report
   const period = monthBefore(2);
   await as(page, "bkpsdm");

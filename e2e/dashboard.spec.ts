@@ -8,7 +8,9 @@ test("a leader reads the overview, filters to a unit through the URL and downloa
   await expect(completed.locator(".tile-value")).toHaveText(/^\d[\d.]*$/);
   await expect(page.getByTestId("tile-attendanceRate").locator(".tile-value")).toHaveText(/^\d{1,3},\d%$/);
   // the trend lines are drawn, with an accessible name
-  await expect(page.getByRole("img", { name: "Tren 12 bulan: Tingkat kehadiran" }).locator("path.recharts-curve")).toHaveCount(1);
+  await expect(
+    page.getByRole("img", { name: "Tren 12 bulan: Tingkat kehadiran" }).locator("path.recharts-curve"),
+  ).toHaveCount(1);
   await page.screenshot({ path: info.outputPath("overview-desktop.png"), fullPage: true });
 
   await page.getByLabel("Unit kerja").selectOption({ label: "Dinas Pendidikan" });
@@ -33,14 +35,18 @@ test("a leader reads the overview, filters to a unit through the URL and downloa
 test("a bad period in the URL says what is wrong and shows the last complete month", async ({ page }) => {
   await login(page, "pimpinan");
   await page.goto("/dashboard?period=custom&from=2026-05-01&to=2026-04-01");
-  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("Tanggal akhir harus sama dengan atau setelah tanggal awal.");
+  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(
+    "Tanggal akhir harus sama dengan atau setelah tanggal awal.",
+  );
   await expect(page.getByTestId("tile-completed").locator(".tile-value")).toBeVisible();
 });
 
 test("a unit head cannot open another unit's figures but opens their sub-units", async ({ page }) => {
   await login(page, "kadisdik");
   await expect(page.getByTestId("tile-completed").locator(".tile-value")).toBeVisible();
-  const res = await page.request.get(`/api/trpc/dashboard.overview?input=${encodeURIComponent(JSON.stringify({ json: { period: "month", unitId: "not-mine" } }))}`);
+  const res = await page.request.get(
+    `/api/trpc/dashboard.overview?input=${encodeURIComponent(JSON.stringify({ json: { period: "month", unitId: "not-mine" } }))}`,
+  );
   expect(res.status()).toBe(403);
   // an id outside their scope is said plainly, and their own unit is shown instead
   await page.goto("/dashboard/units/not-mine");
@@ -56,11 +62,24 @@ test("a unit head cannot open another unit's figures but opens their sub-units",
 
 test("a unit head asking for another unit is told it is outside their scope and sees their own", async ({ page }) => {
   await login(page, "pimpinan");
-  const other = await page.getByLabel("Unit kerja").locator("option", { hasText: "Dinas Kesehatan" }).getAttribute("value");
+  const other = await page
+    .getByLabel("Unit kerja")
+    .locator("option", { hasText: "Dinas Kesehatan" })
+    .getAttribute("value");
   await as(page, "kadisdik");
-  for (const path of ["/dashboard", "/dashboard/services", "/dashboard/attendance", "/dashboard/ekinerja", "/dashboard/satisfaction", "/dashboard/scorecard", "/dashboard/units/"]) {
+  for (const path of [
+    "/dashboard",
+    "/dashboard/services",
+    "/dashboard/attendance",
+    "/dashboard/ekinerja",
+    "/dashboard/satisfaction",
+    "/dashboard/scorecard",
+    "/dashboard/units/",
+  ]) {
     await page.goto(path.endsWith("/") ? `${path}${other}` : `${path}?unitId=${other}`);
-    await expect(page.getByTestId("out-of-scope"), path).toHaveText(/di luar cakupan Anda\. Cakupan Anda: Dinas Pendidikan dan sub-unitnya/);
+    await expect(page.getByTestId("out-of-scope"), path).toHaveText(
+      /di luar cakupan Anda\. Cakupan Anda: Dinas Pendidikan dan sub-unitnya/,
+    );
     await expect(page.getByText("Cakupan: Dinas Pendidikan dan sub-unitnya"), path).toBeVisible();
     await expect(page.getByText("Cakupan: seluruh daerah")).toHaveCount(0);
     await expect(page.getByText(/Indikator tidak dapat dimuat/)).toHaveCount(0);
@@ -69,18 +88,24 @@ test("a unit head asking for another unit is told it is outside their scope and 
   await expect(page.getByTestId("tile-completed").locator(".tile-value")).toBeVisible();
   for (const path of ["/kepatuhan?unit=", "/kepatuhan/disiplin?unit="]) {
     await page.goto(`${path}${other}`);
-    await expect(page.getByTestId("out-of-scope"), path).toContainText("Cakupan Anda: Dinas Pendidikan dan sub-unitnya");
+    await expect(page.getByTestId("out-of-scope"), path).toContainText(
+      "Cakupan Anda: Dinas Pendidikan dan sub-unitnya",
+    );
   }
   const csv = await page.request.get(`/api/kepatuhan/export?unit=${other}&format=csv`);
   expect(csv.status()).toBe(403);
   expect(await csv.text()).toContain("di luar cakupan Anda");
 });
 
-test("service performance: charts drawn with their tables, and a unit row opens the unit page", async ({ page }, info) => {
+test("service performance: charts drawn with their tables, and a unit row opens the unit page", async ({
+  page,
+}, info) => {
   await login(page, "pimpinan");
   await page.getByRole("link", { name: "Kinerja layanan" }).click();
   await expect(page).toHaveURL(/\/dashboard\/services/);
-  await expect(page.getByRole("img", { name: "Sebaran waktu proses" }).locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(
+    page.getByRole("img", { name: "Sebaran waktu proses" }).locator(".recharts-bar-rectangle").first(),
+  ).toBeVisible();
   await page.getByTestId("chart-histogram").getByText("Lihat sebagai tabel").click();
   await expect(page.getByTestId("chart-histogram").getByRole("table")).toBeVisible();
   await page.screenshot({ path: info.outputPath("services-desktop.png"), fullPage: true });
@@ -100,9 +125,13 @@ test("service performance: charts drawn with their tables, and a unit row opens 
 
 /** A chart's axis labels as numbers ("12%" → 12, "1.234" → 1234), after they are drawn. */
 async function axisTicks(page: Page, chart: string, axis: "y" | "x" = "y") {
-  const ticks = page.getByTestId(`chart-${chart}`).locator(`.recharts-${axis}Axis-tick-labels .recharts-cartesian-axis-tick-value`);
+  const ticks = page
+    .getByTestId(`chart-${chart}`)
+    .locator(`.recharts-${axis}Axis-tick-labels .recharts-cartesian-axis-tick-value`);
   await expect(ticks.first()).toBeVisible();
-  return (await ticks.allTextContents()).map((s) => Number(s.replace(/[%\s]/g, "").replace(/\./g, "").replace(",", ".")));
+  return (await ticks.allTextContents()).map((s) =>
+    Number(s.replace(/[%\s]/g, "").replace(/\./g, "").replace(",", ".")),
+  );
 }
 
 /** Every label a round number, one step apart. */
@@ -110,7 +139,10 @@ function expectRoundEvenTicks(ticks: number[], what: string) {
   expect(ticks.length, what).toBeGreaterThanOrEqual(3);
   const steps = ticks.slice(1).map((t, i) => Number((t - ticks[i]!).toFixed(6)));
   expect(new Set(steps).size, `${what}: ${ticks.join(", ")}`).toBe(1);
-  expect(ticks.every((t) => Math.abs(t / steps[0]! - Math.round(t / steps[0]!)) < 1e-6), `${what}: ${ticks.join(", ")}`).toBe(true);
+  expect(
+    ticks.every((t) => Math.abs(t / steps[0]! - Math.round(t / steps[0]!)) < 1e-6),
+    `${what}: ${ticks.join(", ")}`,
+  ).toBe(true);
 }
 
 test("chart axes are round in the unit shown and show the variation; statuses in workflow order", async ({ page }) => {
@@ -132,8 +164,17 @@ test("chart axes are round in the unit shown and show the variation; statuses in
   expect(ikm[0]).toBeGreaterThanOrEqual(25); // IKM runs from 25: never an axis from 0
 
   await page.goto("/dashboard/services?period=year");
-  const order = ["Diajukan", "Diverifikasi BKPSDM", "Dikembalikan (BTS)", "Memenuhi syarat (MS)", "Diteruskan ke BKN", "Pertimbangan teknis"];
-  const stages = page.getByTestId("chart-stages").locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value");
+  const order = [
+    "Diajukan",
+    "Diverifikasi BKPSDM",
+    "Dikembalikan (BTS)",
+    "Memenuhi syarat (MS)",
+    "Diteruskan ke BKN",
+    "Pertimbangan teknis",
+  ];
+  const stages = page
+    .getByTestId("chart-stages")
+    .locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value");
   await expect(stages.first()).toBeVisible();
   // a long label wraps into lines (tspans): compared without spaces
   const shown = (await stages.allTextContents()).map((l) => l.replace(/\s/g, ""));
@@ -145,7 +186,9 @@ test("chart axes are round in the unit shown and show the variation; statuses in
 test("attendance and e-Kinerja pages rank units and draw their charts", async ({ page }) => {
   await login(page, "pimpinan");
   await page.getByRole("link", { name: "Kehadiran" }).click();
-  await expect(page.getByRole("img", { name: "Keterlambatan menurut lamanya" }).locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(
+    page.getByRole("img", { name: "Keterlambatan menurut lamanya" }).locator(".recharts-bar-rectangle").first(),
+  ).toBeVisible();
   const ranking = page.getByRole("region", { name: "Peringkat unit menurut tingkat kehadiran" });
   await expect(ranking.getByRole("row").nth(1)).toContainText("%");
   // the ranking's count is person-days (employees × working days), and says so
@@ -153,7 +196,12 @@ test("attendance and e-Kinerja pages rank units and draw their charts", async ({
   await expect(page.getByLabel("Jenis layanan")).toHaveCount(0);
   await page.getByRole("link", { name: "e-Kinerja" }).click();
   await expect(page.getByTestId("ek-compliant").locator(".tile-value")).toHaveText(/^\d{1,3},\d%$/);
-  await expect(page.getByRole("img", { name: /Entri e-Kinerja per/ }).locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("img", { name: /Entri e-Kinerja per/ })
+      .locator(".recharts-bar-rectangle")
+      .first(),
+  ).toBeVisible();
 });
 
 test("a period without data says so and what to do", async ({ page }) => {
@@ -176,7 +224,9 @@ test("the satisfaction page shows IKM with grade, respondents and the weakest el
   const overall = page.getByTestId("ikm-overall");
   await expect(overall.locator(".tile-value")).toHaveText(/^\d{2,3},\d{2}$/);
   await expect(overall).toContainText(/Mutu: [ABCD] \(/);
-  await expect(page.getByRole("img", { name: "Nilai tiap unsur pelayanan" }).locator(".recharts-bar-rectangle")).toHaveCount(9);
+  await expect(
+    page.getByRole("img", { name: "Nilai tiap unsur pelayanan" }).locator(".recharts-bar-rectangle"),
+  ).toHaveCount(9);
   await expect(page.getByText(/Unsur terlemah: U\d/)).toBeVisible();
   // what respondents wrote, complaints marked with their follow-up state; no contacts for a leader
   const feedback = page.getByTestId("feedback");

@@ -93,7 +93,10 @@ test("units and employees from the region's own Excel and CSV files", async ({ p
   await expect(page.getByText("Impor dibatalkan; tidak ada yang disimpan.")).toBeVisible();
 });
 
-test("accounts for the pilot's unit heads and employees; a new user changes the one-time password first", async ({ page, browser }) => {
+test("accounts for the pilot's unit heads and employees; a new user changes the one-time password first", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, ADMIN.username, ADMIN.password);
   await page.goto(`${BASE}/admin/users`);
   const bulk = page.getByRole("region", { name: "Buat akun dari daftar pegawai" });
@@ -128,24 +131,40 @@ test("a bad file shows its reasons and stores nothing", async ({ page }) => {
   await signIn(page, ADMIN.username, ADMIN.password);
   await page.goto(`${BASE}/data/master`);
   await page.getByLabel(/Data pegawai/).check();
-  await page.getByLabel(/Berkas \(\.xlsx atau \.csv\)/).setInputFiles({ name: "lama.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) });
+  await page
+    .getByLabel(/Berkas \(\.xlsx atau \.csv\)/)
+    .setInputFiles({
+      name: "lama.xlsx",
+      mimeType: "application/octet-stream",
+      buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+    });
   await page.getByRole("button", { name: "Unggah dan lihat pratinjau" }).click();
   await expect(page.locator("p.alert.error")).toContainText("Excel 97–2003");
   await page.getByRole("button", { name: "Batalkan" }).click();
   // an export upload that is not an export
   await page.goto(`${BASE}/data`);
-  await page.getByTestId("upload-exports").setInputFiles({ name: "catatan.csv", mimeType: "text/csv", buffer: Buffer.from("halo;dunia\n1;2\n") });
+  await page
+    .getByTestId("upload-exports")
+    .setInputFiles({ name: "catatan.csv", mimeType: "text/csv", buffer: Buffer.from("halo;dunia\n1;2\n") });
   await expect(page.getByTestId("upload-row").first()).toContainText(/Ditolak/, { timeout: 30_000 });
 });
 
-test("attendance and e-Kinerja exports uploaded in the browser reach the dashboard and the compliance list", async ({ page }) => {
+test("attendance and e-Kinerja exports uploaded in the browser reach the dashboard and the compliance list", async ({
+  page,
+}) => {
   await signIn(page, ADMIN.username, ADMIN.password);
   await page.goto(`${BASE}/data`);
-  await page.getByTestId("upload-exports").setInputFiles([path.join(SAMPLES, "absensi-pilot.csv"), path.join(SAMPLES, "ekinerja-pilot.xlsx")]);
+  await page
+    .getByTestId("upload-exports")
+    .setInputFiles([path.join(SAMPLES, "absensi-pilot.csv"), path.join(SAMPLES, "ekinerja-pilot.xlsx")]);
   const rows = page.getByTestId("upload-row");
   // 14 people × 12 working days of 2–17 November
-  await expect(rows.filter({ hasText: "absensi-pilot.csv" })).toContainText(/Dibaca 168, dimuat 168/, { timeout: 60_000 });
-  await expect(rows.filter({ hasText: "ekinerja-pilot.xlsx" })).toContainText(/Dibaca 14, dimuat 14/, { timeout: 60_000 });
+  await expect(rows.filter({ hasText: "absensi-pilot.csv" })).toContainText(/Dibaca 168, dimuat 168/, {
+    timeout: 60_000,
+  });
+  await expect(rows.filter({ hasText: "ekinerja-pilot.xlsx" })).toContainText(/Dibaca 14, dimuat 14/, {
+    timeout: 60_000,
+  });
   await expect(rows.filter({ hasText: "absensi-pilot.csv" })).toContainText("Tidak ada baris dikarantina.");
   await phoneLook(page, "data-uploads");
 
@@ -156,7 +175,9 @@ test("attendance and e-Kinerja exports uploaded in the browser reach the dashboa
   await page.goto(`${BASE}/kepatuhan?from=2026-10&to=2026-10`);
   // the two who sent no October realisation (ekinerja-pilot.xlsx), by their own names, units and NIPs
   await expect(page.getByText(/^2 pegawai\./)).toBeVisible();
-  await expect(page.getByRole("row", { name: /Dewi Lestari, S\.Sos\. 198512312010122004 Sekretariat Dinas Pendidikan/ })).toBeVisible();
+  await expect(
+    page.getByRole("row", { name: /Dewi Lestari, S\.Sos\. 198512312010122004 Sekretariat Dinas Pendidikan/ }),
+  ).toBeVisible();
   await expect(page.getByRole("row", { name: /Hendra Gunawan, S\.KM\. .*Sekretariat Dinas Kesehatan/ })).toBeVisible();
 });
 

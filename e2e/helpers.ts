@@ -22,7 +22,11 @@ export async function as(page: Page, username: string, base = "") {
  * An HTTP request to the test server from another loopback address (127.0.0.x), so what it does to
  * one client's throttle does not reach the other specs (the browser and Playwright use 127.0.0.1).
  */
-export function requestFrom(localAddress: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+export function requestFrom(
+  localAddress: string,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) {
   const base = new URL(process.env.E2E_BASE_URL ?? `http://127.0.0.1:${process.env.E2E_PORT ?? 3210}`);
   return new Promise<{ status: number; body: string; headers: IncomingHttpHeaders }>((resolve, reject) => {
     const req = httpRequest(
@@ -30,7 +34,9 @@ export function requestFrom(localAddress: string, path: string, init: { method?:
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), headers: res.headers }));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), headers: res.headers }),
+        );
       },
     );
     req.on("error", reject);
@@ -64,7 +70,10 @@ export async function startServerWithoutDemo(port: number, name: string) {
   };
   const prepared = spawnSync("npx", ["--no-install", "tsx", "scripts/prepare.ts"], { env, encoding: "utf8" });
   expect(prepared.status, prepared.stderr).toBe(0);
-  const server = spawn("node", ["scripts/server.mjs", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const server = spawn("node", ["scripts/server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const stop = async () => {
     if (server.exitCode === null && server.signalCode === null) {
       await new Promise<void>((resolve) => {
@@ -75,7 +84,13 @@ export async function startServerWithoutDemo(port: number, name: string) {
     rmSync(dataDir, { recursive: true, force: true });
   };
   for (let i = 0; i < 120; i++) {
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return { base, dataDir, startOutput: prepared.stdout, stop };
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { base, dataDir, startOutput: prepared.stdout, stop };
     await new Promise((r) => setTimeout(r, 500));
   }
   await stop();

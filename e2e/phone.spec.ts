@@ -12,7 +12,9 @@ test("the shell works at phone width", async ({ page }, info) => {
   await page.screenshot({ path: info.outputPath("dashboard-phone.png"), fullPage: true });
 });
 
-test("on a phone the figures come first, the filters open from one button, and urgent requests keep their days late", async ({ page }, info) => {
+test("on a phone the figures come first, the filters open from one button, and urgent requests keep their days late", async ({
+  page,
+}, info) => {
   await login(page, "pimpinan");
   // the first figure is on the first screen; the filter form waits behind its button
   const tile = page.getByTestId("tile-completed");
@@ -83,7 +85,9 @@ test("a citizen answers the survey on a phone from the counter's QR link", async
   await expect(tile).toContainText(/Mutu [ABCD] \(.+\) · \d+ responden|\d+ dari minimal 30 responden: belum dinilai/);
 });
 
-test("the survey page loads on a phone without a failed request, with the icon and the web app manifest", async ({ page }) => {
+test("the survey page loads on a phone without a failed request, with the icon and the web app manifest", async ({
+  page,
+}) => {
   const failed: string[] = [];
   page.on("response", (r) => {
     if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
@@ -93,7 +97,11 @@ test("the survey page loads on a phone without a failed request, with the icon a
   // browsers ask for /favicon.ico on every page whether or not it is linked
   expect((await page.request.get("/favicon.ico")).headers()["content-type"]).toContain("image/");
   const href = await page.locator('link[rel="manifest"]').getAttribute("href");
-  const manifest = (await (await page.request.get(href!)).json()) as { name: string; start_url: string; icons: { src: string }[] };
+  const manifest = (await (await page.request.get(href!)).json()) as {
+    name: string;
+    start_url: string;
+    icons: { src: string }[];
+  };
   expect(manifest.start_url).toBe("/");
   for (const icon of manifest.icons) expect((await page.request.get(icon.src)).status()).toBe(200);
   expect(failed).toEqual([]);

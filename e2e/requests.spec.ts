@@ -19,7 +19,9 @@ const completedTile = async (page: Page) => {
   return Number((await value.textContent())!.replace(/\./g, ""));
 };
 
-test("an employee's leave request goes through BKPSDM, the supervisor and back, and the overview counts it", async ({ page }) => {
+test("an employee's leave request goes through BKPSDM, the supervisor and back, and the overview counts it", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await as(page, "pimpinan");
   const completedBefore = await completedTile(page);
@@ -43,11 +45,15 @@ test("an employee's leave request goes through BKPSDM, the supervisor and back, 
   await page.getByLabel("Alasan / keterangan").fill("Menghadiri wisuda anak");
   await page.getByLabel("Alamat selama cuti").fill("Jl. Kenanga 12, Sukamaju");
   // a picture saved as .pdf is refused by its bytes, and the form comes back filled in
-  await page.getByLabel("Surat permohonan cuti").setInputFiles({ name: "surat.pdf", mimeType: "application/pdf", buffer: Buffer.from("GIF89a not a pdf") });
+  await page
+    .getByLabel("Surat permohonan cuti")
+    .setInputFiles({ name: "surat.pdf", mimeType: "application/pdf", buffer: Buffer.from("GIF89a not a pdf") });
   await page.getByRole("button", { name: "Kirim permohonan" }).click();
   await expect(page.locator("#doc_SURAT_PERMOHONAN-error")).toHaveText('Berkas "surat.pdf" bukan PDF atau JPG.');
   await expect(page.getByLabel("Alasan / keterangan")).toHaveValue("Menghadiri wisuda anak");
-  await page.getByLabel("Surat permohonan cuti").setInputFiles({ name: "surat-cuti.pdf", mimeType: "application/pdf", buffer: PDF });
+  await page
+    .getByLabel("Surat permohonan cuti")
+    .setInputFiles({ name: "surat-cuti.pdf", mimeType: "application/pdf", buffer: PDF });
   await page.getByRole("button", { name: "Kirim permohonan" }).click();
   await expect(page).toHaveURL(/\/layanan\/[\w-]+\?dikirim=1$/);
   await expect(page.getByTestId("request-status")).toHaveText("Diajukan");
@@ -75,7 +81,9 @@ test("an employee's leave request goes through BKPSDM, the supervisor and back, 
   await page.goto(url);
   await page.getByRole("button", { name: "Selesaikan" }).click();
   await expect(page.locator("#doc_DECREE-error")).toHaveText("Dokumen ini wajib diunggah.");
-  await page.getByLabel("SK / surat hasil (PDF atau JPG)").setInputFiles({ name: "SK-cuti.pdf", mimeType: "application/pdf", buffer: PDF });
+  await page
+    .getByLabel("SK / surat hasil (PDF atau JPG)")
+    .setInputFiles({ name: "SK-cuti.pdf", mimeType: "application/pdf", buffer: PDF });
   await page.getByRole("button", { name: "Selesaikan" }).click();
   await expect(page.getByTestId("request-status")).toHaveText("Selesai");
 
@@ -98,7 +106,9 @@ test("an employee's leave request goes through BKPSDM, the supervisor and back, 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Survei Kepuasan Masyarakat");
   await page.goto("/notifikasi");
   await expect(page.locator(".notification-list li")).toHaveCount(3);
-  await expect(page.locator(".notification-list li").first()).toContainText(`Permohonan Cuti Anda (${number}) kini berstatus: Selesai.`);
+  await expect(page.locator(".notification-list li").first()).toContainText(
+    `Permohonan Cuti Anda (${number}) kini berstatus: Selesai.`,
+  );
 
   // after the ETL the overview counts the finished request
   await as(page, "bkpsdm");
@@ -114,13 +124,17 @@ test("a unit head sees their own units' requests only, and an employee cannot op
   const disdik = /Dinas Pendidikan|SMP Negeri 1 Sukamaju|Sekolah Dasar Negeri|SMP Negeri lainnya/;
   await as(page, "kadisdik");
   await page.goto("/antrian");
-  for (const row of await page.locator(".queue-table tbody tr").all()) await expect(row.locator("td").nth(2)).toContainText(disdik);
+  for (const row of await page.locator(".queue-table tbody tr").all())
+    await expect(row.locator("td").nth(2)).toContainText(disdik);
   await as(page, "bkpsdm");
   const links: { href: string; unit: string }[] = [];
   for (const q of ["verification", "approval", "completion"]) {
     await page.goto(`/antrian?antrian=${q}`);
     for (const row of await page.locator(".queue-table tbody tr").all()) {
-      links.push({ href: (await row.getByRole("link").getAttribute("href"))!, unit: (await row.locator("td").nth(2).textContent())! });
+      links.push({
+        href: (await row.getByRole("link").getAttribute("href"))!,
+        unit: (await row.locator("td").nth(2).textContent())!,
+      });
     }
   }
   expect(links.length).toBeGreaterThan(0);

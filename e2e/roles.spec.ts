@@ -1,18 +1,62 @@
 import { expect, test } from "@playwright/test";
 import { login } from "./helpers";
 
-const navigation = (page: import("@playwright/test").Page) => page.getByRole("navigation", { name: /Navigasi utama|Main navigation/ });
+const navigation = (page: import("@playwright/test").Page) =>
+  page.getByRole("navigation", { name: /Navigasi utama|Main navigation/ });
 
 const roles = [
-  { username: "admin", home: "/dashboard", nav: ["Dasbor", "Antrian kerja", "Kepatuhan e-Kinerja", "Notifikasi", "Profil saya", "Mulai", "Impor data", "Data induk", "Survei", "Laporan publik", "Pengaturan", "Pengguna", "Log audit"], refused: null },
+  {
+    username: "admin",
+    home: "/dashboard",
+    nav: [
+      "Dasbor",
+      "Antrian kerja",
+      "Kepatuhan e-Kinerja",
+      "Notifikasi",
+      "Profil saya",
+      "Mulai",
+      "Impor data",
+      "Data induk",
+      "Survei",
+      "Laporan publik",
+      "Pengaturan",
+      "Pengguna",
+      "Log audit",
+    ],
+    refused: null,
+  },
   { username: "pimpinan", home: "/dashboard", nav: ["Dasbor", "Notifikasi", "Profil saya"], refused: "/antrian" },
-  { username: "bkpsdm", home: "/dashboard", nav: ["Dasbor", "Antrian kerja", "Kepatuhan e-Kinerja", "Notifikasi", "Profil saya", "Impor data", "Data induk", "Survei", "Laporan publik", "Pengaturan", "Pengguna"], refused: "/admin/audit" },
-  { username: "kadisdik", home: "/dashboard", nav: ["Dasbor", "Antrian kerja", "Kepatuhan e-Kinerja", "Notifikasi", "Profil saya"], refused: "/admin/users" },
+  {
+    username: "bkpsdm",
+    home: "/dashboard",
+    nav: [
+      "Dasbor",
+      "Antrian kerja",
+      "Kepatuhan e-Kinerja",
+      "Notifikasi",
+      "Profil saya",
+      "Impor data",
+      "Data induk",
+      "Survei",
+      "Laporan publik",
+      "Pengaturan",
+      "Pengguna",
+    ],
+    refused: "/admin/audit",
+  },
+  {
+    username: "kadisdik",
+    home: "/dashboard",
+    nav: ["Dasbor", "Antrian kerja", "Kepatuhan e-Kinerja", "Notifikasi", "Profil saya"],
+    refused: "/admin/users",
+  },
   { username: "pegawai", home: "/layanan", nav: ["Layanan saya", "Notifikasi", "Profil saya"], refused: "/dashboard" },
 ];
 
 for (const role of roles) {
-  test(`${role.username} sees the navigation of the role${role.refused ? ` and is refused ${role.refused}` : ""}`, async ({ page }) => {
+  test(`${role.username} sees the navigation of the role${role.refused ? ` and is refused ${role.refused}` : ""}`, async ({
+    page,
+  }) => {
     await login(page, role.username);
     await expect(page).toHaveURL(new RegExp(`${role.home}$`));
     await expect(navigation(page).getByRole("link")).toHaveText(role.nav);
@@ -29,7 +73,9 @@ test("a unit head sees only their unit and its sub-units", async ({ page }) => {
   await expect(page.getByText("Cakupan: Dinas Pendidikan dan sub-unitnya")).toBeVisible();
   // Dinas Pendidikan with SMP Negeri 1 and the demo history's pooled schools, and no "all units"
   await expect(page.getByLabel("Unit kerja").locator("option")).toHaveCount(4);
-  const other = await page.request.get(`/api/trpc/units.get?input=${encodeURIComponent(JSON.stringify({ json: { unitId: "not-mine" } }))}`);
+  const other = await page.request.get(
+    `/api/trpc/units.get?input=${encodeURIComponent(JSON.stringify({ json: { unitId: "not-mine" } }))}`,
+  );
   expect(other.status()).toBe(403);
 });
 
@@ -37,12 +83,28 @@ test("the language switch changes the whole UI and keeps Indonesian number/date 
   await login(page, "admin");
   await page.getByRole("button", { name: "EN" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dashboard");
-  await expect(navigation(page).getByRole("link")).toHaveText(["Dashboard", "Work queue", "e-Kinerja compliance", "Notifications", "My profile", "Getting started", "Data imports", "Master data", "Survey", "Public reports", "Settings", "Users", "Audit log"]);
+  await expect(navigation(page).getByRole("link")).toHaveText([
+    "Dashboard",
+    "Work queue",
+    "e-Kinerja compliance",
+    "Notifications",
+    "My profile",
+    "Getting started",
+    "Data imports",
+    "Master data",
+    "Survey",
+    "Public reports",
+    "Settings",
+    "Users",
+    "Audit log",
+  ]);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await page.getByRole("button", { name: "ID" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dasbor");
   await page.goto("/me");
-  await expect(page.locator("dd").last()).toHaveText(/^\d{1,2} (Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des) \d{4} \d{2}:\d{2}$/);
+  await expect(page.locator("dd").last()).toHaveText(
+    /^\d{1,2} (Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des) \d{4} \d{2}:\d{2}$/,
+  );
 });
 
 test("a wrong password shows a clear error and the admin can create a user (audited)", async ({ page }) => {
@@ -78,7 +140,9 @@ test("anonymous visitors get the landing page and are sent to login from private
   expect((await health.json()).status).toBe("ok");
 });
 
-test("HR sees the demo history's ETL run and imported export files, with counts in Indonesian format", async ({ page }) => {
+test("HR sees the demo history's ETL run and imported export files, with counts in Indonesian format", async ({
+  page,
+}) => {
   await login(page, "bkpsdm");
   await navigation(page).getByRole("link", { name: "Impor data" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Impor data dan ETL");

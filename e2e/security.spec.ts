@@ -3,7 +3,22 @@ import { expect, test } from "@playwright/test";
 import { as, requestFrom } from "./helpers";
 
 const answer = (key: string) =>
-  JSON.stringify({ submissionKey: key, ageGroup: "36-45", gender: "P", education: "SMA", occupation: "SWASTA", u1: 4, u2: 4, u3: 3, u4: 4, u5: 3, u6: 4, u7: 4, u8: 3, u9: 3 });
+  JSON.stringify({
+    submissionKey: key,
+    ageGroup: "36-45",
+    gender: "P",
+    education: "SMA",
+    occupation: "SWASTA",
+    u1: 4,
+    u2: 4,
+    u3: 3,
+    u4: 4,
+    u5: 3,
+    u6: 4,
+    u7: 4,
+    u8: 3,
+    u9: 3,
+  });
 
 test("a client cannot pick its own address with X-Forwarded-For: the survey throttle holds", async () => {
   const statuses: number[] = [];
@@ -34,7 +49,9 @@ test("the audit log records the connection's address, not a forged one", async (
   await expect(page.getByRole("table")).not.toContainText("203.0.113.99");
 });
 
-test("the login form posts and signs in without JavaScript; the password never reaches the address", async ({ browser }) => {
+test("the login form posts and signs in without JavaScript; the password never reaches the address", async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   const seen: string[] = [];
@@ -58,7 +75,14 @@ test("the login form posts and signs in without JavaScript; the password never r
 });
 
 test("after sign-in the browser stays on this site, whatever callbackUrl says", async ({ page }) => {
-  for (const callback of ["/%5Cevil.example/", "/%5C%5Cevil.example/", "/%09/evil.example/", "/%0A/evil.example/", "http://127.0.0.1:3210.evil.example/", "//evil.example/"]) {
+  for (const callback of [
+    "/%5Cevil.example/",
+    "/%5C%5Cevil.example/",
+    "/%09/evil.example/",
+    "/%0A/evil.example/",
+    "http://127.0.0.1:3210.evil.example/",
+    "//evil.example/",
+  ]) {
     await page.context().clearCookies();
     const res = await page.goto(`/login?callbackUrl=${callback}`);
     // a control character in the address is refused outright (400): nothing to sign into, nowhere to go
@@ -86,7 +110,10 @@ test("a deactivated or demoted account's open session ends at once", async ({ pa
 
   const other = await browser.newContext();
   const leader = await other.newPage();
-  const overview = () => leader.request.get(`/api/trpc/dashboard.overview?input=${encodeURIComponent(JSON.stringify({ json: { period: "month" } }))}`);
+  const overview = () =>
+    leader.request.get(
+      `/api/trpc/dashboard.overview?input=${encodeURIComponent(JSON.stringify({ json: { period: "month" } }))}`,
+    );
   const signIn = async () => {
     await other.clearCookies();
     await leader.goto("/login");
@@ -142,7 +169,9 @@ test("every answer carries the security headers; API answers are not cached", as
   expect(again).not.toBe(h["content-security-policy"]);
   const nonce = /'nonce-([^']+)'/.exec(h["content-security-policy"]!)![1]!;
   // (browsers hide a nonce attribute from selectors; the script's nonce property still holds it)
-  expect(await page.evaluate((n) => [...document.scripts].filter((x) => x.nonce === n).length, nonce)).toBeGreaterThan(0);
+  expect(await page.evaluate((n) => [...document.scripts].filter((x) => x.nonce === n).length, nonce)).toBeGreaterThan(
+    0,
+  );
   // plain HTTP here: no HSTS (scripts/server.mjs sends it over HTTPS)
   expect(h["strict-transport-security"]).toBeUndefined();
   await as(page, "pimpinan");
@@ -154,7 +183,9 @@ test("every answer carries the security headers; API answers are not cached", as
   expect(violations).toEqual([]);
 });
 
-test("/api/health tells the public only whether Pantau is up; the details are for an administrator", async ({ page }) => {
+test("/api/health tells the public only whether Pantau is up; the details are for an administrator", async ({
+  page,
+}) => {
   const anonymous = await page.request.get("/api/health");
   expect(anonymous.status()).toBe(200);
   expect(await anonymous.json()).toEqual({ status: "ok" });
@@ -169,8 +200,16 @@ test("a NUL byte in an address or a tRPC input is a clear 400, never a server er
   expect((await page.request.get("/laporan?x=%0A")).status()).toBe(400);
   await as(page, "bkpsdm");
   // in the address it never reaches the app; in a body, tRPC refuses it before any store
-  expect((await page.request.get(`/api/trpc/dashboard.overview?input=${encodeURIComponent(JSON.stringify({ json: { period: "month", unitId: "a\u0000b" } }))}`)).status()).toBe(400);
-  const res = await page.request.post("/api/trpc/survey.setFollowUp", { data: { json: { id: "a\u0000b", state: "RESOLVED" } } });
+  expect(
+    (
+      await page.request.get(
+        `/api/trpc/dashboard.overview?input=${encodeURIComponent(JSON.stringify({ json: { period: "month", unitId: "a\u0000b" } }))}`,
+      )
+    ).status(),
+  ).toBe(400);
+  const res = await page.request.post("/api/trpc/survey.setFollowUp", {
+    data: { json: { id: "a\u0000b", state: "RESOLVED" } },
+  });
   expect(res.status()).toBe(400);
   expect(JSON.stringify(await res.json())).toContain("validation.text");
 });
@@ -190,7 +229,12 @@ test("another unit's employee is answered exactly as an unknown one", async ({ p
   await as(page, "bkpsdm");
   await page.goto("/kepatuhan?semua=1");
   // an employee outside Dinas Pendidikan, from the region-wide list
-  const outside = page.locator(".compliance-table tbody tr").filter({ hasNotText: /Dinas Pendidikan|SMP Negeri|Sekolah Dasar/ }).first().getByRole("link").first();
+  const outside = page
+    .locator(".compliance-table tbody tr")
+    .filter({ hasNotText: /Dinas Pendidikan|SMP Negeri|Sekolah Dasar/ })
+    .first()
+    .getByRole("link")
+    .first();
   const href = (await outside.getAttribute("href"))!;
   await as(page, "kadisdik");
   const other = await page.goto(href);
@@ -200,19 +244,38 @@ test("another unit's employee is answered exactly as an unknown one", async ({ p
 });
 
 test("the survey API reads a few KB at most and refuses fields it does not know", async () => {
-  const huge = await requestFrom("127.0.0.22", "/api/survei/loket-cuti", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ suggestion: "x".repeat(1_000_000) }) });
+  const huge = await requestFrom("127.0.0.22", "/api/survei/loket-cuti", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ suggestion: "x".repeat(1_000_000) }),
+  });
   expect(huge.status).toBe(413);
   expect(JSON.parse(huge.body).messages.form.id).toContain("terlalu besar");
   const extra = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`k${i}`, 1]));
-  const keys = await requestFrom("127.0.0.22", "/api/survei/loket-cuti", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...JSON.parse(answer("e2e-extra-keys-0000001")), ...extra }) });
+  const keys = await requestFrom("127.0.0.22", "/api/survei/loket-cuti", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ ...JSON.parse(answer("e2e-extra-keys-0000001")), ...extra }),
+  });
   expect(keys.status).toBe(400);
   expect(JSON.parse(keys.body).errors).toEqual({ form: "survey.error.unknownField" });
-  const typed = await requestFrom("127.0.0.22", "/api/survei/loket-cuti", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...JSON.parse(answer("e2e-loose-types-000001")), u1: true, u2: [3], u3: "4" }) });
+  const typed = await requestFrom("127.0.0.22", "/api/survei/loket-cuti", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ ...JSON.parse(answer("e2e-loose-types-000001")), u1: true, u2: [3], u3: "4" }),
+  });
   expect(typed.status).toBe(400);
-  const body = JSON.parse(typed.body) as { errors: Record<string, string>; messages: Record<string, { id: string; en: string }> };
+  const body = JSON.parse(typed.body) as {
+    errors: Record<string, string>;
+    messages: Record<string, { id: string; en: string }>;
+  };
   expect(body.errors).toEqual({ u1: "survey.error.score", u2: "survey.error.score", u3: "survey.error.score" });
   expect(body.messages.u1).toEqual({ id: "Pilih salah satu jawaban.", en: "Choose one answer." });
-  const unknown = await requestFrom("127.0.0.22", "/api/survei/loket-cuti", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...JSON.parse(answer("e2e-unknown-key-000001")), kolom: 1 }) });
+  const unknown = await requestFrom("127.0.0.22", "/api/survei/loket-cuti", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ ...JSON.parse(answer("e2e-unknown-key-000001")), kolom: 1 }),
+  });
   expect(JSON.parse(unknown.body).errors).toEqual({ form: "survey.error.unknownField" });
 });
 
@@ -233,14 +296,21 @@ test("what the survey form sends cannot turn an open link's answer into an invit
   expect(row.split(";")[2]).toBe("LINK");
 });
 
-test("a form post larger than any form is answered with its reason, not a server error; the form checks file sizes first", async ({ page }) => {
-  const res = await page.request.post("/layanan/ajukan", { headers: { "content-type": "multipart/form-data; boundary=x", "next-action": "x" }, data: Buffer.alloc(46 * 1024 * 1024, 97) });
+test("a form post larger than any form is answered with its reason, not a server error; the form checks file sizes first", async ({
+  page,
+}) => {
+  const res = await page.request.post("/layanan/ajukan", {
+    headers: { "content-type": "multipart/form-data; boundary=x", "next-action": "x" },
+    data: Buffer.alloc(46 * 1024 * 1024, 97),
+  });
   expect(res.status()).toBe(413);
   expect(await res.text()).toContain("Berkas terlalu besar");
   await as(page, "pegawai");
   await page.goto("/layanan/ajukan");
   await page.getByRole("link", { name: /^Cuti/ }).click();
-  await page.getByLabel("Surat permohonan cuti").setInputFiles({ name: "besar.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(6 * 1024 * 1024, 32) });
+  await page
+    .getByLabel("Surat permohonan cuti")
+    .setInputFiles({ name: "besar.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(6 * 1024 * 1024, 32) });
   await page.getByRole("button", { name: "Kirim permohonan" }).click();
   await expect(page.locator("#doc_SURAT_PERMOHONAN-error")).toHaveText('Berkas "besar.pdf" lebih besar dari 5 MB.');
 });

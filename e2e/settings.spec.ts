@@ -27,7 +27,9 @@ test("HR changes a service's SLA and is told it applies to requests submitted fr
   await page.getByLabel("SLA (hari kerja)").fill("12");
   await page.getByRole("button", { name: "Simpan" }).click();
   await expect(page).toHaveURL(/\/admin\/pengaturan\/layanan\?tersimpan=/);
-  await expect(page.getByRole("status")).toContainText("Ujian dinas tersimpan. Perubahan SLA berlaku untuk permohonan yang diajukan setelahnya");
+  await expect(page.getByRole("status")).toContainText(
+    "Ujian dinas tersimpan. Perubahan SLA berlaku untuk permohonan yang diajukan setelahnya",
+  );
   const row = page.getByRole("row").filter({ hasText: "UJIAN-DINAS" });
   await expect(row).toContainText("12 hari kerja");
   await page.screenshot({ path: info.outputPath("services-desktop.png"), fullPage: true });
@@ -49,7 +51,10 @@ test("ADMIN adds a regional holiday to next year's calendar, changes it and remo
   await as(page, "admin");
   await page.goto("/admin/pengaturan");
   await expect(page.getByLabel("Nama daerah")).not.toHaveValue("");
-  await page.getByRole("navigation", { name: "Bagian pengaturan" }).getByRole("link", { name: "Kalender kerja" }).click();
+  await page
+    .getByRole("navigation", { name: "Bagian pengaturan" })
+    .getByRole("link", { name: "Kalender kerja" })
+    .click();
   await expect(page.locator(".setup-note")).toContainText("dibangun ulang penuh");
   await page.getByRole("link", { name: String(nextYear), exact: true }).click();
   await expect(page.getByRole("heading", { level: 2 })).toHaveText(`${nextYear}: 0 hari libur dan cuti bersama`);

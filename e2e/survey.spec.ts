@@ -5,7 +5,12 @@ import { as, login } from "./helpers";
 test("HR adds a service point, prints its QR code and exports the answers without contacts", async ({ page }) => {
   await login(page, "bkpsdm");
   await page.getByRole("link", { name: "Survei" }).click();
-  await expect(page.getByTestId("point-loket-bkpsdm").getByRole("img", { name: /Kode QR survei/ }).locator("svg")).toBeVisible();
+  await expect(
+    page
+      .getByTestId("point-loket-bkpsdm")
+      .getByRole("img", { name: /Kode QR survei/ })
+      .locator("svg"),
+  ).toBeVisible();
 
   const pointForm = page.locator("form").filter({ has: page.getByRole("button", { name: "Buat titik layanan" }) });
   await pointForm.getByLabel("Kode (dipakai di tautan)").fill("loket-mutasi");
@@ -38,12 +43,33 @@ test("a unit head cannot open the survey administration", async ({ page }) => {
 test("the survey API stores an answer (201) and says what is wrong in both languages (400)", async ({ request }) => {
   const ok = await request.post("/api/survei/loket-cuti", {
     headers: { "x-forwarded-for": "192.0.2.77" },
-    data: { submissionKey: "e2e-api-answer-000001", ageGroup: "36-45", gender: "L", education: "SMA", occupation: "SWASTA", u1: 4, u2: 4, u3: 3, u4: 4, u5: 3, u6: 4, u7: 4, u8: 3, u9: 3 },
+    data: {
+      submissionKey: "e2e-api-answer-000001",
+      ageGroup: "36-45",
+      gender: "L",
+      education: "SMA",
+      occupation: "SWASTA",
+      u1: 4,
+      u2: 4,
+      u3: 3,
+      u4: 4,
+      u5: 3,
+      u6: 4,
+      u7: 4,
+      u8: 3,
+      u9: 3,
+    },
   });
   expect(ok.status()).toBe(201);
-  const bad = await request.post("/api/survei/loket-cuti", { headers: { "x-forwarded-for": "192.0.2.78" }, data: { submissionKey: "e2e-api-answer-000002", gender: "X" } });
+  const bad = await request.post("/api/survei/loket-cuti", {
+    headers: { "x-forwarded-for": "192.0.2.78" },
+    data: { submissionKey: "e2e-api-answer-000002", gender: "X" },
+  });
   expect(bad.status()).toBe(400);
-  const body = (await bad.json()) as { errors: Record<string, string>; messages: Record<string, { id: string; en: string }> };
+  const body = (await bad.json()) as {
+    errors: Record<string, string>;
+    messages: Record<string, { id: string; en: string }>;
+  };
   expect(body.errors.gender).toBe("survey.error.choose");
   expect(body.messages.u1).toEqual({ id: "Pilih salah satu jawaban.", en: "Choose one answer." });
   expect((await request.post("/api/survei/tidak-ada", { data: {} })).status()).toBe(400);
@@ -90,6 +116,8 @@ test("HR adds a survey period and the satisfaction page opens its IKM", async ({
   await form.getByRole("button", { name: "Tambah periode" }).click();
   await page.getByRole("link", { name: "SKM Tahun 2026" }).first().click();
   await expect(page).toHaveURL(/\/dashboard\/satisfaction\?period=custom&from=2026-01-01&to=2026-12-31/);
-  await expect(page.getByRole("navigation", { name: "Periode survei" }).getByRole("link", { name: "SKM Tahun 2026" })).toHaveAttribute("aria-current", "page");
+  await expect(
+    page.getByRole("navigation", { name: "Periode survei" }).getByRole("link", { name: "SKM Tahun 2026" }),
+  ).toHaveAttribute("aria-current", "page");
   await expect(page.getByTestId("ikm-overall").locator(".tile-value")).toHaveText(/^\d{2,3},\d{2}$/);
 });

@@ -81,10 +81,17 @@ async function main(): Promise<number> {
         return 0;
       }
       const from = plan.kind === "continue" ? plan.from : plan.start;
-      const truth = await generate(db, { ...wanted, start: plan.start, from, end: plan.end, outDir: out }, (s) => console.log(`[generate] ${s}`));
+      const truth = await generate(db, { ...wanted, start: plan.start, from, end: plan.end, outDir: out }, (s) =>
+        console.log(`[generate] ${s}`),
+      );
       recordGenerated(env.dataDir, { ...wanted, start: plan.start, end: plan.end });
-      console.log(`[generate] ${from} … ${end}: ${formatNumber(truth.attendance.rows)} attendance rows, ${formatNumber(truth.ekinerja.rows)} e-Kinerja entries, ${formatNumber(truth.requests.submitted)} requests in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-      if (out) console.log(`[generate] files in ${out} — load them with: npm run etl -- ${path.relative(process.cwd(), out)}/*.csv`);
+      console.log(
+        `[generate] ${from} … ${end}: ${formatNumber(truth.attendance.rows)} attendance rows, ${formatNumber(truth.ekinerja.rows)} e-Kinerja entries, ${formatNumber(truth.requests.submitted)} requests in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      );
+      if (out)
+        console.log(
+          `[generate] files in ${out} — load them with: npm run etl -- ${path.relative(process.cwd(), out)}/*.csv`,
+        );
       return 0;
     });
   }
@@ -97,7 +104,8 @@ async function main(): Promise<number> {
         return 0;
       }
       console.error(`[verify] ${report.differences.length} selisih / differences:`);
-      for (const d of report.differences.slice(0, 50)) console.error(`  ${d.check} — ${d.key}: sumber/source ${d.expected}, ClickHouse ${d.actual}`);
+      for (const d of report.differences.slice(0, 50))
+        console.error(`  ${d.check} — ${d.key}: sumber/source ${d.expected}, ClickHouse ${d.actual}`);
       return 1;
     });
   }
@@ -120,10 +128,17 @@ async function main(): Promise<number> {
     return await withStores(async (stores) => {
       let masterFailed = false;
       for (const m of master) {
-        const r = await importMasterUnattended(stores.db, env.dataDir, { id: null, name: `cli:${os.userInfo().username}` }, {
-          kind: m.kind, fileName: path.basename(m.path), bytes: m.bytes,
-          opts: { asOf: values["as-of"] ?? isoDay(todayNumber()), complete: values.complete },
-        });
+        const r = await importMasterUnattended(
+          stores.db,
+          env.dataDir,
+          { id: null, name: `cli:${os.userInfo().username}` },
+          {
+            kind: m.kind,
+            fileName: path.basename(m.path),
+            bytes: m.bytes,
+            opts: { asOf: values["as-of"] ?? isoDay(todayNumber()), complete: values.complete },
+          },
+        );
         for (const line of describeUnattended(path.basename(m.path), r)) (r.ok ? console.log : console.error)(line);
         if (!r.ok) masterFailed = true;
       }
@@ -139,13 +154,23 @@ async function main(): Promise<number> {
         workers: files.length > 1 ? Math.min(os.availableParallelism(), files.length) : 0,
       });
       const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
-      const phases = Object.entries(result.phases).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(", ");
-      console.log(`[etl] run ${result.runId} (${result.mode}) finished: ${formatNumber(total)} rows in ${result.seconds.toFixed(1)} s (${phases})`);
+      const phases = Object.entries(result.phases)
+        .map(([k, v]) => `${k} ${v.toFixed(1)} s`)
+        .join(", ");
+      console.log(
+        `[etl] run ${result.runId} (${result.mode}) finished: ${formatNumber(total)} rows in ${result.seconds.toFixed(1)} s (${phases})`,
+      );
       for (const r of result.imports) {
         if (r.error) console.error(`[etl] ${r.fileName}: DITOLAK / REFUSED\n  ${r.error.id}\n  ${r.error.en}`);
-        else console.log(`[etl] ${r.fileName}: read ${r.read}, loaded ${r.valid}, quarantined ${r.quarantined}, duplicate ${r.duplicate}${r.alreadyImported ? " (already imported earlier)" : ""}`);
+        else
+          console.log(
+            `[etl] ${r.fileName}: read ${r.read}, loaded ${r.valid}, quarantined ${r.quarantined}, duplicate ${r.duplicate}${r.alreadyImported ? " (already imported earlier)" : ""}`,
+          );
       }
-      for (const f of result.failedBatches) console.error(`[etl] ${f.fileName} (batch ${f.batchId}): TIDAK DAPAT DIMUAT / COULD NOT BE LOADED — ${f.error}`);
+      for (const f of result.failedBatches)
+        console.error(
+          `[etl] ${f.fileName} (batch ${f.batchId}): TIDAK DAPAT DIMUAT / COULD NOT BE LOADED — ${f.error}`,
+        );
       return masterFailed || result.imports.some((r) => r.error) || result.failedBatches.length ? 2 : 0;
     });
   } catch (err) {
@@ -155,7 +180,11 @@ async function main(): Promise<number> {
       for (const f of all) {
         const target = path.join(inbox, path.basename(f.path));
         // the options first, so the server never applies the file without them
-        if (master.some((m) => m.path === f.path)) writeFileSync(`${target}${MASTER_OPTIONS_SUFFIX}`, JSON.stringify({ asOf: values["as-of"], complete: values.complete }));
+        if (master.some((m) => m.path === f.path))
+          writeFileSync(
+            `${target}${MASTER_OPTIONS_SUFFIX}`,
+            JSON.stringify({ asOf: values["as-of"], complete: values.complete }),
+          );
         copyFileSync(f.path, target);
       }
       console.log(

@@ -66,7 +66,10 @@ export async function loadRegionContext(db: Db, code: string): Promise<RegionCon
   if (!region) throw userError("etl.error.noRegion", { code });
   const [holidays, employees, mappings] = await Promise.all([
     db.holiday.findMany({ where: { regionId: region.id }, select: { date: true } }),
-    db.employee.findMany({ where: { regionId: region.id }, select: { id: true, nip: true, unitId: true, appointedOn: true, retiredOn: true } }),
+    db.employee.findMany({
+      where: { regionId: region.id },
+      select: { id: true, nip: true, unitId: true, appointedOn: true, retiredOn: true },
+    }),
     db.importMapping.findMany({ where: { regionId: region.id, kind: { in: ["ATTENDANCE", "EKINERJA"] } } }),
   ]);
   const holidayDays = holidays.map((h) => dayOfDate(h.date));
@@ -101,11 +104,24 @@ export async function loadRegionContext(db: Db, code: string): Promise<RegionCon
     employees: map,
     employeeIdx,
     unitIds,
-    mappings: mappings.map((m) => ({ kind: m.kind as SourceMapping["kind"], signature: m.signature, columns: m.columns as Record<string, string> })),
+    mappings: mappings.map((m) => ({
+      kind: m.kind as SourceMapping["kind"],
+      signature: m.signature,
+      columns: m.columns as Record<string, string>,
+    })),
   };
 }
 
 /** e-Kinerja filling deadline (Batas Pengisian) of an entry, as a day number: the domain's rule with the region's settings. */
-export function ekinerjaDeadline(ctx: Pick<RegionContext, "calendar" | "ekinerjaDeadlineDay" | "dailyLogGraceDays">, kind: "monthly" | "daily", period: string): number {
-  return entryDeadline(ctx.calendar, { monthlyDay: ctx.ekinerjaDeadlineDay, dailyGraceDays: ctx.dailyLogGraceDays }, kind, period);
+export function ekinerjaDeadline(
+  ctx: Pick<RegionContext, "calendar" | "ekinerjaDeadlineDay" | "dailyLogGraceDays">,
+  kind: "monthly" | "daily",
+  period: string,
+): number {
+  return entryDeadline(
+    ctx.calendar,
+    { monthlyDay: ctx.ekinerjaDeadlineDay, dailyGraceDays: ctx.dailyLogGraceDays },
+    kind,
+    period,
+  );
 }

@@ -32,7 +32,9 @@ describe.each(relationalKinds)("the ETL against the generator's truth (%s + chDB
   it("loads exactly what the generator made", async () => {
     expect(truth.attendance.rows).toBeGreaterThan(8000);
     expect(await chNumber(s.ch, "SELECT count() AS n FROM fact_attendance")).toBe(truth.attendance.rows);
-    expect(await chNumber(s.ch, "SELECT sum(late_minutes) AS n FROM rollup_attendance_daily")).toBe(truth.attendance.lateMinutes);
+    expect(await chNumber(s.ch, "SELECT sum(late_minutes) AS n FROM rollup_attendance_daily")).toBe(
+      truth.attendance.lateMinutes,
+    );
     const tk = await s.ch.query<{ code: string; n: number }>(
       `SELECT u.code AS code, sum(r.absent_tk) AS n FROM rollup_attendance_daily r
        JOIN (SELECT unit_id, argMax(code, version) AS code FROM dim_unit GROUP BY unit_id) u USING unit_id
@@ -40,7 +42,9 @@ describe.each(relationalKinds)("the ETL against the generator's truth (%s + chDB
     );
     expect(Object.fromEntries(tk.map((r) => [r.code, Number(r.n)]))).toEqual(truth.attendance.tkByUnit);
 
-    const ek = await s.ch.query<{ k: string; n: number }>("SELECT concat(kind, '.', state) AS k, count() AS n FROM fact_ekinerja GROUP BY k");
+    const ek = await s.ch.query<{ k: string; n: number }>(
+      "SELECT concat(kind, '.', state) AS k, count() AS n FROM fact_ekinerja GROUP BY k",
+    );
     expect(Object.fromEntries(ek.map((r) => [r.k, Number(r.n)]))).toEqual(truth.ekinerja.byKindState);
 
     expect(await chNumber(s.ch, "SELECT count() AS n FROM fact_request_event")).toBe(truth.requests.events);
@@ -50,9 +54,14 @@ describe.each(relationalKinds)("the ETL against the generator's truth (%s + chDB
     expect(await chNumber(s.ch, "SELECT sum(completed) AS n FROM rollup_request_daily")).toBe(truth.requests.completed);
     expect(await chNumber(s.ch, "SELECT sum(rejected) AS n FROM rollup_request_daily")).toBe(truth.requests.rejected);
     expect(await chNumber(s.ch, "SELECT sum(breached) AS n FROM rollup_request_daily")).toBe(truth.requests.breached);
-    expect(await chNumber(s.ch, "SELECT sum(returned) AS n FROM rollup_request_daily")).toBeLessThanOrEqual(truth.requests.returned);
+    expect(await chNumber(s.ch, "SELECT sum(returned) AS n FROM rollup_request_daily")).toBeLessThanOrEqual(
+      truth.requests.returned,
+    );
     expect(
-      await chNumber(s.ch, "SELECT countIf(st NOT IN ('COMPLETED', 'REJECTED')) AS n FROM (SELECT request_id, argMax(status, version) AS st FROM fact_request_state GROUP BY request_id)"),
+      await chNumber(
+        s.ch,
+        "SELECT countIf(st NOT IN ('COMPLETED', 'REJECTED')) AS n FROM (SELECT request_id, argMax(status, version) AS st FROM fact_request_state GROUP BY request_id)",
+      ),
     ).toBe(truth.requests.open);
   });
 
@@ -62,7 +71,9 @@ describe.each(relationalKinds)("the ETL against the generator's truth (%s + chDB
        JOIN (SELECT service_type_id, argMax(code, version) AS code FROM dim_service_type GROUP BY service_type_id) t USING service_type_id
        WHERE d.outcome = 'COMPLETED' GROUP BY code`,
     );
-    const expected = Object.fromEntries(Object.entries(truth.requests.processingByService).map(([k, v]) => [k, [...v].sort((a, b) => a - b)]));
+    const expected = Object.fromEntries(
+      Object.entries(truth.requests.processingByService).map(([k, v]) => [k, [...v].sort((a, b) => a - b)]),
+    );
     expect(Object.fromEntries(rows.map((r) => [r.code, r.wd.map(Number)]))).toEqual(expected);
     // the rollup's exact quantiles agree with the raw rows
     const [q] = await s.ch.query<{ a: number[]; b: number[] }>(
@@ -81,11 +92,17 @@ describe.each(relationalKinds)("the ETL against the generator's truth (%s + chDB
   it("lists the requests open at the backlog snapshot, and takes a snapshot with the list after an upgrade", async () => {
     const open = await s.db.serviceRequest.count({ where: { status: { notIn: [...FINAL_STATUSES] } } });
     const listed = async () =>
-      (await s.ch.query<{ n: number }>("SELECT count() AS n FROM open_request_snapshot WHERE snapshot = (SELECT max(snapshot) FROM backlog_snapshot)"))[0]!.n;
+      (
+        await s.ch.query<{ n: number }>(
+          "SELECT count() AS n FROM open_request_snapshot WHERE snapshot = (SELECT max(snapshot) FROM backlog_snapshot)",
+        )
+      )[0]!.n;
     expect(open).toBeGreaterThan(0);
     expect(Number(await listed())).toBe(open);
     // a snapshot taken before ClickHouse migration 0009 has no list: the next run, same day, nothing changed, takes one
-    await s.ch.insert("backlog_snapshot", [{ snapshot: Date.now() + 60_000, up_to: "2026-11-25", lists: 0, at: "2026-11-25 00:00:00" }]);
+    await s.ch.insert("backlog_snapshot", [
+      { snapshot: Date.now() + 60_000, up_to: "2026-11-25", lists: 0, at: "2026-11-25 00:00:00" },
+    ]);
     expect(Number(await listed())).toBe(0);
     await etl();
     expect(Number(await listed())).toBe(open);
@@ -95,7 +112,11 @@ describe.each(relationalKinds)("the ETL against the generator's truth (%s + chDB
     const before = await totals();
     const batch = await s.db.importBatch.findFirstOrThrow({ where: { kind: "ATTENDANCE" } });
     const { generation } = await s.db.etlState.findUniqueOrThrow({ where: { id: 1 } });
-    await loadBatch({ db: s.db, ch: s.ch, dataDir: s.dataDir, progress: createProgress({ quiet: true }) }, batch, generation);
+    await loadBatch(
+      { db: s.db, ch: s.ch, dataDir: s.dataDir, progress: createProgress({ quiet: true }) },
+      batch,
+      generation,
+    );
     await s.db.etlWatermark.deleteMany({ where: { source: { in: ["request_event", "request"] } } });
     await etl();
     expect(await totals()).toEqual(before);
@@ -104,16 +125,30 @@ describe.each(relationalKinds)("the ETL against the generator's truth (%s + chDB
 
   it("picks up changes to old rows by their updated time", async () => {
     // an open request loaded by an earlier run: its row and its events change later
-    const open = await s.db.serviceRequest.findFirstOrThrow({ where: { status: { notIn: ["COMPLETED", "REJECTED", "RETURNED"] } }, orderBy: { submittedAt: "asc" } });
+    const open = await s.db.serviceRequest.findFirstOrThrow({
+      where: { status: { notIn: ["COMPLETED", "REJECTED", "RETURNED"] } },
+      orderBy: { submittedAt: "asc" },
+    });
     await s.db.$transaction([
-      s.db.requestEvent.create({ data: { requestId: open.id, status: "RETURNED", actorName: "Verifikator BKPSDM", at: new Date("2026-02-27T03:00:00Z"), note: "SK pangkat terakhir belum ada" } }),
+      s.db.requestEvent.create({
+        data: {
+          requestId: open.id,
+          status: "RETURNED",
+          actorName: "Verifikator BKPSDM",
+          at: new Date("2026-02-27T03:00:00Z"),
+          note: "SK pangkat terakhir belum ada",
+        },
+      }),
       s.db.serviceRequest.update({ where: { id: open.id }, data: { status: "RETURNED" } }),
     ]);
     const events = await chNumber(s.ch, "SELECT count() AS n FROM fact_request_event");
     const result = await etl();
     expect(result.rows.fact_request_state).toBe(1);
     expect(await chNumber(s.ch, "SELECT count() AS n FROM fact_request_event")).toBe(events + 1);
-    const [st] = await s.ch.query<{ st: string }>("SELECT argMax(status, version) AS st FROM fact_request_state WHERE request_id = {id:String}", { id: open.id });
+    const [st] = await s.ch.query<{ st: string }>(
+      "SELECT argMax(status, version) AS st FROM fact_request_state WHERE request_id = {id:String}",
+      { id: open.id },
+    );
     expect(st!.st).toBe("RETURNED");
     expect((await verify(s.db, s.ch)).differences).toEqual([]);
   });
@@ -122,16 +157,37 @@ describe.each(relationalKinds)("the ETL against the generator's truth (%s + chDB
     const emp = await s.db.employee.findFirstOrThrow({ orderBy: { id: "asc" } });
     const cuti = await s.db.serviceType.findFirstOrThrow({ where: { code: "CUTI" } });
     const req = await s.db.serviceRequest.create({
-      data: { regionId: emp.regionId, number: "CUTI/2026/TEST", serviceTypeId: cuti.id, employeeId: emp.id, unitId: emp.unitId, status: "COMPLETED", submittedAt: new Date("2026-03-13T03:00:00Z"), completedAt: new Date("2026-03-29T17:30:00Z") },
+      data: {
+        regionId: emp.regionId,
+        number: "CUTI/2026/TEST",
+        serviceTypeId: cuti.id,
+        employeeId: emp.id,
+        unitId: emp.unitId,
+        status: "COMPLETED",
+        submittedAt: new Date("2026-03-13T03:00:00Z"),
+        completedAt: new Date("2026-03-29T17:30:00Z"),
+      },
     });
     const at = ["2026-03-13T03:00:00Z", "2026-03-17T02:00:00Z", "2026-03-25T04:00:00Z", "2026-03-29T17:30:00Z"]; // the last is 00:30 on 30 March in Jakarta
     const statuses = ["SUBMITTED", "UNIT_VERIFIED", "BKPSDM_VERIFIED", "COMPLETED"] as const;
-    for (let i = 0; i < at.length; i++) await s.db.requestEvent.create({ data: { requestId: req.id, status: statuses[i]!, at: new Date(at[i]!) } });
+    for (let i = 0; i < at.length; i++)
+      await s.db.requestEvent.create({ data: { requestId: req.id, status: statuses[i]!, at: new Date(at[i]!) } });
     await etl();
-    const [done] = await s.ch.query<{ wd: number; day: string; breached: number }>("SELECT processing_wd AS wd, toString(day) AS day, breached FROM fact_request_done WHERE request_id = {id:String}", { id: req.id });
+    const [done] = await s.ch.query<{ wd: number; day: string; breached: number }>(
+      "SELECT processing_wd AS wd, toString(day) AS day, breached FROM fact_request_done WHERE request_id = {id:String}",
+      { id: req.id },
+    );
     expect(done).toEqual({ wd: 6, day: "2026-03-30", breached: 1 });
-    const stages = await s.ch.query<{ prev: string; wd: number }>("SELECT prev_status AS prev, stage_wd AS wd FROM fact_request_event WHERE request_id = {id:String} ORDER BY event_id", { id: req.id });
-    expect(stages.map((r) => [r.prev, r.wd])).toEqual([["", 0], ["SUBMITTED", 2], ["UNIT_VERIFIED", 1], ["BKPSDM_VERIFIED", 3]]);
+    const stages = await s.ch.query<{ prev: string; wd: number }>(
+      "SELECT prev_status AS prev, stage_wd AS wd FROM fact_request_event WHERE request_id = {id:String} ORDER BY event_id",
+      { id: req.id },
+    );
+    expect(stages.map((r) => [r.prev, r.wd])).toEqual([
+      ["", 0],
+      ["SUBMITTED", 2],
+      ["UNIT_VERIFIED", 1],
+      ["BKPSDM_VERIFIED", 3],
+    ]);
   });
 
   it("rebuilds ClickHouse from the system of record", async () => {
@@ -144,7 +200,10 @@ describe.each(relationalKinds)("the ETL against the generator's truth (%s + chDB
   });
 
   it("refuses a second run while one holds the lease, and takes over a lease whose process died", async () => {
-    await s.db.etlState.update({ where: { id: 1 }, data: { leaseHolder: "server-2:4242", leaseUntil: new Date(Date.now() + 60_000) } });
+    await s.db.etlState.update({
+      where: { id: 1 },
+      data: { leaseHolder: "server-2:4242", leaseUntil: new Date(Date.now() + 60_000) },
+    });
     const busy = await etl().catch((e: unknown) => e);
     expect(busy).toBeInstanceOf(EtlBusyError);
     expect((busy as Error).message).toMatch(/ETL sedang berjalan \(oleh server-2:4242[\s\S]*already running/);
@@ -155,11 +214,16 @@ describe.each(relationalKinds)("the ETL against the generator's truth (%s + chDB
   });
 
   it("finds a difference when ClickHouse holds a row the sources do not (last: it spoils the data)", async () => {
-    const [row] = await s.ch.query<Record<string, unknown>>("SELECT * FROM fact_attendance ORDER BY day, employee_id LIMIT 1");
+    const [row] = await s.ch.query<Record<string, unknown>>(
+      "SELECT * FROM fact_attendance ORDER BY day, employee_id LIMIT 1",
+    );
     await s.ch.insert("fact_attendance", [{ ...row, line: 999_999 }]);
     const report = await verify(s.db, s.ch);
     const day = String(row!.day);
-    expect(report.differences.map((d) => d.check)).toEqual(["attendance: batches ↔ fact_attendance", "attendance: batches ↔ rollup_attendance_daily"]);
+    expect(report.differences.map((d) => d.check)).toEqual([
+      "attendance: batches ↔ fact_attendance",
+      "attendance: batches ↔ rollup_attendance_daily",
+    ]);
     expect(report.differences[0]!.key).toBe(`${day} ${String(row!.unit_id)}`);
   });
 

@@ -22,7 +22,10 @@ describe("ETL faults (PGlite + chDB)", () => {
     await etl({ files: readdirSync(out).map((f) => ({ path: path.join(out, f) })) });
     // an employee with a long career, so ten years of attendance are valid rows
     const e = await s.db.employee.findFirstOrThrow({ orderBy: { nip: "asc" } });
-    await s.db.employee.update({ where: { id: e.id }, data: { appointedOn: new Date("2010-01-04"), retiredOn: null, active: true } });
+    await s.db.employee.update({
+      where: { id: e.id },
+      data: { appointedOn: new Date("2010-01-04"), retiredOn: null, active: true },
+    });
     nip = e.nip;
   });
   afterAll(() => s.close());
@@ -42,7 +45,13 @@ describe("ETL faults (PGlite + chDB)", () => {
     expect(report!.valid).toBeGreaterThan(2400);
     expect(result.failedBatches).toEqual([]);
     const employeeId = (await s.db.employee.findUniqueOrThrow({ where: { nip } })).id;
-    expect(await chNumber(s.ch, "SELECT count() AS n FROM fact_attendance WHERE employee_id = {e:String} AND day < '2024-06-01'", { e: employeeId })).toBe(report!.valid);
+    expect(
+      await chNumber(
+        s.ch,
+        "SELECT count() AS n FROM fact_attendance WHERE employee_id = {e:String} AND day < '2024-06-01'",
+        { e: employeeId },
+      ),
+    ).toBe(report!.valid);
     expect((await verify(s.db, s.ch)).differences).toEqual([]);
   });
 
@@ -101,7 +110,9 @@ describe("ETL faults (PGlite + chDB)", () => {
     expect(failed.status).toBe("FAILED");
     expect(failed.loadError).toMatch(/Code: \d+/); // ClickHouse's own words about the rows
     expect(isTransientStoreError(new Error(failed.loadError!))).toBe(false);
-    expect((await s.db.importBatch.findUniqueOrThrow({ where: { id: run.imports[0]!.batchId } })).status).toBe("LOADED");
+    expect((await s.db.importBatch.findUniqueOrThrow({ where: { id: run.imports[0]!.batchId } })).status).toBe(
+      "LOADED",
+    );
     const record = await s.db.etlRun.findUniqueOrThrow({ where: { id: run.runId } });
     expect(record.status).toBe("SUCCEEDED");
     expect(record.error).toContain("absensi-rusak.csv");

@@ -13,7 +13,8 @@ const ekinerja = path.join(SAMPLES, "ekinerja-contoh.csv");
 describe.each(relationalKinds)("importing source files (%s + chDB)", (kind) => {
   let s: EtlTestStores;
   // Parsing in worker threads for the messy first import, in this thread afterwards: both paths tested.
-  const etl = (files: string[], workers = 0) => runEtl(s, { files: files.map((p) => ({ path: p })), today: "2026-11-25", lagMs: 0, workers });
+  const etl = (files: string[], workers = 0) =>
+    runEtl(s, { files: files.map((p) => ({ path: p })), today: "2026-11-25", lagMs: 0, workers });
 
   beforeAll(async () => {
     s = await openEtlStores(kind);
@@ -25,8 +26,22 @@ describe.each(relationalKinds)("importing source files (%s + chDB)", (kind) => {
   it("loads the good rows of a messy export and quarantines the bad ones with line and reason", async () => {
     const result = await etl([attendance, ekinerja], 2);
     const [a, k] = result.imports;
-    expect(a).toMatchObject({ kind: "ATTENDANCE", read: 17, valid: 9, quarantined: 7, duplicate: 1, alreadyImported: false });
-    expect(k).toMatchObject({ kind: "EKINERJA", read: 11, valid: 6, quarantined: 4, duplicate: 1, alreadyImported: false });
+    expect(a).toMatchObject({
+      kind: "ATTENDANCE",
+      read: 17,
+      valid: 9,
+      quarantined: 7,
+      duplicate: 1,
+      alreadyImported: false,
+    });
+    expect(k).toMatchObject({
+      kind: "EKINERJA",
+      read: 11,
+      valid: 6,
+      quarantined: 4,
+      duplicate: 1,
+      alreadyImported: false,
+    });
 
     const q = await s.db.quarantinedRow.findMany({ where: { batchId: a!.batchId }, orderBy: { line: "asc" } });
     expect(q.map((r) => [r.line, r.field])).toEqual([
@@ -38,15 +53,23 @@ describe.each(relationalKinds)("importing source files (%s + chDB)", (kind) => {
       [16, "checkOut"],
       [17, null],
     ]);
-    expect(q[0]).toMatchObject({ raw: "197312292002081002;31/02/2024;07.10;16.00;H;", reasonId: expect.stringContaining("Tanggal tidak valid"), reasonEn: expect.stringContaining("Invalid date") });
+    expect(q[0]).toMatchObject({
+      raw: "197312292002081002;31/02/2024;07.10;16.00;H;",
+      reasonId: expect.stringContaining("Tanggal tidak valid"),
+      reasonEn: expect.stringContaining("Invalid date"),
+    });
     expect(q[4]!.reasonId).toContain("NIP tidak terdaftar");
     expect(q[6]!.reasonEn).toBe("4 columns, expected 6");
 
     expect(await chNumber(s.ch, "SELECT count() AS n FROM fact_attendance")).toBe(9);
     expect(await chNumber(s.ch, "SELECT sum(rows) AS n FROM rollup_attendance_daily")).toBe(9);
     expect(await chNumber(s.ch, "SELECT sum(late_minutes) AS n FROM fact_attendance")).toBe(46);
-    expect(await chNumber(s.ch, "SELECT count() AS n FROM fact_attendance WHERE status = 'TL4' AND check_in IS NULL")).toBe(1);
-    const states = await s.ch.query<{ line: number; state: string; deadline: string }>("SELECT line, state, toString(deadline) AS deadline FROM fact_ekinerja ORDER BY line");
+    expect(
+      await chNumber(s.ch, "SELECT count() AS n FROM fact_attendance WHERE status = 'TL4' AND check_in IS NULL"),
+    ).toBe(1);
+    const states = await s.ch.query<{ line: number; state: string; deadline: string }>(
+      "SELECT line, state, toString(deadline) AS deadline FROM fact_ekinerja ORDER BY line",
+    );
     expect(states).toEqual([
       { line: 2, state: "on_time", deadline: "2024-11-05" },
       { line: 3, state: "late", deadline: "2024-11-05" },
@@ -68,7 +91,10 @@ describe.each(relationalKinds)("importing source files (%s + chDB)", (kind) => {
 
   it("counts rows an earlier file already loaded as duplicates", async () => {
     const file = path.join(s.dataDir, "absensi-susulan.csv");
-    writeFileSync(file, "nip,date,check_in,check_out,status,minutes_late\n198902192014081001,2024-11-04,07:12,16:05,H,0\n198902192014081001,2024-11-06,07:00,16:05,H,0\n");
+    writeFileSync(
+      file,
+      "nip,date,check_in,check_out,status,minutes_late\n198902192014081001,2024-11-04,07:12,16:05,H,0\n198902192014081001,2024-11-06,07:00,16:05,H,0\n",
+    );
     const r = await etl([file]);
     expect(r.imports[0]).toMatchObject({ read: 2, valid: 1, duplicate: 1, quarantined: 0 });
     expect(await chNumber(s.ch, "SELECT count() AS n FROM fact_attendance")).toBe(10);
@@ -77,19 +103,39 @@ describe.each(relationalKinds)("importing source files (%s + chDB)", (kind) => {
   it("says why a NIP no employee has cannot be a NIP at all, in both languages; a well-formed one is unknown", async () => {
     const att = path.join(s.dataDir, "absensi-nip.csv");
     // 30 February; a well-formed PNS NIP nobody has; a well-formed PPPK number (agreement 24) nobody has
-    writeFileSync(att, "nip,date,check_in,check_out,status\n199002302015011001,2024-11-08,07:00,16:05,H\n199001012015011998,2024-11-08,07:00,16:05,H\n199009132025242014,2024-11-08,07:00,16:05,H\n");
+    writeFileSync(
+      att,
+      "nip,date,check_in,check_out,status\n199002302015011001,2024-11-08,07:00,16:05,H\n199001012015011998,2024-11-08,07:00,16:05,H\n199009132025242014,2024-11-08,07:00,16:05,H\n",
+    );
     const ek = path.join(s.dataDir, "ekinerja-nip.csv");
     // sex digit 3 fits neither layout
     writeFileSync(ek, "nip,periode,jenis,waktu_kirim,status_persetujuan\n199001012015013001,10/2024,bulanan,,\n");
     const r = await etl([att, ek]);
     const reasons = async (batchId: number | undefined) =>
-      (await s.db.quarantinedRow.findMany({ where: { batchId }, orderBy: { line: "asc" } })).map((q) => [q.line, q.field, q.reasonId, q.reasonEn]);
+      (await s.db.quarantinedRow.findMany({ where: { batchId }, orderBy: { line: "asc" } })).map((q) => [
+        q.line,
+        q.field,
+        q.reasonId,
+        q.reasonEn,
+      ]);
     expect(await reasons(r.imports[0]!.batchId)).toEqual([
-      [2, "nip", "NIP tidak valid: 8 digit pertama bukan tanggal lahir yang sah", "Invalid NIP: the first 8 digits are not a valid birth date"],
+      [
+        2,
+        "nip",
+        "NIP tidak valid: 8 digit pertama bukan tanggal lahir yang sah",
+        "Invalid NIP: the first 8 digits are not a valid birth date",
+      ],
       [3, "nip", "NIP tidak terdaftar sebagai pegawai di daerah ini", "NIP is not an employee of this region"],
       [4, "nip", "NIP tidak terdaftar sebagai pegawai di daerah ini", "NIP is not an employee of this region"],
     ]);
-    expect(await reasons(r.imports[1]!.batchId)).toEqual([[2, "nip", "NIP tidak valid: digit ke-15 harus 1 (pria) atau 2 (wanita)", "Invalid NIP: digit 15 must be 1 (male) or 2 (female)"]]);
+    expect(await reasons(r.imports[1]!.batchId)).toEqual([
+      [
+        2,
+        "nip",
+        "NIP tidak valid: digit ke-15 harus 1 (pria) atau 2 (wanita)",
+        "Invalid NIP: digit 15 must be 1 (male) or 2 (female)",
+      ],
+    ]);
   });
 
   it("refuses a file without the required columns, says why in both languages, and still loads the others", async () => {

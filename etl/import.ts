@@ -17,8 +17,33 @@ import type { ParsePool } from "./parse-pool";
 import { todayNumber } from "@/server/clock";
 export const FACT_COLUMNS = {
   // due, present: derived at load from the status (src/lib/domain/attendance.ts), not stored in the chunks
-  ATTENDANCE: ["batch_id", "region_id", "unit_id", "employee_id", "day", "status", "check_in", "check_out", "late_minutes", "line", "due", "present"],
-  EKINERJA: ["batch_id", "region_id", "unit_id", "employee_id", "kind", "period", "deadline", "submitted_at", "state", "approval", "line"],
+  ATTENDANCE: [
+    "batch_id",
+    "region_id",
+    "unit_id",
+    "employee_id",
+    "day",
+    "status",
+    "check_in",
+    "check_out",
+    "late_minutes",
+    "line",
+    "due",
+    "present",
+  ],
+  EKINERJA: [
+    "batch_id",
+    "region_id",
+    "unit_id",
+    "employee_id",
+    "kind",
+    "period",
+    "deadline",
+    "submitted_at",
+    "state",
+    "approval",
+    "line",
+  ],
 } as const;
 /** The stored chunk files' columns (everything but batch_id), as file() reads them. */
 export const FACT_STRUCTURE = {
@@ -103,7 +128,16 @@ function storedDirOf(dataDir: string, kind: ImportKind, sha256: string) {
 async function findImported(db: Db, regionId: string, kind: ImportKind, sha256: string): Promise<ImportReport | null> {
   const b = await db.importBatch.findUnique({ where: { regionId_kind_sha256: { regionId, kind, sha256 } } });
   return b
-    ? { batchId: b.id, fileName: b.fileName, kind: b.kind, alreadyImported: true, read: b.rowsRead, valid: b.rowsValid, quarantined: b.rowsQuarantined, duplicate: b.rowsDuplicate }
+    ? {
+        batchId: b.id,
+        fileName: b.fileName,
+        kind: b.kind,
+        alreadyImported: true,
+        read: b.rowsRead,
+        valid: b.rowsValid,
+        quarantined: b.rowsQuarantined,
+        duplicate: b.rowsDuplicate,
+      }
     : null;
 }
 
@@ -119,7 +153,10 @@ export async function prepareImport(io: ImportIo, input: SourceInput): Promise<P
   if (existing) parsed = () => Promise.reject(new Error("already imported"));
   else if (io.pool) {
     // Handed over to the worker without a copy when the buffer is the file's own (small files share a pool).
-    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : Uint8Array.prototype.slice.call(bytes);
+    const own =
+      bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+        ? bytes
+        : Uint8Array.prototype.slice.call(bytes);
     const started = io.pool.parse({ ctx, file: { name: input.name, bytes: own, kind: input.kind }, out });
     started.catch(() => {}); // awaited later, in file order
     parsed = () => started;
@@ -175,7 +212,14 @@ export async function finishImport(io: ImportIo, p: PreparedImport): Promise<Imp
           data: result.summaries
             .slice(i, i + 2000)
             .filter((s) => s.rows > 0)
-            .map((s) => ({ batchId: b.id, day: dateOfDay(s.day), unitId: s.unitId, rows: s.rows, sumA: s.sumA, sumB: s.sumB })),
+            .map((s) => ({
+              batchId: b.id,
+              day: dateOfDay(s.day),
+              unitId: s.unitId,
+              rows: s.rows,
+              sumA: s.sumA,
+              sumB: s.sumB,
+            })),
         });
       }
       return b;
@@ -202,12 +246,20 @@ async function dropLoadedRows(io: ImportIo, kind: ImportKind, dir: string, resul
   if (result.days.length === 0) return 0;
   const [table, dayColumn] = kind === "ATTENDANCE" ? ["fact_attendance", "day"] : ["fact_ekinerja", "period"];
   // e-Kinerja: a monthly entry's period is the 1st, which is also a daily entry's period: ask per kind.
-  const params = { region: io.region.id, days: result.days.map(isoDay), monthly: result.periods.monthly.map(isoDay), daily: result.periods.daily.map(isoDay) };
+  const params = {
+    region: io.region.id,
+    days: result.days.map(isoDay),
+    monthly: result.periods.monthly.map(isoDay),
+    daily: result.periods.daily.map(isoDay),
+  };
   const where =
     kind === "ATTENDANCE"
       ? "region_id = {region:String} AND day IN {days:Array(Date)}"
       : "region_id = {region:String} AND ((kind = 'monthly' AND period IN {monthly:Array(Date)}) OR (kind = 'daily' AND period IN {daily:Array(Date)}))";
-  const [{ n } = { n: 0 }] = await io.ch.query<{ n: number }>(`SELECT count() AS n FROM ${table} WHERE ${where}`, params);
+  const [{ n } = { n: 0 }] = await io.ch.query<{ n: number }>(
+    `SELECT count() AS n FROM ${table} WHERE ${where}`,
+    params,
+  );
   if (n === 0) return 0;
   const loaded = new Set<number>();
   const found = await io.ch.query<{ e: string; d: number; k: string }>(
@@ -216,7 +268,12 @@ async function dropLoadedRows(io: ImportIo, kind: ImportKind, dir: string, resul
   );
   for (const f of found) {
     const idx = io.region.employeeIdx.get(f.e);
-    if (idx !== undefined) loaded.add(kind === "ATTENDANCE" ? attendanceKey(idx, Number(f.d)) : ekinerjaKey(idx, f.k as "monthly" | "daily", Number(f.d)));
+    if (idx !== undefined)
+      loaded.add(
+        kind === "ATTENDANCE"
+          ? attendanceKey(idx, Number(f.d))
+          : ekinerjaKey(idx, f.k as "monthly" | "daily", Number(f.d)),
+      );
   }
   // Chunk file columns: region, unit, employee, then day (attendance) or kind, period (e-Kinerja).
   const sums = new Map(result.summaries.map((s) => [`${s.day}|${s.unitId}`, s]));
@@ -229,7 +286,12 @@ async function dropLoadedRows(io: ImportIo, kind: ImportKind, dir: string, resul
       const c = line.split("\t");
       const idx = io.region.employeeIdx.get(c[2]!);
       const d = dayNumber(kind === "ATTENDANCE" ? c[3]! : c[4]!);
-      const key = idx === undefined ? -1 : kind === "ATTENDANCE" ? attendanceKey(idx, d) : ekinerjaKey(idx, c[3] as "monthly" | "daily", d);
+      const key =
+        idx === undefined
+          ? -1
+          : kind === "ATTENDANCE"
+            ? attendanceKey(idx, d)
+            : ekinerjaKey(idx, c[3] as "monthly" | "daily", d);
       if (!loaded.has(key)) {
         keep.push(line + "\n");
         continue;

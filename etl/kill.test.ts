@@ -19,9 +19,14 @@ const tmp = tempDir("pantau-kill-");
 afterAll(() => tmp.remove());
 
 /** Runs the ETL child; kills it after `killAfter` chunks (or lets it finish). Returns chunks seen and how it ended. */
-function runChild(files: string[], killWhen?: (table: string) => boolean): Promise<{ chunks: number; done: boolean; killed: boolean; at?: string }> {
+function runChild(
+  files: string[],
+  killWhen?: (table: string) => boolean,
+): Promise<{ chunks: number; done: boolean; killed: boolean; at?: string }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ["--import", "tsx", CHILD, tmp.dir, "100", ...files], { stdio: ["ignore", "pipe", "pipe"] });
+    const proc = spawn(process.execPath, ["--import", "tsx", CHILD, tmp.dir, "100", ...files], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let chunks = 0;
     let done = false;
     let at: string | undefined;
@@ -61,7 +66,9 @@ describe("kill the ETL mid-load and run it again", () => {
     await db.$disconnect();
     await conn.close();
     releaseDataDir(tmp.dir);
-    const files = readdirSync(out).sort().map((f) => path.join(out, f));
+    const files = readdirSync(out)
+      .sort()
+      .map((f) => path.join(out, f));
 
     let events = 0;
     const first = await runChild(files, (table) => table === "fact_request_event" && ++events === 2);

@@ -34,17 +34,23 @@ export class ParsePool {
       // short-lived strings and objects per row: with V8's default young generation (16 MiB semi-spaces)
       // a third of a worker's time went to scavenges that copied the still-live rows of the batch; 128 MiB
       // semi-spaces cut it to about a sixth (etl/bench/parse.ts prints both settings).
-      const worker = new Worker(new URL("./parse-worker-boot.mjs", import.meta.url), { execArgv: [], ...(young ? { resourceLimits: { maxYoungGenerationSizeMb: young } } : {}) });
-      const slot = { worker, busy: false };
-      worker.on("message", (msg: { id: number; result?: ParseResult; userError?: { id: string; en: string }; fatal?: string }) => {
-        const p = this.pending.get(msg.id);
-        this.pending.delete(msg.id);
-        slot.busy = false;
-        if (msg.result) p?.resolve(msg.result);
-        else if (msg.userError) p?.reject(new EtlUserError(msg.userError.id, msg.userError.en));
-        else p?.reject(new Error(`parse worker: ${msg.fatal}`));
-        this.pump();
+      const worker = new Worker(new URL("./parse-worker-boot.mjs", import.meta.url), {
+        execArgv: [],
+        ...(young ? { resourceLimits: { maxYoungGenerationSizeMb: young } } : {}),
       });
+      const slot = { worker, busy: false };
+      worker.on(
+        "message",
+        (msg: { id: number; result?: ParseResult; userError?: { id: string; en: string }; fatal?: string }) => {
+          const p = this.pending.get(msg.id);
+          this.pending.delete(msg.id);
+          slot.busy = false;
+          if (msg.result) p?.resolve(msg.result);
+          else if (msg.userError) p?.reject(new EtlUserError(msg.userError.id, msg.userError.en));
+          else p?.reject(new Error(`parse worker: ${msg.fatal}`));
+          this.pump();
+        },
+      );
       worker.on("error", (err) => {
         for (const p of this.pending.values()) p.reject(err);
         this.pending.clear();
@@ -68,7 +74,8 @@ export class ParsePool {
       slot.busy = true;
       this.pending.set(next.task.id, next.pending);
       const bytes = next.task.file.bytes;
-      const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+      const whole =
+        bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
       slot.worker.postMessage(next.task, whole ? [bytes.buffer as ArrayBuffer] : []);
     }
   }

@@ -16,7 +16,9 @@ parentPort!.on("message", (task: ParseTask) => {
     const result = parseFile(task.ctx, task.file, task.out);
     parentPort!.postMessage({ id: task.id, result });
   } catch (err) {
-    if (err instanceof EtlUserError) parentPort!.postMessage({ id: task.id, userError: { id: err.messageId, en: err.messageEn } });
-    else parentPort!.postMessage({ id: task.id, fatal: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    if (err instanceof EtlUserError)
+      parentPort!.postMessage({ id: task.id, userError: { id: err.messageId, en: err.messageEn } });
+    else
+      parentPort!.postMessage({ id: task.id, fatal: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   }
 });

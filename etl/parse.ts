@@ -7,7 +7,14 @@ import path from "node:path";
 import type { ImportKind } from "@/generated/prisma/enums";
 import { checkAnyNip } from "@/lib/domain/nip";
 import { dayNumber, isoDay, WorkCalendar } from "@/lib/domain/working-days";
-import { bothLanguages, ekinerjaDeadline, userError, type EmployeeRef, type RegionContext, type SourceMapping } from "./context";
+import {
+  bothLanguages,
+  ekinerjaDeadline,
+  userError,
+  type EmployeeRef,
+  type RegionContext,
+  type SourceMapping,
+} from "./context";
 import { headerSignature, savedColumn } from "./master/fields";
 import { attendanceFormat, type AttendanceRow } from "./sources/attendance";
 import { decodeText, parseLocalDateTime, readCsv } from "./sources/csv";
@@ -107,7 +114,12 @@ const N = "\\N";
  * A header row with a saved mapping (HR chose the columns once, on Impor data): its mapped columns are
  * given the format's own names, so next month's export of that shape reads without asking again.
  */
-export function withSavedMapping(mappings: readonly SourceMapping[], kind: ImportKind, format: SourceFormat<unknown>, header: readonly string[]): string[] {
+export function withSavedMapping(
+  mappings: readonly SourceMapping[],
+  kind: ImportKind,
+  format: SourceFormat<unknown>,
+  header: readonly string[],
+): string[] {
   const saved = mappings.find((m) => m.kind === kind && m.signature === headerSignature(header));
   if (!saved) return [...header];
   const out = [...header];
@@ -127,7 +139,9 @@ export function parseFile(
   out: { dir: string; today: number; chunkRows?: number },
 ): ParseResult {
   const region = runtimeOf(ctx);
-  const format = (file.kind === "ATTENDANCE" ? attendanceFormat : ekinerjaFormat) as SourceFormat<AttendanceRow | EkinerjaRow>;
+  const format = (file.kind === "ATTENDANCE" ? attendanceFormat : ekinerjaFormat) as SourceFormat<
+    AttendanceRow | EkinerjaRow
+  >;
   const text = decodeText(file.bytes);
   // NUL is looked for row by row only in a file that has one (a scan of the whole text is cheaper)
   const anyNul = text.includes("\0");
@@ -147,7 +161,13 @@ export function parseFile(
   const reject = (line: number, raw: string, reason: RowReason) => {
     const msg = bothLanguages(reason.key, reason.vars);
     // kept as HR will read it; a NUL (which the database refuses) is shown as the two characters \0
-    quarantine.push({ line, raw: raw.slice(0, 2000).replace(/\0/g, "\\0"), field: reason.field ?? null, reasonId: msg.id.replace(/\0/g, ""), reasonEn: msg.en.replace(/\0/g, "") });
+    quarantine.push({
+      line,
+      raw: raw.slice(0, 2000).replace(/\0/g, "\\0"),
+      field: reason.field ?? null,
+      reasonId: msg.id.replace(/\0/g, ""),
+      reasonEn: msg.en.replace(/\0/g, ""),
+    });
   };
 
   rmSync(out.dir, { recursive: true, force: true });
@@ -293,7 +313,9 @@ function normaliseEkinerja(region: Runtime, r: EkinerjaRow, line: number, today:
   const period = dayNumber(r.period);
   if (period > today) return { key: "etl.reason.future", field: "period" };
   const lastDay = r.kind === "daily" ? period : dayNumber(isoDay(period + 31).slice(0, 8) + "01") - 1;
-  if (!(r.kind === "daily" ? employedOn(emp, period) : employedWithin(emp.appointedDay, emp.retiredDay, period, lastDay))) {
+  if (
+    !(r.kind === "daily" ? employedOn(emp, period) : employedWithin(emp.appointedDay, emp.retiredDay, period, lastDay))
+  ) {
     return { key: "etl.reason.notEmployed", field: "period" };
   }
   const dl = deadlineOf(region, r.kind, r.period);

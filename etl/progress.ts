@@ -28,7 +28,10 @@ export function createProgress(opts: { stream?: NodeJS.WriteStream; quiet?: bool
     const total = totals.get(t);
     const n = rows[t] ?? 0;
     const pct = total ? Math.min(1, n / total) : undefined;
-    const bar = pct === undefined ? "" : `[${"█".repeat(Math.round(pct * 24)).padEnd(24, "░")}] ${(pct * 100).toFixed(0).padStart(3)}% `;
+    const bar =
+      pct === undefined
+        ? ""
+        : `[${"█".repeat(Math.round(pct * 24)).padEnd(24, "░")}] ${(pct * 100).toFixed(0).padStart(3)}% `;
     return `${t.padEnd(22)} ${bar}${formatNumber(n)} baris · ${formatNumber(Math.round(rate(t)))} baris/dtk`;
   };
   const write = (s: string) => {

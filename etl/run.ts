@@ -13,13 +13,28 @@ import { formatDateTime } from "@/i18n/format";
 import { processAlive } from "@/server/data-dir";
 import { isTransientStoreError, LeaseLostError } from "@/server/store-errors";
 import { EtlUserError, loadRegionContext, userError, type RegionContext } from "./context";
-import { finishImport, prepareImport, removeInterruptedImports, type ImportReport, type PreparedImport } from "./import";
+import {
+  finishImport,
+  prepareImport,
+  removeInterruptedImports,
+  type ImportReport,
+  type PreparedImport,
+} from "./import";
 import type { ParsePool } from "./parse-pool";
 import { latestBacklogSnapshot, snapshotBacklog } from "./load/backlog";
 import { classifyEkinerja } from "./load/ekinerja-due";
 import { loadBatchOrMarkFailed } from "./load/files";
 import { builtWithRules, recordRules, rulesFingerprint } from "./load/rules";
-import { loadCalendars, loadRequestEvents, loadRequestStates, loadSurveyResponses, syncEmployees, syncHolidays, syncServiceTypes, syncUnits } from "./load/relational";
+import {
+  loadCalendars,
+  loadRequestEvents,
+  loadRequestStates,
+  loadSurveyResponses,
+  syncEmployees,
+  syncHolidays,
+  syncServiceTypes,
+  syncUnits,
+} from "./load/relational";
 import { createProgress, type Progress } from "./progress";
 import { SheetError } from "./master/sheet";
 import { asCsvFile } from "./sources/xlsx";
@@ -28,12 +43,31 @@ import { headerSignature } from "./master/fields";
 import { today as todayIn } from "@/server/clock";
 
 export const ANALYTICS_TABLES = [
-  "dim_region", "dim_unit", "dim_employee", "dim_service_type", "dim_holiday",
-  "fact_request_event", "fact_request_done", "fact_request_state", "fact_attendance", "fact_ekinerja",
-  "rollup_request_daily", "rollup_request_stage_daily", "rollup_attendance_daily", "rollup_ekinerja_daily",
-  "rollup_backlog_daily", "backlog_snapshot", "fact_survey_response", "rollup_survey_daily",
-  "rollup_attendance_employee_month", "fact_ekinerja_due", "rollup_ekinerja_due", "rollup_ekinerja_employee_month",
-  "rollup_ekinerja_employee_year", "ekinerja_due_state", "open_request_snapshot",
+  "dim_region",
+  "dim_unit",
+  "dim_employee",
+  "dim_service_type",
+  "dim_holiday",
+  "fact_request_event",
+  "fact_request_done",
+  "fact_request_state",
+  "fact_attendance",
+  "fact_ekinerja",
+  "rollup_request_daily",
+  "rollup_request_stage_daily",
+  "rollup_attendance_daily",
+  "rollup_ekinerja_daily",
+  "rollup_backlog_daily",
+  "backlog_snapshot",
+  "fact_survey_response",
+  "rollup_survey_daily",
+  "rollup_attendance_employee_month",
+  "fact_ekinerja_due",
+  "rollup_ekinerja_due",
+  "rollup_ekinerja_employee_month",
+  "rollup_ekinerja_employee_year",
+  "ekinerja_due_state",
+  "open_request_snapshot",
 ] as const;
 
 export interface SourceFile {
@@ -90,12 +124,14 @@ async function acquireLease(db: Db, seconds: number, me = holderId()): Promise<(
     const state = await db.etlState.findUnique({ where: { id: 1 } });
     const [host, pid] = (state?.leaseHolder ?? "").split(":");
     const dead = host === os.hostname() && pid && !processAlive(Number(pid));
-    const taken = dead ? await db.$executeRawUnsafe(
-      `UPDATE "EtlState" SET "leaseHolder" = $1, "leaseUntil" = (now() AT TIME ZONE 'UTC') + make_interval(secs => $2) WHERE id = 1 AND "leaseHolder" = $3`,
-      me,
-      seconds,
-      state!.leaseHolder,
-    ) : 0;
+    const taken = dead
+      ? await db.$executeRawUnsafe(
+          `UPDATE "EtlState" SET "leaseHolder" = $1, "leaseUntil" = (now() AT TIME ZONE 'UTC') + make_interval(secs => $2) WHERE id = 1 AND "leaseHolder" = $3`,
+          me,
+          seconds,
+          state!.leaseHolder,
+        )
+      : 0;
     if (taken !== 1) {
       const until = state?.leaseUntil ? formatDateTime(state.leaseUntil, "id") : "?";
       const e = userError("etl.error.busy", { holder: state?.leaseHolder ?? "?", until });
@@ -103,7 +139,14 @@ async function acquireLease(db: Db, seconds: number, me = holderId()): Promise<(
     }
   }
   // Whoever held the lease before us is gone: its unfinished runs were interrupted.
-  await db.etlRun.updateMany({ where: { status: "RUNNING" }, data: { status: "FAILED", finishedAt: new Date(), error: "interrupted (the process stopped before the run finished)" } });
+  await db.etlRun.updateMany({
+    where: { status: "RUNNING" },
+    data: {
+      status: "FAILED",
+      finishedAt: new Date(),
+      error: "interrupted (the process stopped before the run finished)",
+    },
+  });
   let last = Date.now();
   return async () => {
     if (Date.now() - last < (seconds * 1000) / 4) return;
@@ -144,7 +187,9 @@ export async function withEtlLease<T>(db: Db, fn: () => Promise<T>, waitMs = 120
 /** Truncates every analytics table and moves to a new generation, so every chunk loads again. */
 async function resetAnalytics(db: Db, ch: ClickHouse): Promise<number> {
   for (const t of ANALYTICS_TABLES) {
-    await ch.command(ch.cluster ? `TRUNCATE TABLE IF EXISTS ${t} ON CLUSTER ${ch.cluster}` : `TRUNCATE TABLE IF EXISTS ${t}`);
+    await ch.command(
+      ch.cluster ? `TRUNCATE TABLE IF EXISTS ${t} ON CLUSTER ${ch.cluster}` : `TRUNCATE TABLE IF EXISTS ${t}`,
+    );
   }
   await db.etlWatermark.deleteMany({});
   await db.importBatch.updateMany({ data: { status: "IMPORTED", rowsLoaded: 0, loadedAt: null, loadError: null } });
@@ -164,7 +209,10 @@ export function detectKind(file: SourceFile, head: string): ImportKind | null {
   return null;
 }
 
-export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }, opts: EtlOptions = {}): Promise<EtlResult> {
+export async function runEtl(
+  stores: { db: Db; ch: ClickHouse; dataDir: string },
+  opts: EtlOptions = {},
+): Promise<EtlResult> {
   const { db, ch, dataDir } = stores;
   const progress = opts.progress ?? createProgress({ quiet: true });
   const t0 = performance.now();
@@ -172,17 +220,24 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
   // read under the lease, so a run queued behind a rebuild sees the rules it recorded and does not rebuild again;
   // analytics classified by other rules (an upgrade changed a measure, or nothing was built yet) are rebuilt whole
   const fingerprint = rulesFingerprint();
-  const rulesChanged = (await builtWithRules(ch).catch(async (err: unknown) => {
-    await releaseLease(db).catch(() => {});
-    throw err;
-  })) !== fingerprint;
+  const rulesChanged =
+    (await builtWithRules(ch).catch(async (err: unknown) => {
+      await releaseLease(db).catch(() => {});
+      throw err;
+    })) !== fingerprint;
   const mode = rulesChanged ? "full" : (opts.mode ?? "incremental");
   const run = await db.etlRun.create({
-    data: { mode: mode === "full" ? "FULL" : "INCREMENTAL", trigger: opts.trigger ?? "cli", host: os.hostname(), pid: process.pid },
+    data: {
+      mode: mode === "full" ? "FULL" : "INCREMENTAL",
+      trigger: opts.trigger ?? "cli",
+      host: os.hostname(),
+      pid: process.pid,
+    },
   });
   const imports: ImportReport[] = [];
   const interrupted = removeInterruptedImports(dataDir);
-  if (interrupted.length) progress.log(`removed ${interrupted.length} unfinished import folder(s) an interrupted run left behind`);
+  if (interrupted.length)
+    progress.log(`removed ${interrupted.length} unfinished import folder(s) an interrupted run left behind`);
   const phases = { dimensions: 0, requests: 0, import: 0, load: 0, classify: 0 };
   let pool: ParsePool | undefined;
   /** CSVs made from Excel files, removed when the run ends. */
@@ -199,13 +254,17 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
     let generation = (await db.etlState.findUniqueOrThrow({ where: { id: 1 } })).generation;
     if (mode === "full") {
       generation = await resetAnalytics(db, ch);
-      progress.log(`full rebuild${rulesChanged && opts.mode !== "full" ? " (the rules the analytics were built with changed)" : ""}: analytics tables emptied (generation ${generation})`);
+      progress.log(
+        `full rebuild${rulesChanged && opts.mode !== "full" ? " (the rules the analytics were built with changed)" : ""}: analytics tables emptied (generation ${generation})`,
+      );
     }
     // Files start parsing first (in worker threads when asked for), while the relational sources load;
     // finishing and loading then go in file order, so a later file's duplicates of an earlier one are found.
     // The pool is loaded only when asked for: the web server (bundled by Next.js) parses in its own thread.
     if (opts.files?.length && opts.workers) {
-      pool = new (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ "./parse-pool")).ParsePool(opts.workers);
+      pool = new (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ "./parse-pool")).ParsePool(
+        opts.workers,
+      );
     }
     let region: RegionContext | undefined;
     const prepared: (PreparedImport | ImportReport)[] = [];
@@ -214,7 +273,10 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
       try {
         // An Excel export is read as the CSV it holds (row numbers kept), written to the data folder's tmp.
         mkdirSync(path.join(dataDir, "tmp"), { recursive: true });
-        const csvPath = await asCsvFile(f.path, path.join(dataDir, "tmp", `${process.pid}-${converted.length}-${Date.now()}.csv`)).catch((err: unknown) => {
+        const csvPath = await asCsvFile(
+          f.path,
+          path.join(dataDir, "tmp", `${process.pid}-${converted.length}-${Date.now()}.csv`),
+        ).catch((err: unknown) => {
           throw err instanceof SheetError ? userError(err.key) : err;
         });
         if (csvPath !== f.path) converted.push(csvPath);
@@ -228,10 +290,19 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
           kind = region.mappings.find((m) => m.signature === signature)?.kind ?? null;
         }
         if (!kind) {
-          throw userError("etl.error.header", { file: name, kind: "kehadiran/e-Kinerja", columns: "nip, …" }, { file: name, kind: "attendance/e-Kinerja", columns: "nip, …" });
+          throw userError(
+            "etl.error.header",
+            { file: name, kind: "kehadiran/e-Kinerja", columns: "nip, …" },
+            { file: name, kind: "attendance/e-Kinerja", columns: "nip, …" },
+          );
         }
         region ??= await loadRegionContext(db, opts.region ?? (await onlyRegionCode(db)));
-        prepared.push(await prepareImport({ db, ch, dataDir, region, today: opts.today, chunkRows: opts.chunkRows, pool }, { name, path: csvPath, kind }));
+        prepared.push(
+          await prepareImport(
+            { db, ch, dataDir, region, today: opts.today, chunkRows: opts.chunkRows, pool },
+            { name, path: csvPath, kind },
+          ),
+        );
       } catch (err) {
         prepared.push(refused(err, name, f.kind));
       }
@@ -256,7 +327,14 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
     const regions = await db.region.findMany({ select: { id: true, timezone: true } });
     const today = opts.today ?? todayIn(regions[0]?.timezone);
     const latest = await latestBacklogSnapshot(ch);
-    if (regions.length && (!latest || !latest.lists || latest.upTo !== today || progress.rows.fact_request_state || progress.rows.fact_request_event)) {
+    if (
+      regions.length &&
+      (!latest ||
+        !latest.lists ||
+        latest.upTo !== today ||
+        progress.rows.fact_request_state ||
+        progress.rows.fact_request_event)
+    ) {
       await timed("requests", () => snapshotBacklog(ch, regions, today));
     }
 
@@ -298,18 +376,42 @@ export async function runEtl(stores: { db: Db; ch: ClickHouse; dataDir: string }
     for (const t of ["fact_attendance", "fact_ekinerja"]) if (progress.rows[t] !== undefined) progress.done(t);
     await compactRollups(ch, progress.rows);
     // what each e-Kinerja entry counts as, for every month this run touched (or all: a rebuild, changed employees)
-    const months = await timed("classify", () => classifyEkinerja(db, ch, { all: mode === "full" || Boolean(progress.rows.dim_employee), batchIds: loadedBatches }));
+    const months = await timed("classify", () =>
+      classifyEkinerja(db, ch, {
+        all: mode === "full" || Boolean(progress.rows.dim_employee),
+        batchIds: loadedBatches,
+      }),
+    );
     if (months) progress.log(`e-Kinerja: ${months} bulan diklasifikasi / month(s) classified`);
     if (rulesChanged) await recordRules(ch, fingerprint);
     // the run did its work; the batches it could not load are named on the run and on each batch
     const note = failedBatches.length
-      ? `${failedBatches.length} berkas tidak dapat dimuat / file(s) could not be loaded: ${failedBatches.map((f) => `${f.fileName} (batch ${f.batchId})`).join(", ")}`.slice(0, 4000)
+      ? `${failedBatches.length} berkas tidak dapat dimuat / file(s) could not be loaded: ${failedBatches.map((f) => `${f.fileName} (batch ${f.batchId})`).join(", ")}`.slice(
+          0,
+          4000,
+        )
       : null;
-    await db.etlRun.update({ where: { id: run.id }, data: { status: "SUCCEEDED", finishedAt: new Date(), rows: progress.rows, error: note } });
-    return { runId: run.id, mode, rows: { ...progress.rows }, imports, failedBatches, seconds: (performance.now() - t0) / 1000, phases };
+    await db.etlRun.update({
+      where: { id: run.id },
+      data: { status: "SUCCEEDED", finishedAt: new Date(), rows: progress.rows, error: note },
+    });
+    return {
+      runId: run.id,
+      mode,
+      rows: { ...progress.rows },
+      imports,
+      failedBatches,
+      seconds: (performance.now() - t0) / 1000,
+      phases,
+    };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    await db.etlRun.update({ where: { id: run.id }, data: { status: "FAILED", finishedAt: new Date(), rows: progress.rows, error: message.slice(0, 4000) } }).catch(() => {});
+    await db.etlRun
+      .update({
+        where: { id: run.id },
+        data: { status: "FAILED", finishedAt: new Date(), rows: progress.rows, error: message.slice(0, 4000) },
+      })
+      .catch(() => {});
     throw err;
   } finally {
     await pool?.close();
@@ -336,7 +438,11 @@ async function compactRollups(ch: ClickHouse, rows: Record<string, number>) {
   for (const [fact, rollups] of Object.entries(ROLLUPS)) {
     if (!rows[fact]) continue;
     for (const t of rollups) {
-      await ch.command(`OPTIMIZE TABLE ${t}${ch.cluster ? ` ON CLUSTER ${ch.cluster}` : ""} FINAL`, {}, { optimize_skip_merged_partitions: 1 });
+      await ch.command(
+        `OPTIMIZE TABLE ${t}${ch.cluster ? ` ON CLUSTER ${ch.cluster}` : ""} FINAL`,
+        {},
+        { optimize_skip_merged_partitions: 1 },
+      );
     }
   }
 }
@@ -357,18 +463,34 @@ function refused(err: unknown, name: string, kind: ImportKind | undefined): Impo
   const code = (err as NodeJS.ErrnoException).code;
   let e: EtlUserError;
   if (err instanceof EtlUserError) e = err;
-  else if (isTransientStoreError(err)) throw err; // the stores, not this file: the run stops, the next one repeats it
-  else if (typeof code === "string" && /^E[A-Z]+$/.test(code)) e = userError("etl.error.read", { file: name, detail: code });
+  else if (isTransientStoreError(err))
+    throw err; // the stores, not this file: the run stops, the next one repeats it
+  else if (typeof code === "string" && /^E[A-Z]+$/.test(code))
+    e = userError("etl.error.read", { file: name, detail: code });
   else {
     // whatever went wrong with this one file stays with it: the other files and the run go on
     console.error(`[etl] ${name}:`, err);
     e = userError("etl.error.internal", { file: name });
   }
-  return { batchId: 0, fileName: name, kind: kind ?? "ATTENDANCE", alreadyImported: false, read: 0, valid: 0, quarantined: 0, duplicate: 0, error: { id: e.messageId, en: e.messageEn } };
+  return {
+    batchId: 0,
+    fileName: name,
+    kind: kind ?? "ATTENDANCE",
+    alreadyImported: false,
+    read: 0,
+    valid: 0,
+    quarantined: 0,
+    duplicate: 0,
+    error: { id: e.messageId, en: e.messageEn },
+  };
 }
 
 async function onlyRegionCode(db: Db): Promise<string> {
   const regions = await db.region.findMany({ select: { code: true }, take: 2 });
   if (regions.length === 1) return regions[0]!.code;
-  throw userError("etl.error.noRegion", { code: regions.length ? "(pilih dengan --region)" : "(kosong)" }, { code: regions.length ? "(choose with --region)" : "(none)" });
+  throw userError(
+    "etl.error.noRegion",
+    { code: regions.length ? "(pilih dengan --region)" : "(kosong)" },
+    { code: regions.length ? "(choose with --region)" : "(none)" },
+  );
 }

@@ -23,7 +23,9 @@ async function backup(): Promise<number> {
     conn = await openRelational(relationalTarget(env));
   } catch (err) {
     if (!(err instanceof DataDirBusyError)) throw err;
-    console.log("[backup] Server Pantau memakai folder data: cadangan dibuat oleh server… / the Pantau server owns the data folder: asking it for the backup…");
+    console.log(
+      "[backup] Server Pantau memakai folder data: cadangan dibuat oleh server… / the Pantau server owns the data folder: asking it for the backup…",
+    );
     const answer = await requestBackupFromServer(env.dataDir);
     if (!answer) {
       console.error("[backup] Server tidak menjawab dalam 10 menit / the server did not answer within 10 minutes.");
@@ -39,7 +41,10 @@ async function backup(): Promise<number> {
   try {
     const made = await makeBackup({ dataDir: env.dataDir, root: backupRoot(env), conn, keep: env.BACKUP_KEEP });
     console.log(`[backup] ${made.dir} (${mb(made.bytes)})`);
-    if (!conn.pglite) console.log("[backup] PostgreSQL tidak termasuk: cadangkan dengan pg_dump / PostgreSQL is not included: back it up with pg_dump.");
+    if (!conn.pglite)
+      console.log(
+        "[backup] PostgreSQL tidak termasuk: cadangkan dengan pg_dump / PostgreSQL is not included: back it up with pg_dump.",
+      );
     return 0;
   } finally {
     await conn.close();
@@ -51,14 +56,17 @@ async function restore(): Promise<number> {
   const from = positionals[0];
   if (!from) {
     const known = listBackups(backupRoot(env), { sizes: true });
-    console.error(`usage: npm run restore -- <backup folder>\n${known.length ? `backups in ${backupRoot(env)}:\n${known.map((b) => `  ${b.dir}  (${b.createdAt.toISOString()}, ${mb(b.bytes)})`).join("\n")}` : `no backups in ${backupRoot(env)}`}`);
+    console.error(
+      `usage: npm run restore -- <backup folder>\n${known.length ? `backups in ${backupRoot(env)}:\n${known.map((b) => `  ${b.dir}  (${b.createdAt.toISOString()}, ${mb(b.bytes)})`).join("\n")}` : `no backups in ${backupRoot(env)}`}`,
+    );
     return 1;
   }
   acquireDataDir(env.dataDir); // the server must be stopped: a clear error names it otherwise
   try {
     const { movedAside, manifest } = await restoreBackup(env.dataDir, from);
     console.log(`[restore] ${from} (${manifest.createdAt}) restored; what the folder held before is in ${movedAside}`);
-    if (manifest.relational !== "pglite") console.log("[restore] PostgreSQL: restore its own backup (pg_restore) before the ETL rebuild below.");
+    if (manifest.relational !== "pglite")
+      console.log("[restore] PostgreSQL: restore its own backup (pg_restore) before the ETL rebuild below.");
   } finally {
     releaseDataDir(env.dataDir);
   }

@@ -33,7 +33,9 @@ async function check() {
   for (let i = 0; i < accepted.length; i += 1000) {
     stored += await db.surveyResponse.count({ where: { submissionKey: { in: accepted.slice(i, i + 1000) } } });
   }
-  console.log(`check: ${accepted.length} accepted, ${stored} stored with their keys → ${stored === accepted.length ? "every accepted answer stored exactly once (keys are unique)" : "MISMATCH"}`);
+  console.log(
+    `check: ${accepted.length} accepted, ${stored} stored with their keys → ${stored === accepted.length ? "every accepted answer stored exactly once (keys are unique)" : "MISMATCH"}`,
+  );
   await db.$disconnect();
   await conn.close();
   if (stored !== accepted.length) process.exitCode = 1;
@@ -67,7 +69,10 @@ async function run() {
       const t = performance.now();
       const res = await fetch(`${values.url}/api/survei/${values.point}`, {
         method: "POST",
-        headers: { "content-type": "application/json", "x-forwarded-for": `10.${((base + i) >> 16) & 255}.${((base + i) >> 8) & 255}.${(base + i) & 255}` },
+        headers: {
+          "content-type": "application/json",
+          "x-forwarded-for": `10.${((base + i) >> 16) & 255}.${((base + i) >> 8) & 255}.${(base + i) & 255}`,
+        },
         body: JSON.stringify(b),
       });
       await res.arrayBuffer();
@@ -82,10 +87,17 @@ async function run() {
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!.toFixed(1);
   console.log(`bench:survey → ${values.url}/api/survei/${values.point}: ${total} answers, concurrency ${concurrency}`);
   console.log(`  statuses: ${[...statuses].map(([s, n]) => `${s}×${n}`).join(", ")}`);
-  console.log(`  accepted ${accepted.length} in ${seconds.toFixed(1)} s = ${(accepted.length / seconds).toFixed(0)} answers/s; latency p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, max ${q(1)} ms`);
-  if ((statuses.get(429) ?? 0) > 0) console.log("  answers were throttled per client: start the server with TRUSTED_PROXIES=loopback so each simulated client counts on its own");
+  console.log(
+    `  accepted ${accepted.length} in ${seconds.toFixed(1)} s = ${(accepted.length / seconds).toFixed(0)} answers/s; latency p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, max ${q(1)} ms`,
+  );
+  if ((statuses.get(429) ?? 0) > 0)
+    console.log(
+      "  answers were throttled per client: start the server with TRUSTED_PROXIES=loopback so each simulated client counts on its own",
+    );
   writeFileSync(values.keys!, JSON.stringify({ accepted }));
-  console.log(`  accepted keys written to ${values.keys}; check with: npm run bench:survey -- --check-only (after stopping an embedded server)`);
+  console.log(
+    `  accepted keys written to ${values.keys}; check with: npm run bench:survey -- --check-only (after stopping an embedded server)`,
+  );
 }
 
 await (values["check-only"] ? check() : run());

@@ -15,9 +15,12 @@ const password = process.env.PANTAU_ADMIN_PASSWORD || randomBytes(12).toString("
 const parsed = createUserInput.safeParse({ username, name: name ?? username, password, role: "ADMIN", unitId: null });
 if (!parsed.success) {
   console.error(
-    "usage: npm run user:create-admin -- <username> \"<full name>\"\n" +
+    'usage: npm run user:create-admin -- <username> "<full name>"\n' +
       parsed.error.issues
-        .map((i) => `  - ${String(i.path[0])}: ${isMessageKey(i.message) ? `${translator("id")(i.message)} / ${translator("en")(i.message)}` : i.message}`)
+        .map(
+          (i) =>
+            `  - ${String(i.path[0])}: ${isMessageKey(i.message) ? `${translator("id")(i.message)} / ${translator("en")(i.message)}` : i.message}`,
+        )
         .join("\n"),
   );
   process.exit(2);
@@ -34,7 +37,9 @@ try {
 const db = createPrisma(conn);
 try {
   const user = await createUser(db, { id: null, name: "cli" }, parsed.data);
-  console.log(`Admin ${user.username} dibuat / created.${process.env.PANTAU_ADMIN_PASSWORD ? "" : ` Password: ${password}`}`);
+  console.log(
+    `Admin ${user.username} dibuat / created.${process.env.PANTAU_ADMIN_PASSWORD ? "" : ` Password: ${password}`}`,
+  );
 } catch (err) {
   if (!(err instanceof UsernameTakenError)) throw err;
   console.error(`Nama pengguna ${err.username} sudah ada / username already exists.`);

@@ -4,7 +4,11 @@
 //   npm run db:create -- <name>   write prisma/migrations/<stamp>_<name>/migration.sql from the schema diff
 //   npm run db:reset -- --yes     drop everything in the relational store, then migrate again
 import { envOrExit } from "../src/env";
-import { applyClickHouseMigrations, appliedClickHouseMigrations, readClickHouseMigrations } from "../src/server/clickhouse/migrate";
+import {
+  applyClickHouseMigrations,
+  appliedClickHouseMigrations,
+  readClickHouseMigrations,
+} from "../src/server/clickhouse/migrate";
 import { openClickHouse } from "../src/server/clickhouse/open";
 import { DataDirBusyError } from "../src/server/data-dir";
 import { describeTarget, openRelational, relationalTarget } from "../src/server/db/adapter";
@@ -20,7 +24,11 @@ async function main() {
       const name = args.find((a) => !a.startsWith("-"));
       if (!name) throw new Error(`Nama migrasi wajib diisi / a migration name is required.\n${usage}`);
       const dir = await createMigration(name);
-      console.log(dir ? `created ${dir}` : "Skema sudah sesuai dengan migrasi / the schema matches the migrations: nothing to create.");
+      console.log(
+        dir
+          ? `created ${dir}`
+          : "Skema sudah sesuai dengan migrasi / the schema matches the migrations: nothing to create.",
+      );
       return;
     }
     case "migrate": {
@@ -48,13 +56,18 @@ async function main() {
       return;
     }
     case "reset": {
-      if (!args.includes("--yes")) throw new Error("Reset menghapus SEMUA data relasional. Ulangi dengan --yes / reset deletes ALL relational data: repeat with --yes.");
+      if (!args.includes("--yes"))
+        throw new Error(
+          "Reset menghapus SEMUA data relasional. Ulangi dengan --yes / reset deletes ALL relational data: repeat with --yes.",
+        );
       const env = envOrExit();
       const target = relationalTarget(env);
       const conn = await openRelational(target);
       try {
         await resetDatabase(conn);
-        console.log(`${describeTarget(target)}: reset; applied ${(await applyMigrations(conn)).join(", ") || "nothing"}`);
+        console.log(
+          `${describeTarget(target)}: reset; applied ${(await applyMigrations(conn)).join(", ") || "nothing"}`,
+        );
       } finally {
         await conn.close();
       }

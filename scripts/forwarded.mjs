@@ -3,7 +3,12 @@ import proxyaddr from "proxy-addr";
 
 /** TRUSTED_PROXIES ("10.0.0.0/8, loopback", …) as a trust function; throws on a malformed entry. */
 export function trustFrom(list = "") {
-  return proxyaddr.compile(list.split(",").map((s) => s.trim()).filter(Boolean));
+  return proxyaddr.compile(
+    list
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 }
 
 /**
@@ -21,5 +26,11 @@ export function rewriteForwarded(req, trust) {
     delete req.headers["x-forwarded-host"];
     delete req.headers["x-forwarded-port"];
   }
-  return Boolean(req.socket.encrypted) || (fromProxy && String(req.headers["x-forwarded-proto"] ?? "").split(",")[0].trim() === "https");
+  return (
+    Boolean(req.socket.encrypted) ||
+    (fromProxy &&
+      String(req.headers["x-forwarded-proto"] ?? "")
+        .split(",")[0]
+        .trim() === "https")
+  );
 }

@@ -49,7 +49,8 @@ function tooLarge(req, res) {
   try {
     const ref = new URL(String(req.headers.referer ?? ""));
     const path = ref.pathname + ref.search;
-    if (ref.host === req.headers.host && /^\/(?![/\\])[\w\-/]*(\?[\w\-=&%.]*)?$/.test(path)) back = path.replace(/&/g, "&amp;");
+    if (ref.host === req.headers.host && /^\/(?![/\\])[\w\-/]*(\?[\w\-=&%.]*)?$/.test(path))
+      back = path.replace(/&/g, "&amp;");
   } catch {
     // no usable Referer
   }
@@ -90,9 +91,15 @@ const server = http.createServer((req, res) => {
     return res.end("Alamat tidak valid / invalid address");
   }
   // API answers may hold personal data: never cached (the open data excepted)
-  if (req.url?.startsWith("/api/") && !req.url.startsWith("/api/open-data/")) res.setHeader("cache-control", "no-store");
+  if (req.url?.startsWith("/api/") && !req.url.startsWith("/api/open-data/"))
+    res.setHeader("cache-control", "no-store");
   // Source exports are streamed to the data folder by /api/impor, which holds them to IMPORT_MAX_MB itself.
-  if (req.method === "POST" && Number(req.headers["content-length"] ?? 0) > FORM_BODY_LIMIT && !/^\/api\/impor(\?|$)/.test(req.url ?? "")) return tooLarge(req, res);
+  if (
+    req.method === "POST" &&
+    Number(req.headers["content-length"] ?? 0) > FORM_BODY_LIMIT &&
+    !/^\/api\/impor(\?|$)/.test(req.url ?? "")
+  )
+    return tooLarge(req, res);
   handle(req, res);
 });
 // Node cuts any request off after 5 minutes by default; a 200 MB export over a district's link takes

@@ -22,7 +22,9 @@ describe("env", () => {
   });
 
   it("requires NEXTAUTH_SECRET in production and names it", () => {
-    expect(problems({ NODE_ENV: "production" })).toEqual([{ variable: "NEXTAUTH_SECRET", message: "is required in production" }]);
+    expect(problems({ NODE_ENV: "production" })).toEqual([
+      { variable: "NEXTAUTH_SECRET", message: "is required in production" },
+    ]);
     expect(problems({ NODE_ENV: "production", NEXTAUTH_SECRET: "x".repeat(32) })).toEqual([]);
   });
 
@@ -36,14 +38,29 @@ describe("env", () => {
       PANTAU_DEMO: "maybe",
     }).map((p) => p.variable);
     expect(found.sort()).toEqual(
-      ["CLICKHOUSE_DATABASE", "CLICKHOUSE_URL", "DATABASE_URL", "LOGIN_MAX_FAILURES", "NEXTAUTH_SECRET", "PANTAU_DEMO"].sort(),
+      [
+        "CLICKHOUSE_DATABASE",
+        "CLICKHOUSE_URL",
+        "DATABASE_URL",
+        "LOGIN_MAX_FAILURES",
+        "NEXTAUTH_SECRET",
+        "PANTAU_DEMO",
+      ].sort(),
     );
   });
 
   it("takes PANTAU_TODAY only as a real calendar day", () => {
-    for (const bad of ["2026-02-30", "18-11-2026", "2026-11-18T09:00"]) expect(problems({ PANTAU_TODAY: bad }).map((p) => p.variable)).toEqual(["PANTAU_TODAY"]);
+    for (const bad of ["2026-02-30", "18-11-2026", "2026-11-18T09:00"])
+      expect(problems({ PANTAU_TODAY: bad }).map((p) => p.variable)).toEqual(["PANTAU_TODAY"]);
     expect(problems({ PANTAU_TODAY: "2028-02-29" })).toEqual([]);
-    expect(problems({ PANTAU_TODAY: "2028-02-29", NODE_ENV: "production", NEXTAUTH_SECRET: "x".repeat(32), PANTAU_DEMO: "0" }).map((p) => p.variable)).toEqual(["PANTAU_TODAY"]);
+    expect(
+      problems({
+        PANTAU_TODAY: "2028-02-29",
+        NODE_ENV: "production",
+        NEXTAUTH_SECRET: "x".repeat(32),
+        PANTAU_DEMO: "0",
+      }).map((p) => p.variable),
+    ).toEqual(["PANTAU_TODAY"]);
   });
 
   it("refuses a cluster without a ClickHouse server", () => {

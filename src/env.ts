@@ -22,9 +22,7 @@ const emptyAsUndefined = z
   .optional()
   .transform((v) => (v === "" ? undefined : v));
 
-
-const intFrom = (def: number, min: number, max: number) =>
-  z.coerce.number().int().min(min).max(max).default(def);
+const intFrom = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
 
 const boolFrom = (def: boolean) =>
   z
@@ -61,7 +59,9 @@ export const envSchema = z
     /** Employees in the generated demo data (only when PANTAU_DEMO loads an empty store). */
     PANTAU_DEMO_EMPLOYEES: intFrom(300, 10, 100_000),
     /** Pins the working calendar's today (yyyy-mm-dd) for tests and demos; see src/server/clock.ts. */
-    PANTAU_TODAY: emptyAsUndefined.refine((v) => v === undefined || isCalendarDate(v), { message: "must be a date as yyyy-mm-dd" }),
+    PANTAU_TODAY: emptyAsUndefined.refine((v) => v === undefined || isCalendarDate(v), {
+      message: "must be a date as yyyy-mm-dd",
+    }),
     /** Backups of the data folder (src/server/backup.ts): where, how often the server makes one (0 = never), how many are kept. */
     BACKUP_DIR: emptyAsUndefined,
     BACKUP_INTERVAL_HOURS: intFrom(24, 0, 24 * 31),
@@ -106,14 +106,26 @@ export const envSchema = z
       ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required in production" });
     }
     if (env.S3_BUCKET && (!env.S3_ENDPOINT || !env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY)) {
-      ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "needs S3_ENDPOINT, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["S3_BUCKET"],
+        message: "needs S3_ENDPOINT, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY",
+      });
     }
     if (env.PANTAU_TODAY && env.NODE_ENV === "production" && !env.PANTAU_DEMO) {
       // a pinned calendar stamps real people's requests and answers with the wrong day
-      ctx.addIssue({ code: "custom", path: ["PANTAU_TODAY"], message: "is for tests and demos only (PANTAU_DEMO=1), never for a real region" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["PANTAU_TODAY"],
+        message: "is for tests and demos only (PANTAU_DEMO=1), never for a real region",
+      });
     }
     if (env.CLICKHOUSE_CLUSTER && !env.CLICKHOUSE_URL) {
-      ctx.addIssue({ code: "custom", path: ["CLICKHOUSE_CLUSTER"], message: "needs CLICKHOUSE_URL (embedded chDB has no cluster)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["CLICKHOUSE_CLUSTER"],
+        message: "needs CLICKHOUSE_URL (embedded chDB has no cluster)",
+      });
     }
   });
 
@@ -132,9 +144,7 @@ export class EnvError extends Error {
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
   if (!result.success) {
-    throw new EnvError(
-      result.error.issues.map((i) => ({ variable: String(i.path[0] ?? "?"), message: i.message })),
-    );
+    throw new EnvError(result.error.issues.map((i) => ({ variable: String(i.path[0] ?? "?"), message: i.message })));
   }
   return { ...result.data, dataDir: path.resolve(result.data.PANTAU_DATA_DIR) };
 }

@@ -35,7 +35,9 @@ const dir = values.dir ?? mkdtempSync(path.join(os.tmpdir(), "pantau-bench-comp-
 const secs = (ms: number) => `${formatNumber(ms / 1000, { maximumFractionDigits: 1 })} s`;
 const msf = (ms: number) => `${formatNumber(ms, { maximumFractionDigits: 1 })} ms`;
 
-console.log(`Pantau bench:compliance — node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim()}); data in ${dir}`);
+console.log(
+  `Pantau bench:compliance — node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim()}); data in ${dir}`,
+);
 const conn = await openRelational({ kind: "pglite", dataDir: dir });
 await applyMigrations(conn);
 const db = createPrisma(conn);
@@ -52,14 +54,37 @@ if (reuse) {
   const start = end - Number(values.days) + 1;
   let t = performance.now();
   const files = path.join(dir, "files");
-  const truth = await generate(db, { seed: Number(values.seed), employees: Number(values.employees), start: isoDay(start), end: isoDay(end), outDir: files });
-  console.log(`generated ${formatNumber(Number(values.employees))} employees × ${values.days} days in ${secs(performance.now() - t)}`);
+  const truth = await generate(db, {
+    seed: Number(values.seed),
+    employees: Number(values.employees),
+    start: isoDay(start),
+    end: isoDay(end),
+    outDir: files,
+  });
+  console.log(
+    `generated ${formatNumber(Number(values.employees))} employees × ${values.days} days in ${secs(performance.now() - t)}`,
+  );
   t = performance.now();
-  const r = await runEtl({ db, ch, dataDir: dir }, { mode: "full", trigger: "bench", lagMs: 0, workers: os.availableParallelism(), files: truth.written.files.map((p) => ({ path: p })) });
-  console.log(`loaded ${formatNumber(Object.values(r.rows).reduce((a, b) => a + b, 0))} rows through the ETL in ${secs(performance.now() - t)}`);
+  const r = await runEtl(
+    { db, ch, dataDir: dir },
+    {
+      mode: "full",
+      trigger: "bench",
+      lagMs: 0,
+      workers: os.availableParallelism(),
+      files: truth.written.files.map((p) => ({ path: p })),
+    },
+  );
+  console.log(
+    `loaded ${formatNumber(Object.values(r.rows).reduce((a, b) => a + b, 0))} rows through the ETL in ${secs(performance.now() - t)}`,
+  );
 }
-const [counts] = await ch.query<{ e: string; m: string; d: string }>("SELECT uniqExact(employee_id) AS e, countIf(kind = 'monthly') AS m, countIf(kind = 'daily') AS d FROM fact_ekinerja");
-console.log(`fact_ekinerja: ${formatNumber(Number(counts!.e))} employees, ${formatNumber(Number(counts!.m))} monthly and ${formatNumber(Number(counts!.d))} daily entries`);
+const [counts] = await ch.query<{ e: string; m: string; d: string }>(
+  "SELECT uniqExact(employee_id) AS e, countIf(kind = 'monthly') AS m, countIf(kind = 'daily') AS d FROM fact_ekinerja",
+);
+console.log(
+  `fact_ekinerja: ${formatNumber(Number(counts!.e))} employees, ${formatNumber(Number(counts!.m))} monthly and ${formatNumber(Number(counts!.d))} daily entries`,
+);
 
 // the last complete month of the data (the current one's entries are not all due yet)
 const [ey, em] = isoDay(end).slice(0, 7).split("-").map(Number) as [number, number];
@@ -72,7 +97,9 @@ const disdik = units.find((u) => u.code === "DISDIK")!;
 const region = await db.region.findFirstOrThrow();
 const first = await complianceList(ch, f(), "");
 const someone = first.rows[0]!;
-console.log(`list: ${formatNumber(first.total)} employees with missing monthly entries in ${from}…${lastMonth} (${formatNumber(first.pages)} pages)`);
+console.log(
+  `list: ${formatNumber(first.total)} employees with missing monthly entries in ${from}…${lastMonth} (${formatNumber(first.pages)} pages)`,
+);
 
 const cases: { name: string; run: () => Promise<unknown> }[] = [
   { name: "list, first page (3 months, monthly, region)", run: () => complianceList(ch, f(), "") },
@@ -83,7 +110,11 @@ const cases: { name: string; run: () => Promise<unknown> }[] = [
   { name: "list, search by name", run: () => complianceList(ch, f({ q: someone.name.split(" ")[0] }), "") },
   { name: "list, daily logs, 3 months", run: () => complianceList(ch, f({ kind: "daily" }), "") },
   { name: "export, every matching row", run: () => complianceAll(ch, f(), "") },
-  { name: "employee timeline, 12 months", run: () => employeeTimeline(ch, someone.employeeId, new Date(Date.UTC(y, m - 12, 1)).toISOString().slice(0, 7), lastMonth) },
+  {
+    name: "employee timeline, 12 months",
+    run: () =>
+      employeeTimeline(ch, someone.employeeId, new Date(Date.UTC(y, m - 12, 1)).toISOString().slice(0, 7), lastMonth),
+  },
   { name: "discipline watch, the year", run: () => disciplineWatch(db, ch, region.id, y, "") },
 ];
 

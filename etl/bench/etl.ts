@@ -42,8 +42,12 @@ const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().r
 const mb = (b: number) => `${formatNumber(Math.round(b / 1048576))} MiB`;
 const secs = (s: number) => `${formatNumber(s, { maximumFractionDigits: 1 })} s`;
 
-console.log(`Pantau bench:etl — ${formatNumber(employees)} employees, ${days} days (${isoDay(start)} … ${isoDay(end)}), seed ${values.seed}, ${values.workers} parse workers`);
-console.log(`node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim()}), ${mb(os.totalmem())} RAM; data in ${dir}\n`);
+console.log(
+  `Pantau bench:etl — ${formatNumber(employees)} employees, ${days} days (${isoDay(start)} … ${isoDay(end)}), seed ${values.seed}, ${values.workers} parse workers`,
+);
+console.log(
+  `node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim()}), ${mb(os.totalmem())} RAM; data in ${dir}\n`,
+);
 
 // ---- the generated history: made here, or copied from --generated ----
 type Generated = Awaited<ReturnType<typeof generate>>;
@@ -54,7 +58,18 @@ async function generateHistory(into: string): Promise<{ truth: Generated; second
   await applyMigrations(c);
   const d = createPrisma(c);
   const t = performance.now();
-  const truth = await generate(d, { seed: Number(values.seed), employees, start: isoDay(start), end: isoDay(end), to: isoDay(end - 1), outDir: path.join(into, "files") }, (s) => console.log(`  generate: ${s}`));
+  const truth = await generate(
+    d,
+    {
+      seed: Number(values.seed),
+      employees,
+      start: isoDay(start),
+      end: isoDay(end),
+      to: isoDay(end - 1),
+      outDir: path.join(into, "files"),
+    },
+    (s) => console.log(`  generate: ${s}`),
+  );
   const seconds = (performance.now() - t) / 1000;
   await d.$disconnect();
   await c.close();
@@ -63,7 +78,9 @@ async function generateHistory(into: string): Promise<{ truth: Generated; second
 let generated: { truth: Generated; seconds: number; copied: boolean };
 if (values.generated) {
   const cache = path.resolve(values.generated);
-  const saved = existsSync(history(cache)) ? (JSON.parse(readFileSync(history(cache), "utf8")) as { key: string; seconds: number; truth: Generated }) : null;
+  const saved = existsSync(history(cache))
+    ? (JSON.parse(readFileSync(history(cache), "utf8")) as { key: string; seconds: number; truth: Generated })
+    : null;
   if (saved && saved.key !== cacheKey) {
     console.error(`${cache} holds the history of ${saved.key}, not ${cacheKey}: remove it or choose another folder`);
     process.exit(2);
@@ -71,14 +88,21 @@ if (values.generated) {
   if (!saved) {
     rmSync(cache, { recursive: true, force: true });
     const made = await generateHistory(cache);
-    const truth = { ...made.truth, written: { ...made.truth.written, files: made.truth.written.files.map((f) => path.relative(cache, f)) } };
+    const truth = {
+      ...made.truth,
+      written: { ...made.truth.written, files: made.truth.written.files.map((f) => path.relative(cache, f)) },
+    };
     writeFileSync(history(cache), JSON.stringify({ key: cacheKey, seconds: made.seconds, truth }));
     console.log(`kept the generated history in ${cache}`);
   }
   const kept = JSON.parse(readFileSync(history(cache), "utf8")) as { seconds: number; truth: Generated };
   cpSync(cache, dir, { recursive: true });
   const files = kept.truth.written.files.map((f) => path.join(dir, f));
-  generated = { truth: { ...kept.truth, written: { ...kept.truth.written, files } }, seconds: kept.seconds, copied: Boolean(saved) };
+  generated = {
+    truth: { ...kept.truth, written: { ...kept.truth.written, files } },
+    seconds: kept.seconds,
+    copied: Boolean(saved),
+  };
 } else generated = { ...(await generateHistory(dir)), copied: false };
 
 const conn = await openRelational({ kind: "pglite", dataDir: dir });
@@ -93,20 +117,37 @@ async function phase<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: numb
   const c = process.cpuUsage();
   const value = await fn();
   const used = process.cpuUsage(c);
-  return { value, seconds: (performance.now() - t) / 1000, peak: Math.max(peak, process.memoryUsage().rss), cpu: (used.user + used.system) / 1e6 };
+  return {
+    value,
+    seconds: (performance.now() - t) / 1000,
+    peak: Math.max(peak, process.memoryUsage().rss),
+    cpu: (used.user + used.system) / 1e6,
+  };
 }
 
 function report(title: string, r: { value: EtlResult; seconds: number; peak: number; cpu: number }) {
   const { rows, phases } = r.value;
   const total = Object.values(rows).reduce((a, b) => a + b, 0);
-  console.log(`\n${title}: ${formatNumber(total)} rows in ${secs(r.seconds)} = ${formatNumber(Math.round(total / r.seconds))} rows/s overall; peak RSS ${mb(r.peak)}; CPU ${secs(r.cpu)} (all threads: JS, parse workers, chDB, PGlite)`);
-  console.log(`  phases: ${Object.entries(phases).map(([k, v]) => `${k} ${secs(v)}`).join(", ")}`);
+  console.log(
+    `\n${title}: ${formatNumber(total)} rows in ${secs(r.seconds)} = ${formatNumber(Math.round(total / r.seconds))} rows/s overall; peak RSS ${mb(r.peak)}; CPU ${secs(r.cpu)} (all threads: JS, parse workers, chDB, PGlite)`,
+  );
+  console.log(
+    `  phases: ${Object.entries(phases)
+      .map(([k, v]) => `${k} ${secs(v)}`)
+      .join(", ")}`,
+  );
   const phaseOf = (t: string) =>
-    t.startsWith("dim_") ? phases.dimensions : t.startsWith("fact_request") ? phases.requests : phases.import + phases.load + phases.classify;
+    t.startsWith("dim_")
+      ? phases.dimensions
+      : t.startsWith("fact_request")
+        ? phases.requests
+        : phases.import + phases.load + phases.classify;
   console.log(`  ${"table".padEnd(22)} ${"rows".padStart(12)} ${"seconds".padStart(9)} ${"rows/s".padStart(12)}`);
   for (const [t, n] of Object.entries(rows).sort()) {
     const s = phaseOf(t);
-    console.log(`  ${t.padEnd(22)} ${formatNumber(n).padStart(12)} ${secs(s).padStart(9)} ${(s > 0 ? formatNumber(Math.round(n / s)) : "—").padStart(12)}`);
+    console.log(
+      `  ${t.padEnd(22)} ${formatNumber(n).padStart(12)} ${secs(s).padStart(9)} ${(s > 0 ? formatNumber(Math.round(n / s)) : "—").padStart(12)}`,
+    );
   }
 }
 
@@ -121,20 +162,59 @@ try {
   );
 
   const progress = () => createProgress({ quiet: !process.stderr.isTTY });
-  const full = await phase(() => runEtl({ db, ch, dataDir: dir }, { mode: "full", trigger: "bench", lagMs: 0, workers: Number(values.workers), files: gen.value.written.files.map((p) => ({ path: p })), progress: progress() }));
+  const full = await phase(() =>
+    runEtl(
+      { db, ch, dataDir: dir },
+      {
+        mode: "full",
+        trigger: "bench",
+        lagMs: 0,
+        workers: Number(values.workers),
+        files: gen.value.written.files.map((p) => ({ path: p })),
+        progress: progress(),
+      },
+    ),
+  );
   report("FULL LOAD", full);
 
-  const rebuild = await phase(() => runEtl({ db, ch, dataDir: dir }, { mode: "full", trigger: "bench", lagMs: 0, progress: progress() }));
+  const rebuild = await phase(() =>
+    runEtl({ db, ch, dataDir: dir }, { mode: "full", trigger: "bench", lagMs: 0, progress: progress() }),
+  );
   report("REBUILD (--full again: relational sources and the stored, already validated batches)", rebuild);
 
   const dayFiles = path.join(dir, "files-day");
-  const day = await phase(() => generate(db, { seed: Number(values.seed), employees, start: isoDay(start), end: isoDay(end), from: isoDay(end), to: isoDay(end), outDir: dayFiles }));
-  console.log(`\ngenerated one more day (${isoDay(end)}) in ${secs(day.seconds)}: ${formatNumber(day.value.written.requests)} new requests, ${formatNumber(day.value.written.updatedRequests)} updated, ${formatNumber(day.value.written.events)} events`);
-  const inc = await phase(() => runEtl({ db, ch, dataDir: dir }, { trigger: "bench", lagMs: 0, workers: Number(values.workers), files: day.value.written.files.map((p) => ({ path: p })), progress: progress() }));
+  const day = await phase(() =>
+    generate(db, {
+      seed: Number(values.seed),
+      employees,
+      start: isoDay(start),
+      end: isoDay(end),
+      from: isoDay(end),
+      to: isoDay(end),
+      outDir: dayFiles,
+    }),
+  );
+  console.log(
+    `\ngenerated one more day (${isoDay(end)}) in ${secs(day.seconds)}: ${formatNumber(day.value.written.requests)} new requests, ${formatNumber(day.value.written.updatedRequests)} updated, ${formatNumber(day.value.written.events)} events`,
+  );
+  const inc = await phase(() =>
+    runEtl(
+      { db, ch, dataDir: dir },
+      {
+        trigger: "bench",
+        lagMs: 0,
+        workers: Number(values.workers),
+        files: day.value.written.files.map((p) => ({ path: p })),
+        progress: progress(),
+      },
+    ),
+  );
   report("INCREMENTAL ONE-DAY LOAD", inc);
 
   const v = await phase(() => verify(db, ch));
-  console.log(`\nverify: ${v.value.differences.length === 0 ? "OK, no differences" : `${v.value.differences.length} DIFFERENCES`} (${v.value.checks.length} checks, ${secs(v.seconds)})`);
+  console.log(
+    `\nverify: ${v.value.differences.length === 0 ? "OK, no differences" : `${v.value.differences.length} DIFFERENCES`} (${v.value.checks.length} checks, ${secs(v.seconds)})`,
+  );
   if (v.value.differences.length) process.exitCode = 1;
 } finally {
   clearInterval(sampler);

@@ -19,14 +19,18 @@ import { applyMigrations } from "@/server/db/migrate";
 import { applyMaster, planMaster, readMasterFile, receiveMaster, storedBytes } from "../master/master";
 import { runEtl } from "../run";
 
-const { values } = parseArgs({ options: { employees: { type: "string", default: "40000" }, units: { type: "string", default: "400" } } });
+const { values } = parseArgs({
+  options: { employees: { type: "string", default: "40000" }, units: { type: "string", default: "400" } },
+});
 const N = Number(values.employees);
 const U = Number(values.units);
 const dir = mkdtempSync(path.join(os.tmpdir(), "pantau-bench-onb-"));
 const secs = (ms: number) => `${formatNumber(ms / 1000, { maximumFractionDigits: 1 })} s`;
 const mb = (b: number) => `${formatNumber(b / 1024 / 1024, { maximumFractionDigits: 1 })} MB`;
 
-console.log(`Pantau bench:onboarding — node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim()}); ${formatNumber(N)} employees, ${formatNumber(U)} units; data in ${dir}`);
+console.log(
+  `Pantau bench:onboarding — node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim()}); ${formatNumber(N)} employees, ${formatNumber(U)} units; data in ${dir}`,
+);
 
 const unitName = (i: number) => (i < 40 ? `Dinas Nomor ${i + 1}` : `UPT ${i + 1} Dinas Nomor ${(i % 40) + 1}`);
 const unitCode = (i: number) => `U${String(i + 1).padStart(4, "0")}`;
@@ -65,13 +69,26 @@ const exportOf = (list: Emp[]) =>
     ws.addRow(["NIP", "Gelar", "", "Nama", "Gol/Ruang", "Jabatan", "Kode Unit", "Unit Kerja", "TMT CPNS", "Status"]);
     ws.addRow(["", "Depan", "Belakang", "", "", "", "", "", "", ""]);
     for (const [i, p] of list.entries()) {
-      ws.addRow([p.nip, i % 9 === 0 ? "Dr." : "", i % 3 === 0 ? "S.E." : "", `Pegawai ${i + 1}`, p.rank, "Pelaksana", unitCode(p.unit), unitName(p.unit), new Date(`${p.nip.slice(8, 12)}-${p.nip.slice(12, 14)}-01T00:00:00Z`), p.status]);
+      ws.addRow([
+        p.nip,
+        i % 9 === 0 ? "Dr." : "",
+        i % 3 === 0 ? "S.E." : "",
+        `Pegawai ${i + 1}`,
+        p.rank,
+        "Pelaksana",
+        unitCode(p.unit),
+        unitName(p.unit),
+        new Date(`${p.nip.slice(8, 12)}-${p.nip.slice(12, 14)}-01T00:00:00Z`),
+        p.status,
+      ]);
     }
   });
 
 const t0 = performance.now();
 const first = await exportOf(unique);
-console.log(`files written in ${secs(performance.now() - t0)}: unit list ${mb(units.length)}, employee export ${mb(first.length)} (${formatNumber(unique.length)} rows)`);
+console.log(
+  `files written in ${secs(performance.now() - t0)}: unit list ${mb(units.length)}, employee export ${mb(first.length)} (${formatNumber(unique.length)} rows)`,
+);
 
 const conn = await openRelational({ kind: "pglite", dataDir: dir });
 await applyMigrations(conn);
@@ -83,7 +100,13 @@ const actor = { id: null, name: "bench" };
 const opts = { asOf: "2026-11-18", complete: false };
 
 async function round(label: string, kind: "UNITS" | "EMPLOYEES", bytes: Uint8Array, complete = false) {
-  const imp = await receiveMaster(db, dir, { regionId: region.id, kind, fileName: `${label}.xlsx`, bytes, createdById: null });
+  const imp = await receiveMaster(db, dir, {
+    regionId: region.id,
+    kind,
+    fileName: `${label}.xlsx`,
+    bytes,
+    createdById: null,
+  });
   const p0 = performance.now();
   const file = await readMasterFile(db, region.id, kind, storedBytes(dir, imp.storedPath));
   const read = performance.now() - p0;
@@ -106,16 +129,27 @@ try {
   const firstRound = await round("employee export (first import)", "EMPLOYEES", first);
   const e0 = performance.now();
   const etl1 = await runEtl({ db, ch, dataDir: dir }, { lagMs: 0, trigger: "bench" });
-  console.log(`ETL after the first import: ${formatNumber(etl1.rows.dim_employee ?? 0)} employee dimension rows in ${secs(performance.now() - e0)}`);
+  console.log(
+    `ETL after the first import: ${formatNumber(etl1.rows.dim_employee ?? 0)} employee dimension rows in ${secs(performance.now() - e0)}`,
+  );
   // next month: 5 % moved, 1 % retired, a few promoted
-  const next = unique.map((p, i) => ({ ...p, unit: i % 20 === 0 ? (p.unit + 1) % U : p.unit, status: i % 100 === 7 ? "Pensiun" : p.status, rank: i % 50 === 3 ? "III/b" : p.rank }));
+  const next = unique.map((p, i) => ({
+    ...p,
+    unit: i % 20 === 0 ? (p.unit + 1) % U : p.unit,
+    status: i % 100 === 7 ? "Pensiun" : p.status,
+    rank: i % 50 === 3 ? "III/b" : p.rank,
+  }));
   const again = await round("next month's export", "EMPLOYEES", await exportOf(next), true);
   const e1 = performance.now();
   const etl2 = await runEtl({ db, ch, dataDir: dir }, { lagMs: 0, trigger: "bench" });
-  console.log(`ETL after the re-import: ${formatNumber(etl2.rows.dim_employee ?? 0)} employee dimension rows in ${secs(performance.now() - e1)}`);
+  console.log(
+    `ETL after the re-import: ${formatNumber(etl2.rows.dim_employee ?? 0)} employee dimension rows in ${secs(performance.now() - e1)}`,
+  );
   const worstPreview = Math.max(firstRound.preview, again.preview);
   const worstImport = Math.max(firstRound.apply, again.apply);
-  console.log(`targets: preview ≤ 10 s → worst ${secs(worstPreview)} ${worstPreview <= 10_000 ? "OK" : "MISSED"}; import ≤ 30 s → worst ${secs(worstImport)} ${worstImport <= 30_000 ? "OK" : "MISSED"}`);
+  console.log(
+    `targets: preview ≤ 10 s → worst ${secs(worstPreview)} ${worstPreview <= 10_000 ? "OK" : "MISSED"}; import ≤ 30 s → worst ${secs(worstImport)} ${worstImport <= 30_000 ? "OK" : "MISSED"}`,
+  );
 } finally {
   await db.$disconnect();
   await conn.close();

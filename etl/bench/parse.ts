@@ -25,7 +25,9 @@ const { values } = parseArgs({
   },
 });
 const dir = values.dir ?? mkdtempSync(path.join(os.tmpdir(), "pantau-bench-parse-"));
-console.log(`Pantau bench:parse — node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim()}); data in ${dir}`);
+console.log(
+  `Pantau bench:parse — node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim()}); data in ${dir}`,
+);
 const conn = await openRelational({ kind: "pglite", dataDir: dir });
 await applyMigrations(conn);
 const db = createPrisma(conn);
@@ -34,7 +36,9 @@ if (!values.dir) {
   const end = todayNumber() - 1;
   const t = performance.now();
   await generate(db, { seed: 1, employees: 20_000, start: isoDay(end - 61), end: isoDay(end), outDir: filesDir });
-  console.log(`generated 20.000 employees × 62 days in ${formatNumber((performance.now() - t) / 1000, { maximumFractionDigits: 1 })} s`);
+  console.log(
+    `generated 20.000 employees × 62 days in ${formatNumber((performance.now() - t) / 1000, { maximumFractionDigits: 1 })} s`,
+  );
 }
 const region = await loadRegionContext(db, (await db.region.findFirstOrThrow()).code);
 const ctx = parseContextOf(region);
@@ -54,8 +58,13 @@ const files = [...byKind("absensi"), ...byKind("ekinerja")].map((f) => ({
 }));
 const out = mkdtempSync(path.join(os.tmpdir(), "pantau-bench-parse-out-"));
 
-console.log(`\n${files.length} files (${files.map((f) => f.name).join(", ")}), one worker, ${values.rounds} rounds each, alternating`);
-const extra = (process.env.BENCH_PARSE_MB ?? "").split(",").filter(Boolean).map((mb) => ({ name: `young generation ${mb} MiB`, mb: Number(mb) }));
+console.log(
+  `\n${files.length} files (${files.map((f) => f.name).join(", ")}), one worker, ${values.rounds} rounds each, alternating`,
+);
+const extra = (process.env.BENCH_PARSE_MB ?? "")
+  .split(",")
+  .filter(Boolean)
+  .map((mb) => ({ name: `young generation ${mb} MiB`, mb: Number(mb) }));
 const settings = [
   { name: "V8 default young generation", mb: null },
   ...extra,
@@ -69,7 +78,11 @@ for (let round = 0; round < Number(values.rounds); round++) {
     const t = performance.now();
     for (const [i, f] of files.entries()) {
       // the worker takes the buffer: each run gets its own copy
-      const r = await pool.parse({ ctx, file: { name: f.name, kind: f.kind, bytes: new Uint8Array(f.bytes) }, out: { dir: path.join(out, String(i)), today: todayNumber() } });
+      const r = await pool.parse({
+        ctx,
+        file: { name: f.name, kind: f.kind, bytes: new Uint8Array(f.bytes) },
+        out: { dir: path.join(out, String(i)), today: todayNumber() },
+      });
       rows += r.read;
     }
     const ms = performance.now() - t;
@@ -80,7 +93,9 @@ for (let round = 0; round < Number(values.rounds); round++) {
 }
 for (const s of settings) {
   const r = results.get(s.name)!;
-  console.log(`  ${s.name.padEnd(48)} ${formatNumber(r.rows)} rows  ${formatNumber((r.ms * 1000) / r.rows, { maximumFractionDigits: 2 })} µs/row  ${formatNumber(Math.round(r.rows / (r.ms / 1000)))} rows/s`);
+  console.log(
+    `  ${s.name.padEnd(48)} ${formatNumber(r.rows)} rows  ${formatNumber((r.ms * 1000) / r.rows, { maximumFractionDigits: 2 })} µs/row  ${formatNumber(Math.round(r.rows / (r.ms / 1000)))} rows/s`,
+  );
 }
 rmSync(out, { recursive: true, force: true });
 if (!values.dir) rmSync(dir, { recursive: true, force: true });

@@ -10,9 +10,18 @@ const CFG = { seed: 5, employees: 40, start: "2026-01-05" };
 
 async function contents(db: Db) {
   const [requests, events, answers] = await Promise.all([
-    db.serviceRequest.findMany({ select: { id: true, number: true, status: true, completedAt: true }, orderBy: { id: "asc" } }),
-    db.requestEvent.findMany({ select: { requestId: true, status: true, at: true }, orderBy: [{ requestId: "asc" }, { at: "asc" }, { status: "asc" }] }),
-    db.surveyResponse.findMany({ select: { requestId: true, u1: true, u3: true, u9: true, createdAt: true }, orderBy: { requestId: "asc" } }),
+    db.serviceRequest.findMany({
+      select: { id: true, number: true, status: true, completedAt: true },
+      orderBy: { id: "asc" },
+    }),
+    db.requestEvent.findMany({
+      select: { requestId: true, status: true, at: true },
+      orderBy: [{ requestId: "asc" }, { at: "asc" }, { status: "asc" }],
+    }),
+    db.surveyResponse.findMany({
+      select: { requestId: true, u1: true, u3: true, u9: true, createdAt: true },
+      orderBy: { requestId: "asc" },
+    }),
   ]);
   return { requests, events, answers };
 }
@@ -25,8 +34,17 @@ describe("continuing a generated history", () => {
 
   it("plans a continuation from the day after, refuses another seed or size, and has nothing to add to a later end", () => {
     const held = { seed: 1, employees: 300, start: "2024-12-01", end: "2026-11-30" };
-    expect(planGeneration(null, false, { ...held, end: "2026-12-01" })).toEqual({ kind: "fresh", start: "2024-12-01", end: "2026-12-01" });
-    expect(planGeneration(held, true, { ...held, start: "2024-12-02", end: "2026-12-01" })).toEqual({ kind: "continue", start: "2024-12-01", from: "2026-12-01", end: "2026-12-01" });
+    expect(planGeneration(null, false, { ...held, end: "2026-12-01" })).toEqual({
+      kind: "fresh",
+      start: "2024-12-01",
+      end: "2026-12-01",
+    });
+    expect(planGeneration(held, true, { ...held, start: "2024-12-02", end: "2026-12-01" })).toEqual({
+      kind: "continue",
+      start: "2024-12-01",
+      from: "2026-12-01",
+      end: "2026-12-01",
+    });
     expect(planGeneration(held, true, { ...held, end: "2026-11-30" })).toEqual({ kind: "done", end: "2026-11-30" });
     expect(planGeneration(held, true, { ...held, seed: 2 })).toEqual({ kind: "refuse", held });
     expect(planGeneration(null, true, held)).toEqual({ kind: "refuse", held: null });

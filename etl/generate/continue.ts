@@ -19,7 +19,12 @@ export function readGenerated(dataDir: string): GeneratedHistory | null {
   if (!existsSync(file(dataDir))) return null;
   try {
     const v = JSON.parse(readFileSync(file(dataDir), "utf8")) as GeneratedHistory;
-    return typeof v.seed === "number" && typeof v.employees === "number" && /^\d{4}-\d{2}-\d{2}$/.test(v.start) && /^\d{4}-\d{2}-\d{2}$/.test(v.end) ? v : null;
+    return typeof v.seed === "number" &&
+      typeof v.employees === "number" &&
+      /^\d{4}-\d{2}-\d{2}$/.test(v.start) &&
+      /^\d{4}-\d{2}-\d{2}$/.test(v.end)
+      ? v
+      : null;
   } catch {
     return null;
   }
@@ -36,7 +41,11 @@ export type GeneratePlan =
   | { kind: "refuse"; held: GeneratedHistory | null };
 
 /** What to generate for `wanted` in a folder holding `held` (null: nothing remembered) and `hasData` employees. */
-export function planGeneration(held: GeneratedHistory | null, hasData: boolean, wanted: GeneratedHistory): GeneratePlan {
+export function planGeneration(
+  held: GeneratedHistory | null,
+  hasData: boolean,
+  wanted: GeneratedHistory,
+): GeneratePlan {
   if (!hasData) return { kind: "fresh", start: wanted.start, end: wanted.end };
   if (!held || held.seed !== wanted.seed || held.employees !== wanted.employees) return { kind: "refuse", held };
   if (wanted.end <= held.end) return { kind: "done", end: held.end };

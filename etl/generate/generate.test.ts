@@ -70,16 +70,27 @@ describe("the demo data generator", () => {
     expect(reqs.some((r) => r.events.some((e) => e.status === "RETURNED"))).toBe(true);
     expect(reqs.some((r) => r.events.at(-1)!.status === "REJECTED")).toBe(true);
     // Generated histories take the in-app workflow's paths (same shapes in the dashboards).
-    const offPath = reqs.filter((r) => !isWorkflowPath(r.events.map((e) => e.status), SERVICES[r.service]!.bkn));
+    const offPath = reqs.filter(
+      (r) =>
+        !isWorkflowPath(
+          r.events.map((e) => e.status),
+          SERVICES[r.service]!.bkn,
+        ),
+    );
     expect(offPath.map((r) => r.events.map((e) => e.status).join(">"))).toEqual([]);
     expect(isWorkflowPath(["SUBMITTED", "UNIT_VERIFIED", "COMPLETED"], false)).toBe(false);
-    const breached = reqs.filter((r) => r.events.at(-1)!.status === "COMPLETED" && r.processing > SERVICES[r.service]!.slaDays);
+    const breached = reqs.filter(
+      (r) => r.events.at(-1)!.status === "COMPLETED" && r.processing > SERVICES[r.service]!.slaDays,
+    );
     expect(breached.length / reqs.length).toBeGreaterThan(0.02);
     expect(breached.length / reqs.length).toBeLessThan(0.5);
 
     // Requests from the slow units (schools) take clearly longer, relative to their SLA.
     const ratio = (slow: boolean) => {
-      const r = reqs.filter((q) => (UNITS[q.emp.unit]!.slowness >= 1.7) === slow).map((q) => q.processing / SERVICES[q.service]!.slaDays).sort((a, b) => a - b);
+      const r = reqs
+        .filter((q) => UNITS[q.emp.unit]!.slowness >= 1.7 === slow)
+        .map((q) => q.processing / SERVICES[q.service]!.slaDays)
+        .sort((a, b) => a - b);
       return r[Math.floor(r.length / 2)]!;
     };
     expect(ratio(true)).toBeGreaterThan(ratio(false) * 1.4);

@@ -141,7 +141,11 @@ function planEmployees(seed: number, n: number, start: number): Emp[] {
       nip =
         type === "PNS"
           ? makePnsNip(birthIso, appointedIso.slice(0, 7), gender, seq)
-          : birthIso.replace(/-/g, "") + appointedIso.slice(0, 4) + "21" + (gender === "M" ? "1" : "2") + String(seq).padStart(3, "0");
+          : birthIso.replace(/-/g, "") +
+            appointedIso.slice(0, 4) +
+            "21" +
+            (gender === "M" ? "1" : "2") +
+            String(seq).padStart(3, "0");
       if (!used.has(nip)) break;
     }
     used.add(nip);
@@ -211,7 +215,10 @@ export function makeGenerator(cfg: GenerateConfig) {
     return set.has(day);
   }
 
-  function attendanceOf(e: Emp, day: number): { status: string; checkIn: number | null; checkOut: number | null; late: number } {
+  function attendanceOf(
+    e: Emp,
+    day: number,
+  ): { status: string; checkIn: number | null; checkOut: number | null; late: number } {
     if (onLeave(e, day)) return { status: "CT", checkIn: null, checkOut: null, late: 0 };
     if (e.studying) return { status: "TB", checkIn: null, checkOut: null, late: 0 };
     const r = rng(seed, 3, e.index, day);
@@ -230,7 +237,12 @@ export function makeGenerator(cfg: GenerateConfig) {
       if (r() < 0.03) return { status: "TL4", checkIn: null, checkOut: outBase + Math.floor(r() * 40), late: 0 };
       const late = 1 + Math.floor(-Math.log(Math.max(r(), 1e-9)) * 18);
       const minutes = Math.min(late, 300);
-      return { status: `TL${lateBand(minutes)}`, checkIn: OFFICE_START + minutes, checkOut: outBase + Math.floor(r() * 40), late: minutes };
+      return {
+        status: `TL${lateBand(minutes)}`,
+        checkIn: OFFICE_START + minutes,
+        checkOut: outBase + Math.floor(r() * 40),
+        late: minutes,
+      };
     }
     const checkIn = OFFICE_START - 5 - Math.floor(r() * 40);
     if (r() < 0.02) {
@@ -247,10 +259,20 @@ export function makeGenerator(cfg: GenerateConfig) {
     const lapseMonth = Math.floor(rng(seed, 6, e.index, year)() * 12);
     const month = Number(isoDay(period).slice(5, 7)) - 1;
     const [pOnTime, pLate] =
-      e.diligence === "diligent" ? [0.97, 0.025] : e.diligence === "sloppy" ? [0.75, 0.15] : e.diligence === "skipper" ? [0.3, 0.1] : month === lapseMonth ? [0, 0] : [0.97, 0.025];
+      e.diligence === "diligent"
+        ? [0.97, 0.025]
+        : e.diligence === "sloppy"
+          ? [0.75, 0.15]
+          : e.diligence === "skipper"
+            ? [0.3, 0.1]
+            : month === lapseMonth
+              ? [0, 0]
+              : [0.97, 0.025];
     const u = r();
     let day: number | null = null;
-    if (u < pOnTime) day = kind === "daily" ? period + (r() < 0.8 ? 0 : Math.max(0, deadline - period)) : deadline - Math.floor(r() * 6);
+    if (u < pOnTime)
+      day =
+        kind === "daily" ? period + (r() < 0.8 ? 0 : Math.max(0, deadline - period)) : deadline - Math.floor(r() * 6);
     else if (u < pOnTime + pLate) day = deadline + 1 + Math.floor(r() * 20);
     if (day === null || day > asOf) return null;
     const minutes = 15 * 60 + Math.floor(r() * 420);
@@ -297,10 +319,27 @@ export function makeGenerator(cfg: GenerateConfig) {
       acc += weights[i]!;
       const offset = i === statuses.length - 1 ? processing : Math.floor((acc / total) * processing);
       const day = offset === 0 ? sd : calendar.addWorkingDays(sd, offset);
-      const minutes = i === 0 ? prevMin : day === prevDay ? Math.min(prevMin + 1 + Math.floor(r() * 30), 23 * 60 + 50) : 8 * 60 + Math.floor(r() * 450);
+      const minutes =
+        i === 0
+          ? prevMin
+          : day === prevDay
+            ? Math.min(prevMin + 1 + Math.floor(r() * 30), 23 * 60 + 50)
+            : 8 * 60 + Math.floor(r() * 450);
       prevDay = day;
       prevMin = minutes;
-      return { status, day, minutes, actor: actorFor(status, e), note: status === "RETURNED" ? "Berkas belum lengkap: " + pick(r, ["SKP terakhir", "SK pangkat terakhir", "ijazah terlegalisir", "surat pengantar atasan"]) : status === "REJECTED" ? "Tidak memenuhi syarat" : null };
+      return {
+        status,
+        day,
+        minutes,
+        actor: actorFor(status, e),
+        note:
+          status === "RETURNED"
+            ? "Berkas belum lengkap: " +
+              pick(r, ["SKP terakhir", "SK pangkat terakhir", "ijazah terlegalisir", "surat pengantar atasan"])
+            : status === "REJECTED"
+              ? "Tidak memenuhi syarat"
+              : null,
+      };
     });
     const number = `${s.code}/${isoDay(sd).slice(0, 4)}/${e.index}-${k}`;
     return { id: `r${seed}-${e.index}-${si}-${k}`, number, emp: e, service: si, submitted: sd, k, events, processing };
@@ -320,7 +359,11 @@ const pad = (n: number) => String(n).padStart(2, "0");
 const hhmm = (m: number, sep: string) => `${pad(Math.floor(m / 60))}${sep}${pad(m % 60)}`;
 
 /** Plans and writes [from, to]; returns the truth for what it wrote. */
-export async function generate(db: Db | null, cfg: GenerateConfig, log: (s: string) => void = () => {}): Promise<Truth> {
+export async function generate(
+  db: Db | null,
+  cfg: GenerateConfig,
+  log: (s: string) => void = () => {},
+): Promise<Truth> {
   const g = makeGenerator(cfg);
   const { emps, calendar, from, to, start } = g;
   const truth: Truth = {
@@ -328,7 +371,16 @@ export async function generate(db: Db | null, cfg: GenerateConfig, log: (s: stri
     attendance: { rows: 0, byStatus: {}, lateMinutes: 0, tkByUnit: {}, byMonth: {} },
     ekinerja: { rows: 0, byKindState: {}, byMonth: {} },
     survey: { responses: 0 },
-    requests: { submitted: 0, events: 0, completed: 0, rejected: 0, open: 0, breached: 0, returned: 0, processingByService: {} },
+    requests: {
+      submitted: 0,
+      events: 0,
+      completed: 0,
+      rejected: 0,
+      open: 0,
+      breached: 0,
+      returned: 0,
+      processingByService: {},
+    },
     written: { requests: 0, updatedRequests: 0, events: 0, files: [] },
   };
 
@@ -340,11 +392,19 @@ export async function generate(db: Db | null, cfg: GenerateConfig, log: (s: stri
     const region = await db.region.upsert({
       where: { code: cfg.regionCode ?? "DEMO" },
       update: {},
-      create: { code: cfg.regionCode ?? "DEMO", name: cfg.regionName ?? "Kabupaten Sukamaju (demo)", timezone: "Asia/Jakarta", ekinerjaDeadlineDay: MONTHLY_DEADLINE_DAY, dailyLogGraceDays: DAILY_GRACE },
+      create: {
+        code: cfg.regionCode ?? "DEMO",
+        name: cfg.regionName ?? "Kabupaten Sukamaju (demo)",
+        timezone: "Asia/Jakarta",
+        ekinerjaDeadlineDay: MONTHLY_DEADLINE_DAY,
+        dailyLogGraceDays: DAILY_GRACE,
+      },
     });
     regionId = region.id;
     if ((await db.holiday.count({ where: { regionId } })) === 0) {
-      await db.holiday.createMany({ data: INDONESIAN_HOLIDAYS.map((h) => ({ regionId, date: new Date(h.date), kind: h.kind, name: h.name })) });
+      await db.holiday.createMany({
+        data: INDONESIAN_HOLIDAYS.map((h) => ({ regionId, date: new Date(h.date), kind: h.kind, name: h.name })),
+      });
     }
     const byCode = new Map<string, string>();
     for (const u of UNITS) {
@@ -360,7 +420,15 @@ export async function generate(db: Db | null, cfg: GenerateConfig, log: (s: stri
       const st = await db.serviceType.upsert({
         where: { regionId_code: { regionId, code: s.code } },
         update: {},
-        create: { regionId, code: s.code, nameId: s.nameId, nameEn: s.nameEn, slaDays: s.slaDays, viaBkn: s.bkn, documents: s.documents as never },
+        create: {
+          regionId,
+          code: s.code,
+          nameId: s.nameId,
+          nameEn: s.nameEn,
+          slaDays: s.slaDays,
+          viaBkn: s.bkn,
+          documents: s.documents as never,
+        },
       });
       serviceIds.push(st.id);
     }
@@ -426,7 +494,13 @@ export async function generate(db: Db | null, cfg: GenerateConfig, log: (s: stri
       });
     } else updates.push({ id: p.id, status: last.status, completedAt });
     for (const ev of inRange) {
-      newEvents.push({ requestId: p.id, status: ev.status, actorName: ev.actor, at: localInstant(ev.day, ev.minutes), note: ev.note });
+      newEvents.push({
+        requestId: p.id,
+        status: ev.status,
+        actorName: ev.actor,
+        at: localInstant(ev.day, ev.minutes),
+        note: ev.note,
+      });
     }
   }
   // Survey answers through the one-time link of a completed request: about a third answer, within two
@@ -459,7 +533,11 @@ export async function generate(db: Db | null, cfg: GenerateConfig, log: (s: stri
       education: pick(r, ["SMA", "D1-D3", "D4-S1", "D4-S1", "S2-S3"]),
       occupation: p.emp.type,
       ...Object.fromEntries(["u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9"].map((k) => [k, score(k)])),
-      suggestion: complaint ? "Proses terlalu lama dan tidak ada kabar perkembangan." : r() < 0.15 ? "Mohon informasi persyaratan dibuat lebih jelas." : null,
+      suggestion: complaint
+        ? "Proses terlalu lama dan tidak ada kabar perkembangan."
+        : r() < 0.15
+          ? "Mohon informasi persyaratan dibuat lebih jelas."
+          : null,
       isComplaint: complaint,
       followUp: complaint ? "OPEN" : "NONE",
       createdAt: localInstant(day, 9 * 60 + Math.floor(r() * 420)),
@@ -471,7 +549,13 @@ export async function generate(db: Db | null, cfg: GenerateConfig, log: (s: stri
       await db.serviceRequest.createMany({ data: newRequests.slice(i, i + 5000) as never });
     }
     for (let i = 0; i < updates.length; i += 500) {
-      await db.$transaction(updates.slice(i, i + 500).map((u) => db.serviceRequest.update({ where: { id: u.id }, data: { status: u.status, completedAt: u.completedAt } })));
+      await db.$transaction(
+        updates
+          .slice(i, i + 500)
+          .map((u) =>
+            db.serviceRequest.update({ where: { id: u.id }, data: { status: u.status, completedAt: u.completedAt } }),
+          ),
+      );
     }
     for (let i = 0; i < newEvents.length; i += 10_000) {
       await db.requestEvent.createMany({ data: newEvents.slice(i, i + 10_000) as never });
@@ -487,17 +571,22 @@ export async function generate(db: Db | null, cfg: GenerateConfig, log: (s: stri
 
   // ---- source files, one pair per month of [from, to] ----
   if (cfg.outDir) mkdirSync(cfg.outDir, { recursive: true });
-  for (let m0 = from; m0 <= to; ) {
+  for (let m0 = from; m0 <= to;) {
     const iso = isoDay(m0);
     const monthEnd = Math.min(to, dayNumber(isoDay(dayNumber(iso.slice(0, 8) + "01") + 32).slice(0, 8) + "01") - 1);
     const variant = Number(iso.slice(5, 7)) % 2; // exports differ: odd months look like an Excel export
     const sep = variant ? ";" : ",";
     const eol = variant ? "\r\n" : "\n";
-    const date = (d: number) => (variant ? `${isoDay(d).slice(8, 10)}/${isoDay(d).slice(5, 7)}/${isoDay(d).slice(0, 4)}` : isoDay(d));
+    const date = (d: number) =>
+      variant ? `${isoDay(d).slice(8, 10)}/${isoDay(d).slice(5, 7)}/${isoDay(d).slice(0, 4)}` : isoDay(d);
     const name = `${isoDay(m0)}_${isoDay(monthEnd)}`;
 
     // attendance: every working day (and leave day) of every employed employee
-    const att: string[] = [variant ? "\ufeffNIP;Tanggal;Jam Masuk;Jam Pulang;Status;Menit Terlambat" : "nip,date,check_in,check_out,status,minutes_late"];
+    const att: string[] = [
+      variant
+        ? "\ufeffNIP;Tanggal;Jam Masuk;Jam Pulang;Status;Menit Terlambat"
+        : "nip,date,check_in,check_out,status,minutes_late",
+    ];
     for (let d = m0; d <= monthEnd; d++) {
       if (!calendar.isWorkingDay(d)) continue;
       for (const e of emps) {
@@ -510,19 +599,39 @@ export async function generate(db: Db | null, cfg: GenerateConfig, log: (s: stri
         truth.attendance.lateMinutes += a.late;
         const month = (truth.attendance.byMonth[isoDay(d).slice(0, 7)] ??= {});
         month[a.status] = (month[a.status] ?? 0) + 1;
-        if (a.status === "TK") truth.attendance.tkByUnit[UNITS[e.unit]!.code] = (truth.attendance.tkByUnit[UNITS[e.unit]!.code] ?? 0) + 1;
+        if (a.status === "TK")
+          truth.attendance.tkByUnit[UNITS[e.unit]!.code] = (truth.attendance.tkByUnit[UNITS[e.unit]!.code] ?? 0) + 1;
       }
     }
 
     // e-Kinerja: entries whose deadline falls in this part of the range
-    const ek: string[] = [variant ? "\ufeffNIP;Periode;Jenis;Waktu Kirim;Status Persetujuan" : "nip,period,kind,submitted_at,approval"];
+    const ek: string[] = [
+      variant ? "\ufeffNIP;Periode;Jenis;Waktu Kirim;Status Persetujuan" : "nip,period,kind,submitted_at,approval",
+    ];
     const emit = (e: Emp, kind: "daily" | "monthly", period: number, deadline: number) => {
       const entry = g.entryOf(e, kind, period, deadline, to);
       const state = !entry ? "missing" : entry.day <= deadline ? "on_time" : "late";
-      const periodText = kind === "daily" ? date(period) : variant ? `${isoDay(period).slice(5, 7)}/${isoDay(period).slice(0, 4)}` : isoDay(period).slice(0, 7);
+      const periodText =
+        kind === "daily"
+          ? date(period)
+          : variant
+            ? `${isoDay(period).slice(5, 7)}/${isoDay(period).slice(0, 4)}`
+            : isoDay(period).slice(0, 7);
       const submitted = entry ? `${date(entry.day)} ${hhmm(entry.minutes, ":")}` : "";
-      const approval = entry ? (variant ? { approved: "disetujui", pending: "menunggu", rejected: "ditolak" }[entry.approval]! : entry.approval) : "";
-      ek.push([e.nip, periodText, kind === "daily" ? (variant ? "harian" : "daily") : variant ? "bulanan" : "monthly", submitted, approval].join(sep));
+      const approval = entry
+        ? variant
+          ? { approved: "disetujui", pending: "menunggu", rejected: "ditolak" }[entry.approval]!
+          : entry.approval
+        : "";
+      ek.push(
+        [
+          e.nip,
+          periodText,
+          kind === "daily" ? (variant ? "harian" : "daily") : variant ? "bulanan" : "monthly",
+          submitted,
+          approval,
+        ].join(sep),
+      );
       truth.ekinerja.rows++;
       truth.ekinerja.byKindState[`${kind}.${state}`] = (truth.ekinerja.byKindState[`${kind}.${state}`] ?? 0) + 1;
       const month = (truth.ekinerja.byMonth[isoDay(period).slice(0, 7)] ??= {});

@@ -9,14 +9,20 @@ import { indonesianZone } from "@/lib/domain/working-days";
 import type { ClickHouse } from "@/server/clickhouse/types";
 
 /** `lists`: the snapshot has its list of open requests (taken after ClickHouse migration 0009). */
-export async function latestBacklogSnapshot(ch: ClickHouse): Promise<{ snapshot: number; upTo: string; lists: boolean } | null> {
+export async function latestBacklogSnapshot(
+  ch: ClickHouse,
+): Promise<{ snapshot: number; upTo: string; lists: boolean } | null> {
   const [row] = await ch.query<{ snapshot: number; up_to: string; lists: number }>(
     "SELECT snapshot, toString(up_to) AS up_to, lists FROM backlog_snapshot ORDER BY snapshot DESC LIMIT 1",
   );
   return row ? { snapshot: Number(row.snapshot), upTo: row.up_to, lists: Number(row.lists) === 1 } : null;
 }
 
-export async function snapshotBacklog(ch: ClickHouse, regions: { id: string; timezone: string }[], upTo: string): Promise<number> {
+export async function snapshotBacklog(
+  ch: ClickHouse,
+  regions: { id: string; timezone: string }[],
+  upTo: string,
+): Promise<number> {
   const snapshot = Math.max(Date.now(), ((await latestBacklogSnapshot(ch))?.snapshot ?? 0) + 1);
   for (const region of regions) {
     const tz = indonesianZone(region.timezone);
@@ -47,7 +53,9 @@ WHERE st NOT IN {final:Array(String)}`,
       { snapshot, region: region.id, final: [...FINAL_STATUSES] },
     );
   }
-  await ch.insert("backlog_snapshot", [{ snapshot, up_to: upTo, lists: 1, at: new Date().toISOString().replace("T", " ").replace("Z", "") }]);
+  await ch.insert("backlog_snapshot", [
+    { snapshot, up_to: upTo, lists: 1, at: new Date().toISOString().replace("T", " ").replace("Z", "") },
+  ]);
   // Older snapshots are no longer read; the deletion runs in the background.
   await ch.command(
     `ALTER TABLE rollup_backlog_daily${ch.cluster ? ` ON CLUSTER ${ch.cluster}` : ""} DELETE WHERE snapshot < {snapshot:UInt64}`,

@@ -37,7 +37,12 @@ export async function outageMap(db: Db, regionId: string): Promise<OutageMapRow[
     for (let u: string | null | undefined = id; u && path.length < 64; u = parent.get(u)) path.push(u);
     return path;
   };
-  const spans: OutageSpan[] = outages.map((o) => ({ startsOn: dayOfDate(o.startsOn), endsOn: dayOfDate(o.endsOn), effect: o.effect, unitIds: o.unitIds }));
+  const spans: OutageSpan[] = outages.map((o) => ({
+    startsOn: dayOfDate(o.startsOn),
+    endsOn: dayOfDate(o.endsOn),
+    effect: o.effect,
+    unitIds: o.unitIds,
+  }));
   const deadlines = new Set<number>();
   for (const s of spans) for (let d = s.startsOn; d <= s.endsOn && d - s.startsOn < 400; d++) deadlines.add(d);
   // one row per deadline for the whole region (unit ''), and rows of their own only for the units an outage
@@ -52,7 +57,13 @@ export async function outageMap(db: Db, regionId: string): Promise<OutageMapRow[
   for (const t of targets) {
     for (const d of [...deadlines].sort((a, b) => a - b)) {
       const effect = outageEffect(d, t.path, spans, calendar);
-      if (effect.excused || effect.deadline !== d) rows.push({ unit: t.unit, deadline: isoDay(d), excused: effect.excused ? 1 : 0, moved: isoDay(effect.deadline) });
+      if (effect.excused || effect.deadline !== d)
+        rows.push({
+          unit: t.unit,
+          deadline: isoDay(d),
+          excused: effect.excused ? 1 : 0,
+          moved: isoDay(effect.deadline),
+        });
     }
   }
   return rows;
@@ -148,14 +159,21 @@ WHERE toYear(month) IN {years:Array(UInt16)} AND due > 0
 GROUP BY region_id, unit_id, employee_id, year`;
 
 /** What the classification runs, for the rules' fingerprint (etl/load/rules.ts). */
-export const EKINERJA_CLASSIFICATION_SQL = [CLASSIFY_SQL("Asia/Jakarta"), ROLLUP_SQL, EMPLOYEE_MONTH_SQL, EMPLOYEE_YEAR_SQL].join("\n");
+export const EKINERJA_CLASSIFICATION_SQL = [
+  CLASSIFY_SQL("Asia/Jakarta"),
+  ROLLUP_SQL,
+  EMPLOYEE_MONTH_SQL,
+  EMPLOYEE_YEAR_SQL,
+].join("\n");
 
 /** The tables rebuilt a month at a time, each with its staging twin (`<name>_stage`). */
 const CLASSIFIED_TABLES = ["fact_ekinerja_due", "rollup_ekinerja_due", "rollup_ekinerja_employee_month"] as const;
 
 /** Last pass's outage map per region, so a changed outage reclassifies only the months it touches. */
 async function previousMaps(ch: ClickHouse): Promise<Map<string, OutageMapRow[]>> {
-  const rows = await ch.query<{ region_id: string; map: string }>("SELECT region_id, argMax(map, at) AS map FROM ekinerja_due_state GROUP BY region_id");
+  const rows = await ch.query<{ region_id: string; map: string }>(
+    "SELECT region_id, argMax(map, at) AS map FROM ekinerja_due_state GROUP BY region_id",
+  );
   return new Map(rows.map((r) => [r.region_id, JSON.parse(r.map) as OutageMapRow[]]));
 }
 
@@ -178,7 +196,8 @@ export async function classifyEkinerja(db: Db, ch: ClickHouse, scope: ClassifySc
     for (const m of monthsChangedBetween(before.get(region.id) ?? [], map)) months.add(m);
   }
   if (scope.all) {
-    for (const r of await ch.query<{ m: number }>("SELECT DISTINCT toYYYYMM(period) AS m FROM fact_ekinerja")) months.add(Number(r.m));
+    for (const r of await ch.query<{ m: number }>("SELECT DISTINCT toYYYYMM(period) AS m FROM fact_ekinerja"))
+      months.add(Number(r.m));
   } else if (scope.batchIds?.length) {
     const rows = await ch.query<{ m: number }>(
       `SELECT DISTINCT toYYYYMM(period) AS m FROM fact_ekinerja WHERE batch_id IN {ids:Array(UInt32)}
@@ -193,7 +212,8 @@ export async function classifyEkinerja(db: Db, ch: ClickHouse, scope: ClassifySc
     `SELECT m FROM (SELECT toYYYYMM(period) AS m, count() AS n FROM fact_ekinerja GROUP BY m) AS f
      FULL OUTER JOIN (SELECT toYYYYMM(period) AS m, count() AS n FROM fact_ekinerja_due GROUP BY m) AS c USING m
      WHERE f.n != c.n`,
-  )) months.add(Number(r.m));
+  ))
+    months.add(Number(r.m));
   const on = ch.cluster ? ` ON CLUSTER ${ch.cluster}` : "";
   const emptyStages = async () => {
     for (const table of CLASSIFIED_TABLES) await ch.command(`TRUNCATE TABLE ${table}_stage${on}`);
@@ -219,16 +239,33 @@ export async function classifyEkinerja(db: Db, ch: ClickHouse, scope: ClassifySc
     for (const table of CLASSIFIED_TABLES) {
       // each table's own staged months: a month of only not-due entries has rows in the fact table's stage and
       // none in the per-employee rollup's; a month left without any is emptied (ClickHouse refuses to replace from nothing)
-      const staged = new Set((await ch.query<{ m: number }>(`SELECT DISTINCT toYYYYMM(${table === "rollup_ekinerja_employee_month" ? "month" : "period"}) AS m FROM ${table}_stage`)).map((r) => Number(r.m)));
-      for (const m of group) await ch.command(staged.has(m) ? `ALTER TABLE ${table} REPLACE PARTITION ${m} FROM ${table}_stage` : `ALTER TABLE ${table} DROP PARTITION ${m}`);
+      const staged = new Set(
+        (
+          await ch.query<{ m: number }>(
+            `SELECT DISTINCT toYYYYMM(${table === "rollup_ekinerja_employee_month" ? "month" : "period"}) AS m FROM ${table}_stage`,
+          )
+        ).map((r) => Number(r.m)),
+      );
+      for (const m of group)
+        await ch.command(
+          staged.has(m)
+            ? `ALTER TABLE ${table} REPLACE PARTITION ${m} FROM ${table}_stage`
+            : `ALTER TABLE ${table} DROP PARTITION ${m}`,
+        );
     }
   }
   await emptyStages();
   await rebuildYears(ch, [...new Set(list.map((m) => Math.floor(m / 100)))], on);
   // the map is recorded only when it changed (a run every few minutes would otherwise pile up copies)
   const at = new Date().toISOString().replace("T", " ").replace("Z", "");
-  const changed = regions.filter((r) => JSON.stringify(before.get(r.id) ?? []) !== JSON.stringify(maps.get(r.id)) || !before.has(r.id));
-  if (changed.length) await ch.insert("ekinerja_due_state", changed.map((r) => ({ region_id: r.id, map: JSON.stringify(maps.get(r.id)), at })));
+  const changed = regions.filter(
+    (r) => JSON.stringify(before.get(r.id) ?? []) !== JSON.stringify(maps.get(r.id)) || !before.has(r.id),
+  );
+  if (changed.length)
+    await ch.insert(
+      "ekinerja_due_state",
+      changed.map((r) => ({ region_id: r.id, map: JSON.stringify(maps.get(r.id)), at })),
+    );
   return list.length;
 }
 

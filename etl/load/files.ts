@@ -17,7 +17,10 @@ import type { Progress } from "../progress";
  * partitions (an export of one employee over ten years is 113 of them; ClickHouse refuses more than
  * 100 in one insert by default and splits the block into one part per partition either way).
  */
-export const DEDUP_SETTINGS = { deduplicate_blocks_in_dependent_materialized_views: 1, max_partitions_per_insert_block: 0 } as const;
+export const DEDUP_SETTINGS = {
+  deduplicate_blocks_in_dependent_materialized_views: 1,
+  max_partitions_per_insert_block: 0,
+} as const;
 
 /** Chunk files of a stored batch, in order. */
 export function chunkFiles(dir: string): string[] {
@@ -86,16 +89,29 @@ export async function loadBatch(
       await io.ch.command(
         `INSERT INTO ${table} (${columns.join(", ")}) SELECT {batch:UInt32}, *${derivedSelect(batch.kind)} FROM file({path:String}, 'TabSeparated', {structure:String})`,
         { batch: batch.id, path: file, structure: FACT_STRUCTURE[batch.kind], ...CLASSES },
-        { ...settings, max_threads: 1, max_insert_threads: 1, max_block_size: 1_048_576, min_insert_block_size_rows: 1_048_576, max_insert_block_size: 1_048_576 },
+        {
+          ...settings,
+          max_threads: 1,
+          max_insert_threads: 1,
+          max_block_size: 1_048_576,
+          min_insert_block_size_rows: 1_048_576,
+          max_insert_block_size: 1_048_576,
+        },
       );
     } else {
-      await io.ch.insertTabSeparated(table, rowsForServer(batch.kind, batch.id, readFileSync(file, "utf8")), { columns, settings });
+      await io.ch.insertTabSeparated(table, rowsForServer(batch.kind, batch.id, readFileSync(file, "utf8")), {
+        columns,
+        settings,
+      });
     }
     io.progress.add(table, rows);
     loaded += rows;
     await io.beat?.();
   }
-  await io.db.importBatch.update({ where: { id: batch.id }, data: { status: "LOADED", rowsLoaded: loaded, loadedAt: new Date(), loadError: null } });
+  await io.db.importBatch.update({
+    where: { id: batch.id },
+    data: { status: "LOADED", rowsLoaded: loaded, loadedAt: new Date(), loadError: null },
+  });
   return loaded;
 }
 

@@ -24,7 +24,11 @@ export async function readWatermark(db: Db, source: string): Promise<Watermark> 
 }
 
 async function saveWatermark(db: Db, source: string, w: Watermark) {
-  await db.etlWatermark.upsert({ where: { source }, update: { updatedAt: w.updatedAt, lastId: w.lastId }, create: { source, ...w } });
+  await db.etlWatermark.upsert({
+    where: { source },
+    update: { updatedAt: w.updatedAt, lastId: w.lastId },
+    create: { source, ...w },
+  });
 }
 
 const wmKey = (w: Watermark) => `${w.updatedAt.getTime()}/${w.lastId}`;
@@ -84,14 +88,26 @@ export async function syncUnits(io: RelationalIo): Promise<number> {
   // Units are few and a unit's path depends on its parents: when any changed, re-send them all.
   const wm = await readWatermark(io.db, "unit");
   const upTo = new Date(Date.now() - io.lagMs);
-  const changed = await io.db.unit.findFirst({ where: after(wm, upTo), orderBy: [{ updatedAt: "desc" }, { id: "desc" }] });
-  const changedRegion = await io.db.region.findFirst({ where: after(await readWatermark(io.db, "region"), upTo), orderBy: [{ updatedAt: "desc" }, { id: "desc" }] });
+  const changed = await io.db.unit.findFirst({
+    where: after(wm, upTo),
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+  });
+  const changedRegion = await io.db.region.findFirst({
+    where: after(await readWatermark(io.db, "region"), upTo),
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+  });
   let n = 0;
   if (changedRegion) {
     const regions = await io.db.region.findMany();
     await io.ch.insert(
       "dim_region",
-      regions.map((r) => ({ region_id: r.id, code: r.code, name: r.name, timezone: r.timezone, version: ms(r.updatedAt) })),
+      regions.map((r) => ({
+        region_id: r.id,
+        code: r.code,
+        name: r.name,
+        timezone: r.timezone,
+        version: ms(r.updatedAt),
+      })),
     );
     await saveWatermark(io.db, "region", { updatedAt: changedRegion.updatedAt, lastId: changedRegion.id });
     n += regions.length;
@@ -101,7 +117,8 @@ export async function syncUnits(io: RelationalIo): Promise<number> {
     const byId = new Map(units.map((u) => [u.id, u]));
     const pathOf = (id: string): string[] => {
       const out: string[] = [];
-      for (let u = byId.get(id); u && out.length < 50; u = u.parentId ? byId.get(u.parentId) : undefined) out.unshift(u.id);
+      for (let u = byId.get(id); u && out.length < 50; u = u.parentId ? byId.get(u.parentId) : undefined)
+        out.unshift(u.id);
       return out;
     };
     await io.ch.insert(
@@ -131,7 +148,9 @@ export async function syncEmployees(io: RelationalIo): Promise<number> {
     "employee",
     20_000,
     async (w, upTo, take) =>
-      (await io.db.employee.findMany({ where: after(w, upTo), orderBy: [{ updatedAt: "asc" }, { id: "asc" }], take })).map((e) => ({ ...e, stamp: e.updatedAt })),
+      (
+        await io.db.employee.findMany({ where: after(w, upTo), orderBy: [{ updatedAt: "asc" }, { id: "asc" }], take })
+      ).map((e) => ({ ...e, stamp: e.updatedAt })),
     async (rows) => {
       await io.ch.insert(
         "dim_employee",
@@ -163,7 +182,13 @@ export async function syncServiceTypes(io: RelationalIo): Promise<number> {
     "service_type",
     5_000,
     async (w, upTo, take) =>
-      (await io.db.serviceType.findMany({ where: after(w, upTo), orderBy: [{ updatedAt: "asc" }, { id: "asc" }], take })).map((e) => ({ ...e, stamp: e.updatedAt })),
+      (
+        await io.db.serviceType.findMany({
+          where: after(w, upTo),
+          orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+          take,
+        })
+      ).map((e) => ({ ...e, stamp: e.updatedAt })),
     async (rows) => {
       await io.ch.insert(
         "dim_service_type",
@@ -199,10 +224,12 @@ export async function syncHolidays(io: RelationalIo): Promise<number> {
     const key = `${h.regionId}|${date}`;
     seen.add(key);
     const c = current.get(key);
-    if (!c || c.deleted || c.kind !== h.kind || c.name !== h.name) rows.push({ region_id: h.regionId, date, kind: h.kind, name: h.name, deleted: 0, version });
+    if (!c || c.deleted || c.kind !== h.kind || c.name !== h.name)
+      rows.push({ region_id: h.regionId, date, kind: h.kind, name: h.name, deleted: 0, version });
   }
   for (const [key, c] of current) {
-    if (!seen.has(key) && !c.deleted) rows.push({ region_id: c.region_id, date: c.date, kind: c.kind, name: c.name, deleted: 1, version });
+    if (!seen.has(key) && !c.deleted)
+      rows.push({ region_id: c.region_id, date: c.date, kind: c.kind, name: c.name, deleted: 1, version });
   }
   if (rows.length) await io.ch.insert("dim_holiday", rows);
   io.progress.add("dim_holiday", rows.length);
@@ -218,7 +245,10 @@ export interface Calendars {
 export async function loadCalendars(db: Db): Promise<Calendars> {
   const regions = await db.region.findMany({ include: { holidays: { select: { date: true } } } });
   const map = new Map(
-    regions.map((r) => [r.id, { calendar: new WorkCalendar(r.holidays.map((h) => dayOfDate(h.date))), timezone: r.timezone }]),
+    regions.map((r) => [
+      r.id,
+      { calendar: new WorkCalendar(r.holidays.map((h) => dayOfDate(h.date))), timezone: r.timezone },
+    ]),
   );
   return {
     get(regionId) {
@@ -262,7 +292,9 @@ const STATES_SQL = chunkSql(
 
 export async function loadRequestStates(io: RelationalIo, calendars: Calendars): Promise<number> {
   io.progress.start("fact_request_state");
-  const sla = new Map((await io.db.serviceType.findMany({ select: { id: true, slaDays: true } })).map((s) => [s.id, s.slaDays]));
+  const sla = new Map(
+    (await io.db.serviceType.findMany({ select: { id: true, slaDays: true } })).map((s) => [s.id, s.slaDays]),
+  );
   return byWatermark(
     io,
     "request",
@@ -289,7 +321,11 @@ export async function loadRequestStates(io: RelationalIo, calendars: Calendars):
         "fact_request_state",
         rows.map((r) => {
           const { calendar, timezone } = calendars.get(r.regionId);
-          const deadline = slaDeadline(calendar, localDay(r.submittedAt, timezone), r.slaDays ?? sla.get(r.serviceTypeId) ?? 0);
+          const deadline = slaDeadline(
+            calendar,
+            localDay(r.submittedAt, timezone),
+            r.slaDays ?? sla.get(r.serviceTypeId) ?? 0,
+          );
           return {
             region_id: r.regionId,
             unit_id: r.unitId,
@@ -360,30 +396,30 @@ LEFT JOIN LATERAL (
 export async function loadRequestEvents(io: RelationalIo, calendars: Calendars): Promise<number> {
   io.progress.start("fact_request_event");
   io.progress.start("fact_request_done");
-  const sla = new Map((await io.db.serviceType.findMany({ select: { id: true, slaDays: true } })).map((s) => [s.id, s.slaDays]));
+  const sla = new Map(
+    (await io.db.serviceType.findMany({ select: { id: true, slaDays: true } })).map((s) => [s.id, s.slaDays]),
+  );
   return byWatermark(
     io,
     "request_event",
     50_000,
     async (w, upTo, take) =>
-      (await fetchLines(io.db, EVENTS_SQL, upTo, w.updatedAt, BigInt(w.lastId || "0"), take)).map(
-        (c): EventRow => ({
-          id: BigInt(c[0]!),
-          requestId: c[1]!,
-          status: c[2] as RequestStatus,
-          at: new Date(Number(c[3])),
-          stamp: new Date(Number(c[4])),
-          regionId: c[5]!,
-          unitId: c[6]!,
-          serviceTypeId: c[7]!,
-          employeeId: c[8]!,
-          submittedAt: new Date(Number(c[9])),
-          slaDays: c[10] ? Number(c[10]) : null,
-          prevStatus: c[11]!,
-          prevAt: c[12] ? new Date(Number(c[12])) : null,
-          returned: Number(c[13]),
-        }),
-      ),
+      (await fetchLines(io.db, EVENTS_SQL, upTo, w.updatedAt, BigInt(w.lastId || "0"), take)).map((c): EventRow => ({
+        id: BigInt(c[0]!),
+        requestId: c[1]!,
+        status: c[2] as RequestStatus,
+        at: new Date(Number(c[3])),
+        stamp: new Date(Number(c[4])),
+        regionId: c[5]!,
+        unitId: c[6]!,
+        serviceTypeId: c[7]!,
+        employeeId: c[8]!,
+        submittedAt: new Date(Number(c[9])),
+        slaDays: c[10] ? Number(c[10]) : null,
+        prevStatus: c[11]!,
+        prevAt: c[12] ? new Date(Number(c[12])) : null,
+        returned: Number(c[13]),
+      })),
     async (events, token) => {
       const factRows: Record<string, unknown>[] = [];
       const doneRows: Record<string, unknown>[] = [];
@@ -423,9 +459,13 @@ export async function loadRequestEvents(io: RelationalIo, calendars: Calendars):
           });
         }
       }
-      await io.ch.insert("fact_request_event", factRows, { settings: { ...DEDUP_SETTINGS, insert_deduplication_token: token } });
+      await io.ch.insert("fact_request_event", factRows, {
+        settings: { ...DEDUP_SETTINGS, insert_deduplication_token: token },
+      });
       if (doneRows.length) {
-        await io.ch.insert("fact_request_done", doneRows, { settings: { ...DEDUP_SETTINGS, insert_deduplication_token: `${token}:done` } });
+        await io.ch.insert("fact_request_done", doneRows, {
+          settings: { ...DEDUP_SETTINGS, insert_deduplication_token: `${token}:done` },
+        });
         io.progress.add("fact_request_done", doneRows.length);
       }
       io.progress.add("fact_request_event", factRows.length);
@@ -474,13 +514,22 @@ export async function loadSurveyResponses(io: RelationalIo, calendars: Calendars
           gender: c[8],
           education: c[9],
           occupation: c[10],
-          u1: Number(c[11]), u2: Number(c[12]), u3: Number(c[13]), u4: Number(c[14]), u5: Number(c[15]),
-          u6: Number(c[16]), u7: Number(c[17]), u8: Number(c[18]), u9: Number(c[19]),
+          u1: Number(c[11]),
+          u2: Number(c[12]),
+          u3: Number(c[13]),
+          u4: Number(c[14]),
+          u5: Number(c[15]),
+          u6: Number(c[16]),
+          u7: Number(c[17]),
+          u8: Number(c[18]),
+          u9: Number(c[19]),
           has_suggestion: Number(c[20]),
           is_complaint: Number(c[21]),
         };
       });
-      await io.ch.insert("fact_survey_response", facts, { settings: { ...DEDUP_SETTINGS, insert_deduplication_token: token } });
+      await io.ch.insert("fact_survey_response", facts, {
+        settings: { ...DEDUP_SETTINGS, insert_deduplication_token: token },
+      });
       io.progress.add("fact_survey_response", facts.length);
       return facts.length;
     },

@@ -13,7 +13,12 @@ const RULES_REVISION = 1;
 
 // the e-Kinerja classification's SQL is part of the rules (a change of it reclassifies everything); string
 // constants read the same in every build, unlike a function's source
-export const ANALYTICS_RULES = { revision: RULES_REVISION, attendance: ATTENDANCE_CLASS, finalStatuses: FINAL_STATUSES, ekinerja: EKINERJA_CLASSIFICATION_SQL };
+export const ANALYTICS_RULES = {
+  revision: RULES_REVISION,
+  attendance: ATTENDANCE_CLASS,
+  finalStatuses: FINAL_STATUSES,
+  ekinerja: EKINERJA_CLASSIFICATION_SQL,
+};
 
 export function rulesFingerprint(rules: unknown = ANALYTICS_RULES): string {
   return createHash("sha256").update(JSON.stringify(rules)).digest("hex").slice(0, 16);
@@ -21,10 +26,14 @@ export function rulesFingerprint(rules: unknown = ANALYTICS_RULES): string {
 
 /** The fingerprint the analytics were last built with (null before the first complete run). */
 export async function builtWithRules(ch: ClickHouse): Promise<string | null> {
-  const [row] = await ch.query<{ fingerprint: string }>("SELECT fingerprint FROM analytics_rules ORDER BY at DESC LIMIT 1");
+  const [row] = await ch.query<{ fingerprint: string }>(
+    "SELECT fingerprint FROM analytics_rules ORDER BY at DESC LIMIT 1",
+  );
   return row?.fingerprint ?? null;
 }
 
 export async function recordRules(ch: ClickHouse, fingerprint = rulesFingerprint()): Promise<void> {
-  await ch.insert("analytics_rules", [{ fingerprint, at: new Date().toISOString().replace("T", " ").replace("Z", "") }]);
+  await ch.insert("analytics_rules", [
+    { fingerprint, at: new Date().toISOString().replace("T", " ").replace("Z", "") },
+  ]);
 }

@@ -13,10 +13,25 @@ const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 export async function loadMasterState(db: Db, regionId: string): Promise<MasterState> {
   const [units, employees] = await Promise.all([
-    db.unit.findMany({ where: { regionId }, select: { id: true, code: true, name: true, parentId: true, active: true } }),
+    db.unit.findMany({
+      where: { regionId },
+      select: { id: true, code: true, name: true, parentId: true, active: true },
+    }),
     db.employee.findMany({
       where: { regionId },
-      select: { id: true, nip: true, unitId: true, name: true, employmentType: true, gender: true, rank: true, position: true, appointedOn: true, retiredOn: true, active: true },
+      select: {
+        id: true,
+        nip: true,
+        unitId: true,
+        name: true,
+        employmentType: true,
+        gender: true,
+        rank: true,
+        position: true,
+        appointedOn: true,
+        retiredOn: true,
+        active: true,
+      },
     }),
   ]);
   // NIPs are unique across regions: an employee of another region is found too, and refused by the plan.
@@ -33,7 +48,19 @@ export async function foreignEmployees(db: Db, regionId: string, nips: string[])
   for (let i = 0; i < nips.length; i += 10_000) {
     const found = await db.employee.findMany({
       where: { nip: { in: nips.slice(i, i + 10_000) }, NOT: { regionId } },
-      select: { id: true, nip: true, unitId: true, name: true, employmentType: true, gender: true, rank: true, position: true, appointedOn: true, retiredOn: true, active: true },
+      select: {
+        id: true,
+        nip: true,
+        unitId: true,
+        name: true,
+        employmentType: true,
+        gender: true,
+        rank: true,
+        position: true,
+        appointedOn: true,
+        retiredOn: true,
+        active: true,
+      },
     });
     out.push(...found.map((e) => ({ ...e, appointedOn: day(e.appointedOn)!, retiredOn: day(e.retiredOn) })));
   }
@@ -80,31 +107,62 @@ interface AuditRow {
   after: unknown;
 }
 
-function audit(actor: Actor, action: string, entity: string, entityId: string, before: unknown, after: unknown): AuditRow {
-  return { actorId: actor.id, actorName: actor.name, clientKey: actor.clientKey ?? null, action, entity, entityId, before, after };
+function audit(
+  actor: Actor,
+  action: string,
+  entity: string,
+  entityId: string,
+  before: unknown,
+  after: unknown,
+): AuditRow {
+  return {
+    actorId: actor.id,
+    actorName: actor.name,
+    clientKey: actor.clientKey ?? null,
+    action,
+    entity,
+    entityId,
+    before,
+    after,
+  };
 }
 
 /**
  * Applies a plan: all of it in one transaction, or nothing. Runs under the ETL lease (see withEtlLease)
  * so the ETL never reads half of a long import.
  */
-export async function applyPlan(db: Db, actor: Actor, regionId: string, plan: Plan, meta: { importId: number; fileName: string }): Promise<PlanCounts> {
+export async function applyPlan(
+  db: Db,
+  actor: Actor,
+  regionId: string,
+  plan: Plan,
+  meta: { importId: number; fileName: string },
+): Promise<PlanCounts> {
   return withEtlLease(db, () =>
     db.$transaction(
       async (tx) => {
         // Claimed first: a second apply of the same preview (two tabs, two administrators) or a cancel
         // in between finds it no longer a preview, and this transaction stores nothing.
-        const claimed = await tx.masterImport.updateMany({ where: { id: meta.importId, status: "PREVIEW" }, data: { status: "APPLIED", appliedAt: new Date() } });
+        const claimed = await tx.masterImport.updateMany({
+          where: { id: meta.importId, status: "PREVIEW" },
+          data: { status: "APPLIED", appliedAt: new Date() },
+        });
         if (claimed.count !== 1) throw new ImportClosedError();
         const audits: AuditRow[] = [];
         // Units: new ones first without a parent (a parent may be new too), then every parent and change.
         const created = plan.units.filter((u) => !u.before);
         for (let i = 0; i < created.length; i += CHUNK) {
-          await tx.unit.createMany({ data: created.slice(i, i + CHUNK).map((u) => ({ id: u.id, regionId, code: u.code, name: u.name, active: u.active })) });
+          await tx.unit.createMany({
+            data: created
+              .slice(i, i + CHUNK)
+              .map((u) => ({ id: u.id, regionId, code: u.code, name: u.name, active: u.active })),
+          });
         }
         const withParent = plan.units.filter((u) => u.before || u.parentId);
         for (let i = 0; i < withParent.length; i += CHUNK) {
-          const chunk = withParent.slice(i, i + CHUNK).map((u) => ({ id: u.id, name: u.name, parentId: u.parentId, active: u.active }));
+          const chunk = withParent
+            .slice(i, i + CHUNK)
+            .map((u) => ({ id: u.id, name: u.name, parentId: u.parentId, active: u.active }));
           await tx.$executeRawUnsafe(UNIT_UPDATE, JSON.stringify(chunk));
         }
         for (const u of plan.units) {
@@ -115,20 +173,39 @@ export async function applyPlan(db: Db, actor: Actor, regionId: string, plan: Pl
         // Employees.
         const fresh = plan.employees.filter((e) => !e.before);
         for (let i = 0; i < fresh.length; i += CHUNK) {
-          await tx.$executeRawUnsafe(EMPLOYEE_INSERT, JSON.stringify(fresh.slice(i, i + CHUNK).map(({ after: e }) => ({ ...e, regionId }))));
+          await tx.$executeRawUnsafe(
+            EMPLOYEE_INSERT,
+            JSON.stringify(fresh.slice(i, i + CHUNK).map(({ after: e }) => ({ ...e, regionId }))),
+          );
         }
         const changed = plan.employees.filter((e) => e.before);
         for (let i = 0; i < changed.length; i += CHUNK) {
           await tx.$executeRawUnsafe(EMPLOYEE_UPDATE, JSON.stringify(changed.slice(i, i + CHUNK).map((e) => e.after)));
         }
         for (const e of plan.employees) {
-          const action = !e.before ? "employee.create" : e.before.active && !e.after.active ? "employee.deactivate" : e.moved ? "employee.move" : "employee.update";
+          const action = !e.before
+            ? "employee.create"
+            : e.before.active && !e.after.active
+              ? "employee.deactivate"
+              : e.moved
+                ? "employee.move"
+                : "employee.update";
           // The audit log (administrators only) keeps the record as it was and became, NIP included.
           audits.push(audit(actor, action, "Employee", e.after.id, e.before, e.after));
         }
-        audits.push(audit(actor, "master.apply", "MasterImport", String(meta.importId), null, { file: meta.fileName, kind: plan.kind, ...plan.counts }));
-        for (let i = 0; i < audits.length; i += CHUNK) await tx.$executeRawUnsafe(AUDIT_INSERT, JSON.stringify(audits.slice(i, i + CHUNK)));
-        await tx.masterImport.update({ where: { id: meta.importId }, data: { summary: { counts: { ...plan.counts }, problems: plan.problems.slice(0, 200) } as never } });
+        audits.push(
+          audit(actor, "master.apply", "MasterImport", String(meta.importId), null, {
+            file: meta.fileName,
+            kind: plan.kind,
+            ...plan.counts,
+          }),
+        );
+        for (let i = 0; i < audits.length; i += CHUNK)
+          await tx.$executeRawUnsafe(AUDIT_INSERT, JSON.stringify(audits.slice(i, i + CHUNK)));
+        await tx.masterImport.update({
+          where: { id: meta.importId },
+          data: { summary: { counts: { ...plan.counts }, problems: plan.problems.slice(0, 200) } as never },
+        });
         return plan.counts;
       },
       { timeout: 300_000, maxWait: 30_000 },

@@ -13,27 +13,144 @@ export interface MasterField {
 }
 
 export const UNIT_FIELDS: readonly MasterField[] = [
-  { field: "code", names: ["Kode Unit", "Kode", "Kode OPD", "Kode Unor", "ID Unor", "Kode Satker", "Kode Unit Kerja", "Unit Code", "Code"], required: false },
-  { field: "name", names: ["Nama Unit", "Unit Kerja", "Nama Unit Kerja", "Nama OPD", "OPD", "Nama Unor", "Unor", "Satuan Kerja", "Nama Satker", "Perangkat Daerah", "Unit", "Unit Name", "Name"], required: true },
-  { field: "parentCode", names: ["Kode Induk", "Kode Unit Induk", "Kode Unor Induk", "Kode Atasan", "Parent Code"], required: false },
-  { field: "parentName", names: ["Induk", "Unit Induk", "Nama Induk", "Nama Unit Induk", "Unor Induk", "Nama Unor Induk", "Unor Atasan", "Atasan", "Parent", "Parent Unit"], required: false },
+  {
+    field: "code",
+    names: [
+      "Kode Unit",
+      "Kode",
+      "Kode OPD",
+      "Kode Unor",
+      "ID Unor",
+      "Kode Satker",
+      "Kode Unit Kerja",
+      "Unit Code",
+      "Code",
+    ],
+    required: false,
+  },
+  {
+    field: "name",
+    names: [
+      "Nama Unit",
+      "Unit Kerja",
+      "Nama Unit Kerja",
+      "Nama OPD",
+      "OPD",
+      "Nama Unor",
+      "Unor",
+      "Satuan Kerja",
+      "Nama Satker",
+      "Perangkat Daerah",
+      "Unit",
+      "Unit Name",
+      "Name",
+    ],
+    required: true,
+  },
+  {
+    field: "parentCode",
+    names: ["Kode Induk", "Kode Unit Induk", "Kode Unor Induk", "Kode Atasan", "Parent Code"],
+    required: false,
+  },
+  {
+    field: "parentName",
+    names: [
+      "Induk",
+      "Unit Induk",
+      "Nama Induk",
+      "Nama Unit Induk",
+      "Unor Induk",
+      "Nama Unor Induk",
+      "Unor Atasan",
+      "Atasan",
+      "Parent",
+      "Parent Unit",
+    ],
+    required: false,
+  },
 ];
 
 export const EMPLOYEE_FIELDS: readonly MasterField[] = [
-  { field: "nip", names: ["NIP", "NIP Baru", "NIP/NIPPPK", "NIPPPK", "NI PPPK", "Nomor Induk Pegawai", "NIP 18"], required: true },
+  {
+    field: "nip",
+    names: ["NIP", "NIP Baru", "NIP/NIPPPK", "NIPPPK", "NI PPPK", "Nomor Induk Pegawai", "NIP 18"],
+    required: true,
+  },
   { field: "name", names: ["Nama", "Nama Lengkap", "Nama Pegawai", "Nama ASN", "Name", "Full Name"], required: true },
   { field: "frontTitle", names: ["Gelar Depan", "Glr Depan", "Gelar Dpn", "Title Before"], required: false },
   { field: "backTitle", names: ["Gelar Belakang", "Glr Belakang", "Gelar Blkg", "Title After"], required: false },
-  { field: "type", names: ["Jenis Pegawai", "Status Kepegawaian", "Jenis ASN", "Status ASN", "Jenis Kepegawaian", "Employment Type"], required: false },
+  {
+    field: "type",
+    names: ["Jenis Pegawai", "Status Kepegawaian", "Jenis ASN", "Status ASN", "Jenis Kepegawaian", "Employment Type"],
+    required: false,
+  },
   { field: "gender", names: ["Jenis Kelamin", "JK", "L/P", "Kelamin", "Gender", "Sex"], required: false },
-  { field: "rank", names: ["Golongan", "Gol", "Gol/Ruang", "Golongan/Ruang", "Pangkat/Golongan", "Gol. Ruang", "Golongan Ruang", "Golongan Akhir", "Rank"], required: false },
+  {
+    field: "rank",
+    names: [
+      "Golongan",
+      "Gol",
+      "Gol/Ruang",
+      "Golongan/Ruang",
+      "Pangkat/Golongan",
+      "Gol. Ruang",
+      "Golongan Ruang",
+      "Golongan Akhir",
+      "Rank",
+    ],
+    required: false,
+  },
   { field: "position", names: ["Jabatan", "Nama Jabatan", "Jabatan Terakhir", "Position"], required: false },
-  { field: "unitCode", names: ["Kode Unit", "Kode Unor", "ID Unor", "Kode OPD", "Kode Satker", "Unit Code"], required: "unit" },
-  { field: "unitName", names: ["Unit Kerja", "Nama Unit", "Nama Unit Kerja", "Unor", "Nama Unor", "OPD", "Nama OPD", "Satuan Kerja", "Perangkat Daerah", "Unit"], required: "unit" },
-  { field: "parentUnitName", names: ["Unit Induk", "Induk", "Unor Induk", "Nama Unor Induk", "Induk Unit Kerja", "Perangkat Daerah Induk", "OPD Induk", "Parent Unit"], required: false },
-  { field: "appointedOn", names: ["TMT CPNS", "TMT PPPK", "TMT Pengangkatan", "TMT", "Tanggal Pengangkatan", "Appointed On"], required: false },
-  { field: "status", names: ["Status", "Status Aktif", "Keaktifan", "Kedudukan", "Kedudukan Hukum", "Status Pegawai"], required: false },
-  { field: "leftOn", names: ["TMT Pensiun", "TMT Berhenti", "Tanggal Berhenti", "Tanggal Keluar", "TMT Keluar", "Left On"], required: false },
+  {
+    field: "unitCode",
+    names: ["Kode Unit", "Kode Unor", "ID Unor", "Kode OPD", "Kode Satker", "Unit Code"],
+    required: "unit",
+  },
+  {
+    field: "unitName",
+    names: [
+      "Unit Kerja",
+      "Nama Unit",
+      "Nama Unit Kerja",
+      "Unor",
+      "Nama Unor",
+      "OPD",
+      "Nama OPD",
+      "Satuan Kerja",
+      "Perangkat Daerah",
+      "Unit",
+    ],
+    required: "unit",
+  },
+  {
+    field: "parentUnitName",
+    names: [
+      "Unit Induk",
+      "Induk",
+      "Unor Induk",
+      "Nama Unor Induk",
+      "Induk Unit Kerja",
+      "Perangkat Daerah Induk",
+      "OPD Induk",
+      "Parent Unit",
+    ],
+    required: false,
+  },
+  {
+    field: "appointedOn",
+    names: ["TMT CPNS", "TMT PPPK", "TMT Pengangkatan", "TMT", "Tanggal Pengangkatan", "Appointed On"],
+    required: false,
+  },
+  {
+    field: "status",
+    names: ["Status", "Status Aktif", "Keaktifan", "Kedudukan", "Kedudukan Hukum", "Status Pegawai"],
+    required: false,
+  },
+  {
+    field: "leftOn",
+    names: ["TMT Pensiun", "TMT Berhenti", "Tanggal Berhenti", "Tanggal Keluar", "TMT Keluar", "Left On"],
+    required: false,
+  },
 ];
 
 export const FIELDS: Record<MasterKind, readonly MasterField[]> = { UNITS: UNIT_FIELDS, EMPLOYEES: EMPLOYEE_FIELDS };
@@ -50,7 +167,8 @@ export function knownHeader(kind: MasterKind): (key: string) => boolean {
 /** Both lists' headers, for telling which list a file is (the command line). */
 export function guessKind(header: readonly string[]): MasterKind | null {
   const keys = header.map(headerKey);
-  const has = (kind: MasterKind, field: string) => FIELDS[kind].find((f) => f.field === field)!.names.some((n) => keys.includes(headerKey(n)));
+  const has = (kind: MasterKind, field: string) =>
+    FIELDS[kind].find((f) => f.field === field)!.names.some((n) => keys.includes(headerKey(n)));
   if (has("EMPLOYEES", "nip")) return "EMPLOYEES";
   if (has("UNITS", "name")) return "UNITS";
   return null;
@@ -99,7 +217,8 @@ export function savedColumn(header: readonly string[], saved: Record<string, str
   const name = saved[field];
   if (name === undefined) return -1;
   const at = Number(saved[`@${field}`]);
-  if (Number.isInteger(at) && at >= 0 && header[at] !== undefined && headerKey(header[at]!) === headerKey(name)) return at;
+  if (Number.isInteger(at) && at >= 0 && header[at] !== undefined && headerKey(header[at]!) === headerKey(name))
+    return at;
   return header.map(headerKey).indexOf(headerKey(name));
 }
 

@@ -6,7 +6,17 @@ import { chNumber, openEtlStores, type EtlTestStores } from "@/test/etl";
 import { relationalKinds } from "@/test/stores";
 import { INDONESIAN_HOLIDAYS } from "@/lib/domain/holidays-id";
 import { runEtl } from "../run";
-import { applyMaster, cancelMaster, importMasterUnattended, masterKindOf, planMaster, readMasterFile, receiveMaster, saveMapping, storedBytes } from "./master";
+import {
+  applyMaster,
+  cancelMaster,
+  importMasterUnattended,
+  masterKindOf,
+  planMaster,
+  readMasterFile,
+  receiveMaster,
+  saveMapping,
+  storedBytes,
+} from "./master";
 import { PILOT_PEOPLE, nipOf } from "../samples/pilot-data";
 import { dateOfCell, findHeader, nipOfCell, readRows, readXlsxRows, readXlsxWhole } from "./sheet";
 import { headerSignature, knownHeader } from "./fields";
@@ -35,7 +45,8 @@ describe("reading spreadsheets as regions export them", () => {
 
   it("reads a workbook the same way whether streamed or, as the fallback, whole (merged cells in their first cell only)", async () => {
     for (const name of ["pegawai-contoh.xlsx", "unit-kerja-contoh.xlsx", "ekinerja-pilot.xlsx"]) {
-      const trim = (rows: { line: number; cells: unknown[] }[]) => rows.map((r) => ({ line: r.line, cells: r.cells.slice(0, r.cells.findLastIndex((c) => c !== null) + 1) }));
+      const trim = (rows: { line: number; cells: unknown[] }[]) =>
+        rows.map((r) => ({ line: r.line, cells: r.cells.slice(0, r.cells.findLastIndex((c) => c !== null) + 1) }));
       expect(trim(await readXlsxWhole(sample(name))), name).toEqual(trim(await readXlsxRows(sample(name))));
     }
   });
@@ -70,12 +81,18 @@ describe("reading spreadsheets as regions export them", () => {
     expect(await masterKindOf(sample("absensi-contoh.csv"))).toBeNull();
     expect(await masterKindOf(new TextEncoder().encode("NIP;Nama;Tanggal;Jam Masuk;Jam Pulang;Status\n"))).toBeNull();
     // an e-Kinerja export named with its other accepted headers is still no employee list
-    expect(await masterKindOf(new TextEncoder().encode("NIP;Nama;Bulan;Jenis;Tanggal Kirim;Status\n1;2;3;4;5;6\n"))).toBeNull();
+    expect(
+      await masterKindOf(new TextEncoder().encode("NIP;Nama;Bulan;Jenis;Tanggal Kirim;Status\n1;2;3;4;5;6\n")),
+    ).toBeNull();
   });
 
   it("refuses an old .xls and an unreadable .xlsx with a reason, not a crash", async () => {
-    await expect(readRows(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]))).rejects.toMatchObject({ key: "master.error.format" });
-    await expect(readRows(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]))).rejects.toMatchObject({ key: "master.error.unreadable" });
+    await expect(readRows(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]))).rejects.toMatchObject({
+      key: "master.error.format",
+    });
+    await expect(readRows(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]))).rejects.toMatchObject({
+      key: "master.error.unreadable",
+    });
     await expect(readRows(new Uint8Array())).rejects.toMatchObject({ key: "master.error.empty" });
   });
 });
@@ -88,15 +105,25 @@ describe.each(relationalKinds)("importing master data (%s + chDB)", (kind) => {
     receiveMaster(s.db, s.dataDir, { regionId, kind: kindOf, fileName, bytes, createdById: null });
   const preview = async (id: number, opts = { asOf: AS_OF, complete: false }) => {
     const imp = await s.db.masterImport.findUniqueOrThrow({ where: { id } });
-    const file = await readMasterFile(s.db, regionId, imp.kind, storedBytes(s.dataDir, imp.storedPath), imp.mapping as Record<string, string> | null);
+    const file = await readMasterFile(
+      s.db,
+      regionId,
+      imp.kind,
+      storedBytes(s.dataDir, imp.storedPath),
+      imp.mapping as Record<string, string> | null,
+    );
     return { file, plan: file.missing.length ? null : await planMaster(s.db, regionId, imp.kind, file, opts) };
   };
 
   beforeAll(async () => {
     s = await openEtlStores(kind);
-    const region = await s.db.region.create({ data: { code: "CONTOH", name: "Kabupaten Contoh", timezone: "Asia/Jakarta" } });
+    const region = await s.db.region.create({
+      data: { code: "CONTOH", name: "Kabupaten Contoh", timezone: "Asia/Jakarta" },
+    });
     regionId = region.id;
-    await s.db.holiday.createMany({ data: INDONESIAN_HOLIDAYS.map((h) => ({ regionId, date: new Date(h.date), kind: h.kind, name: h.name })) });
+    await s.db.holiday.createMany({
+      data: INDONESIAN_HOLIDAYS.map((h) => ({ regionId, date: new Date(h.date), kind: h.kind, name: h.name })),
+    });
   });
   afterAll(() => s.close());
 
@@ -112,12 +139,19 @@ describe.each(relationalKinds)("importing master data (%s + chDB)", (kind) => {
     expect(await s.db.auditLog.count({ where: { action: "unit.create" } })).toBe(9);
     expect((await s.db.masterImport.findUniqueOrThrow({ where: { id: imp.id } })).status).toBe("APPLIED");
     // applying twice does nothing
-    expect(await applyMaster(s.db, s.dataDir, actor, imp.id, { asOf: AS_OF, complete: false })).toEqual({ error: "done" });
+    expect(await applyMaster(s.db, s.dataDir, actor, imp.id, { asOf: AS_OF, complete: false })).toEqual({
+      error: "done",
+    });
   });
 
   it("the same list as CSV changes nothing; a rename and a merge (complete list) update and deactivate", async () => {
     const again = await receive("UNITS", "unit-kerja-contoh.csv", sample("unit-kerja-contoh.csv"));
-    expect((await preview(again.id)).plan!.counts).toMatchObject({ rows: 9, unitsCreated: 0, unitsUpdated: 0, unitsDeactivated: 0 });
+    expect((await preview(again.id)).plan!.counts).toMatchObject({
+      rows: 9,
+      unitsCreated: 0,
+      unitsUpdated: 0,
+      unitsDeactivated: 0,
+    });
     await cancelMaster(s.db, s.dataDir, again.id);
     const text = readFileSync(path.join(SAMPLES, "unit-kerja-contoh.csv"), "utf8")
       .replace("Kecamatan Contoh Utara", "Kecamatan Contoh Raya")
@@ -145,8 +179,17 @@ describe.each(relationalKinds)("importing master data (%s + chDB)", (kind) => {
     expect(plan!.counts).toMatchObject({ rows: 15, problems: 1, employeesCreated: 14, unitsCreated: 0 });
     expect(plan!.problems[0]).toMatchObject({ line: 20, field: "nip", key: "master.reason.nipNumber" });
     await applyMaster(s.db, s.dataDir, actor, imp.id, { asOf: AS_OF, complete: false });
-    const fauzi = await s.db.employee.findUniqueOrThrow({ where: { nip: nipOf(PILOT_PEOPLE[3]!) }, include: { unit: true } });
-    expect(fauzi).toMatchObject({ name: "Dr. Ahmad Fauzi, M.Pd.", employmentType: "PNS", gender: "M", rank: "IV/b", position: "Kepala Dinas Pendidikan" });
+    const fauzi = await s.db.employee.findUniqueOrThrow({
+      where: { nip: nipOf(PILOT_PEOPLE[3]!) },
+      include: { unit: true },
+    });
+    expect(fauzi).toMatchObject({
+      name: "Dr. Ahmad Fauzi, M.Pd.",
+      employmentType: "PNS",
+      gender: "M",
+      rank: "IV/b",
+      position: "Kepala Dinas Pendidikan",
+    });
     expect(fauzi.unit.code).toBe("DISDIK");
     const yusuf = await s.db.employee.findUniqueOrThrow({ where: { nip: nipOf(PILOT_PEOPLE[6]!) } });
     expect(yusuf).toMatchObject({ employmentType: "PPPK", appointedOn: new Date("2022-04-01") });
@@ -158,20 +201,40 @@ describe.each(relationalKinds)("importing master data (%s + chDB)", (kind) => {
 
   it("loads attendance and e-Kinerja exports saved as Excel, with quarantined rows on their Excel row numbers", async () => {
     const r = await runEtl(s, { files: [{ path: path.join(SAMPLES, "ekinerja-pilot.xlsx") }], today: AS_OF, lagMs: 0 });
-    expect(r.imports[0]).toMatchObject({ fileName: "ekinerja-pilot.xlsx", kind: "EKINERJA", read: PILOT_PEOPLE.length, quarantined: 0 });
+    expect(r.imports[0]).toMatchObject({
+      fileName: "ekinerja-pilot.xlsx",
+      kind: "EKINERJA",
+      read: PILOT_PEOPLE.length,
+      quarantined: 0,
+    });
     const wb = await xlsx([
       ["REKAP ABSENSI NOVEMBER 2026"],
       ["NIP", "Tanggal", "Jam Masuk", "Jam Pulang", "Status"],
-      [nipOf(PILOT_PEOPLE[0]!), new Date("2026-11-16T00:00:00Z"), new Date("1899-12-30T07:25:00Z"), new Date("1899-12-30T16:02:00Z"), "H"],
+      [
+        nipOf(PILOT_PEOPLE[0]!),
+        new Date("2026-11-16T00:00:00Z"),
+        new Date("1899-12-30T07:25:00Z"),
+        new Date("1899-12-30T16:02:00Z"),
+        "H",
+      ],
       ["123", new Date("2026-11-16T00:00:00Z"), "07:30", "16:00", "H"],
     ]);
     const file = path.join(s.dataDir, "absensi-16-nov.xlsx");
     (await import("node:fs")).writeFileSync(file, wb);
     const a = await runEtl(s, { files: [{ path: file, name: "Absensi 16 Nov.xlsx" }], today: AS_OF, lagMs: 0 });
-    expect(a.imports[0]).toMatchObject({ fileName: "Absensi 16 Nov.xlsx", kind: "ATTENDANCE", read: 2, valid: 1, quarantined: 1 });
+    expect(a.imports[0]).toMatchObject({
+      fileName: "Absensi 16 Nov.xlsx",
+      kind: "ATTENDANCE",
+      read: 2,
+      valid: 1,
+      quarantined: 1,
+    });
     const q = await s.db.quarantinedRow.findMany({ where: { batchId: a.imports[0]!.batchId } });
     expect(q.map((x) => [x.line, x.field])).toEqual([[4, "nip"]]);
-    const [row] = await s.ch.query<{ check_in: number }>("SELECT check_in FROM fact_attendance WHERE batch_id = {b:UInt32}", { b: a.imports[0]!.batchId });
+    const [row] = await s.ch.query<{ check_in: number }>(
+      "SELECT check_in FROM fact_attendance WHERE batch_id = {b:UInt32}",
+      { b: a.imports[0]!.batchId },
+    );
     expect(Number(row!.check_in)).toBe(7 * 60 + 25);
   });
 
@@ -183,7 +246,12 @@ describe.each(relationalKinds)("importing master data (%s + chDB)", (kind) => {
     expect(refused.imports[0]!.error).toBeTruthy();
     const header = ["Nomor Pegawai", "Hari", "Datang", "Pulang", "Kode"];
     await s.db.importMapping.create({
-      data: { regionId, kind: "ATTENDANCE", signature: headerSignature(header), columns: { nip: "Nomor Pegawai", date: "Hari", checkIn: "Datang", checkOut: "Pulang", status: "Kode" } },
+      data: {
+        regionId,
+        kind: "ATTENDANCE",
+        signature: headerSignature(header),
+        columns: { nip: "Nomor Pegawai", date: "Hari", checkIn: "Datang", checkOut: "Pulang", status: "Kode" },
+      },
     });
     const loaded = await runEtl(s, { files: [{ path: file }], today: AS_OF, lagMs: 0 });
     expect(loaded.imports[0]).toMatchObject({ kind: "ATTENDANCE", read: 1, valid: 1, quarantined: 0 });
@@ -210,8 +278,15 @@ describe.each(relationalKinds)("importing master data (%s + chDB)", (kind) => {
 
   it("a move keeps the past where it happened; a retirement and a complete export deactivate; analytics follow", async () => {
     await runEtl(s, { files: [{ path: path.join(SAMPLES, "absensi-pilot.csv") }], today: AS_OF, lagMs: 0 });
-    const rina = await s.db.employee.findUniqueOrThrow({ where: { nip: nipOf(PILOT_PEOPLE[5]!) }, include: { unit: true } });
-    const before = await chNumber(s.ch, "SELECT count() AS n FROM fact_attendance WHERE employee_id = {e:String} AND unit_id = {u:String}", { e: rina.id, u: rina.unitId });
+    const rina = await s.db.employee.findUniqueOrThrow({
+      where: { nip: nipOf(PILOT_PEOPLE[5]!) },
+      include: { unit: true },
+    });
+    const before = await chNumber(
+      s.ch,
+      "SELECT count() AS n FROM fact_attendance WHERE employee_id = {e:String} AND unit_id = {u:String}",
+      { e: rina.id, u: rina.unitId },
+    );
     expect(before).toBeGreaterThan(5);
 
     const smpn1 = PILOT_PEOPLE.filter((p) => p.unit === "SMPN1");
@@ -223,7 +298,13 @@ describe.each(relationalKinds)("importing master data (%s + chDB)", (kind) => {
     // Yusuf (SMPN1) is missing: with "complete" he has left as of the export's day
     const imp = await receive("EMPLOYEES", "mutasi.xlsx", await xlsx(rows));
     const { plan } = await preview(imp.id, { asOf: AS_OF, complete: true });
-    expect(plan!.counts).toMatchObject({ rows: 3, problems: 0, employeesMoved: 1, employeesDeactivated: 2, employeesUnchanged: 1 });
+    expect(plan!.counts).toMatchObject({
+      rows: 3,
+      problems: 0,
+      employeesMoved: 1,
+      employeesDeactivated: 2,
+      employeesUnchanged: 1,
+    });
     await applyMaster(s.db, s.dataDir, actor, imp.id, { asOf: AS_OF, complete: true });
 
     const moved = await s.db.employee.findUniqueOrThrow({ where: { id: rina.id }, include: { unit: true } });
@@ -235,23 +316,48 @@ describe.each(relationalKinds)("importing master data (%s + chDB)", (kind) => {
 
     await runEtl(s, { today: AS_OF, lagMs: 0 });
     // the attendance loaded before the move stays in the old unit; the dimension has the new one
-    expect(await chNumber(s.ch, "SELECT count() AS n FROM fact_attendance WHERE employee_id = {e:String} AND unit_id = {u:String}", { e: rina.id, u: rina.unitId })).toBe(before);
-    const [dim] = await s.ch.query<{ unit: string; active: number }>("SELECT argMax(unit_id, version) AS unit FROM dim_employee WHERE employee_id = {e:String}", { e: rina.id });
+    expect(
+      await chNumber(
+        s.ch,
+        "SELECT count() AS n FROM fact_attendance WHERE employee_id = {e:String} AND unit_id = {u:String}",
+        { e: rina.id, u: rina.unitId },
+      ),
+    ).toBe(before);
+    const [dim] = await s.ch.query<{ unit: string; active: number }>(
+      "SELECT argMax(unit_id, version) AS unit FROM dim_employee WHERE employee_id = {e:String}",
+      { e: rina.id },
+    );
     expect(dim!.unit).toBe(moved.unitId);
   });
 
   it("imports unattended (command line, inbox) with the saved mapping; a file needing a mapping waits as a preview", async () => {
-    const ok = await importMasterUnattended(s.db, s.dataDir, actor, { kind: "EMPLOYEES", fileName: "pegawai-contoh.csv", bytes: sample("pegawai-contoh.csv"), opts: { asOf: AS_OF, complete: false } });
+    const ok = await importMasterUnattended(s.db, s.dataDir, actor, {
+      kind: "EMPLOYEES",
+      fileName: "pegawai-contoh.csv",
+      bytes: sample("pegawai-contoh.csv"),
+      opts: { asOf: AS_OF, complete: false },
+    });
     expect(ok).toMatchObject({ ok: true, plan: { counts: { rows: 15, problems: 1 } } });
-    const unknown = new TextEncoder().encode("NIP;Nama Pegawai;Tempat Tugas\n199001012015011009;Coba;Dinas Pendidikan\n");
-    const waiting = await importMasterUnattended(s.db, s.dataDir, actor, { kind: "EMPLOYEES", fileName: "lain.csv", bytes: unknown, opts: { asOf: AS_OF, complete: false } });
+    const unknown = new TextEncoder().encode(
+      "NIP;Nama Pegawai;Tempat Tugas\n199001012015011009;Coba;Dinas Pendidikan\n",
+    );
+    const waiting = await importMasterUnattended(s.db, s.dataDir, actor, {
+      kind: "EMPLOYEES",
+      fileName: "lain.csv",
+      bytes: unknown,
+      opts: { asOf: AS_OF, complete: false },
+    });
     expect(waiting).toMatchObject({ ok: false, missing: ["unitCode|unitName"] });
     expect((await s.db.masterImport.findUniqueOrThrow({ where: { id: waiting.importId! } })).status).toBe("PREVIEW");
   });
 
   it("a unit of the same name under another parent is another unit, never the one Pantau has", async () => {
     // Pantau has "Sekretariat Dinas Pendidikan" etc.; a list without codes names two "Sekretariat"s by parent
-    const rows: unknown[][] = [["Nama Unit", "Unit Induk"], ["Sekretariat", "Dinas Pendidikan"], ["Sekretariat", "Dinas Kesehatan"]];
+    const rows: unknown[][] = [
+      ["Nama Unit", "Unit Induk"],
+      ["Sekretariat", "Dinas Pendidikan"],
+      ["Sekretariat", "Dinas Kesehatan"],
+    ];
     const imp = await receive("UNITS", "sekretariat.xlsx", await xlsx(rows));
     const first = await preview(imp.id);
     expect(first.plan!.counts).toMatchObject({ unitsCreated: 2, unitsUpdated: 0, problems: 0 });
@@ -259,7 +365,11 @@ describe.each(relationalKinds)("importing master data (%s + chDB)", (kind) => {
     const sek = await s.db.unit.findMany({ where: { name: "Sekretariat" }, include: { parent: true } });
     expect(sek.map((u) => u.parent?.code).sort()).toEqual(["DINKES", "DISDIK"]);
     // the same list again resolves each row to its own unit; the same row twice is refused
-    const again = await receive("UNITS", "sekretariat-2.xlsx", await xlsx([...rows, ["Sekretariat", "Dinas Kesehatan"]]));
+    const again = await receive(
+      "UNITS",
+      "sekretariat-2.xlsx",
+      await xlsx([...rows, ["Sekretariat", "Dinas Kesehatan"]]),
+    );
     const second = await preview(again.id);
     expect(second.plan!.counts).toMatchObject({ unitsCreated: 0, unitsUpdated: 0, problems: 1 });
     expect(second.plan!.problems[0]).toMatchObject({ line: 4, key: "master.reason.unitTwice" });
@@ -276,7 +386,15 @@ describe.each(relationalKinds)("importing master data (%s + chDB)", (kind) => {
     const { plan } = await preview(imp.id, { asOf: AS_OF, complete: true });
     expect(plan!.counts).toMatchObject({ problems: 1, employeesDeactivated: 0 });
     await cancelMaster(s.db, s.dataDir, imp.id);
-    const units = await receive("UNITS", "sotk-salah.xlsx", await xlsx([["Kode Unit", "Nama Unit", "Kode Induk"], ["SETDA", "Sekretariat Daerah", ""], ["SMPN1", "SMP Negeri 1 Contoh", "DISDKI"]]));
+    const units = await receive(
+      "UNITS",
+      "sotk-salah.xlsx",
+      await xlsx([
+        ["Kode Unit", "Nama Unit", "Kode Induk"],
+        ["SETDA", "Sekretariat Daerah", ""],
+        ["SMPN1", "SMP Negeri 1 Contoh", "DISDKI"],
+      ]),
+    );
     const u = await preview(units.id, { asOf: AS_OF, complete: true });
     expect(u.plan!.problems[0]).toMatchObject({ key: "master.reason.parentUnknown" });
     expect(u.plan!.units.filter((x) => !x.active).map((x) => x.code)).not.toContain("SMPN1");
@@ -284,7 +402,10 @@ describe.each(relationalKinds)("importing master data (%s + chDB)", (kind) => {
   });
 
   it("two applies of one preview (two tabs) apply it once; a cancel after an apply keeps it", async () => {
-    const rows: unknown[][] = [["NIP", "Nama", "Unit Kerja"], ["199002022015012008", "Dua Tab", "Dinas Pendidikan"]];
+    const rows: unknown[][] = [
+      ["NIP", "Nama", "Unit Kerja"],
+      ["199002022015012008", "Dua Tab", "Dinas Pendidikan"],
+    ];
     const imp = await receive("EMPLOYEES", "dua-tab.xlsx", await xlsx(rows));
     const [a, b] = await Promise.all([
       applyMaster(s.db, s.dataDir, actor, imp.id, { asOf: AS_OF, complete: false }),
@@ -299,7 +420,10 @@ describe.each(relationalKinds)("importing master data (%s + chDB)", (kind) => {
   });
 
   it("a saved mapping keeps its column when two columns share a name", async () => {
-    const rows: unknown[][] = [["NIP", "Nama", "Nama", "Jabatan"], ["199003032015011009", "Sama Nama", "Dinas Kesehatan", "Staf"]];
+    const rows: unknown[][] = [
+      ["NIP", "Nama", "Nama", "Jabatan"],
+      ["199003032015011009", "Sama Nama", "Dinas Kesehatan", "Staf"],
+    ];
     const imp = await receive("EMPLOYEES", "dua-nama.xlsx", await xlsx(rows));
     const first = await preview(imp.id);
     await saveMapping(s.db, regionId, "EMPLOYEES", imp.id, first.file, { ...first.file.map, unitName: 2 });

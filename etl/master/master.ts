@@ -9,12 +9,31 @@ import { translator } from "@/i18n/catalog";
 import type { Actor } from "@/server/audit";
 import type { Db } from "@/server/db/client";
 import { applyPlan, foreignEmployees, ImportClosedError, loadMasterState } from "./apply";
-import { autoMap, FIELDS, headerSignature, knownHeader, mapFromSaved, missingFields, savedFromMap, type ColumnMap } from "./fields";
+import {
+  autoMap,
+  FIELDS,
+  headerSignature,
+  knownHeader,
+  mapFromSaved,
+  missingFields,
+  savedFromMap,
+  type ColumnMap,
+} from "./fields";
 import { plan, type Plan, type PlanOptions } from "./plan";
 import { attendanceFormat } from "../sources/attendance";
 import { headerKey } from "../sources/csv";
 import { ekinerjaFormat } from "../sources/ekinerja";
-import { cellText, findHeader, isXlsx, nipOfCell, readRows, SheetError, tableOf, type SheetRow, type Table } from "./sheet";
+import {
+  cellText,
+  findHeader,
+  isXlsx,
+  nipOfCell,
+  readRows,
+  SheetError,
+  tableOf,
+  type SheetRow,
+  type Table,
+} from "./sheet";
 
 /** Beside a master-data file in the server's inbox: the command line's options for it, as JSON. */
 export const MASTER_OPTIONS_SUFFIX = ".pantau-options.json";
@@ -34,7 +53,13 @@ export interface MasterFile {
 
 const headerOrWidest = (rows: SheetRow[], kind: MasterKind) => tableOf(rows, knownHeader(kind));
 
-export async function readMasterFile(db: Db, regionId: string, kind: MasterKind, bytes: Uint8Array, chosen?: Record<string, string> | null): Promise<MasterFile> {
+export async function readMasterFile(
+  db: Db,
+  regionId: string,
+  kind: MasterKind,
+  bytes: Uint8Array,
+  chosen?: Record<string, string> | null,
+): Promise<MasterFile> {
   const rows = await readRows(bytes);
   if (rows.length === 0) throw new SheetError("master.error.empty");
   const table = headerOrWidest(rows, kind);
@@ -45,7 +70,9 @@ export async function readMasterFile(db: Db, regionId: string, kind: MasterKind,
     map = mapFromSaved(table.header, chosen);
     mapSource = "import";
   } else {
-    const saved = await db.importMapping.findUnique({ where: { regionId_kind_signature: { regionId, kind, signature } } });
+    const saved = await db.importMapping.findUnique({
+      where: { regionId_kind_signature: { regionId, kind, signature } },
+    });
     if (saved) {
       map = mapFromSaved(table.header, saved.columns as Record<string, string>);
       mapSource = "saved";
@@ -70,26 +97,48 @@ export function columnSamples(table: Table, n = 3): string[][] {
   });
 }
 
-export async function planMaster(db: Db, regionId: string, kind: MasterKind, file: MasterFile, opts: PlanOptions): Promise<Plan> {
+export async function planMaster(
+  db: Db,
+  regionId: string,
+  kind: MasterKind,
+  file: MasterFile,
+  opts: PlanOptions,
+): Promise<Plan> {
   const state = await loadMasterState(db, regionId);
   if (kind === "EMPLOYEES" && file.map.nip !== undefined) {
-    const nips = file.table.rows.map((r) => nipOfCell(r.cells[file.map.nip!] ?? null)).flatMap((c) => (c.ok ? [c.nip] : []));
+    const nips = file.table.rows
+      .map((r) => nipOfCell(r.cells[file.map.nip!] ?? null))
+      .flatMap((c) => (c.ok ? [c.nip] : []));
     state.employees.push(...(await foreignEmployees(db, regionId, nips)));
   }
   return plan(kind, state, file.table.rows, file.map, opts);
 }
 
 /** Keeps an uploaded file and records it for preview. */
-export async function receiveMaster(db: Db, dataDir: string, input: { regionId: string; kind: MasterKind; fileName: string; bytes: Uint8Array; createdById: string | null }) {
+export async function receiveMaster(
+  db: Db,
+  dataDir: string,
+  input: { regionId: string; kind: MasterKind; fileName: string; bytes: Uint8Array; createdById: string | null },
+) {
   const sha256 = createHash("sha256").update(input.bytes).digest("hex");
   const dir = masterDir(dataDir);
   mkdirSync(dir, { recursive: true });
   const ext = isXlsx(input.bytes) ? "xlsx" : "csv";
   // the file first, then the row that points at it: a process killed between leaves a stray file, never a row without one
-  const stored = path.join("master", `${Date.now().toString(36)}-${randomBytes(4).toString("hex")}-${sha256.slice(0, 16)}.${ext}`);
+  const stored = path.join(
+    "master",
+    `${Date.now().toString(36)}-${randomBytes(4).toString("hex")}-${sha256.slice(0, 16)}.${ext}`,
+  );
   writeFileSync(path.join(dataDir, stored), input.bytes);
   return db.masterImport.create({
-    data: { regionId: input.regionId, kind: input.kind, fileName: input.fileName, sha256, storedPath: stored, createdById: input.createdById },
+    data: {
+      regionId: input.regionId,
+      kind: input.kind,
+      fileName: input.fileName,
+      sha256,
+      storedPath: stored,
+      createdById: input.createdById,
+    },
   });
 }
 
@@ -98,7 +147,14 @@ export function storedBytes(dataDir: string, storedPath: string): Uint8Array {
 }
 
 /** The administrator's choice of columns: saved for this header row, so next month's export needs no mapping. */
-export async function saveMapping(db: Db, regionId: string, kind: MasterKind, importId: number, file: MasterFile, map: ColumnMap) {
+export async function saveMapping(
+  db: Db,
+  regionId: string,
+  kind: MasterKind,
+  importId: number,
+  file: MasterFile,
+  map: ColumnMap,
+) {
   const columns = savedFromMap(file.table.header, map);
   await db.importMapping.upsert({
     where: { regionId_kind_signature: { regionId, kind, signature: file.signature } },
@@ -108,11 +164,23 @@ export async function saveMapping(db: Db, regionId: string, kind: MasterKind, im
   await db.masterImport.update({ where: { id: importId }, data: { mapping: columns } });
 }
 
-export async function applyMaster(db: Db, dataDir: string, actor: Actor, importId: number, opts: PlanOptions): Promise<{ plan: Plan } | { error: "notFound" | "done" | "unmapped" }> {
+export async function applyMaster(
+  db: Db,
+  dataDir: string,
+  actor: Actor,
+  importId: number,
+  opts: PlanOptions,
+): Promise<{ plan: Plan } | { error: "notFound" | "done" | "unmapped" }> {
   const imp = await db.masterImport.findUnique({ where: { id: importId } });
   if (!imp) return { error: "notFound" };
   if (imp.status !== "PREVIEW") return { error: "done" };
-  const file = await readMasterFile(db, imp.regionId, imp.kind, storedBytes(dataDir, imp.storedPath), imp.mapping as Record<string, string> | null);
+  const file = await readMasterFile(
+    db,
+    imp.regionId,
+    imp.kind,
+    storedBytes(dataDir, imp.storedPath),
+    imp.mapping as Record<string, string> | null,
+  );
   if (file.missing.length) return { error: "unmapped" };
   const p = await planMaster(db, imp.regionId, imp.kind, file, opts);
   try {
@@ -128,7 +196,10 @@ export async function cancelMaster(db: Db, dataDir: string, importId: number): P
   const imp = await db.masterImport.findUnique({ where: { id: importId } });
   if (!imp) return false;
   // only a preview is cancelled: an apply that claimed it first keeps it (and its file)
-  const cancelled = await db.masterImport.updateMany({ where: { id: importId, status: "PREVIEW" }, data: { status: "CANCELLED" } });
+  const cancelled = await db.masterImport.updateMany({
+    where: { id: importId, status: "PREVIEW" },
+    data: { status: "CANCELLED" },
+  });
   if (cancelled.count !== 1) return false;
   if (imp.storedPath) rmSync(path.join(dataDir, imp.storedPath), { force: true });
   return true;
@@ -141,7 +212,11 @@ export function fieldsOf(kind: MasterKind) {
 
 /** Header names only an attendance or e-Kinerja export has: their columns' aliases that no master-data column also uses (NIP, status). */
 const MASTER_KEYS = new Set([...FIELDS.UNITS, ...FIELDS.EMPLOYEES].flatMap((f) => f.names.map(headerKey)));
-const SOURCE_ONLY = new Set([...attendanceFormat.columns, ...ekinerjaFormat.columns].flatMap((c) => c.names.map(headerKey)).filter((k) => !MASTER_KEYS.has(k)));
+const SOURCE_ONLY = new Set(
+  [...attendanceFormat.columns, ...ekinerjaFormat.columns]
+    .flatMap((c) => c.names.map(headerKey))
+    .filter((k) => !MASTER_KEYS.has(k)),
+);
 
 /** A unit list or an employee export (not an attendance or e-Kinerja export), told by its header; null otherwise. */
 export async function masterKindOf(bytes: Uint8Array): Promise<MasterKind | null> {
@@ -161,7 +236,8 @@ export async function masterKindOf(bytes: Uint8Array): Promise<MasterKind | null
     if (table.header.some((h) => SOURCE_ONLY.has(headerKey(h)))) return null;
     const map = autoMap(kind, table.header);
     if (kind === "EMPLOYEES" && map.nip !== undefined && map.name !== undefined) return "EMPLOYEES";
-    if (kind === "UNITS" && map.name !== undefined && autoMap("EMPLOYEES", table.header).nip === undefined) return "UNITS";
+    if (kind === "UNITS" && map.name !== undefined && autoMap("EMPLOYEES", table.header).nip === undefined)
+      return "UNITS";
   }
   return null;
 }
@@ -176,7 +252,12 @@ export type UnattendedResult =
  * saved mapping or the recognised columns, then straight to applying. A file whose columns need
  * mapping stays as a preview to be mapped once in the browser.
  */
-export async function importMasterUnattended(db: Db, dataDir: string, actor: Actor, input: { kind: MasterKind; fileName: string; bytes: Uint8Array; opts: PlanOptions }): Promise<UnattendedResult> {
+export async function importMasterUnattended(
+  db: Db,
+  dataDir: string,
+  actor: Actor,
+  input: { kind: MasterKind; fileName: string; bytes: Uint8Array; opts: PlanOptions },
+): Promise<UnattendedResult> {
   const region = await db.region.findFirst({ orderBy: { createdAt: "asc" } });
   if (!region) return { ok: false, importId: null, error: "master.noRegion" };
   let file: MasterFile;
@@ -186,7 +267,13 @@ export async function importMasterUnattended(db: Db, dataDir: string, actor: Act
     if (err instanceof SheetError) return { ok: false, importId: null, error: err.key };
     throw err;
   }
-  const imp = await receiveMaster(db, dataDir, { regionId: region.id, kind: input.kind, fileName: input.fileName, bytes: input.bytes, createdById: actor.id });
+  const imp = await receiveMaster(db, dataDir, {
+    regionId: region.id,
+    kind: input.kind,
+    fileName: input.fileName,
+    bytes: input.bytes,
+    createdById: actor.id,
+  });
   if (file.missing.length) return { ok: false, importId: imp.id, missing: file.missing };
   const p = await planMaster(db, region.id, input.kind, file, input.opts);
   await applyPlan(db, actor, region.id, p, { importId: imp.id, fileName: imp.fileName });
@@ -200,7 +287,10 @@ export function describeUnattended(fileName: string, r: UnattendedResult): strin
   if (r.ok) {
     const c = r.plan.counts;
     const lines = [
-      `[master] ${fileName}: ${Object.entries(c).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v}`).join(", ")}`,
+      `[master] ${fileName}: ${Object.entries(c)
+        .filter(([, v]) => v > 0)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ")}`,
       // no values in the log (a NIP is personal data): the row and the reason; the page shows the rest
       ...r.plan.problems.slice(0, 20).map((p) => `  baris/row ${p.line} (${p.field ?? "-"}): ${p.key}`),
     ];

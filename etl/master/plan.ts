@@ -93,20 +93,40 @@ export interface Plan {
 }
 
 const emptyCounts = (): PlanCounts => ({
-  rows: 0, problems: 0, unitsCreated: 0, unitsUpdated: 0, unitsDeactivated: 0,
-  employeesCreated: 0, employeesUpdated: 0, employeesMoved: 0, employeesDeactivated: 0, employeesReactivated: 0, employeesUnchanged: 0,
+  rows: 0,
+  problems: 0,
+  unitsCreated: 0,
+  unitsUpdated: 0,
+  unitsDeactivated: 0,
+  employeesCreated: 0,
+  employeesUpdated: 0,
+  employeesMoved: 0,
+  employeesDeactivated: 0,
+  employeesReactivated: 0,
+  employeesUnchanged: 0,
 });
 
 /** A unit's name compared loosely: case, punctuation and repeated spaces do not matter. */
 export function nameKey(s: string): string {
-  return s.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return s
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
 
 const text = (c: Cell | undefined) => cleanText(cellText(c ?? null)).replace(/\s+/g, " ");
 
 /** A code made from a unit's name when the list has none: "Dinas Pendidikan" → DINAS-PENDIDIKAN. */
 function codeFromName(name: string, taken: Set<string>): string {
-  const base = nameKey(name).normalize("NFKD").replace(/[^\w ]/g, "").trim().toUpperCase().replace(/\s+/g, "-").slice(0, 40) || "UNIT";
+  const base =
+    nameKey(name)
+      .normalize("NFKD")
+      .replace(/[^\w ]/g, "")
+      .trim()
+      .toUpperCase()
+      .replace(/\s+/g, "-")
+      .slice(0, 40) || "UNIT";
   let code = base;
   for (let i = 2; taken.has(code); i++) code = `${base}-${i}`;
   taken.add(code);
@@ -134,7 +154,10 @@ class UnitIndex {
 
   rename(u: UnitState, name: string) {
     const old = nameKey(u.name);
-    this.byName.set(old, (this.byName.get(old) ?? []).filter((x) => x !== u));
+    this.byName.set(
+      old,
+      (this.byName.get(old) ?? []).filter((x) => x !== u),
+    );
     u.name = name;
     const k = nameKey(name);
     this.byName.set(k, [...(this.byName.get(k) ?? []), u]);
@@ -182,7 +205,12 @@ export function planUnits(state: MasterState, rows: SheetRow[], map: ColumnMap, 
     const key = code || `${nameKey(name)}|${nameKey(parentName)}`;
     const twice = seen.get(key);
     if (twice !== undefined) {
-      problems.push({ line: r.line, field: code ? "code" : "name", key: "master.reason.unitTwice", vars: { line: twice } });
+      problems.push({
+        line: r.line,
+        field: code ? "code" : "name",
+        key: "master.reason.unitTwice",
+        vars: { line: twice },
+      });
       continue;
     }
     seen.set(key, r.line);
@@ -202,7 +230,12 @@ export function planUnits(state: MasterState, rows: SheetRow[], map: ColumnMap, 
     } else {
       const earlier = entries.find((e) => e.unit === unit);
       if (earlier) {
-        problems.push({ line: r.line, field: code ? "code" : "name", key: "master.reason.unitTwice", vars: { line: earlier.line } });
+        problems.push({
+          line: r.line,
+          field: code ? "code" : "name",
+          key: "master.reason.unitTwice",
+          vars: { line: earlier.line },
+        });
         continue;
       }
       if (unit.name !== name) index.rename(unit, name);
@@ -217,13 +250,23 @@ export function planUnits(state: MasterState, rows: SheetRow[], map: ColumnMap, 
     if (e.parentCode) parent = index.byCode.get(e.parentCode) ?? null;
     else if (e.parentName) parent = index.find(e.parentName);
     if ((e.parentCode || e.parentName) && (parent === null || parent === "ambiguous")) {
-      problems.push({ line: e.line, field: e.parentCode ? "parentCode" : "parentName", key: parent === "ambiguous" ? "master.reason.unitAmbiguous" : "master.reason.parentUnknown", vars: { name: e.parentCode || e.parentName } });
+      problems.push({
+        line: e.line,
+        field: e.parentCode ? "parentCode" : "parentName",
+        key: parent === "ambiguous" ? "master.reason.unitAmbiguous" : "master.reason.parentUnknown",
+        vars: { name: e.parentCode || e.parentName },
+      });
       if (!original.has(e.unit.id)) index.byId.delete(e.unit.id);
       continue;
     }
     const parentId = parent && parent !== "ambiguous" ? parent.id : null;
     if (parentId === e.unit.id) {
-      problems.push({ line: e.line, field: "parentName", key: "master.reason.parentCycle", vars: { name: e.unit.name } });
+      problems.push({
+        line: e.line,
+        field: "parentName",
+        key: "master.reason.parentCycle",
+        vars: { name: e.unit.name },
+      });
       continue;
     }
     e.unit.parentId = parentId;
@@ -236,7 +279,12 @@ export function planUnits(state: MasterState, rows: SheetRow[], map: ColumnMap, 
     const chain = new Set<string>();
     for (let u: UnitState | undefined = e.unit; u; u = u.parentId ? index.byId.get(u.parentId) : undefined) {
       if (chain.has(u.id)) {
-        problems.push({ line: e.line, field: "parentName", key: "master.reason.parentCycle", vars: { name: e.unit.name } });
+        problems.push({
+          line: e.line,
+          field: "parentName",
+          key: "master.reason.parentCycle",
+          vars: { name: e.unit.name },
+        });
         listed.delete(e.unit.id);
         e.unit.parentId = original.get(e.unit.id)?.parentId ?? null;
         break;
@@ -259,7 +307,9 @@ export function planUnits(state: MasterState, rows: SheetRow[], map: ColumnMap, 
   if (opts.complete && listed.size) {
     // A unit the file names is never "missing" from it, even when its row was refused (a mistyped parent).
     const keep = new Set<string>(entries.map((e) => e.unit.id));
-    for (const id of listed) for (let u = index.byId.get(id); u && !keep.has(u.id); u = u.parentId ? index.byId.get(u.parentId) : undefined) keep.add(u.id);
+    for (const id of listed)
+      for (let u = index.byId.get(id); u && !keep.has(u.id); u = u.parentId ? index.byId.get(u.parentId) : undefined)
+        keep.add(u.id);
     for (const u of state.units) {
       if (u.active && !keep.has(u.id)) {
         units.push({ ...u, active: false, before: u });
@@ -273,7 +323,8 @@ export function planUnits(state: MasterState, rows: SheetRow[], map: ColumnMap, 
 
 // ---- employee export ----
 
-const INACTIVE = /(pensiun|berhenti|keluar|meninggal|wafat|mutasi keluar|pindah keluar|tidak aktif|non ?aktif|nonaktif|diberhentikan|retired|left|inactive)/i;
+const INACTIVE =
+  /(pensiun|berhenti|keluar|meninggal|wafat|mutasi keluar|pindah keluar|tidak aktif|non ?aktif|nonaktif|diberhentikan|retired|left|inactive)/i;
 
 function typeOf(raw: string): EmploymentType | null | "bad" {
   if (!raw) return null;
@@ -297,8 +348,15 @@ export function fullName(front: string, name: string, back: string): string {
 }
 
 const sameEmployee = (a: EmployeeState, b: EmployeeState) =>
-  a.unitId === b.unitId && a.name === b.name && a.employmentType === b.employmentType && a.gender === b.gender && a.rank === b.rank &&
-  a.position === b.position && a.appointedOn === b.appointedOn && a.retiredOn === b.retiredOn && a.active === b.active;
+  a.unitId === b.unitId &&
+  a.name === b.name &&
+  a.employmentType === b.employmentType &&
+  a.gender === b.gender &&
+  a.rank === b.rank &&
+  a.position === b.position &&
+  a.appointedOn === b.appointedOn &&
+  a.retiredOn === b.retiredOn &&
+  a.active === b.active;
 
 export function planEmployees(state: MasterState, rows: SheetRow[], map: ColumnMap, opts: PlanOptions): Plan {
   const counts = emptyCounts();
@@ -325,22 +383,41 @@ export function planEmployees(state: MasterState, rows: SheetRow[], map: ColumnM
     }
     if (!name) return { line: r.line, field: "unitName", key: "master.reason.unitMissing" };
     const found = index.find(name, parentName || undefined);
-    if (found === "ambiguous") return { line: r.line, field: "unitName", key: "master.reason.unitAmbiguous", vars: { name } };
+    if (found === "ambiguous")
+      return { line: r.line, field: "unitName", key: "master.reason.unitAmbiguous", vars: { name } };
     if (found) return found;
     // A unit the region has not listed yet: made from the export, under its parent when named.
     let parentId: string | null = null;
     if (parentName) {
       const p = index.find(parentName);
-      if (p === "ambiguous") return { line: r.line, field: "parentUnitName", key: "master.reason.unitAmbiguous", vars: { name: parentName } };
+      if (p === "ambiguous")
+        return {
+          line: r.line,
+          field: "parentUnitName",
+          key: "master.reason.unitAmbiguous",
+          vars: { name: parentName },
+        };
       let parent = p;
       if (!parent) {
-        parent = { id: randomUUID(), code: codeFromName(parentName, index.codes), name: parentName, parentId: null, active: true };
+        parent = {
+          id: randomUUID(),
+          code: codeFromName(parentName, index.codes),
+          name: parentName,
+          parentId: null,
+          active: true,
+        };
         index.add(parent);
         newUnits.push({ ...parent, before: null });
       }
       parentId = parent.id;
     }
-    const u: UnitState = { id: randomUUID(), code: code || codeFromName(name, index.codes), name, parentId, active: true };
+    const u: UnitState = {
+      id: randomUUID(),
+      code: code || codeFromName(name, index.codes),
+      name,
+      parentId,
+      active: true,
+    };
     index.add(u);
     newUnits.push({ ...u, before: null });
     return u;
@@ -348,7 +425,8 @@ export function planEmployees(state: MasterState, rows: SheetRow[], map: ColumnM
 
   for (const r of rows) {
     counts.rows++;
-    const bad = (field: string, key: MessageKey, vars?: Problem["vars"]) => problems.push({ line: r.line, field, key, vars });
+    const bad = (field: string, key: MessageKey, vars?: Problem["vars"]) =>
+      problems.push({ line: r.line, field, key, vars });
     const nipCell = nipOfCell(map.nip === undefined ? null : (r.cells[map.nip] ?? null));
     if (!nipCell.ok) {
       bad("nip", nipCell.reason, { value: cellText(map.nip === undefined ? null : (r.cells[map.nip] ?? null)) });
@@ -365,7 +443,15 @@ export function planEmployees(state: MasterState, rows: SheetRow[], map: ColumnM
     const type: EmploymentType = typeRaw ?? "PNS";
     const check = type === "PNS" ? pns : checkNip(nip, "PPPK");
     if (!check.ok) {
-      bad("nip", typeRaw ? `master.reason.${check.problem}` : check.problem === "nip.length" ? "master.reason.nip.length" : "master.reason.nipNotPns", { value: nip });
+      bad(
+        "nip",
+        typeRaw
+          ? `master.reason.${check.problem}`
+          : check.problem === "nip.length"
+            ? "master.reason.nip.length"
+            : "master.reason.nipNotPns",
+        { value: nip },
+      );
       continue;
     }
     const first = seen.get(nip);

@@ -63,13 +63,16 @@ function cellOf(v: ExcelJS.CellValue): Cell {
 
 /** Every row of the first worksheet of an .xlsx file, streamed (a 40,000-row export never sits in memory as a workbook). */
 export async function readXlsxRows(bytes: Uint8Array, limit = Infinity): Promise<SheetRow[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
-    sharedStrings: "cache",
-    styles: "cache",
-    hyperlinks: "ignore",
-    worksheets: "emit",
-    entries: "emit",
-  });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(
+    Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]),
+    {
+      sharedStrings: "cache",
+      styles: "cache",
+      hyperlinks: "ignore",
+      worksheets: "emit",
+      entries: "emit",
+    },
+  );
   const rows: SheetRow[] = [];
   try {
     for await (const sheet of reader) {
@@ -120,9 +123,13 @@ function readTextRows(bytes: Uint8Array): SheetRow[] {
   // Title rows above the header have fewer delimiters than the header: detect it on the widest early line.
   const lines = text.split("\n", HEADER_SEARCH_ROWS);
   const widest = lines.reduce((a, b) => (b.split(/[;,\t]/).length > a.split(/[;,\t]/).length ? b : a), "");
-  const delimiter = ([";", ",", "\t"] as const).reduce((best, d) => (widest.split(d).length > widest.split(best).length ? d : best), ";" as ";" | "," | "\t");
+  const delimiter = ([";", ",", "\t"] as const).reduce(
+    (best, d) => (widest.split(d).length > widest.split(best).length ? d : best),
+    ";" as ";" | "," | "\t",
+  );
   const rows: SheetRow[] = [];
-  for (const r of readCsv(text, delimiter)) rows.push({ line: r.line, cells: r.fields.map((f) => (f === "" ? null : f)) });
+  for (const r of readCsv(text, delimiter))
+    rows.push({ line: r.line, cells: r.fields.map((f) => (f === "" ? null : f)) });
   return rows;
 }
 
@@ -170,14 +177,23 @@ export function findHeader(rows: SheetRow[], known: (key: string) => boolean): T
       combined.push(b ? (t || carry ? `${t || carry} ${b}` : b) : t);
     }
     // Also accept the lower row's own name where the combination is unknown ("No" over "Urut").
-    const merged = combined.map((h, c) => (known(headerKey(h)) ? h : known(headerKey(bottom[c] ?? "")) ? bottom[c]! : h));
+    const merged = combined.map((h, c) =>
+      known(headerKey(h)) ? h : known(headerKey(bottom[c] ?? "")) ? bottom[c]! : h,
+    );
     // Only when the combination names more columns than either row alone (a title row above the header adds none).
     const s2 = score(merged);
-    if (s2 > Math.max(s1, score(bottom)) && s2 > best.score) best = { score: s2, index: i + 1, header: merged, span: 2 };
+    if (s2 > Math.max(s1, score(bottom)) && s2 > best.score)
+      best = { score: s2, index: i + 1, header: merged, span: 2 };
   }
-  if (best.index === -1 || best.score < 2) throw new SheetError(rows.length ? "master.error.noHeader" : "master.error.empty");
+  if (best.index === -1 || best.score < 2)
+    throw new SheetError(rows.length ? "master.error.noHeader" : "master.error.empty");
   const headerRow = rows[best.index]!;
-  return { header: best.header, headerLine: headerRow.line, rows: rows.slice(best.index + 1), skipped: best.index + 1 - best.span };
+  return {
+    header: best.header,
+    headerLine: headerRow.line,
+    rows: rows.slice(best.index + 1),
+    skipped: best.index + 1 - best.span,
+  };
 }
 
 /** The header as found, or — when no known column is named — the row with the most filled cells, for mapping by hand. */
@@ -189,7 +205,12 @@ export function tableOf(rows: SheetRow[], known: (key: string) => boolean): Tabl
     const filled = (r: SheetRow) => r.cells.filter((c) => cellText(c)).length;
     let best = 0;
     for (let i = 1; i < Math.min(rows.length, 30); i++) if (filled(rows[i]!) > filled(rows[best]!)) best = i;
-    return { header: rows[best]!.cells.map(cellText), headerLine: rows[best]!.line, rows: rows.slice(best + 1), skipped: best };
+    return {
+      header: rows[best]!.cells.map(cellText),
+      headerLine: rows[best]!.line,
+      rows: rows.slice(best + 1),
+      skipped: best,
+    };
   }
 }
 
@@ -199,15 +220,53 @@ export function tableOf(rows: SheetRow[], known: (key: string) => boolean): Tabl
 const EXCEL_EPOCH_OFFSET = 25569;
 
 const MONTHS: Record<string, number> = {
-  jan: 1, januari: 1, january: 1, feb: 2, februari: 2, february: 2, peb: 2, mar: 3, maret: 3, march: 3, apr: 4, april: 4,
-  mei: 5, may: 5, jun: 6, juni: 6, june: 6, jul: 7, juli: 7, july: 7, agu: 8, agt: 8, agus: 8, agustus: 8, aug: 8, august: 8,
-  sep: 9, sept: 9, september: 9, okt: 10, oktober: 10, oct: 10, october: 10, nov: 11, nop: 11, november: 11, nopember: 11,
-  des: 12, desember: 12, dec: 12, december: 12,
+  jan: 1,
+  januari: 1,
+  january: 1,
+  feb: 2,
+  februari: 2,
+  february: 2,
+  peb: 2,
+  mar: 3,
+  maret: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  mei: 5,
+  may: 5,
+  jun: 6,
+  juni: 6,
+  june: 6,
+  jul: 7,
+  juli: 7,
+  july: 7,
+  agu: 8,
+  agt: 8,
+  agus: 8,
+  agustus: 8,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  okt: 10,
+  oktober: 10,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  nop: 11,
+  november: 11,
+  nopember: 11,
+  des: 12,
+  desember: 12,
+  dec: 12,
+  december: 12,
 };
 
 function iso(y: number, m: number, d: number): string | null {
   const dt = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || y > 2200 || dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
+  if (y < 1900 || y > 2200 || dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d)
+    return null;
   return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
@@ -240,7 +299,9 @@ export function dateOfCell(c: Cell): string | null {
   return null;
 }
 
-export type NipOfCell = { ok: true; nip: string } | { ok: false; reason: "master.reason.nipNumber" | "master.reason.nipScientific" | "master.reason.nipMissing" };
+export type NipOfCell =
+  | { ok: true; nip: string }
+  | { ok: false; reason: "master.reason.nipNumber" | "master.reason.nipScientific" | "master.reason.nipMissing" };
 
 /**
  * A NIP as a cell holds it. Excel keeps 15 significant digits of a number, so an 18-digit NIP typed

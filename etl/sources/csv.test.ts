@@ -28,22 +28,50 @@ describe("reading messy CSV", () => {
   it("quarantines a line whose quote is never closed alone, and reads on from the next line", () => {
     const text = 'nip;status;note\n1;H;"ok"\n2;H;"not closed\n3;H;fine\n4;TK;"two\nlines"\n5;H;last';
     const recs = [...readCsv(text)];
-    expect(recs.map((r) => [r.line, r.error ?? null])).toEqual([[1, null], [2, null], [3, "unterminatedQuote"], [4, null], [5, null], [7, null]]);
+    expect(recs.map((r) => [r.line, r.error ?? null])).toEqual([
+      [1, null],
+      [2, null],
+      [3, "unterminatedQuote"],
+      [4, null],
+      [5, null],
+      [7, null],
+    ]);
     expect(recs[2]!.raw).toBe('2;H;"not closed');
     expect(recs[4]!.fields).toEqual(["4", "TK", "two\nlines"]);
     // a stray quote far below does not join the lines between into one record
-    const stray = ['nip;status;note', '1;H;"a', ...Array.from({ length: 30 }, (_, i) => `${i + 2};H;x`), '99;H;b"'].join("\n");
+    const stray = [
+      "nip;status;note",
+      '1;H;"a',
+      ...Array.from({ length: 30 }, (_, i) => `${i + 2};H;x`),
+      '99;H;b"',
+    ].join("\n");
     const out = [...readCsv(stray)];
     expect(out).toHaveLength(33);
     expect(out[1]).toMatchObject({ line: 2, error: "unterminatedQuote" });
     expect(out[2]).toMatchObject({ line: 3, fields: ["2", "H", "x"] });
     // what spreadsheets write across lines is kept: spaces around quotes, Excel's ="…", a long note
-    const sheet = [...readCsv('nip;tanggal;catatan\n="198503122010011003"; 2024-07-01 ; "baris satu\nbaris dua"\n2;x;"' + "panjang\n".repeat(40) + '"\n3;y;z')];
-    expect(sheet.map((r) => [r.line, r.error ?? null])).toEqual([[1, null], [2, null], [4, null], [45, null]]);
+    const sheet = [
+      ...readCsv(
+        'nip;tanggal;catatan\n="198503122010011003"; 2024-07-01 ; "baris satu\nbaris dua"\n2;x;"' +
+          "panjang\n".repeat(40) +
+          '"\n3;y;z',
+      ),
+    ];
+    expect(sheet.map((r) => [r.line, r.error ?? null])).toEqual([
+      [1, null],
+      [2, null],
+      [4, null],
+      [45, null],
+    ]);
     expect(sheet[1]!.fields[2]).toBe(" baris satu\nbaris dua");
     // and a stray quote close below, with the wrong number of fields, neither
     const near = [...readCsv('a;b;c\n1;"x;3\n2;y";3;4\n5;6;7')];
-    expect(near.map((r) => [r.line, r.error ?? null])).toEqual([[1, null], [2, "unterminatedQuote"], [3, "unterminatedQuote"], [4, null]]);
+    expect(near.map((r) => [r.line, r.error ?? null])).toEqual([
+      [1, null],
+      [2, "unterminatedQuote"],
+      [3, "unterminatedQuote"],
+      [4, null],
+    ]);
   });
 
   it("reads Indonesian and ISO dates, dotted times, and local or zoned date-times", () => {
@@ -63,11 +91,26 @@ describe("reading messy CSV", () => {
 
 describe("row schemas", () => {
   const att = (o: Partial<Record<string, string>>) =>
-    attendanceRow.safeParse({ nip: "198902192014081001", date: "04/11/2024", checkIn: "07.10", checkOut: "16.00", status: "H", lateMinutes: "", ...o });
+    attendanceRow.safeParse({
+      nip: "198902192014081001",
+      date: "04/11/2024",
+      checkIn: "07.10",
+      checkOut: "16.00",
+      status: "H",
+      lateMinutes: "",
+      ...o,
+    });
 
   it("accepts a good attendance row and normalises it", () => {
     const r = att({ nip: "19890219 201408 1 001", status: "tl2", checkIn: "08:15", lateMinutes: "45" });
-    expect(r.success && r.data).toEqual({ nip: "198902192014081001", date: "2024-11-04", checkIn: 495, checkOut: 960, status: "TL2", lateMinutes: 45 });
+    expect(r.success && r.data).toEqual({
+      nip: "198902192014081001",
+      date: "2024-11-04",
+      checkIn: 495,
+      checkOut: 960,
+      status: "TL2",
+      lateMinutes: 45,
+    });
   });
 
   it.each([
@@ -90,9 +133,21 @@ describe("row schemas", () => {
     expect(parsePeriod("2024-10", "monthly")).toBe("2024-10-01");
     expect(parsePeriod("13/2024", "monthly")).toBeNull();
     expect(parsePeriod("04/11/2024", "daily")).toBe("2024-11-04");
-    const bad = ekinerjaRow.safeParse({ nip: "198902192014081001", period: "2024-11-04", kind: "harian", submittedAt: "", approval: "disetujui" });
+    const bad = ekinerjaRow.safeParse({
+      nip: "198902192014081001",
+      period: "2024-11-04",
+      kind: "harian",
+      submittedAt: "",
+      approval: "disetujui",
+    });
     expect(bad.error?.issues[0]?.message).toBe("etl.reason.approvalWithoutSubmission");
-    const ok = ekinerjaRow.safeParse({ nip: "198902192014081001", period: "10/2024", kind: "Realisasi Bulanan", submittedAt: "", approval: "" });
+    const ok = ekinerjaRow.safeParse({
+      nip: "198902192014081001",
+      period: "10/2024",
+      kind: "Realisasi Bulanan",
+      submittedAt: "",
+      approval: "",
+    });
     expect(ok.success && ok.data).toMatchObject({ kind: "monthly", period: "2024-10-01", approval: "none" });
   });
 });

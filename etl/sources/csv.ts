@@ -70,7 +70,10 @@ export function* readCsv(text: string, delimiter?: Delimiter): Generator<CsvReco
       }
       // over several lines only a well-formed record counts: quotes around whole fields, the right field count
       const joined = stripCr(raw);
-      const fields = countQuotes(raw) % 2 === 1 || (lines > 1 && (!wellQuoted(joined, d) || holdsRecords(joined, d, expected))) ? null : splitQuoted(joined, d);
+      const fields =
+        countQuotes(raw) % 2 === 1 || (lines > 1 && (!wellQuoted(joined, d) || holdsRecords(joined, d, expected)))
+          ? null
+          : splitQuoted(joined, d);
       if (lines > 1 && (!fields || (expected !== undefined && fields.length !== expected))) {
         // the quote was never closed as a record: this line alone, marked; the next line reads afresh
         const alone = stripCr(text.slice(pos, firstEnd));
@@ -85,7 +88,9 @@ export function* readCsv(text: string, delimiter?: Delimiter): Generator<CsvReco
       if (raw.trim() === "") continue;
       const record = fields ?? splitQuoted(raw, d);
       expected ??= record.length;
-      yield countQuotes(raw) % 2 === 1 ? { line: startLine, fields: record, raw, error: "unterminatedQuote" } : { line: startLine, fields: record, raw };
+      yield countQuotes(raw) % 2 === 1
+        ? { line: startLine, fields: record, raw, error: "unterminatedQuote" }
+        : { line: startLine, fields: record, raw };
       continue;
     }
     pos = end + 1;
@@ -181,7 +186,10 @@ function wellQuoted(raw: string, d: string): boolean {
 
 /** Header names compared loosely: case, spaces, dashes and underscores do not matter. */
 export function headerKey(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s_\-./]+/g, "");
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_\-./]+/g, "");
 }
 
 // ---- values as Indonesian systems write them ----

@@ -49,7 +49,13 @@ export const ekinerjaRow = z
   .object({
     nip: nipField,
     kind: z.string().transform((s, ctx) => {
-      const k = KIND_ALIASES[s.trim().toLowerCase().replace(/[\s_-]+/g, "")];
+      const k =
+        KIND_ALIASES[
+          s
+            .trim()
+            .toLowerCase()
+            .replace(/[\s_-]+/g, "")
+        ];
       if (!k) {
         ctx.addIssue({ code: "custom", message: "etl.reason.kind" });
         return z.NEVER;

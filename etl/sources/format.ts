@@ -23,7 +23,10 @@ export interface SourceFormat<Row> {
 export type HeaderMap = { field: string; index: number }[];
 
 /** Matches a header line against the format; returns the column positions or the missing required columns. */
-export function mapHeader(format: SourceFormat<unknown>, header: readonly string[]): { map: HeaderMap } | { missing: string[] } {
+export function mapHeader(
+  format: SourceFormat<unknown>,
+  header: readonly string[],
+): { map: HeaderMap } | { missing: string[] } {
   const keys = header.map(headerKey);
   const map: HeaderMap = [];
   const missing: string[] = [];

@@ -43,7 +43,8 @@ export async function xlsxToCsv(bytes: Uint8Array): Promise<string> {
     line++;
   };
   put(table.headerLine, table.header.map((h) => csvValue(h)).join(","));
-  for (const r of table.rows) put(r.line, Array.from({ length: width }, (_, i) => csvValue(r.cells[i] ?? null)).join(","));
+  for (const r of table.rows)
+    put(r.line, Array.from({ length: width }, (_, i) => csvValue(r.cells[i] ?? null)).join(","));
   return out.join("\n") + "\n";
 }
 

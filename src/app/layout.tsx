@@ -12,7 +12,13 @@ export const metadata: Metadata = {
   title: { default: "Pantau", template: "%s · Pantau" },
   description: "Pemantauan layanan kepegawaian pemerintah daerah",
   // public/: the favicon (browsers ask for it on every page) and the web app manifest for a home screen
-  icons: { icon: [{ url: "/favicon.ico", sizes: "16x16 32x32 48x48" }, { url: "/icon-192.png", sizes: "192x192", type: "image/png" }], apple: "/icon-192.png" },
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+      { url: "/icon-192.png", sizes: "192x192", type: "image/png" },
+    ],
+    apple: "/icon-192.png",
+  },
   manifest: "/manifest.webmanifest",
 };
 

@@ -6,14 +6,27 @@ import { LanguageSwitch } from "./LanguageSwitch";
 import { NavLinks } from "./NavLinks";
 import { SignOutButton } from "./SignOutButton";
 
-export function AppHeader({ session, locale, t, unread = 0 }: { session: Session | null; locale: Locale; t: Translate; unread?: number }) {
+export function AppHeader({
+  session,
+  locale,
+  t,
+  unread = 0,
+}: {
+  session: Session | null;
+  locale: Locale;
+  t: Translate;
+  unread?: number;
+}) {
   const user = session?.user;
   const items = user ? navFor(user.role).map((i) => ({ href: i.href, label: t(i.label) })) : [];
   return (
     <header className="app-header">
       <div className="bar">
         <Link href="/" className="brand" aria-label={`${t("app.name")} — ${t("nav.home")}`}>
-          <span aria-hidden="true" className="brand-mark">◉</span> {t("app.name")}
+          <span aria-hidden="true" className="brand-mark">
+            ◉
+          </span>{" "}
+          {t("app.name")}
         </Link>
         <div className="bar-end">
           <LanguageSwitch locale={locale} t={t} />
@@ -25,7 +38,8 @@ export function AppHeader({ session, locale, t, unread = 0 }: { session: Session
                 </Link>
               )}
               <span className="user-name">
-                <span className="user-full-name">{user.name}</span> <span className="role-badge">{t(`role.${user.role}`)}</span>
+                <span className="user-full-name">{user.name}</span>{" "}
+                <span className="role-badge">{t(`role.${user.role}`)}</span>
               </span>
               <SignOutButton label={t("nav.logout")} />
             </div>

@@ -40,10 +40,18 @@ describe("message catalog", () => {
   });
 
   it("fills placeholders", () => {
-    expect(translator("id")("login.error.THROTTLED", { minutes: 12 })).toBe("Terlalu banyak percobaan gagal. Coba lagi dalam 12 menit.");
-    expect(translator("en")("login.error.THROTTLED", { minutes: 12 })).toBe("Too many failed attempts. Try again in 12 minutes.");
-    expect(translator("en")("login.error.THROTTLED", { minutes: 1 })).toBe("Too many failed attempts. Try again in 1 minute.");
-    expect(translator("id")("login.error.THROTTLED", { minutes: 1 })).toBe("Terlalu banyak percobaan gagal. Coba lagi dalam 1 menit.");
+    expect(translator("id")("login.error.THROTTLED", { minutes: 12 })).toBe(
+      "Terlalu banyak percobaan gagal. Coba lagi dalam 12 menit.",
+    );
+    expect(translator("en")("login.error.THROTTLED", { minutes: 12 })).toBe(
+      "Too many failed attempts. Try again in 12 minutes.",
+    );
+    expect(translator("en")("login.error.THROTTLED", { minutes: 1 })).toBe(
+      "Too many failed attempts. Try again in 1 minute.",
+    );
+    expect(translator("id")("login.error.THROTTLED", { minutes: 1 })).toBe(
+      "Terlalu banyak percobaan gagal. Coba lagi dalam 1 menit.",
+    );
   });
 });
 

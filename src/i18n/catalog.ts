@@ -67,7 +67,8 @@ const core = {
   "dashboard.apply": "Terapkan",
   "dashboard.range": "{from} – {to}",
   "dashboard.loading": "Memuat indikator…",
-  "dashboard.error": "Indikator tidak dapat dimuat. Muat ulang halaman; bila masih gagal, periksa status penyimpanan atau hubungi admin.",
+  "dashboard.error":
+    "Indikator tidak dapat dimuat. Muat ulang halaman; bila masih gagal, periksa status penyimpanan atau hubungi admin.",
   "dashboard.vsPrevious": "vs periode sebelumnya",
   "dashboard.vsLastYear": "vs tahun lalu",
   "dashboard.noComparison": "tidak ada pembanding",
@@ -92,7 +93,8 @@ const core = {
   "dashboard.tableView": "Lihat sebagai tabel",
   "services.title": "Kinerja layanan",
   "services.histogram": "Sebaran waktu proses",
-  "services.histogram.desc": "Permohonan selesai menurut lama proses dalam hari kerja; batang terakhir memuat {cap} hari kerja atau lebih.",
+  "services.histogram.desc":
+    "Permohonan selesai menurut lama proses dalam hari kerja; batang terakhir memuat {cap} hari kerja atau lebih.",
   "services.slaWeekly": "Kepatuhan SLA per minggu",
   "services.slaMonthly": "Kepatuhan SLA per bulan",
   "services.stages": "Di mana permohonan menunggu",
@@ -136,7 +138,8 @@ const core = {
   "attendance.axis.rate": "Persentase",
   "attendance.byWeekday": "Keterlambatan dan TK menurut hari",
   "attendance.lateBands": "Keterlambatan menurut lamanya",
-  "attendance.lateBands.desc": "Hari terlambat masuk menurut kelompok menit (TL1–TL4); jumlah menit terlambat dalam periode: {minutes}.",
+  "attendance.lateBands.desc":
+    "Hari terlambat masuk menurut kelompok menit (TL1–TL4); jumlah menit terlambat dalam periode: {minutes}.",
   "attendance.byUnit": "Peringkat unit menurut tingkat kehadiran",
   "attendance.col.due": "Hari-orang wajib hadir",
   "attendance.col.weekday": "Hari",
@@ -153,7 +156,8 @@ const core = {
   "attendance.weekday.5": "Jumat",
   "ekinerja.title": "e-Kinerja",
   "ekinerja.compliant": "Pegawai yang mengisi semua tepat waktu",
-  "ekinerja.compliant.desc": "Pegawai yang wajib mengisi dalam periode ini dan mengisi setiap entrinya sebelum batas pengisian.",
+  "ekinerja.compliant.desc":
+    "Pegawai yang wajib mengisi dalam periode ini dan mengisi setiap entrinya sebelum batas pengisian.",
   "ekinerja.statesWeekly": "Entri e-Kinerja per minggu",
   "ekinerja.statesMonthly": "Entri e-Kinerja per bulan",
   "ekinerja.states.desc": "Entri yang wajib diisi: tepat waktu, terlambat, atau tidak diisi.",
@@ -167,7 +171,8 @@ const core = {
   "ekinerja.kind.daily": "Log harian",
   "ekinerja.kind.monthly": "Realisasi bulanan",
   "dashboard.noData.title": "Tidak ada data untuk pilihan ini",
-  "dashboard.noData.body": "Pilih periode yang lebih panjang atau unit lain. Bila data belum pernah dimuat, BKPSDM dapat mengimpor berkas absensi dan e-Kinerja di halaman Impor data; angkanya muncul di sini dalam beberapa menit.",
+  "dashboard.noData.body":
+    "Pilih periode yang lebih panjang atau unit lain. Bila data belum pernah dimuat, BKPSDM dapat mengimpor berkas absensi dan e-Kinerja di halaman Impor data; angkanya muncul di sini dalam beberapa menit.",
   "unit.title": "Unit kerja",
   "unit.breadcrumb": "Letak unit",
   "unit.children": "Sub-unit",
@@ -178,7 +183,8 @@ const core = {
   "data.runNow.failed": "ETL gagal; lihat status run di bawah dan log server.",
   "nav.survey": "Survei",
   "survey.admin.title": "Survei Kepuasan Masyarakat",
-  "survey.admin.lead": "Titik layanan dengan tautan dan kode QR survei masing-masing. Cetak kode QR untuk loket; jawaban masuk ke IKM unit titik layanan itu.",
+  "survey.admin.lead":
+    "Titik layanan dengan tautan dan kode QR survei masing-masing. Cetak kode QR untuk loket; jawaban masuk ke IKM unit titik layanan itu.",
   "survey.admin.export": "Unduh semua jawaban (CSV, tanpa kontak)",
   "survey.admin.created": "Titik layanan {code} dibuat.",
   "survey.admin.points": "Titik layanan",
@@ -202,12 +208,14 @@ const core = {
   "survey.admin.error.population": "Isi bilangan bulat 1 sampai 10.000.000, atau kosongkan.",
   "survey.print.title": "Bagaimana pelayanan kami?",
   "survey.period.title": "Periode survei",
-  "survey.period.lead": "SKM dilakukan paling sedikit sekali setahun untuk setiap unit pelayanan. Setiap periode membuka IKM-nya di dasbor kepuasan.",
+  "survey.period.lead":
+    "SKM dilakukan paling sedikit sekali setahun untuk setiap unit pelayanan. Setiap periode membuka IKM-nya di dasbor kepuasan.",
   "survey.period.example": "mis. SKM Semester II 2026",
   "survey.period.create": "Tambah periode",
   "survey.admin.error.periodLength": "Periode paling panjang dua tahun.",
   "survey.invite.title": "Tautan sekali pakai untuk permohonan selesai",
-  "survey.invite.lead": "Berikan kepada pemohon bersama tanda terima. Tautan hanya tampil sekali; membuatnya lagi mengganti tautan lama yang belum dipakai.",
+  "survey.invite.lead":
+    "Berikan kepada pemohon bersama tanda terima. Tautan hanya tampil sekali; membuatnya lagi mengganti tautan lama yang belum dipakai.",
   "survey.invite.number": "Nomor permohonan",
   "survey.invite.issue": "Buat tautan",
   "survey.invite.issued": "Tautan survei untuk permohonan {number} (sekali pakai):",
@@ -215,11 +223,13 @@ const core = {
   "survey.invite.error.notFinished": "Permohonan itu belum selesai; survei dibuka setelah selesai.",
   "handlers.open": "Penilaian petugas (khusus SDM)",
   "handlers.title": "Penilaian petugas dari survei",
-  "handlers.lead": "IKM dari jawaban survei atas permohonan yang ditangani setiap petugas (melalui tautan sekali pakai permohonan). Khusus SDM; setiap pembukaan halaman ini tercatat di log audit.",
+  "handlers.lead":
+    "IKM dari jawaban survei atas permohonan yang ditangani setiap petugas (melalui tautan sekali pakai permohonan). Khusus SDM; setiap pembukaan halaman ini tercatat di log audit.",
   "handlers.none": "Belum ada jawaban survei yang terkait dengan permohonan dalam periode ini.",
   "handlers.col.actor": "Petugas",
   "survey.admin.wording": "Kalimat pertanyaan",
-  "survey.admin.wording.lead": "Sembilan unsur SKM dengan empat pilihan jawaban masing-masing (dari terburuk ke terbaik), dalam bahasa Indonesia dan Inggris. Bawaan mengikuti contoh PermenPAN-RB 14/2017.",
+  "survey.admin.wording.lead":
+    "Sembilan unsur SKM dengan empat pilihan jawaban masing-masing (dari terburuk ke terbaik), dalam bahasa Indonesia dan Inggris. Bawaan mengikuti contoh PermenPAN-RB 14/2017.",
   "survey.admin.wording.saved": "Kalimat {code} disimpan.",
   "survey.admin.wording.questionId": "Pertanyaan (Indonesia)",
   "survey.admin.wording.questionEn": "Pertanyaan (Inggris)",
@@ -244,8 +254,10 @@ const core = {
   "feedback.newer": "Lebih baru",
   "feedback.older": "Lebih lama",
   "survey.title": "Survei Kepuasan Masyarakat",
-  "survey.intro": "Bantu kami memperbaiki pelayanan {point}. Survei ini tanpa nama, hanya 2–3 menit, dan jawaban Anda dihitung dalam Indeks Kepuasan Masyarakat.",
-  "survey.introInvite": "Permohonan {service} Anda ({number}) sudah selesai. Bagaimana pelayanan kami? Tautan ini hanya dapat dipakai sekali.",
+  "survey.intro":
+    "Bantu kami memperbaiki pelayanan {point}. Survei ini tanpa nama, hanya 2–3 menit, dan jawaban Anda dihitung dalam Indeks Kepuasan Masyarakat.",
+  "survey.introInvite":
+    "Permohonan {service} Anda ({number}) sudah selesai. Bagaimana pelayanan kami? Tautan ini hanya dapat dipakai sekali.",
   "survey.choose": "— pilih —",
   "survey.fixErrors": "Ada isian yang perlu diperbaiki; lihat pesan di dekat isian tersebut.",
   "survey.profile": "Tentang Anda",
@@ -278,12 +290,14 @@ const core = {
   "survey.suggestion": "Saran, masukan, atau pengaduan",
   "survey.isComplaint": "Ini pengaduan yang perlu ditindaklanjuti",
   "survey.contact": "Kontak untuk tindak lanjut (tidak wajib)",
-  "survey.contact.note": "Nomor telepon atau surel; hanya dilihat petugas yang menindaklanjuti, tidak pernah ditampilkan ke publik.",
+  "survey.contact.note":
+    "Nomor telepon atau surel; hanya dilihat petugas yang menindaklanjuti, tidak pernah ditampilkan ke publik.",
   "survey.submit": "Kirim jawaban",
   "survey.sending": "Mengirim…",
   "survey.thanks.title": "Terima kasih",
   "survey.thanks.body": "Jawaban Anda sudah tersimpan dan akan dihitung dalam Indeks Kepuasan Masyarakat unit ini.",
-  "survey.notFound": "Tautan survei ini tidak dikenal atau tidak aktif lagi. Mintalah tautan atau kode QR yang baru di loket pelayanan.",
+  "survey.notFound":
+    "Tautan survei ini tidak dikenal atau tidak aktif lagi. Mintalah tautan atau kode QR yang baru di loket pelayanan.",
   "survey.error.score": "Pilih salah satu jawaban.",
   "survey.error.body": "Isian tidak terbaca: kirim JSON.",
   "survey.error.tooLarge": "Isian terlalu besar (paling banyak 8 KB).",
@@ -306,7 +320,8 @@ const core = {
   "satisfaction.profile": "Profil responden",
   "satisfaction.respondents": "{n} responden",
   "satisfaction.complaints": "{complaints} pengaduan, {suggestions} saran dalam periode ini",
-  "satisfaction.method": "Metode PermenPAN-RB 14/2017: nilai rata-rata tiap unsur (NRR) dijumlahkan dengan bobot 1/9, lalu dikalikan 25. Mutu A 88,31–100; B 76,61–88,30; C 65,00–76,60; D 25,00–64,99.",
+  "satisfaction.method":
+    "Metode PermenPAN-RB 14/2017: nilai rata-rata tiap unsur (NRR) dijumlahkan dengan bobot 1/9, lalu dikalikan 25. Mutu A 88,31–100; B 76,61–88,30; C 65,00–76,60; D 25,00–64,99.",
   "satisfaction.sample.unknown": "jumlah penerima layanan belum diisi",
   "satisfaction.sample.reached": "memenuhi sampel minimal ({n})",
   "satisfaction.sample.short": "sementara: belum memenuhi sampel minimal ({n})",
@@ -334,7 +349,8 @@ const core = {
   "dashboard.tab.scorecard": "Rapor unit",
   "scorecard.title": "Rapor unit kerja",
   "scorecard.table": "Unit menurut peringkat gabungan",
-  "scorecard.how": "Setiap unit diberi peringkat pada tiap komponen (#1 terbaik); peringkat gabungan adalah rata-rata kelima peringkat komponen. Angka setiap komponen tampil agar penilaian dapat dijelaskan.",
+  "scorecard.how":
+    "Setiap unit diberi peringkat pada tiap komponen (#1 terbaik); peringkat gabungan adalah rata-rata kelima peringkat komponen. Angka setiap komponen tampil agar penilaian dapat dijelaskan.",
   "scorecard.col.rank": "Peringkat",
   "scorecard.col.overall": "Rata-rata peringkat",
   "scorecard.c.sla": "Kepatuhan SLA",
@@ -368,7 +384,8 @@ const core = {
   "me.lastLogin": "Terakhir masuk",
   "me.none": "—",
   "me.signOutEverywhere": "Keluar dari semua perangkat",
-  "me.signOutEverywhereHelp": "Mengakhiri semua sesi akun ini, di perangkat ini dan di mana pun (misalnya ponsel yang hilang).",
+  "me.signOutEverywhereHelp":
+    "Mengakhiri semua sesi akun ini, di perangkat ini dan di mana pun (misalnya ponsel yang hilang).",
   "users.title": "Pengguna",
   "users.new": "Tambah pengguna",
   "users.username": "Nama pengguna",
@@ -411,7 +428,8 @@ const core = {
   "forbidden.back": "Kembali ke beranda",
   "notFound.title": "Halaman tidak ditemukan",
   "error.title": "Terjadi kesalahan",
-  "error.body": "Permintaan tidak dapat diselesaikan. Coba muat ulang halaman; jika masih gagal, hubungi administrator.",
+  "error.body":
+    "Permintaan tidak dapat diselesaikan. Coba muat ulang halaman; jika masih gagal, hubungi administrator.",
   "error.retry": "Coba lagi",
   "health.ok": "Berfungsi",
   "health.down": "Bermasalah",
@@ -431,7 +449,8 @@ const core = {
   "common.loading": "Memuat…",
   "etl.reason.invalid": "Nilai tidak valid: {detail}",
   "etl.reason.fieldCount": "Jumlah kolom {found}, seharusnya {expected}",
-  "etl.reason.unterminatedQuote": "Tanda kutip (\") dibuka tetapi tidak ditutup di baris ini; baris berikutnya dibaca seperti biasa",
+  "etl.reason.unterminatedQuote":
+    'Tanda kutip (") dibuka tetapi tidak ditutup di baris ini; baris berikutnya dibaca seperti biasa',
   "etl.reason.nul": "Baris memuat karakter NUL (byte 0), mungkin berkas rusak atau bukan teks",
   "etl.reason.nip": "NIP harus 18 digit angka",
   "etl.reason.nipUnknown": "NIP tidak terdaftar sebagai pegawai di daerah ini",
@@ -455,7 +474,8 @@ const core = {
   "etl.reason.future": "Tanggal setelah hari ini",
   "etl.error.empty": "Berkas {file} kosong",
   "etl.error.read": "Berkas {file} tidak dapat dibaca ({detail})",
-  "etl.error.internal": "Berkas {file} tidak dapat diimpor karena kesalahan di Pantau; berkas lain tetap dimuat. Administrator dapat melihat rinciannya di log server.",
+  "etl.error.internal":
+    "Berkas {file} tidak dapat diimpor karena kesalahan di Pantau; berkas lain tetap dimuat. Administrator dapat melihat rinciannya di log server.",
   "etl.error.header": "Berkas {file} bukan ekspor {kind} yang dikenali: kolom {columns} tidak ditemukan di baris judul",
   "etl.error.busy": "ETL sedang berjalan (oleh {holder}, sampai {until}). Tunggu sampai selesai, lalu coba lagi.",
   "etl.error.noRegion": "Daerah {code} belum ada. Jalankan generator atau buat daerah lebih dulu.",
@@ -463,8 +483,10 @@ const core = {
   "etl.kind.EKINERJA": "e-Kinerja",
   "nav.data": "Impor data",
   "data.title": "Impor data dan ETL",
-  "data.lead": "Ekspor kehadiran dan e-Kinerja yang diimpor, baris yang dikarantina, dan setiap proses ETL ke ClickHouse.",
-  "data.howto": "Untuk mengimpor berkas: jalankan {command} di server, atau taruh berkas di folder {inbox}; ETL terjadwal memuatnya.",
+  "data.lead":
+    "Ekspor kehadiran dan e-Kinerja yang diimpor, baris yang dikarantina, dan setiap proses ETL ke ClickHouse.",
+  "data.howto":
+    "Untuk mengimpor berkas: jalankan {command} di server, atau taruh berkas di folder {inbox}; ETL terjadwal memuatnya.",
   "data.runs": "Proses ETL terakhir",
   "data.runs.empty": "Belum ada proses ETL.",
   "data.batches": "Berkas yang diimpor",
@@ -501,13 +523,14 @@ const core = {
   "data.status.LOADED": "Dimuat",
   "data.batch.loadError": "Tidak dapat dimuat ke basis analitik:",
   "data.backups": "Cadangan data",
-  "data.backups.lead": "Cadangan disimpan di {root}, dibuat otomatis setiap {hours} jam (0 = tidak otomatis), {keep} terbaru disimpan. Salin juga ke tempat lain; pemulihan: npm run restore -- <folder cadangan> saat server berhenti.",
+  "data.backups.lead":
+    "Cadangan disimpan di {root}, dibuat otomatis setiap {hours} jam (0 = tidak otomatis), {keep} terbaru disimpan. Salin juga ke tempat lain; pemulihan: npm run restore -- <folder cadangan> saat server berhenti.",
   "data.backups.now": "Buat cadangan sekarang",
   "data.backups.empty": "Belum ada cadangan.",
   "data.runNow.backup-ok": "Cadangan selesai dibuat.",
   "data.runNow.backup-failed": "Cadangan gagal dibuat; lihat log server.",
   "data.batch.retry": "Coba muat lagi pada ETL berikutnya",
-  "data.runNow.retry": "Berkas itu akan dimuat lagi pada ETL berikutnya (atau tekan \"Jalankan ETL sekarang\").",
+  "data.runNow.retry": 'Berkas itu akan dimuat lagi pada ETL berikutnya (atau tekan "Jalankan ETL sekarang").',
   "data.mode.INCREMENTAL": "Inkremental",
   "data.mode.FULL": "Bangun ulang",
   "nav.requests": "Layanan saya",
@@ -525,7 +548,8 @@ const core = {
   "requests.lead": "Ajukan layanan kepegawaian secara daring dan pantau setiap langkahnya.",
   "requests.new": "Ajukan layanan",
   "requests.none": "Anda belum pernah mengajukan layanan.",
-  "requests.noEmployee": "Akun Anda belum terhubung dengan data pegawai. Hubungi BKPSDM agar akun dihubungkan dengan NIP Anda.",
+  "requests.noEmployee":
+    "Akun Anda belum terhubung dengan data pegawai. Hubungi BKPSDM agar akun dihubungkan dengan NIP Anda.",
   "requests.number": "Nomor",
   "requests.service": "Layanan",
   "requests.status": "Status",
@@ -538,7 +562,8 @@ const core = {
   "requests.choose.lead": "Pilih layanan. Standar waktu penyelesaian dihitung dalam hari kerja.",
   "requests.choose.sla": "Selesai dalam {days} hari kerja",
   "requests.form.title": "Permohonan {service}",
-  "requests.form.lead": "Isi data berikut dan unggah dokumen persyaratan (PDF atau JPG, paling besar {max} MB per berkas).",
+  "requests.form.lead":
+    "Isi data berikut dan unggah dokumen persyaratan (PDF atau JPG, paling besar {max} MB per berkas).",
   "requests.form.documents": "Dokumen persyaratan",
   "requests.form.optional": "(tidak wajib)",
   "requests.form.submit": "Kirim permohonan",
@@ -583,20 +608,22 @@ const core = {
   "requests.error.service": "Layanan ini tidak tersedia.",
   "requests.error.notFound": "Permohonan tidak ditemukan.",
   "requests.error.forbidden": "Anda tidak berwenang mengambil tindakan ini.",
-  "requests.error.notAllowed": "Tindakan ini tidak dapat dilakukan pada permohonan berstatus \"{status}\".",
+  "requests.error.notAllowed": 'Tindakan ini tidak dapat dilakukan pada permohonan berstatus "{status}".',
   "requests.error.changed": "Permohonan ini baru saja diproses orang lain. Muat ulang halaman untuk melihat statusnya.",
   "requests.error.leave.order": "Tanggal selesai tidak boleh sebelum tanggal mulai.",
   "requests.error.leave.past": "Tanggal mulai tidak boleh sebelum hari ini.",
   "requests.error.leave.tooLong": "Jenis cuti ini paling lama {max} hari kalender.",
   "requests.error.leave.service": "Cuti besar baru dapat diambil setelah {years} tahun masa kerja.",
-  "requests.error.leave.noWorkingDays": "Rentang tanggal ini tidak memuat hari kerja (hanya akhir pekan atau hari libur).",
+  "requests.error.leave.noWorkingDays":
+    "Rentang tanggal ini tidak memuat hari kerja (hanya akhir pekan atau hari libur).",
   "requests.error.leave.overlap": "Tanggal ini bertumpuk dengan permohonan cuti {number}.",
   "requests.error.leave.oneYear": "Cuti tahunan harus berada dalam satu tahun kalender.",
-  "requests.error.leave.balance": "Cuti tahunan {year} tinggal {remaining} hari kerja; permohonan ini {requested} hari kerja.",
+  "requests.error.leave.balance":
+    "Cuti tahunan {year} tinggal {remaining} hari kerja; permohonan ini {requested} hari kerja.",
   "requests.error.document.required": "Dokumen ini wajib diunggah.",
-  "requests.error.document.empty": "Berkas \"{name}\" kosong.",
-  "requests.error.document.size": "Berkas \"{name}\" lebih besar dari {max} MB.",
-  "requests.error.document.type": "Berkas \"{name}\" bukan PDF atau JPG.",
+  "requests.error.document.empty": 'Berkas "{name}" kosong.',
+  "requests.error.document.size": 'Berkas "{name}" lebih besar dari {max} MB.',
+  "requests.error.document.type": 'Berkas "{name}" bukan PDF atau JPG.',
   "requests.detail.title": "Permohonan {number}",
   "requests.detail.employee": "Pegawai",
   "requests.detail.unit": "Unit kerja",
@@ -631,7 +658,8 @@ const core = {
   "requests.action.reasonReject": "Alasan penolakan",
   "requests.action.decree": "SK / surat hasil (PDF atau JPG)",
   "queue.title": "Antrian kerja",
-  "queue.lead": "Permohonan yang menunggu tindakan Anda, diurutkan menurut batas waktu (hari kerja). Yang terlambat ditandai.",
+  "queue.lead":
+    "Permohonan yang menunggu tindakan Anda, diurutkan menurut batas waktu (hari kerja). Yang terlambat ditandai.",
   "queue.verification": "Verifikasi",
   "queue.approval": "Persetujuan",
   "queue.completion": "Penyelesaian",
@@ -657,10 +685,12 @@ const core = {
   "validation.email": "Alamat e-mail tidak valid.",
   "validation.nipUnknown": "Tidak ada pegawai dengan NIP ini.",
   "validation.nipTaken": "Pegawai dengan NIP ini sudah punya akun.",
-  "requests.detail.healthPrivate": "Dokumen dan alasan cuti sakit adalah data kesehatan: hanya pegawai dan BKPSDM yang dapat melihatnya.",
+  "requests.detail.healthPrivate":
+    "Dokumen dan alasan cuti sakit adalah data kesehatan: hanya pegawai dan BKPSDM yang dapat melihatnya.",
   "nav.compliance": "Kepatuhan e-Kinerja",
   "compliance.title": "Kepatuhan e-Kinerja",
-  "compliance.lead": "Pegawai yang belum mengisi e-Kinerja pada periode yang dipilih. Pegawai yang sedang cuti, belum diangkat, atau sudah pensiun tidak wajib mengisi dan tidak ditandai. Setiap pembukaan daftar ini tercatat di log audit.",
+  "compliance.lead":
+    "Pegawai yang belum mengisi e-Kinerja pada periode yang dipilih. Pegawai yang sedang cuti, belum diangkat, atau sudah pensiun tidak wajib mengisi dan tidak ditandai. Setiap pembukaan daftar ini tercatat di log audit.",
   "compliance.ranking": "Peringkat unit (dasbor e-Kinerja)",
   "compliance.filter": "Saring daftar",
   "compliance.from": "Dari bulan",
@@ -703,7 +733,8 @@ const core = {
   "compliance.sheet": "Kepatuhan e-Kinerja",
   "compliance.exportTitle": "Kepatuhan e-Kinerja {from} s.d. {to} — Pantau",
   "compliance.deadlines": "Batas pengisian e-Kinerja",
-  "compliance.deadlinesLead": "Realisasi bulanan wajib diisi paling lambat tanggal ini pada bulan berikutnya; log harian dalam sekian hari kerja. Berlaku untuk impor berikutnya (muat ulang penuh untuk data lama).",
+  "compliance.deadlinesLead":
+    "Realisasi bulanan wajib diisi paling lambat tanggal ini pada bulan berikutnya; log harian dalam sekian hari kerja. Berlaku untuk impor berikutnya (muat ulang penuh untuk data lama).",
   "compliance.deadlineDay": "Tanggal batas realisasi bulanan",
   "compliance.graceDays": "Hari kerja untuk log harian",
   "compliance.saveDeadlines": "Simpan batas pengisian",
@@ -717,7 +748,8 @@ const core = {
   "compliance.att.rate": "kehadiran",
   "compliance.entries": "Isian",
   "compliance.timeline": "e-Kinerja dan kehadiran per bulan",
-  "compliance.timelineLead": "Isian harian dan bulanan yang wajib per bulan: tepat waktu, terlambat, tidak diisi. Tabel memuat kehadiran di sampingnya.",
+  "compliance.timelineLead":
+    "Isian harian dan bulanan yang wajib per bulan: tepat waktu, terlambat, tidak diisi. Tabel memuat kehadiran di sampingnya.",
   "compliance.position": "Jabatan",
   "compliance.summary": "12 bulan terakhir",
   "compliance.summaryText": "{onTime} dari {due} isian tepat waktu ({rate}); {missing} tidak diisi",
@@ -735,7 +767,8 @@ const core = {
   "compliance.error.days": "Jumlah hari harus bilangan bulat 1–366.",
   "discipline.open": "Pantauan disiplin (TK)",
   "discipline.title": "Pantauan disiplin: tidak masuk tanpa keterangan (TK)",
-  "discipline.lead": "Pegawai yang sudah mencapai, atau tinggal satu hari lagi mencapai, batas hukuman disiplin PP 94/2021: jumlah hari TK dalam setahun, dan TK berturut-turut dalam hari kerja. Terlambat masuk dan pulang sebelum waktunya dijumlahkan setahun; setiap 7,5 jam dihitung 1 hari tidak masuk kerja tanpa keterangan (Peraturan BKN 6/2022), hanya hari penuh.",
+  "discipline.lead":
+    "Pegawai yang sudah mencapai, atau tinggal satu hari lagi mencapai, batas hukuman disiplin PP 94/2021: jumlah hari TK dalam setahun, dan TK berturut-turut dalam hari kerja. Terlambat masuk dan pulang sebelum waktunya dijumlahkan setahun; setiap 7,5 jam dihitung 1 hari tidak masuk kerja tanpa keterangan (Peraturan BKN 6/2022), hanya hari penuh.",
   "discipline.year": "Tahun",
   "discipline.count": "{n} pegawai pada {year}.",
   "discipline.empty": "Tidak ada pegawai yang mencapai atau mendekati batas.",
@@ -758,22 +791,28 @@ const core = {
   "report.version": "versi {n}",
   "report.publishedAt": "terbit {date}",
   "report.draft": "DRAF (belum terbit)",
-  "report.dataAsOf": "Data diambil: {date}. Angka laporan ini tidak berubah walaupun data baru masuk; koreksi terbit sebagai versi baru.",
+  "report.dataAsOf":
+    "Data diambil: {date}. Angka laporan ini tidak berubah walaupun data baru masuk; koreksi terbit sebagai versi baru.",
   "report.correction": "Koreksi (versi {n}):",
   "report.download.pdf": "Unduh PDF",
   "report.download.csv": "Unduh CSV",
   "report.download.json": "Data terbuka (JSON)",
   "report.privacy.title": "Tentang data pribadi",
-  "report.privacy.body": "Laporan ini hanya memuat angka gabungan per layanan dan per unit kerja, tanpa nama atau NIP. Angka yang mencakup kurang dari {n} pegawai atau responden disembunyikan agar tidak ada orang yang dapat dikenali; tempatnya ditulis “< {n}”.",
+  "report.privacy.body":
+    "Laporan ini hanya memuat angka gabungan per layanan dan per unit kerja, tanpa nama atau NIP. Angka yang mencakup kurang dari {n} pegawai atau responden disembunyikan agar tidak ada orang yang dapat dikenali; tempatnya ditulis “< {n}”.",
   "report.suppressedCell": "< 5",
   "report.services.title": "Waktu penyelesaian layanan",
-  "report.explain.processing": "Waktu penyelesaian dihitung dalam hari kerja, dari permohonan diajukan sampai selesai (akhir pekan, hari libur nasional, dan cuti bersama tidak dihitung). Median: separuh permohonan selesai lebih cepat dari angka ini. P90: sembilan dari sepuluh permohonan selesai dalam waktu ini. Kepatuhan standar: bagian permohonan yang selesai dalam standar waktu layanan.",
+  "report.explain.processing":
+    "Waktu penyelesaian dihitung dalam hari kerja, dari permohonan diajukan sampai selesai (akhir pekan, hari libur nasional, dan cuti bersama tidak dihitung). Median: separuh permohonan selesai lebih cepat dari angka ini. P90: sembilan dari sepuluh permohonan selesai dalam waktu ini. Kepatuhan standar: bagian permohonan yang selesai dalam standar waktu layanan.",
   "report.ikm.title": "Kepuasan masyarakat (IKM)",
-  "report.explain.ikm": "Indeks Kepuasan Masyarakat dari survei sembilan unsur (PermenPAN-RB 14/2017), skala 25–100. Mutu A (88,31–100) sangat baik, B (76,61–88,30) baik, C (65,00–76,60) kurang baik, D (25,00–64,99) tidak baik. Jumlah responden selalu disebutkan.",
+  "report.explain.ikm":
+    "Indeks Kepuasan Masyarakat dari survei sembilan unsur (PermenPAN-RB 14/2017), skala 25–100. Mutu A (88,31–100) sangat baik, B (76,61–88,30) baik, C (65,00–76,60) kurang baik, D (25,00–64,99) tidak baik. Jumlah responden selalu disebutkan.",
   "report.ikm.overall": "IKM seluruh layanan: {ikm} — mutu {grade}, dari {n} responden.",
   "report.units.title": "Kehadiran dan pengisian e-Kinerja per unit kerja",
-  "report.explain.attendance": "Tingkat kehadiran: hari kerja pegawai hadir (termasuk terlambat dan dinas luar) dibagi hari kerja yang wajib hadir; cuti dan tugas belajar tidak dihitung.",
-  "report.explain.ekinerja": "Pengisian e-Kinerja: isian yang dibuat tepat waktu (sebelum Batas Pengisian) dibagi isian yang wajib; pegawai yang cuti, belum diangkat, atau sudah pensiun tidak wajib mengisi.",
+  "report.explain.attendance":
+    "Tingkat kehadiran: hari kerja pegawai hadir (termasuk terlambat dan dinas luar) dibagi hari kerja yang wajib hadir; cuti dan tugas belajar tidak dihitung.",
+  "report.explain.ekinerja":
+    "Pengisian e-Kinerja: isian yang dibuat tepat waktu (sebelum Batas Pengisian) dibagi isian yang wajib; pegawai yang cuti, belum diangkat, atau sudah pensiun tidak wajib mengisi.",
   "report.col.sla": "Standar (hari kerja)",
   "report.col.completed": "Selesai",
   "report.col.median": "Median (hari kerja)",
@@ -792,11 +831,13 @@ const core = {
   "report.pdf.page": "halaman {n} dari {of}",
   "report.pdf.slaMarker": "Batang: median; garis biru muda: standar waktu layanan.",
   "report.index.title": "Laporan transparansi",
-  "report.index.lead": "Laporan berkala tentang waktu penyelesaian layanan kepegawaian, kepuasan masyarakat, kehadiran, dan pengisian e-Kinerja. Tanpa data pribadi.",
+  "report.index.lead":
+    "Laporan berkala tentang waktu penyelesaian layanan kepegawaian, kepuasan masyarakat, kehadiran, dan pengisian e-Kinerja. Tanpa data pribadi.",
   "report.index.empty": "Belum ada laporan yang diterbitkan.",
   "report.index.openData": "Data terbuka (JSON):",
   "reports.admin.title": "Laporan transparansi",
-  "reports.admin.lead": "Buat draf laporan untuk satu periode, periksa, lalu terbitkan. Laporan yang terbit tidak dapat diubah; koreksi dibuat sebagai versi baru dengan catatan apa yang berubah.",
+  "reports.admin.lead":
+    "Buat draf laporan untuk satu periode, periksa, lalu terbitkan. Laporan yang terbit tidak dapat diubah; koreksi dibuat sebagai versi baru dengan catatan apa yang berubah.",
   "reports.admin.public": "Lihat halaman publik",
   "reports.admin.period": "Periode",
   "reports.admin.periodHelp": "Bulan (2026-10), triwulan (2026-q3), atau tahun (2026).",
@@ -808,7 +849,8 @@ const core = {
   "reports.admin.statusDraft": "Draf",
   "reports.admin.statusPublished": "Terbit",
   "reports.admin.preview": "Pratinjau draf.",
-  "reports.admin.previewHelp": "Beginilah laporan akan tampil untuk publik. Setelah terbit, angkanya tidak dapat diubah.",
+  "reports.admin.previewHelp":
+    "Beginilah laporan akan tampil untuk publik. Setelah terbit, angkanya tidak dapat diubah.",
   "reports.admin.discard": "Buang draf",
   "reports.error.period": "Periode tidak dikenal. Tulis 2026-10, 2026-q3, atau 2026.",
   "reports.error.future": "Periode ini belum dimulai.",
@@ -817,7 +859,8 @@ const core = {
   "reports.error.notDraft": "Laporan ini sudah terbit atau sudah dibuang.",
   "reports.error.region": "Belum ada data wilayah.",
   "report.ikm.byUnit": "Per unit kerja",
-  "reports.error.unfinished": "Periode ini belum berakhir: laporan yang terbit tidak dapat diubah, jadi hanya periode yang sudah lewat yang dapat dilaporkan.",
+  "reports.error.unfinished":
+    "Periode ini belum berakhir: laporan yang terbit tidak dapat diubah, jadi hanya periode yang sudah lewat yang dapat dilaporkan.",
   "reports.error.busy": "Draf periode ini baru saja dibuat oleh orang lain. Muat ulang daftar laporan.",
   "compliance.error.filter": "Saringan tidak valid; daftar memakai nilai bawaan.",
   "compliance.error.deadline": "Tanggal batas 1–28 dan hari kerja log harian 0–10.",
@@ -864,7 +907,8 @@ const coreEn: Record<keyof typeof core, string> = {
   "login.submit": "Sign in",
   "login.submitting": "Checking…",
   "login.error.INVALID": "Wrong username or password.",
-  "login.error.THROTTLED": "Too many failed attempts. Try again in {minutes, plural, one {# minute} other {# minutes}}.",
+  "login.error.THROTTLED":
+    "Too many failed attempts. Try again in {minutes, plural, one {# minute} other {# minutes}}.",
   "login.error.unknown": "Cannot sign in right now. Please try again shortly.",
   "dashboard.title": "Dashboard",
   "dashboard.scopeRegion": "Scope: the whole region",
@@ -885,7 +929,8 @@ const coreEn: Record<keyof typeof core, string> = {
   "dashboard.apply": "Apply",
   "dashboard.range": "{from} – {to}",
   "dashboard.loading": "Loading indicators…",
-  "dashboard.error": "The indicators could not be loaded. Reload the page; if it still fails, check the store status or ask an administrator.",
+  "dashboard.error":
+    "The indicators could not be loaded. Reload the page; if it still fails, check the store status or ask an administrator.",
   "dashboard.vsPrevious": "vs previous period",
   "dashboard.vsLastYear": "vs last year",
   "dashboard.noComparison": "nothing to compare",
@@ -910,7 +955,8 @@ const coreEn: Record<keyof typeof core, string> = {
   "dashboard.tableView": "Show as a table",
   "services.title": "Service performance",
   "services.histogram": "Processing time distribution",
-  "services.histogram.desc": "Completed requests by processing time in working days; the last bar holds {cap} working days or more.",
+  "services.histogram.desc":
+    "Completed requests by processing time in working days; the last bar holds {cap} working days or more.",
   "services.slaWeekly": "SLA compliance by week",
   "services.slaMonthly": "SLA compliance by month",
   "services.stages": "Where requests wait",
@@ -971,7 +1017,8 @@ const coreEn: Record<keyof typeof core, string> = {
   "attendance.weekday.5": "Friday",
   "ekinerja.title": "e-Kinerja",
   "ekinerja.compliant": "Employees who filled everything on time",
-  "ekinerja.compliant.desc": "Employees with entries due in this period who made every one before its filling deadline.",
+  "ekinerja.compliant.desc":
+    "Employees with entries due in this period who made every one before its filling deadline.",
   "ekinerja.statesWeekly": "e-Kinerja entries by week",
   "ekinerja.statesMonthly": "e-Kinerja entries by month",
   "ekinerja.states.desc": "Entries due: on time, late, or missing.",
@@ -985,7 +1032,8 @@ const coreEn: Record<keyof typeof core, string> = {
   "ekinerja.kind.daily": "Daily log",
   "ekinerja.kind.monthly": "Monthly realisation",
   "dashboard.noData.title": "No data for this choice",
-  "dashboard.noData.body": "Choose a longer period or another unit. If no data was ever loaded, HR (BKPSDM) can import attendance and e-Kinerja files on the Data imports page; the figures appear here within a few minutes.",
+  "dashboard.noData.body":
+    "Choose a longer period or another unit. If no data was ever loaded, HR (BKPSDM) can import attendance and e-Kinerja files on the Data imports page; the figures appear here within a few minutes.",
   "unit.title": "Work unit",
   "unit.breadcrumb": "Where the unit sits",
   "unit.children": "Sub-units",
@@ -996,7 +1044,8 @@ const coreEn: Record<keyof typeof core, string> = {
   "data.runNow.failed": "The ETL failed; see the run status below and the server log.",
   "nav.survey": "Survey",
   "survey.admin.title": "Public Satisfaction Survey",
-  "survey.admin.lead": "Service points, each with its survey link and QR code. Print the QR code for the counter; answers count in the IKM of the point's unit.",
+  "survey.admin.lead":
+    "Service points, each with its survey link and QR code. Print the QR code for the counter; answers count in the IKM of the point's unit.",
   "survey.admin.export": "Download all answers (CSV, without contacts)",
   "survey.admin.created": "Service point {code} created.",
   "survey.admin.points": "Service points",
@@ -1020,12 +1069,14 @@ const coreEn: Record<keyof typeof core, string> = {
   "survey.admin.error.population": "Enter a whole number from 1 to 10,000,000, or leave it empty.",
   "survey.print.title": "How did we serve you?",
   "survey.period.title": "Survey periods",
-  "survey.period.lead": "The SKM runs at least once a year for each service unit. Each period opens its IKM on the satisfaction dashboard.",
+  "survey.period.lead":
+    "The SKM runs at least once a year for each service unit. Each period opens its IKM on the satisfaction dashboard.",
   "survey.period.example": "e.g. SKM second half 2026",
   "survey.period.create": "Add the period",
   "survey.admin.error.periodLength": "A period is at most two years long.",
   "survey.invite.title": "One-time link for a finished request",
-  "survey.invite.lead": "Give it to the applicant with the receipt. The link is shown once; issuing it again replaces an unused old link.",
+  "survey.invite.lead":
+    "Give it to the applicant with the receipt. The link is shown once; issuing it again replaces an unused old link.",
   "survey.invite.number": "Request number",
   "survey.invite.issue": "Issue the link",
   "survey.invite.issued": "Survey link for request {number} (works once):",
@@ -1033,18 +1084,22 @@ const coreEn: Record<keyof typeof core, string> = {
   "survey.invite.error.notFinished": "That request is not finished yet; its survey opens when it is.",
   "handlers.open": "Staff ratings (HR only)",
   "handlers.title": "Staff ratings from the survey",
-  "handlers.lead": "IKM of the survey answers about the requests each staff member handled (through the requests' one-time links). HR only; every opening of this page is recorded in the audit log.",
+  "handlers.lead":
+    "IKM of the survey answers about the requests each staff member handled (through the requests' one-time links). HR only; every opening of this page is recorded in the audit log.",
   "handlers.none": "No survey answers tied to requests in this period yet.",
   "handlers.col.actor": "Staff member",
   "survey.admin.wording": "Question wording",
-  "survey.admin.wording.lead": "The nine SKM elements, each with its four answers (worst to best), in Indonesian and English. The defaults follow PermenPAN-RB 14/2017's example.",
+  "survey.admin.wording.lead":
+    "The nine SKM elements, each with its four answers (worst to best), in Indonesian and English. The defaults follow PermenPAN-RB 14/2017's example.",
   "survey.admin.wording.saved": "Wording of {code} saved.",
   "survey.admin.wording.questionId": "Question (Indonesian)",
   "survey.admin.wording.questionEn": "Question (English)",
   "survey.admin.wording.option": "Answer {n}",
   "survey.admin.wording.save": "Save {code}",
-  "survey.admin.error.wording": "Fill in the question and all four answers in both languages (2–300 characters, answers 2–80).",
-  "survey.print.scan": "Scan this code with your phone's camera to answer the satisfaction survey (no account, 2–3 minutes).",
+  "survey.admin.error.wording":
+    "Fill in the question and all four answers in both languages (2–300 characters, answers 2–80).",
+  "survey.print.scan":
+    "Scan this code with your phone's camera to answer the satisfaction survey (no account, 2–3 minutes).",
   "feedback.title": "Suggestions and complaints",
   "feedback.show": "Show",
   "feedback.all": "all suggestions",
@@ -1062,7 +1117,8 @@ const coreEn: Record<keyof typeof core, string> = {
   "feedback.newer": "Newer",
   "feedback.older": "Older",
   "survey.title": "Public Satisfaction Survey",
-  "survey.intro": "Help us improve the service at {point}. The survey is anonymous, takes 2–3 minutes, and your answers count in the Public Satisfaction Index.",
+  "survey.intro":
+    "Help us improve the service at {point}. The survey is anonymous, takes 2–3 minutes, and your answers count in the Public Satisfaction Index.",
   "survey.introInvite": "Your {service} request ({number}) is finished. How did we serve you? This link works once.",
   "survey.choose": "— choose —",
   "survey.fixErrors": "Some answers need fixing; see the messages next to them.",
@@ -1101,7 +1157,8 @@ const coreEn: Record<keyof typeof core, string> = {
   "survey.sending": "Sending…",
   "survey.thanks.title": "Thank you",
   "survey.thanks.body": "Your answers are stored and will count in this unit's Public Satisfaction Index.",
-  "survey.notFound": "This survey link is unknown or no longer active. Ask for a new link or QR code at the service counter.",
+  "survey.notFound":
+    "This survey link is unknown or no longer active. Ask for a new link or QR code at the service counter.",
   "survey.error.score": "Choose one answer.",
   "survey.error.body": "The request could not be read: send JSON.",
   "survey.error.tooLarge": "The request is too large (8 KB at most).",
@@ -1114,7 +1171,8 @@ const coreEn: Record<keyof typeof core, string> = {
   "survey.error.unknownPoint": "This survey link is unknown or no longer active.",
   "survey.error.unknownInvite": "This survey link is unknown.",
   "survey.error.inviteUsed": "The survey for this request has already been answered. Thank you.",
-  "survey.error.throttled": "Too many answers from this device. Try again in {minutes, plural, one {# minute} other {# minutes}}.",
+  "survey.error.throttled":
+    "Too many answers from this device. Try again in {minutes, plural, one {# minute} other {# minutes}}.",
   "dashboard.tab.satisfaction": "Satisfaction (IKM)",
   "satisfaction.title": "Public satisfaction (IKM)",
   "satisfaction.elements": "Score of each service element",
@@ -1124,7 +1182,8 @@ const coreEn: Record<keyof typeof core, string> = {
   "satisfaction.profile": "Who answered",
   "satisfaction.respondents": "{n, plural, one {# respondent} other {# respondents}}",
   "satisfaction.complaints": "{complaints} complaints, {suggestions} suggestions in this period",
-  "satisfaction.method": "Method of PermenPAN-RB 14/2017: each element's mean (NRR) weighted 1/9 and summed, then times 25. Grades A 88.31–100; B 76.61–88.30; C 65.00–76.60; D 25.00–64.99.",
+  "satisfaction.method":
+    "Method of PermenPAN-RB 14/2017: each element's mean (NRR) weighted 1/9 and summed, then times 25. Grades A 88.31–100; B 76.61–88.30; C 65.00–76.60; D 25.00–64.99.",
   "satisfaction.sample.unknown": "people served not recorded",
   "satisfaction.sample.reached": "reaches the minimum sample ({n})",
   "satisfaction.sample.short": "provisional: below the minimum sample ({n})",
@@ -1152,7 +1211,8 @@ const coreEn: Record<keyof typeof core, string> = {
   "dashboard.tab.scorecard": "Unit scorecard",
   "scorecard.title": "Work unit scorecard",
   "scorecard.table": "Units by overall rank",
-  "scorecard.how": "Each unit is ranked on each component (#1 is best); the overall rank is the mean of its five component ranks. Every component's value is shown so the evaluation can be explained.",
+  "scorecard.how":
+    "Each unit is ranked on each component (#1 is best); the overall rank is the mean of its five component ranks. Every component's value is shown so the evaluation can be explained.",
   "scorecard.col.rank": "Rank",
   "scorecard.col.overall": "Mean rank",
   "scorecard.c.sla": "SLA compliance",
@@ -1186,7 +1246,8 @@ const coreEn: Record<keyof typeof core, string> = {
   "me.lastLogin": "Last signed in",
   "me.none": "—",
   "me.signOutEverywhere": "Sign out of every device",
-  "me.signOutEverywhereHelp": "Ends every session of this account, on this device and anywhere else (a lost phone, say).",
+  "me.signOutEverywhereHelp":
+    "Ends every session of this account, on this device and anywhere else (a lost phone, say).",
   "users.title": "Users",
   "users.new": "Add a user",
   "users.username": "Username",
@@ -1249,7 +1310,8 @@ const coreEn: Record<keyof typeof core, string> = {
   "common.loading": "Loading…",
   "etl.reason.invalid": "Invalid value: {detail}",
   "etl.reason.fieldCount": "{found} columns, expected {expected}",
-  "etl.reason.unterminatedQuote": "A quote (\") opens on this line and is never closed; the next lines are read as usual",
+  "etl.reason.unterminatedQuote":
+    'A quote (") opens on this line and is never closed; the next lines are read as usual',
   "etl.reason.nul": "The line holds a NUL character (byte 0): the file may be damaged or not text",
   "etl.reason.nip": "NIP must be 18 digits",
   "etl.reason.nipUnknown": "NIP is not an employee of this region",
@@ -1273,7 +1335,8 @@ const coreEn: Record<keyof typeof core, string> = {
   "etl.reason.future": "Date is after today",
   "etl.error.empty": "File {file} is empty",
   "etl.error.read": "File {file} cannot be read ({detail})",
-  "etl.error.internal": "File {file} could not be imported because of an error in Pantau; the other files still load. The administrator finds the details in the server log.",
+  "etl.error.internal":
+    "File {file} could not be imported because of an error in Pantau; the other files still load. The administrator finds the details in the server log.",
   "etl.error.header": "File {file} is not a recognised {kind} export: column(s) {columns} missing from the header line",
   "etl.error.busy": "The ETL is already running (by {holder}, until {until}). Wait for it to finish, then try again.",
   "etl.error.noRegion": "Region {code} does not exist. Run the generator or create the region first.",
@@ -1282,7 +1345,8 @@ const coreEn: Record<keyof typeof core, string> = {
   "nav.data": "Data imports",
   "data.title": "Data imports and ETL",
   "data.lead": "Imported attendance and e-Kinerja exports, quarantined rows, and every ETL run into ClickHouse.",
-  "data.howto": "To import a file: run {command} on the server, or put the file in the {inbox} folder; the scheduled ETL loads it.",
+  "data.howto":
+    "To import a file: run {command} on the server, or put the file in the {inbox} folder; the scheduled ETL loads it.",
   "data.runs": "Latest ETL runs",
   "data.runs.empty": "No ETL run yet.",
   "data.batches": "Imported files",
@@ -1309,7 +1373,8 @@ const coreEn: Record<keyof typeof core, string> = {
   "data.quarantine.none": "No row of this file was quarantined.",
   "data.quarantine.view": "See {n, plural, one {# row} other {# rows}}",
   "data.quarantine.back": "Back to data imports",
-  "data.quarantine.note": "These rows hold NIPs (personal data); every opening of this page is recorded in the audit log.",
+  "data.quarantine.note":
+    "These rows hold NIPs (personal data); every opening of this page is recorded in the audit log.",
   "data.page.prev": "Previous",
   "data.page.next": "Next",
   "data.status.RUNNING": "Running",
@@ -1319,13 +1384,14 @@ const coreEn: Record<keyof typeof core, string> = {
   "data.status.LOADED": "Loaded",
   "data.batch.loadError": "Could not be loaded into the analytics store:",
   "data.backups": "Backups",
-  "data.backups.lead": "Backups are kept in {root}, made every {hours} hours (0 = never by themselves), the newest {keep} kept. Copy them elsewhere too; to restore: npm run restore -- <backup folder> while the server is stopped.",
+  "data.backups.lead":
+    "Backups are kept in {root}, made every {hours} hours (0 = never by themselves), the newest {keep} kept. Copy them elsewhere too; to restore: npm run restore -- <backup folder> while the server is stopped.",
   "data.backups.now": "Back up now",
   "data.backups.empty": "No backups yet.",
   "data.runNow.backup-ok": "The backup was made.",
   "data.runNow.backup-failed": "The backup failed; see the server log.",
   "data.batch.retry": "Try loading it again in the next ETL run",
-  "data.runNow.retry": "That file will be loaded again by the next ETL run (or press \"Run the ETL now\").",
+  "data.runNow.retry": 'That file will be loaded again by the next ETL run (or press "Run the ETL now").',
   "data.mode.INCREMENTAL": "Incremental",
   "data.mode.FULL": "Full rebuild",
   "nav.requests": "My requests",
@@ -1362,7 +1428,8 @@ const coreEn: Record<keyof typeof core, string> = {
   "requests.form.submit": "Submit request",
   "requests.form.sending": "Sending…",
   "requests.form.errors": "The request cannot be sent yet. Correct the marked fields.",
-  "requests.form.workingDays": "Leave length: {n, plural, one {# working day} other {# working days}} (holidays and collective leave days are not counted).",
+  "requests.form.workingDays":
+    "Leave length: {n, plural, one {# working day} other {# working days}} (holidays and collective leave days are not counted).",
   "requests.form.submitted": "Request {number} has been sent and waits for BKPSDM's verification.",
   "requests.field.leaveKind": "Kind of leave",
   "requests.field.startsOn": "From",
@@ -1401,7 +1468,7 @@ const coreEn: Record<keyof typeof core, string> = {
   "requests.error.service": "This service is not available.",
   "requests.error.notFound": "Request not found.",
   "requests.error.forbidden": "You may not take this action.",
-  "requests.error.notAllowed": "This action is not possible on a request with status \"{status}\".",
+  "requests.error.notAllowed": 'This action is not possible on a request with status "{status}".',
   "requests.error.changed": "Someone else has just acted on this request. Reload the page to see its status.",
   "requests.error.leave.order": "The end date cannot be before the start date.",
   "requests.error.leave.past": "The start date cannot be before today.",
@@ -1410,11 +1477,12 @@ const coreEn: Record<keyof typeof core, string> = {
   "requests.error.leave.noWorkingDays": "These dates hold no working day (only weekends or holidays).",
   "requests.error.leave.overlap": "These dates overlap leave request {number}.",
   "requests.error.leave.oneYear": "Annual leave must fall within one calendar year.",
-  "requests.error.leave.balance": "Only {remaining} working days of {year} annual leave are left; this request needs {requested}.",
+  "requests.error.leave.balance":
+    "Only {remaining} working days of {year} annual leave are left; this request needs {requested}.",
   "requests.error.document.required": "This document is required.",
-  "requests.error.document.empty": "The file \"{name}\" is empty.",
-  "requests.error.document.size": "The file \"{name}\" is larger than {max} MB.",
-  "requests.error.document.type": "The file \"{name}\" is not a PDF or JPG.",
+  "requests.error.document.empty": 'The file "{name}" is empty.',
+  "requests.error.document.size": 'The file "{name}" is larger than {max} MB.',
+  "requests.error.document.type": 'The file "{name}" is not a PDF or JPG.',
   "requests.detail.title": "Request {number}",
   "requests.detail.employee": "Employee",
   "requests.detail.unit": "Unit",
@@ -1475,10 +1543,12 @@ const coreEn: Record<keyof typeof core, string> = {
   "validation.email": "Not a valid e-mail address.",
   "validation.nipUnknown": "No employee has this NIP.",
   "validation.nipTaken": "The employee with this NIP already has an account.",
-  "requests.detail.healthPrivate": "Sick leave documents and reasons are health data: only the employee and BKPSDM can see them.",
+  "requests.detail.healthPrivate":
+    "Sick leave documents and reasons are health data: only the employee and BKPSDM can see them.",
   "nav.compliance": "e-Kinerja compliance",
   "compliance.title": "e-Kinerja compliance",
-  "compliance.lead": "Employees who have not filled in e-Kinerja in the chosen period. Employees on leave, not yet appointed or retired are not due and not flagged. Every opening of this list is logged in the audit log.",
+  "compliance.lead":
+    "Employees who have not filled in e-Kinerja in the chosen period. Employees on leave, not yet appointed or retired are not due and not flagged. Every opening of this list is logged in the audit log.",
   "compliance.ranking": "Unit ranking (e-Kinerja dashboard)",
   "compliance.filter": "Filter the list",
   "compliance.from": "From month",
@@ -1521,7 +1591,8 @@ const coreEn: Record<keyof typeof core, string> = {
   "compliance.sheet": "e-Kinerja compliance",
   "compliance.exportTitle": "e-Kinerja compliance {from} to {to} — Pantau",
   "compliance.deadlines": "e-Kinerja filling deadlines (Batas Pengisian)",
-  "compliance.deadlinesLead": "The monthly realisation is due by this day of the following month; a daily log within this many working days. Applies to the next imports (rebuild fully for older data).",
+  "compliance.deadlinesLead":
+    "The monthly realisation is due by this day of the following month; a daily log within this many working days. Applies to the next imports (rebuild fully for older data).",
   "compliance.deadlineDay": "Day of the monthly deadline",
   "compliance.graceDays": "Working days for a daily log",
   "compliance.saveDeadlines": "Save deadlines",
@@ -1535,7 +1606,8 @@ const coreEn: Record<keyof typeof core, string> = {
   "compliance.att.rate": "attendance",
   "compliance.entries": "Entries",
   "compliance.timeline": "e-Kinerja and attendance by month",
-  "compliance.timelineLead": "Daily and monthly entries due each month: on time, late, missing. The table holds attendance beside them.",
+  "compliance.timelineLead":
+    "Daily and monthly entries due each month: on time, late, missing. The table holds attendance beside them.",
   "compliance.position": "Position",
   "compliance.summary": "Last 12 months",
   "compliance.summaryText": "{onTime} of {due} entries on time ({rate}); {missing} missing",
@@ -1553,7 +1625,8 @@ const coreEn: Record<keyof typeof core, string> = {
   "compliance.error.days": "Days must be a whole number from 1 to 366.",
   "discipline.open": "Discipline watch (TK)",
   "discipline.title": "Discipline watch: absent without reason (TK)",
-  "discipline.lead": "Employees who reached, or are one day from, a PP 94/2021 discipline threshold: TK days in the year, and TK on consecutive working days. Late arrivals and early leaves add up over the year; every 7.5 hours counts as one day absent without reason (Peraturan BKN 6/2022), whole days only.",
+  "discipline.lead":
+    "Employees who reached, or are one day from, a PP 94/2021 discipline threshold: TK days in the year, and TK on consecutive working days. Late arrivals and early leaves add up over the year; every 7.5 hours counts as one day absent without reason (Peraturan BKN 6/2022), whole days only.",
   "discipline.year": "Year",
   "discipline.count": "{n, plural, one {# employee} other {# employees}} in {year}.",
   "discipline.empty": "No employee has reached or is near a threshold.",
@@ -1566,7 +1639,8 @@ const coreEn: Record<keyof typeof core, string> = {
   "discipline.next": "Next threshold",
   "discipline.nextText": "{label}: {n, plural, one {# more day} other {# more days}}",
   "discipline.thresholds": "Discipline thresholds",
-  "discipline.thresholdsLead": "Data, not code: change them when the rules change. Every change is logged in the audit log.",
+  "discipline.thresholdsLead":
+    "Data, not code: change them when the rules change. Every change is logged in the audit log.",
   "discipline.daysCumulative": "TK days in a year",
   "discipline.daysConsecutive": "consecutive working days of TK",
   "discipline.save": "Save",
@@ -1576,22 +1650,28 @@ const coreEn: Record<keyof typeof core, string> = {
   "report.version": "version {n}",
   "report.publishedAt": "published {date}",
   "report.draft": "DRAFT (not published)",
-  "report.dataAsOf": "Data taken: {date}. This report's numbers do not change when new data arrives; corrections are published as new versions.",
+  "report.dataAsOf":
+    "Data taken: {date}. This report's numbers do not change when new data arrives; corrections are published as new versions.",
   "report.correction": "Correction (version {n}):",
   "report.download.pdf": "Download PDF",
   "report.download.csv": "Download CSV",
   "report.download.json": "Open data (JSON)",
   "report.privacy.title": "About personal data",
-  "report.privacy.body": "This report holds only totals per service and per unit, never a name or a NIP. A number covering fewer than {n} employees or respondents is hidden so that nobody can be recognised; its place reads “< {n}”.",
+  "report.privacy.body":
+    "This report holds only totals per service and per unit, never a name or a NIP. A number covering fewer than {n} employees or respondents is hidden so that nobody can be recognised; its place reads “< {n}”.",
   "report.suppressedCell": "< 5",
   "report.services.title": "Service processing times",
-  "report.explain.processing": "Processing time counts working days from submission to completion (weekends, national holidays and collective leave days are not counted). Median: half of the requests finished faster. P90: nine in ten requests finished within this time. Within standard: the share of requests finished within the service's standard time.",
+  "report.explain.processing":
+    "Processing time counts working days from submission to completion (weekends, national holidays and collective leave days are not counted). Median: half of the requests finished faster. P90: nine in ten requests finished within this time. Within standard: the share of requests finished within the service's standard time.",
   "report.ikm.title": "Public satisfaction (IKM)",
-  "report.explain.ikm": "The Public Satisfaction Index from the nine-element survey (PermenPAN-RB 14/2017), on a 25–100 scale. Grade A (88.31–100) very good, B (76.61–88.30) good, C (65.00–76.60) poor, D (25.00–64.99) very poor. The number of respondents is always given.",
+  "report.explain.ikm":
+    "The Public Satisfaction Index from the nine-element survey (PermenPAN-RB 14/2017), on a 25–100 scale. Grade A (88.31–100) very good, B (76.61–88.30) good, C (65.00–76.60) poor, D (25.00–64.99) very poor. The number of respondents is always given.",
   "report.ikm.overall": "IKM for all services: {ikm} — grade {grade}, from {n} respondents.",
   "report.units.title": "Attendance and e-Kinerja filling per unit",
-  "report.explain.attendance": "Attendance rate: working days employees were present (including late and official travel) divided by the working days they were due; leave and study leave do not count.",
-  "report.explain.ekinerja": "e-Kinerja filling: entries made on time (by the filling deadline) divided by the entries due; employees on leave, not yet appointed or retired are not due.",
+  "report.explain.attendance":
+    "Attendance rate: working days employees were present (including late and official travel) divided by the working days they were due; leave and study leave do not count.",
+  "report.explain.ekinerja":
+    "e-Kinerja filling: entries made on time (by the filling deadline) divided by the entries due; employees on leave, not yet appointed or retired are not due.",
   "report.col.sla": "Standard (working days)",
   "report.col.completed": "Completed",
   "report.col.median": "Median (working days)",
@@ -1610,11 +1690,13 @@ const coreEn: Record<keyof typeof core, string> = {
   "report.pdf.page": "page {n} of {of}",
   "report.pdf.slaMarker": "Bar: median; light blue line: the service's standard time.",
   "report.index.title": "Transparency reports",
-  "report.index.lead": "Periodic reports on personnel service processing times, public satisfaction, attendance and e-Kinerja filling. No personal data.",
+  "report.index.lead":
+    "Periodic reports on personnel service processing times, public satisfaction, attendance and e-Kinerja filling. No personal data.",
   "report.index.empty": "No report has been published yet.",
   "report.index.openData": "Open data (JSON):",
   "reports.admin.title": "Transparency reports",
-  "reports.admin.lead": "Draft a report for a period, review it, then publish it. A published report cannot change; a correction is a new version with a note saying what changed.",
+  "reports.admin.lead":
+    "Draft a report for a period, review it, then publish it. A published report cannot change; a correction is a new version with a note saying what changed.",
   "reports.admin.public": "See the public page",
   "reports.admin.period": "Period",
   "reports.admin.periodHelp": "A month (2026-10), a quarter (2026-q3) or a year (2026).",
@@ -1630,12 +1712,14 @@ const coreEn: Record<keyof typeof core, string> = {
   "reports.admin.discard": "Discard draft",
   "reports.error.period": "Unknown period. Write 2026-10, 2026-q3 or 2026.",
   "reports.error.future": "This period has not started yet.",
-  "reports.error.note": "This period is already published: write what the correction changes (at most 2,000 characters).",
+  "reports.error.note":
+    "This period is already published: write what the correction changes (at most 2,000 characters).",
   "reports.error.forbidden": "Only BKPSDM and administrators can publish reports.",
   "reports.error.notDraft": "This report is already published or discarded.",
   "reports.error.region": "There is no region yet.",
   "report.ikm.byUnit": "Per unit",
-  "reports.error.unfinished": "This period has not ended: a published report cannot change, so only a past period can be reported.",
+  "reports.error.unfinished":
+    "This period has not ended: a published report cannot change, so only a past period can be reported.",
   "reports.error.busy": "Someone else has just made a draft of this period. Reload the list of reports.",
   "compliance.error.filter": "Invalid filter; the list uses the defaults.",
   "compliance.error.deadline": "The deadline day is 1–28 and the daily-log working days 0–10.",
@@ -1646,7 +1730,15 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "id";
 export const LOCALE_COOKIE = "pantau_locale";
 
-const en: Messages = { ...coreEn, ...setup.en, ...accounts.en, ...imports.en, ...measures.en, ...leaders.en, ...samples.en };
+const en: Messages = {
+  ...coreEn,
+  ...setup.en,
+  ...accounts.en,
+  ...imports.en,
+  ...measures.en,
+  ...leaders.en,
+  ...samples.en,
+};
 
 export const catalog: Record<Locale, Messages> = { id, en };
 
@@ -1683,4 +1775,12 @@ export function translator(locale: Locale): Translate {
 }
 
 /** Each area's keys, for the test that no key is defined twice (a later spread would hide the first). */
-export const catalogParts = { core, setup: setup.id, accounts: accounts.id, imports: imports.id, measures: measures.id, leaders: leaders.id, samples: samples.id };
+export const catalogParts = {
+  core,
+  setup: setup.id,
+  accounts: accounts.id,
+  imports: imports.id,
+  measures: measures.id,
+  leaders: leaders.id,
+  samples: samples.id,
+};

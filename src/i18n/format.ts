@@ -17,13 +17,21 @@ export function formatPercent(ratio: number, digits = 1): string {
 const dateLocale = (locale: Locale) => (locale === "id" ? "id-ID" : "en-GB");
 
 export function formatDate(value: Date | string, locale: Locale, timeZone = "Asia/Jakarta"): string {
-  return new Intl.DateTimeFormat(dateLocale(locale), { day: "numeric", month: "short", year: "numeric", timeZone }).format(
-    new Date(value),
-  );
+  return new Intl.DateTimeFormat(dateLocale(locale), {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone,
+  }).format(new Date(value));
 }
 
 export function formatDateTime(value: Date | string, locale: Locale, timeZone = "Asia/Jakarta"): string {
   const d = new Date(value);
-  const time = new Intl.DateTimeFormat(dateLocale(locale), { hour: "2-digit", minute: "2-digit", hour12: false, timeZone }).format(d);
+  const time = new Intl.DateTimeFormat(dateLocale(locale), {
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+    timeZone,
+  }).format(d);
   return `${formatDate(d, locale, timeZone)} ${time.replace(".", ":")}`;
 }

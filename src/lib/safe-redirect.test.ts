@@ -8,7 +8,25 @@ describe("where sign-in may send the browser", () => {
   });
 
   it("refuses every way the probe left the site, and anything that is not a path", () => {
-    for (const raw of ["/\\evil.example/", "/\\\\evil.example/", "/\t/evil.example/", "/\n/evil.example/", "//evil.example/", "http://localhost:3100.evil.example/", "/.//evil.example", "/..//evil.example", "/%2e//evil.example", "/a/..//evil.example", "https://evil.example", "javascript:alert(1)", "evil.example", "", null, undefined, "/" + "a".repeat(2001)]) {
+    for (const raw of [
+      "/\\evil.example/",
+      "/\\\\evil.example/",
+      "/\t/evil.example/",
+      "/\n/evil.example/",
+      "//evil.example/",
+      "http://localhost:3100.evil.example/",
+      "/.//evil.example",
+      "/..//evil.example",
+      "/%2e//evil.example",
+      "/a/..//evil.example",
+      "https://evil.example",
+      "javascript:alert(1)",
+      "evil.example",
+      "",
+      null,
+      undefined,
+      "/" + "a".repeat(2001),
+    ]) {
       expect(sameOriginPath(raw)).toBeNull();
     }
   });

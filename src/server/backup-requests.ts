@@ -12,7 +12,10 @@ export function requestsDir(dataDir: string) {
 export type BackupAnswer = { ok: true; dir: string; bytes: number } | { ok: false; error: string };
 
 /** The server's side: answers every waiting request with one backup (made by `make`). */
-export async function answerBackupRequests(dataDir: string, make: () => Promise<{ dir: string; bytes: number }>): Promise<number> {
+export async function answerBackupRequests(
+  dataDir: string,
+  make: () => Promise<{ dir: string; bytes: number }>,
+): Promise<number> {
   const dir = requestsDir(dataDir);
   if (!existsSync(dir)) return 0;
   const waiting = readdirSync(dir).filter((f) => f.endsWith(".request"));
@@ -34,13 +37,17 @@ export async function answerBackupRequests(dataDir: string, make: () => Promise<
 }
 
 /** The command's side: asks the running server for a backup and waits for its answer. */
-export async function requestBackupFromServer(dataDir: string, timeoutMs = 10 * 60_000, pollMs = 500): Promise<BackupAnswer | null> {
+export async function requestBackupFromServer(
+  dataDir: string,
+  timeoutMs = 10 * 60_000,
+  pollMs = 500,
+): Promise<BackupAnswer | null> {
   const dir = requestsDir(dataDir);
   mkdirSync(dir, { recursive: true });
   const id = `${Date.now()}-${randomBytes(4).toString("hex")}`;
   writeFileSync(path.join(dir, `${id}.request`), new Date().toISOString());
   const done = path.join(dir, `${id}.done`);
-  for (const until = Date.now() + timeoutMs; Date.now() < until; ) {
+  for (const until = Date.now() + timeoutMs; Date.now() < until;) {
     if (existsSync(done)) {
       const answer = JSON.parse(readFileSync(done, "utf8")) as BackupAnswer;
       rmSync(done, { force: true });

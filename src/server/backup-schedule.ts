@@ -6,14 +6,22 @@ import { answerBackupRequests } from "./backup-requests";
 import { backupRoot, listBackups, makeBackup, type BackupInfo } from "./backup";
 import { getRelationalConnection } from "./db";
 
-const state = globalThis as unknown as { pantauBackupTimer?: NodeJS.Timeout; pantauBackupRunning?: Promise<BackupInfo> };
+const state = globalThis as unknown as {
+  pantauBackupTimer?: NodeJS.Timeout;
+  pantauBackupRunning?: Promise<BackupInfo>;
+};
 
 /** One backup at a time in this process: a second ask while one runs gets that one. */
 export function backupNow(): Promise<BackupInfo> {
   state.pantauBackupRunning ??= (async () => {
     const e = env();
     try {
-      const made = await makeBackup({ dataDir: e.dataDir, root: backupRoot(e), conn: await getRelationalConnection(), keep: e.BACKUP_KEEP });
+      const made = await makeBackup({
+        dataDir: e.dataDir,
+        root: backupRoot(e),
+        conn: await getRelationalConnection(),
+        keep: e.BACKUP_KEEP,
+      });
       console.log(`[backup] ${made.dir} (${(made.bytes / 1024 / 1024).toFixed(1)} MB)`);
       return made;
     } finally {
@@ -37,6 +45,9 @@ export function startBackupSchedule(): void {
     const newest = listBackups(backupRoot(e))[0];
     if (!newest || Date.now() - newest.createdAt.getTime() >= everyMs) await backupNow();
   };
-  state.pantauBackupTimer = setInterval(() => void tick().catch((err) => console.error("[backup] failed:", err)), 3_000);
+  state.pantauBackupTimer = setInterval(
+    () => void tick().catch((err) => console.error("[backup] failed:", err)),
+    3_000,
+  );
   state.pantauBackupTimer.unref();
 }

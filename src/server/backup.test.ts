@@ -27,7 +27,8 @@ describe("backup and restore of the embedded data folder", () => {
   let db: Db;
   let ch: ClickHouse;
   let truth: Truth;
-  const etl = (opts: Parameters<typeof runEtl>[1] = {}) => runEtl({ db, ch, dataDir }, { lagMs: 0, today: "2026-11-25", ...opts });
+  const etl = (opts: Parameters<typeof runEtl>[1] = {}) =>
+    runEtl({ db, ch, dataDir }, { lagMs: 0, today: "2026-11-25", ...opts });
   const open = async () => {
     conn = await openRelational({ kind: "pglite", dataDir });
     await applyMigrations(conn);
@@ -56,7 +57,9 @@ describe("backup and restore of the embedded data folder", () => {
 
   const answers = () => db.surveyResponse.count();
   const addAnswer = async () => {
-    const r = await db.surveyResponse.findFirstOrThrow({ omit: { id: true, createdAt: true, updatedAt: true, requestId: true, submissionKey: true } });
+    const r = await db.surveyResponse.findFirstOrThrow({
+      omit: { id: true, createdAt: true, updatedAt: true, requestId: true, submissionKey: true },
+    });
     await db.surveyResponse.create({ data: { ...r, submissionKey: randomBytes(12).toString("base64url") } });
   };
 

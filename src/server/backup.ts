@@ -6,7 +6,17 @@
 // its own dump, taken between two statements), and import batches and uploads are copied after it — a
 // batch or document is written before the row naming it commits, so everything the dump names is there.
 // With PostgreSQL the database is backed up by its own tools (pg_dump); the files are still copied.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { RelationalConnection } from "./db/adapter";
@@ -42,7 +52,10 @@ function sizeOf(p: string): number {
 
 function countFiles(p: string): number {
   if (!existsSync(p)) return 0;
-  return readdirSync(p, { withFileTypes: true }).reduce((a, e) => a + (e.isDirectory() ? countFiles(path.join(p, e.name)) : 1), 0);
+  return readdirSync(p, { withFileTypes: true }).reduce(
+    (a, e) => a + (e.isDirectory() ? countFiles(path.join(p, e.name)) : 1),
+    0,
+  );
 }
 
 /** The backups in `root`, newest first; their sizes only when asked (that walks every file). */
@@ -61,10 +74,17 @@ export function listBackups(root: string, opts: { sizes?: boolean } = {}): Backu
 const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
 
 /** Makes a backup; keeps the newest `keep` of them. */
-export async function makeBackup(opts: { dataDir: string; root: string; conn: RelationalConnection; keep: number; now?: Date }): Promise<BackupInfo> {
+export async function makeBackup(opts: {
+  dataDir: string;
+  root: string;
+  conn: RelationalConnection;
+  keep: number;
+  now?: Date;
+}): Promise<BackupInfo> {
   const now = opts.now ?? new Date();
   let name = `pantau-${stamp(now)}`;
-  for (let i = 1; existsSync(path.join(opts.root, name)); i++) name = `pantau-${stamp(new Date(now.getTime() + i * 1000))}`;
+  for (let i = 1; existsSync(path.join(opts.root, name)); i++)
+    name = `pantau-${stamp(new Date(now.getTime() + i * 1000))}`;
   const dir = path.join(opts.root, name);
   const tmp = `${dir}.partial`;
   rmSync(tmp, { recursive: true, force: true });
@@ -82,19 +102,30 @@ export async function makeBackup(opts: { dataDir: string; root: string; conn: Re
     const copy = (what: string) => {
       const from = path.join(opts.dataDir, what);
       // an import killed halfway leaves "<batch>.tmp-…" folders: not part of the record
-      if (existsSync(from)) cpSync(from, path.join(tmp, what), { recursive: true, filter: (src) => !/\.tmp-[0-9a-f]+$|\.\d+\.tmp$/.test(src) });
+      if (existsSync(from))
+        cpSync(from, path.join(tmp, what), {
+          recursive: true,
+          filter: (src) => !/\.tmp-[0-9a-f]+$|\.\d+\.tmp$/.test(src),
+        });
     };
     copy("imports");
     copy("uploads");
-    if (existsSync(path.join(opts.dataDir, "auth-secret"))) cpSync(path.join(opts.dataDir, "auth-secret"), path.join(tmp, "auth-secret"));
-    const manifest: BackupManifest = { format: BACKUP_FORMAT, createdAt: now.toISOString(), relational, files: { imports: countFiles(path.join(tmp, "imports")), uploads: countFiles(path.join(tmp, "uploads")) } };
+    if (existsSync(path.join(opts.dataDir, "auth-secret")))
+      cpSync(path.join(opts.dataDir, "auth-secret"), path.join(tmp, "auth-secret"));
+    const manifest: BackupManifest = {
+      format: BACKUP_FORMAT,
+      createdAt: now.toISOString(),
+      relational,
+      files: { imports: countFiles(path.join(tmp, "imports")), uploads: countFiles(path.join(tmp, "uploads")) },
+    };
     writeFileSync(path.join(tmp, "manifest.json"), JSON.stringify(manifest, null, 2));
     renameSync(tmp, dir);
   } catch (err) {
     rmSync(tmp, { recursive: true, force: true });
     throw err;
   }
-  for (const old of listBackups(opts.root).slice(Math.max(1, opts.keep))) rmSync(old.dir, { recursive: true, force: true });
+  for (const old of listBackups(opts.root).slice(Math.max(1, opts.keep)))
+    rmSync(old.dir, { recursive: true, force: true });
   return { name, dir, createdAt: now, bytes: sizeOf(dir) };
 }
 
@@ -107,11 +138,21 @@ export class RestoreError extends Error {}
  * moved in. A backup that cannot be unpacked changes nothing. ClickHouse is left as it was:
  * `npm run etl -- --full` rebuilds it from the restored record.
  */
-export async function restoreBackup(dataDir: string, backupDir: string, now = new Date()): Promise<{ movedAside: string; manifest: BackupManifest }> {
+export async function restoreBackup(
+  dataDir: string,
+  backupDir: string,
+  now = new Date(),
+): Promise<{ movedAside: string; manifest: BackupManifest }> {
   const manifestFile = path.join(backupDir, "manifest.json");
-  if (!existsSync(manifestFile)) throw new RestoreError(`${backupDir} bukan cadangan Pantau (tidak ada manifest.json) / is not a Pantau backup (no manifest.json)`);
+  if (!existsSync(manifestFile))
+    throw new RestoreError(
+      `${backupDir} bukan cadangan Pantau (tidak ada manifest.json) / is not a Pantau backup (no manifest.json)`,
+    );
   const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as BackupManifest;
-  if (manifest.format !== BACKUP_FORMAT) throw new RestoreError(`format cadangan ${manifest.format} tidak dikenal / unknown backup format ${manifest.format}`);
+  if (manifest.format !== BACKUP_FORMAT)
+    throw new RestoreError(
+      `format cadangan ${manifest.format} tidak dikenal / unknown backup format ${manifest.format}`,
+    );
   const parts = ["imports", "uploads", "auth-secret", ...(manifest.relational === "pglite" ? ["pglite"] : [])];
   const staging = path.join(dataDir, `restore-staging-${stamp(now)}`);
   rmSync(staging, { recursive: true, force: true });
@@ -129,7 +170,9 @@ export async function restoreBackup(dataDir: string, backupDir: string, now = ne
     }
   } catch (err) {
     rmSync(staging, { recursive: true, force: true });
-    throw new RestoreError(`cadangan tidak dapat dibuka; folder data tidak diubah / the backup cannot be opened; the data folder is unchanged: ${err instanceof Error ? err.message : String(err)}`);
+    throw new RestoreError(
+      `cadangan tidak dapat dibuka; folder data tidak diubah / the backup cannot be opened; the data folder is unchanged: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   const aside = path.join(dataDir, `before-restore-${stamp(now)}`);
   mkdirSync(aside, { recursive: true });

@@ -4,12 +4,22 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { tempDir } from "@/test/stores";
-import { acquireDataDir, DataDirBusyError, devAuthSecret, lockFilePath, processAlive, readLock, releaseDataDir } from "./data-dir";
+import {
+  acquireDataDir,
+  DataDirBusyError,
+  devAuthSecret,
+  lockFilePath,
+  processAlive,
+  readLock,
+  releaseDataDir,
+} from "./data-dir";
 
 const child = path.resolve(import.meta.dirname, "../test/open-store-child.ts");
 
 function run(dataDir: string, mode?: string) {
-  const proc = spawn(process.execPath, ["--import", "tsx", child, dataDir, ...(mode ? [mode] : [])], { stdio: ["ignore", "pipe", "pipe"] });
+  const proc = spawn(process.execPath, ["--import", "tsx", child, dataDir, ...(mode ? [mode] : [])], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   proc.stdout.on("data", (c: Buffer) => (out += c.toString()));
   const line = new Promise<string>((resolve) => {
@@ -57,7 +67,10 @@ describe("data folder ownership", () => {
   it("takes over a stale lock left by a dead process", () => {
     const tmp = tempDir();
     cleanups.push(tmp.remove);
-    writeFileSync(lockFilePath(tmp.dir), JSON.stringify({ pid: 2 ** 22 - 3, startTime: "1", host: os.hostname(), command: "x", since: "" }));
+    writeFileSync(
+      lockFilePath(tmp.dir),
+      JSON.stringify({ pid: 2 ** 22 - 3, startTime: "1", host: os.hostname(), command: "x", since: "" }),
+    );
     acquireDataDir(tmp.dir);
     expect(readLock(tmp.dir)?.pid).toBe(process.pid);
     releaseDataDir(tmp.dir);
@@ -67,13 +80,22 @@ describe("data folder ownership", () => {
     const tmp = tempDir();
     cleanups.push(tmp.remove);
     // perl forks a child that exits at once and is never waited for: it stays a zombie while perl sleeps
-    const parent = spawn("perl", ["-e", '$| = 1; my $pid = fork(); if ($pid == 0) { exit 0 } print "$pid\n"; sleep 30'], { stdio: ["ignore", "pipe", "inherit"] });
+    const parent = spawn(
+      "perl",
+      ["-e", '$| = 1; my $pid = fork(); if ($pid == 0) { exit 0 } print "$pid\n"; sleep 30'],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
     cleanups.push(() => parent.kill("SIGKILL"));
-    const zombie = Number(await new Promise<string>((resolve) => parent.stdout.once("data", (c: Buffer) => resolve(c.toString().trim()))));
+    const zombie = Number(
+      await new Promise<string>((resolve) => parent.stdout.once("data", (c: Buffer) => resolve(c.toString().trim()))),
+    );
     await new Promise((r) => setTimeout(r, 200));
     expect(readFileSync(`/proc/${zombie}/stat`, "utf8")).toMatch(/\) Z /);
     expect(processAlive(zombie)).toBe(false);
-    writeFileSync(lockFilePath(tmp.dir), JSON.stringify({ pid: zombie, startTime: null, host: os.hostname(), command: "etl", since: "" }));
+    writeFileSync(
+      lockFilePath(tmp.dir),
+      JSON.stringify({ pid: zombie, startTime: null, host: os.hostname(), command: "etl", since: "" }),
+    );
     acquireDataDir(tmp.dir);
     expect(readLock(tmp.dir)?.pid).toBe(process.pid);
     releaseDataDir(tmp.dir);
@@ -84,7 +106,10 @@ describe("data folder ownership", () => {
     const tmp = tempDir();
     cleanups.push(tmp.remove);
     // PID 1 is alive; its recorded start time matches nothing we can check, so it is respected.
-    writeFileSync(lockFilePath(tmp.dir), JSON.stringify({ pid: 1, startTime: null, host: os.hostname(), command: "init", since: "x" }));
+    writeFileSync(
+      lockFilePath(tmp.dir),
+      JSON.stringify({ pid: 1, startTime: null, host: os.hostname(), command: "init", since: "x" }),
+    );
     expect(() => acquireDataDir(tmp.dir)).toThrow(DataDirBusyError);
   });
 

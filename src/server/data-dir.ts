@@ -8,7 +8,10 @@ import os from "node:os";
 import path from "node:path";
 
 export class DataDirBusyError extends Error {
-  constructor(readonly dataDir: string, readonly owner: LockInfo) {
+  constructor(
+    readonly dataDir: string,
+    readonly owner: LockInfo,
+  ) {
     super(
       `Folder data ${dataDir} sedang dipakai oleh proses lain (PID ${owner.pid}: ${owner.command}, sejak ${owner.since}). ` +
         `Penyimpanan tertanam (PGlite, chDB) hanya boleh dibuka oleh satu proses: hentikan proses itu dulu.\n` +
@@ -88,7 +91,11 @@ export function acquireDataDir(dataDir: string): void {
     pid: process.pid,
     startTime: processStartTime(process.pid),
     host: os.hostname(),
-    command: process.argv.slice(1, 3).map((a) => path.basename(a)).join(" ") || "node",
+    command:
+      process.argv
+        .slice(1, 3)
+        .map((a) => path.basename(a))
+        .join(" ") || "node",
     since: new Date().toISOString(),
   };
   for (let attempt = 0; attempt < 3; attempt++) {

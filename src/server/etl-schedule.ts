@@ -7,14 +7,23 @@ import path from "node:path";
 import { env } from "@/env";
 import { createProgress } from "../../etl/progress";
 import { EtlBusyError, runEtl } from "../../etl/run";
-import { describeUnattended, importMasterUnattended, MASTER_OPTIONS_SUFFIX, masterKindOf } from "../../etl/master/master";
+import {
+  describeUnattended,
+  importMasterUnattended,
+  MASTER_OPTIONS_SUFFIX,
+  masterKindOf,
+} from "../../etl/master/master";
 import { isCalendarDate } from "@/lib/domain/working-days";
 import { today } from "./clock";
 import { getClickHouse } from "./clickhouse";
 import { getDb } from "./db";
 import { DiskStore, objectStoreFrom } from "./storage";
 
-const state = globalThis as unknown as { pantauEtlTimer?: NodeJS.Timeout; pantauEtlRunning?: boolean; pantauUploadsWaiting?: boolean };
+const state = globalThis as unknown as {
+  pantauEtlTimer?: NodeJS.Timeout;
+  pantauEtlRunning?: boolean;
+  pantauUploadsWaiting?: boolean;
+};
 
 export function inboxDir(dataDir: string) {
   return path.join(dataDir, "inbox");
@@ -43,9 +52,19 @@ export async function runScheduledEtl(trigger = "schedule"): Promise<{ runId: nu
       const sidecar = `${f.path}${MASTER_OPTIONS_SUFFIX}`;
       let ok = false;
       try {
-        const given = existsSync(sidecar) ? (JSON.parse(readFileSync(sidecar, "utf8")) as { asOf?: string; complete?: boolean }) : {};
-        const opts = { asOf: given.asOf && isCalendarDate(given.asOf) ? given.asOf : today(), complete: given.complete === true };
-        const r = await importMasterUnattended(db, e.dataDir, { id: null, name: "inbox" }, { kind, fileName: name, bytes, opts });
+        const given = existsSync(sidecar)
+          ? (JSON.parse(readFileSync(sidecar, "utf8")) as { asOf?: string; complete?: boolean })
+          : {};
+        const opts = {
+          asOf: given.asOf && isCalendarDate(given.asOf) ? given.asOf : today(),
+          complete: given.complete === true,
+        };
+        const r = await importMasterUnattended(
+          db,
+          e.dataDir,
+          { id: null, name: "inbox" },
+          { kind, fileName: name, bytes, opts },
+        );
         for (const line of describeUnattended(name, r)) console.log(line);
         ok = r.ok;
       } catch (err) {
@@ -61,14 +80,19 @@ export async function runScheduledEtl(trigger = "schedule"): Promise<{ runId: nu
     const uploads = await db.sourceUpload.findMany({ where: { status: "RECEIVED" }, orderBy: { createdAt: "asc" } });
     const inboxCount = files.length;
     files.push(...uploads.map((u) => ({ path: path.join(e.dataDir, u.storedPath), name: u.fileName })));
-    const result = await runEtl({ db, ch, dataDir: e.dataDir }, { trigger, files, progress: createProgress({ quiet: true }) });
+    const result = await runEtl(
+      { db, ch, dataDir: e.dataDir },
+      { trigger, files, progress: createProgress({ quiet: true }) },
+    );
     // Reports come in the order of the files.
     for (const [i, r] of result.imports.entries()) {
       if (i >= inboxCount) {
         const u = uploads[i - inboxCount]!;
         await db.sourceUpload.update({
           where: { id: u.id },
-          data: r.error ? { status: "REFUSED", errorId: r.error.id, errorEn: r.error.en } : { status: "IMPORTED", batchId: r.batchId },
+          data: r.error
+            ? { status: "REFUSED", errorId: r.error.id, errorEn: r.error.en }
+            : { status: "IMPORTED", batchId: r.batchId },
         });
         // the import keeps its own normalised copy; a refused file stays until its columns are mapped (Impor data)
         if (!r.error) rmSync(path.join(e.dataDir, u.storedPath), { force: true });
@@ -80,7 +104,8 @@ export async function runScheduledEtl(trigger = "schedule"): Promise<{ runId: nu
     }
     await sweepUploads(db);
     const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
-    if (total > 0 || files.length) console.log(`[etl] ${trigger} run ${result.runId}: ${total} rows in ${result.seconds.toFixed(1)} s`);
+    if (total > 0 || files.length)
+      console.log(`[etl] ${trigger} run ${result.runId}: ${total} rows in ${result.seconds.toFixed(1)} s`);
     return { runId: result.runId, rows: total };
   } catch (err) {
     if (err instanceof EtlBusyError) {
@@ -114,8 +139,16 @@ export function loadUploadsSoon(): void {
 async function sweepUploads(db: Awaited<ReturnType<typeof getDb>>) {
   const store = objectStoreFrom(env());
   if (!(store instanceof DiskStore)) return;
-  const removed = await store.sweep(async (keys) => new Set((await db.requestDocument.findMany({ where: { storageKey: { in: keys } }, select: { storageKey: true } })).map((d) => d.storageKey)));
-  if (removed.files || removed.folders) console.log(`[storage] removed ${removed.files} unrecorded upload(s) and ${removed.folders} empty folder(s)`);
+  const removed = await store.sweep(
+    async (keys) =>
+      new Set(
+        (await db.requestDocument.findMany({ where: { storageKey: { in: keys } }, select: { storageKey: true } })).map(
+          (d) => d.storageKey,
+        ),
+      ),
+  );
+  if (removed.files || removed.folders)
+    console.log(`[storage] removed ${removed.files} unrecorded upload(s) and ${removed.folders} empty folder(s)`);
 }
 
 export function startEtlSchedule(): void {

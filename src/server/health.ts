@@ -15,7 +15,12 @@ async function timed(target: string, check: () => Promise<unknown>): Promise<Sto
     await check();
     return { ok: true, target, ms: Math.round(performance.now() - start) };
   } catch (err) {
-    return { ok: false, target, ms: Math.round(performance.now() - start), error: err instanceof Error ? err.message : String(err) };
+    return {
+      ok: false,
+      target,
+      ms: Math.round(performance.now() - start),
+      error: err instanceof Error ? err.message : String(err),
+    };
   }
 }
 

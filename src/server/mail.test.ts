@@ -27,21 +27,30 @@ function decodeHeader(value: string): string {
   return value
     .replace(/\?=\s+=\?/g, "?==?")
     .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, enc: string, data: string) =>
-      enc.toUpperCase() === "B" ? Buffer.from(data, "base64").toString("utf8") : decodeQuotedPrintable(data.replace(/_/g, " ")),
+      enc.toUpperCase() === "B"
+        ? Buffer.from(data, "base64").toString("utf8")
+        : decodeQuotedPrintable(data.replace(/_/g, " ")),
     );
 }
 
 function parse(raw: string): { headers: Record<string, string>; body: string } {
   const split = raw.indexOf("\r\n\r\n");
   const headers: Record<string, string> = {};
-  for (const line of raw.slice(0, split).replace(/\r\n[ \t]+/g, " ").split("\r\n")) {
+  for (const line of raw
+    .slice(0, split)
+    .replace(/\r\n[ \t]+/g, " ")
+    .split("\r\n")) {
     const colon = line.indexOf(":");
     headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
   }
   const encoded = raw.slice(split + 4);
   const cte = (headers["content-transfer-encoding"] ?? "").toLowerCase();
   const body =
-    cte === "quoted-printable" ? decodeQuotedPrintable(encoded) : cte === "base64" ? Buffer.from(encoded, "base64").toString("utf8") : encoded;
+    cte === "quoted-printable"
+      ? decodeQuotedPrintable(encoded)
+      : cte === "base64"
+        ? Buffer.from(encoded, "base64").toString("utf8")
+        : encoded;
   return { headers, body: body.replace(/\r\n$/, "") };
 }
 
@@ -99,7 +108,10 @@ describe("Mailer against a real SMTP server", () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it("delivers to the right recipient with subject and UTF-8 Indonesian body intact", async () => {
-    const mailer = mailerFrom({ SMTP_URL: `smtp://127.0.0.1:${port}`, SMTP_FROM: "Pantau BKPSDM <pantau@bkpsdm.example.go.id>" })!;
+    const mailer = mailerFrom({
+      SMTP_URL: `smtp://127.0.0.1:${port}`,
+      SMTP_FROM: "Pantau BKPSDM <pantau@bkpsdm.example.go.id>",
+    })!;
     const text = "Permohonan cuti Anda telah disetujui — 22 Nov 2026";
     await mailer.send({ to: "siti.rahayu@example.go.id", subject: "Cuti disetujui — Pantau", text });
 
@@ -137,7 +149,9 @@ describe("Mailer against a real SMTP server", () => {
       )!;
       const started = Date.now();
       // Greeting and idle-socket timers are equal here; whichever fires first says so.
-      await expect(mailer.send({ to: "a@example.go.id", subject: "x", text: "x" })).rejects.toThrow(/Greeting never received|Timeout/);
+      await expect(mailer.send({ to: "a@example.go.id", subject: "x", text: "x" })).rejects.toThrow(
+        /Greeting never received|Timeout/,
+      );
       expect(Date.now() - started).toBeLessThan(within);
     } finally {
       for (const s of sockets) s.destroy();
@@ -151,9 +165,14 @@ describe("Mailer against a real SMTP server", () => {
     await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
     try {
       const port = (silent.address() as AddressInfo).port;
-      const mailer = mailerFrom({ SMTP_URL: `smtp://127.0.0.1:${port}?greetingTimeout=200`, SMTP_FROM: "pantau@example.go.id" }, { timeoutMs: 20_000 })!;
+      const mailer = mailerFrom(
+        { SMTP_URL: `smtp://127.0.0.1:${port}?greetingTimeout=200`, SMTP_FROM: "pantau@example.go.id" },
+        { timeoutMs: 20_000 },
+      )!;
       const started = Date.now();
-      await expect(mailer.send({ to: "a@example.go.id", subject: "x", text: "x" })).rejects.toThrow(/Greeting never received/);
+      await expect(mailer.send({ to: "a@example.go.id", subject: "x", text: "x" })).rejects.toThrow(
+        /Greeting never received/,
+      );
       expect(Date.now() - started).toBeLessThan(2_000);
     } finally {
       for (const s of sockets) s.destroy();

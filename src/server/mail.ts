@@ -33,7 +33,8 @@ export function mailerFrom(config: MailConfig, { timeoutMs = TIMEOUT_MS }: { tim
   }
   const user = decodeURIComponent(url.username);
   const from = config.SMTP_FROM || (user.includes("@") ? user : "");
-  if (!from) throw new Error("SMTP_URL diisi, tetapi SMTP_FROM belum diisi. / SMTP_URL is set, but SMTP_FROM is missing.");
+  if (!from)
+    throw new Error("SMTP_URL diisi, tetapi SMTP_FROM belum diisi. / SMTP_URL is set, but SMTP_FROM is missing.");
   // Timeouts go into the URL's query: nodemailer ignores all other options once it is given a URL,
   // and this way a `?socketTimeout=…` in SMTP_URL still wins.
   for (const name of ["connectionTimeout", "greetingTimeout", "socketTimeout"]) {

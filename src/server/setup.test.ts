@@ -27,10 +27,15 @@ describe("first start on the embedded defaults", () => {
 
       const conn = await openRelational({ kind: "pglite", dataDir: tmp.dir });
       const db = createPrisma(conn);
-      expect((await db.user.findMany()).map((u) => u.username).sort()).toEqual(DEMO_USERS.map((u) => u.username).sort());
+      expect((await db.user.findMany()).map((u) => u.username).sort()).toEqual(
+        DEMO_USERS.map((u) => u.username).sort(),
+      );
       // 30 generated and the demo employee account's own record
       expect(await db.employee.count()).toBe(31);
-      const pegawai = await db.user.findUniqueOrThrow({ where: { username: "pegawai" }, include: { employee: { include: { unit: true } } } });
+      const pegawai = await db.user.findUniqueOrThrow({
+        where: { username: "pegawai" },
+        include: { employee: { include: { unit: true } } },
+      });
       expect([pegawai.employee?.name, pegawai.employee?.unit.code]).toEqual(["Rina Marlina, S.Pd.", "DISDIK-SMP1"]);
       expect(await db.publicReport.count({ where: { status: "PUBLISHED" } })).toBe(1);
       expect(await db.etlRun.count({ where: { status: "SUCCEEDED", trigger: "demo" } })).toBe(1);

@@ -53,13 +53,30 @@ export async function setupStores(env: Env, log: (line: string) => void = consol
             // Two years of realistic history for the demo region, loaded through the real ETL.
             const end = todayNumber() - 1;
             const outDir = path.join(env.dataDir, "demo-files");
-            const history = { seed: 1, employees: env.PANTAU_DEMO_EMPLOYEES, start: isoDay(end - 729), end: isoDay(end) };
+            const history = {
+              seed: 1,
+              employees: env.PANTAU_DEMO_EMPLOYEES,
+              start: isoDay(end - 729),
+              end: isoDay(end),
+            };
             const truth = await generate(db, { ...history, outDir });
             // `npm run etl:generate -- --seed 1 --employees <n>` later continues this history day by day
             recordGenerated(env.dataDir, history);
-            step(`demo history generated: ${truth.employees} employees, ${truth.requests.submitted} requests, ${truth.written.files.length} export files`);
-            const result = await runEtl({ db, ch, dataDir: env.dataDir }, { trigger: "demo", files: truth.written.files.map((f) => ({ path: f })), lagMs: 0, workers: Math.min(2, os.availableParallelism()) });
-            step(`ETL loaded ${Object.values(result.rows).reduce((a, b) => a + b, 0)} rows into ${describeClickHouse(env)}`);
+            step(
+              `demo history generated: ${truth.employees} employees, ${truth.requests.submitted} requests, ${truth.written.files.length} export files`,
+            );
+            const result = await runEtl(
+              { db, ch, dataDir: env.dataDir },
+              {
+                trigger: "demo",
+                files: truth.written.files.map((f) => ({ path: f })),
+                lagMs: 0,
+                workers: Math.min(2, os.availableParallelism()),
+              },
+            );
+            step(
+              `ETL loaded ${Object.values(result.rows).reduce((a, b) => a + b, 0)} rows into ${describeClickHouse(env)}`,
+            );
           }
           if (await linkDemoEmployee(db)) step("demo employee account linked to its employee record");
           const report = await seedDemoReport(db, ch, today());
@@ -74,7 +91,10 @@ export async function setupStores(env: Env, log: (line: string) => void = consol
         const db = createPrisma(conn);
         try {
           const issued = await issueSetupToken(db);
-          if (issued) log(`[pantau] first administrator: open ${publicBase(env)}/setup/${issued.token} (valid ${SETUP_TOKEN_HOURS} h)`);
+          if (issued)
+            log(
+              `[pantau] first administrator: open ${publicBase(env)}/setup/${issued.token} (valid ${SETUP_TOKEN_HOURS} h)`,
+            );
         } finally {
           await db.$disconnect();
         }

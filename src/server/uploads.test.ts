@@ -33,7 +33,12 @@ describe("uploaded exports are streamed to the data folder", () => {
 
   it("stores the bytes as sent, with their SHA-256, chunk by chunk", async () => {
     const chunks = Array.from({ length: 50 }, (_, i) => new Uint8Array(64 * 1024).fill(i));
-    const u = await receiveUpload(db, dir.dir, streamOf(chunks), { fileName: "absensi.csv", regionId, uploadedById: null, maxBytes: 10 * 1024 * 1024 });
+    const u = await receiveUpload(db, dir.dir, streamOf(chunks), {
+      fileName: "absensi.csv",
+      regionId,
+      uploadedById: null,
+      maxBytes: 10 * 1024 * 1024,
+    });
     const bytes = readFileSync(path.join(dir.dir, u!.storedPath));
     expect(bytes.length).toBe(50 * 64 * 1024);
     expect(u!.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
@@ -42,9 +47,30 @@ describe("uploaded exports are streamed to the data folder", () => {
 
   it("refuses what is over the limit or cut off, and keeps nothing of it", async () => {
     const big = Array.from({ length: 20 }, () => new Uint8Array(64 * 1024));
-    await expect(receiveUpload(db, dir.dir, streamOf(big), { fileName: "a.csv", regionId, uploadedById: null, maxBytes: 1024 * 1024 })).rejects.toBeInstanceOf(UploadTooLargeError);
-    await expect(receiveUpload(db, dir.dir, streamOf(big, 5), { fileName: "b.csv", regionId, uploadedById: null, maxBytes: 10 * 1024 * 1024 })).rejects.toThrow();
-    expect(await receiveUpload(db, dir.dir, streamOf([]), { fileName: "c.csv", regionId, uploadedById: null, maxBytes: 1024 })).toBeNull();
+    await expect(
+      receiveUpload(db, dir.dir, streamOf(big), {
+        fileName: "a.csv",
+        regionId,
+        uploadedById: null,
+        maxBytes: 1024 * 1024,
+      }),
+    ).rejects.toBeInstanceOf(UploadTooLargeError);
+    await expect(
+      receiveUpload(db, dir.dir, streamOf(big, 5), {
+        fileName: "b.csv",
+        regionId,
+        uploadedById: null,
+        maxBytes: 10 * 1024 * 1024,
+      }),
+    ).rejects.toThrow();
+    expect(
+      await receiveUpload(db, dir.dir, streamOf([]), {
+        fileName: "c.csv",
+        regionId,
+        uploadedById: null,
+        maxBytes: 1024,
+      }),
+    ).toBeNull();
     expect(readdirSync(uploadsInDir(dir.dir)).filter((f) => f.endsWith(".part"))).toEqual([]);
     expect(await db.sourceUpload.count()).toBe(1);
     expect(existsSync(uploadsInDir(dir.dir))).toBe(true);

@@ -58,6 +58,13 @@ export async function receiveUpload(
   const stored = path.join("uploads-in", `${id}.${ext}`);
   renameSync(part, path.join(dataDir, stored));
   return db.sourceUpload.create({
-    data: { regionId: input.regionId, fileName: input.fileName, bytes: BigInt(bytes), sha256: hash.digest("hex"), storedPath: stored, uploadedById: input.uploadedById },
+    data: {
+      regionId: input.regionId,
+      fileName: input.fileName,
+      bytes: BigInt(bytes),
+      sha256: hash.digest("hex"),
+      storedPath: stored,
+      uploadedById: input.uploadedById,
+    },
   });
 }

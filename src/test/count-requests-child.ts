@@ -7,7 +7,10 @@ import { createPrisma } from "@/server/db/client";
 const reason = process.argv[2] ?? "";
 const conn = await openRelational(relationalTarget(envOrExit()));
 const db = createPrisma(conn);
-const rows = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "ServiceRequest" WHERE details->>'reason' = $1`, reason);
+const rows = await db.$queryRawUnsafe<{ n: number }[]>(
+  `SELECT count(*)::int AS n FROM "ServiceRequest" WHERE details->>'reason' = $1`,
+  reason,
+);
 console.log(`REQUESTS ${rows[0]?.n ?? 0}`);
 await db.$disconnect();
 await conn.close();

@@ -25,6 +25,9 @@ const progress: Progress = {
   done: () => {},
   log: () => {},
 };
-await runEtl({ db, ch, dataDir: dataDir! }, { files: files.map((p) => ({ path: p })), chunkRows: Number(chunkRows), lagMs: 0, today: "2026-11-25", progress });
+await runEtl(
+  { db, ch, dataDir: dataDir! },
+  { files: files.map((p) => ({ path: p })), chunkRows: Number(chunkRows), lagMs: 0, today: "2026-11-25", progress },
+);
 process.stdout.write("DONE\n");
 process.exit(0);

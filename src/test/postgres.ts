@@ -1,7 +1,10 @@
 // A fresh PostgreSQL database for a test (on the server TEST_DATABASE_URL names), dropped afterwards.
 import pg from "pg";
 
-export async function createTestDatabase(base: string, prefix = "pantau_test"): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createTestDatabase(
+  base: string,
+  prefix = "pantau_test",
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();

@@ -33,7 +33,9 @@ export async function openEmptyRelational(kind: RelationalKind): Promise<Relatio
 }
 
 /** A migrated database with a Prisma client. */
-export async function openTestDb(kind: RelationalKind = "pglite"): Promise<{ db: Db; conn: RelationalConnection; close(): Promise<void> }> {
+export async function openTestDb(
+  kind: RelationalKind = "pglite",
+): Promise<{ db: Db; conn: RelationalConnection; close(): Promise<void> }> {
   const conn = await openEmptyRelational(kind);
   await applyMigrations(conn);
   const db = createPrisma(conn);

@@ -13,14 +13,22 @@ import { getDb } from "@/server/db";
 export const metadata: Metadata = { title: "Antrian kerja" };
 
 /** Requests waiting for the reader, per queue, by SLA deadline; overdue ones marked. */
-export default async function QueuePage({ searchParams }: { searchParams: Promise<{ antrian?: string; hal?: string }> }) {
+export default async function QueuePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ antrian?: string; hal?: string }>;
+}) {
   const session = await requireRole(rolesFor("/antrian"), "/antrian");
   const [{ t, locale }, db, sp] = await Promise.all([getTranslator(), getDb(), searchParams]);
   const u = session.user;
   const user = await actorOf(session);
   const counts = await queueCounts(db, user);
   const mine = QUEUE_NAMES.filter((q) => counts[q] !== undefined);
-  const current: QueueName = mine.includes(sp.antrian as QueueName) ? (sp.antrian as QueueName) : u.role === "UNIT_HEAD" ? "approval" : mine[0]!;
+  const current: QueueName = mine.includes(sp.antrian as QueueName)
+    ? (sp.antrian as QueueName)
+    : u.role === "UNIT_HEAD"
+      ? "approval"
+      : mine[0]!;
   const queue = await workQueue(db, user, current, Number(sp.hal) || 1);
   const link = (q: QueueName, page = 1) => `/antrian?antrian=${q}${page > 1 ? `&hal=${page}` : ""}`;
   return (
@@ -71,7 +79,13 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
                       </td>
                       <td>{t(`request.status.${r.status}`)}</td>
                       <td>{formatDate(dateOfDay(r.sla.deadline), locale, "UTC")}</td>
-                      <td>{r.sla.overdue ? <strong className="late">{t("queue.lateDays", { n: r.sla.daysPast })}</strong> : t("queue.leftDays", { n: r.sla.left })}</td>
+                      <td>
+                        {r.sla.overdue ? (
+                          <strong className="late">{t("queue.lateDays", { n: r.sla.daysPast })}</strong>
+                        ) : (
+                          t("queue.leftDays", { n: r.sla.left })
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -16,7 +16,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   return (
     <DashboardShell d={d} title="dashboard.title" queryClient={queryClient}>
       <SetupBanner session={d.session} />
-      <Overview key={JSON.stringify(d.filter)} filter={d.filter} units={d.units} services={d.services} canSeeAll={d.canSeeAll} />
+      <Overview
+        key={JSON.stringify(d.filter)}
+        filter={d.filter}
+        units={d.units}
+        services={d.services}
+        canSeeAll={d.canSeeAll}
+      />
     </DashboardShell>
   );
 }

@@ -12,7 +12,9 @@ import { env } from "@/env";
 export const metadata: Metadata = { title: "Impor data" };
 
 function totalRows(rows: unknown): number {
-  return rows && typeof rows === "object" ? Object.values(rows as Record<string, number>).reduce((a, b) => a + (Number(b) || 0), 0) : 0;
+  return rows && typeof rows === "object"
+    ? Object.values(rows as Record<string, number>).reduce((a, b) => a + (Number(b) || 0), 0)
+    : 0;
 }
 
 export default async function DataPage({ searchParams }: { searchParams: Promise<{ etl?: string }> }) {
@@ -39,7 +41,10 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
         <span className="muted small">{t("data.runNow.note")}</span>
       </form>
       {outcome && (
-        <p className={outcome === "ok" || outcome === "retry" || outcome === "backup-ok" ? "alert ok" : "alert error"} role="status">
+        <p
+          className={outcome === "ok" || outcome === "retry" || outcome === "backup-ok" ? "alert ok" : "alert error"}
+          role="status"
+        >
           {t(`data.runNow.${outcome}`, { run: etl?.slice(3) ?? "" })}
         </p>
       )}
@@ -47,7 +52,9 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
       {backups && (
         <section aria-labelledby="backups-title">
           <h2 id="backups-title">{t("data.backups")}</h2>
-          <p className="muted small">{t("data.backups.lead", { root: backups.root, hours: backups.everyHours, keep: backups.keep })}</p>
+          <p className="muted small">
+            {t("data.backups.lead", { root: backups.root, hours: backups.everyHours, keep: backups.keep })}
+          </p>
           <form action={backupNowForm} className="inline-form">
             <button className="button small" type="submit">
               {t("data.backups.now")}
@@ -59,7 +66,8 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
             <ul className="plain">
               {backups.backups.map((b) => (
                 <li key={b.name}>
-                  <code>{b.name}</code> · {formatDateTime(b.createdAt, locale)} · {formatNumber(b.bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB
+                  <code>{b.name}</code> · {formatDateTime(b.createdAt, locale)} ·{" "}
+                  {formatNumber(b.bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB
                 </li>
               ))}
             </ul>
@@ -80,8 +88,12 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
                 <th scope="col">{t("data.col.mode")}</th>
                 <th scope="col">{t("data.col.trigger")}</th>
                 <th scope="col">{t("data.col.status")}</th>
-                <th scope="col" className="num">{t("data.col.rows")}</th>
-                <th scope="col" className="num">{t("data.col.seconds")}</th>
+                <th scope="col" className="num">
+                  {t("data.col.rows")}
+                </th>
+                <th scope="col" className="num">
+                  {t("data.col.seconds")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -96,7 +108,9 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
                     {r.error && <span className="muted small block">{r.error}</span>}
                   </td>
                   <td className="num">{formatNumber(totalRows(r.rows))}</td>
-                  <td className="num">{r.finishedAt ? `${formatNumber((r.finishedAt.getTime() - r.startedAt.getTime()) / 1000)} s` : "—"}</td>
+                  <td className="num">
+                    {r.finishedAt ? `${formatNumber((r.finishedAt.getTime() - r.startedAt.getTime()) / 1000)} s` : "—"}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -116,10 +130,18 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
                 <th scope="col">{t("data.col.kind")}</th>
                 <th scope="col">{t("data.col.imported")}</th>
                 <th scope="col">{t("data.col.status")}</th>
-                <th scope="col" className="num">{t("data.col.read")}</th>
-                <th scope="col" className="num">{t("data.col.loaded")}</th>
-                <th scope="col" className="num">{t("data.col.quarantined")}</th>
-                <th scope="col" className="num">{t("data.col.duplicate")}</th>
+                <th scope="col" className="num">
+                  {t("data.col.read")}
+                </th>
+                <th scope="col" className="num">
+                  {t("data.col.loaded")}
+                </th>
+                <th scope="col" className="num">
+                  {t("data.col.quarantined")}
+                </th>
+                <th scope="col" className="num">
+                  {t("data.col.duplicate")}
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -31,13 +31,30 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
   const unitIds = isHr ? null : await unitSubtree(db, session.user.unitId!);
   const ch = await getClickHouse();
   const [units, list, region, missingFromExport] = await Promise.all([
-    db.unit.findMany({ where: unitIds ? { id: { in: unitIds } } : {}, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.unit.findMany({
+      where: unitIds ? { id: { in: unitIds } } : {},
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
     complianceList(ch, filter, unitId),
-    isHr ? db.region.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true, name: true, ekinerjaDeadlineDay: true, dailyLogGraceDays: true } }) : null,
+    isHr
+      ? db.region.findFirst({
+          orderBy: { createdAt: "asc" },
+          select: { id: true, name: true, ekinerjaDeadlineDay: true, dailyLogGraceDays: true },
+        })
+      : null,
     notInExport(ch, filter, unitId, 20),
   ]);
-  const follow = await latestFollowUps(db, list.rows.map((r) => r.employeeId));
-  await recordAudit(db, await actorOf(session), { action: "compliance.list.read", entity: "Employee", entityId: "*", after: { ...filter, rows: list.rows.length } });
+  const follow = await latestFollowUps(
+    db,
+    list.rows.map((r) => r.employeeId),
+  );
+  await recordAudit(db, await actorOf(session), {
+    action: "compliance.list.read",
+    entity: "Employee",
+    entityId: "*",
+    after: { ...filter, rows: list.rows.length },
+  });
   const query = searchOf(filter, 1);
   const pageLink = (p: number) => `/kepatuhan?${searchOf(filter, p)}`;
   const pct = (v: number | null) => (v === null ? "–" : formatPercent(v));
@@ -119,7 +136,8 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
           </select>
         </label>
         <label className="check">
-          <input type="checkbox" name="semua" value="1" defaultChecked={!filter.missingOnly} /> {t("compliance.everyone")}
+          <input type="checkbox" name="semua" value="1" defaultChecked={!filter.missingOnly} />{" "}
+          {t("compliance.everyone")}
         </label>
         <button className="button" type="submit">
           {t("compliance.apply")}
@@ -157,22 +175,34 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
                 return (
                   <tr key={r.employeeId}>
                     <td>
-                      <Link href={`/kepatuhan/pegawai/${r.employeeId}?dari=${filter.from}&sampai=${filter.to}`}>{r.name}</Link>
+                      <Link href={`/kepatuhan/pegawai/${r.employeeId}?dari=${filter.from}&sampai=${filter.to}`}>
+                        {r.name}
+                      </Link>
                       <br />
                       <span className="muted small">{r.nip}</span>
                     </td>
                     <td>{r.unitName}</td>
                     <td className="num">
                       {formatNumber(r.due)}
-                      {r.excused > 0 && <span className="muted small"> {t("compliance.excused", { n: r.excused })}</span>}
+                      {r.excused > 0 && (
+                        <span className="muted small"> {t("compliance.excused", { n: r.excused })}</span>
+                      )}
                     </td>
                     <td className="num">{formatNumber(r.onTime)}</td>
                     <td className="num">{formatNumber(r.late)}</td>
                     <td className="num">{formatNumber(r.missing)}</td>
                     <td className="num">{pct(r.fillRate)}</td>
-                    <td className="num">{r.streak > 0 ? <strong className="late">{formatNumber(r.streak)}</strong> : "0"}</td>
+                    <td className="num">
+                      {r.streak > 0 ? <strong className="late">{formatNumber(r.streak)}</strong> : "0"}
+                    </td>
                     <td>{r.lastEntry ? formatDate(lastEntryInstant(r.lastEntry), locale) : t("compliance.never")}</td>
-                    <td>{f ? <span className={`status follow-${f.state}`}>{t(`compliance.followUp.${f.state}`)}</span> : <span className="muted">–</span>}</td>
+                    <td>
+                      {f ? (
+                        <span className={`status follow-${f.state}`}>{t(`compliance.followUp.${f.state}`)}</span>
+                      ) : (
+                        <span className="muted">–</span>
+                      )}
+                    </td>
                   </tr>
                 );
               })}
@@ -191,7 +221,11 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
               </li>
             ))}
           </ul>
-          {missingFromExport.total > missingFromExport.rows.length && <p className="muted">{t("compliance.notInExport.more", { n: missingFromExport.total - missingFromExport.rows.length })}</p>}
+          {missingFromExport.total > missingFromExport.rows.length && (
+            <p className="muted">
+              {t("compliance.notInExport.more", { n: missingFromExport.total - missingFromExport.rows.length })}
+            </p>
+          )}
         </section>
       )}
       {list.pages > 1 && (
@@ -210,7 +244,14 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
             <input type="hidden" name="regionId" value={region.id} />
             <label>
               {t("compliance.deadlineDay")}
-              <input type="number" name="deadlineDay" min={1} max={28} defaultValue={region.ekinerjaDeadlineDay} required />
+              <input
+                type="number"
+                name="deadlineDay"
+                min={1}
+                max={28}
+                defaultValue={region.ekinerjaDeadlineDay}
+                required
+              />
             </label>
             <label>
               {t("compliance.graceDays")}

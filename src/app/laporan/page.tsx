@@ -27,14 +27,18 @@ export default async function ReportsIndexPage() {
                 <strong>{t("report.title", { period: periodLabel(r.period, locale) })}</strong>
               </Link>
               <span className="muted">
-                {r.regionName} · {t("report.version", { n: r.version })} · {t("report.publishedAt", { date: formatDate(r.publishedAt, locale) })}
+                {r.regionName} · {t("report.version", { n: r.version })} ·{" "}
+                {t("report.publishedAt", { date: formatDate(r.publishedAt, locale) })}
               </span>
             </li>
           ))}
         </ul>
       )}
       <p className="muted small">
-        {t("report.index.openData")} <Link href="/api/open-data/laporan" prefetch={false}>/api/open-data/laporan</Link>
+        {t("report.index.openData")}{" "}
+        <Link href="/api/open-data/laporan" prefetch={false}>
+          /api/open-data/laporan
+        </Link>
       </p>
     </div>
   );

@@ -37,7 +37,12 @@ export default async function MyRequestsPage() {
       <section className="card" aria-labelledby="balance-title">
         <h2 id="balance-title">{t("requests.balance.title", { year })}</h2>
         <p data-testid="leave-balance">
-          {t("requests.balance.text", { remaining: formatNumber(balance.remaining), entitled: balance.entitled, taken: balance.taken, pending: balance.pending })}
+          {t("requests.balance.text", {
+            remaining: formatNumber(balance.remaining),
+            entitled: balance.entitled,
+            taken: balance.taken,
+            pending: balance.pending,
+          })}
         </p>
       </section>
       {requests.length === 0 ? (
@@ -63,7 +68,9 @@ export default async function MyRequestsPage() {
                   </td>
                   <td>
                     {locale === "en" ? r.serviceType.nameEn : r.serviceType.nameId}
-                    {r.startsOn && r.endsOn ? ` · ${formatDate(r.startsOn, locale, "UTC")}–${formatDate(r.endsOn, locale, "UTC")}` : ""}
+                    {r.startsOn && r.endsOn
+                      ? ` · ${formatDate(r.startsOn, locale, "UTC")}–${formatDate(r.endsOn, locale, "UTC")}`
+                      : ""}
                   </td>
                   <td>
                     <span className={`status status-${r.status}`}>{t(`request.status.${r.status}`)}</span>

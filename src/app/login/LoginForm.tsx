@@ -26,7 +26,15 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
       {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
       <label>
         {t("login.username")}
-        <input name="username" autoComplete="username" required autoCapitalize="none" spellCheck={false} defaultValue={state.username} key={state.username} />
+        <input
+          name="username"
+          autoComplete="username"
+          required
+          autoCapitalize="none"
+          spellCheck={false}
+          defaultValue={state.username}
+          key={state.username}
+        />
       </label>
       <label>
         {t("login.password")}

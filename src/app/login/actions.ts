@@ -9,7 +9,12 @@ import { homeFor } from "@/lib/navigation";
 import { sameOriginPath } from "@/lib/safe-redirect";
 import { PASSWORD_CHANGE_PATH } from "@/server/auth";
 import { AuthError, authenticate, clientKeyFrom, deviceHashOf } from "@/server/auth/authenticate";
-import { clearedSessionCookie, deviceCookieName, deviceCookieOptions, sessionCookie } from "@/server/auth/session-token";
+import {
+  clearedSessionCookie,
+  deviceCookieName,
+  deviceCookieOptions,
+  sessionCookie,
+} from "@/server/auth/session-token";
 import { getDb } from "@/server/db";
 
 export interface LoginState {
@@ -31,7 +36,11 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
   const e = env();
   let user;
   try {
-    user = await authenticate(await getDb(), { username, password, clientKey: clientKeyFrom(h), deviceId }, { maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES });
+    user = await authenticate(
+      await getDb(),
+      { username, password, clientKey: clientKeyFrom(h), deviceId },
+      { maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES },
+    );
   } catch (err) {
     if (err instanceof AuthError) return { error: err.message, username };
     console.error("[login]", err);
@@ -39,9 +48,11 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
   }
   const session = await sessionCookie(user);
   jar.set(session.name, session.value, session.options);
-  if (!deviceHashOf(deviceId)) jar.set(deviceCookieName(), randomBytes(24).toString("base64url"), deviceCookieOptions());
+  if (!deviceHashOf(deviceId))
+    jar.set(deviceCookieName(), randomBytes(24).toString("base64url"), deviceCookieOptions());
   // a one-time password is replaced before anything else (every other page would send the browser there too)
-  if (user.mustChangePassword) redirect(`${PASSWORD_CHANGE_PATH}${callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`);
+  if (user.mustChangePassword)
+    redirect(`${PASSWORD_CHANGE_PATH}${callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`);
   redirect(callbackUrl ?? homeFor(user.role));
 }
 

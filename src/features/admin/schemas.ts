@@ -23,7 +23,9 @@ const userFields = {
 
 /** Unit heads and employees need a unit; an employee linked by NIP takes the employee record's unit. */
 function unitNeeded(v: { role?: string; unitId?: string | null; nip?: string | null }) {
-  return !(v.role === "UNIT_HEAD" || v.role === "EMPLOYEE") || Boolean(v.unitId) || (v.role === "EMPLOYEE" && Boolean(v.nip));
+  return (
+    !(v.role === "UNIT_HEAD" || v.role === "EMPLOYEE") || Boolean(v.unitId) || (v.role === "EMPLOYEE" && Boolean(v.nip))
+  );
 }
 
 /** Links an account to its employee record (their requests, leave balance, notifications). */
@@ -34,7 +36,11 @@ const linkFields = {
     .trim()
     .superRefine((nip, ctx) => {
       const check = checkAnyNip(nip);
-      if (!check.ok) ctx.addIssue({ code: "custom", message: check.problem === "nip.length" ? "validation.nip" : `validation.${check.problem}` });
+      if (!check.ok)
+        ctx.addIssue({
+          code: "custom",
+          message: check.problem === "nip.length" ? "validation.nip" : `validation.${check.problem}`,
+        });
     })
     .nullish(),
   email: z.email("validation.email").max(200).nullish(),
@@ -47,7 +53,6 @@ export const createUserInput = z
 export const updateUserInput = z
   .object({ id: z.string().min(1), ...userFields, active: z.boolean() })
   .refine(unitNeeded, { path: ["unitId"], message: "validation.unitRequired" });
-
 
 export type CreateUserInput = z.infer<typeof createUserInput>;
 

@@ -49,7 +49,13 @@ export const OUTAGE_EFFECTS = ["EXTEND", "EXCUSE"] as const;
 /** An outage longer than this is more likely a typo in a date than an outage. */
 export const OUTAGE_MAX_DAYS = 62;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "compliance.outage.error.date").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "compliance.outage.error.date");
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "compliance.outage.error.date")
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    "compliance.outage.error.date",
+  );
 
 export const outageInput = z
   .object({
@@ -62,6 +68,9 @@ export const outageInput = z
     note: z.string().trim().min(3, "compliance.outage.error.note").max(500, "compliance.outage.error.noteLong"),
   })
   .refine((o) => o.startsOn <= o.endsOn, { path: ["endsOn"], message: "compliance.outage.error.range" })
-  .refine((o) => (Date.parse(o.endsOn) - Date.parse(o.startsOn)) / 86_400_000 < OUTAGE_MAX_DAYS, { path: ["endsOn"], message: "compliance.outage.error.long" });
+  .refine((o) => (Date.parse(o.endsOn) - Date.parse(o.startsOn)) / 86_400_000 < OUTAGE_MAX_DAYS, {
+    path: ["endsOn"],
+    message: "compliance.outage.error.long",
+  });
 
 export type OutageInput = z.infer<typeof outageInput>;

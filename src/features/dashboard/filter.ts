@@ -23,4 +23,3 @@ export function filterQuery(filter: DashboardFilter, drop: (keyof DashboardFilte
   const qs = params.toString();
   return qs ? `?${qs}` : "";
 }
-

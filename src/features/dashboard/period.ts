@@ -11,14 +11,17 @@ export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
 /** The period a dashboard opens with. */
 export const DEFAULT_PERIOD: PeriodPreset = "lastMonth";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => {
-  try {
-    dayNumber(s);
-    return true;
-  } catch {
-    return false;
-  }
-}, "validation.date");
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => {
+    try {
+      dayNumber(s);
+      return true;
+    } catch {
+      return false;
+    }
+  }, "validation.date");
 
 /** The filter a dashboard URL carries: `?period=quarter` or `?period=custom&from=…&to=…`. */
 export const periodInput = z
@@ -142,7 +145,10 @@ export function bucketStartSql(bucket: "week" | "month", column: string): string
 export function bucketPartial(bucket: "week" | "month", start: string, r: Range): boolean {
   const day = dayNumber(start);
   // 1970-01-01 was a Thursday: Monday is (day + 3) % 7 === 0
-  const natural = bucket === "week" ? { from: day - ((day + 3) % 7), to: day - ((day + 3) % 7) + 6 } : { from: dayNumber(monthStart(start)), to: dayNumber(monthEnd(start)) };
+  const natural =
+    bucket === "week"
+      ? { from: day - ((day + 3) % 7), to: day - ((day + 3) % 7) + 6 }
+      : { from: dayNumber(monthStart(start)), to: dayNumber(monthEnd(start)) };
   return natural.from < dayNumber(r.from) || natural.to > dayNumber(r.to);
 }
 

@@ -11,10 +11,41 @@ const data = (slaCompliance: number): ReportData => ({
   period: { slug: "2026-10", from: "2026-10-01", to: "2026-10-31" },
   dataAsOf: "2026-11-01T00:00:00.000Z",
   minCell: 5,
-  services: [{ code: "KGB", nameId: "Kenaikan gaji berkala", nameEn: "Periodic pay rise", slaDays: 10, completed: 11, medianDays: 6, p90Days: 9, slaCompliance, suppressed: false }],
+  services: [
+    {
+      code: "KGB",
+      nameId: "Kenaikan gaji berkala",
+      nameEn: "Periodic pay rise",
+      slaDays: 10,
+      completed: 11,
+      medianDays: 6,
+      p90Days: 9,
+      slaCompliance,
+      suppressed: false,
+    },
+  ],
   satisfaction: {
-    overall: { respondents: 40, ikm: 88.30555555555556, grade: "B", suppressed: false, standing: "sufficient", minimum: 30 },
-    byService: [{ code: "KGB", nameId: "Kenaikan gaji berkala", nameEn: "Periodic pay rise", respondents: 12, ikm: null, grade: null, suppressed: false, standing: "insufficient", minimum: 30 }],
+    overall: {
+      respondents: 40,
+      ikm: 88.30555555555556,
+      grade: "B",
+      suppressed: false,
+      standing: "sufficient",
+      minimum: 30,
+    },
+    byService: [
+      {
+        code: "KGB",
+        nameId: "Kenaikan gaji berkala",
+        nameEn: "Periodic pay rise",
+        respondents: 12,
+        ikm: null,
+        grade: null,
+        suppressed: false,
+        standing: "insufficient",
+        minimum: 30,
+      },
+    ],
     byUnit: [],
   },
   units: [],
@@ -32,6 +63,10 @@ describe("report values", () => {
     const d = data(1);
     expect(ikmCellText(d.satisfaction.overall, t)).toBe("88,31"); // stored 88.3055…, graded B on the full value
     expect(ikmCellText(d.satisfaction.byService[0]!, t)).toBe("Data belum cukup");
-    expect(longRows(d, "id").filter((r) => r[3] === "kecukupan_sampel").map((r) => r[4])).toEqual(["sufficient", "insufficient"]);
+    expect(
+      longRows(d, "id")
+        .filter((r) => r[3] === "kecukupan_sampel")
+        .map((r) => r[4]),
+    ).toEqual(["sufficient", "insufficient"]);
   });
 });

@@ -22,7 +22,12 @@ export function parseReportPeriod(raw: string): ReportPeriod | null {
     const y = Number(m[1]);
     const q = Number(m[2]);
     if (y < 2000 || y > 2100) return null;
-    return { slug: s, from: `${y}-${pad(q * 3 - 2)}-01`, to: `${y}-${pad(q * 3)}-${lastDay(y, q * 3)}`, kind: "quarter" };
+    return {
+      slug: s,
+      from: `${y}-${pad(q * 3 - 2)}-01`,
+      to: `${y}-${pad(q * 3)}-${lastDay(y, q * 3)}`,
+      kind: "quarter",
+    };
   }
   m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(s);
   if (m) {

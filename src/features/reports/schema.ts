@@ -16,7 +16,14 @@ const ikmSampleFields = {
   standing: z.enum(["insufficient", "provisional", "sufficient"]).optional(),
   minimum: z.number().optional(),
 };
-export type IkmCell = { ikm: number | null; grade: "A" | "B" | "C" | "D" | null; respondents: number | null; suppressed: boolean; standing?: "insufficient" | "provisional" | "sufficient"; minimum?: number };
+export type IkmCell = {
+  ikm: number | null;
+  grade: "A" | "B" | "C" | "D" | null;
+  respondents: number | null;
+  suppressed: boolean;
+  standing?: "insufficient" | "provisional" | "sufficient";
+  minimum?: number;
+};
 
 export const reportData = z.object({
   schema: z.literal(REPORT_SCHEMA),
@@ -39,9 +46,36 @@ export const reportData = z.object({
     }),
   ),
   satisfaction: z.object({
-    overall: z.object({ respondents: z.number().nullable(), ikm: z.number().nullable(), grade, suppressed: z.boolean(), ...ikmSampleFields }),
-    byService: z.array(z.object({ code: z.string(), nameId: z.string(), nameEn: z.string(), respondents: z.number().nullable(), ikm: z.number().nullable(), grade, suppressed: z.boolean(), ...ikmSampleFields })),
-    byUnit: z.array(z.object({ code: z.string(), name: z.string(), respondents: z.number().nullable(), ikm: z.number().nullable(), grade, suppressed: z.boolean(), ...ikmSampleFields })),
+    overall: z.object({
+      respondents: z.number().nullable(),
+      ikm: z.number().nullable(),
+      grade,
+      suppressed: z.boolean(),
+      ...ikmSampleFields,
+    }),
+    byService: z.array(
+      z.object({
+        code: z.string(),
+        nameId: z.string(),
+        nameEn: z.string(),
+        respondents: z.number().nullable(),
+        ikm: z.number().nullable(),
+        grade,
+        suppressed: z.boolean(),
+        ...ikmSampleFields,
+      }),
+    ),
+    byUnit: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        respondents: z.number().nullable(),
+        ikm: z.number().nullable(),
+        grade,
+        suppressed: z.boolean(),
+        ...ikmSampleFields,
+      }),
+    ),
   }),
   units: z.array(
     z.object({

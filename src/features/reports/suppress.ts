@@ -16,9 +16,16 @@ export function cellsToHide(cells: readonly Countable[], minCell: number, withTo
   });
   if (!withTotal) return hidden;
   const hiddenPeople = () => [...hidden].reduce((a, i) => a + cells[i]!.n, 0);
-  const visibleBySize = cells.map((c, i) => ({ n: c.n, i })).filter((c) => !hidden.has(c.i)).sort((a, b) => a.n - b.n || a.i - b.i);
+  const visibleBySize = cells
+    .map((c, i) => ({ n: c.n, i }))
+    .filter((c) => !hidden.has(c.i))
+    .sort((a, b) => a.n - b.n || a.i - b.i);
   // a lone hidden cell, or hidden cells covering 1–4 people, can be recovered from the total
-  while (hiddenPeople() > 0 && (hiddenPeople() < minCell || [...hidden].filter((i) => cells[i]!.n > 0).length < 2) && visibleBySize.length > 0) {
+  while (
+    hiddenPeople() > 0 &&
+    (hiddenPeople() < minCell || [...hidden].filter((i) => cells[i]!.n > 0).length < 2) &&
+    visibleBySize.length > 0
+  ) {
     hidden.add(visibleBySize.shift()!.i);
   }
   return hidden;

@@ -51,13 +51,19 @@ export interface FieldError {
 export type FieldErrors = Record<string, FieldError>;
 
 // Years outside 1900–2100 are typing in progress or mistakes (and JavaScript maps years 0–99 to 1900s).
-const isoDate = z.string().regex(/^(19|20)\d{2}-\d{2}-\d{2}$|^2100-\d{2}-\d{2}$/).refine((v) => {
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-});
+const isoDate = z
+  .string()
+  .regex(/^(19|20)\d{2}-\d{2}-\d{2}$|^2100-\d{2}-\d{2}$/)
+  .refine((v) => {
+    const d = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+  });
 
 /** Checks the submitted values against the service's fields: the clean values, or an error key per field. */
-export function parseFields(serviceCode: string, values: Record<string, string | undefined>): { ok: true; data: Record<string, string> } | { ok: false; errors: FieldErrors } {
+export function parseFields(
+  serviceCode: string,
+  values: Record<string, string | undefined>,
+): { ok: true; data: Record<string, string> } | { ok: false; errors: FieldErrors } {
   const data: Record<string, string> = {};
   const errors: FieldErrors = {};
   for (const f of fieldsFor(serviceCode)) {
@@ -82,7 +88,14 @@ export interface RequiredDocument {
   required: boolean;
 }
 
-export const documentList = z.array(z.object({ code: z.string().regex(/^[A-Z0-9_]{1,40}$/), nameId: z.string(), nameEn: z.string(), required: z.boolean() }));
+export const documentList = z.array(
+  z.object({
+    code: z.string().regex(/^[A-Z0-9_]{1,40}$/),
+    nameId: z.string(),
+    nameEn: z.string(),
+    required: z.boolean(),
+  }),
+);
 
 /** A service's document list from its stored JSON (an unreadable list means no documents rather than a crash). */
 export function documentsOf(json: unknown): RequiredDocument[] {

@@ -52,19 +52,30 @@ export const QUEUE_NAMES = Object.keys(QUEUES) as QueueName[];
 
 /** The transition an action takes from `status`, or null when the action is not allowed there. */
 export function transitionFor(action: RequestAction, status: RequestStatus, viaBkn: boolean): Transition | null {
-  return TRANSITIONS.find((t) => t.action === action && t.from === status && (t.viaBkn === undefined || t.viaBkn === viaBkn)) ?? null;
+  return (
+    TRANSITIONS.find(
+      (t) => t.action === action && t.from === status && (t.viaBkn === undefined || t.viaBkn === viaBkn),
+    ) ?? null
+  );
 }
 
 /** The actions the given parties may take on a request in `status`. */
 export function actionsFor(status: RequestStatus, viaBkn: boolean, parties: ReadonlySet<Party>): Transition[] {
-  return TRANSITIONS.filter((t) => t.from === status && parties.has(t.by) && (t.viaBkn === undefined || t.viaBkn === viaBkn));
+  return TRANSITIONS.filter(
+    (t) => t.from === status && parties.has(t.by) && (t.viaBkn === undefined || t.viaBkn === viaBkn),
+  );
 }
 
 /** True when a status history is a path through the workflow (it starts with SUBMITTED). */
 export function isWorkflowPath(statuses: readonly RequestStatus[], viaBkn: boolean): boolean {
   if (statuses[0] !== "SUBMITTED") return false;
   for (let i = 1; i < statuses.length; i++) {
-    if (!TRANSITIONS.some((t) => t.from === statuses[i - 1] && t.to === statuses[i] && (t.viaBkn === undefined || t.viaBkn === viaBkn))) return false;
+    if (
+      !TRANSITIONS.some(
+        (t) => t.from === statuses[i - 1] && t.to === statuses[i] && (t.viaBkn === undefined || t.viaBkn === viaBkn),
+      )
+    )
+      return false;
   }
   return true;
 }
@@ -75,7 +86,7 @@ export function isWorkflowPath(statuses: readonly RequestStatus[], viaBkn: boole
  */
 export const STATUS_ORDER: readonly RequestStatus[] = (() => {
   const steps = new Map<RequestStatus, number>([["SUBMITTED", 0]]);
-  for (let frontier: RequestStatus[] = ["SUBMITTED"]; frontier.length; ) {
+  for (let frontier: RequestStatus[] = ["SUBMITTED"]; frontier.length;) {
     const next: RequestStatus[] = [];
     for (const from of frontier) {
       for (const t of TRANSITIONS) {
@@ -87,7 +98,9 @@ export const STATUS_ORDER: readonly RequestStatus[] = (() => {
     }
     frontier = next;
   }
-  const open = [...steps.keys()].filter((s) => !FINAL_STATUSES.includes(s)).sort((a, b) => steps.get(a)! - steps.get(b)!);
+  const open = [...steps.keys()]
+    .filter((s) => !FINAL_STATUSES.includes(s))
+    .sort((a, b) => steps.get(a)! - steps.get(b)!);
   return [...open, ...FINAL_STATUSES];
 })();
 

@@ -10,10 +10,7 @@ export const TIMEZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"] as c
 export const HOLIDAY_KINDS = ["NATIONAL", "CUTI_BERSAMA"] as const;
 
 const text = (max: number) =>
-  z
-    .string()
-    .transform(cleanText)
-    .pipe(z.string().trim().min(1, "validation.required").max(max, "setup.error.tooLong"));
+  z.string().transform(cleanText).pipe(z.string().trim().min(1, "validation.required").max(max, "setup.error.tooLong"));
 
 /** A whole number from a form field ("" is missing, "3.5" or "abc" is not a whole number). */
 const wholeNumber = (min: number, max: number, message: string) =>
@@ -94,7 +91,8 @@ export const serviceTypeInput = z
   .superRefine((v, ctx) => {
     const seen = new Set<string>();
     v.documents.forEach((d, i) => {
-      if (seen.has(d.code)) ctx.addIssue({ code: "custom", path: ["documents", i, "code"], message: "setup.error.docCodeTwice" });
+      if (seen.has(d.code))
+        ctx.addIssue({ code: "custom", path: ["documents", i, "code"], message: "setup.error.docCodeTwice" });
       seen.add(d.code);
     });
   });

@@ -28,7 +28,8 @@ export const servicePointInput = z.object({
     }),
 });
 
-const text = (max: number) => z.string().trim().min(2, "survey.admin.error.wording").max(max, "survey.admin.error.wording");
+const text = (max: number) =>
+  z.string().trim().min(2, "survey.admin.error.wording").max(max, "survey.admin.error.wording");
 
 /** One element's wording: the question and its four answers, worst to best, in both languages. */
 export const elementWordingInput = z.object({
@@ -43,6 +44,13 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date");
 
 /** A survey period: a name and an inclusive date range of at most two years. */
 export const surveyPeriodInput = z
-  .object({ name: z.string().trim().min(3, "survey.admin.error.name").max(80, "survey.admin.error.name"), startsOn: isoDate, endsOn: isoDate })
+  .object({
+    name: z.string().trim().min(3, "survey.admin.error.name").max(80, "survey.admin.error.name"),
+    startsOn: isoDate,
+    endsOn: isoDate,
+  })
   .refine((p) => p.startsOn <= p.endsOn, { path: ["endsOn"], message: "validation.dateRange" })
-  .refine((p) => Date.parse(p.endsOn) - Date.parse(p.startsOn) <= 731 * 86_400_000, { path: ["endsOn"], message: "survey.admin.error.periodLength" });
+  .refine((p) => Date.parse(p.endsOn) - Date.parse(p.startsOn) <= 731 * 86_400_000, {
+    path: ["endsOn"],
+    message: "survey.admin.error.periodLength",
+  });

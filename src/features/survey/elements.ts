@@ -42,7 +42,8 @@ export const DEFAULT_ELEMENTS: ElementWording[] = [
   },
   {
     code: "U5",
-    questionId: "Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam standar pelayanan dengan hasil yang diberikan?",
+    questionId:
+      "Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam standar pelayanan dengan hasil yang diberikan?",
     questionEn: "How well did what you received match what the service standard promises?",
     optionsId: ["Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"],
     optionsEn: ["Not matching", "Hardly matching", "Matching", "Fully matching"],
@@ -59,14 +60,24 @@ export const DEFAULT_ELEMENTS: ElementWording[] = [
     questionId: "Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?",
     questionEn: "How polite and friendly were the staff?",
     optionsId: ["Tidak sopan dan ramah", "Kurang sopan dan ramah", "Sopan dan ramah", "Sangat sopan dan ramah"],
-    optionsEn: ["Not polite or friendly", "Hardly polite or friendly", "Polite and friendly", "Very polite and friendly"],
+    optionsEn: [
+      "Not polite or friendly",
+      "Hardly polite or friendly",
+      "Polite and friendly",
+      "Very polite and friendly",
+    ],
   },
   {
     code: "U8",
     questionId: "Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?",
     questionEn: "How are complaints from people served handled?",
     optionsId: ["Tidak ada", "Ada tetapi tidak berfungsi", "Berfungsi kurang maksimal", "Dikelola dengan baik"],
-    optionsEn: ["There is no way to complain", "There is one but it does not work", "It works, not fully", "Well handled"],
+    optionsEn: [
+      "There is no way to complain",
+      "There is one but it does not work",
+      "It works, not fully",
+      "Well handled",
+    ],
   },
   {
     code: "U9",

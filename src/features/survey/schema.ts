@@ -9,9 +9,14 @@ export const EDUCATIONS = ["SD", "SMP", "SMA", "D1-D3", "D4-S1", "S2-S3"] as con
 export const OCCUPATIONS = ["PNS", "PPPK", "TNI-POLRI", "SWASTA", "WIRAUSAHA", "PELAJAR", "LAINNYA"] as const;
 
 /** A score is the number 1–4 (in JSON); the form's "1"–"4" are turned into numbers first (surveyForm). */
-const score = z.number({ error: "survey.error.score" }).int("survey.error.score").min(1, "survey.error.score").max(4, "survey.error.score");
+const score = z
+  .number({ error: "survey.error.score" })
+  .int("survey.error.score")
+  .min(1, "survey.error.score")
+  .max(4, "survey.error.score");
 
-const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: "survey.error.choose" });
+const choice = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: "survey.error.choose" });
 
 /** Optional text: empty means absent; control characters (NUL among them) are dropped. */
 const optionalText = (max: number) =>
@@ -30,7 +35,9 @@ export const surveyAnswers = z
   .strictObject(
     {
       /** Made when the form was shown: the same key twice is the same response. */
-      submissionKey: z.string({ error: "survey.error.expired" }).regex(/^[A-Za-z0-9_-]{16,64}$/, "survey.error.expired"),
+      submissionKey: z
+        .string({ error: "survey.error.expired" })
+        .regex(/^[A-Za-z0-9_-]{16,64}$/, "survey.error.expired"),
       /** Asked only where the link does not say (a service point offering several services). */
       serviceTypeId: z
         .string({ error: "survey.error.choose" })
@@ -51,7 +58,10 @@ export const surveyAnswers = z
       u8: score,
       u9: score,
       suggestion: optionalText(2000),
-      isComplaint: z.boolean({ error: "survey.error.choose" }).optional().transform((v) => v === true),
+      isComplaint: z
+        .boolean({ error: "survey.error.choose" })
+        .optional()
+        .transform((v) => v === true),
       contact: optionalText(200),
       /** The honeypot: hidden from people, filled by bots. */
       website: z.string({ error: "survey.error.text" }).max(500, "survey.error.tooLong").optional(),

@@ -3,7 +3,8 @@
 
 export const id = {
   "upload.title": "Unggah ekspor kehadiran dan e-Kinerja",
-  "upload.lead": "Pilih atau seret satu atau beberapa berkas (.csv atau .xlsx, paling besar {mb} MB per berkas). Berkas dikirim ke server lalu langsung dimuat; laporan impor muncul di bawah.",
+  "upload.lead":
+    "Pilih atau seret satu atau beberapa berkas (.csv atau .xlsx, paling besar {mb} MB per berkas). Berkas dikirim ke server lalu langsung dimuat; laporan impor muncul di bawah.",
   "upload.choose": "Pilih berkas",
   "upload.drop": "atau seret berkas ke sini",
   "upload.sending": "Mengunggah {name}",
@@ -22,7 +23,8 @@ export const id = {
   "upload.error.network": "Koneksi terputus saat mengunggah; tidak ada yang disimpan. Unggah ulang.",
   "upload.error.failed": "Unggahan gagal; tidak ada yang disimpan. Unggah ulang.",
   "upload.map": "Petakan kolom",
-  "upload.map.lead": "Pilih kolom berkas untuk setiap kolom Pantau (docs/source-files.md). Pemetaan disimpan untuk kepala kolom ini: berkas ini dimuat lagi sekarang, dan ekspor berbentuk sama bulan depan langsung terbaca.",
+  "upload.map.lead":
+    "Pilih kolom berkas untuk setiap kolom Pantau (docs/source-files.md). Pemetaan disimpan untuk kepala kolom ini: berkas ini dimuat lagi sekarang, dan ekspor berbentuk sama bulan depan langsung terbaca.",
   "upload.map.kind": "Jenis ekspor",
   "upload.map.switch": "Ganti jenis",
   "upload.map.save": "Simpan pemetaan dan muat lagi",
@@ -48,15 +50,19 @@ export const id = {
   "master.col.kind": "Jenis",
   "master.col.status": "Status",
   "master.col.when": "Waktu",
-  "master.samples": "Panduan format dan contoh berkas ada di docs/onboarding.md; contoh .xlsx dan .csv di etl/samples/.",
+  "master.samples":
+    "Panduan format dan contoh berkas ada di docs/onboarding.md; contoh .xlsx dan .csv di etl/samples/.",
   "master.preview.title": "Pratinjau: {file}",
-  "master.preview.header": "Kepala kolom ditemukan di baris {line}; {skipped, plural, =0 {tidak ada baris judul} other {# baris judul dilewati}}.",
+  "master.preview.header":
+    "Kepala kolom ditemukan di baris {line}; {skipped, plural, =0 {tidak ada baris judul} other {# baris judul dilewati}}.",
   "master.preview.mapSaved": "Pemetaan kolom yang disimpan untuk ekspor ini dipakai.",
   "master.preview.options": "Pilihan",
   "master.preview.asOf": "Keadaan per tanggal",
   "master.preview.asOfHint": "Pegawai yang berhenti tanpa tanggal di berkas dianggap berhenti pada tanggal ini.",
-  "master.preview.complete.UNITS": "Berkas ini memuat semua unit kerja: unit yang tidak ada di dalamnya dinonaktifkan (digabung atau dibubarkan).",
-  "master.preview.complete.EMPLOYEES": "Berkas ini memuat semua pegawai unit-unit di dalamnya: pegawai aktif unit tersebut yang tidak ada di berkas dinonaktifkan per tanggal di atas.",
+  "master.preview.complete.UNITS":
+    "Berkas ini memuat semua unit kerja: unit yang tidak ada di dalamnya dinonaktifkan (digabung atau dibubarkan).",
+  "master.preview.complete.EMPLOYEES":
+    "Berkas ini memuat semua pegawai unit-unit di dalamnya: pegawai aktif unit tersebut yang tidak ada di berkas dinonaktifkan per tanggal di atas.",
   "master.preview.refresh": "Perbarui pratinjau",
   "master.preview.counts": "Yang akan terjadi",
   "master.count.rows": "Baris data dibaca",
@@ -78,23 +84,28 @@ export const id = {
   "master.changes.title": "Contoh perubahan",
   "master.changes.moved": "{name}: {from} → {to}",
   "master.apply": "Terapkan impor",
-  "master.apply.note": "Semua perubahan disimpan sekaligus dalam satu transaksi dan dicatat di log audit; data kehadiran, e-Kinerja, dan layanan yang lalu tetap di unit tempat terjadinya.",
+  "master.apply.note":
+    "Semua perubahan disimpan sekaligus dalam satu transaksi dan dicatat di log audit; data kehadiran, e-Kinerja, dan layanan yang lalu tetap di unit tempat terjadinya.",
   "master.apply.nothing": "Tidak ada yang berubah: semua baris sudah sama dengan data Pantau.",
   "master.cancel": "Batalkan",
   "master.cancelled": "Impor dibatalkan; tidak ada yang disimpan.",
   "master.applied": "Impor diterapkan {when}.",
-  "master.applied.etl": "Dasbor memakai data baru setelah ETL berikutnya (otomatis dalam beberapa menit, atau Jalankan ETL sekarang di Impor data).",
-  "master.error.unreadable": "Berkas tidak dapat dibaca sebagai Excel (.xlsx). Simpan ulang dari Excel sebagai .xlsx atau CSV.",
+  "master.applied.etl":
+    "Dasbor memakai data baru setelah ETL berikutnya (otomatis dalam beberapa menit, atau Jalankan ETL sekarang di Impor data).",
+  "master.error.unreadable":
+    "Berkas tidak dapat dibaca sebagai Excel (.xlsx). Simpan ulang dari Excel sebagai .xlsx atau CSV.",
   "master.error.empty": "Berkas kosong: tidak ada baris data.",
   "master.error.noHeader": "Kepala kolom tidak ditemukan di 30 baris pertama.",
-  "master.error.format": "Berkas .xls (Excel 97–2003) tidak didukung. Di Excel pilih Simpan Sebagai → Buku Kerja Excel (.xlsx) atau CSV.",
+  "master.error.format":
+    "Berkas .xls (Excel 97–2003) tidak didukung. Di Excel pilih Simpan Sebagai → Buku Kerja Excel (.xlsx) atau CSV.",
   "master.error.notFound": "Impor ini tidak ada.",
   "master.error.done": "Impor ini sudah diterapkan atau dibatalkan.",
   "master.error.unmapped": "Petakan dulu kolom yang wajib.",
   "master.error.busy": "ETL sedang berjalan; coba terapkan lagi sebentar lagi.",
   "master.error.failed": "Impor gagal diterapkan; tidak ada yang disimpan. Coba lagi; bila masih gagal, hubungi admin.",
   "master.map.title": "Petakan kolom",
-  "master.map.lead": "Beberapa kolom tidak dikenali. Pilih kolom berkas untuk setiap isian Pantau; pilihan disimpan sehingga ekspor yang sama bulan depan langsung diimpor.",
+  "master.map.lead":
+    "Beberapa kolom tidak dikenali. Pilih kolom berkas untuk setiap isian Pantau; pilihan disimpan sehingga ekspor yang sama bulan depan langsung diimpor.",
   "master.map.field": "Isian Pantau",
   "master.map.column": "Kolom di berkas",
   "master.map.none": "— tidak ada —",
@@ -124,7 +135,8 @@ export const id = {
   "master.field.leftOn": "TMT pensiun/berhenti",
   "master.reason.nipNumber":
     "NIP tersimpan sebagai angka di Excel, sehingga digit terakhirnya sudah hilang (tampil seperti 1,98902E+17). Format kolom NIP sebagai Teks, isi ulang NIP, lalu ekspor lagi.",
-  "master.reason.nipScientific": "NIP tertulis dalam notasi ilmiah ({value}): digitnya sudah hilang. Format kolom NIP sebagai Teks di Excel lalu ekspor lagi.",
+  "master.reason.nipScientific":
+    "NIP tertulis dalam notasi ilmiah ({value}): digitnya sudah hilang. Format kolom NIP sebagai Teks di Excel lalu ekspor lagi.",
   "master.reason.nipMissing": "NIP kosong",
   "master.reason.nip.length": "NIP harus 18 digit angka ({value})",
   "master.reason.nip.birthDate": "8 digit pertama NIP bukan tanggal lahir yang sah ({value})",
@@ -132,7 +144,8 @@ export const id = {
   "master.reason.nip.tmtBeforeBirth": "Tahun pengangkatan di NIP tidak sesudah tanggal lahir ({value})",
   "master.reason.nip.sex": "Digit ke-15 NIP harus 1 (pria) atau 2 (wanita) ({value})",
   "master.reason.nip.sequence": "Nomor urut di NIP tidak boleh 000 ({value})",
-  "master.reason.nipNotPns": "NIP tidak sesuai susunan NIP PNS ({value}); bila pegawai PPPK, tambahkan kolom Jenis Pegawai berisi PPPK",
+  "master.reason.nipNotPns":
+    "NIP tidak sesuai susunan NIP PNS ({value}); bila pegawai PPPK, tambahkan kolom Jenis Pegawai berisi PPPK",
   "master.reason.nipTwice": "NIP yang sama sudah ada di baris {line}",
   "master.reason.name": "Nama kosong",
   "master.reason.type": "Jenis pegawai tidak dikenal ({value}); isi PNS, CPNS, atau PPPK",
@@ -144,16 +157,19 @@ export const id = {
   "master.reason.otherRegion": "NIP ini terdaftar sebagai pegawai daerah lain",
   "master.reason.unitName": "Nama unit kosong",
   "master.reason.unitTwice": "Unit yang sama sudah ada di baris {line}",
-  "master.reason.unitAmbiguous": "Ada beberapa unit bernama “{name}”; tambahkan kolom unit induk atau gunakan kode unit",
+  "master.reason.unitAmbiguous":
+    "Ada beberapa unit bernama “{name}”; tambahkan kolom unit induk atau gunakan kode unit",
   "master.reason.parentUnknown": "Unit induk “{name}” tidak ditemukan di berkas maupun di Pantau",
   "master.reason.parentCycle": "Unit “{name}” tidak dapat menjadi induk dirinya sendiri (lewat unit lain)",
-  "master.reason.unitCodeUnknown": "Kode unit {code} tidak dikenal; impor daftar unit dulu atau tambahkan kolom nama unit",
+  "master.reason.unitCodeUnknown":
+    "Kode unit {code} tidak dikenal; impor daftar unit dulu atau tambahkan kolom nama unit",
   "master.reason.unitMissing": "Unit kerja kosong",
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
   "upload.title": "Upload attendance and e-Kinerja exports",
-  "upload.lead": "Choose or drag one or more files (.csv or .xlsx, at most {mb} MB each). They are sent to the server and loaded at once; the import report appears below.",
+  "upload.lead":
+    "Choose or drag one or more files (.csv or .xlsx, at most {mb} MB each). They are sent to the server and loaded at once; the import report appears below.",
   "upload.choose": "Choose files",
   "upload.drop": "or drag files here",
   "upload.sending": "Uploading {name}",
@@ -172,7 +188,8 @@ export const en: Record<keyof typeof id, string> = {
   "upload.error.network": "The connection broke during the upload; nothing was stored. Upload again.",
   "upload.error.failed": "The upload failed; nothing was stored. Upload again.",
   "upload.map": "Map the columns",
-  "upload.map.lead": "Choose the file's column for each of Pantau's columns (docs/source-files.md). The mapping is saved for this header row: this file is loaded again now, and next month's export of the same shape reads at once.",
+  "upload.map.lead":
+    "Choose the file's column for each of Pantau's columns (docs/source-files.md). The mapping is saved for this header row: this file is loaded again now, and next month's export of the same shape reads at once.",
   "upload.map.kind": "Kind of export",
   "upload.map.switch": "Change kind",
   "upload.map.save": "Save the mapping and load again",
@@ -185,7 +202,8 @@ export const en: Record<keyof typeof id, string> = {
   "master.kind.UNITS": "Unit list (SOTK)",
   "master.kind.EMPLOYEES": "Employee data",
   "master.upload.file": "File (.xlsx or .csv)",
-  "master.upload.hint": "Title rows above the column headers are fine. The NIP column must be formatted as Text in Excel.",
+  "master.upload.hint":
+    "Title rows above the column headers are fine. The NIP column must be formatted as Text in Excel.",
   "master.upload.submit": "Upload and preview",
   "master.upload.error.file": "Choose an .xlsx or .csv file.",
   "master.upload.error.size": "The file is too large (at most {mb} MB).",
@@ -198,15 +216,18 @@ export const en: Record<keyof typeof id, string> = {
   "master.col.kind": "Kind",
   "master.col.status": "Status",
   "master.col.when": "When",
-  "master.samples": "The format guide and sample files are in docs/onboarding.md; .xlsx and .csv samples in etl/samples/.",
+  "master.samples":
+    "The format guide and sample files are in docs/onboarding.md; .xlsx and .csv samples in etl/samples/.",
   "master.preview.title": "Preview: {file}",
-  "master.preview.header": "Column headers found on row {line}; {skipped, plural, =0 {no title rows} one {# title row skipped} other {# title rows skipped}}.",
+  "master.preview.header":
+    "Column headers found on row {line}; {skipped, plural, =0 {no title rows} one {# title row skipped} other {# title rows skipped}}.",
   "master.preview.mapSaved": "The column mapping saved for this export is used.",
   "master.preview.options": "Options",
   "master.preview.asOf": "State as of",
   "master.preview.asOfHint": "Employees who left without a date in the file are taken to have left on this day.",
   "master.preview.complete.UNITS": "This file lists every unit: units not in it are deactivated (merged or closed).",
-  "master.preview.complete.EMPLOYEES": "This file lists every employee of its units: active employees of those units who are not in it are deactivated as of the date above.",
+  "master.preview.complete.EMPLOYEES":
+    "This file lists every employee of its units: active employees of those units who are not in it are deactivated as of the date above.",
   "master.preview.refresh": "Update preview",
   "master.preview.counts": "What will happen",
   "master.count.rows": "Data rows read",
@@ -228,23 +249,28 @@ export const en: Record<keyof typeof id, string> = {
   "master.changes.title": "Examples of changes",
   "master.changes.moved": "{name}: {from} → {to}",
   "master.apply": "Apply the import",
-  "master.apply.note": "All changes are saved at once in one transaction and recorded in the audit log; past attendance, e-Kinerja and services stay with the unit where they happened.",
+  "master.apply.note":
+    "All changes are saved at once in one transaction and recorded in the audit log; past attendance, e-Kinerja and services stay with the unit where they happened.",
   "master.apply.nothing": "Nothing changes: every row already matches Pantau's data.",
   "master.cancel": "Cancel",
   "master.cancelled": "Import cancelled; nothing was stored.",
   "master.applied": "Import applied {when}.",
-  "master.applied.etl": "The dashboards use the new data after the next ETL run (automatic within minutes, or Run the ETL now on Data imports).",
+  "master.applied.etl":
+    "The dashboards use the new data after the next ETL run (automatic within minutes, or Run the ETL now on Data imports).",
   "master.error.unreadable": "The file cannot be read as Excel (.xlsx). Save it again from Excel as .xlsx or CSV.",
   "master.error.empty": "The file is empty: no data rows.",
   "master.error.noHeader": "No column headers found in the first 30 rows.",
-  "master.error.format": ".xls files (Excel 97–2003) are not supported. In Excel choose Save As → Excel Workbook (.xlsx) or CSV.",
+  "master.error.format":
+    ".xls files (Excel 97–2003) are not supported. In Excel choose Save As → Excel Workbook (.xlsx) or CSV.",
   "master.error.notFound": "This import does not exist.",
   "master.error.done": "This import was already applied or cancelled.",
   "master.error.unmapped": "Map the required columns first.",
   "master.error.busy": "The ETL is running; try applying again in a moment.",
-  "master.error.failed": "The import could not be applied; nothing was stored. Try again; if it still fails, contact the administrator.",
+  "master.error.failed":
+    "The import could not be applied; nothing was stored. Try again; if it still fails, contact the administrator.",
   "master.map.title": "Map the columns",
-  "master.map.lead": "Some columns were not recognised. Choose the file's column for each Pantau field; the choice is saved so next month's export of the same shape imports at once.",
+  "master.map.lead":
+    "Some columns were not recognised. Choose the file's column for each Pantau field; the choice is saved so next month's export of the same shape imports at once.",
   "master.map.field": "Pantau field",
   "master.map.column": "Column in the file",
   "master.map.none": "— none —",
@@ -274,7 +300,8 @@ export const en: Record<keyof typeof id, string> = {
   "master.field.leftOn": "Retirement/leaving date",
   "master.reason.nipNumber":
     "The NIP is stored as a number in Excel, so its last digits are already lost (it shows as 1.98902E+17). Format the NIP column as Text, enter the NIPs again and export again.",
-  "master.reason.nipScientific": "The NIP is written in scientific notation ({value}): its digits are lost. Format the NIP column as Text in Excel and export again.",
+  "master.reason.nipScientific":
+    "The NIP is written in scientific notation ({value}): its digits are lost. Format the NIP column as Text in Excel and export again.",
   "master.reason.nipMissing": "The NIP is empty",
   "master.reason.nip.length": "The NIP must be 18 digits ({value})",
   "master.reason.nip.birthDate": "The NIP's first 8 digits are not a valid birth date ({value})",
@@ -282,14 +309,16 @@ export const en: Record<keyof typeof id, string> = {
   "master.reason.nip.tmtBeforeBirth": "The appointment year in the NIP is not after the birth date ({value})",
   "master.reason.nip.sex": "The NIP's 15th digit must be 1 (male) or 2 (female) ({value})",
   "master.reason.nip.sequence": "The NIP's sequence number cannot be 000 ({value})",
-  "master.reason.nipNotPns": "The NIP does not follow the PNS layout ({value}); for PPPK staff add an Employment type column reading PPPK",
+  "master.reason.nipNotPns":
+    "The NIP does not follow the PNS layout ({value}); for PPPK staff add an Employment type column reading PPPK",
   "master.reason.nipTwice": "The same NIP is already on row {line}",
   "master.reason.name": "The name is empty",
   "master.reason.type": "Unknown employment type ({value}); use PNS, CPNS or PPPK",
   "master.reason.gender": "Unknown sex ({value}); use L or P",
   "master.reason.genderMissing": "The sex is empty and cannot be read from the NIP",
   "master.reason.date": "Date not recognised ({value}); write it as 12-03-2010 or use an Excel date cell",
-  "master.reason.appointedMissing": "The appointment date is empty (required for PPPK; for PNS it is read from the NIP)",
+  "master.reason.appointedMissing":
+    "The appointment date is empty (required for PPPK; for PNS it is read from the NIP)",
   "master.reason.leftBeforeAppointed": "The leaving date ({left}) is not after the appointment date ({appointed})",
   "master.reason.otherRegion": "This NIP belongs to an employee of another region",
   "master.reason.unitName": "The unit name is empty",

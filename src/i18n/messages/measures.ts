@@ -17,7 +17,8 @@ export const id = {
   "compliance.outage.effect": "Akibat bagi entri",
   "compliance.outage.effect.EXTEND": "Batas pengisian diundur",
   "compliance.outage.effect.EXCUSE": "Entri dikecualikan (tidak wajib)",
-  "compliance.outage.effectHint": "Berlaku untuk entri yang batas pengisiannya jatuh pada tanggal gangguan. Diundur: sepanjang hari kerja gangguan (paling sedikit satu hari).",
+  "compliance.outage.effectHint":
+    "Berlaku untuk entri yang batas pengisiannya jatuh pada tanggal gangguan. Diundur: sepanjang hari kerja gangguan (paling sedikit satu hari).",
   "compliance.outage.startsOn": "Mulai",
   "compliance.outage.endsOn": "Sampai dengan",
   "compliance.outage.scope": "Berlaku untuk",
@@ -39,7 +40,8 @@ export const id = {
   "compliance.outage.error.kind": "Pilih jenis gangguan.",
   "compliance.outage.error.effect": "Pilih akibat bagi entri.",
   "compliance.outage.error.range": "Tanggal akhir tidak boleh sebelum tanggal mulai.",
-  "compliance.outage.error.long": "Gangguan paling lama 62 hari; catat gangguan yang lebih panjang sebagai beberapa gangguan.",
+  "compliance.outage.error.long":
+    "Gangguan paling lama 62 hari; catat gangguan yang lebih panjang sebagai beberapa gangguan.",
   "compliance.outage.error.note": "Tulis keterangan singkat (paling sedikit 3 huruf).",
   "compliance.outage.error.noteLong": "Keterangan paling panjang 500 huruf.",
   "compliance.outage.error.unit": "Unit kerja yang dipilih tidak dikenal.",
@@ -69,7 +71,8 @@ export const en: Record<keyof typeof id, string> = {
   "compliance.outage.effect": "Effect on entries",
   "compliance.outage.effect.EXTEND": "Deadline moved",
   "compliance.outage.effect.EXCUSE": "Entries excused (not due)",
-  "compliance.outage.effectHint": "Applies to entries whose deadline falls on the outage's dates. Moved: by the outage's working days (at least one).",
+  "compliance.outage.effectHint":
+    "Applies to entries whose deadline falls on the outage's dates. Moved: by the outage's working days (at least one).",
   "compliance.outage.startsOn": "From",
   "compliance.outage.endsOn": "Until",
   "compliance.outage.scope": "Applies to",

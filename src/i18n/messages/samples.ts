@@ -15,7 +15,8 @@ export const id = {
     "Sebuah komponen diberi peringkat hanya bila datanya cukup: paling sedikit {requests} permohonan selesai (kepatuhan SLA, waktu proses), {respondents} responden (IKM), {days} hari-orang wajib hadir (kehadiran), dan {entries} isian e-Kinerja wajib (e-Kinerja). Nilai yang sama mendapat peringkat yang sama, ditulis “=1”, dan peringkat berikutnya dilewati (1, 1, 3). Peringkat gabungan hanya diberikan kepada unit yang berperingkat pada kelima komponen.",
   "scorecard.tooFew": "data belum cukup untuk peringkat",
   "scorecard.tooFew.count": "{n} dari minimal {min}",
-  "chart.partial": "* Minggu atau bulan bertanda bintang hanya sebagian berada dalam periode: jumlahnya bukan penurunan.",
+  "chart.partial":
+    "* Minggu atau bulan bertanda bintang hanya sebagian berada dalam periode: jumlahnya bukan penurunan.",
   "dashboard.trendPartial": "{month} (berjalan)",
 } as const;
 

@@ -17,7 +17,8 @@ export const id = {
   "setup.error.holidayTaken": "Tanggal ini sudah ada di kalender.",
   "setup.error.holidayTwice": "Satu tanggal muncul dua kali di kalender; hapus salah satunya.",
   "setup.error.holidayGone": "Hari libur ini sudah tidak ada (mungkin baru dihapus orang lain).",
-  "setup.error.noShippedYear": "Pantau tidak membawa daftar nasional untuk tahun ini; tambahkan hari libur satu per satu.",
+  "setup.error.noShippedYear":
+    "Pantau tidak membawa daftar nasional untuk tahun ini; tambahkan hari libur satu per satu.",
   "setup.error.serviceCode": "Kode: 1–32 huruf besar, angka, garis bawah, atau tanda hubung (mis. KGB).",
   "setup.error.serviceCodeTaken": "Kode layanan ini sudah ada.",
   "setup.error.serviceGone": "Layanan ini tidak ditemukan.",
@@ -25,12 +26,16 @@ export const id = {
   "setup.error.docCode": "Kode dokumen: huruf besar, angka, atau garis bawah (mis. SK_PANGKAT).",
   "setup.error.docCodeTwice": "Kode dokumen ini sudah dipakai di baris lain.",
 
-  "setup.token.unknown": "Tautan penyiapan ini tidak dikenal. Salin tautan lengkap dari konsol server, atau mulai ulang server untuk tautan baru.",
+  "setup.token.unknown":
+    "Tautan penyiapan ini tidak dikenal. Salin tautan lengkap dari konsol server, atau mulai ulang server untuk tautan baru.",
   "setup.token.used": "Tautan penyiapan ini sudah dipakai.",
-  "setup.token.expired": "Tautan penyiapan ini sudah kedaluwarsa (berlaku 24 jam). Mulai ulang server: konsol menampilkan tautan baru.",
-  "setup.token.adminExists": "Pantau sudah punya administrator. Masuk dengan akun itu; administrator membuat akun lain di menu Pengguna.",
+  "setup.token.expired":
+    "Tautan penyiapan ini sudah kedaluwarsa (berlaku 24 jam). Mulai ulang server: konsol menampilkan tautan baru.",
+  "setup.token.adminExists":
+    "Pantau sudah punya administrator. Masuk dengan akun itu; administrator membuat akun lain di menu Pengguna.",
   "setup.admin.title": "Administrator pertama",
-  "setup.admin.lead": "Buat akun administrator pertama untuk instalasi Pantau ini. Tautan ini hanya dapat dipakai sekali.",
+  "setup.admin.lead":
+    "Buat akun administrator pertama untuk instalasi Pantau ini. Tautan ini hanya dapat dipakai sekali.",
   "setup.admin.username": "Nama pengguna",
   "setup.admin.usernameHint": "3–64 karakter: huruf kecil, angka, titik, garis bawah, atau tanda hubung.",
   "setup.admin.name": "Nama lengkap",
@@ -43,7 +48,8 @@ export const id = {
   "setup.done.login": "Masuk",
 
   "setup.region.title": "Siapkan daerah",
-  "setup.region.lead": "Nama dan kode daerah, zona waktu, aturan e-Kinerja, dan kalender kerja. Semua dapat diubah nanti di Pengaturan.",
+  "setup.region.lead":
+    "Nama dan kode daerah, zona waktu, aturan e-Kinerja, dan kalender kerja. Semua dapat diubah nanti di Pengaturan.",
   "setup.region.legend": "Daerah",
   "setup.region.name": "Nama daerah",
   "setup.region.nameHint": "Mis. Kabupaten Sukamaju.",
@@ -53,7 +59,8 @@ export const id = {
   "setup.region.timezone": "Zona waktu",
   "setup.region.ekinerja": "e-Kinerja",
   "setup.region.deadlineDay": "Batas pengisian (tanggal bulan berikutnya)",
-  "setup.region.deadlineDayHint": "Entri bulanan tepat waktu bila diisi paling lambat tanggal ini pada bulan berikutnya (1–28).",
+  "setup.region.deadlineDayHint":
+    "Entri bulanan tepat waktu bila diisi paling lambat tanggal ini pada bulan berikutnya (1–28).",
   "setup.region.graceDays": "Tenggang log harian (hari kerja)",
   "setup.region.graceDaysHint": "Log harian tepat waktu bila diisi dalam sekian hari kerja (0–10).",
   "setup.region.calendar": "Kalender kerja",
@@ -94,7 +101,8 @@ export const id = {
     "Hari kerja = Senin–Jumat dikurangi hari di kalender ini. Perubahan berlaku pada pemuatan ETL berikutnya untuk permohonan yang berubah, impor kehadiran dan e-Kinerja baru, dan antrean hari ini; angka yang sudah dimuat dihitung ulang dengan kalender baru hanya saat ETL dibangun ulang penuh (npm run etl -- --full).",
   "setup.calendar.addShipped": "Tambahkan daftar nasional {year} ({n, plural, other {# hari}})",
   "setup.calendar.added": "{n, plural, other {# hari}} dari daftar nasional {year} ditambahkan.",
-  "setup.calendar.noShipped": "Pantau tidak membawa daftar nasional {year}: tambahkan hari libur satu per satu menurut SKB tiga menteri.",
+  "setup.calendar.noShipped":
+    "Pantau tidak membawa daftar nasional {year}: tambahkan hari libur satu per satu menurut SKB tiga menteri.",
   "setup.calendar.add": "Tambah hari libur",
   "setup.calendar.addSubmit": "Tambah",
   "setup.calendar.days": "Hari libur",
@@ -125,7 +133,8 @@ export const id = {
   "setup.service.active": "Aktif",
   "setup.service.activeHint": "Layanan nonaktif tidak dapat diajukan lagi; permohonan lamanya tetap tercatat.",
   "setup.service.documents": "Dokumen persyaratan",
-  "setup.service.documentsHint": "Dokumen yang diunggah pegawai. Kosongkan semua isian satu baris untuk menghapus dokumen itu.",
+  "setup.service.documentsHint":
+    "Dokumen yang diunggah pegawai. Kosongkan semua isian satu baris untuk menghapus dokumen itu.",
   "setup.service.document": "Dokumen {n}",
   "setup.service.newDocument": "Dokumen baru {n}",
   "setup.service.docCode": "Kode dokumen",
@@ -176,7 +185,8 @@ export const id = {
 export const en: Record<keyof typeof id, string> = {
   "setup.form.save": "Save",
   "setup.form.saving": "Saving…",
-  "setup.form.fix": "{n, plural, one {# field needs fixing: see the message next to it.} other {# fields need fixing: see the messages next to them.}}",
+  "setup.form.fix":
+    "{n, plural, one {# field needs fixing: see the message next to it.} other {# fields need fixing: see the messages next to them.}}",
   "setup.error.choose": "Choose one.",
   "setup.error.tooLong": "Too long.",
   "setup.error.passwordMismatch": "The two passwords differ.",
@@ -197,10 +207,13 @@ export const en: Record<keyof typeof id, string> = {
   "setup.error.docCode": "Document code: capital letters, digits or underscore (e.g. SK_PANGKAT).",
   "setup.error.docCodeTwice": "Another row already uses this document code.",
 
-  "setup.token.unknown": "This setup link is not known. Copy the whole link from the server console, or restart the server for a new one.",
+  "setup.token.unknown":
+    "This setup link is not known. Copy the whole link from the server console, or restart the server for a new one.",
   "setup.token.used": "This setup link has been used.",
-  "setup.token.expired": "This setup link has expired (it is valid for 24 hours). Restart the server: the console shows a new link.",
-  "setup.token.adminExists": "Pantau already has an administrator. Sign in with that account; administrators make other accounts under Users.",
+  "setup.token.expired":
+    "This setup link has expired (it is valid for 24 hours). Restart the server: the console shows a new link.",
+  "setup.token.adminExists":
+    "Pantau already has an administrator. Sign in with that account; administrators make other accounts under Users.",
   "setup.admin.title": "First administrator",
   "setup.admin.lead": "Create the first administrator account of this Pantau installation. This link works once.",
   "setup.admin.username": "Username",
@@ -215,7 +228,8 @@ export const en: Record<keyof typeof id, string> = {
   "setup.done.login": "Sign in",
 
   "setup.region.title": "Set up the region",
-  "setup.region.lead": "The region's name and code, time zone, e-Kinerja rules and working calendar. All of it can be changed later in Settings.",
+  "setup.region.lead":
+    "The region's name and code, time zone, e-Kinerja rules and working calendar. All of it can be changed later in Settings.",
   "setup.region.legend": "Region",
   "setup.region.name": "Region name",
   "setup.region.nameHint": "E.g. Kabupaten Sukamaju.",
@@ -261,12 +275,14 @@ export const en: Record<keyof typeof id, string> = {
 
   "setup.calendar.title": "Working calendar",
   "setup.calendar.years": "Years",
-  "setup.calendar.yearTitle": "{year}: {n, plural, one {# holiday or collective leave day} other {# holidays and collective leave days}}",
+  "setup.calendar.yearTitle":
+    "{year}: {n, plural, one {# holiday or collective leave day} other {# holidays and collective leave days}}",
   "setup.calendar.recompute":
     "Working days = Monday–Friday minus the days in this calendar. A change applies from the next ETL load to requests that change, new attendance and e-Kinerja imports and today's queue; figures already loaded are recomputed with the new calendar only by a full ETL rebuild (npm run etl -- --full).",
   "setup.calendar.addShipped": "Add the national list for {year} ({n, plural, one {# day} other {# days}})",
   "setup.calendar.added": "{n, plural, one {# day} other {# days}} of the national list for {year} added.",
-  "setup.calendar.noShipped": "Pantau ships no national list for {year}: add the holidays one by one, as the joint ministerial decree sets them.",
+  "setup.calendar.noShipped":
+    "Pantau ships no national list for {year}: add the holidays one by one, as the joint ministerial decree sets them.",
   "setup.calendar.add": "Add a holiday",
   "setup.calendar.addSubmit": "Add",
   "setup.calendar.days": "Holidays",
@@ -297,7 +313,8 @@ export const en: Record<keyof typeof id, string> = {
   "setup.service.active": "Active",
   "setup.service.activeHint": "An inactive service can no longer be requested; its past requests stay on record.",
   "setup.service.documents": "Required documents",
-  "setup.service.documentsHint": "The documents an employee uploads. Empty every field of a row to remove that document.",
+  "setup.service.documentsHint":
+    "The documents an employee uploads. Empty every field of a row to remove that document.",
   "setup.service.document": "Document {n}",
   "setup.service.newDocument": "New document {n}",
   "setup.service.docCode": "Document code",
@@ -326,7 +343,8 @@ export const en: Record<keyof typeof id, string> = {
   "setup.step.employees.done": "{n, plural, one {# employee} other {# employees}}.",
   "setup.step.employees.todo": "The ASN list from SIASN or the SIMPEG.",
   "setup.step.accounts": "Create user accounts",
-  "setup.step.accounts.done": "{n, plural, one {# account besides administrators} other {# accounts besides administrators}}.",
+  "setup.step.accounts.done":
+    "{n, plural, one {# account besides administrators} other {# accounts besides administrators}}.",
   "setup.step.accounts.todo": "Leaders, BKPSDM, unit heads, employees.",
   "setup.step.attendance": "First attendance import",
   "setup.step.attendance.done": "{n, plural, one {# attendance file} other {# attendance files}}.",

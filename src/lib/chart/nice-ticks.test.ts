@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { decimalsOf, niceScale, niceStep, percentScale } from "./nice-ticks";
 
-const roundInPercent = (ticks: number[], decimals: number) => ticks.every((t) => Math.abs(t * 100 - Number((t * 100).toFixed(decimals))) < 1e-9);
+const roundInPercent = (ticks: number[], decimals: number) =>
+  ticks.every((t) => Math.abs(t * 100 - Number((t * 100).toFixed(decimals))) < 1e-9);
 
 describe("niceStep", () => {
   it("is 1, 2 or 5 times a power of ten", () => {
@@ -16,7 +17,9 @@ describe("niceStep", () => {
 
 describe("decimalsOf", () => {
   it("counts a round step's decimals", () => {
-    expect([decimalsOf(5), decimalsOf(20), decimalsOf(0.5), decimalsOf(0.2), decimalsOf(0.02)]).toEqual([0, 0, 1, 1, 2]);
+    expect([decimalsOf(5), decimalsOf(20), decimalsOf(0.5), decimalsOf(0.2), decimalsOf(0.02)]).toEqual([
+      0, 0, 1, 1, 2,
+    ]);
   });
 });
 

@@ -32,7 +32,11 @@ export const decimalsOf = (step: number) => Math.max(0, -Math.floor(Math.log10(s
  * Round ticks covering [min, max] with about `count` intervals; the domain runs from the tick at or
  * below min to the tick at or above max, kept inside [floor, ceil] when given (0 and 100 % for a rate).
  */
-export function niceScale(min: number, max: number, opts: { count?: number; floor?: number; ceil?: number } = {}): NiceScale {
+export function niceScale(
+  min: number,
+  max: number,
+  opts: { count?: number; floor?: number; ceil?: number } = {},
+): NiceScale {
   let lo = Math.min(min, max);
   let hi = Math.max(min, max);
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) {
@@ -75,7 +79,10 @@ export function niceScale(min: number, max: number, opts: { count?: number; floo
  * length must mean the value; otherwise the domain hugs the data and `baseline` says where it starts
  * (for the chart's note that the axis does not start at 0).
  */
-export function percentScale(values: (number | null | undefined)[], opts: { fromZero?: boolean; count?: number } = {}): NiceScale & { zeroBased: boolean } {
+export function percentScale(
+  values: (number | null | undefined)[],
+  opts: { fromZero?: boolean; count?: number } = {},
+): NiceScale & { zeroBased: boolean } {
   const shown = values.filter((v): v is number => typeof v === "number" && Number.isFinite(v)).map((v) => v * 100);
   const lo = shown.length ? Math.min(...shown) : 0;
   const hi = shown.length ? Math.max(...shown) : 100;

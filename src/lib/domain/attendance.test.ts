@@ -18,7 +18,9 @@ describe("attendance classes", () => {
     }
     const a = attendanceClassArrays();
     expect(a.codes.length).toBe(a.due.length);
-    expect(a.codes.map((c, i) => [c, a.due[i], a.present[i]])).toEqual(ATTENDANCE_STATUSES.map((s) => [s, attendanceFlags(s).due, attendanceFlags(s).present]));
+    expect(a.codes.map((c, i) => [c, a.due[i], a.present[i]])).toEqual(
+      ATTENDANCE_STATUSES.map((s) => [s, attendanceFlags(s).due, attendanceFlags(s).present]),
+    );
   });
 
   it("bands lateness in minutes", () => {

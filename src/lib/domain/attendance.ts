@@ -7,7 +7,22 @@
 // band; TK tanpa keterangan; I izin; S sakit; CT cuti; DL dinas luar; TB tugas belajar; L libur.
 
 export const ATTENDANCE_STATUSES = [
-  "H", "TL1", "TL2", "TL3", "TL4", "PSW1", "PSW2", "PSW3", "PSW4", "TK", "I", "S", "CT", "DL", "TB", "L",
+  "H",
+  "TL1",
+  "TL2",
+  "TL3",
+  "TL4",
+  "PSW1",
+  "PSW2",
+  "PSW3",
+  "PSW4",
+  "TK",
+  "I",
+  "S",
+  "CT",
+  "DL",
+  "TB",
+  "L",
 ] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 
@@ -31,11 +46,21 @@ const NOT_DUE: AttendanceClass = { due: false, present: false };
  */
 export const ATTENDANCE_CLASS: Readonly<Record<AttendanceStatus, AttendanceClass>> = {
   H: PRESENT,
-  TL1: PRESENT, TL2: PRESENT, TL3: PRESENT, TL4: PRESENT,
-  PSW1: PRESENT, PSW2: PRESENT, PSW3: PRESENT, PSW4: PRESENT,
+  TL1: PRESENT,
+  TL2: PRESENT,
+  TL3: PRESENT,
+  TL4: PRESENT,
+  PSW1: PRESENT,
+  PSW2: PRESENT,
+  PSW3: PRESENT,
+  PSW4: PRESENT,
   DL: PRESENT,
-  TK: ABSENT, I: ABSENT, S: ABSENT,
-  CT: NOT_DUE, TB: NOT_DUE, L: NOT_DUE,
+  TK: ABSENT,
+  I: ABSENT,
+  S: ABSENT,
+  CT: NOT_DUE,
+  TB: NOT_DUE,
+  L: NOT_DUE,
 };
 
 export const isLate = (s: AttendanceStatus) => s.startsWith("TL");

@@ -20,20 +20,68 @@ export const PP94_THRESHOLDS: readonly Threshold[] = [
   // Light (hukuman disiplin ringan), PP 94/2021 Pasal 9: 3 / 4–6 / 7–10 days
   { code: "TEGURAN_LISAN", minDays: 3, consecutive: false, labelId: "Teguran lisan", labelEn: "Oral warning" },
   { code: "TEGURAN_TERTULIS", minDays: 4, consecutive: false, labelId: "Teguran tertulis", labelEn: "Written warning" },
-  { code: "PERNYATAAN_TIDAK_PUAS", minDays: 7, consecutive: false, labelId: "Pernyataan tidak puas secara tertulis", labelEn: "Written statement of dissatisfaction" },
+  {
+    code: "PERNYATAAN_TIDAK_PUAS",
+    minDays: 7,
+    consecutive: false,
+    labelId: "Pernyataan tidak puas secara tertulis",
+    labelEn: "Written statement of dissatisfaction",
+  },
   // Moderate (sedang), Pasal 10: allowance cut 25% at 11–13 / 14–16 / 17–20 days
-  { code: "POTONG_TUKIN_6", minDays: 11, consecutive: false, labelId: "Pemotongan tunjangan kinerja 25% selama 6 bulan", labelEn: "Allowance cut 25% for 6 months" },
-  { code: "POTONG_TUKIN_9", minDays: 14, consecutive: false, labelId: "Pemotongan tunjangan kinerja 25% selama 9 bulan", labelEn: "Allowance cut 25% for 9 months" },
-  { code: "POTONG_TUKIN_12", minDays: 17, consecutive: false, labelId: "Pemotongan tunjangan kinerja 25% selama 12 bulan", labelEn: "Allowance cut 25% for 12 months" },
+  {
+    code: "POTONG_TUKIN_6",
+    minDays: 11,
+    consecutive: false,
+    labelId: "Pemotongan tunjangan kinerja 25% selama 6 bulan",
+    labelEn: "Allowance cut 25% for 6 months",
+  },
+  {
+    code: "POTONG_TUKIN_9",
+    minDays: 14,
+    consecutive: false,
+    labelId: "Pemotongan tunjangan kinerja 25% selama 9 bulan",
+    labelEn: "Allowance cut 25% for 9 months",
+  },
+  {
+    code: "POTONG_TUKIN_12",
+    minDays: 17,
+    consecutive: false,
+    labelId: "Pemotongan tunjangan kinerja 25% selama 12 bulan",
+    labelEn: "Allowance cut 25% for 12 months",
+  },
   // Heavy (berat), Pasal 11 ayat (2) huruf d angka 1: 21–24 days
-  { code: "TURUN_JABATAN_12", minDays: 21, consecutive: false, labelId: "Penurunan jabatan setingkat lebih rendah selama 12 bulan", labelEn: "Demotion one level for 12 months" },
+  {
+    code: "TURUN_JABATAN_12",
+    minDays: 21,
+    consecutive: false,
+    labelId: "Penurunan jabatan setingkat lebih rendah selama 12 bulan",
+    labelEn: "Demotion one level for 12 months",
+  },
   // Pasal 11 ayat (2) huruf d angka 2: 25–27 days
-  { code: "BEBAS_JABATAN_12", minDays: 25, consecutive: false, labelId: "Pembebasan dari jabatannya menjadi jabatan pelaksana selama 12 bulan", labelEn: "Release from the post to an executor post for 12 months" },
+  {
+    code: "BEBAS_JABATAN_12",
+    minDays: 25,
+    consecutive: false,
+    labelId: "Pembebasan dari jabatannya menjadi jabatan pelaksana selama 12 bulan",
+    labelEn: "Release from the post to an executor post for 12 months",
+  },
   // Pasal 11 ayat (2) huruf d angka 3: 28 days or more
-  { code: "PEMBERHENTIAN_KUMULATIF", minDays: 28, consecutive: false, labelId: "Pemberhentian dengan hormat tidak atas permintaan sendiri sebagai PNS (28 hari TK atau lebih)", labelEn: "Honourable discharge not at own request (28 or more TK days)" },
+  {
+    code: "PEMBERHENTIAN_KUMULATIF",
+    minDays: 28,
+    consecutive: false,
+    labelId: "Pemberhentian dengan hormat tidak atas permintaan sendiri sebagai PNS (28 hari TK atau lebih)",
+    labelEn: "Honourable discharge not at own request (28 or more TK days)",
+  },
   // Pasal 11 ayat (2) huruf d: 10 working days in a row; salary stops from the next month without waiting for
   // the decision (Peraturan BKN 6/2022 Pasal 12)
-  { code: "PEMBERHENTIAN", minDays: 10, consecutive: true, labelId: "Proses pemberhentian (10 hari kerja berturut-turut)", labelEn: "Dismissal proceedings (10 consecutive working days)" },
+  {
+    code: "PEMBERHENTIAN",
+    minDays: 10,
+    consecutive: true,
+    labelId: "Proses pemberhentian (10 hari kerja berturut-turut)",
+    labelEn: "Dismissal proceedings (10 consecutive working days)",
+  },
 ];
 
 /** How close to a threshold counts as "about to reach" it (days). */

@@ -34,7 +34,12 @@ export function employedWithin(appointedDay: number, retiredDay: number | null, 
  * of its day; a monthly realisation by day `monthlyDay` of the following month (the month's last day when
  * shorter). Both are the region's settings (Pengaturan), as BKN's deadlines are set per instansi.
  */
-export function entryDeadline(calendar: Calendar, rules: { monthlyDay: number; dailyGraceDays: number }, kind: EntryKind, period: string): number {
+export function entryDeadline(
+  calendar: Calendar,
+  rules: { monthlyDay: number; dailyGraceDays: number },
+  kind: EntryKind,
+  period: string,
+): number {
   if (kind === "daily") return calendar.addWorkingDays(dayNumber(period), rules.dailyGraceDays);
   const y = Number(period.slice(0, 4));
   const m = Number(period.slice(5, 7)); // the deadline falls in the following month
@@ -72,7 +77,12 @@ export function outageWorkingDays(o: Pick<OutageSpan, "startsOn" | "endsOn">, ca
  * What the outages do to an entry with this deadline in a unit (`unitPath`: the unit and its ancestors):
  * one that excuses wins; otherwise the longest extension among those the deadline falls in.
  */
-export function outageEffect(deadline: number, unitPath: readonly string[], outages: readonly OutageSpan[], calendar: Calendar): { excused: boolean; deadline: number } {
+export function outageEffect(
+  deadline: number,
+  unitPath: readonly string[],
+  outages: readonly OutageSpan[],
+  calendar: Calendar,
+): { excused: boolean; deadline: number } {
   let moved = deadline;
   for (const o of outages) {
     if (deadline < o.startsOn || deadline > o.endsOn) continue;
@@ -111,9 +121,13 @@ export interface EntryClass {
 export function classifyEntry(e: EntryFacts): EntryClass {
   const deadline = e.outage.deadline;
   const state = entryState(e.submittedDay, deadline);
-  const employed = e.kind === "daily" ? employedOn(e.appointedDay, e.retiredDay, e.period) : employedWithin(e.appointedDay, e.retiredDay, e.period, e.periodEnd);
+  const employed =
+    e.kind === "daily"
+      ? employedOn(e.appointedDay, e.retiredDay, e.period)
+      : employedWithin(e.appointedDay, e.retiredDay, e.period, e.periodEnd);
   if (!employed) return { due: false, reason: "not_employed", deadline, state };
-  const onLeave = e.kind === "daily" ? e.dayDue === false : e.month !== undefined && e.month.days > 0 && e.month.dueDays === 0;
+  const onLeave =
+    e.kind === "daily" ? e.dayDue === false : e.month !== undefined && e.month.days > 0 && e.month.dueDays === 0;
   if (onLeave) return { due: false, reason: "leave", deadline, state };
   if (e.outage.excused) return { due: false, reason: "outage", deadline, state };
   return { due: true, reason: null, deadline, state };

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { ELEMENTS, gradeOf, ikm, ikmFromSums, ikmSample, IKM_MIN_RESPONDENTS_DEFAULT, sampleReached, sampleSize, type Scores } from "./ikm";
+import {
+  ELEMENTS,
+  gradeOf,
+  ikm,
+  ikmFromSums,
+  ikmSample,
+  IKM_MIN_RESPONDENTS_DEFAULT,
+  sampleReached,
+  sampleSize,
+  type Scores,
+} from "./ikm";
 
 const all = (n: number) => Object.fromEntries(ELEMENTS.map((e) => [e, n])) as Scores;
 /** Sums whose total is `total`, spread over the nine elements as evenly as integers allow. */
@@ -44,7 +54,16 @@ describe("IKM (PermenPAN-RB 14/2017)", () => {
     expect(at(58500).grade).toBe("C"); // NRR 2.60 = 65.00
     expect(at(58499).grade).toBe("D"); // 64.9989
     expect(at(79479).converted).toBeCloseTo(88.31, 10);
-    expect([gradeOf(100), gradeOf(88.31), gradeOf(88.3), gradeOf(76.61), gradeOf(76.6), gradeOf(65), gradeOf(64.99), gradeOf(25)]).toEqual(["A", "A", "B", "B", "C", "C", "D", "D"]);
+    expect([
+      gradeOf(100),
+      gradeOf(88.31),
+      gradeOf(88.3),
+      gradeOf(76.61),
+      gradeOf(76.6),
+      gradeOf(65),
+      gradeOf(64.99),
+      gradeOf(25),
+    ]).toEqual(["A", "A", "B", "B", "C", "C", "D", "D"]);
   });
 
   it("gives the Krejcie–Morgan sample size and says whether it is reached", () => {
@@ -60,7 +79,13 @@ describe("IKM (PermenPAN-RB 14/2017)", () => {
     expect(IKM_MIN_RESPONDENTS_DEFAULT).toBe(30);
     expect(ikmSample(0, null).standing).toBe("none");
     // two answers and nothing known about who was served: not enough to grade
-    expect(ikmSample(2, null)).toEqual({ respondents: 2, population: null, required: 30, minimum: 30, standing: "insufficient" });
+    expect(ikmSample(2, null)).toEqual({
+      respondents: 2,
+      population: null,
+      required: 30,
+      minimum: 30,
+      standing: "insufficient",
+    });
     expect(ikmSample(30, null).standing).toBe("sufficient");
     // 1,000 served: 278 needed; 100 answers are a provisional value, 29 too few
     expect(ikmSample(100, 1000)).toMatchObject({ required: 278, minimum: 30, standing: "provisional" });

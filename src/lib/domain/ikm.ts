@@ -51,7 +51,9 @@ export function scoresOf(of: (element: Element, index: number) => number): Score
 
 /** From per-element sums and the respondent count (what the analytics store keeps). */
 export function ikmFromSums(sums: Scores, respondents: number): IkmResult {
-  const elements = Object.fromEntries(ELEMENTS.map((e) => [e, respondents > 0 ? sums[e] / respondents : null])) as Record<Element, number | null>;
+  const elements = Object.fromEntries(
+    ELEMENTS.map((e) => [e, respondents > 0 ? sums[e] / respondents : null]),
+  ) as Record<Element, number | null>;
   if (respondents === 0) return { respondents, elements, value: null, converted: null, grade: null, weakest: null };
   // Σ NRR × 1/9, summed first so that equal scores give exactly their value (4, not 3.999…)
   const value = ELEMENTS.reduce((total, e) => total + (elements[e] as number), 0) / 9;
@@ -117,11 +119,22 @@ export interface IkmSample {
   standing: IkmStanding;
 }
 
-export function ikmSample(respondents: number, population: number | null, floor = IKM_MIN_RESPONDENTS_DEFAULT): IkmSample {
+export function ikmSample(
+  respondents: number,
+  population: number | null,
+  floor = IKM_MIN_RESPONDENTS_DEFAULT,
+): IkmSample {
   const known = population !== null && population > 0 ? population : null;
   const required = known === null ? floor : Math.max(floor, sampleSize(known));
   const minimum = floor;
-  const standing: IkmStanding = respondents <= 0 ? "none" : respondents < minimum ? "insufficient" : respondents < required ? "provisional" : "sufficient";
+  const standing: IkmStanding =
+    respondents <= 0
+      ? "none"
+      : respondents < minimum
+        ? "insufficient"
+        : respondents < required
+          ? "provisional"
+          : "sufficient";
   return { respondents, population: known, required, minimum, standing };
 }
 

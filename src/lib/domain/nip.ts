@@ -9,12 +9,7 @@
 export type EmploymentType = "PNS" | "PPPK";
 
 export type NipProblem =
-  | "nip.length"
-  | "nip.birthDate"
-  | "nip.tmtMonth"
-  | "nip.tmtBeforeBirth"
-  | "nip.sex"
-  | "nip.sequence";
+  "nip.length" | "nip.birthDate" | "nip.tmtMonth" | "nip.tmtBeforeBirth" | "nip.sex" | "nip.sequence";
 
 export interface PnsNip {
   birthDate: string;
@@ -74,5 +69,7 @@ export function checkAnyNip(raw: string): NipCheck {
 
 /** Builds a valid PNS NIP (used by the demo generator and tests). */
 export function makePnsNip(birthDate: string, tmt: string, sex: "M" | "F", sequence: number): string {
-  return birthDate.replace(/-/g, "") + tmt.replace(/-/g, "") + (sex === "M" ? "1" : "2") + String(sequence).padStart(3, "0");
+  return (
+    birthDate.replace(/-/g, "") + tmt.replace(/-/g, "") + (sex === "M" ? "1" : "2") + String(sequence).padStart(3, "0")
+  );
 }

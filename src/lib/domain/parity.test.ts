@@ -19,7 +19,18 @@ import { createCaller } from "@/server/api/root";
 import { openEtlStores, type EtlTestStores } from "@/test/etl";
 import { runEtl } from "../../../etl/run";
 
-const DAYS = ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06", "2026-03-09", "2026-03-10", "2026-03-11", "2026-03-12", "2026-03-13"];
+const DAYS = [
+  "2026-03-02",
+  "2026-03-03",
+  "2026-03-04",
+  "2026-03-05",
+  "2026-03-06",
+  "2026-03-09",
+  "2026-03-10",
+  "2026-03-11",
+  "2026-03-12",
+  "2026-03-13",
+];
 const HOLIDAY = "2026-03-04";
 
 /** Each employee's status per day of DAYS (the holiday is L for everyone). */
@@ -34,7 +45,10 @@ const STATUSES: Record<string, string[]> = {
 /** e-Kinerja: 54 logs, of which 5 (Budi) and 1 (Citra) on days not due and 5 excused by the outage; 1 missing, 1 late. */
 const EK = { due: 43, onTime: 41, late: 1, missing: 1, leave: 6, outage: 5 };
 const EXPECTED = {
-  perEmployee: { ani: [9, 9], budi: [4, 4], citra: [8, 5], dewi: [9, 9], eko: [9, 9], fitri: [9, 9] } as Record<string, [number, number]>,
+  perEmployee: { ani: [9, 9], budi: [4, 4], citra: [8, 5], dewi: [9, 9], eko: [9, 9], fitri: [9, 9] } as Record<
+    string,
+    [number, number]
+  >,
   due: 48,
   present: 45,
   tk: 1,
@@ -53,7 +67,10 @@ describe("one definition per measure: every page agrees (PGlite + chDB)", () => 
       db: s.db,
       clientKey: "test",
       clickhouse: async () => s.ch,
-      session: { expires: new Date(Date.now() + 3_600_000).toISOString(), user: { id: "u", name: "T", username: "t", role: "LEADER", unitId: null } as Session["user"] },
+      session: {
+        expires: new Date(Date.now() + 3_600_000).toISOString(),
+        user: { id: "u", name: "T", username: "t", role: "LEADER", unitId: null } as Session["user"],
+      },
     }).dashboard;
   const march = (to: string, today = to) => ({ period: "custom" as const, from: "2026-03-02", to, today });
   /** 09:00 WIB on a day. */
@@ -63,19 +80,43 @@ describe("one definition per measure: every page agrees (PGlite + chDB)", () => 
     s = await openEtlStores();
     const region = await s.db.region.create({ data: { code: "PAR", name: "Kabupaten Paritas" } });
     regionId = region.id;
-    await s.db.holiday.create({ data: { regionId, date: new Date(`${HOLIDAY}T00:00:00Z`), kind: "NATIONAL", name: "Hari raya" } });
+    await s.db.holiday.create({
+      data: { regionId, date: new Date(`${HOLIDAY}T00:00:00Z`), kind: "NATIONAL", name: "Hari raya" },
+    });
     const unit = await s.db.unit.create({ data: { regionId, code: "DINKES", name: "Dinas Kesehatan" } });
     unitId = unit.id;
     let seq = 1;
     for (const name of Object.keys(STATUSES)) {
       const nip = `19800101201001${seq % 2 ? 1 : 2}${String(seq).padStart(3, "0")}`;
       seq++;
-      const e = await s.db.employee.create({ data: { regionId, unitId, nip, name, gender: "F", rank: "III/a", position: "Staf", appointedOn: new Date("2010-01-01") } });
+      const e = await s.db.employee.create({
+        data: {
+          regionId,
+          unitId,
+          nip,
+          name,
+          gender: "F",
+          rank: "III/a",
+          position: "Staf",
+          appointedOn: new Date("2010-01-01"),
+        },
+      });
       employees[name] = e.id;
     }
-    const service = await s.db.serviceType.create({ data: { regionId, code: "KP", nameId: "Kenaikan pangkat", nameEn: "Promotion", slaDays: 3 } });
+    const service = await s.db.serviceType.create({
+      data: { regionId, code: "KP", nameId: "Kenaikan pangkat", nameEn: "Promotion", slaDays: 3 },
+    });
     const request = await s.db.serviceRequest.create({
-      data: { regionId, number: "PAR-1", serviceTypeId: service.id, employeeId: employees.ani!, unitId, status: "SUBMITTED", submittedAt: at("2026-03-02"), slaDays: 3 },
+      data: {
+        regionId,
+        number: "PAR-1",
+        serviceTypeId: service.id,
+        employeeId: employees.ani!,
+        unitId,
+        status: "SUBMITTED",
+        submittedAt: at("2026-03-02"),
+        slaDays: 3,
+      },
     });
     requestId = request.id;
     await s.db.requestEvent.create({ data: { requestId, status: "SUBMITTED", at: at("2026-03-02") } });
@@ -85,7 +126,16 @@ describe("one definition per measure: every page agrees (PGlite + chDB)", () => 
     for (const [name, statuses] of Object.entries(STATUSES)) {
       statuses.forEach((st, i) => {
         const present = st === "H" || st.startsWith("TL");
-        lines.push([nips.get(name), DAYS[i], present ? (st === "TL1" ? "07:40" : "07:25") : "", present ? "16:05" : "", st, st === "TL1" ? "10" : ""].join(";"));
+        lines.push(
+          [
+            nips.get(name),
+            DAYS[i],
+            present ? (st === "TL1" ? "07:40" : "07:25") : "",
+            present ? "16:05" : "",
+            st,
+            st === "TL1" ? "10" : "",
+          ].join(";"),
+        );
       });
     }
     const file = path.join(s.dataDir, "absensi-maret.csv");
@@ -95,10 +145,28 @@ describe("one definition per measure: every page agrees (PGlite + chDB)", () => 
     // Citra's log of 2 March is missing and that of 3 March made on 9 March (late); Budi's logs during his
     // leave are missing (not due); BKN's e-Kinerja was down on 10 March, the deadline of the logs of 9 March
     // (HR excused them: not due, Budi's already not due for his leave); Citra's log of her study day is not due.
-    const recorded = await recordOutage(s.db, hr, regionId, { kind: "EKINERJA_DOWN", effect: "EXCUSE", startsOn: "2026-03-10", endsOn: "2026-03-10", unitIds: [], note: "server BKN" });
+    const recorded = await recordOutage(s.db, hr, regionId, {
+      kind: "EKINERJA_DOWN",
+      effect: "EXCUSE",
+      startsOn: "2026-03-10",
+      endsOn: "2026-03-10",
+      unitIds: [],
+      note: "server BKN",
+    });
     expect(recorded.ok).toBe(true);
     // Gita is in the master data but in neither export: "not in the export", never a skipper
-    const gita = await s.db.employee.create({ data: { regionId, unitId, nip: "198502022011012099", name: "gita", gender: "F", rank: "III/a", position: "Staf", appointedOn: new Date("2011-01-01") } });
+    const gita = await s.db.employee.create({
+      data: {
+        regionId,
+        unitId,
+        nip: "198502022011012099",
+        name: "gita",
+        gender: "F",
+        rank: "III/a",
+        position: "Staf",
+        appointedOn: new Date("2011-01-01"),
+      },
+    });
     employees.gita = gita.id;
     const ek = ["nip;periode;jenis;waktu_kirim;status_persetujuan"];
     for (const name of Object.keys(STATUSES)) {
@@ -113,14 +181,21 @@ describe("one definition per measure: every page agrees (PGlite + chDB)", () => 
     const ekFile = path.join(s.dataDir, "ekinerja-maret.csv");
     writeFileSync(ekFile, ek.join("\n") + "\n");
     const run = await runEtl(s, { files: [{ path: file }, { path: ekFile }], lagMs: 0, today: "2026-03-13" });
-    expect(run.imports.map((i) => [i.valid, i.quarantined])).toEqual([[60, 0], [54, 0]]);
+    expect(run.imports.map((i) => [i.valid, i.quarantined])).toEqual([
+      [60, 0],
+      [54, 0],
+    ]);
   });
   afterAll(() => s.close());
 
   it("attendance: the dashboard, the unit page, the scorecard, the employee timelines and the public report count the same days", async () => {
     const dash = as();
     const overview = await dash.overview(march("2026-03-13"));
-    expect(overview.attendance.current).toMatchObject({ due: EXPECTED.due, present: EXPECTED.present, absentTk: EXPECTED.tk });
+    expect(overview.attendance.current).toMatchObject({
+      due: EXPECTED.due,
+      present: EXPECTED.present,
+      absentTk: EXPECTED.tk,
+    });
     expect(overview.kpis.attendanceRate.value).toBeCloseTo(EXPECTED.present / EXPECTED.due, 12);
 
     const unitPage = await dash.attendance({ ...march("2026-03-13"), unitId });
@@ -140,8 +215,17 @@ describe("one definition per measure: every page agrees (PGlite + chDB)", () => 
     }
     expect([due, present]).toEqual([EXPECTED.due, EXPECTED.present]);
 
-    const report = await buildSnapshot(s.db, s.ch, regionId, { slug: "2026-03", from: "2026-03-01", to: "2026-03-31", kind: "month" }, new Date());
-    expect(report.units.find((u) => u.code === "DINKES")!.attendanceRate).toBeCloseTo(EXPECTED.present / EXPECTED.due, 4);
+    const report = await buildSnapshot(
+      s.db,
+      s.ch,
+      regionId,
+      { slug: "2026-03", from: "2026-03-01", to: "2026-03-31", kind: "month" },
+      new Date(),
+    );
+    expect(report.units.find((u) => u.code === "DINKES")!.attendanceRate).toBeCloseTo(
+      EXPECTED.present / EXPECTED.due,
+      4,
+    );
   });
 
   it("e-Kinerja: the dashboard, the unit page, the scorecard, the compliance list, the employee timelines and the public report count the same entries", async () => {
@@ -149,23 +233,57 @@ describe("one definition per measure: every page agrees (PGlite + chDB)", () => 
     const overview = await dash.overview(march("2026-03-13"));
     expect(overview.ekinerja.current).toEqual({ due: EK.due, onTime: EK.onTime, late: EK.late, missing: EK.missing });
     const view = await dash.ekinerja({ ...march("2026-03-13"), unitId });
-    expect(view.byUnit.find((r) => r.unitId === unitId)).toMatchObject({ due: EK.due, onTime: EK.onTime, fillRate: EK.onTime / EK.due });
+    expect(view.byUnit.find((r) => r.unitId === unitId)).toMatchObject({
+      due: EK.due,
+      onTime: EK.onTime,
+      fillRate: EK.onTime / EK.due,
+    });
     expect(view.notDue).toEqual({ notEmployed: 0, leave: EK.leave, outage: EK.outage });
     // who made every due entry on time: from the entries (a range cutting a month) and from the month rollup
     expect(view.employees).toEqual({ due: 6, fullyCompliant: 5, share: 5 / 6 });
-    expect((await dash.ekinerja({ period: "custom", from: "2026-03-01", to: "2026-03-31", today: "2026-03-13", unitId })).employees).toEqual(view.employees);
-    expect((await dash.ekinerja({ period: "custom", from: "2026-03-01", to: "2026-03-13", today: "2026-03-13", unitId })).employees).toEqual(view.employees);
+    expect(
+      (await dash.ekinerja({ period: "custom", from: "2026-03-01", to: "2026-03-31", today: "2026-03-13", unitId }))
+        .employees,
+    ).toEqual(view.employees);
+    expect(
+      (await dash.ekinerja({ period: "custom", from: "2026-03-01", to: "2026-03-13", today: "2026-03-13", unitId }))
+        .employees,
+    ).toEqual(view.employees);
     const card = (await dash.scorecard(march("2026-03-13"))).rows.find((r) => r.unitId === unitId)!;
     expect(card.values.ekinerja).toBeCloseTo(EK.onTime / EK.due, 12);
 
-    const list = await complianceList(s.ch, complianceFilter.parse({ kind: "daily", from: "2026-03", to: "2026-03", missingOnly: false }), "", 100);
+    const list = await complianceList(
+      s.ch,
+      complianceFilter.parse({ kind: "daily", from: "2026-03", to: "2026-03", missingOnly: false }),
+      "",
+      100,
+    );
     const sum = (f: (r: (typeof list.rows)[number]) => number) => list.rows.reduce((n, r) => n + f(r), 0);
-    expect([sum((r) => r.due), sum((r) => r.onTime), sum((r) => r.late), sum((r) => r.missing), sum((r) => r.excused)]).toEqual([EK.due, EK.onTime, EK.late, EK.missing, EK.outage]);
-    expect(list.rows.find((r) => r.employeeId === employees.citra)).toMatchObject({ due: 7, onTime: 5, late: 1, missing: 1, excused: 1 });
+    expect([
+      sum((r) => r.due),
+      sum((r) => r.onTime),
+      sum((r) => r.late),
+      sum((r) => r.missing),
+      sum((r) => r.excused),
+    ]).toEqual([EK.due, EK.onTime, EK.late, EK.missing, EK.outage]);
+    expect(list.rows.find((r) => r.employeeId === employees.citra)).toMatchObject({
+      due: 7,
+      onTime: 5,
+      late: 1,
+      missing: 1,
+      excused: 1,
+    });
 
     expect(list.rows.some((r) => r.employeeId === employees.gita)).toBe(false);
-    const missing = await notInExport(s.ch, complianceFilter.parse({ kind: "daily", from: "2026-03", to: "2026-03" }), "");
-    expect(missing).toEqual({ total: 1, rows: [expect.objectContaining({ employeeId: employees.gita, name: "gita" })] });
+    const missing = await notInExport(
+      s.ch,
+      complianceFilter.parse({ kind: "daily", from: "2026-03", to: "2026-03" }),
+      "",
+    );
+    expect(missing).toEqual({
+      total: 1,
+      rows: [expect.objectContaining({ employeeId: employees.gita, name: "gita" })],
+    });
     expect(await s.db.auditLog.count({ where: { action: "ekinerja.outage.record" } })).toBe(1);
 
     let due = 0;
@@ -179,7 +297,13 @@ describe("one definition per measure: every page agrees (PGlite + chDB)", () => 
     }
     expect([due, onTime, excused]).toEqual([EK.due, EK.onTime, EK.outage]);
 
-    const report = await buildSnapshot(s.db, s.ch, regionId, { slug: "2026-03", from: "2026-03-01", to: "2026-03-31", kind: "month" }, new Date());
+    const report = await buildSnapshot(
+      s.db,
+      s.ch,
+      regionId,
+      { slug: "2026-03", from: "2026-03-01", to: "2026-03-31", kind: "month" },
+      new Date(),
+    );
     expect(report.units.find((u) => u.code === "DINKES")!.ekinerjaFillRate).toBeCloseTo(EK.onTime / EK.due, 4);
   });
 

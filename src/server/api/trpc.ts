@@ -20,8 +20,17 @@ export interface Context {
 
 /** The context for an HTTP request (route handler) or a server component. */
 export async function createTRPCContext(opts: { headers: Headers }): Promise<Context> {
-  const [{ getDb }, { getSession }, { getClickHouse }] = await Promise.all([import("../db"), import("../auth"), import("../clickhouse")]);
-  return { db: await getDb(), session: await getSession(), clientKey: clientKeyFrom(opts.headers), clickhouse: getClickHouse };
+  const [{ getDb }, { getSession }, { getClickHouse }] = await Promise.all([
+    import("../db"),
+    import("../auth"),
+    import("../clickhouse"),
+  ]);
+  return {
+    db: await getDb(),
+    session: await getSession(),
+    clientKey: clientKeyFrom(opts.headers),
+    clickhouse: getClickHouse,
+  };
 }
 
 const t = initTRPC.context<Context>().create({

@@ -5,7 +5,10 @@ export async function isUnitWithin(db: Db, unitId: string, ancestorId: string): 
   let current: string | null = unitId;
   for (let depth = 0; current && depth < 32; depth++) {
     if (current === ancestorId) return true;
-    const unit: { parentId: string | null } | null = await db.unit.findUnique({ where: { id: current }, select: { parentId: true } });
+    const unit: { parentId: string | null } | null = await db.unit.findUnique({
+      where: { id: current },
+      select: { parentId: true },
+    });
     current = unit?.parentId ?? null;
   }
   return false;

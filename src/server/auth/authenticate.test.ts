@@ -21,8 +21,13 @@ describe.each(relationalKinds)("login on %s", (kind) => {
   });
   afterAll(() => close());
 
-  const login = (username: string, password: string, clientKey = "10.0.0.1") => authenticate(db, { username, password, clientKey }, cfg);
-  const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof AuthError ? e.failure : e));
+  const login = (username: string, password: string, clientKey = "10.0.0.1") =>
+    authenticate(db, { username, password, clientKey }, cfg);
+  const failure = (p: Promise<unknown>) =>
+    p.then(
+      () => null,
+      (e: unknown) => (e instanceof AuthError ? e.failure : e),
+    );
 
   it("accepts the right password (username case-insensitive) and records it", async () => {
     const user = await login("  SRI ", "benar-sekali");
@@ -60,12 +65,27 @@ describe.each(relationalKinds)("login on %s", (kind) => {
     for (let i = 0; i < cfg.maxFailures * 4; i++) await failure(login("sri", "salah", `10.7.${i}.1`));
     // a new address, a new browser: held back (the account is under attack)
     expect(await failure(login("sri", "benar-sekali", "10.8.0.1"))).toMatchObject({ code: "THROTTLED" });
-    expect((await db.auditLog.findFirst({ where: { action: "auth.login_throttled" }, orderBy: { id: "desc" } }))?.after).toMatchObject({ scope: "account" });
+    expect(
+      (await db.auditLog.findFirst({ where: { action: "auth.login_throttled" }, orderBy: { id: "desc" } }))?.after,
+    ).toMatchObject({ scope: "account" });
     // the owner's browser, even from the attacked office's address, passes
-    expect(await authenticate(db, { username: "sri", password: "benar-sekali", clientKey: "10.7.0.1", deviceId: owner }, cfg)).toMatchObject({ username: "sri" });
+    expect(
+      await authenticate(
+        db,
+        { username: "sri", password: "benar-sekali", clientKey: "10.7.0.1", deviceId: owner },
+        cfg,
+      ),
+    ).toMatchObject({ username: "sri" });
     // a known browser is still held to its own failures
-    for (let i = 0; i < cfg.maxFailures; i++) await failure(authenticate(db, { username: "sri", password: "salah", clientKey: "10.0.0.2", deviceId: owner }, cfg));
-    expect(await failure(authenticate(db, { username: "sri", password: "benar-sekali", clientKey: "10.0.0.2", deviceId: owner }, cfg))).toMatchObject({ code: "THROTTLED" });
+    for (let i = 0; i < cfg.maxFailures; i++)
+      await failure(
+        authenticate(db, { username: "sri", password: "salah", clientKey: "10.0.0.2", deviceId: owner }, cfg),
+      );
+    expect(
+      await failure(
+        authenticate(db, { username: "sri", password: "benar-sekali", clientKey: "10.0.0.2", deviceId: owner }, cfg),
+      ),
+    ).toMatchObject({ code: "THROTTLED" });
   });
 
   it("lets no more guesses through than the limit when they are sent all at once", async () => {

@@ -73,7 +73,13 @@ export async function throttleFor(
     return Math.max(1, Math.ceil((recent[limit - 1]!.createdAt.getTime() + lock - now.getTime()) / 60_000));
   };
   const lastSuccess = async (where: Prisma.LoginAttemptWhereInput, from: Date) =>
-    (await db.loginAttempt.findFirst({ where: { ...where, success: true, createdAt: { gte: from } }, orderBy: { createdAt: "desc" }, select: { createdAt: true } }))?.createdAt;
+    (
+      await db.loginAttempt.findFirst({
+        where: { ...where, success: true, createdAt: { gte: from } },
+        orderBy: { createdAt: "desc" },
+        select: { createdAt: true },
+      })
+    )?.createdAt;
   const later = (a: Date, b: Date | undefined) => (b && b > a ? b : a);
 
   if (deviceHash) {
@@ -104,7 +110,10 @@ export function throttleKeyOf(clientKey: string): string {
   if (addr.kind() === "ipv4") return addr.toString();
   const v6 = addr as ipaddr.IPv6;
   if (v6.isIPv4MappedAddress()) return v6.toIPv4Address().toString();
-  return `${v6.parts.slice(0, 4).map((p) => p.toString(16)).join(":")}::/64`;
+  return `${v6.parts
+    .slice(0, 4)
+    .map((p) => p.toString(16))
+    .join(":")}::/64`;
 }
 
 export async function authenticate(
@@ -117,11 +126,24 @@ export async function authenticate(
   const actor = { id: null, name: username, clientKey: input.clientKey };
   // The attempt is written first, as a failure, and then judged against the ones before it: attempts sent
   // at the same moment cannot all pass the count while their passwords are being checked.
-  const attempt = await db.loginAttempt.create({ data: { username, clientKey: throttleKeyOf(input.clientKey), deviceHash, success: false }, select: { id: true } });
-  const throttled = await throttleFor(db, { username, clientKey: input.clientKey, deviceHash }, cfg, new Date(), attempt.id);
+  const attempt = await db.loginAttempt.create({
+    data: { username, clientKey: throttleKeyOf(input.clientKey), deviceHash, success: false },
+    select: { id: true },
+  });
+  const throttled = await throttleFor(
+    db,
+    { username, clientKey: input.clientKey, deviceHash },
+    cfg,
+    new Date(),
+    attempt.id,
+  );
   if (throttled.minutes > 0) {
     await db.loginAttempt.delete({ where: { id: attempt.id } }); // a refused attempt does not count again
-    await recordAudit(db, actor, { action: "auth.login_throttled", entity: "User", after: { username, scope: throttled.scope, minutes: throttled.minutes } });
+    await recordAudit(db, actor, {
+      action: "auth.login_throttled",
+      entity: "User",
+      after: { username, scope: throttled.scope, minutes: throttled.minutes },
+    });
     throw new AuthError({ code: "THROTTLED", retryAfterMinutes: throttled.minutes });
   }
   const user = await db.user.findUnique({ where: { username } });
@@ -129,16 +151,34 @@ export async function authenticate(
   const success = Boolean(user && user.active && ok);
   if (success) await db.loginAttempt.update({ where: { id: attempt.id }, data: { success: true } });
   if (!success || !user) {
-    await recordAudit(db, actor, { action: "auth.login_failed", entity: "User", entityId: user?.id, after: { username } });
+    await recordAudit(db, actor, {
+      action: "auth.login_failed",
+      entity: "User",
+      entityId: user?.id,
+      after: { username },
+    });
     throw new AuthError({ code: "INVALID" });
   }
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-  await recordAudit(db, { id: user.id, name: user.name, clientKey: input.clientKey }, {
-    action: "auth.login",
-    entity: "User",
-    entityId: user.id,
-  });
-  return { id: user.id, username: user.username, name: user.name, role: user.role, unitId: user.unitId, locale: user.locale, sessionVersion: user.sessionVersion, mustChangePassword: user.mustChangePassword };
+  await recordAudit(
+    db,
+    { id: user.id, name: user.name, clientKey: input.clientKey },
+    {
+      action: "auth.login",
+      entity: "User",
+      entityId: user.id,
+    },
+  );
+  return {
+    id: user.id,
+    username: user.username,
+    name: user.name,
+    role: user.role,
+    unitId: user.unitId,
+    locale: user.locale,
+    sessionVersion: user.sessionVersion,
+    mustChangePassword: user.mustChangePassword,
+  };
 }
 
 const SERVED_BY_PANTAU = Symbol.for("pantau.clientAddress");

@@ -29,9 +29,12 @@ export async function changeOwnPassword(
   const user = await db.user.findUnique({ where: { id: who.userId } });
   if (!user || !user.active) throw new PasswordChangeError("GONE");
   const actor = { id: user.id, name: user.name, clientKey: who.clientKey };
-  if ((await throttleFor(db, { username: user.username, clientKey: who.clientKey }, cfg)).minutes > 0) throw new PasswordChangeError("THROTTLED");
+  if ((await throttleFor(db, { username: user.username, clientKey: who.clientKey }, cfg)).minutes > 0)
+    throw new PasswordChangeError("THROTTLED");
   if (!(await verifyPassword(input.current, user.passwordHash))) {
-    await db.loginAttempt.create({ data: { username: user.username, clientKey: throttleKeyOf(who.clientKey), success: false } });
+    await db.loginAttempt.create({
+      data: { username: user.username, clientKey: throttleKeyOf(who.clientKey), success: false },
+    });
     await recordAudit(db, actor, { action: "user.change_password_failed", entity: "User", entityId: user.id });
     throw new PasswordChangeError("CURRENT");
   }
@@ -43,7 +46,20 @@ export async function changeOwnPassword(
       data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } },
     });
     if (changed.count !== 1) throw new PasswordChangeError("GONE");
-    await recordAudit(tx, actor, { action: "user.change_password", entity: "User", entityId: user.id, after: { wasOneTime: user.mustChangePassword, sessionsEnded: true } });
-    return { id: user.id, username: user.username, name: user.name, role: user.role, unitId: user.unitId, locale: user.locale, sessionVersion: user.sessionVersion + 1 };
+    await recordAudit(tx, actor, {
+      action: "user.change_password",
+      entity: "User",
+      entityId: user.id,
+      after: { wasOneTime: user.mustChangePassword, sessionsEnded: true },
+    });
+    return {
+      id: user.id,
+      username: user.username,
+      name: user.name,
+      role: user.role,
+      unitId: user.unitId,
+      locale: user.locale,
+      sessionVersion: user.sessionVersion + 1,
+    };
   });
 }

@@ -32,14 +32,34 @@ export const getSession = cache(async (): Promise<Session | null> => {
   return a && !a.mustChangePassword ? a.session : null;
 });
 
-export async function accountSession(db: Db, session: Session): Promise<{ session: Session; mustChangePassword: boolean } | null> {
+export async function accountSession(
+  db: Db,
+  session: Session,
+): Promise<{ session: Session; mustChangePassword: boolean } | null> {
   const account = await db.user.findUnique({
     where: { id: session.user.id },
-    select: { active: true, sessionVersion: true, role: true, unitId: true, name: true, username: true, mustChangePassword: true },
+    select: {
+      active: true,
+      sessionVersion: true,
+      role: true,
+      unitId: true,
+      name: true,
+      username: true,
+      mustChangePassword: true,
+    },
   });
   if (!account || !account.active || account.sessionVersion !== session.user.sv) return null;
   return {
-    session: { ...session, user: { ...session.user, role: account.role, unitId: account.unitId, name: account.name, username: account.username } },
+    session: {
+      ...session,
+      user: {
+        ...session.user,
+        role: account.role,
+        unitId: account.unitId,
+        name: account.name,
+        username: account.username,
+      },
+    },
     mustChangePassword: account.mustChangePassword,
   };
 }

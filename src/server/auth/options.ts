@@ -52,7 +52,14 @@ export const authOptions: NextAuthOptions = {
   providers: [],
   callbacks: {
     session({ session, token }) {
-      session.user = { id: token.uid, name: token.name ?? token.username, username: token.username, role: token.role, unitId: token.unitId, sv: token.sv ?? -1 };
+      session.user = {
+        id: token.uid,
+        name: token.name ?? token.username,
+        username: token.username,
+        role: token.role,
+        unitId: token.unitId,
+        sv: token.sv ?? -1,
+      };
       return session;
     },
   },

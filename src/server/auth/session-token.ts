@@ -10,7 +10,15 @@ export async function sessionCookie(user: AuthUser) {
   const value = await encode({
     secret: authSecret(),
     maxAge: SESSION_MAX_AGE,
-    token: { sub: user.id, name: user.name, uid: user.id, username: user.username, role: user.role, unitId: user.unitId, sv: user.sessionVersion },
+    token: {
+      sub: user.id,
+      name: user.name,
+      uid: user.id,
+      username: user.username,
+      role: user.role,
+      unitId: user.unitId,
+      sv: user.sessionVersion,
+    },
   });
   return { name: sessionCookieName(), value, options: { ...sessionOptions(), maxAge: SESSION_MAX_AGE } };
 }

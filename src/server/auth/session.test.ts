@@ -26,9 +26,13 @@ describe.each(relationalKinds)("sessions follow the account (%s)", (kind) => {
     const user = await authenticate(db, { username, password: "pantau-demo", clientKey: "10.1.1.1" }, cfg);
     const cookie = await sessionCookie(user);
     const token = (await decode({ token: cookie.value, secret: authSecret() }))!;
-    return (await authOptions.callbacks!.session!({ session: { expires: "", user: {} } as Session, token } as never)) as Session;
+    return (await authOptions.callbacks!.session!({
+      session: { expires: "", user: {} } as Session,
+      token,
+    } as never)) as Session;
   }
-  const adminApi = async () => createCaller({ db, session: (await currentSession(db, await signIn("admin")))!, clientKey: "10.0.0.1" });
+  const adminApi = async () =>
+    createCaller({ db, session: (await currentSession(db, await signIn("admin")))!, clientKey: "10.0.0.1" });
 
   it("a session is good while the account is as it was", async () => {
     const s = await signIn("pimpinan");

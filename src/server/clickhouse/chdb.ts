@@ -22,7 +22,12 @@ type Session = InstanceType<ChdbModule["Session"]>;
 function settingsClause(settings: Settings): string {
   const parts = Object.entries(settings).map(([k, v]) => {
     if (!/^[a-z_][a-z0-9_]*$/i.test(k)) throw new Error(`Invalid setting name ${k}`);
-    const value = typeof v === "string" ? `'${v.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'` : typeof v === "boolean" ? Number(v) : v;
+    const value =
+      typeof v === "string"
+        ? `'${v.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`
+        : typeof v === "boolean"
+          ? Number(v)
+          : v;
     return `${k} = ${value}`;
   });
   return parts.length ? ` SETTINGS ${parts.join(", ")}` : "";
@@ -31,7 +36,11 @@ function settingsClause(settings: Settings): string {
 export class ChdbClickHouse implements ClickHouse {
   readonly kind = "chdb" as const;
   readonly cluster = undefined;
-  private constructor(private session: Session, readonly database: string, readonly folder: string) {}
+  private constructor(
+    private session: Session,
+    readonly database: string,
+    readonly folder: string,
+  ) {}
 
   static async open(opts: { dataDir: string; database: string }): Promise<ChdbClickHouse> {
     acquireDataDir(opts.dataDir);
@@ -82,7 +91,13 @@ export class ChdbClickHouse implements ClickHouse {
   async insertTabSeparated(table: string, data: string, options: InsertOptions & { columns: readonly string[] }) {
     if (!data) return;
     try {
-      await this.session.insert({ table, values: Buffer.from(data), format: "TabSeparated", columns: options.columns, settings: options.settings });
+      await this.session.insert({
+        table,
+        values: Buffer.from(data),
+        format: "TabSeparated",
+        columns: options.columns,
+        settings: options.settings,
+      });
     } catch (err) {
       throw new ClickHouseQueryError(errorMessage(err), `INSERT INTO ${table}`, { cause: err });
     }

@@ -16,10 +16,15 @@ describe("toClusterStatement", () => {
     expect(toClusterStatement("CREATE MATERIALIZED VIEW IF NOT EXISTS mv TO agg AS SELECT 1", "c1")).toBe(
       "CREATE MATERIALIZED VIEW IF NOT EXISTS mv ON CLUSTER c1 TO agg AS SELECT 1",
     );
-    expect(toClusterStatement("ALTER TABLE t ADD COLUMN b UInt8", "c1")).toBe("ALTER TABLE t ON CLUSTER c1 ADD COLUMN b UInt8");
-    expect(toClusterStatement("CREATE TABLE a (x AggregateFunction(sum, UInt64)) ENGINE = AggregatingMergeTree ORDER BY tuple()", "c1")).toContain(
-      "ENGINE = ReplicatedAggregatingMergeTree()",
+    expect(toClusterStatement("ALTER TABLE t ADD COLUMN b UInt8", "c1")).toBe(
+      "ALTER TABLE t ON CLUSTER c1 ADD COLUMN b UInt8",
     );
+    expect(
+      toClusterStatement(
+        "CREATE TABLE a (x AggregateFunction(sum, UInt64)) ENGINE = AggregatingMergeTree ORDER BY tuple()",
+        "c1",
+      ),
+    ).toContain("ENGINE = ReplicatedAggregatingMergeTree()");
   });
 
   it("leaves replicated engines, existing ON CLUSTER and Distributed alone", () => {
@@ -31,13 +36,19 @@ describe("toClusterStatement", () => {
   });
 
   it("refuses a cluster name that is not an identifier", () => {
-    expect(() => toClusterStatement("CREATE TABLE t (a UInt8) ENGINE = MergeTree ORDER BY a", "c1; DROP")).toThrow(/Invalid cluster/);
+    expect(() => toClusterStatement("CREATE TABLE t (a UInt8) ENGINE = MergeTree ORDER BY a", "c1; DROP")).toThrow(
+      /Invalid cluster/,
+    );
   });
 });
 
 describe("splitStatements", () => {
   it("splits on semicolons outside quotes and drops comments", () => {
-    const sql = "-- a comment; with a semicolon\nCREATE TABLE a (s String DEFAULT 'x;y') ENGINE = Log;\n\nSELECT 'it\\'s; fine';\n";
-    expect(splitStatements(sql)).toEqual(["CREATE TABLE a (s String DEFAULT 'x;y') ENGINE = Log", "SELECT 'it\\'s; fine'"]);
+    const sql =
+      "-- a comment; with a semicolon\nCREATE TABLE a (s String DEFAULT 'x;y') ENGINE = Log;\n\nSELECT 'it\\'s; fine';\n";
+    expect(splitStatements(sql)).toEqual([
+      "CREATE TABLE a (s String DEFAULT 'x;y') ENGINE = Log",
+      "SELECT 'it\\'s; fine'",
+    ]);
   });
 });

@@ -23,34 +23,69 @@ export function clickhouseContract(name: string, open: () => Promise<{ ch: Click
       expect(await applyClickHouseMigrations(ch)).toEqual([]);
       const applied = await appliedClickHouseMigrations(ch);
       expect(applied.map((m) => m.version)).toContain(1);
-      const tables = await ch.query<{ name: string }>("SELECT name FROM system.tables WHERE database = {db:String}", { db: ch.database });
-      expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(["dim_unit", "dim_region", "schema_migrations"]));
+      const tables = await ch.query<{ name: string }>("SELECT name FROM system.tables WHERE database = {db:String}", {
+        db: ch.database,
+      });
+      expect(tables.map((t) => t.name)).toEqual(
+        expect.arrayContaining(["dim_unit", "dim_region", "schema_migrations"]),
+      );
     });
 
     it("refuses a migration edited after it was applied, and applies a new one", async () => {
       const dir = mkdtempSync(path.join(os.tmpdir(), "pantau-chmig-"));
       cpSync(CH_MIGRATIONS_DIR, dir, { recursive: true });
-      writeFileSync(path.join(dir, "0900_probe.sql"), "CREATE TABLE IF NOT EXISTS probe (a UInt8) ENGINE = MergeTree ORDER BY a;\n");
+      writeFileSync(
+        path.join(dir, "0900_probe.sql"),
+        "CREATE TABLE IF NOT EXISTS probe (a UInt8) ENGINE = MergeTree ORDER BY a;\n",
+      );
       expect(await applyClickHouseMigrations(ch, { dir })).toEqual(["0900_probe.sql"]);
-      writeFileSync(path.join(dir, "0900_probe.sql"), "CREATE TABLE IF NOT EXISTS probe (a UInt16) ENGINE = MergeTree ORDER BY a;\n");
-      await expect(applyClickHouseMigrations(ch, { dir })).rejects.toThrow(/0900_probe.sql was changed after it was applied/);
+      writeFileSync(
+        path.join(dir, "0900_probe.sql"),
+        "CREATE TABLE IF NOT EXISTS probe (a UInt16) ENGINE = MergeTree ORDER BY a;\n",
+      );
+      await expect(applyClickHouseMigrations(ch, { dir })).rejects.toThrow(
+        /0900_probe.sql was changed after it was applied/,
+      );
       await ch.command("DROP TABLE IF EXISTS probe");
     });
 
     it("binds typed parameters, never splicing text into SQL", async () => {
       const hostile = "Dinas 'Pendidikan'; DROP TABLE dim_unit; --";
       await ch.insert("dim_unit", [
-        { unit_id: "u1", region_id: "r1", parent_id: null, code: "A", name: hostile, path: ["u1"], active: true, version: 1 },
-        { unit_id: "u2", region_id: "r1", parent_id: "u1", code: "B", name: "Puskesmas", path: ["u1", "u2"], active: false, version: 1 },
+        {
+          unit_id: "u1",
+          region_id: "r1",
+          parent_id: null,
+          code: "A",
+          name: hostile,
+          path: ["u1"],
+          active: true,
+          version: 1,
+        },
+        {
+          unit_id: "u2",
+          region_id: "r1",
+          parent_id: "u1",
+          code: "B",
+          name: "Puskesmas",
+          path: ["u1", "u2"],
+          active: false,
+          version: 1,
+        },
       ]);
       const rows = await ch.query(
         "SELECT unit_id, name, path, active FROM dim_unit WHERE name = {name:String} AND has(path, {root:String}) AND version >= {v:UInt64}",
         { name: hostile, root: "u1", v: 1 },
       );
       expect(rows).toEqual([{ unit_id: "u1", name: hostile, path: ["u1"], active: true }]);
-      const [count] = await ch.query<{ n: number }>("SELECT count() AS n FROM dim_unit WHERE unit_id IN {ids:Array(String)}", { ids: ["u1", "u2", "x"] });
+      const [count] = await ch.query<{ n: number }>(
+        "SELECT count() AS n FROM dim_unit WHERE unit_id IN {ids:Array(String)}",
+        { ids: ["u1", "u2", "x"] },
+      );
       expect(count!.n).toBe(2); // a 64-bit count arrives as a number on both drivers
-      const [d] = await ch.query<{ d: string; next: string }>("SELECT {d:Date} AS d, toString({d:Date} + 1) AS next", { d: "2026-12-31" });
+      const [d] = await ch.query<{ d: string; next: string }>("SELECT {d:Date} AS d, toString({d:Date} + 1) AS next", {
+        d: "2026-12-31",
+      });
       expect(d).toEqual({ d: "2026-12-31", next: "2027-01-01" });
     });
 

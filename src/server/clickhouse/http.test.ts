@@ -26,7 +26,8 @@ describe("HTTP driver requests", () => {
   });
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-  const open = () => HttpClickHouse.open({ url: base, username: "pantau", password: "rahasia", database: "pantau", cluster: "c1" });
+  const open = () =>
+    HttpClickHouse.open({ url: base, username: "pantau", password: "rahasia", database: "pantau", cluster: "c1" });
 
   it("creates the database ON CLUSTER through the default database", async () => {
     seen.length = 0;
@@ -38,10 +39,13 @@ describe("HTTP driver requests", () => {
   it("sends parameters as param_* next to the SQL, with auth and settings", async () => {
     const ch = await open();
     seen.length = 0;
-    const rows = await ch.query("SELECT count() AS n FROM dim_unit WHERE name = {name:String} AND id IN {ids:Array(String)}", {
-      name: "Dinas 'X'",
-      ids: ["a", "b"],
-    });
+    const rows = await ch.query(
+      "SELECT count() AS n FROM dim_unit WHERE name = {name:String} AND id IN {ids:Array(String)}",
+      {
+        name: "Dinas 'X'",
+        ids: ["a", "b"],
+      },
+    );
     expect(rows).toEqual([{ n: 1 }]);
     const req = seen[0]!;
     expect(req.method).toBe("POST");
@@ -60,19 +64,40 @@ describe("HTTP driver requests", () => {
   it("inserts JSONEachRow batches with per-insert settings", async () => {
     const ch = await open();
     seen.length = 0;
-    await ch.insert("dim_unit", [{ unit_id: "u1", name: "A" }, { unit_id: "u2", name: "B" }], {
-      settings: { insert_deduplication_token: "batch-1" },
-    });
+    await ch.insert(
+      "dim_unit",
+      [
+        { unit_id: "u1", name: "A" },
+        { unit_id: "u2", name: "B" },
+      ],
+      {
+        settings: { insert_deduplication_token: "batch-1" },
+      },
+    );
     const req = seen[0]!;
     expect(req.url.searchParams.get("query")).toBe("INSERT INTO dim_unit FORMAT JSONEachRow");
     expect(req.url.searchParams.get("insert_deduplication_token")).toBe("batch-1");
-    expect(req.body.trim().split("\n").map((l) => JSON.parse(l))).toEqual([{ unit_id: "u1", name: "A" }, { unit_id: "u2", name: "B" }]);
+    expect(
+      req.body
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l)),
+    ).toEqual([
+      { unit_id: "u1", name: "A" },
+      { unit_id: "u2", name: "B" },
+    ]);
     await ch.close();
   });
 
   it("builds a config from the environment's values", () => {
     const cfg = httpClientConfig({ url: "https://ch.example:8443", username: "u", password: "p", database: "pantau" });
-    expect(cfg).toMatchObject({ url: "https://ch.example:8443", username: "u", password: "p", database: "pantau", application: "pantau" });
+    expect(cfg).toMatchObject({
+      url: "https://ch.example:8443",
+      username: "u",
+      password: "p",
+      database: "pantau",
+      application: "pantau",
+    });
   });
 });
 

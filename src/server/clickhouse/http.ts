@@ -39,7 +39,11 @@ export function httpClientConfig(opts: HttpOptions) {
 
 export class HttpClickHouse implements ClickHouse {
   readonly kind = "http" as const;
-  private constructor(private client: ClickHouseClient, readonly database: string, readonly cluster: string | undefined) {}
+  private constructor(
+    private client: ClickHouseClient,
+    readonly database: string,
+    readonly cluster: string | undefined,
+  ) {}
 
   /** `ensureDatabase` creates the database first through a client bound to `default`. */
   static async open(opts: HttpOptions, ensureDatabase = true): Promise<HttpClickHouse> {
@@ -77,7 +81,9 @@ export class HttpClickHouse implements ClickHouse {
           clickhouse_settings: batchSettings(options.settings, index++) as Record<string, string | number>,
         });
       } catch (err) {
-        throw new ClickHouseQueryError(err instanceof Error ? err.message : String(err), `INSERT INTO ${table}`, { cause: err });
+        throw new ClickHouseQueryError(err instanceof Error ? err.message : String(err), `INSERT INTO ${table}`, {
+          cause: err,
+        });
       }
       written += batch.length;
     }
@@ -95,13 +101,19 @@ export class HttpClickHouse implements ClickHouse {
         clickhouse_settings: options.settings as Record<string, string | number>,
       });
     } catch (err) {
-      throw new ClickHouseQueryError(err instanceof Error ? err.message : String(err), `INSERT INTO ${table}`, { cause: err });
+      throw new ClickHouseQueryError(err instanceof Error ? err.message : String(err), `INSERT INTO ${table}`, {
+        cause: err,
+      });
     }
   }
 
   async command(sql: string, params: QueryParams = {}, settings: Settings = {}) {
     try {
-      await this.client.command({ query: sql, query_params: params, clickhouse_settings: settings as Record<string, string | number> });
+      await this.client.command({
+        query: sql,
+        query_params: params,
+        clickhouse_settings: settings as Record<string, string | number>,
+      });
     } catch (err) {
       throw new ClickHouseQueryError(err instanceof Error ? err.message : String(err), sql, { cause: err });
     }

@@ -25,7 +25,8 @@ export async function readClickHouseMigrations(dir = CH_MIGRATIONS_DIR): Promise
     const m = /^(\d{4})_([a-z0-9_]+)\.sql$/.exec(file);
     if (!m) throw new Error(`ClickHouse migration file name must look like 0001_name.sql: ${file}`);
     const version = Number(m[1]);
-    if (seen.has(version)) throw new Error(`Two ClickHouse migrations share number ${m[1]}: ${seen.get(version)} and ${file}`);
+    if (seen.has(version))
+      throw new Error(`Two ClickHouse migrations share number ${m[1]}: ${seen.get(version)} and ${file}`);
     seen.set(version, file);
     const sql = await readFile(path.join(dir, file), "utf8");
     out.push({ version, name: m[2]!, file, sql, checksum: createHash("sha256").update(sql).digest("hex") });

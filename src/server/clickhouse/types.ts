@@ -26,7 +26,11 @@ export interface ClickHouse {
    * Inserts text already in TabSeparated form (one row per line, columns in the given order) as one
    * INSERT: the ETL's fast path, and one deduplication unit when settings carry a token.
    */
-  insertTabSeparated(table: string, data: string, options: InsertOptions & { columns: readonly string[] }): Promise<void>;
+  insertTabSeparated(
+    table: string,
+    data: string,
+    options: InsertOptions & { columns: readonly string[] },
+  ): Promise<void>;
   /** Runs a statement that returns no rows (DDL, INSERT … SELECT, OPTIMIZE …). */
   command(sql: string, params?: QueryParams, settings?: Settings): Promise<void>;
   ping(): Promise<boolean>;
@@ -80,7 +84,11 @@ export function parseRows<T>(rows: unknown[], schema?: z.ZodType<T>): T[] {
 }
 
 export class ClickHouseQueryError extends Error {
-  constructor(message: string, readonly sql: string, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly sql: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = "ClickHouseQueryError";
   }

@@ -8,9 +8,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { acquireDataDir } from "../data-dir";
 
 export type RelationalTarget =
-  | { kind: "postgres"; url: string }
-  | { kind: "pglite"; dataDir: string }
-  | { kind: "pglite-memory" };
+  { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string } | { kind: "pglite-memory" };
 
 export interface RelationalConnection {
   target: RelationalTarget;

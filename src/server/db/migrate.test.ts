@@ -4,13 +4,22 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { openEmptyRelational, relationalKinds, tempDir } from "@/test/stores";
 import { createPrisma } from "./client";
-import { applyMigrations, createMigration, MIGRATIONS_DIR, pendingMigrations, PRISMA_DIR, resetDatabase } from "./migrate";
+import {
+  applyMigrations,
+  createMigration,
+  MIGRATIONS_DIR,
+  pendingMigrations,
+  PRISMA_DIR,
+  resetDatabase,
+} from "./migrate";
 
 describe.each(relationalKinds)("relational migrations on %s", (kind) => {
   it("apply once, then nothing; safe to run at every start", async () => {
     const conn = await openEmptyRelational(kind);
     try {
-      const all = readdirSync(MIGRATIONS_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+      const all = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name);
       expect(await pendingMigrations(conn)).toEqual(all);
       expect(await applyMigrations(conn)).toEqual(all);
       expect(await applyMigrations(conn)).toEqual([]);
@@ -19,7 +28,9 @@ describe.each(relationalKinds)("relational migrations on %s", (kind) => {
       if (conn.target.kind === "postgres") {
         const c = new pg.Client({ connectionString: conn.target.url });
         await c.connect();
-        const held = await c.query("SELECT count(*)::int AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE l.locktype = 'advisory' AND d.datname = current_database()");
+        const held = await c.query(
+          "SELECT count(*)::int AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE l.locktype = 'advisory' AND d.datname = current_database()",
+        );
         await c.end();
         expect(held.rows[0].n).toBe(0);
       }

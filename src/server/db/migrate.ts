@@ -47,12 +47,18 @@ export async function createMigration(
   name: string,
   { migrationsDir = MIGRATIONS_DIR, schemaPath = SCHEMA_PATH, now = new Date() } = {},
 ) {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "");
   if (!slug) throw new Error("Nama migrasi kosong / migration name is empty");
   const scratch = await PGlite.create();
   const engine = await SchemaEngineSession.open(new PrismaPGlite(scratch));
   try {
-    const sql = await engine.diffMigrationsToSchema(await readMigrationsList(migrationsDir), await readSchema(schemaPath));
+    const sql = await engine.diffMigrationsToSchema(
+      await readMigrationsList(migrationsDir),
+      await readSchema(schemaPath),
+    );
     if (!sql) return null;
     const stamp = now.toISOString().replace(/[-:T]/g, "").slice(0, 14);
     const dir = path.join(migrationsDir, `${stamp}_${slug}`);

@@ -6,7 +6,10 @@ import { readFile, readdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
 import type * as Engine from "@prisma/schema-engine-wasm";
 
 export type MigrationList = Engine.MigrationList;
@@ -24,7 +27,9 @@ function loadEngineModule(): Promise<typeof Engine> {
       __wbg_set_wasm(exports: WebAssembly.Exports): void;
     };
     const bytes = await readFile(path.join(path.dirname(bgPath), "schema_engine_bg.wasm"));
-    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports });
+    const { instance } = await WebAssembly.instantiate(bytes, {
+      "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports,
+    });
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return bg;
@@ -36,7 +41,10 @@ export async function readMigrationsList(baseDir: string): Promise<MigrationList
   const lockPath = path.join(baseDir, "migration_lock.toml");
   const lockContent = await readFile(lockPath, "utf8").catch(() => null);
   const entries = await readdir(baseDir, { withFileTypes: true }).catch(() => []);
-  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const dirs = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const migrationDirectories: Engine.MigrationDirectory[] = [];
   for (const name of dirs) {
     const file = path.join(baseDir, name, "migration.sql");
@@ -61,7 +69,10 @@ type Connection = Awaited<ReturnType<SqlMigrationAwareDriverAdapterFactory["conn
  * held by the session until that connection closes, so a second run in the same process waited for
  * the pool's 10-second idle timeout (and timed out under load): every connection is closed with the session.
  */
-function tracked(factory: SqlMigrationAwareDriverAdapterFactory, opened: Connection[]): SqlMigrationAwareDriverAdapterFactory {
+function tracked(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  opened: Connection[],
+): SqlMigrationAwareDriverAdapterFactory {
   const keep = async (c: Promise<Connection>) => {
     const conn = await c;
     opened.push(conn);
@@ -100,7 +111,11 @@ export class SchemaEngineSession {
   }
 
   async diagnose(list: MigrationList) {
-    return this.engine.diagnoseMigrationHistory({ migrationsList: list, optInToShadowDatabase: false, filters: noFilter });
+    return this.engine.diagnoseMigrationHistory({
+      migrationsList: list,
+      optInToShadowDatabase: false,
+      filters: noFilter,
+    });
   }
 
   /** SQL that takes a database built from `list` to `schema` (null when nothing differs). */

@@ -44,10 +44,20 @@ export async function seedDemo(db: Db): Promise<boolean> {
     }
     for (const u of DEMO_USERS) {
       const user = await tx.user.create({
-        data: { username: u.username, name: u.name, role: u.role, unitId: u.unit ? ids.get(u.unit) : null, passwordHash },
+        data: {
+          username: u.username,
+          name: u.name,
+          role: u.role,
+          unitId: u.unit ? ids.get(u.unit) : null,
+          passwordHash,
+        },
         select: { id: true, username: true, role: true, unitId: true },
       });
-      await recordAudit(tx, { id: null, name: "demo-seed" }, { action: "user.create", entity: "User", entityId: user.id, after: user });
+      await recordAudit(
+        tx,
+        { id: null, name: "demo-seed" },
+        { action: "user.create", entity: "User", entityId: user.id, after: user },
+      );
     }
   });
   return true;
@@ -63,7 +73,16 @@ export async function linkDemoEmployee(db: Db): Promise<boolean> {
   const employee = await db.employee.upsert({
     where: { nip },
     update: {},
-    create: { regionId: unit.regionId, unitId: unit.id, nip, name: user.name, gender: "F", rank: "III/b", position: "Guru Ahli Pertama", appointedOn: new Date("2014-03-01") },
+    create: {
+      regionId: unit.regionId,
+      unitId: unit.id,
+      nip,
+      name: user.name,
+      gender: "F",
+      rank: "III/b",
+      position: "Guru Ahli Pertama",
+      appointedOn: new Date("2014-03-01"),
+    },
   });
   await db.user.update({ where: { id: user.id }, data: { employeeId: employee.id } });
   return true;
@@ -77,8 +96,21 @@ export async function seedServicePoints(db: Db): Promise<boolean> {
   if (!unit || !leave) return false;
   await db.servicePoint.createMany({
     data: [
-      { regionId: unit.regionId, unitId: unit.id, code: "loket-bkpsdm", name: "Loket Pelayanan BKPSDM", population: 4000 },
-      { regionId: unit.regionId, unitId: unit.id, serviceTypeId: leave.id, code: "loket-cuti", name: "Loket Cuti BKPSDM", population: 1500 },
+      {
+        regionId: unit.regionId,
+        unitId: unit.id,
+        code: "loket-bkpsdm",
+        name: "Loket Pelayanan BKPSDM",
+        population: 4000,
+      },
+      {
+        regionId: unit.regionId,
+        unitId: unit.id,
+        serviceTypeId: leave.id,
+        code: "loket-cuti",
+        name: "Loket Cuti BKPSDM",
+        population: 1500,
+      },
     ],
   });
   return true;

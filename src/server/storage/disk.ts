@@ -43,7 +43,11 @@ export class DiskStore implements ObjectStore {
    * (the transaction that would have recorded them never committed) and the empty folders around them.
    * Only things older than `olderThanMs` go, so an upload in progress is never touched.
    */
-  async sweep(referenced: (keys: string[]) => Promise<Set<string>>, olderThanMs = 60 * 60_000, now = Date.now()): Promise<{ files: number; folders: number }> {
+  async sweep(
+    referenced: (keys: string[]) => Promise<Set<string>>,
+    olderThanMs = 60 * 60_000,
+    now = Date.now(),
+  ): Promise<{ files: number; folders: number }> {
     const removed = { files: 0, folders: 0 };
     const walk = async (dir: string, prefix: string): Promise<boolean> => {
       let entries;

@@ -23,7 +23,9 @@ export function objectStoreFrom(config: StorageConfig): ObjectStore {
   // No AWS default endpoint: a half-configured store should stop the start, not send documents elsewhere.
   const { S3_ENDPOINT: endpoint, S3_ACCESS_KEY_ID: accessKeyId, S3_SECRET_ACCESS_KEY: secretAccessKey } = config;
   if (!endpoint || !accessKeyId || !secretAccessKey) {
-    const missing = (["S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const).filter((name) => !config[name]);
+    const missing = (["S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const).filter(
+      (name) => !config[name],
+    );
     const names = missing.join(", ");
     throw new Error(
       `S3_BUCKET diisi, tetapi ${names} belum diisi. / S3_BUCKET is set, but ${names} ${missing.length > 1 ? "are" : "is"} missing.`,

@@ -51,10 +51,14 @@ export interface SignInput {
  * x-amz-content-sha256 and authorization. Host itself is not returned: fetch sends it from the URL.
  */
 export function signV4(req: SignInput): Record<string, string> {
-  const amzDate = req.now.toISOString().replace(/\.\d{3}/, "").replace(/[-:]/g, "");
+  const amzDate = req.now
+    .toISOString()
+    .replace(/\.\d{3}/, "")
+    .replace(/[-:]/g, "");
   const scope = `${amzDate.slice(0, 8)}/${req.region}/${req.service ?? "s3"}/aws4_request`;
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) headers[name.toLowerCase()] = value.trim().replace(/\s+/g, " ");
+  for (const [name, value] of Object.entries(req.headers))
+    headers[name.toLowerCase()] = value.trim().replace(/\s+/g, " ");
   headers["x-amz-date"] = amzDate;
   headers["x-amz-content-sha256"] = req.payloadHash;
   const signed: Record<string, string> = { ...headers, host: req.url.host };
@@ -109,7 +113,13 @@ export class S3Store implements ObjectStore {
   }
 
   /** The successful response, or null for a missing object; throws on everything else. */
-  private async request(op: string, method: string, key: string, body?: Uint8Array, contentType?: string): Promise<Response | null> {
+  private async request(
+    op: string,
+    method: string,
+    key: string,
+    body?: Uint8Array,
+    contentType?: string,
+  ): Promise<Response | null> {
     if (!KEY.test(key) || key.includes("..")) throw new Error(`invalid storage key: ${key}`);
     const url = new URL(this.base + key.split("/").map(uriEncode).join("/"));
     const headers = signV4({

@@ -47,7 +47,13 @@ describe("DiskStore", () => {
     await store.put("requests/r3/fresh.pdf", BYTES);
     await writeFile(file("requests", "r1", "half.pdf.123.tmp"), "x");
     await mkdir(file("requests", "r4"), { recursive: true });
-    for (const f of ["requests/r1/kept.pdf", "requests/r1/orphan.pdf", "requests/r2/orphan.pdf", "requests/r1/half.pdf.123.tmp"]) await utimes(file(...f.split("/")), old, old);
+    for (const f of [
+      "requests/r1/kept.pdf",
+      "requests/r1/orphan.pdf",
+      "requests/r2/orphan.pdf",
+      "requests/r1/half.pdf.123.tmp",
+    ])
+      await utimes(file(...f.split("/")), old, old);
     for (const d of ["requests/r2", "requests/r4"]) await utimes(file(...d.split("/")), old, old);
     const asked: string[] = [];
     const removed = await store.sweep(async (keys) => {
@@ -62,18 +68,25 @@ describe("DiskStore", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it.each(["../x", "requests/../../etc/passwd", "/etc/passwd", "a//b", "a/.hidden", "a\\b", ""])("rejects the key %j", async (key) => {
-    const store: ObjectStore = new DiskStore(root);
-    await expect(store.put(key, BYTES, "text/plain")).rejects.toThrow(/invalid storage key/);
-    await expect(store.get(key)).rejects.toThrow(/invalid storage key/);
-    await expect(store.delete(key)).rejects.toThrow(/invalid storage key/);
-  });
+  it.each(["../x", "requests/../../etc/passwd", "/etc/passwd", "a//b", "a/.hidden", "a\\b", ""])(
+    "rejects the key %j",
+    async (key) => {
+      const store: ObjectStore = new DiskStore(root);
+      await expect(store.put(key, BYTES, "text/plain")).rejects.toThrow(/invalid storage key/);
+      await expect(store.get(key)).rejects.toThrow(/invalid storage key/);
+      await expect(store.delete(key)).rejects.toThrow(/invalid storage key/);
+    },
+  );
 });
 
 // ── SigV4, checked against AWS's published examples ─────────────────────────────────────────────
 // https://docs.aws.amazon.com/general/latest/gr/signature-v4-examples.html (signing key) and
 // https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html (S3 requests).
-const DOC = { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", region: "us-east-1" };
+const DOC = {
+  accessKeyId: "AKIAIOSFODNN7EXAMPLE",
+  secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+  region: "us-east-1",
+};
 const DOC_NOW = new Date("2013-05-24T00:00:00Z");
 const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 const sha256Hex = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
@@ -114,7 +127,9 @@ describe("SigV4 signing", () => {
       now: DOC_NOW,
     });
     expect(headers["x-amz-content-sha256"]).toBe("44ce7dd67c959e0d3524ffac1771dfbba87d2b6b4b4e99e42034a8b803f8b072");
-    expect(headers.authorization).toContain("SignedHeaders=date;host;x-amz-content-sha256;x-amz-date;x-amz-storage-class,");
+    expect(headers.authorization).toContain(
+      "SignedHeaders=date;host;x-amz-content-sha256;x-amz-date;x-amz-storage-class,",
+    );
     expect(signatureOf(headers.authorization)).toBe("98ad721746da40c64f1a55b78f14c238d841ea1380cd77a1b5971af0ece108bd");
   });
 
@@ -160,7 +175,10 @@ function expectedSignature(r: {
   region: string;
   secret: string;
 }): string {
-  const canonicalUri = r.rawPath.split("/").map((seg) => rfc3986(decodeURIComponent(seg))).join("/");
+  const canonicalUri = r.rawPath
+    .split("/")
+    .map((seg) => rfc3986(decodeURIComponent(seg)))
+    .join("/");
   const canonicalQuery = r.rawQuery
     .split("&")
     .filter(Boolean)
@@ -168,10 +186,17 @@ function expectedSignature(r: {
     .map(([k, v = ""]) => `${k}=${v}`)
     .sort()
     .join("&");
-  const canonicalHeaders = r.signedHeaders.map((h) => `${h}:${(r.headers[h] ?? "").trim().replace(/\s+/g, " ")}\n`).join("");
-  const canonical = [r.method, canonicalUri, canonicalQuery, canonicalHeaders, r.signedHeaders.join(";"), r.headers["x-amz-content-sha256"]].join(
-    "\n",
-  );
+  const canonicalHeaders = r.signedHeaders
+    .map((h) => `${h}:${(r.headers[h] ?? "").trim().replace(/\s+/g, " ")}\n`)
+    .join("");
+  const canonical = [
+    r.method,
+    canonicalUri,
+    canonicalQuery,
+    canonicalHeaders,
+    r.signedHeaders.join(";"),
+    r.headers["x-amz-content-sha256"],
+  ].join("\n");
   const day = r.amzDate.slice(0, 8);
   const scope = `${day}/${r.region}/s3/aws4_request`;
   let key: Buffer = createHmac("sha256", `AWS4${r.secret}`).update(day).digest();
@@ -180,13 +205,17 @@ function expectedSignature(r: {
   return createHmac("sha256", key).update(toSign).digest("hex");
 }
 
-const s3Error = (status: number, code: string) => ({ status, body: `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${code}</Message></Error>` });
+const s3Error = (status: number, code: string) => ({
+  status,
+  body: `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${code}</Message></Error>`,
+});
 
 /** Null when the request is properly signed, else the S3 error to answer with. */
 function checkSignature(req: IncomingMessage, body: Buffer): { status: number; body: string } | null {
-  const auth = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/.exec(
-    req.headers.authorization ?? "",
-  );
+  const auth =
+    /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/.exec(
+      req.headers.authorization ?? "",
+    );
   if (!auth) return s3Error(400, "AuthorizationHeaderMalformed");
   const [, accessKeyId, day, region, signedHeaderList, signature] = auth as unknown as string[];
   if (accessKeyId !== CREDS.accessKeyId) return s3Error(403, "InvalidAccessKeyId");
@@ -204,8 +233,19 @@ function checkSignature(req: IncomingMessage, body: Buffer): { status: number; b
     return s3Error(400, "XAmzContentSHA256Mismatch");
   }
   const [rawPath = "", rawQuery = ""] = (req.url ?? "").split("?");
-  const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : String(v)]));
-  const expected = expectedSignature({ method: req.method!, rawPath, rawQuery, headers, signedHeaders, amzDate, region: region!, secret: CREDS.secretAccessKey });
+  const headers = Object.fromEntries(
+    Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : String(v)]),
+  );
+  const expected = expectedSignature({
+    method: req.method!,
+    rawPath,
+    rawQuery,
+    headers,
+    signedHeaders,
+    amzDate,
+    region: region!,
+    secret: CREDS.secretAccessKey,
+  });
   return expected === signature ? null : s3Error(403, "SignatureDoesNotMatch");
 }
 
@@ -214,7 +254,12 @@ interface Stored {
   contentType: string;
 }
 
-async function startS3(): Promise<{ server: Server; endpoint: string; objects: Map<string, Stored>; requests: string[] }> {
+async function startS3(): Promise<{
+  server: Server;
+  endpoint: string;
+  objects: Map<string, Stored>;
+  requests: string[];
+}> {
   const objects = new Map<string, Stored>();
   const requests: string[] = [];
   const server = createServer(async (req, res) => {
@@ -263,7 +308,12 @@ describe("S3Store against a signature-checking server", () => {
         method: "GET",
         rawPath: "/test.txt",
         rawQuery: "",
-        headers: { host: "examplebucket.s3.amazonaws.com", range: "bytes=0-9", "x-amz-content-sha256": EMPTY_SHA256, "x-amz-date": "20130524T000000Z" },
+        headers: {
+          host: "examplebucket.s3.amazonaws.com",
+          range: "bytes=0-9",
+          "x-amz-content-sha256": EMPTY_SHA256,
+          "x-amz-date": "20130524T000000Z",
+        },
         signedHeaders: ["host", "range", "x-amz-content-sha256", "x-amz-date"],
         amzDate: "20130524T000000Z",
         region: "us-east-1",
@@ -339,9 +389,10 @@ describe("S3Store against a signature-checking server", () => {
   });
 
   it("builds virtual-hosted URLs when path style is off, keeping an endpoint path prefix", () => {
-    expect(new S3Store({ endpoint: "https://s3.example.go.id/", bucket: BUCKET, ...CREDS, forcePathStyle: false }).description).toBe(
-      `s3: https://${BUCKET}.s3.example.go.id`,
-    );
+    expect(
+      new S3Store({ endpoint: "https://s3.example.go.id/", bucket: BUCKET, ...CREDS, forcePathStyle: false })
+        .description,
+    ).toBe(`s3: https://${BUCKET}.s3.example.go.id`);
     expect(new S3Store({ endpoint: "https://gw.example.go.id/storage/", bucket: BUCKET, ...CREDS }).description).toBe(
       `s3: https://gw.example.go.id/storage/${BUCKET}`,
     );
@@ -368,10 +419,17 @@ describe("objectStoreFrom", () => {
   });
 
   it("refuses a bucket without endpoint or credentials, naming what is missing", () => {
-    expect(() => objectStoreFrom({ dataDir: "/srv/pantau", S3_BUCKET: BUCKET, S3_ACCESS_KEY_ID: "id", S3_SECRET_ACCESS_KEY: "secret" })).toThrow(
-      /S3_ENDPOINT/,
-    );
-    expect(() => objectStoreFrom({ dataDir: "/srv/pantau", S3_BUCKET: BUCKET, S3_ENDPOINT: "http://minio:9000" })).toThrow(
+    expect(() =>
+      objectStoreFrom({
+        dataDir: "/srv/pantau",
+        S3_BUCKET: BUCKET,
+        S3_ACCESS_KEY_ID: "id",
+        S3_SECRET_ACCESS_KEY: "secret",
+      }),
+    ).toThrow(/S3_ENDPOINT/);
+    expect(() =>
+      objectStoreFrom({ dataDir: "/srv/pantau", S3_BUCKET: BUCKET, S3_ENDPOINT: "http://minio:9000" }),
+    ).toThrow(
       "S3_BUCKET diisi, tetapi S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY belum diisi. / S3_BUCKET is set, but S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY are missing.",
     );
   });

@@ -14,11 +14,29 @@ import { addMonths } from "@/features/dashboard/period";
 export const metadata: Metadata = { title: "Laporan transparansi" };
 
 /** HR drafts a report for a period, reviews it, publishes it; corrections are new versions. */
-export default async function ReportsAdminPage({ searchParams }: { searchParams: Promise<{ galat?: string; periode?: string }> }) {
+export default async function ReportsAdminPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ galat?: string; periode?: string }>;
+}) {
   await requireRole(rolesFor("/admin/laporan"), "/admin/laporan");
   const [{ t, locale }, db, sp] = await Promise.all([getTranslator(), getDb(), searchParams]);
   const [rows, regions] = await Promise.all([
-    db.publicReport.findMany({ orderBy: [{ periodFrom: "desc" }, { version: "desc" }], select: { id: true, regionId: true, period: true, version: true, status: true, createdAt: true, createdByName: true, publishedByName: true, publishedAt: true, changeNote: true } }),
+    db.publicReport.findMany({
+      orderBy: [{ periodFrom: "desc" }, { version: "desc" }],
+      select: {
+        id: true,
+        regionId: true,
+        period: true,
+        version: true,
+        status: true,
+        createdAt: true,
+        createdByName: true,
+        publishedByName: true,
+        publishedAt: true,
+        changeNote: true,
+      },
+    }),
     db.region.findMany({ select: { id: true, code: true } }),
   ]);
   const code = new Map(regions.map((r) => [r.id, r.code.toLowerCase()]));
@@ -43,7 +61,14 @@ export default async function ReportsAdminPage({ searchParams }: { searchParams:
         )}
         <div className="field">
           <label htmlFor="report-period">{t("reports.admin.period")}</label>
-          <input id="report-period" name="period" required defaultValue={sp.periode ?? suggested} placeholder="2026-10, 2026-q3, 2026" aria-describedby="period-help" />
+          <input
+            id="report-period"
+            name="period"
+            required
+            defaultValue={sp.periode ?? suggested}
+            placeholder="2026-10, 2026-q3, 2026"
+            aria-describedby="period-help"
+          />
           <span id="period-help" className="muted small">
             {t("reports.admin.periodHelp")}
           </span>
@@ -77,7 +102,9 @@ export default async function ReportsAdminPage({ searchParams }: { searchParams:
                     {r.status === "DRAFT" ? (
                       <Link href={`/admin/laporan/${r.id}`}>{periodLabel(r.period, locale)}</Link>
                     ) : (
-                      <Link href={`/laporan/${code.get(r.regionId)}/${r.period}?versi=${r.version}`}>{periodLabel(r.period, locale)}</Link>
+                      <Link href={`/laporan/${code.get(r.regionId)}/${r.period}?versi=${r.version}`}>
+                        {periodLabel(r.period, locale)}
+                      </Link>
                     )}
                   </th>
                   <td className="num">{r.version}</td>

@@ -18,7 +18,9 @@ export default async function StartPage({ searchParams }: { searchParams: Promis
           {t("setup.region.created")}
         </p>
       )}
-      <p className="lead">{list.open === 0 ? t("setup.start.allDone") : t("setup.start.progress", { done, total: list.items.length })}</p>
+      <p className="lead">
+        {list.open === 0 ? t("setup.start.allDone") : t("setup.start.progress", { done, total: list.items.length })}
+      </p>
       <ol className="setup-checklist">
         {list.items.map((item, i) => (
           <li key={item.step} className={item.done ? "done" : undefined}>
@@ -29,7 +31,9 @@ export default async function StartPage({ searchParams }: { searchParams: Promis
               {t(`setup.step.${item.step}`)}
               <span className="sr-only"> — {item.done ? t("setup.start.done") : t("setup.start.open")}</span>
             </Link>
-            <span className="muted small">{item.done ? t(`setup.step.${item.step}.done`, { n: item.count }) : t(`setup.step.${item.step}.todo`)}</span>
+            <span className="muted small">
+              {item.done ? t(`setup.step.${item.step}.done`, { n: item.count }) : t(`setup.step.${item.step}.todo`)}
+            </span>
           </li>
         ))}
       </ol>

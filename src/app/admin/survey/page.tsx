@@ -3,7 +3,12 @@ import Link from "next/link";
 import { isMessageKey } from "@/i18n/catalog";
 import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
-import { createServicePoint, createSurveyPeriod, issueInviteLink, setServicePointActive } from "@/features/survey/server/admin";
+import {
+  createServicePoint,
+  createSurveyPeriod,
+  issueInviteLink,
+  setServicePointActive,
+} from "@/features/survey/server/admin";
 import { formatDate } from "@/i18n/format";
 import { elementWording } from "@/features/survey/server/page-data";
 import { saveElementWording } from "@/features/survey/server/wording";
@@ -14,7 +19,20 @@ import { getDb } from "@/server/db";
 export const metadata: Metadata = { title: "Survei" };
 
 /** Service points with their survey links and QR codes, a form for a new one, and the export. */
-export default async function SurveyAdminPage({ searchParams }: { searchParams: Promise<{ error?: string; field?: string; created?: string; saved?: string; invite?: string; inviteError?: string; number?: string; periodError?: string }> }) {
+export default async function SurveyAdminPage({
+  searchParams,
+}: {
+  searchParams: Promise<{
+    error?: string;
+    field?: string;
+    created?: string;
+    saved?: string;
+    invite?: string;
+    inviteError?: string;
+    number?: string;
+    periodError?: string;
+  }>;
+}) {
   await requireRole(rolesFor("/admin/survey"), "/admin/survey");
   const [{ t, locale }, db, sp, base] = await Promise.all([getTranslator(), getDb(), searchParams, publicBaseUrl()]);
   const [points, units, services, counts, periods] = await Promise.all([
@@ -27,7 +45,10 @@ export default async function SurveyAdminPage({ searchParams }: { searchParams: 
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const serviceName = new Map(services.map((s) => [s.id, locale === "en" ? s.nameEn : s.nameId]));
   const answered = new Map(counts.map((c) => [c.servicePointId, c._count._all]));
-  const [qrs, wording] = await Promise.all([Promise.all(points.map((p) => qrSvg(surveyUrl(base, p.code, "qr")))), elementWording(db)]);
+  const [qrs, wording] = await Promise.all([
+    Promise.all(points.map((p) => qrSvg(surveyUrl(base, p.code, "qr")))),
+    elementWording(db),
+  ]);
   const error = sp.error && isMessageKey(sp.error) ? t(sp.error) : null;
   const inviteQr = sp.invite ? await qrSvg(`${base}/survei/undangan/${sp.invite}`) : null;
   return (
@@ -51,11 +72,17 @@ export default async function SurveyAdminPage({ searchParams }: { searchParams: 
       <ul className="points">
         {points.map((p, i) => (
           <li key={p.id} className="card point" data-testid={`point-${p.code}`}>
-            <div className="point-qr" role="img" aria-label={t("survey.admin.qrOf", { name: p.name })} dangerouslySetInnerHTML={{ __html: qrs[i]! }} />
+            <div
+              className="point-qr"
+              role="img"
+              aria-label={t("survey.admin.qrOf", { name: p.name })}
+              dangerouslySetInnerHTML={{ __html: qrs[i]! }}
+            />
             <div>
               <h3>{p.name}</h3>
               <p className="muted">
-                {unitName.get(p.unitId)} · {p.serviceTypeId ? serviceName.get(p.serviceTypeId) : t("survey.admin.anyService")}
+                {unitName.get(p.unitId)} ·{" "}
+                {p.serviceTypeId ? serviceName.get(p.serviceTypeId) : t("survey.admin.anyService")}
               </p>
               <p>
                 <a href={surveyUrl(base, p.code)}>{surveyUrl(base, p.code)}</a>
@@ -91,7 +118,13 @@ export default async function SurveyAdminPage({ searchParams }: { searchParams: 
         )}
         <label>
           {t("survey.admin.code")}
-          <input name="code" required pattern="[a-z0-9][a-z0-9\-]{2,39}" aria-invalid={sp.field === "code"} aria-describedby="code-hint" />
+          <input
+            name="code"
+            required
+            pattern="[a-z0-9][a-z0-9\-]{2,39}"
+            aria-invalid={sp.field === "code"}
+            aria-describedby="code-hint"
+          />
           <span className="muted small" id="code-hint">
             {t("survey.admin.code.hint")}
           </span>
@@ -192,7 +225,12 @@ export default async function SurveyAdminPage({ searchParams }: { searchParams: 
       )}
       {sp.invite && (
         <div className="card point" role="status" data-testid="invite">
-          <div className="point-qr" role="img" aria-label={t("survey.admin.qrOf", { name: sp.number ?? "" })} dangerouslySetInnerHTML={{ __html: inviteQr ?? "" }} />
+          <div
+            className="point-qr"
+            role="img"
+            aria-label={t("survey.admin.qrOf", { name: sp.number ?? "" })}
+            dangerouslySetInnerHTML={{ __html: inviteQr ?? "" }}
+          />
           <div>
             <p>{t("survey.invite.issued", { number: sp.number ?? "" })}</p>
             <p>
@@ -227,8 +265,18 @@ export default async function SurveyAdminPage({ searchParams }: { searchParams: 
             {[0, 1, 2, 3].map((i) => (
               <div key={i} className="field">
                 <span>{t("survey.admin.wording.option", { n: i + 1 })}</span>
-                <input name={`optionId${i + 1}`} defaultValue={w.optionsId[i]} aria-label={`${t("survey.admin.wording.option", { n: i + 1 })} (ID)`} required />
-                <input name={`optionEn${i + 1}`} defaultValue={w.optionsEn[i]} aria-label={`${t("survey.admin.wording.option", { n: i + 1 })} (EN)`} required />
+                <input
+                  name={`optionId${i + 1}`}
+                  defaultValue={w.optionsId[i]}
+                  aria-label={`${t("survey.admin.wording.option", { n: i + 1 })} (ID)`}
+                  required
+                />
+                <input
+                  name={`optionEn${i + 1}`}
+                  defaultValue={w.optionsEn[i]}
+                  aria-label={`${t("survey.admin.wording.option", { n: i + 1 })} (EN)`}
+                  required
+                />
               </div>
             ))}
             <div>

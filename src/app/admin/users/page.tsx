@@ -13,7 +13,10 @@ export default async function UsersPage() {
   const session = await requireRole(rolesFor("/admin/users"), "/admin/users");
   const { t } = await getTranslator();
   const queryClient = getQueryClient();
-  await Promise.all([queryClient.prefetchQuery(trpc.users.list.queryOptions({ limit: 50, offset: 0 })), queryClient.prefetchQuery(trpc.units.list.queryOptions())]);
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.users.list.queryOptions({ limit: 50, offset: 0 })),
+    queryClient.prefetchQuery(trpc.units.list.queryOptions()),
+  ]);
   return (
     <div className="page">
       <h1>{t("users.title")}</h1>

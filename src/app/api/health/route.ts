@@ -11,7 +11,8 @@ export async function GET() {
   const health = await checkHealth();
   const status = health.status === "ok" ? 200 : 503;
   const session = await getSession().catch(() => null);
-  if (session?.user.role === "ADMIN") return Response.json(health, { status, headers: { "cache-control": "no-store" } });
+  if (session?.user.role === "ADMIN")
+    return Response.json(health, { status, headers: { "cache-control": "no-store" } });
   if (health.status !== "ok") console.error("[health]", JSON.stringify(health));
   return Response.json({ status: health.status }, { status, headers: { "cache-control": "no-store" } });
 }

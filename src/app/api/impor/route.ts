@@ -19,7 +19,8 @@ function hostOf(origin: string): string | null {
   }
 }
 
-const json = (status: number, body: unknown) => Response.json(body, { status, headers: { "cache-control": "no-store" } });
+const json = (status: number, body: unknown) =>
+  Response.json(body, { status, headers: { "cache-control": "no-store" } });
 
 export async function POST(req: Request) {
   const session = await getSession();
@@ -40,13 +41,23 @@ export async function POST(req: Request) {
   const actor = await actorOf(session);
   let upload;
   try {
-    upload = await receiveUpload(db, e.dataDir, req.body, { fileName, regionId: region.id, uploadedById: actor.id, maxBytes: max });
+    upload = await receiveUpload(db, e.dataDir, req.body, {
+      fileName,
+      regionId: region.id,
+      uploadedById: actor.id,
+      maxBytes: max,
+    });
   } catch (err) {
     if (err instanceof UploadTooLargeError) return json(413, { error: "size", maxMb: e.IMPORT_MAX_MB });
     return json(400, { error: "interrupted" }); // the browser stopped sending: nothing was kept
   }
   if (!upload) return json(400, { error: "empty" });
-  await recordAudit(db, actor, { action: "import.upload", entity: "SourceUpload", entityId: upload.id, after: { fileName, bytes: Number(upload.bytes), sha256: upload.sha256 } });
+  await recordAudit(db, actor, {
+    action: "import.upload",
+    entity: "SourceUpload",
+    entityId: upload.id,
+    after: { fileName, bytes: Number(upload.bytes), sha256: upload.sha256 },
+  });
   const { loadUploadsSoon } = await import("@/server/etl-schedule");
   loadUploadsSoon();
   return json(202, { id: upload.id });

@@ -12,7 +12,13 @@ export default async function AttendancePage({ searchParams }: { searchParams: P
   await queryClient.prefetchQuery(trpc.dashboard.attendance.queryOptions(d.filter)).catch(() => {});
   return (
     <DashboardShell d={d} title="attendance.title" queryClient={queryClient}>
-      <AttendanceView key={JSON.stringify(d.filter)} filter={d.filter} units={d.units} services={d.services} canSeeAll={d.canSeeAll} />
+      <AttendanceView
+        key={JSON.stringify(d.filter)}
+        filter={d.filter}
+        units={d.units}
+        services={d.services}
+        canSeeAll={d.canSeeAll}
+      />
     </DashboardShell>
   );
 }

@@ -12,7 +12,13 @@ export default async function EkinerjaPage({ searchParams }: { searchParams: Pro
   await queryClient.prefetchQuery(trpc.dashboard.ekinerja.queryOptions(d.filter)).catch(() => {});
   return (
     <DashboardShell d={d} title="ekinerja.title" queryClient={queryClient}>
-      <EkinerjaView key={JSON.stringify(d.filter)} filter={d.filter} units={d.units} services={d.services} canSeeAll={d.canSeeAll} />
+      <EkinerjaView
+        key={JSON.stringify(d.filter)}
+        filter={d.filter}
+        units={d.units}
+        services={d.services}
+        canSeeAll={d.canSeeAll}
+      />
     </DashboardShell>
   );
 }

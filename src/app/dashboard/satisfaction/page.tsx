@@ -27,14 +27,24 @@ export default async function SatisfactionPage({ searchParams }: { searchParams:
             const to = p.endsOn.toISOString().slice(0, 10);
             const current = d.filter.period === "custom" && d.filter.from === from && d.filter.to === to;
             return (
-              <Link key={p.id} href={`/dashboard/satisfaction${filterQuery({ period: "custom", from, to, ...keep })}`} aria-current={current ? "page" : undefined}>
+              <Link
+                key={p.id}
+                href={`/dashboard/satisfaction${filterQuery({ period: "custom", from, to, ...keep })}`}
+                aria-current={current ? "page" : undefined}
+              >
                 {p.name}
               </Link>
             );
           })}
         </nav>
       )}
-      <SatisfactionView key={JSON.stringify(d.filter)} filter={d.filter} units={d.units} services={d.services} canSeeAll={d.canSeeAll} />
+      <SatisfactionView
+        key={JSON.stringify(d.filter)}
+        filter={d.filter}
+        units={d.units}
+        services={d.services}
+        canSeeAll={d.canSeeAll}
+      />
     </DashboardShell>
   );
 }

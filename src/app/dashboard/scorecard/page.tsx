@@ -12,7 +12,13 @@ export default async function ScorecardPage({ searchParams }: { searchParams: Pr
   await queryClient.prefetchQuery(trpc.dashboard.scorecard.queryOptions(d.filter)).catch(() => {});
   return (
     <DashboardShell d={d} title="scorecard.title" queryClient={queryClient}>
-      <ScorecardView key={JSON.stringify(d.filter)} filter={d.filter} units={d.units} services={d.services} canSeeAll={d.canSeeAll} />
+      <ScorecardView
+        key={JSON.stringify(d.filter)}
+        filter={d.filter}
+        units={d.units}
+        services={d.services}
+        canSeeAll={d.canSeeAll}
+      />
     </DashboardShell>
   );
 }

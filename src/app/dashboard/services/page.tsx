@@ -12,7 +12,13 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
   await queryClient.prefetchQuery(trpc.dashboard.services.queryOptions(d.filter)).catch(() => {});
   return (
     <DashboardShell d={d} title="services.title" queryClient={queryClient}>
-      <ServicesView key={JSON.stringify(d.filter)} filter={d.filter} units={d.units} services={d.services} canSeeAll={d.canSeeAll} />
+      <ServicesView
+        key={JSON.stringify(d.filter)}
+        filter={d.filter}
+        units={d.units}
+        services={d.services}
+        canSeeAll={d.canSeeAll}
+      />
     </DashboardShell>
   );
 }

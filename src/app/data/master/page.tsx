@@ -45,7 +45,13 @@ export default async function MasterDataPage({ searchParams }: { searchParams: P
             </fieldset>
             <label>
               {t("master.upload.file")}
-              <input type="file" name="file" accept=".xlsx,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" required aria-describedby="upload-hint" />
+              <input
+                type="file"
+                name="file"
+                accept=".xlsx,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+                required
+                aria-describedby="upload-hint"
+              />
             </label>
             <p id="upload-hint" className="muted small">
               {t("master.upload.hint")}

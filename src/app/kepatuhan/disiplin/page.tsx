@@ -19,7 +19,11 @@ import { today } from "@/server/clock";
 export const metadata: Metadata = { title: "Pantauan disiplin" };
 
 /** Who reached, or is one day from, a PP 94/2021 threshold for unexcused absence (TK) this year. */
-export default async function DisciplinePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function DisciplinePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const session = await requireRole(rolesFor("/kepatuhan"), "/kepatuhan/disiplin");
   const [{ t, locale }, db, sp] = await Promise.all([getTranslator(), getDb(), searchParams]);
   const { unitId, outOfScope } = await pageScopeUnit(db, session.user, sp.unit ?? "");
@@ -27,10 +31,22 @@ export default async function DisciplinePage({ searchParams }: { searchParams: P
   const ownUnit = outOfScope ? await db.unit.findUnique({ where: { id: unitId }, select: { name: true } }) : null;
   const region = await db.region.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } });
   const thisYear = region ? await regionYear(db, region.id) : Number(today().slice(0, 4));
-  const year = sp.tahun && /^\d{4}$/.test(sp.tahun) && Number(sp.tahun) <= thisYear && Number(sp.tahun) >= 2000 ? Number(sp.tahun) : thisYear;
-  const [rows, thresholds] = await Promise.all([region ? disciplineWatch(db, await getClickHouse(), region.id, year, unitId) : [], thresholdsOf(db)]);
-  await recordAudit(db, await actorOf(session), { action: "discipline.read", entity: "Employee", entityId: "*", after: { year, unitId, rows: rows.length } });
-  const label = (th: { labelId: string; labelEn: string } | null) => (th ? (locale === "en" ? th.labelEn : th.labelId) : "–");
+  const year =
+    sp.tahun && /^\d{4}$/.test(sp.tahun) && Number(sp.tahun) <= thisYear && Number(sp.tahun) >= 2000
+      ? Number(sp.tahun)
+      : thisYear;
+  const [rows, thresholds] = await Promise.all([
+    region ? disciplineWatch(db, await getClickHouse(), region.id, year, unitId) : [],
+    thresholdsOf(db),
+  ]);
+  await recordAudit(db, await actorOf(session), {
+    action: "discipline.read",
+    entity: "Employee",
+    entityId: "*",
+    after: { year, unitId, rows: rows.length },
+  });
+  const label = (th: { labelId: string; labelEn: string } | null) =>
+    th ? (locale === "en" ? th.labelEn : th.labelId) : "–";
   const isHr = session.user.role !== "UNIT_HEAD";
   const error = sp.galat && isMessageKey(sp.galat) ? t(sp.galat) : null;
   return (
@@ -96,7 +112,9 @@ export default async function DisciplinePage({ searchParams }: { searchParams: P
                     {r.shortMinutes > 0 && (
                       <>
                         <br />
-                        <span className="muted small">{t("discipline.convertedHours", { hours: formatNumber(r.shortMinutes / 60) })}</span>
+                        <span className="muted small">
+                          {t("discipline.convertedHours", { hours: formatNumber(r.shortMinutes / 60) })}
+                        </span>
                       </>
                     )}
                   </td>
@@ -107,7 +125,9 @@ export default async function DisciplinePage({ searchParams }: { searchParams: P
                     {r.reachedConsecutive && r.reached && <br />}
                     {r.reached ? label(r.reached) : !r.reachedConsecutive && "–"}
                   </td>
-                  <td>{r.next ? t("discipline.nextText", { label: label(r.next.threshold), n: r.next.daysLeft }) : "–"}</td>
+                  <td>
+                    {r.next ? t("discipline.nextText", { label: label(r.next.threshold), n: r.next.daysLeft }) : "–"}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -135,7 +155,15 @@ export default async function DisciplinePage({ searchParams }: { searchParams: P
                   <input type="hidden" name="code" value={th.code} />
                   <label>
                     <span>{label(th)}</span>{" "}
-                    <input type="number" name="minDays" min={1} max={366} defaultValue={th.minDays} aria-describedby={`th-${th.code}`} className="days-input" />
+                    <input
+                      type="number"
+                      name="minDays"
+                      min={1}
+                      max={366}
+                      defaultValue={th.minDays}
+                      aria-describedby={`th-${th.code}`}
+                      className="days-input"
+                    />
                   </label>{" "}
                   <span id={`th-${th.code}`} className="muted">
                     {t(th.consecutive ? "discipline.daysConsecutive" : "discipline.daysCumulative")}
@@ -146,7 +174,8 @@ export default async function DisciplinePage({ searchParams }: { searchParams: P
                 </form>
               ) : (
                 <span>
-                  {label(th)}: {formatNumber(th.minDays)} {t(th.consecutive ? "discipline.daysConsecutive" : "discipline.daysCumulative")}
+                  {label(th)}: {formatNumber(th.minDays)}{" "}
+                  {t(th.consecutive ? "discipline.daysConsecutive" : "discipline.daysCumulative")}
                 </span>
               )}
             </li>

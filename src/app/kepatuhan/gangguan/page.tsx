@@ -14,11 +14,24 @@ import "@/features/setup/setup.css";
 export const metadata: Metadata = { title: "Gangguan e-Kinerja" };
 
 /** Outages HR records (e-Kinerja or the network down, SIMPEG data errors): not skipping, so not counted as such. */
-export default async function OutagesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function OutagesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   await requireRole(["ADMIN", "HR"], "/kepatuhan/gangguan");
   const [{ t, locale }, db, sp] = await Promise.all([getTranslator(), getDb(), searchParams]);
   const region = await currentRegion(db);
-  const [outages, units] = region ? await Promise.all([listOutages(db, region.id), db.unit.findMany({ where: { regionId: region.id, active: true }, select: { id: true, name: true }, orderBy: { name: "asc" } })]) : [[], []];
+  const [outages, units] = region
+    ? await Promise.all([
+        listOutages(db, region.id),
+        db.unit.findMany({
+          where: { regionId: region.id, active: true },
+          select: { id: true, name: true },
+          orderBy: { name: "asc" },
+        }),
+      ])
+    : [[], []];
   const day = (d: string) => formatDate(d, locale, "UTC");
   return (
     <div className="page">
@@ -28,9 +41,21 @@ export default async function OutagesPage({ searchParams }: { searchParams: Prom
       <h1>{t("compliance.outage.title")}</h1>
       <p className="lead">{t("compliance.outage.lead")}</p>
       <div aria-live="polite">
-        {sp.tersimpan && <p className="alert ok" role="status">{t("compliance.outage.saved")}</p>}
-        {sp.dihapus && <p className="alert ok" role="status">{t("compliance.outage.removed")}</p>}
-        {sp.galat && <p className="alert error" role="alert">{t("compliance.outage.error.gone")}</p>}
+        {sp.tersimpan && (
+          <p className="alert ok" role="status">
+            {t("compliance.outage.saved")}
+          </p>
+        )}
+        {sp.dihapus && (
+          <p className="alert ok" role="status">
+            {t("compliance.outage.removed")}
+          </p>
+        )}
+        {sp.galat && (
+          <p className="alert error" role="alert">
+            {t("compliance.outage.error.gone")}
+          </p>
+        )}
       </div>
       {!region ? (
         <p className="alert error">{t("setup.region.missing")}</p>
@@ -58,7 +83,11 @@ export default async function OutagesPage({ searchParams }: { searchParams: Prom
                 <tbody>
                   {outages.map((o) => (
                     <tr key={o.id} className={o.removedAt ? "muted" : undefined}>
-                      <td>{o.startsOn === o.endsOn ? day(o.startsOn) : t("compliance.outage.span", { from: day(o.startsOn), to: day(o.endsOn) })}</td>
+                      <td>
+                        {o.startsOn === o.endsOn
+                          ? day(o.startsOn)
+                          : t("compliance.outage.span", { from: day(o.startsOn), to: day(o.endsOn) })}
+                      </td>
                       <td>{t(`compliance.outage.kind.${o.kind}`)}</td>
                       <td>{t(`compliance.outage.effect.${o.effect}`)}</td>
                       <td>{o.units.length ? o.units.join(", ") : t("compliance.outage.scope.region")}</td>
@@ -69,7 +98,11 @@ export default async function OutagesPage({ searchParams }: { searchParams: Prom
                         ) : (
                           <form action={removeOutageForm}>
                             <input type="hidden" name="id" value={o.id} />
-                            <button type="submit" className="button secondary small" aria-label={t("compliance.outage.removeLabel", { from: day(o.startsOn), note: o.note })}>
+                            <button
+                              type="submit"
+                              className="button secondary small"
+                              aria-label={t("compliance.outage.removeLabel", { from: day(o.startsOn), note: o.note })}
+                            >
                               {t("compliance.outage.remove")}
                             </button>
                           </form>

@@ -21,7 +21,13 @@ export const metadata: Metadata = { title: "Permohonan" };
 const newKey = () => randomBytes(18).toString("base64url");
 
 /** One request: its status, every step with time and actor, its documents, and what the reader may do. */
-export default async function RequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ dikirim?: string; tindakan?: string }> }) {
+export default async function RequestPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ dikirim?: string; tindakan?: string }>;
+}) {
   const { id } = await params;
   const session = await requireRole("any", `/layanan/${id}`);
   const [{ t, locale }, db, sp] = await Promise.all([getTranslator(), getDb(), searchParams]);
@@ -31,7 +37,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
   const service = locale === "en" ? r.serviceType.nameEn : r.serviceType.nameId;
   const details = (r.details ?? {}) as Record<string, string>;
   const docName = new Map(detail.requiredDocuments.map((d) => [d.code, locale === "en" ? d.nameEn : d.nameId]));
-  const docLabel = (kind: string) => (kind === "DECREE" ? t("requests.detail.decree") : docName.get(kind) ?? kind);
+  const docLabel = (kind: string) => (kind === "DECREE" ? t("requests.detail.decree") : (docName.get(kind) ?? kind));
   const value = (name: string, kind: string, v: string) => {
     if (kind === "date") return formatDate(new Date(`${v}T00:00:00Z`), locale, "UTC");
     const key = `requests.option.${name}.${v}`;
@@ -88,7 +94,13 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
         <dt>{t("requests.submittedAt")}</dt>
         <dd>{formatDateTime(r.submittedAt, locale, detail.timezone)}</dd>
         <dt>{t("requests.detail.sla")}</dt>
-        <dd>{t("requests.detail.slaText", { sla: r.slaDays ?? r.serviceType.slaDays, used: sla.used, deadline: formatDate(dateOfDay(sla.deadline), locale, "UTC") })}</dd>
+        <dd>
+          {t("requests.detail.slaText", {
+            sla: r.slaDays ?? r.serviceType.slaDays,
+            used: sla.used,
+            deadline: formatDate(dateOfDay(sla.deadline), locale, "UTC"),
+          })}
+        </dd>
         {fieldsFor(r.serviceType.code)
           .filter((f) => details[f.name] && !(detail.healthPrivate && f.name === "reason"))
           .map((f) => [
@@ -118,7 +130,15 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
                 decree={a.decree}
                 danger={a.action === "reject"}
                 maxUploadMb={maxUploadMb()}
-                documents={a.action === "resubmit" ? detail.requiredDocuments.map((d) => ({ code: d.code, name: locale === "en" ? d.nameEn : d.nameId, required: false })) : undefined}
+                documents={
+                  a.action === "resubmit"
+                    ? detail.requiredDocuments.map((d) => ({
+                        code: d.code,
+                        name: locale === "en" ? d.nameEn : d.nameId,
+                        required: false,
+                      }))
+                    : undefined
+                }
               />
             ))}
           </div>

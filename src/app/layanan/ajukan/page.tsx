@@ -30,7 +30,10 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
       </div>
     );
   }
-  const services = await db.serviceType.findMany({ where: { regionId: employee.regionId, active: true }, orderBy: { nameId: "asc" } });
+  const services = await db.serviceType.findMany({
+    where: { regionId: employee.regionId, active: true },
+    orderBy: { nameId: "asc" },
+  });
   const service = services.find((s) => s.code === sp.layanan);
   const name = (s: (typeof services)[number]) => (locale === "en" ? s.nameEn : s.nameId);
   if (!service) {
@@ -56,21 +59,38 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
   }
   const year = await regionYear(db, employee.regionId);
   const [holidays, balance] = await Promise.all([
-    db.holiday.findMany({ where: { regionId: employee.regionId, date: { gte: new Date(`${year}-01-01`), lte: new Date(`${year + 1}-12-31`) } }, select: { date: true } }),
+    db.holiday.findMany({
+      where: {
+        regionId: employee.regionId,
+        date: { gte: new Date(`${year}-01-01`), lte: new Date(`${year + 1}-12-31`) },
+      },
+      select: { date: true },
+    }),
     service.code === "CUTI" ? leaveBalance(db, employee.id, year) : null,
   ]);
-  const docs = documentsOf(service.documents).map((d) => ({ code: d.code, name: locale === "en" ? d.nameEn : d.nameId, required: d.required }));
+  const docs = documentsOf(service.documents).map((d) => ({
+    code: d.code,
+    name: locale === "en" ? d.nameEn : d.nameId,
+    required: d.required,
+  }));
   return (
     <div className="page narrow">
       <nav className="breadcrumb" aria-label="breadcrumb">
-        <Link href="/layanan">{t("nav.requests")}</Link> › <Link href="/layanan/ajukan">{t("requests.choose.title")}</Link>
+        <Link href="/layanan">{t("nav.requests")}</Link> ›{" "}
+        <Link href="/layanan/ajukan">{t("requests.choose.title")}</Link>
       </nav>
       <h1>{t("requests.form.title", { service: name(service) })}</h1>
       <p className="lead">{t("requests.form.lead", { max: maxUploadMb() })}</p>
       <p className="muted">{t("requests.choose.sla", { days: service.slaDays })}</p>
       {balance && (
         <p className="alert" data-testid="leave-balance">
-          {t("requests.balance.title", { year })}: {t("requests.balance.text", { remaining: formatNumber(balance.remaining), entitled: balance.entitled, taken: balance.taken, pending: balance.pending })}
+          {t("requests.balance.title", { year })}:{" "}
+          {t("requests.balance.text", {
+            remaining: formatNumber(balance.remaining),
+            entitled: balance.entitled,
+            taken: balance.taken,
+            pending: balance.pending,
+          })}
         </p>
       )}
       <RequestForm

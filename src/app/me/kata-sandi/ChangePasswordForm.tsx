@@ -13,7 +13,8 @@ export function ChangePasswordForm({ forced, callbackUrl }: { forced: boolean; c
     type: "password" as const,
     required: true,
     "aria-invalid": errors[name] ? true : undefined,
-    "aria-describedby": [describedBy, errors[name] ? `pw-${name}-error` : undefined].filter(Boolean).join(" ") || undefined,
+    "aria-describedby":
+      [describedBy, errors[name] ? `pw-${name}-error` : undefined].filter(Boolean).join(" ") || undefined,
   });
   const error = (name: ChangeField) =>
     errors[name] ? (

@@ -22,7 +22,11 @@ export interface ChangeState {
 export async function changePassword(_prev: ChangeState, form: FormData): Promise<ChangeState> {
   const a = await getAccountSession();
   if (!a) redirect("/login");
-  const parsed = changePasswordInput.safeParse({ current: String(form.get("current") ?? ""), next: String(form.get("next") ?? ""), confirm: String(form.get("confirm") ?? "") });
+  const parsed = changePasswordInput.safeParse({
+    current: String(form.get("current") ?? ""),
+    next: String(form.get("next") ?? ""),
+    confirm: String(form.get("confirm") ?? ""),
+  });
   if (!parsed.success) {
     const errors: ChangeState["errors"] = {};
     for (const issue of parsed.error.issues) {
@@ -41,7 +45,13 @@ export async function changePassword(_prev: ChangeState, form: FormData): Promis
       { maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES },
     );
   } catch (err) {
-    if (err instanceof PasswordChangeError) return { errors: err.failure === "CURRENT" ? { current: "accounts.change.error.CURRENT" } : { form: `accounts.change.error.${err.failure}` } };
+    if (err instanceof PasswordChangeError)
+      return {
+        errors:
+          err.failure === "CURRENT"
+            ? { current: "accounts.change.error.CURRENT" }
+            : { form: `accounts.change.error.${err.failure}` },
+      };
     console.error("[password change]", err);
     return { errors: { form: "error.body" } };
   }

@@ -10,7 +10,11 @@ import "@/features/admin/components/accounts.css";
 export const metadata: Metadata = { title: "Ganti kata sandi" };
 
 /** The one page an account with a one-time password can open (see getSession); anyone signed in may change theirs here. */
-export default async function ChangePasswordPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function ChangePasswordPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string }>;
+}) {
   const [{ t }, account, params] = await Promise.all([getTranslator(), getAccountSession(), searchParams]);
   if (!account) redirect("/login?callbackUrl=%2Fme%2Fkata-sandi");
   const callbackUrl = sameOriginPath(params.callbackUrl);
@@ -25,7 +29,10 @@ export default async function ChangePasswordPage({ searchParams }: { searchParam
       <p className="muted">
         {account.session.user.name} · <span className="code">{account.session.user.username}</span>
       </p>
-      <ChangePasswordForm forced={account.mustChangePassword} callbackUrl={callbackUrl === "/me/kata-sandi" ? null : callbackUrl} />
+      <ChangePasswordForm
+        forced={account.mustChangePassword}
+        callbackUrl={callbackUrl === "/me/kata-sandi" ? null : callbackUrl}
+      />
       {account.mustChangePassword && (
         <form action={logout} className="signout">
           <button type="submit" className="link-button">

@@ -9,7 +9,13 @@ export const metadata: Metadata = { title: "Survei Kepuasan Masyarakat" };
 export const dynamic = "force-dynamic";
 
 /** The open survey of a service point: its link, or its QR code (?via=qr). No account needed. */
-export default async function SurveyPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<{ via?: string }> }) {
+export default async function SurveyPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<{ via?: string }>;
+}) {
   const [{ code }, { via }, { t, locale }, db] = await Promise.all([params, searchParams, getTranslator(), getDb()]);
   const point = await db.servicePoint.findUnique({ where: { code: code.slice(0, 80) } });
   if (!point || !point.active) {
@@ -24,7 +30,9 @@ export default async function SurveyPage({ params, searchParams }: { params: Pro
   }
   const [elements, services] = await Promise.all([
     elementWording(db),
-    point.serviceTypeId ? null : db.serviceType.findMany({ where: { regionId: point.regionId, active: true }, orderBy: { code: "asc" } }),
+    point.serviceTypeId
+      ? null
+      : db.serviceType.findMany({ where: { regionId: point.regionId, active: true }, orderBy: { code: "asc" } }),
   ]);
   return (
     <div className="page survey">

@@ -5,7 +5,14 @@ export const accountRouter = createTRPCRouter({
   me: protectedProcedure.query(({ ctx }) =>
     ctx.db.user.findUniqueOrThrow({
       where: { id: ctx.user.id },
-      select: { id: true, username: true, name: true, role: true, lastLoginAt: true, unit: { select: { id: true, name: true } } },
+      select: {
+        id: true,
+        username: true,
+        name: true,
+        role: true,
+        lastLoginAt: true,
+        unit: { select: { id: true, name: true } },
+      },
     }),
   ),
   /** Signs this account out on every browser, this one included. */

@@ -27,7 +27,9 @@ export function BulkAccounts() {
   const [overrides, setOverrides] = useState<Record<string, boolean>>({});
   const [result, setResult] = useState<{ created: Credential[]; skipped: Record<SkipReason, number> } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const preview = useQuery(trpc.users.bulkPreview.queryOptions(filter!, { enabled: filter !== null, staleTime: 0, gcTime: 0 }));
+  const preview = useQuery(
+    trpc.users.bulkPreview.queryOptions(filter!, { enabled: filter !== null, staleTime: 0, gcTime: 0 }),
+  );
   const create = useMutation(trpc.users.bulkCreate.mutationOptions());
 
   function onPreview(e: React.FormEvent<HTMLFormElement>) {
@@ -103,7 +105,13 @@ export function BulkAccounts() {
         </div>
         <div className="field">
           <label htmlFor={`${ids}-head`}>{t("accounts.bulk.headPrefix")}</label>
-          <input id={`${ids}-head`} name="headPrefix" defaultValue="Kepala" aria-describedby={`${ids}-head-help`} autoComplete="off" />
+          <input
+            id={`${ids}-head`}
+            name="headPrefix"
+            defaultValue="Kepala"
+            aria-describedby={`${ids}-head-help`}
+            autoComplete="off"
+          />
           <span id={`${ids}-head-help`} className="muted small">
             {t("accounts.bulk.headPrefixHelp")}
           </span>
@@ -136,7 +144,9 @@ export function BulkAccounts() {
         )}
         {data && filter && (
           <>
-            <p className="bulk-summary">{total > 0 ? t("accounts.bulk.summary", { total, heads, employees }) : t("accounts.bulk.none")}</p>
+            <p className="bulk-summary">
+              {total > 0 ? t("accounts.bulk.summary", { total, heads, employees }) : t("accounts.bulk.none")}
+            </p>
             <h3 className="bulk-skipped-title">{t("accounts.bulk.skippedTitle")}</h3>
             {SKIP_REASONS.some((r) => data.skipped[r] > 0) ? (
               <ul className="bulk-skipped">
@@ -153,7 +163,11 @@ export function BulkAccounts() {
 
       {data && filter && data.rows.length > 0 && (
         <>
-          {data.total > data.rows.length && <p className="muted small">{t("accounts.bulk.shownOf", { shown: formatNumber(data.rows.length), total: formatNumber(data.total) })}</p>}
+          {data.total > data.rows.length && (
+            <p className="muted small">
+              {t("accounts.bulk.shownOf", { shown: formatNumber(data.rows.length), total: formatNumber(data.total) })}
+            </p>
+          )}
           <div className="table-wrap bulk-preview">
             <table>
               <caption className="sr-only">{t("accounts.bulk.table")}</caption>

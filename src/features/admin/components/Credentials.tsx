@@ -30,8 +30,17 @@ export function Credentials({ created, onDone }: { created: Credential[]; onDone
 
   function csv() {
     const rows = created.map((c) => [{ excelText: c.username }, c.password, c.name, t(`role.${c.role}`), c.unitName]);
-    const header = [t("accounts.result.col.username"), t("accounts.result.col.password"), t("accounts.result.col.name"), t("accounts.result.col.role"), t("accounts.result.col.unit")];
-    downloadCsv(`${t("accounts.result.csvName")}-${new Date().toISOString().slice(0, 10)}.csv`, csvOf([header, ...rows]));
+    const header = [
+      t("accounts.result.col.username"),
+      t("accounts.result.col.password"),
+      t("accounts.result.col.name"),
+      t("accounts.result.col.role"),
+      t("accounts.result.col.unit"),
+    ];
+    downloadCsv(
+      `${t("accounts.result.csvName")}-${new Date().toISOString().slice(0, 10)}.csv`,
+      csvOf([header, ...rows]),
+    );
   }
 
   return (
@@ -50,7 +59,11 @@ export function Credentials({ created, onDone }: { created: Credential[]; onDone
         <button type="button" className="button secondary" onClick={csv}>
           {t("accounts.result.csv")}
         </button>
-        <button type="button" className="button secondary" onClick={() => window.confirm(t("accounts.result.doneConfirm")) && onDone()}>
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => window.confirm(t("accounts.result.doneConfirm")) && onDone()}
+        >
           {t("accounts.result.done")}
         </button>
       </div>

@@ -19,7 +19,7 @@ export function UsersAdmin({ actorRole }: { actorRole: Role }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [search, setSearch] = useState<{ q: string; role: Role | "" ; offset: number }>({ q: "", role: "", offset: 0 });
+  const [search, setSearch] = useState<{ q: string; role: Role | ""; offset: number }>({ q: "", role: "", offset: 0 });
   const listInput = { q: search.q || undefined, role: search.role || undefined, limit: PAGE, offset: search.offset };
   const { data: list } = useQuery({ ...trpc.users.list.queryOptions(listInput), placeholderData: keepPreviousData });
   const users = list?.users ?? [];
@@ -39,7 +39,10 @@ export function UsersAdmin({ actorRole }: { actorRole: Role }) {
   const update = useMutation(trpc.users.update.mutationOptions({ onSuccess: invalidate }));
   const reset = useMutation(trpc.users.resetPassword.mutationOptions());
   const endSessions = useMutation(trpc.users.signOutEverywhere.mutationOptions());
-  const done = (message: string) => ({ onSuccess: () => setStatus(message), onError: (err: unknown) => setStatus(messageOf(err)) });
+  const done = (message: string) => ({
+    onSuccess: () => setStatus(message),
+    onError: (err: unknown) => setStatus(messageOf(err)),
+  });
 
   async function onCreate(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -132,7 +135,8 @@ export function UsersAdmin({ actorRole }: { actorRole: Role }) {
         </button>
       </form>
       <p className="muted" aria-live="polite">
-        {status ?? `${t("accounts.list.count", { total })}${total > 0 ? ` · ${t("accounts.list.shown", { from: formatNumber(search.offset + 1), to: formatNumber(Math.min(total, search.offset + users.length)) })}` : ""}`}
+        {status ??
+          `${t("accounts.list.count", { total })}${total > 0 ? ` · ${t("accounts.list.shown", { from: formatNumber(search.offset + 1), to: formatNumber(Math.min(total, search.offset + users.length)) })}` : ""}`}
       </p>
       <div className="table-wrap">
         <table className="users-table">
@@ -151,122 +155,162 @@ export function UsersAdmin({ actorRole }: { actorRole: Role }) {
             {users.map((u) => {
               const mine = canManageRole(actorRole, u.role);
               return (
-              <tr key={u.id}>
-                <td data-label={t("users.username")}>
-                  <span className="code">{u.username}</span>
-                </td>
-                <td data-label={t("users.name")}>
-                  {u.name}
-                  {u.mustChangePassword && (
-                    <>
-                      {" "}
-                      <span className="pending-badge">{t("accounts.list.mustChange")}</span>
-                    </>
-                  )}
-                </td>
-                <td data-label={t("users.role")}>{t(`role.${u.role}`)}</td>
-                <td data-label={t("users.unit")}>{u.unit?.name ?? "—"}</td>
-                <td data-label={t("users.lastLogin")}>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, locale) : "—"}</td>
-                <td data-label={t("users.status")}>
-                  {!mine ? (
-                    u.active ? t("users.active") : t("users.inactive")
-                  ) : (
-                  <button
-                    type="button"
-                    className="link-button"
-                    disabled={update.isPending}
-                    aria-label={`${u.active ? t("users.deactivate") : t("users.activate")} ${u.username}`}
-                    onClick={() =>
-                      update.mutate(
-                        { id: u.id, name: u.name, role: u.role, unitId: u.unitId, active: !u.active },
-                        { onSuccess: () => setStatus(t("users.updated")), onError: (err) => setStatus(messageOf(err)) },
+                <tr key={u.id}>
+                  <td data-label={t("users.username")}>
+                    <span className="code">{u.username}</span>
+                  </td>
+                  <td data-label={t("users.name")}>
+                    {u.name}
+                    {u.mustChangePassword && (
+                      <>
+                        {" "}
+                        <span className="pending-badge">{t("accounts.list.mustChange")}</span>
+                      </>
+                    )}
+                  </td>
+                  <td data-label={t("users.role")}>{t(`role.${u.role}`)}</td>
+                  <td data-label={t("users.unit")}>{u.unit?.name ?? "—"}</td>
+                  <td data-label={t("users.lastLogin")}>
+                    {u.lastLoginAt ? formatDateTime(u.lastLoginAt, locale) : "—"}
+                  </td>
+                  <td data-label={t("users.status")}>
+                    {!mine ? (
+                      u.active ? (
+                        t("users.active")
+                      ) : (
+                        t("users.inactive")
                       )
-                    }
-                  >
-                    {u.active ? t("users.active") : t("users.inactive")} · {u.active ? t("users.deactivate") : t("users.activate")}
-                  </button>
-                  )}
-                </td>
-                <td>
-                  {!mine ? (
-                    <span className="muted small">{t("accounts.list.notManaged")}</span>
-                  ) : (
-                  <details className="user-manage">
-                    <summary>{t("users.manageOf", { username: u.username })}</summary>
-                    <form
-                      className="form"
-                      aria-label={t("users.changeRole")}
-                      onSubmit={(e) => {
-                        e.preventDefault();
-                        const f = new FormData(e.currentTarget);
-                        const role = String(f.get("role")) as (typeof ROLES)[number];
-                        update.mutate({ id: u.id, name: u.name, role, unitId: String(f.get("unitId") ?? "") || null, active: u.active }, done(t("users.updatedSessions")));
-                      }}
-                    >
-                      <label>
-                        {t("users.newRole")}
-                        <select name="role" defaultValue={u.role}>
-                          {roleOptions}
-                        </select>
-                      </label>
-                      <label>
-                        {t("users.newUnit")}
-                        <select name="unitId" defaultValue={u.unitId ?? ""}>
-                          <option value="">{t("users.noUnit")}</option>
-                          {unitOptions}
-                        </select>
-                      </label>
-                      <button type="submit" className="button secondary" disabled={update.isPending}>
-                        {t("users.changeRole")}
-                      </button>
-                    </form>
-                    <div className="form" role="group" aria-label={t("users.resetPassword")}>
-                      <p className="muted small">{t("accounts.reset.help")}</p>
+                    ) : (
                       <button
                         type="button"
-                        className="button secondary"
-                        disabled={reset.isPending}
+                        className="link-button"
+                        disabled={update.isPending}
+                        aria-label={`${u.active ? t("users.deactivate") : t("users.activate")} ${u.username}`}
                         onClick={() =>
-                          reset.mutate(
-                            { id: u.id, deliver: "show" },
+                          update.mutate(
+                            { id: u.id, name: u.name, role: u.role, unitId: u.unitId, active: !u.active },
                             {
-                              onSuccess: (r) => setOneTime((o) => ({ ...o, [u.id]: "password" in r ? t("accounts.reset.shown", { username: r.username, password: r.password }) : "" })),
-                              onError: (err) => setOneTime((o) => ({ ...o, [u.id]: messageOf(err) })),
+                              onSuccess: () => setStatus(t("users.updated")),
+                              onError: (err) => setStatus(messageOf(err)),
                             },
                           )
                         }
                       >
-                        {t("accounts.reset.show")}
+                        {u.active ? t("users.active") : t("users.inactive")} ·{" "}
+                        {u.active ? t("users.deactivate") : t("users.activate")}
                       </button>
-                      {list?.canEmail && u.email && (
+                    )}
+                  </td>
+                  <td>
+                    {!mine ? (
+                      <span className="muted small">{t("accounts.list.notManaged")}</span>
+                    ) : (
+                      <details className="user-manage">
+                        <summary>{t("users.manageOf", { username: u.username })}</summary>
+                        <form
+                          className="form"
+                          aria-label={t("users.changeRole")}
+                          onSubmit={(e) => {
+                            e.preventDefault();
+                            const f = new FormData(e.currentTarget);
+                            const role = String(f.get("role")) as (typeof ROLES)[number];
+                            update.mutate(
+                              {
+                                id: u.id,
+                                name: u.name,
+                                role,
+                                unitId: String(f.get("unitId") ?? "") || null,
+                                active: u.active,
+                              },
+                              done(t("users.updatedSessions")),
+                            );
+                          }}
+                        >
+                          <label>
+                            {t("users.newRole")}
+                            <select name="role" defaultValue={u.role}>
+                              {roleOptions}
+                            </select>
+                          </label>
+                          <label>
+                            {t("users.newUnit")}
+                            <select name="unitId" defaultValue={u.unitId ?? ""}>
+                              <option value="">{t("users.noUnit")}</option>
+                              {unitOptions}
+                            </select>
+                          </label>
+                          <button type="submit" className="button secondary" disabled={update.isPending}>
+                            {t("users.changeRole")}
+                          </button>
+                        </form>
+                        <div className="form" role="group" aria-label={t("users.resetPassword")}>
+                          <p className="muted small">{t("accounts.reset.help")}</p>
+                          <button
+                            type="button"
+                            className="button secondary"
+                            disabled={reset.isPending}
+                            onClick={() =>
+                              reset.mutate(
+                                { id: u.id, deliver: "show" },
+                                {
+                                  onSuccess: (r) =>
+                                    setOneTime((o) => ({
+                                      ...o,
+                                      [u.id]:
+                                        "password" in r
+                                          ? t("accounts.reset.shown", { username: r.username, password: r.password })
+                                          : "",
+                                    })),
+                                  onError: (err) => setOneTime((o) => ({ ...o, [u.id]: messageOf(err) })),
+                                },
+                              )
+                            }
+                          >
+                            {t("accounts.reset.show")}
+                          </button>
+                          {list?.canEmail && u.email && (
+                            <button
+                              type="button"
+                              className="button secondary"
+                              disabled={reset.isPending}
+                              onClick={() =>
+                                reset.mutate(
+                                  { id: u.id, deliver: "email" },
+                                  {
+                                    onSuccess: (r) =>
+                                      setOneTime((o) => ({
+                                        ...o,
+                                        [u.id]: t("accounts.reset.emailed", { username: r.username }),
+                                      })),
+                                    onError: (err) => setOneTime((o) => ({ ...o, [u.id]: messageOf(err) })),
+                                  },
+                                )
+                              }
+                            >
+                              {t("accounts.reset.email", { email: u.email })}
+                            </button>
+                          )}
+                          <p className="one-time" aria-live="polite">
+                            {oneTime[u.id] ?? ""}
+                          </p>
+                        </div>
                         <button
                           type="button"
                           className="button secondary"
-                          disabled={reset.isPending}
+                          disabled={endSessions.isPending}
                           onClick={() =>
-                            reset.mutate(
-                              { id: u.id, deliver: "email" },
-                              {
-                                onSuccess: (r) => setOneTime((o) => ({ ...o, [u.id]: t("accounts.reset.emailed", { username: r.username }) })),
-                                onError: (err) => setOneTime((o) => ({ ...o, [u.id]: messageOf(err) })),
-                              },
+                            endSessions.mutate(
+                              { id: u.id },
+                              done(t("users.signedOutEverywhere", { username: u.username })),
                             )
                           }
                         >
-                          {t("accounts.reset.email", { email: u.email })}
+                          {t("users.signOutEverywhere")}
                         </button>
-                      )}
-                      <p className="one-time" aria-live="polite">
-                        {oneTime[u.id] ?? ""}
-                      </p>
-                    </div>
-                    <button type="button" className="button secondary" disabled={endSessions.isPending} onClick={() => endSessions.mutate({ id: u.id }, done(t("users.signedOutEverywhere", { username: u.username })))}>
-                      {t("users.signOutEverywhere")}
-                    </button>
-                  </details>
-                  )}
-                </td>
-              </tr>
+                      </details>
+                    )}
+                  </td>
+                </tr>
               );
             })}
           </tbody>
@@ -274,10 +318,20 @@ export function UsersAdmin({ actorRole }: { actorRole: Role }) {
       </div>
       {total > PAGE && (
         <nav className="pager-row" aria-label={t("users.title")}>
-          <button type="button" className="button secondary small" disabled={search.offset === 0} onClick={() => setSearch((s) => ({ ...s, offset: Math.max(0, s.offset - PAGE) }))}>
+          <button
+            type="button"
+            className="button secondary small"
+            disabled={search.offset === 0}
+            onClick={() => setSearch((s) => ({ ...s, offset: Math.max(0, s.offset - PAGE) }))}
+          >
             {t("accounts.list.prev")}
           </button>
-          <button type="button" className="button secondary small" disabled={search.offset + PAGE >= total} onClick={() => setSearch((s) => ({ ...s, offset: s.offset + PAGE }))}>
+          <button
+            type="button"
+            className="button secondary small"
+            disabled={search.offset + PAGE >= total}
+            onClick={() => setSearch((s) => ({ ...s, offset: s.offset + PAGE }))}
+          >
             {t("accounts.list.next")}
           </button>
         </nav>

@@ -54,11 +54,26 @@ export async function planBulkAccounts(db: Db, input: BulkAccountsInput, today =
       ...(unitIds ? { unitId: { in: unitIds } } : {}),
       ...(input.position ? { position: { contains: input.position, mode: "insensitive" as const } } : {}),
     },
-    select: { id: true, nip: true, name: true, position: true, unitId: true, active: true, retiredOn: true, unit: { select: { name: true } }, users: { select: { id: true } } },
+    select: {
+      id: true,
+      nip: true,
+      name: true,
+      position: true,
+      unitId: true,
+      active: true,
+      retiredOn: true,
+      unit: { select: { name: true } },
+      users: { select: { id: true } },
+    },
     orderBy: [{ unit: { name: "asc" } }, { name: "asc" }, { nip: "asc" }],
   });
   const taken = new Set(
-    (await db.user.findMany({ where: { username: { in: employees.map((e) => usernameFor(e.nip)) } }, select: { username: true } })).map((u) => u.username),
+    (
+      await db.user.findMany({
+        where: { username: { in: employees.map((e) => usernameFor(e.nip)) } },
+        select: { username: true },
+      })
+    ).map((u) => u.username),
   );
   const heads = new Set(input.headIds);
   const plain = new Set(input.employeeIds);
@@ -67,16 +82,40 @@ export async function planBulkAccounts(db: Db, input: BulkAccountsInput, today =
   const candidates: BulkCandidate[] = [];
   for (const e of employees) {
     const byHand = heads.has(e.id) || plain.has(e.id);
-    const role = heads.has(e.id) ? "UNIT_HEAD" : plain.has(e.id) ? "EMPLOYEE" : prefix && e.position.toLocaleLowerCase("id").startsWith(prefix) ? "UNIT_HEAD" : "EMPLOYEE";
+    const role = heads.has(e.id)
+      ? "UNIT_HEAD"
+      : plain.has(e.id)
+        ? "EMPLOYEE"
+        : prefix && e.position.toLocaleLowerCase("id").startsWith(prefix)
+          ? "UNIT_HEAD"
+          : "EMPLOYEE";
     if (input.include === "heads" && role !== "UNIT_HEAD") continue;
     if (input.include === "employees" && role !== "EMPLOYEE") continue;
     const reason: SkipReason | null =
-      e.users.length > 0 ? "hasAccount" : !e.active ? "inactive" : e.retiredOn && e.retiredOn <= today ? "retired" : taken.has(usernameFor(e.nip)) ? "usernameTaken" : null;
+      e.users.length > 0
+        ? "hasAccount"
+        : !e.active
+          ? "inactive"
+          : e.retiredOn && e.retiredOn <= today
+            ? "retired"
+            : taken.has(usernameFor(e.nip))
+              ? "usernameTaken"
+              : null;
     if (reason) {
       skipped[reason]++;
       continue;
     }
-    candidates.push({ employeeId: e.id, nip: e.nip, name: e.name, position: e.position, unitId: e.unitId, unitName: e.unit.name, role, username: usernameFor(e.nip), byHand });
+    candidates.push({
+      employeeId: e.id,
+      nip: e.nip,
+      name: e.name,
+      position: e.position,
+      unitId: e.unitId,
+      unitName: e.unit.name,
+      role,
+      username: usernameFor(e.nip),
+      byHand,
+    });
   }
   return { candidates, skipped };
 }
@@ -93,7 +132,12 @@ export class BulkConflictError extends Error {
  * meanwhile, a failure half-way) none. Hashing runs before the transaction, so it holds no lock while
  * the CPU works. Each account is audited; the passwords exist only in the returned list.
  */
-export async function createBulkAccounts(db: Db, actor: Actor, input: BulkAccountsInput, today = new Date()): Promise<{ created: CreatedAccount[]; skipped: BulkPlan["skipped"] }> {
+export async function createBulkAccounts(
+  db: Db,
+  actor: Actor,
+  input: BulkAccountsInput,
+  today = new Date(),
+): Promise<{ created: CreatedAccount[]; skipped: BulkPlan["skipped"] }> {
   const plan = await planBulkAccounts(db, input, today);
   const rows: { c: BulkCandidate; password: string; passwordHash: string }[] = [];
   for (const c of plan.candidates) {
@@ -105,20 +149,35 @@ export async function createBulkAccounts(db: Db, actor: Actor, input: BulkAccoun
       async (tx) => {
         const made = await tx.user.createManyAndReturn({
           data: rows.map(({ c, passwordHash }) => ({
-            username: c.username, name: c.name, role: c.role, unitId: c.unitId, employeeId: c.employeeId, passwordHash, mustChangePassword: true,
+            username: c.username,
+            name: c.name,
+            role: c.role,
+            unitId: c.unitId,
+            employeeId: c.employeeId,
+            passwordHash,
+            mustChangePassword: true,
           })),
           select: { id: true, username: true, role: true, unitId: true, employeeId: true },
         });
         await recordAudit(tx, actor, {
           action: "user.bulk_create",
           entity: "User",
-          after: { filter: { ...input, headIds: input.headIds.length, employeeIds: input.employeeIds.length }, created: made.length, skipped: plan.skipped },
+          after: {
+            filter: { ...input, headIds: input.headIds.length, employeeIds: input.employeeIds.length },
+            created: made.length,
+            skipped: plan.skipped,
+          },
         });
         // one row per account, as createUser writes it, in one statement (recordAudit's one-by-one inserts
         // were a third of the time for thousands); these rows hold ids and roles only, nothing secret
         await tx.auditLog.createMany({
           data: made.map((u) => ({
-            actorId: actor.id, actorName: actor.name, clientKey: actor.clientKey ?? null, action: "user.create", entity: "User", entityId: u.id,
+            actorId: actor.id,
+            actorName: actor.name,
+            clientKey: actor.clientKey ?? null,
+            action: "user.create",
+            entity: "User",
+            entityId: u.id,
             after: { ...u, mustChangePassword: true, via: "bulk" },
           })),
         });
@@ -131,7 +190,14 @@ export async function createBulkAccounts(db: Db, actor: Actor, input: BulkAccoun
     throw err;
   }
   return {
-    created: rows.map(({ c, password }) => ({ username: c.username, password, name: c.name, nip: c.nip, role: c.role, unitName: c.unitName })),
+    created: rows.map(({ c, password }) => ({
+      username: c.username,
+      password,
+      name: c.name,
+      nip: c.nip,
+      role: c.role,
+      unitName: c.unitName,
+    })),
     skipped: plan.skipped,
   };
 }

@@ -31,15 +31,23 @@ export const publicUserFields = {
 /** Creates a user and records it in the audit log: the users screen and the first-admin CLI both use it. */
 export async function createUser(db: Db, actor: Actor, input: CreateUserInput) {
   if (await db.user.findUnique({ where: { username: input.username } })) throw new UsernameTakenError(input.username);
-  const employee = input.nip ? await db.employee.findUnique({ where: { nip: input.nip }, select: { id: true, unitId: true } }) : null;
+  const employee = input.nip
+    ? await db.employee.findUnique({ where: { nip: input.nip }, select: { id: true, unitId: true } })
+    : null;
   if (input.nip && !employee) throw new EmployeeLinkError("validation.nipUnknown");
-  if (employee && (await db.user.findUnique({ where: { employeeId: employee.id }, select: { id: true } }))) throw new EmployeeLinkError("validation.nipTaken");
+  if (employee && (await db.user.findUnique({ where: { employeeId: employee.id }, select: { id: true } })))
+    throw new EmployeeLinkError("validation.nipTaken");
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({
       data: {
-        username: input.username, name: input.name, role: input.role, unitId: input.unitId ?? employee?.unitId ?? null, passwordHash,
-        employeeId: employee?.id ?? null, email: input.email ?? null,
+        username: input.username,
+        name: input.name,
+        role: input.role,
+        unitId: input.unitId ?? employee?.unitId ?? null,
+        passwordHash,
+        employeeId: employee?.id ?? null,
+        email: input.email ?? null,
       },
       select: publicUserFields,
     });

@@ -13,13 +13,19 @@ export type ActingUser = Actor & { role: Role };
 
 /** The account, if `actor` may manage it; otherwise NOT_FOUND or FORBIDDEN. */
 export async function manageableAccount(db: Pick<Db, "user">, actor: ActingUser, id: string) {
-  const target = await db.user.findUnique({ where: { id }, select: { id: true, username: true, name: true, role: true, email: true, locale: true, active: true } });
+  const target = await db.user.findUnique({
+    where: { id },
+    select: { id: true, username: true, name: true, role: true, email: true, locale: true, active: true },
+  });
   if (!target) throw new TRPCError({ code: "NOT_FOUND" });
-  if (!canManageRole(actor.role, target.role)) throw new TRPCError({ code: "FORBIDDEN", message: "accounts.error.notYours" });
+  if (!canManageRole(actor.role, target.role))
+    throw new TRPCError({ code: "FORBIDDEN", message: "accounts.error.notYours" });
   return target;
 }
 
-export type ResetResult = { ok: true; username: string; delivered: "shown"; password: string } | { ok: true; username: string; delivered: "email" | "chosen" };
+export type ResetResult =
+  | { ok: true; username: string; delivered: "shown"; password: string }
+  | { ok: true; username: string; delivered: "email" | "chosen" };
 
 /**
  * A new password for someone else: one Pantau makes (shown once, or e-mailed when SMTP is configured
@@ -33,18 +39,31 @@ export async function resetPassword(
   mailer: Mailer | null,
 ): Promise<ResetResult> {
   const target = await manageableAccount(db, actor, input.id);
-  if (input.deliver === "email" && (!mailer || !target.email)) throw new TRPCError({ code: "BAD_REQUEST", message: "accounts.reset.noEmail" });
+  if (input.deliver === "email" && (!mailer || !target.email))
+    throw new TRPCError({ code: "BAD_REQUEST", message: "accounts.reset.noEmail" });
   const password = input.password ?? oneTimePassword();
   const passwordHash = await hashPassword(password);
   const delivered = input.password ? "chosen" : input.deliver === "email" ? "email" : "shown";
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: target.id }, data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } } });
-    await recordAudit(tx, actor, { action: "user.reset_password", entity: "User", entityId: target.id, after: { sessionsEnded: true, mustChangePassword: true, delivered } });
+    await tx.user.update({
+      where: { id: target.id },
+      data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } },
+    });
+    await recordAudit(tx, actor, {
+      action: "user.reset_password",
+      entity: "User",
+      entityId: target.id,
+      after: { sessionsEnded: true, mustChangePassword: true, delivered },
+    });
   });
   if (delivered === "email") {
     const t = translator(isLocale(target.locale) ? target.locale : "id");
     try {
-      await mailer!.send({ to: target.email!, subject: t("accounts.mail.subject"), text: t("accounts.mail.body", { name: target.name, username: target.username, password }) });
+      await mailer!.send({
+        to: target.email!,
+        subject: t("accounts.mail.subject"),
+        text: t("accounts.mail.body", { name: target.name, username: target.username, password }),
+      });
     } catch (err) {
       // the reset stands (the old password is gone); HR can reset again and read it out instead
       console.error("[accounts] reset e-mail failed", (err as Error).message);
@@ -53,5 +72,7 @@ export async function resetPassword(
     }
     return { ok: true, username: target.username, delivered };
   }
-  return delivered === "shown" ? { ok: true, username: target.username, delivered, password } : { ok: true, username: target.username, delivered };
+  return delivered === "shown"
+    ? { ok: true, username: target.username, delivered, password }
+    : { ok: true, username: target.username, delivered };
 }

@@ -6,7 +6,14 @@ import { recordAudit } from "@/server/audit";
 import { createTRPCRouter, roleProcedure } from "@/server/api/trpc";
 import { endSessions } from "@/server/auth/sessions";
 import { mailerFrom, type Mailer } from "@/server/mail";
-import { bulkAccountsInput, canManageRole, createUserInput, listUsersInput, resetPasswordInput, updateUserInput } from "../schemas";
+import {
+  bulkAccountsInput,
+  canManageRole,
+  createUserInput,
+  listUsersInput,
+  resetPasswordInput,
+  updateUserInput,
+} from "../schemas";
 import { BulkConflictError, createBulkAccounts, planBulkAccounts } from "./bulk-accounts";
 import { createUser, EmployeeLinkError, publicUserFields, UsernameTakenError } from "./create-user";
 import { manageableAccount, resetPassword } from "./manage-accounts";
@@ -25,7 +32,13 @@ export const usersRouter = createTRPCRouter({
     const where: Prisma.UserWhereInput = {
       ...(input.role ? { role: input.role } : {}),
       ...(input.q
-        ? { OR: [{ username: { contains: input.q.toLowerCase() } }, { name: { contains: input.q, mode: "insensitive" } }, { employee: { nip: { contains: input.q } } }] }
+        ? {
+            OR: [
+              { username: { contains: input.q.toLowerCase() } },
+              { name: { contains: input.q, mode: "insensitive" } },
+              { employee: { nip: { contains: input.q } } },
+            ],
+          }
         : {}),
     };
     const [users, total] = await Promise.all([
@@ -43,7 +56,8 @@ export const usersRouter = createTRPCRouter({
   }),
 
   create: staff.input(createUserInput).mutation(({ ctx, input }) => {
-    if (!canManageRole(ctx.user.role, input.role)) throw new TRPCError({ code: "FORBIDDEN", message: "accounts.error.notYours" });
+    if (!canManageRole(ctx.user.role, input.role))
+      throw new TRPCError({ code: "FORBIDDEN", message: "accounts.error.notYours" });
     return createUser(ctx.db, ctx.actor, input).catch((err: unknown) => {
       if (err instanceof UsernameTakenError) throw new TRPCError({ code: "CONFLICT", message: err.message });
       if (err instanceof EmployeeLinkError) throw new TRPCError({ code: "BAD_REQUEST", message: err.message });
@@ -63,19 +77,34 @@ export const usersRouter = createTRPCRouter({
         throw new TRPCError({ code: "BAD_REQUEST", message: "validation.cannotDemoteSelf" });
       }
       // deactivation, a new role or a new unit ends every session the account had
-      const endsSessions = before.active !== input.active || before.role !== input.role || before.unitId !== input.unitId;
+      const endsSessions =
+        before.active !== input.active || before.role !== input.role || before.unitId !== input.unitId;
       const after = await tx.user.update({
         where: { id: input.id },
-        data: { name: input.name, role: input.role, unitId: input.unitId, active: input.active, ...(endsSessions ? { sessionVersion: { increment: 1 } } : {}) },
+        data: {
+          name: input.name,
+          role: input.role,
+          unitId: input.unitId,
+          active: input.active,
+          ...(endsSessions ? { sessionVersion: { increment: 1 } } : {}),
+        },
         select: publicUserFields,
       });
-      await recordAudit(tx, ctx.actor, { action: "user.update", entity: "User", entityId: input.id, before, after: { ...after, sessionsEnded: endsSessions } });
+      await recordAudit(tx, ctx.actor, {
+        action: "user.update",
+        entity: "User",
+        entityId: input.id,
+        before,
+        after: { ...after, sessionsEnded: endsSessions },
+      });
       return after;
     }),
   ),
 
   /** A new one-time password: returned once (or e-mailed), never stored in plain text; the account's sessions end. */
-  resetPassword: staff.input(resetPasswordInput).mutation(({ ctx, input }) => resetPassword(ctx.db, { ...ctx.actor, role: ctx.user.role }, input, accountMailer())),
+  resetPassword: staff
+    .input(resetPasswordInput)
+    .mutation(({ ctx, input }) => resetPassword(ctx.db, { ...ctx.actor, role: ctx.user.role }, input, accountMailer())),
 
   /** Ends every session of a user (a lost phone, a shared computer): they sign in again. */
   signOutEverywhere: staff.input(z.object({ id: z.string().min(1).max(64) })).mutation(async ({ ctx, input }) => {
@@ -88,11 +117,24 @@ export const usersRouter = createTRPCRouter({
     const plan = await planBulkAccounts(ctx.db, input);
     // names, NIPs and positions of employees: a read of employee-level data, so it is logged
     await recordAudit(ctx.db, ctx.actor, {
-      action: "employee.read", entity: "Employee", entityId: "*",
-      after: { via: "user.bulk_preview", unitId: input.unitId, position: input.position, rows: Math.min(plan.candidates.length, PREVIEW_ROWS) },
+      action: "employee.read",
+      entity: "Employee",
+      entityId: "*",
+      after: {
+        via: "user.bulk_preview",
+        unitId: input.unitId,
+        position: input.position,
+        rows: Math.min(plan.candidates.length, PREVIEW_ROWS),
+      },
     });
     const heads = plan.candidates.filter((c) => c.role === "UNIT_HEAD").length;
-    return { total: plan.candidates.length, heads, employees: plan.candidates.length - heads, rows: plan.candidates.slice(0, PREVIEW_ROWS), skipped: plan.skipped };
+    return {
+      total: plan.candidates.length,
+      heads,
+      employees: plan.candidates.length - heads,
+      rows: plan.candidates.slice(0, PREVIEW_ROWS),
+      skipped: plan.skipped,
+    };
   }),
 
   /** Makes the planned accounts, all or none; the one-time passwords are in this answer and nowhere else. */

@@ -11,10 +11,37 @@ import type { TimelineMonth } from "../server/queries";
 
 export function TimelineChart({ months, fileName }: { months: TimelineMonth[]; fileName: string }) {
   const { t, locale } = useI18n();
-  const label = (m: string) => new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${m}-01T00:00:00Z`));
+  const label = (m: string) =>
+    new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", {
+      month: "short",
+      year: "numeric",
+      timeZone: "UTC",
+    }).format(new Date(`${m}-01T00:00:00Z`));
   const data = months.map((m) => ({ ...m, label: label(m.month) }));
-  const head = [t("compliance.month"), t("compliance.col.due"), t("compliance.col.onTime"), t("compliance.col.late"), t("compliance.col.missing"), t("compliance.notDue"), t("compliance.att.workdays"), t("compliance.att.present"), t("compliance.att.tk"), t("compliance.att.leave")];
-  const rows = months.map((m) => [label(m.month), m.due, m.onTime, m.late, m.missing, m.notDueLeave, m.attendance.workdays, m.attendance.present, m.attendance.tk, m.attendance.leave]);
+  const head = [
+    t("compliance.month"),
+    t("compliance.col.due"),
+    t("compliance.col.onTime"),
+    t("compliance.col.late"),
+    t("compliance.col.missing"),
+    t("compliance.notDue"),
+    t("compliance.att.workdays"),
+    t("compliance.att.present"),
+    t("compliance.att.tk"),
+    t("compliance.att.leave"),
+  ];
+  const rows = months.map((m) => [
+    label(m.month),
+    m.due,
+    m.onTime,
+    m.late,
+    m.missing,
+    m.notDueLeave,
+    m.attendance.workdays,
+    m.attendance.present,
+    m.attendance.tk,
+    m.attendance.leave,
+  ]);
   return (
     <ChartCard
       id="timeline"
@@ -26,7 +53,11 @@ export function TimelineChart({ months, fileName }: { months: TimelineMonth[]; f
       <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="label" />
-        <YAxis allowDecimals={false} tickFormatter={(v: number) => formatNumber(v)} label={{ value: t("compliance.entries"), angle: -90, position: "insideLeft" }} />
+        <YAxis
+          allowDecimals={false}
+          tickFormatter={(v: number) => formatNumber(v)}
+          label={{ value: t("compliance.entries"), angle: -90, position: "insideLeft" }}
+        />
         <Tooltip
           formatter={(v, name) => [formatNumber(Number(v)), String(name)]}
           labelFormatter={(l, p) => {

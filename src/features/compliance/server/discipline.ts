@@ -1,7 +1,13 @@
 // The discipline watch: who reached, or is about to reach, a PP 94/2021 threshold for unexcused absence
 // (TK) this year, TK days and the days late arrival and early leave convert to (Peraturan BKN 6/2022) together.
 // Both come from ClickHouse; thresholds are data; runs are counted on the region's calendar.
-import { disciplineStanding, NEAR_DAYS, PP94_THRESHOLDS, type DisciplineStanding, type Threshold } from "@/lib/domain/discipline";
+import {
+  disciplineStanding,
+  NEAR_DAYS,
+  PP94_THRESHOLDS,
+  type DisciplineStanding,
+  type Threshold,
+} from "@/lib/domain/discipline";
 import { dayNumber } from "@/lib/domain/working-days";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";
@@ -26,7 +32,10 @@ export async function ensureDefaultThresholds(db: Db): Promise<string[]> {
   const have = new Set((await db.disciplineThreshold.findMany({ select: { code: true } })).map((t) => t.code));
   const missing = PP94_THRESHOLDS.filter((t) => !have.has(t.code));
   if (missing.length === 0) return [];
-  await db.disciplineThreshold.createMany({ data: missing.map((t) => ({ id: `pp94-${t.code.toLowerCase()}`, ...t })), skipDuplicates: true });
+  await db.disciplineThreshold.createMany({
+    data: missing.map((t) => ({ id: `pp94-${t.code.toLowerCase()}`, ...t })),
+    skipDuplicates: true,
+  });
   return missing.map((t) => t.code);
 }
 
@@ -34,7 +43,13 @@ export async function thresholdsOf(db: Db): Promise<Threshold[]> {
   return db.disciplineThreshold.findMany({ orderBy: [{ consecutive: "asc" }, { minDays: "asc" }] });
 }
 
-export async function disciplineWatch(db: Db, ch: ClickHouse, regionId: string, year: number, unitId: string): Promise<DisciplineRow[]> {
+export async function disciplineWatch(
+  db: Db,
+  ch: ClickHouse,
+  regionId: string,
+  year: number,
+  unitId: string,
+): Promise<DisciplineRow[]> {
   const thresholds = await thresholdsOf(db);
   if (thresholds.length === 0) return [];
   const lowest = Math.min(...thresholds.map((t) => t.minDays));

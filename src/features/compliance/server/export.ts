@@ -16,7 +16,20 @@ export interface ExportRow extends ComplianceRow {
 }
 
 function header(t: Translate): string[] {
-  return [t("compliance.col.nip"), t("compliance.col.name"), t("compliance.col.unit"), t("compliance.col.due"), t("compliance.col.onTime"), t("compliance.col.late"), t("compliance.col.missing"), t("compliance.col.fill"), t("compliance.col.streak"), t("compliance.col.last"), t("compliance.col.followUp"), t("compliance.col.excused")];
+  return [
+    t("compliance.col.nip"),
+    t("compliance.col.name"),
+    t("compliance.col.unit"),
+    t("compliance.col.due"),
+    t("compliance.col.onTime"),
+    t("compliance.col.late"),
+    t("compliance.col.missing"),
+    t("compliance.col.fill"),
+    t("compliance.col.streak"),
+    t("compliance.col.last"),
+    t("compliance.col.followUp"),
+    t("compliance.col.excused"),
+  ];
 }
 
 export function complianceCsv(rows: ExportRow[], t: Translate): string {
@@ -24,8 +37,18 @@ export function complianceCsv(rows: ExportRow[], t: Translate): string {
     header(t),
     ...rows.map((r) => [
       // the NIP as text: Excel would otherwise show 18 digits as 1,98E+17 (csvOf neutralises formulas in names)
-      { excelText: r.nip }, r.name, r.unitName, r.due, r.onTime, r.late, r.missing,
-      r.fillRate === null ? null : Math.round(r.fillRate * 1000) / 10, r.streak, r.lastEntry ? localDate(r.lastEntry) : "", r.followUp ? t(FOLLOW_UP[r.followUp]) : "", r.excused,
+      { excelText: r.nip },
+      r.name,
+      r.unitName,
+      r.due,
+      r.onTime,
+      r.late,
+      r.missing,
+      r.fillRate === null ? null : Math.round(r.fillRate * 1000) / 10,
+      r.streak,
+      r.lastEntry ? localDate(r.lastEntry) : "",
+      r.followUp ? t(FOLLOW_UP[r.followUp]) : "",
+      r.excused,
     ]),
   ]);
 }
@@ -41,8 +64,18 @@ export async function complianceXlsx(rows: ExportRow[], t: Translate, title: str
   ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: 12 } };
   for (const r of rows) {
     ws.addRow([
-      r.nip, r.name, r.unitName, r.due, r.onTime, r.late, r.missing, r.fillRate, r.streak,
-      r.lastEntry ? new Date(`${localDate(r.lastEntry)}T00:00:00Z`) : null, r.followUp ? t(FOLLOW_UP[r.followUp]) : null, r.excused,
+      r.nip,
+      r.name,
+      r.unitName,
+      r.due,
+      r.onTime,
+      r.late,
+      r.missing,
+      r.fillRate,
+      r.streak,
+      r.lastEntry ? new Date(`${localDate(r.lastEntry)}T00:00:00Z`) : null,
+      r.followUp ? t(FOLLOW_UP[r.followUp]) : null,
+      r.excused,
     ]);
   }
   const widths = [22, 32, 36, 10, 12, 10, 12, 12, 12, 14, 18, 14];

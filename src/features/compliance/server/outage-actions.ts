@@ -26,7 +26,11 @@ export async function saveOutageForm(_prev: FormState, formData: FormData): Prom
   const unitIds = formData.getAll("unitIds").filter((v): v is string => typeof v === "string" && v !== "");
   const parsed = outageInput.safeParse({ ...values, unitIds: values.scope === "units" ? unitIds : [] });
   // the chosen units come back with a refused form (text fields keep one value per name)
-  const refused = (errors: Record<string, string>) => ({ errors, values: { ...values, unitIds: unitIds.join(",") }, attempt: Date.now() });
+  const refused = (errors: Record<string, string>) => ({
+    errors,
+    values: { ...values, unitIds: unitIds.join(",") },
+    attempt: Date.now(),
+  });
   if (!parsed.success) return refused(fieldErrors(parsed.error));
   if (values.scope === "units" && unitIds.length === 0) return refused({ unitIds: "compliance.outage.error.noUnit" });
   const db = await getDb();

@@ -8,7 +8,11 @@ import type { OutageInput } from "../schemas";
 
 export async function listOutages(db: Db, regionId: string) {
   const [outages, units] = await Promise.all([
-    db.ekinerjaOutage.findMany({ where: { regionId }, orderBy: [{ removedAt: { sort: "desc", nulls: "first" } }, { startsOn: "desc" }], take: 200 }),
+    db.ekinerjaOutage.findMany({
+      where: { regionId },
+      orderBy: [{ removedAt: { sort: "desc", nulls: "first" } }, { startsOn: "desc" }],
+      take: 200,
+    }),
     db.unit.findMany({ where: { regionId }, select: { id: true, name: true } }),
   ]);
   const name = new Map(units.map((u) => [u.id, u.name]));
@@ -30,16 +34,28 @@ export type OutageResult = { ok: true; id: string } | { ok: false; errors: Recor
 export async function recordOutage(db: Db, actor: Actor, regionId: string, input: OutageInput): Promise<OutageResult> {
   if (input.unitIds.length) {
     const known = await db.unit.count({ where: { regionId, id: { in: input.unitIds } } });
-    if (known !== new Set(input.unitIds).size) return { ok: false, errors: { unitIds: "compliance.outage.error.unit" } };
+    if (known !== new Set(input.unitIds).size)
+      return { ok: false, errors: { unitIds: "compliance.outage.error.unit" } };
   }
   const outage = await db.$transaction(async (tx) => {
     const created = await tx.ekinerjaOutage.create({
       data: {
-        regionId, kind: input.kind, effect: input.effect, note: input.note, unitIds: [...new Set(input.unitIds)], createdById: actor.id,
-        startsOn: dateOfDay(dayNumber(input.startsOn)), endsOn: dateOfDay(dayNumber(input.endsOn)),
+        regionId,
+        kind: input.kind,
+        effect: input.effect,
+        note: input.note,
+        unitIds: [...new Set(input.unitIds)],
+        createdById: actor.id,
+        startsOn: dateOfDay(dayNumber(input.startsOn)),
+        endsOn: dateOfDay(dayNumber(input.endsOn)),
       },
     });
-    await recordAudit(tx, actor, { action: "ekinerja.outage.record", entity: "EkinerjaOutage", entityId: created.id, after: { ...input } });
+    await recordAudit(tx, actor, {
+      action: "ekinerja.outage.record",
+      entity: "EkinerjaOutage",
+      entityId: created.id,
+      after: { ...input },
+    });
     return created;
   });
   return { ok: true, id: outage.id };

@@ -83,23 +83,53 @@ function perEmployeeSql(): string {
 }
 
 type RawRow = {
-  employee_id: string; nip: string; name: string; unit_id: string; unit_name: string;
-  due: number | string; on_time: number | string; late: number | string; missing: number | string; excused: number | string;
-  states: EntryState[]; last_entry_text: string | null; total?: number | string;
+  employee_id: string;
+  nip: string;
+  name: string;
+  unit_id: string;
+  unit_name: string;
+  due: number | string;
+  on_time: number | string;
+  late: number | string;
+  missing: number | string;
+  excused: number | string;
+  states: EntryState[];
+  last_entry_text: string | null;
+  total?: number | string;
 };
 
 function toRow(r: RawRow): ComplianceRow {
   const due = Number(r.due);
   const onTime = Number(r.on_time);
   return {
-    employeeId: r.employee_id, nip: r.nip, name: r.name, unitId: r.unit_id, unitName: r.unit_name,
-    due, onTime, late: Number(r.late), missing: Number(r.missing), excused: Number(r.excused), fillRate: fillRate(onTime, due),
-    streak: currentStreak(r.states), lastEntry: r.last_entry_text && !r.last_entry_text.startsWith("1970") ? r.last_entry_text : null,
+    employeeId: r.employee_id,
+    nip: r.nip,
+    name: r.name,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    due,
+    onTime,
+    late: Number(r.late),
+    missing: Number(r.missing),
+    excused: Number(r.excused),
+    fillRate: fillRate(onTime, due),
+    streak: currentStreak(r.states),
+    lastEntry: r.last_entry_text && !r.last_entry_text.startsWith("1970") ? r.last_entry_text : null,
   };
 }
 
 function params(f: ComplianceFilter, unitId: string) {
-  return { kind: f.kind, unit: unitId, from: `${f.from}-01`, to: monthEnd(f.to), lb: lookbackStart(f.from, f.kind), maxFill: f.maxFill / 100, missingOnly: f.missingOnly ? 1 : 0, q: f.q, qNip: f.q.replace(/\s/g, "") };
+  return {
+    kind: f.kind,
+    unit: unitId,
+    from: `${f.from}-01`,
+    to: monthEnd(f.to),
+    lb: lookbackStart(f.from, f.kind),
+    maxFill: f.maxFill / 100,
+    missingOnly: f.missingOnly ? 1 : 0,
+    q: f.q,
+    qNip: f.q.replace(/\s/g, ""),
+  };
 }
 
 /** The matching employees (parameters as `params` makes them). */
@@ -110,13 +140,19 @@ const FILTERED = `
     AND ({q:String} = '' OR positionCaseInsensitiveUTF8(name, {q:String}) > 0 OR startsWith(nip, {qNip:String}))`;
 
 /** The matching employees with their streak: the SQL both the page and the export sort and cut. */
-const matchingSql = () => `SELECT *, length(states) - arrayLastIndex(x -> x != 'missing', states) AS streak FROM (${FILTERED.replace("PER_EMPLOYEE", perEmployeeSql())})`;
+const matchingSql = () =>
+  `SELECT *, length(states) - arrayLastIndex(x -> x != 'missing', states) AS streak FROM (${FILTERED.replace("PER_EMPLOYEE", perEmployeeSql())})`;
 
 /**
  * One page of the list for `unitId` (a unit and its sub-units; '' = the region), sorted in ClickHouse;
  * streaks are counted from the ordered states (a streak sort reads all matching rows, still one query).
  */
-export async function complianceList(ch: ClickHouse, f: ComplianceFilter, unitId: string, pageSize = PAGE_SIZE): Promise<{ total: number; page: number; pages: number; rows: ComplianceRow[] }> {
+export async function complianceList(
+  ch: ClickHouse,
+  f: ComplianceFilter,
+  unitId: string,
+  pageSize = PAGE_SIZE,
+): Promise<{ total: number; page: number; pages: number; rows: ComplianceRow[] }> {
   const p = params(f, unitId);
   const rows = await ch.query<RawRow>(
     `SELECT *, count() OVER () AS total FROM (${matchingSql()}) ORDER BY ${ORDER[f.sort]}, employee_id LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
@@ -132,8 +168,16 @@ export async function complianceList(ch: ClickHouse, f: ComplianceFilter, unitId
 }
 
 /** Every matching row (for the exports), in the list's order; capped. */
-export async function complianceAll(ch: ClickHouse, f: ComplianceFilter, unitId: string, cap = 100_000): Promise<ComplianceRow[]> {
-  const rows = await ch.query<RawRow>(`SELECT * FROM (${matchingSql()}) ORDER BY ${ORDER[f.sort]}, employee_id LIMIT {cap:UInt32}`, { ...params(f, unitId), cap });
+export async function complianceAll(
+  ch: ClickHouse,
+  f: ComplianceFilter,
+  unitId: string,
+  cap = 100_000,
+): Promise<ComplianceRow[]> {
+  const rows = await ch.query<RawRow>(
+    `SELECT * FROM (${matchingSql()}) ORDER BY ${ORDER[f.sort]}, employee_id LIMIT {cap:UInt32}`,
+    { ...params(f, unitId), cap },
+  );
   return rows.map(toRow);
 }
 
@@ -155,7 +199,12 @@ export interface TimelineMonth {
  * One employee's months: e-Kinerja entries (both kinds) as the ETL classified them — on time / late / missing,
  * those that were not due counted apart — and attendance beside them (its days as the ETL classified them).
  */
-export async function employeeTimeline(ch: ClickHouse, employeeId: string, from: string, to: string): Promise<TimelineMonth[]> {
+export async function employeeTimeline(
+  ch: ClickHouse,
+  employeeId: string,
+  from: string,
+  to: string,
+): Promise<TimelineMonth[]> {
   const p = { emp: employeeId, from: `${from}-01`, to: monthEnd(to) };
   const [entries, days] = await Promise.all([
     ch.query<{ period_text: string; state: EntryState; due: number; reason: string }>(
@@ -172,7 +221,16 @@ export async function employeeTimeline(ch: ClickHouse, employeeId: string, from:
   const get = (m: string) => {
     let row = months.get(m);
     if (!row) {
-      row = { month: m, due: 0, onTime: 0, late: 0, missing: 0, notDueLeave: 0, excused: 0, attendance: { workdays: 0, present: 0, late: 0, tk: 0, leave: 0, other: 0 } };
+      row = {
+        month: m,
+        due: 0,
+        onTime: 0,
+        late: 0,
+        missing: 0,
+        notDueLeave: 0,
+        excused: 0,
+        attendance: { workdays: 0, present: 0, late: 0, tk: 0, leave: 0, other: 0 },
+      };
       months.set(m, row);
     }
     return row;
@@ -210,7 +268,15 @@ export async function employeeTimeline(ch: ClickHouse, employeeId: string, from:
  * the check-out, neither less than its band's floor (the floor alone when the time is missing).
  */
 export async function tkDaysByEmployee(ch: ClickHouse, year: number, unitId: string, minDays: number) {
-  return ch.query<{ employee_id: string; nip: string; name: string; unit_name: string; days: string[]; late_minutes: number; early_minutes: number }>(
+  return ch.query<{
+    employee_id: string;
+    nip: string;
+    name: string;
+    unit_name: string;
+    days: string[];
+    late_minutes: number;
+    early_minutes: number;
+  }>(
     `WITH emp AS (SELECT employee_id, argMax(nip, version) AS nip, argMax(name, version) AS name FROM dim_employee GROUP BY employee_id),
           units AS (SELECT unit_id, argMax(name, version) AS unit_name FROM dim_unit GROUP BY unit_id)
      SELECT t.employee_id AS employee_id, any(emp.nip) AS nip, any(emp.name) AS name, any(units.unit_name) AS unit_name,
@@ -233,8 +299,14 @@ export async function tkDaysByEmployee(ch: ClickHouse, year: number, unitId: str
      ORDER BY length(days) DESC, name`,
     // from December: a run of TK days can start in the old year and reach into this one
     {
-      from: `${year - 1}-12-01`, yearStart: `${year}-01-01`, to: `${year}-12-31`, unit: unitId, min: minDays,
-      floors: BAND_FLOOR_MINUTES, ends: WORK_END_MINUTES, perDay: MINUTES_PER_TK_DAY,
+      from: `${year - 1}-12-01`,
+      yearStart: `${year}-01-01`,
+      to: `${year}-12-31`,
+      unit: unitId,
+      min: minDays,
+      floors: BAND_FLOOR_MINUTES,
+      ends: WORK_END_MINUTES,
+      perDay: MINUTES_PER_TK_DAY,
     },
   );
 }
@@ -244,9 +316,20 @@ export async function tkDaysByEmployee(ch: ClickHouse, year: number, unitId: str
  * export lists others of their unit and they were not away the whole period: a data problem (SIMPEG/SIASN or
  * e-Kinerja records that do not match), not skipping.
  */
-export async function notInExport(ch: ClickHouse, f: ComplianceFilter, unitId: string, limit = 50): Promise<{ total: number; rows: { employeeId: string; nip: string; name: string; unitName: string }[] }> {
+export async function notInExport(
+  ch: ClickHouse,
+  f: ComplianceFilter,
+  unitId: string,
+  limit = 50,
+): Promise<{ total: number; rows: { employeeId: string; nip: string; name: string; unitName: string }[] }> {
   const p = { kind: f.kind, unit: unitId, from: `${f.from}-01`, to: monthEnd(f.to), limit };
-  const rows = await ch.query<{ employee_id: string; nip: string; name: string; unit_name: string; total: number | string }>(
+  const rows = await ch.query<{
+    employee_id: string;
+    nip: string;
+    name: string;
+    unit_name: string;
+    total: number | string;
+  }>(
     `WITH emp AS (
        SELECT employee_id, argMax(nip, version) AS nip, argMax(name, version) AS name, argMax(unit_id, version) AS unit_id,
               argMax(active, version) AS active, argMax(appointed_on, version) AS appointed, argMax(tuple(retired_on), version).1 AS retired
@@ -271,5 +354,8 @@ export async function notInExport(ch: ClickHouse, f: ComplianceFilter, unitId: s
      ORDER BY c.name, c.employee_id LIMIT {limit:UInt32}`,
     p,
   );
-  return { total: rows.length ? Number(rows[0]!.total) : 0, rows: rows.map((r) => ({ employeeId: r.employee_id, nip: r.nip, name: r.name, unitName: r.unit_name })) };
+  return {
+    total: rows.length ? Number(rows[0]!.total) : 0,
+    rows: rows.map((r) => ({ employeeId: r.employee_id, nip: r.nip, name: r.name, unitName: r.unit_name })),
+  };
 }

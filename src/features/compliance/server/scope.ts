@@ -66,7 +66,11 @@ export { monthsBetween };
  * The unit a page shows: as scopeUnit, except that a unit head asking for a unit outside their scope
  * gets their own unit and `outOfScope` (the page says so) instead of a bare refusal.
  */
-export async function pageScopeUnit(db: Db, user: Session["user"], requested: string): Promise<{ unitId: string | null; outOfScope: boolean }> {
+export async function pageScopeUnit(
+  db: Db,
+  user: Session["user"],
+  requested: string,
+): Promise<{ unitId: string | null; outOfScope: boolean }> {
   const unitId = await scopeUnit(db, user, requested);
   if (unitId === null && user.role === "UNIT_HEAD" && user.unitId) return { unitId: user.unitId, outOfScope: true };
   return { unitId, outOfScope: false };

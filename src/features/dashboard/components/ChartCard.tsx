@@ -10,7 +10,16 @@ export const partialLabel = (label: string, partial: boolean | undefined) => (pa
  * A chart with a title, an accessible name, its numbers as a table (in a disclosure) and a CSV button.
  * `partial`: some buckets are starred (partialLabel), and the card says what the star means.
  */
-export function ChartCard(props: { id: string; title: string; description?: string; partial?: boolean; children: React.ReactElement; table: string[][]; csv: () => void; height?: number }) {
+export function ChartCard(props: {
+  id: string;
+  title: string;
+  description?: string;
+  partial?: boolean;
+  children: React.ReactElement;
+  table: string[][];
+  csv: () => void;
+  height?: number;
+}) {
   const { t } = useI18n();
   const [head, ...rows] = props.table;
   return (
@@ -44,7 +53,17 @@ export function ChartCard(props: { id: string; title: string; description?: stri
             <tbody>
               {rows.map((r, i) => (
                 <tr key={i}>
-                  {r.map((c, j) => (j === 0 ? <th key={j} scope="row">{c}</th> : <td key={j} className="num">{c}</td>))}
+                  {r.map((c, j) =>
+                    j === 0 ? (
+                      <th key={j} scope="row">
+                        {c}
+                      </th>
+                    ) : (
+                      <td key={j} className="num">
+                        {c}
+                      </td>
+                    ),
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -67,7 +86,13 @@ export function NoData({ body = "dashboard.noData.body" }: { body?: MessageKey }
 }
 
 /** A card holding a table, with its title and a CSV button. */
-export function TableCard(props: { id: string; title: string; csv: () => void; description?: string; children: React.ReactNode }) {
+export function TableCard(props: {
+  id: string;
+  title: string;
+  csv: () => void;
+  description?: string;
+  children: React.ReactNode;
+}) {
   const { t } = useI18n();
   return (
     <section className="card wide-card" aria-labelledby={props.id}>
@@ -84,7 +109,17 @@ export function TableCard(props: { id: string; title: string; csv: () => void; d
 }
 
 /** Loading, refreshing and failure, said the same way on every dashboard page. */
-export function QueryStatus({ fetching, error, ready, skeleton }: { fetching: boolean; error: boolean; ready: boolean; skeleton?: React.ReactNode }) {
+export function QueryStatus({
+  fetching,
+  error,
+  ready,
+  skeleton,
+}: {
+  fetching: boolean;
+  error: boolean;
+  ready: boolean;
+  skeleton?: React.ReactNode;
+}) {
   const { t } = useI18n();
   return (
     <>

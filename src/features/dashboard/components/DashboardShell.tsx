@@ -5,12 +5,20 @@ import { isMessageKey, type MessageKey } from "@/i18n/catalog";
 import type { dashboardPageData } from "../server/page-data";
 import { DashboardTabs } from "./Filters";
 
-export function DashboardShell(props: { d: Awaited<ReturnType<typeof dashboardPageData>>; title: MessageKey; heading?: string; queryClient: QueryClient; children: React.ReactNode }) {
+export function DashboardShell(props: {
+  d: Awaited<ReturnType<typeof dashboardPageData>>;
+  title: MessageKey;
+  heading?: string;
+  queryClient: QueryClient;
+  children: React.ReactNode;
+}) {
   const { d } = props;
   return (
     <div className="page wide">
       <h1>{props.heading ?? d.t(props.title)}</h1>
-      <p className="muted">{d.chosen ? d.t("dashboard.scopeUnit", { unit: d.chosen.name }) : d.t("dashboard.scopeRegion")}</p>
+      <p className="muted">
+        {d.chosen ? d.t("dashboard.scopeUnit", { unit: d.chosen.name }) : d.t("dashboard.scopeRegion")}
+      </p>
       <DashboardTabs filter={d.filter} />
       {d.outOfScope && (
         <p className="alert warn" role="alert" data-testid="out-of-scope">

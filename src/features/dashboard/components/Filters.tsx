@@ -34,16 +34,21 @@ export function Filters(props: {
   const unitName = props.units.find((u) => u.id === filter.unitId)?.name;
   const serviceName = props.services.find((s) => s.id === filter.serviceTypeId)?.name;
   const summary = [
-    filter.period === "custom" && filter.from && filter.to ? t("dashboard.range", { from: filter.from, to: filter.to }) : t(`dashboard.period.${filter.period}`),
+    filter.period === "custom" && filter.from && filter.to
+      ? t("dashboard.range", { from: filter.from, to: filter.to })
+      : t(`dashboard.period.${filter.period}`),
     props.fixedUnit ? null : (unitName ?? t("dashboard.unit.all")),
     props.noService ? null : (serviceName ?? t("dashboard.service.all")),
-  ].filter(Boolean).join(" · ");
+  ]
+    .filter(Boolean)
+    .join(" · ");
 
   function apply(form: HTMLFormElement) {
     const params = new URLSearchParams();
     for (const [k, v] of new FormData(form)) {
       if (typeof v !== "string" || v === "") continue;
-      if ((k === "from" || k === "to") && (form.elements.namedItem("period") as HTMLSelectElement).value !== "custom") continue;
+      if ((k === "from" || k === "to") && (form.elements.namedItem("period") as HTMLSelectElement).value !== "custom")
+        continue;
       params.set(k, v);
     }
     router.push(`${pathname}?${params.toString()}`, { scroll: false });
@@ -51,95 +56,96 @@ export function Filters(props: {
 
   return (
     <div className="filter-sheet" data-open={open}>
-    <button
-      ref={toggle}
-      type="button"
-      className="filter-toggle"
-      aria-expanded={open}
-      aria-controls={formId}
-      onClick={() => setOpen(!open)}
-    >
-      <span className="filter-toggle-label">{t(open ? "filters.hide" : "filters.show")}</span>
-      <span className="filter-toggle-summary">{summary}</span>
-    </button>
-    <form
-      id={formId}
-      className="form filters"
-      method="get"
-      aria-label={t("dashboard.filters")}
-      onKeyDown={(e) => {
-        if (e.key === "Escape" && open) {
-          setOpen(false);
-          toggle.current?.focus();
-        }
-      }}
-      onSubmit={(e) => {
-        e.preventDefault();
-        apply(e.currentTarget);
-      }}
-      onChange={(e) => {
-        const target = e.target as HTMLElement;
-        const period = (e.currentTarget.elements.namedItem("period") as HTMLSelectElement).value;
-        // Selects apply at once; a custom range waits for both dates and the Apply button.
-        if (target.tagName === "SELECT" && (period !== "custom" || target.getAttribute("name") !== "period")) apply(e.currentTarget);
-      }}
-    >
-      <label>
-        {t("dashboard.period")}
-        <select name="period" defaultValue={filter.period}>
-          {PERIOD_PRESETS.map((p) => (
-            <option key={p} value={p}>
-              {t(`dashboard.period.${p}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <div className="custom-range">
+      <button
+        ref={toggle}
+        type="button"
+        className="filter-toggle"
+        aria-expanded={open}
+        aria-controls={formId}
+        onClick={() => setOpen(!open)}
+      >
+        <span className="filter-toggle-label">{t(open ? "filters.hide" : "filters.show")}</span>
+        <span className="filter-toggle-summary">{summary}</span>
+      </button>
+      <form
+        id={formId}
+        className="form filters"
+        method="get"
+        aria-label={t("dashboard.filters")}
+        onKeyDown={(e) => {
+          if (e.key === "Escape" && open) {
+            setOpen(false);
+            toggle.current?.focus();
+          }
+        }}
+        onSubmit={(e) => {
+          e.preventDefault();
+          apply(e.currentTarget);
+        }}
+        onChange={(e) => {
+          const target = e.target as HTMLElement;
+          const period = (e.currentTarget.elements.namedItem("period") as HTMLSelectElement).value;
+          // Selects apply at once; a custom range waits for both dates and the Apply button.
+          if (target.tagName === "SELECT" && (period !== "custom" || target.getAttribute("name") !== "period"))
+            apply(e.currentTarget);
+        }}
+      >
         <label>
-          {t("dashboard.from")}
-          <input type="date" name="from" defaultValue={filter.from} />
-        </label>
-        <label>
-          {t("dashboard.to")}
-          <input type="date" name="to" defaultValue={filter.to} />
-        </label>
-      </div>
-      {!props.fixedUnit && (
-        <label>
-          {t("dashboard.unit")}
-          <select name="unitId" defaultValue={filter.unitId ?? ""}>
-            {props.canSeeAll && <option value="">{t("dashboard.unit.all")}</option>}
-            {props.units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {"\u00a0\u00a0".repeat(u.depth)}
-                {u.name}
+          {t("dashboard.period")}
+          <select name="period" defaultValue={filter.period}>
+            {PERIOD_PRESETS.map((p) => (
+              <option key={p} value={p}>
+                {t(`dashboard.period.${p}`)}
               </option>
             ))}
           </select>
         </label>
-      )}
-      {props.noService ? (
-        filter.serviceTypeId && <input type="hidden" name="serviceTypeId" value={filter.serviceTypeId} />
-      ) : (
-        <label>
-          {t("dashboard.service")}
-          <select name="serviceTypeId" defaultValue={filter.serviceTypeId ?? ""}>
-            <option value="">{t("dashboard.service.all")}</option>
-            {props.services.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      <div className="filter-actions">
-        <button className="button small" type="submit">
-          {t("dashboard.apply")}
-        </button>
-        {props.children}
-      </div>
-    </form>
+        <div className="custom-range">
+          <label>
+            {t("dashboard.from")}
+            <input type="date" name="from" defaultValue={filter.from} />
+          </label>
+          <label>
+            {t("dashboard.to")}
+            <input type="date" name="to" defaultValue={filter.to} />
+          </label>
+        </div>
+        {!props.fixedUnit && (
+          <label>
+            {t("dashboard.unit")}
+            <select name="unitId" defaultValue={filter.unitId ?? ""}>
+              {props.canSeeAll && <option value="">{t("dashboard.unit.all")}</option>}
+              {props.units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {"\u00a0\u00a0".repeat(u.depth)}
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {props.noService ? (
+          filter.serviceTypeId && <input type="hidden" name="serviceTypeId" value={filter.serviceTypeId} />
+        ) : (
+          <label>
+            {t("dashboard.service")}
+            <select name="serviceTypeId" defaultValue={filter.serviceTypeId ?? ""}>
+              <option value="">{t("dashboard.service.all")}</option>
+              {props.services.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <div className="filter-actions">
+          <button className="button small" type="submit">
+            {t("dashboard.apply")}
+          </button>
+          {props.children}
+        </div>
+      </form>
     </div>
   );
 }

@@ -13,7 +13,18 @@ import { NoData, QueryStatus } from "./ChartCard";
 import { csvOf, downloadCsv } from "./csv";
 import { Filters, type DashboardFilter, type UnitOption } from "./Filters";
 
-type KpiKey = "ikm" | "completed" | "processingP50" | "processingP90" | "slaCompliance" | "backlog" | "overdue" | "attendanceRate" | "latenessRate" | "absenceTkRate" | "ekinerjaFillRate";
+type KpiKey =
+  | "ikm"
+  | "completed"
+  | "processingP50"
+  | "processingP90"
+  | "slaCompliance"
+  | "backlog"
+  | "overdue"
+  | "attendanceRate"
+  | "latenessRate"
+  | "absenceTkRate"
+  | "ekinerjaFillRate";
 type Kind = "count" | "days" | "rate" | "index";
 
 /** Each tile: its format and which direction is good (for the colour; the text always says up/down). */
@@ -40,7 +51,19 @@ const TILES: { group: MessageKey; items: { key: KpiKey; kind: Kind; goodUp: bool
   { group: "dashboard.group.ekinerja", items: [{ key: "ekinerjaFillRate", kind: "rate", goodUp: true }] },
 ];
 
-export function Overview({ filter, units, services, canSeeAll, fixedUnit }: { filter: DashboardFilter; units: UnitOption[]; services: { id: string; name: string }[]; canSeeAll: boolean; fixedUnit?: boolean }) {
+export function Overview({
+  filter,
+  units,
+  services,
+  canSeeAll,
+  fixedUnit,
+}: {
+  filter: DashboardFilter;
+  units: UnitOption[];
+  services: { id: string; name: string }[];
+  canSeeAll: boolean;
+  fixedUnit?: boolean;
+}) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const query = useQuery({ ...trpc.dashboard.overview.queryOptions(filter), placeholderData: keepPreviousData });
@@ -60,19 +83,30 @@ export function Overview({ filter, units, services, canSeeAll, fixedUnit }: { fi
   /** Grade and respondents; provisional short of the sample; too few answers are not graded (ikm.ts). */
   function ikmNote(s: OverviewData["survey"]["current"]) {
     const respondents = formatNumber(s.respondents);
-    if (s.sample.standing === "insufficient") return t("kpi.ikm.insufficientNote", { respondents, min: formatNumber(s.sample.minimum) });
+    if (s.sample.standing === "insufficient")
+      return t("kpi.ikm.insufficientNote", { respondents, min: formatNumber(s.sample.minimum) });
     const vars = { grade: s.grade ?? "—", label: s.grade ? t(`ikm.grade.${s.grade}`) : "", respondents };
-    return s.sample.standing === "provisional" ? t("kpi.ikm.provisionalNote", { ...vars, required: formatNumber(s.sample.required) }) : t("kpi.ikm.note", vars);
+    return s.sample.standing === "provisional"
+      ? t("kpi.ikm.provisionalNote", { ...vars, required: formatNumber(s.sample.required) })
+      : t("kpi.ikm.note", vars);
   }
 
   function download() {
     if (!data) return;
-    const header = [t("dashboard.value"), t("dashboard.vsPrevious"), t("dashboard.vsLastYear"), ...data.months.map((m) => m.slice(0, 7))];
+    const header = [
+      t("dashboard.value"),
+      t("dashboard.vsPrevious"),
+      t("dashboard.vsLastYear"),
+      ...data.months.map((m) => m.slice(0, 7)),
+    ];
     const rows = TILES.flatMap((g) => g.items).map(({ key }) => {
       const k = data.kpis[key];
       return [t(`kpi.${key}`), k.value, k.previous, k.lastYear, ...k.trend];
     });
-    downloadCsv(`pantau-ringkasan-${data.period.current.from}_${data.period.current.to}.csv`, csvOf([["", ...header], ...rows]));
+    downloadCsv(
+      `pantau-ringkasan-${data.period.current.from}_${data.period.current.to}.csv`,
+      csvOf([["", ...header], ...rows]),
+    );
   }
 
   return (
@@ -85,7 +119,10 @@ export function Overview({ filter, units, services, canSeeAll, fixedUnit }: { fi
 
       {data && (
         <p className="muted" data-testid="period-range">
-          {t("dashboard.range", { from: formatDate(data.period.current.from, locale, "UTC"), to: formatDate(data.period.current.to, locale, "UTC") })}
+          {t("dashboard.range", {
+            from: formatDate(data.period.current.from, locale, "UTC"),
+            to: formatDate(data.period.current.to, locale, "UTC"),
+          })}
         </p>
       )}
       <QueryStatus fetching={query.isFetching} error={query.isError} ready={!!data} skeleton={<TileSkeleton />} />
@@ -96,7 +133,18 @@ export function Overview({ filter, units, services, canSeeAll, fixedUnit }: { fi
             <h2 id={`g-${g.group}`}>{t(g.group)}</h2>
             <ul className="tiles">
               {g.items.map((item) => (
-                <KpiTile key={item.key} id={item.key} label={t(`kpi.${item.key}`)} note={item.note ? t(item.note) : undefined} kpi={data.kpis[item.key]} kind={item.kind} goodUp={item.goodUp} months={data.months} partialMonth={data.partialMonth} format={format} />
+                <KpiTile
+                  key={item.key}
+                  id={item.key}
+                  label={t(`kpi.${item.key}`)}
+                  note={item.note ? t(item.note) : undefined}
+                  kpi={data.kpis[item.key]}
+                  kind={item.kind}
+                  goodUp={item.goodUp}
+                  months={data.months}
+                  partialMonth={data.partialMonth}
+                  format={format}
+                />
               ))}
             </ul>
           </section>
@@ -131,23 +179,59 @@ export function Overview({ filter, units, services, canSeeAll, fixedUnit }: { fi
   );
 }
 
-function KpiTile(props: { id: KpiKey; label: string; note?: string; valueText?: string; kpi: Kpi; kind: Kind; goodUp: boolean; months: string[]; partialMonth: string | null; format: (v: number | null, kind: Kind) => string }) {
+function KpiTile(props: {
+  id: KpiKey;
+  label: string;
+  note?: string;
+  valueText?: string;
+  kpi: Kpi;
+  kind: Kind;
+  goodUp: boolean;
+  months: string[];
+  partialMonth: string | null;
+  format: (v: number | null, kind: Kind) => string;
+}) {
   const { t, locale } = useI18n();
   const { kpi, kind, format } = props;
   // a month still running is left out of the line (its sums so far would read as a plunge) and named so in the table
-  const series = props.months.map((m, i) => ({ month: m, value: kpi.trend[i], line: m === props.partialMonth ? null : kpi.trend[i] }));
-  const monthName = (m: string) => new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(m));
-  const monthLabel = (m: string) => (m === props.partialMonth ? t("dashboard.trendPartial", { month: monthName(m) }) : monthName(m));
+  const series = props.months.map((m, i) => ({
+    month: m,
+    value: kpi.trend[i],
+    line: m === props.partialMonth ? null : kpi.trend[i],
+  }));
+  const monthName = (m: string) =>
+    new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", {
+      month: "short",
+      year: "numeric",
+      timeZone: "UTC",
+    }).format(new Date(m));
+  const monthLabel = (m: string) =>
+    m === props.partialMonth ? t("dashboard.trendPartial", { month: monthName(m) }) : monthName(m);
   return (
     <li className="tile" data-testid={`tile-${props.id}`}>
       <h3>{props.label}</h3>
       <p className="tile-value">
-        {props.valueText ?? (kind === "days" && kpi.value !== null ? t("dashboard.days", { value: format(kpi.value, kind) }) : format(kpi.value, kind))}
+        {props.valueText ??
+          (kind === "days" && kpi.value !== null
+            ? t("dashboard.days", { value: format(kpi.value, kind) })
+            : format(kpi.value, kind))}
       </p>
       {props.note && <p className="tile-note muted">{props.note}</p>}
       <ul className="changes">
-        <Change label={t("dashboard.vsPrevious")} now={kpi.value} then={kpi.previous} kind={kind} goodUp={props.goodUp} />
-        <Change label={t("dashboard.vsLastYear")} now={kpi.value} then={kpi.lastYear} kind={kind} goodUp={props.goodUp} />
+        <Change
+          label={t("dashboard.vsPrevious")}
+          now={kpi.value}
+          then={kpi.previous}
+          kind={kind}
+          goodUp={props.goodUp}
+        />
+        <Change
+          label={t("dashboard.vsLastYear")}
+          now={kpi.value}
+          then={kpi.lastYear}
+          kind={kind}
+          goodUp={props.goodUp}
+        />
       </ul>
       <div className="spark" role="img" aria-label={t("dashboard.trend", { label: props.label })}>
         <ResponsiveContainer width="100%" height={44}>
@@ -157,7 +241,15 @@ function KpiTile(props: { id: KpiKey; label: string; note?: string; valueText?: 
               formatter={(v) => [format(typeof v === "number" ? v : null, kind), props.label]}
               labelFormatter={(_, p) => (p?.[0]?.payload?.month ? monthLabel(String(p[0].payload.month)) : "")}
             />
-            <Line type="monotone" dataKey="line" stroke="#0072B2" strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+            <Line
+              type="monotone"
+              dataKey="line"
+              stroke="#0072B2"
+              strokeWidth={2}
+              dot={false}
+              connectNulls={false}
+              isAnimationActive={false}
+            />
           </LineChart>
         </ResponsiveContainer>
       </div>
@@ -184,7 +276,19 @@ function KpiTile(props: { id: KpiKey; label: string; note?: string; valueText?: 
   );
 }
 
-function Change({ label, now, then, kind, goodUp }: { label: string; now: number | null; then: number | null; kind: Kind; goodUp: boolean }) {
+function Change({
+  label,
+  now,
+  then,
+  kind,
+  goodUp,
+}: {
+  label: string;
+  now: number | null;
+  then: number | null;
+  kind: Kind;
+  goodUp: boolean;
+}) {
   const { t } = useI18n();
   if (now === null || then === null || (kind !== "rate" && then === 0)) {
     return (
@@ -202,11 +306,12 @@ function Change({ label, now, then, kind, goodUp }: { label: string; now: number
         ? t("dashboard.points", { value: formatNumber(Math.abs(diff), { maximumFractionDigits: 2 }) })
         : formatPercent(Math.abs(diff) / then);
   const tiny = Math.abs(diff) < (kind === "rate" ? 0.0005 : 1e-9);
-  const good = tiny ? "" : (diff > 0) === goodUp ? "good" : "bad";
+  const good = tiny ? "" : diff > 0 === goodUp ? "good" : "bad";
   return (
     <li className={`change ${good}`}>
       <span aria-hidden="true">{tiny ? "■" : diff > 0 ? "▲" : "▼"} </span>
-      {tiny ? t("dashboard.same") : t(diff > 0 ? "dashboard.up" : "dashboard.down", { change: size })} <span className="muted">{label}</span>
+      {tiny ? t("dashboard.same") : t(diff > 0 ? "dashboard.up" : "dashboard.down", { change: size })}{" "}
+      <span className="muted">{label}</span>
     </li>
   );
 }

@@ -17,28 +17,51 @@ import { filterQuery, Filters, type DashboardFilter, type UnitOption } from "./F
 import { unitLink } from "./WorkforceViews";
 import { FeedbackList } from "../../survey/components/FeedbackList";
 
-export function SatisfactionView({ filter, units, services, canSeeAll }: { filter: DashboardFilter; units: UnitOption[]; services: { id: string; name: string }[]; canSeeAll: boolean }) {
+export function SatisfactionView({
+  filter,
+  units,
+  services,
+  canSeeAll,
+}: {
+  filter: DashboardFilter;
+  units: UnitOption[];
+  services: { id: string; name: string }[];
+  canSeeAll: boolean;
+}) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const query = useQuery({ ...trpc.dashboard.satisfaction.queryOptions(filter), placeholderData: keepPreviousData });
   const data = query.data;
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const serviceName = new Map(services.map((s) => [s.id, s.name]));
-  const ikmText = (v: number | null) => (v === null ? "—" : formatNumber(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  const ikmText = (v: number | null) =>
+    v === null ? "—" : formatNumber(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   /** A group's IKM as it may be read: not at all on too few answers, provisional short of the sample. */
-  const rowIkm = (r: IkmRow) => (r.standing === "insufficient" ? t("ikm.insufficient") : r.standing === "provisional" ? `${ikmText(r.ikm)} (${t("ikm.provisional")})` : ikmText(r.ikm));
-  const nrr = (v: number | null) => (v === null ? "—" : formatNumber(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  const rowIkm = (r: IkmRow) =>
+    r.standing === "insufficient"
+      ? t("ikm.insufficient")
+      : r.standing === "provisional"
+        ? `${ikmText(r.ikm)} (${t("ikm.provisional")})`
+        : ikmText(r.ikm);
+  const nrr = (v: number | null) =>
+    v === null ? "—" : formatNumber(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   // IKM lives on 25–100 and a period's months sit a few points apart: the axis hugs them, in round
   // steps, with the grade boundaries drawn where they fall inside it.
   const ikmValues = data?.overTime.map((o) => o.ikm).filter((v): v is number => v !== null) ?? [];
-  const ikmScale = niceScale(ikmValues.length ? Math.min(...ikmValues) : 25, ikmValues.length ? Math.max(...ikmValues) : 100, { floor: 25, ceil: 100 });
+  const ikmScale = niceScale(
+    ikmValues.length ? Math.min(...ikmValues) : 25,
+    ikmValues.length ? Math.max(...ikmValues) : 100,
+    { floor: 25, ceil: 100 },
+  );
   const grade = (g: IkmRow["grade"]) => (g ? `${g} (${t(`ikm.grade.${g}`)})` : "—");
   const sample = (r: IkmRow) =>
     r.standing === "insufficient"
       ? t("ikm.insufficient.detail", { n: formatNumber(r.respondents), min: formatNumber(r.minimum) })
       : r.sample === null
         ? t("satisfaction.sample.unknown")
-        : t(r.sampleReached ? "satisfaction.sample.reached" : "satisfaction.sample.short", { n: formatNumber(r.sample) });
+        : t(r.sampleReached ? "satisfaction.sample.reached" : "satisfaction.sample.short", {
+            n: formatNumber(r.sample),
+          });
   const element = (e: string) => t(`satisfaction.element.${e}` as Parameters<typeof t>[0]);
   const date = (iso: string) => formatDate(iso, locale, "UTC");
   const file = (what: string) => `pantau-ikm-${what}.csv`;
@@ -72,7 +95,24 @@ export function SatisfactionView({ filter, units, services, canSeeAll }: { filte
     </div>
   );
   const csvRows = (rows: IkmRow[], name: (id: string) => string) =>
-    csvOf([[t("services.col.name"), "IKM", t("satisfaction.col.grade"), t("satisfaction.col.respondents"), t("satisfaction.col.weakest"), t("satisfaction.col.sample")], ...rows.map((r) => [name(r.id), r.ikm, r.grade, r.respondents, r.weakest, r.standing === "insufficient" ? sample(r) : r.sample])]);
+    csvOf([
+      [
+        t("services.col.name"),
+        "IKM",
+        t("satisfaction.col.grade"),
+        t("satisfaction.col.respondents"),
+        t("satisfaction.col.weakest"),
+        t("satisfaction.col.sample"),
+      ],
+      ...rows.map((r) => [
+        name(r.id),
+        r.ikm,
+        r.grade,
+        r.respondents,
+        r.weakest,
+        r.standing === "insufficient" ? sample(r) : r.sample,
+      ]),
+    ]);
 
   return (
     <>
@@ -83,14 +123,21 @@ export function SatisfactionView({ filter, units, services, canSeeAll }: { filte
         <div className="chart-grid" aria-busy={query.isFetching}>
           <section className="card" aria-labelledby="ikm-overall" data-testid="ikm-overall">
             <h2 id="ikm-overall">{t("kpi.ikm")}</h2>
-            <p className="tile-value">{data.overall.standing === "insufficient" ? t("ikm.insufficient") : ikmText(data.overall.ikm)}</p>
+            <p className="tile-value">
+              {data.overall.standing === "insufficient" ? t("ikm.insufficient") : ikmText(data.overall.ikm)}
+            </p>
             <p>
               {t("satisfaction.col.grade")}: <b>{grade(data.overall.grade)}</b>
             </p>
             <p className="muted">
               {t("satisfaction.respondents", { n: data.overall.respondents })} · {sample(data.overall)}
             </p>
-            <p className="muted">{t("satisfaction.complaints", { complaints: formatNumber(data.complaints), suggestions: formatNumber(data.suggestions) })}</p>
+            <p className="muted">
+              {t("satisfaction.complaints", {
+                complaints: formatNumber(data.complaints),
+                suggestions: formatNumber(data.suggestions),
+              })}
+            </p>
             <p className="muted small">{t("satisfaction.method")}</p>
             <p className="muted small">{t("ikm.rule", { floor: formatNumber(data.floor) })}</p>
           </section>
@@ -98,14 +145,39 @@ export function SatisfactionView({ filter, units, services, canSeeAll }: { filte
           <ChartCard
             id="ikm-elements"
             title={t("satisfaction.elements")}
-            description={data.overall.weakest ? t("satisfaction.weakest", { element: element(data.overall.weakest) }) : undefined}
-            csv={() => downloadCsv(file("unsur"), csvOf([[t("satisfaction.col.element"), "NRR"], ...data.elements.map((e) => [element(e.element), e.nrr])]))}
-            table={[[t("satisfaction.col.element"), "NRR"], ...data.elements.map((e) => [element(e.element), nrr(e.nrr)])]}
+            description={
+              data.overall.weakest ? t("satisfaction.weakest", { element: element(data.overall.weakest) }) : undefined
+            }
+            csv={() =>
+              downloadCsv(
+                file("unsur"),
+                csvOf([
+                  [t("satisfaction.col.element"), "NRR"],
+                  ...data.elements.map((e) => [element(e.element), e.nrr]),
+                ]),
+              )
+            }
+            table={[
+              [t("satisfaction.col.element"), "NRR"],
+              ...data.elements.map((e) => [element(e.element), nrr(e.nrr)]),
+            ]}
           >
-            <BarChart data={data.elements.map((e) => ({ ...e, name: e.element }))} margin={{ top: 8, right: 12, bottom: 24, left: 16 }}>
+            <BarChart
+              data={data.elements.map((e) => ({ ...e, name: e.element }))}
+              margin={{ top: 8, right: 12, bottom: 24, left: 16 }}
+            >
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="name" label={{ value: t("satisfaction.col.element"), position: "insideBottom", offset: -12 }} />
-              <YAxis width={48} domain={[1, 4]} ticks={[1, 2, 3, 4]} tickFormatter={(v: number) => formatNumber(v)} label={{ value: "NRR", angle: -90, position: "left", offset: -4 }} />
+              <XAxis
+                dataKey="name"
+                label={{ value: t("satisfaction.col.element"), position: "insideBottom", offset: -12 }}
+              />
+              <YAxis
+                width={48}
+                domain={[1, 4]}
+                ticks={[1, 2, 3, 4]}
+                tickFormatter={(v: number) => formatNumber(v)}
+                label={{ value: "NRR", angle: -90, position: "left", offset: -4 }}
+              />
               <Tooltip formatter={(v) => [nrr(Number(v)), "NRR"]} labelFormatter={(e) => element(String(e))} />
               <Bar dataKey="nrr" isAnimationActive={false}>
                 {data.elements.map((e) => (
@@ -118,37 +190,122 @@ export function SatisfactionView({ filter, units, services, canSeeAll }: { filte
           <ChartCard
             id="ikm-time"
             title={t(data.bucket === "week" ? "satisfaction.weekly" : "satisfaction.monthly")}
-            description={ikmScale.domain[0] > 25 ? t("chart.ikmFrom", { from: formatNumber(ikmScale.domain[0]) }) : undefined}
-            csv={() => downloadCsv(file("tren"), csvOf([[t("services.axis.start"), "IKM", t("satisfaction.col.respondents")], ...data.overTime.map((o) => [o.start, o.ikm, o.respondents])]))}
-            table={[[t("services.axis.start"), "IKM", t("satisfaction.col.respondents")], ...data.overTime.map((o) => [partialLabel(date(o.start), o.partial), ikmText(o.ikm), formatNumber(o.respondents)])]}
+            description={
+              ikmScale.domain[0] > 25 ? t("chart.ikmFrom", { from: formatNumber(ikmScale.domain[0]) }) : undefined
+            }
+            csv={() =>
+              downloadCsv(
+                file("tren"),
+                csvOf([
+                  [t("services.axis.start"), "IKM", t("satisfaction.col.respondents")],
+                  ...data.overTime.map((o) => [o.start, o.ikm, o.respondents]),
+                ]),
+              )
+            }
+            table={[
+              [t("services.axis.start"), "IKM", t("satisfaction.col.respondents")],
+              ...data.overTime.map((o) => [
+                partialLabel(date(o.start), o.partial),
+                ikmText(o.ikm),
+                formatNumber(o.respondents),
+              ]),
+            ]}
             partial={data.overTime.some((o) => o.partial)}
           >
             <LineChart data={data.overTime} margin={{ top: 8, right: 12, bottom: 24, left: 16 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="start" tickFormatter={(s: string) => partialLabel(date(s), data.overTime.some((o) => o.start === s && o.partial))} label={{ value: t("services.axis.start"), position: "insideBottom", offset: -12 }} />
-              <YAxis width={48} domain={ikmScale.domain} ticks={ikmScale.ticks} interval={0} allowDataOverflow tickFormatter={(v: number) => formatNumber(v, { minimumFractionDigits: ikmScale.decimals, maximumFractionDigits: ikmScale.decimals })} label={{ value: "IKM", angle: -90, position: "left", offset: -4 }} />
+              <XAxis
+                dataKey="start"
+                tickFormatter={(s: string) =>
+                  partialLabel(
+                    date(s),
+                    data.overTime.some((o) => o.start === s && o.partial),
+                  )
+                }
+                label={{ value: t("services.axis.start"), position: "insideBottom", offset: -12 }}
+              />
+              <YAxis
+                width={48}
+                domain={ikmScale.domain}
+                ticks={ikmScale.ticks}
+                interval={0}
+                allowDataOverflow
+                tickFormatter={(v: number) =>
+                  formatNumber(v, {
+                    minimumFractionDigits: ikmScale.decimals,
+                    maximumFractionDigits: ikmScale.decimals,
+                  })
+                }
+                label={{ value: "IKM", angle: -90, position: "left", offset: -4 }}
+              />
               <Tooltip formatter={(v) => [ikmText(Number(v)), "IKM"]} labelFormatter={(s) => date(String(s))} />
               {(Object.entries(GRADE_FLOOR) as [keyof typeof GRADE_FLOOR, number][])
                 .filter(([, floor]) => floor > ikmScale.domain[0] && floor < ikmScale.domain[1])
                 .map(([g, floor]) => (
-                  <ReferenceLine key={g} y={floor} stroke="#6b7280" strokeDasharray="4 4" label={{ value: t("ikm.gradeLine", { grade: g }), position: "insideTopRight", fontSize: 12, fill: "#4b5563" }} />
+                  <ReferenceLine
+                    key={g}
+                    y={floor}
+                    stroke="#6b7280"
+                    strokeDasharray="4 4"
+                    label={{
+                      value: t("ikm.gradeLine", { grade: g }),
+                      position: "insideTopRight",
+                      fontSize: 12,
+                      fill: "#4b5563",
+                    }}
+                  />
                 ))}
               <Line type="monotone" dataKey="ikm" stroke={BLUE} strokeWidth={2} isAnimationActive={false} />
             </LineChart>
           </ChartCard>
 
-          <TableCard id="ikm-services" title={t("services.byService")} csv={() => downloadCsv(file("per-layanan"), csvRows(data.byService, (id) => serviceName.get(id) ?? id))}>
+          <TableCard
+            id="ikm-services"
+            title={t("services.byService")}
+            csv={() =>
+              downloadCsv(
+                file("per-layanan"),
+                csvRows(data.byService, (id) => serviceName.get(id) ?? id),
+              )
+            }
+          >
             {table(data.byService, (id) => serviceName.get(id) ?? (id || t("satisfaction.noService")))}
           </TableCard>
-          <TableCard id="ikm-units" title={t("services.byUnit")} csv={() => downloadCsv(file("per-unit"), csvRows(data.byUnit, (id) => unitName.get(id) ?? id))}>
-            {table(data.byUnit, (id) => unitName.get(id) ?? id, (id) => unitLink(filter, id))}
+          <TableCard
+            id="ikm-units"
+            title={t("services.byUnit")}
+            csv={() =>
+              downloadCsv(
+                file("per-unit"),
+                csvRows(data.byUnit, (id) => unitName.get(id) ?? id),
+              )
+            }
+          >
+            {table(
+              data.byUnit,
+              (id) => unitName.get(id) ?? id,
+              (id) => unitLink(filter, id),
+            )}
           </TableCard>
           {/* keyed by the filter: another period or unit starts again at the newest page */}
-          <FeedbackList key={filterQuery(filter)} filter={filter} unitName={Object.fromEntries(unitName)} serviceName={Object.fromEntries(serviceName)} />
+          <FeedbackList
+            key={filterQuery(filter)}
+            filter={filter}
+            unitName={Object.fromEntries(unitName)}
+            serviceName={Object.fromEntries(serviceName)}
+          />
           <TableCard
             id="ikm-profile"
             title={t("satisfaction.profile")}
-            csv={() => downloadCsv(file("profil"), csvOf([[t("satisfaction.col.field"), t("satisfaction.col.value"), t("satisfaction.col.respondents")], ...data.profile.map((p) => [p.field, p.value, p.respondents])]))}
+            csv={() =>
+              downloadCsv(
+                file("profil"),
+                csvOf([
+                  [t("satisfaction.col.field"), t("satisfaction.col.value"), t("satisfaction.col.respondents")],
+                  ...data.profile.map((p) => [p.field, p.value, p.respondents]),
+                ]),
+              )
+            }
           >
             <div className="table-wrap">
               <table>
@@ -178,7 +335,12 @@ export function SatisfactionView({ filter, units, services, canSeeAll }: { filte
 }
 
 function profileValue(t: ReturnType<typeof useI18n>["t"], field: string, value: string): string {
-  const prefix = { gender: "survey.gender.", age_group: "survey.age.", education: "survey.education.", occupation: "survey.occupation." }[field];
+  const prefix = {
+    gender: "survey.gender.",
+    age_group: "survey.age.",
+    education: "survey.education.",
+    occupation: "survey.occupation.",
+  }[field];
   const key = `${prefix}${value}` as Parameters<typeof t>[0];
   const text = t(key);
   return text === key ? value : text;

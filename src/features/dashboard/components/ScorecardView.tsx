@@ -13,7 +13,17 @@ import { csvOf, downloadCsv } from "./csv";
 import { Filters, type DashboardFilter, type UnitOption } from "./Filters";
 import { unitLink } from "./WorkforceViews";
 
-export function ScorecardView({ filter, units, services, canSeeAll }: { filter: DashboardFilter; units: UnitOption[]; services: { id: string; name: string }[]; canSeeAll: boolean }) {
+export function ScorecardView({
+  filter,
+  units,
+  services,
+  canSeeAll,
+}: {
+  filter: DashboardFilter;
+  units: UnitOption[];
+  services: { id: string; name: string }[];
+  canSeeAll: boolean;
+}) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const query = useQuery({ ...trpc.dashboard.scorecard.queryOptions(filter), placeholderData: keepPreviousData });
@@ -24,11 +34,24 @@ export function ScorecardView({ filter, units, services, canSeeAll }: { filter: 
   /** Cases behind a component and the least that are ranked. */
   const cases = (r: ScorecardRow, c: Component) => {
     const m = card!.minimums;
-    const [n, min] = c === "ikm" ? [r.respondents, m.respondents] : c === "attendance" ? [r.personDays, m.personDays] : c === "ekinerja" ? [r.dueEntries, m.dueEntries] : [r.completed, m.completedRequests];
+    const [n, min] =
+      c === "ikm"
+        ? [r.respondents, m.respondents]
+        : c === "attendance"
+          ? [r.personDays, m.personDays]
+          : c === "ekinerja"
+            ? [r.dueEntries, m.dueEntries]
+            : [r.completed, m.completedRequests];
     return t("scorecard.tooFew.count", { n: formatNumber(n), min: formatNumber(min) });
   };
   const value = (c: Component, v: number | null) =>
-    v === null ? "—" : c === "processing" ? t("dashboard.days", { value: formatNumber(v) }) : c === "ikm" ? formatNumber(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : formatPercent(v);
+    v === null
+      ? "—"
+      : c === "processing"
+        ? t("dashboard.days", { value: formatNumber(v) })
+        : c === "ikm"
+          ? formatNumber(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+          : formatPercent(v);
   return (
     <>
       <Filters filter={filter} units={units} services={services} canSeeAll={canSeeAll} noService />
@@ -49,8 +72,24 @@ export function ScorecardView({ filter, units, services, canSeeAll }: { filter: 
               downloadCsv(
                 "pantau-rapor-unit.csv",
                 csvOf([
-                  [t("scorecard.col.rank"), t("dashboard.unit"), ...COMPONENTS.flatMap((c) => [t(`scorecard.c.${c}`), `${t("scorecard.col.rank")} ${t(`scorecard.c.${c}`)}`]), t("scorecard.col.overall")],
-                  ...data.map((r) => [place(r.overallRank, r.overallTied), unitName.get(r.unitId) ?? r.unitId, ...COMPONENTS.flatMap((c) => [r.values[c], r.tooFew[c] ? t("scorecard.tooFew") : place(r.ranks[c], r.tied[c])]), r.overall]),
+                  [
+                    t("scorecard.col.rank"),
+                    t("dashboard.unit"),
+                    ...COMPONENTS.flatMap((c) => [
+                      t(`scorecard.c.${c}`),
+                      `${t("scorecard.col.rank")} ${t(`scorecard.c.${c}`)}`,
+                    ]),
+                    t("scorecard.col.overall"),
+                  ],
+                  ...data.map((r) => [
+                    place(r.overallRank, r.overallTied),
+                    unitName.get(r.unitId) ?? r.unitId,
+                    ...COMPONENTS.flatMap((c) => [
+                      r.values[c],
+                      r.tooFew[c] ? t("scorecard.tooFew") : place(r.ranks[c], r.tied[c]),
+                    ]),
+                    r.overall,
+                  ]),
                 ]),
               )
             }
@@ -89,7 +128,9 @@ export function ScorecardView({ filter, units, services, canSeeAll }: { filter: 
                           {c === "ikm" && r.grade && <span className="muted small"> {r.grade}</span>}
                         </td>
                       ))}
-                      <td className="num">{r.overall === null ? "—" : formatNumber(r.overall, { maximumFractionDigits: 1 })}</td>
+                      <td className="num">
+                        {r.overall === null ? "—" : formatNumber(r.overall, { maximumFractionDigits: 1 })}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

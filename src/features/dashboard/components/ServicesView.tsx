@@ -17,8 +17,17 @@ import { csvOf, downloadCsv, type Cell } from "./csv";
 import { Filters, type DashboardFilter, type UnitOption } from "./Filters";
 import { unitLink } from "./WorkforceViews";
 
-
-export function ServicesView({ filter, units, services, canSeeAll }: { filter: DashboardFilter; units: UnitOption[]; services: { id: string; name: string }[]; canSeeAll: boolean }) {
+export function ServicesView({
+  filter,
+  units,
+  services,
+  canSeeAll,
+}: {
+  filter: DashboardFilter;
+  units: UnitOption[];
+  services: { id: string; name: string }[];
+  canSeeAll: boolean;
+}) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const query = useQuery({ ...trpc.dashboard.services.queryOptions(filter), placeholderData: keepPreviousData });
@@ -62,12 +71,22 @@ export function ServicesView({ filter, units, services, canSeeAll }: { filter: D
     </div>
   );
   const perfCsv = (rows: PerformanceRow[], name: (id: string) => string): Cell[][] => [
-    [t("services.col.name"), t("kpi.completed"), t("services.col.p50"), t("services.col.p90"), t("kpi.slaCompliance"), t("services.col.returned"), t("services.col.rejected")],
+    [
+      t("services.col.name"),
+      t("kpi.completed"),
+      t("services.col.p50"),
+      t("services.col.p90"),
+      t("kpi.slaCompliance"),
+      t("services.col.returned"),
+      t("services.col.rejected"),
+    ],
     ...rows.map((r) => [name(r.id), r.completed, r.p50, r.p90, r.slaCompliance, r.returned, r.rejected]),
   ];
   const file = (what: string) => `pantau-layanan-${what}.csv`;
   // where requests wait, in the order a request meets the statuses (the workflow's own table)
-  const stages = [...(data?.stages ?? [])].sort((a, b) => statusRank(a.stage) - statusRank(b.stage)).map((s) => ({ ...s, name: stageName(s.stage) }));
+  const stages = [...(data?.stages ?? [])]
+    .sort((a, b) => statusRank(a.stage) - statusRank(b.stage))
+    .map((s) => ({ ...s, name: stageName(s.stage) }));
   const slaScale = percentScale([0, 1]);
   const stageScale = niceScale(0, Math.max(0, ...stages.map((s) => s.meanDays)), { floor: 0 });
 
@@ -82,14 +101,40 @@ export function ServicesView({ filter, units, services, canSeeAll }: { filter: D
             id="histogram"
             title={t("services.histogram")}
             description={t("services.histogram.desc", { cap: data.cap })}
-            csv={() => downloadCsv(file("sebaran"), csvOf([[t("services.axis.days"), t("services.axis.requests")], ...data.histogram.map((h) => [h.days, h.requests])]))}
-            table={[[t("services.axis.days"), t("services.axis.requests")], ...data.histogram.map((h) => [h.days >= data.cap ? `≥ ${data.cap}` : String(h.days), formatNumber(h.requests)])]}
+            csv={() =>
+              downloadCsv(
+                file("sebaran"),
+                csvOf([
+                  [t("services.axis.days"), t("services.axis.requests")],
+                  ...data.histogram.map((h) => [h.days, h.requests]),
+                ]),
+              )
+            }
+            table={[
+              [t("services.axis.days"), t("services.axis.requests")],
+              ...data.histogram.map((h) => [
+                h.days >= data.cap ? `≥ ${data.cap}` : String(h.days),
+                formatNumber(h.requests),
+              ]),
+            ]}
           >
             <BarChart data={data.histogram} margin={{ top: 8, right: 8, bottom: 24, left: 16 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="days" label={{ value: t("services.axis.days"), position: "insideBottom", offset: -12 }} tickFormatter={(d: number) => (d >= data.cap ? `${d}+` : String(d))} />
-              <YAxis allowDecimals={false} width={56} tickFormatter={(v: number) => formatNumber(v)} label={{ value: t("services.axis.requests"), angle: -90, position: "left", offset: -8 }} />
-              <Tooltip formatter={(v) => [formatNumber(Number(v)), t("services.axis.requests")]} labelFormatter={(d) => t("dashboard.days", { value: String(d) })} />
+              <XAxis
+                dataKey="days"
+                label={{ value: t("services.axis.days"), position: "insideBottom", offset: -12 }}
+                tickFormatter={(d: number) => (d >= data.cap ? `${d}+` : String(d))}
+              />
+              <YAxis
+                allowDecimals={false}
+                width={56}
+                tickFormatter={(v: number) => formatNumber(v)}
+                label={{ value: t("services.axis.requests"), angle: -90, position: "left", offset: -8 }}
+              />
+              <Tooltip
+                formatter={(v) => [formatNumber(Number(v)), t("services.axis.requests")]}
+                labelFormatter={(d) => t("dashboard.days", { value: String(d) })}
+              />
               <Bar dataKey="requests" fill={BLUE} isAnimationActive={false} />
             </BarChart>
           </ChartCard>
@@ -97,16 +142,52 @@ export function ServicesView({ filter, units, services, canSeeAll }: { filter: D
           <ChartCard
             id="sla"
             title={t(data.bucket === "week" ? "services.slaWeekly" : "services.slaMonthly")}
-            csv={() => downloadCsv(file("sla"), csvOf([[t("services.axis.start"), t("kpi.completed"), t("services.col.breached"), t("kpi.slaCompliance")], ...data.overTime.map((o) => [o.start, o.completed, o.breached, o.slaCompliance])]))}
-            table={[[t("services.axis.start"), t("kpi.completed"), t("kpi.slaCompliance")], ...data.overTime.map((o) => [partialLabel(date(o.start), o.partial), formatNumber(o.completed), pct(o.slaCompliance)])]}
+            csv={() =>
+              downloadCsv(
+                file("sla"),
+                csvOf([
+                  [t("services.axis.start"), t("kpi.completed"), t("services.col.breached"), t("kpi.slaCompliance")],
+                  ...data.overTime.map((o) => [o.start, o.completed, o.breached, o.slaCompliance]),
+                ]),
+              )
+            }
+            table={[
+              [t("services.axis.start"), t("kpi.completed"), t("kpi.slaCompliance")],
+              ...data.overTime.map((o) => [
+                partialLabel(date(o.start), o.partial),
+                formatNumber(o.completed),
+                pct(o.slaCompliance),
+              ]),
+            ]}
             partial={data.overTime.some((o) => o.partial)}
           >
             <LineChart data={data.overTime} margin={{ top: 8, right: 12, bottom: 24, left: 16 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="start" tickFormatter={(s: string) => partialLabel(date(s), partialStarts.has(s))} label={{ value: t("services.axis.start"), position: "insideBottom", offset: -12 }} />
-              <YAxis domain={slaScale.domain} ticks={slaScale.ticks} interval={0} width={64} tickFormatter={(v: number) => formatPercent(v, 0)} label={{ value: t("kpi.slaCompliance"), angle: -90, position: "left", offset: -4 }} />
-              <Tooltip formatter={(v) => [pct(typeof v === "number" ? v : null), t("kpi.slaCompliance")]} labelFormatter={(s) => date(String(s))} />
-              <Line type="monotone" dataKey="slaCompliance" stroke={BLUE} strokeWidth={2} dot isAnimationActive={false} />
+              <XAxis
+                dataKey="start"
+                tickFormatter={(s: string) => partialLabel(date(s), partialStarts.has(s))}
+                label={{ value: t("services.axis.start"), position: "insideBottom", offset: -12 }}
+              />
+              <YAxis
+                domain={slaScale.domain}
+                ticks={slaScale.ticks}
+                interval={0}
+                width={64}
+                tickFormatter={(v: number) => formatPercent(v, 0)}
+                label={{ value: t("kpi.slaCompliance"), angle: -90, position: "left", offset: -4 }}
+              />
+              <Tooltip
+                formatter={(v) => [pct(typeof v === "number" ? v : null), t("kpi.slaCompliance")]}
+                labelFormatter={(s) => date(String(s))}
+              />
+              <Line
+                type="monotone"
+                dataKey="slaCompliance"
+                stroke={BLUE}
+                strokeWidth={2}
+                dot
+                isAnimationActive={false}
+              />
             </LineChart>
           </ChartCard>
 
@@ -115,25 +196,62 @@ export function ServicesView({ filter, units, services, canSeeAll }: { filter: D
             height={Math.max(200, 44 * stages.length + 48)}
             title={t("services.stages")}
             description={t("services.stages.desc")}
-            csv={() => downloadCsv(file("tahap"), csvOf([[t("services.col.stage"), t("services.col.meanDays"), t("services.col.transitions")], ...stages.map((s) => [stageName(s.stage), s.meanDays, s.transitions])]))}
-            table={[[t("services.col.stage"), t("services.col.meanDays"), t("services.col.transitions")], ...stages.map((s) => [stageName(s.stage), days(s.meanDays), formatNumber(s.transitions)])]}
+            csv={() =>
+              downloadCsv(
+                file("tahap"),
+                csvOf([
+                  [t("services.col.stage"), t("services.col.meanDays"), t("services.col.transitions")],
+                  ...stages.map((s) => [stageName(s.stage), s.meanDays, s.transitions]),
+                ]),
+              )
+            }
+            table={[
+              [t("services.col.stage"), t("services.col.meanDays"), t("services.col.transitions")],
+              ...stages.map((s) => [stageName(s.stage), days(s.meanDays), formatNumber(s.transitions)]),
+            ]}
           >
             <BarChart data={stages} layout="vertical" margin={{ top: 8, right: 40, bottom: 24, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-              <XAxis type="number" domain={stageScale.domain} ticks={stageScale.ticks} interval={0} tickFormatter={(v: number) => formatNumber(v)} label={{ value: t("services.col.meanDays"), position: "insideBottom", offset: -12 }} />
+              <XAxis
+                type="number"
+                domain={stageScale.domain}
+                ticks={stageScale.ticks}
+                interval={0}
+                tickFormatter={(v: number) => formatNumber(v)}
+                label={{ value: t("services.col.meanDays"), position: "insideBottom", offset: -12 }}
+              />
               <YAxis type="category" dataKey="name" width={200} interval={0} tick={{ fontSize: 14 }} />
               <Tooltip formatter={(v) => [days(Number(v)), t("services.col.meanDays")]} />
               <Bar dataKey="meanDays" fill={ORANGE} isAnimationActive={false}>
-                <LabelList dataKey="meanDays" position="right" formatter={(v) => days(Number(v))} style={{ fontSize: 13 }} />
+                <LabelList
+                  dataKey="meanDays"
+                  position="right"
+                  formatter={(v) => days(Number(v))}
+                  style={{ fontSize: 13 }}
+                />
               </Bar>
             </BarChart>
           </ChartCard>
 
-          <TableCard id="by-service" title={t("services.byService")} csv={() => downloadCsv(file("per-layanan"), csvOf(perfCsv(data.byService, (id) => serviceName.get(id) ?? id)))}>
+          <TableCard
+            id="by-service"
+            title={t("services.byService")}
+            csv={() =>
+              downloadCsv(file("per-layanan"), csvOf(perfCsv(data.byService, (id) => serviceName.get(id) ?? id)))
+            }
+          >
             {perfTable(data.byService, (id) => serviceName.get(id) ?? id)}
           </TableCard>
-          <TableCard id="by-unit" title={t("services.byUnit")} csv={() => downloadCsv(file("per-unit"), csvOf(perfCsv(data.byUnit, (id) => unitName.get(id) ?? id)))}>
-            {perfTable(data.byUnit, (id) => unitName.get(id) ?? id, (id) => unitLink(filter, id))}
+          <TableCard
+            id="by-unit"
+            title={t("services.byUnit")}
+            csv={() => downloadCsv(file("per-unit"), csvOf(perfCsv(data.byUnit, (id) => unitName.get(id) ?? id)))}
+          >
+            {perfTable(
+              data.byUnit,
+              (id) => unitName.get(id) ?? id,
+              (id) => unitLink(filter, id),
+            )}
           </TableCard>
           <section className="card wide-card" aria-labelledby="slowest">
             <h2 id="slowest">{t("services.slowest")}</h2>
@@ -156,12 +274,16 @@ export function ServicesView({ filter, units, services, canSeeAll }: { filter: D
                   <tbody>
                     {data.slowestOpen.map((r) => (
                       <tr key={r.number} className={r.overdueDays > 0 ? "overdue" : undefined}>
-                        <th scope="row" className="code">{r.number}</th>
+                        <th scope="row" className="code">
+                          {r.number}
+                        </th>
                         <td>{serviceName.get(r.serviceTypeId) ?? r.serviceTypeId}</td>
                         <td data-label={t("dashboard.unit")}>{unitName.get(r.unitId) ?? r.unitId}</td>
                         <td data-label={t("services.col.submitted")}>{date(r.submittedDay)}</td>
                         <td data-label={t("services.col.due")}>{date(r.dueDay)}</td>
-                        <td className="num days-late" data-label={t("services.col.late")}>{r.overdueDays > 0 ? formatNumber(r.overdueDays) : "—"}</td>
+                        <td className="num days-late" data-label={t("services.col.late")}>
+                          {r.overdueDays > 0 ? formatNumber(r.overdueDays) : "—"}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

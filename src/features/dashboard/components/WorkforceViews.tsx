@@ -31,14 +31,30 @@ interface RankColumn<R> {
 }
 
 /** Units ranked, best first: position, the unit (to its page), then the given columns; CSV of the same. */
-function UnitRanking<R extends { unitId: string }>(props: { id: string; title: string; file: string; rows: R[]; columns: RankColumn<R>[]; unitName: Map<string, string>; filter: DashboardFilter }) {
+function UnitRanking<R extends { unitId: string }>(props: {
+  id: string;
+  title: string;
+  file: string;
+  rows: R[];
+  columns: RankColumn<R>[];
+  unitName: Map<string, string>;
+  filter: DashboardFilter;
+}) {
   const { t } = useI18n();
   const name = (id: string) => props.unitName.get(id) ?? id;
   return (
     <TableCard
       id={props.id}
       title={props.title}
-      csv={() => downloadCsv(props.file, csvOf([[t("dashboard.unit"), ...props.columns.map((c) => c.header)], ...props.rows.map((r) => [name(r.unitId), ...props.columns.map((c) => c.value(r))])]))}
+      csv={() =>
+        downloadCsv(
+          props.file,
+          csvOf([
+            [t("dashboard.unit"), ...props.columns.map((c) => c.header)],
+            ...props.rows.map((r) => [name(r.unitId), ...props.columns.map((c) => c.value(r))]),
+          ]),
+        )
+      }
     >
       <div className="table-wrap">
         <table>
@@ -92,8 +108,12 @@ export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
   // Attendance sits near 90–100 %, lateness and TK near 0–10 %: one 0–100 % axis drew three flat lines.
   // Attendance gets an axis that hugs it (the chart says where it starts); lateness and TK their own from 0.
   const rateScale = percentScale(data?.overTime.map((o) => o.attendanceRate) ?? []);
-  const lateScale = percentScale(data?.overTime.flatMap((o) => [o.latenessRate, o.absenceTkRate]) ?? [], { fromZero: true });
-  const weekdayScale = percentScale(data?.byWeekday.flatMap((w) => [w.latenessRate, w.absenceTkRate]) ?? [], { fromZero: true });
+  const lateScale = percentScale(data?.overTime.flatMap((o) => [o.latenessRate, o.absenceTkRate]) ?? [], {
+    fromZero: true,
+  });
+  const weekdayScale = percentScale(data?.byWeekday.flatMap((w) => [w.latenessRate, w.absenceTkRate]) ?? [], {
+    fromZero: true,
+  });
   return (
     <>
       <Filters filter={filter} units={units} services={services} canSeeAll={canSeeAll} noService />
@@ -104,25 +124,61 @@ export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
           <ChartCard
             id="att-rates"
             title={t(data.bucket === "week" ? "attendance.ratesWeekly" : "attendance.ratesMonthly")}
-            description={rateScale.zeroBased ? undefined : t("chart.notFromZero", { from: formatPercent(rateScale.domain[0], rateScale.decimals) })}
-            csv={() =>
-            downloadCsv(
-              file("tren"),
-              csvOf([
-                [t("services.axis.start"), t("kpi.attendanceRate"), t("kpi.latenessRate"), t("kpi.absenceTkRate"), t("attendance.col.due")],
-                ...data.overTime.map((o) => [o.start, o.attendanceRate, o.latenessRate, o.absenceTkRate, o.due]),
-              ]),
-            )
+            description={
+              rateScale.zeroBased
+                ? undefined
+                : t("chart.notFromZero", { from: formatPercent(rateScale.domain[0], rateScale.decimals) })
             }
-            table={[[t("services.axis.start"), t("kpi.attendanceRate"), t("kpi.latenessRate"), t("kpi.absenceTkRate")], ...data.overTime.map((o) => [partialLabel(date(o.start), o.partial), pct(o.attendanceRate), pct(o.latenessRate), pct(o.absenceTkRate)])]}
+            csv={() =>
+              downloadCsv(
+                file("tren"),
+                csvOf([
+                  [
+                    t("services.axis.start"),
+                    t("kpi.attendanceRate"),
+                    t("kpi.latenessRate"),
+                    t("kpi.absenceTkRate"),
+                    t("attendance.col.due"),
+                  ],
+                  ...data.overTime.map((o) => [o.start, o.attendanceRate, o.latenessRate, o.absenceTkRate, o.due]),
+                ]),
+              )
+            }
+            table={[
+              [t("services.axis.start"), t("kpi.attendanceRate"), t("kpi.latenessRate"), t("kpi.absenceTkRate")],
+              ...data.overTime.map((o) => [
+                partialLabel(date(o.start), o.partial),
+                pct(o.attendanceRate),
+                pct(o.latenessRate),
+                pct(o.absenceTkRate),
+              ]),
+            ]}
             partial={partialStarts.size > 0}
           >
             <LineChart data={data.overTime} margin={{ top: 8, right: 12, bottom: 8, left: 16 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="start" tickFormatter={(s: string) => partialLabel(date(s), partialStarts.has(s))} />
-              <YAxis width={64} domain={rateScale.domain} ticks={rateScale.ticks} interval={0} allowDataOverflow tickFormatter={(v: number) => formatPercent(v, rateScale.decimals)} label={{ value: t("kpi.attendanceRate"), angle: -90, position: "left", offset: -4 }} />
-              <Tooltip formatter={(v, name) => [pct(typeof v === "number" ? v : null), String(name)]} labelFormatter={(s) => date(String(s))} />
-              <Line name={t("kpi.attendanceRate")} type="monotone" dataKey="attendanceRate" stroke={BLUE} strokeWidth={2} isAnimationActive={false} />
+              <YAxis
+                width={64}
+                domain={rateScale.domain}
+                ticks={rateScale.ticks}
+                interval={0}
+                allowDataOverflow
+                tickFormatter={(v: number) => formatPercent(v, rateScale.decimals)}
+                label={{ value: t("kpi.attendanceRate"), angle: -90, position: "left", offset: -4 }}
+              />
+              <Tooltip
+                formatter={(v, name) => [pct(typeof v === "number" ? v : null), String(name)]}
+                labelFormatter={(s) => date(String(s))}
+              />
+              <Line
+                name={t("kpi.attendanceRate")}
+                type="monotone"
+                dataKey="attendanceRate"
+                stroke={BLUE}
+                strokeWidth={2}
+                isAnimationActive={false}
+              />
             </LineChart>
           </ChartCard>
 
@@ -130,30 +186,88 @@ export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
             id="att-late"
             title={t(data.bucket === "week" ? "attendance.lateWeekly" : "attendance.lateMonthly")}
             description={t("chart.fromZero")}
-            csv={() => downloadCsv(file("terlambat-tk"), csvOf([[t("services.axis.start"), t("kpi.latenessRate"), t("kpi.absenceTkRate")], ...data.overTime.map((o) => [o.start, o.latenessRate, o.absenceTkRate])]))}
-            table={[[t("services.axis.start"), t("kpi.latenessRate"), t("kpi.absenceTkRate")], ...data.overTime.map((o) => [date(o.start), pct(o.latenessRate), pct(o.absenceTkRate)])]}
+            csv={() =>
+              downloadCsv(
+                file("terlambat-tk"),
+                csvOf([
+                  [t("services.axis.start"), t("kpi.latenessRate"), t("kpi.absenceTkRate")],
+                  ...data.overTime.map((o) => [o.start, o.latenessRate, o.absenceTkRate]),
+                ]),
+              )
+            }
+            table={[
+              [t("services.axis.start"), t("kpi.latenessRate"), t("kpi.absenceTkRate")],
+              ...data.overTime.map((o) => [date(o.start), pct(o.latenessRate), pct(o.absenceTkRate)]),
+            ]}
           >
             <LineChart data={data.overTime} margin={{ top: 8, right: 12, bottom: 8, left: 16 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="start" tickFormatter={(s: string) => partialLabel(date(s), partialStarts.has(s))} />
-              <YAxis width={64} domain={lateScale.domain} ticks={lateScale.ticks} interval={0} tickFormatter={(v: number) => formatPercent(v, lateScale.decimals)} label={{ value: t("attendance.axis.rate"), angle: -90, position: "left", offset: -4 }} />
-              <Tooltip formatter={(v, name) => [pct(typeof v === "number" ? v : null), String(name)]} labelFormatter={(s) => date(String(s))} />
+              <YAxis
+                width={64}
+                domain={lateScale.domain}
+                ticks={lateScale.ticks}
+                interval={0}
+                tickFormatter={(v: number) => formatPercent(v, lateScale.decimals)}
+                label={{ value: t("attendance.axis.rate"), angle: -90, position: "left", offset: -4 }}
+              />
+              <Tooltip
+                formatter={(v, name) => [pct(typeof v === "number" ? v : null), String(name)]}
+                labelFormatter={(s) => date(String(s))}
+              />
               <Legend />
-              <Line name={t("kpi.latenessRate")} type="monotone" dataKey="latenessRate" stroke={ORANGE} strokeWidth={2} strokeDasharray="6 3" isAnimationActive={false} />
-              <Line name={t("kpi.absenceTkRate")} type="monotone" dataKey="absenceTkRate" stroke={VERMILLION} strokeWidth={2} strokeDasharray="2 2" isAnimationActive={false} />
+              <Line
+                name={t("kpi.latenessRate")}
+                type="monotone"
+                dataKey="latenessRate"
+                stroke={ORANGE}
+                strokeWidth={2}
+                strokeDasharray="6 3"
+                isAnimationActive={false}
+              />
+              <Line
+                name={t("kpi.absenceTkRate")}
+                type="monotone"
+                dataKey="absenceTkRate"
+                stroke={VERMILLION}
+                strokeWidth={2}
+                strokeDasharray="2 2"
+                isAnimationActive={false}
+              />
             </LineChart>
           </ChartCard>
 
           <ChartCard
             id="att-weekday"
             title={t("attendance.byWeekday")}
-            csv={() => downloadCsv(file("hari"), csvOf([[t("attendance.col.weekday"), t("kpi.latenessRate"), t("kpi.absenceTkRate")], ...data.byWeekday.map((w) => [weekday(w.weekday), w.latenessRate, w.absenceTkRate])]))}
-            table={[[t("attendance.col.weekday"), t("kpi.latenessRate"), t("kpi.absenceTkRate")], ...data.byWeekday.map((w) => [weekday(w.weekday), pct(w.latenessRate), pct(w.absenceTkRate)])]}
+            csv={() =>
+              downloadCsv(
+                file("hari"),
+                csvOf([
+                  [t("attendance.col.weekday"), t("kpi.latenessRate"), t("kpi.absenceTkRate")],
+                  ...data.byWeekday.map((w) => [weekday(w.weekday), w.latenessRate, w.absenceTkRate]),
+                ]),
+              )
+            }
+            table={[
+              [t("attendance.col.weekday"), t("kpi.latenessRate"), t("kpi.absenceTkRate")],
+              ...data.byWeekday.map((w) => [weekday(w.weekday), pct(w.latenessRate), pct(w.absenceTkRate)]),
+            ]}
           >
-            <BarChart data={data.byWeekday.map((w) => ({ ...w, name: weekday(w.weekday) }))} margin={{ top: 8, right: 12, bottom: 8, left: 16 }}>
+            <BarChart
+              data={data.byWeekday.map((w) => ({ ...w, name: weekday(w.weekday) }))}
+              margin={{ top: 8, right: 12, bottom: 8, left: 16 }}
+            >
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="name" />
-              <YAxis width={64} domain={weekdayScale.domain} ticks={weekdayScale.ticks} interval={0} tickFormatter={(v: number) => formatPercent(v, weekdayScale.decimals)} label={{ value: t("attendance.axis.rate"), angle: -90, position: "left", offset: -4 }} />
+              <YAxis
+                width={64}
+                domain={weekdayScale.domain}
+                ticks={weekdayScale.ticks}
+                interval={0}
+                tickFormatter={(v: number) => formatPercent(v, weekdayScale.decimals)}
+                label={{ value: t("attendance.axis.rate"), angle: -90, position: "left", offset: -4 }}
+              />
               <Tooltip formatter={(v, name) => [pct(typeof v === "number" ? v : null), String(name)]} />
               <Legend />
               <Bar name={t("kpi.latenessRate")} dataKey="latenessRate" fill={ORANGE} isAnimationActive={false} />
@@ -165,13 +279,32 @@ export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
             id="att-bands"
             title={t("attendance.lateBands")}
             description={t("attendance.lateBands.desc", { minutes: formatNumber(data.lateMinutes) })}
-            csv={() => downloadCsv(file("terlambat"), csvOf([[t("attendance.col.band"), t("attendance.col.days")], ...data.lateBands.map((b) => [t(`attendance.band.${b.band}`), b.days])]))}
-            table={[[t("attendance.col.band"), t("attendance.col.days")], ...data.lateBands.map((b) => [t(`attendance.band.${b.band}`), formatNumber(b.days)])]}
+            csv={() =>
+              downloadCsv(
+                file("terlambat"),
+                csvOf([
+                  [t("attendance.col.band"), t("attendance.col.days")],
+                  ...data.lateBands.map((b) => [t(`attendance.band.${b.band}`), b.days]),
+                ]),
+              )
+            }
+            table={[
+              [t("attendance.col.band"), t("attendance.col.days")],
+              ...data.lateBands.map((b) => [t(`attendance.band.${b.band}`), formatNumber(b.days)]),
+            ]}
           >
-            <BarChart data={data.lateBands.map((b) => ({ ...b, name: t(`attendance.band.${b.band}`) }))} margin={{ top: 8, right: 12, bottom: 8, left: 16 }}>
+            <BarChart
+              data={data.lateBands.map((b) => ({ ...b, name: t(`attendance.band.${b.band}`) }))}
+              margin={{ top: 8, right: 12, bottom: 8, left: 16 }}
+            >
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="name" interval={0} tick={{ fontSize: 11 }} />
-              <YAxis width={64} allowDecimals={false} tickFormatter={(v: number) => formatNumber(v)} label={{ value: t("attendance.col.days"), angle: -90, position: "left", offset: -4 }} />
+              <YAxis
+                width={64}
+                allowDecimals={false}
+                tickFormatter={(v: number) => formatNumber(v)}
+                label={{ value: t("attendance.col.days"), angle: -90, position: "left", offset: -4 }}
+              />
               <Tooltip formatter={(v) => [formatNumber(Number(v)), t("attendance.col.days")]} />
               <Bar dataKey="days" fill={ORANGE} isAnimationActive={false} />
             </BarChart>
@@ -216,9 +349,16 @@ export function EkinerjaView({ filter, units, services, canSeeAll }: Props) {
           <section className="card" aria-labelledby="ek-compliant" data-testid="ek-compliant">
             <h2 id="ek-compliant">{t("ekinerja.compliant")}</h2>
             <p className="tile-value">{pct(data.employees.share)}</p>
-            <p className="muted">{t("kpi.of", { part: formatNumber(data.employees.fullyCompliant), whole: formatNumber(data.employees.due) })}</p>
+            <p className="muted">
+              {t("kpi.of", {
+                part: formatNumber(data.employees.fullyCompliant),
+                whole: formatNumber(data.employees.due),
+              })}
+            </p>
             <p className="muted">{t("ekinerja.compliant.desc")}</p>
-            {data.notDue.leave + data.notDue.outage + data.notDue.notEmployed > 0 && <p className="muted small">{t("compliance.notDue.note", data.notDue)}</p>}
+            {data.notDue.leave + data.notDue.outage + data.notDue.notEmployed > 0 && (
+              <p className="muted small">{t("compliance.notDue.note", data.notDue)}</p>
+            )}
             <table className="mini-table">
               <thead>
                 <tr>
@@ -242,26 +382,66 @@ export function EkinerjaView({ filter, units, services, canSeeAll }: Props) {
             title={t(data.bucket === "week" ? "ekinerja.statesWeekly" : "ekinerja.statesMonthly")}
             description={t("ekinerja.states.desc")}
             csv={() =>
-            downloadCsv(
-              file("tren"),
-              csvOf([
-                [t("services.axis.start"), t("ekinerja.state.onTime"), t("ekinerja.state.late"), t("ekinerja.state.missing"), t("kpi.ekinerjaFillRate")],
-                ...data.overTime.map((o) => [o.start, o.onTime, o.late, o.missing, o.fillRate]),
-              ]),
-            )
+              downloadCsv(
+                file("tren"),
+                csvOf([
+                  [
+                    t("services.axis.start"),
+                    t("ekinerja.state.onTime"),
+                    t("ekinerja.state.late"),
+                    t("ekinerja.state.missing"),
+                    t("kpi.ekinerjaFillRate"),
+                  ],
+                  ...data.overTime.map((o) => [o.start, o.onTime, o.late, o.missing, o.fillRate]),
+                ]),
+              )
             }
-            table={[[t("services.axis.start"), t("ekinerja.state.onTime"), t("ekinerja.state.late"), t("ekinerja.state.missing"), t("kpi.ekinerjaFillRate")], ...data.overTime.map((o) => [partialLabel(date(o.start), o.partial), formatNumber(o.onTime), formatNumber(o.late), formatNumber(o.missing), pct(o.fillRate)])]}
+            table={[
+              [
+                t("services.axis.start"),
+                t("ekinerja.state.onTime"),
+                t("ekinerja.state.late"),
+                t("ekinerja.state.missing"),
+                t("kpi.ekinerjaFillRate"),
+              ],
+              ...data.overTime.map((o) => [
+                partialLabel(date(o.start), o.partial),
+                formatNumber(o.onTime),
+                formatNumber(o.late),
+                formatNumber(o.missing),
+                pct(o.fillRate),
+              ]),
+            ]}
             partial={partialStarts.size > 0}
           >
             <BarChart data={data.overTime} margin={{ top: 8, right: 12, bottom: 8, left: 16 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="start" tickFormatter={(s: string) => partialLabel(date(s), partialStarts.has(s))} />
-              <YAxis width={64} tickFormatter={(v: number) => formatNumber(v)} label={{ value: t("ekinerja.axis.entries"), angle: -90, position: "left", offset: -4 }} />
-              <Tooltip formatter={(v, name) => [formatNumber(Number(v)), String(name)]} labelFormatter={(s) => date(String(s))} />
+              <YAxis
+                width={64}
+                tickFormatter={(v: number) => formatNumber(v)}
+                label={{ value: t("ekinerja.axis.entries"), angle: -90, position: "left", offset: -4 }}
+              />
+              <Tooltip
+                formatter={(v, name) => [formatNumber(Number(v)), String(name)]}
+                labelFormatter={(s) => date(String(s))}
+              />
               <Legend />
-              <Bar name={t("ekinerja.state.onTime")} dataKey="onTime" stackId="s" fill={BLUE} isAnimationActive={false} />
+              <Bar
+                name={t("ekinerja.state.onTime")}
+                dataKey="onTime"
+                stackId="s"
+                fill={BLUE}
+                isAnimationActive={false}
+              />
               <Bar name={t("ekinerja.state.late")} dataKey="late" stackId="s" fill={ORANGE} isAnimationActive={false} />
-              <Bar name={t("ekinerja.state.missing")} dataKey="missing" stackId="s" fill={VERMILLION} isAnimationActive={false} />
+              <Bar
+                name={t("ekinerja.state.missing")}
+                dataKey="missing"
+                stackId="s"
+                fill={VERMILLION}
+                isAnimationActive={false}
+              />
             </BarChart>
           </ChartCard>
 

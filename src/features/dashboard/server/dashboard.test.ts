@@ -21,9 +21,11 @@ const PRESENT = ["H", "TL1", "TL2", "TL3", "TL4", "PSW1", "PSW2", "PSW3", "PSW4"
 const NOT_DUE = ["L", "CT", "TB"];
 
 /** The last day of the month that starts on `month`. */
-const addMonthsEnd = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+const addMonthsEnd = (month: string) =>
+  new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
 /** ClickHouse's quantileTiming picks the element at floor(level × count) of the sorted values. */
-const quantile = (sorted: number[], level: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(level * sorted.length))]! : null);
+const quantile = (sorted: number[], level: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(level * sorted.length))]! : null;
 
 interface Finished {
   serviceTypeId: string;
@@ -47,7 +49,10 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
       db: s.db,
       clientKey: "test",
       clickhouse: async () => s.ch,
-      session: { expires: new Date(Date.now() + 3_600_000).toISOString(), user: { id: "u", name: "T", username: "t", role, unitId } },
+      session: {
+        expires: new Date(Date.now() + 3_600_000).toISOString(),
+        user: { id: "u", name: "T", username: "t", role, unitId },
+      },
     });
   const leader = () => as("LEADER");
 
@@ -65,10 +70,26 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
       const sc = (k: number) => 1 + ((n * 7 + k * 3 + (day % 5)) % 4);
       await s.db.surveyResponse.create({
         data: {
-          regionId: region.id, unitId: unit.id, serviceTypeId: service.id, submissionKey: `k${n}`, channel: "LINK",
-          ageGroup: "26-35", gender: n % 2 ? "L" : "P", education: "SMA", occupation: "PNS",
-          u1: sc(1), u2: sc(2), u3: sc(3), u4: sc(4), u5: sc(5), u6: sc(6), u7: sc(7), u8: sc(8), u9: sc(9),
-          isComplaint: n % 11 === 0, suggestion: n % 11 === 0 ? "Lambat" : null,
+          regionId: region.id,
+          unitId: unit.id,
+          serviceTypeId: service.id,
+          submissionKey: `k${n}`,
+          channel: "LINK",
+          ageGroup: "26-35",
+          gender: n % 2 ? "L" : "P",
+          education: "SMA",
+          occupation: "PNS",
+          u1: sc(1),
+          u2: sc(2),
+          u3: sc(3),
+          u4: sc(4),
+          u5: sc(5),
+          u6: sc(6),
+          u7: sc(7),
+          u8: sc(8),
+          u9: sc(9),
+          isComplaint: n % 11 === 0,
+          suggestion: n % 11 === 0 ? "Lambat" : null,
           createdAt: new Date(day * 86_400_000 + 3 * 3_600_000), // 10:00 WIB
         },
       });
@@ -81,7 +102,9 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
     const holidays = await s.db.holiday.findMany();
     const calendar = new WorkCalendar(holidays.map((h) => dayOfDate(h.date)));
     const sla = new Map((await s.db.serviceType.findMany()).map((t) => [t.id, t.slaDays]));
-    const rows = await s.db.serviceRequest.findMany({ include: { events: { orderBy: [{ at: "asc" }, { id: "asc" }] } } });
+    const rows = await s.db.serviceRequest.findMany({
+      include: { events: { orderBy: [{ at: "asc" }, { id: "asc" }] } },
+    });
     finished = [];
     requests = [];
     for (const r of rows) {
@@ -89,7 +112,12 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
       const last = r.events.at(-1)!;
       const done = last.status === "COMPLETED" || last.status === "REJECTED";
       const doneDay = done ? localDay(last.at) : null;
-      requests.push({ unitId: r.unitId, submitDay, doneDay, dueDay: calendar.addWorkingDays(submitDay, sla.get(r.serviceTypeId)!) });
+      requests.push({
+        unitId: r.unitId,
+        submitDay,
+        doneDay,
+        dueDay: calendar.addWorkingDays(submitDay, sla.get(r.serviceTypeId)!),
+      });
       if (done) {
         const processing = calendar.workingDaysBetween(submitDay, doneDay!);
         finished.push({
@@ -107,7 +135,9 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
   afterAll(() => s.close());
 
   function expectRequests(o: Overview["requests"]["current"], from: string, to: string, unitIds?: Set<string>) {
-    const inRange = finished.filter((f) => f.doneDay >= dayNumber(from) && f.doneDay <= dayNumber(to) && (!unitIds || unitIds.has(f.unitId)));
+    const inRange = finished.filter(
+      (f) => f.doneDay >= dayNumber(from) && f.doneDay <= dayNumber(to) && (!unitIds || unitIds.has(f.unitId)),
+    );
     const completed = inRange.filter((f) => f.status === "COMPLETED");
     const times = completed.map((f) => f.processing).sort((a, b) => a - b);
     expect(o).toEqual({
@@ -122,16 +152,24 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
 
   function expectBacklog(b: { open: number; overdue: number }, at: string, unitIds?: Set<string>) {
     const d = dayNumber(at);
-    const open = requests.filter((r) => r.submitDay <= d && (r.doneDay === null || r.doneDay > d) && (!unitIds || unitIds.has(r.unitId)));
+    const open = requests.filter(
+      (r) => r.submitDay <= d && (r.doneDay === null || r.doneDay > d) && (!unitIds || unitIds.has(r.unitId)),
+    );
     expect(b).toEqual({ open: open.length, overdue: open.filter((r) => r.dueDay < d).length });
   }
 
-  function monthsSum<T extends Record<string, number>>(byMonth: Record<string, T>, months: string[], pick: (m: T) => number) {
+  function monthsSum<T extends Record<string, number>>(
+    byMonth: Record<string, T>,
+    months: string[],
+    pick: (m: T) => number,
+  ) {
     return months.reduce((n, m) => n + (byMonth[m] ? pick(byMonth[m]) : 0), 0);
   }
 
   it("matches the generator and the relational store over whole months (custom range)", async () => {
-    const o = await (await leader()).dashboard.overview({ period: "custom", from: "2025-10-01", to: "2025-12-31", today: TODAY });
+    const o = await (
+      await leader()
+    ).dashboard.overview({ period: "custom", from: "2025-10-01", to: "2025-12-31", today: TODAY });
     expect(o.period.previous).toEqual({ from: "2025-07-01", to: "2025-09-30" });
     const months = ["2025-10", "2025-11", "2025-12"];
     const att = (f: (m: Record<string, number>) => number) => monthsSum(truth.attendance.byMonth, months, f);
@@ -169,38 +207,70 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
   });
 
   it("computes IKM, its grade and respondents for a period from the responses in the relational store", async () => {
-    const o = await (await leader()).dashboard.overview({ period: "custom", from: "2025-10-01", to: "2025-12-31", today: TODAY });
-    const rows = await s.db.surveyResponse.findMany({ where: { createdAt: { gte: new Date("2025-09-30T17:00:00Z"), lt: new Date("2025-12-31T17:00:00Z") } } });
-    const expected = ikm(rows.map((r) => ({ U1: r.u1, U2: r.u2, U3: r.u3, U4: r.u4, U5: r.u5, U6: r.u6, U7: r.u7, U8: r.u8, U9: r.u9 })));
+    const o = await (
+      await leader()
+    ).dashboard.overview({ period: "custom", from: "2025-10-01", to: "2025-12-31", today: TODAY });
+    const rows = await s.db.surveyResponse.findMany({
+      where: { createdAt: { gte: new Date("2025-09-30T17:00:00Z"), lt: new Date("2025-12-31T17:00:00Z") } },
+    });
+    const expected = ikm(
+      rows.map((r) => ({ U1: r.u1, U2: r.u2, U3: r.u3, U4: r.u4, U5: r.u5, U6: r.u6, U7: r.u7, U8: r.u8, U9: r.u9 })),
+    );
     expect(rows.length).toBeGreaterThan(20);
     // judged against the requests completed in the same range (Krejcie–Morgan), at least the floor
     const sample = ikmSample(rows.length, o.requests.current.completed);
     expect(sample.standing).not.toBe("insufficient");
-    expect(o.survey.current).toEqual({ respondents: expected.respondents, ikm: expected.converted, grade: expected.grade, weakest: expected.weakest, elements: expected.elements, sample });
+    expect(o.survey.current).toEqual({
+      respondents: expected.respondents,
+      ikm: expected.converted,
+      grade: expected.grade,
+      weakest: expected.weakest,
+      elements: expected.elements,
+      sample,
+    });
     expect(o.kpis.ikm.value).toBe(expected.converted);
     expect(o.survey.lastYear.respondents).toBe(0);
     expect(o.kpis.ikm.lastYear).toBeNull();
   });
 
   it("breaks IKM down by service, unit and element, with the respondents' profile", async () => {
-    const v = await (await leader()).dashboard.satisfaction({ period: "custom", from: "2025-10-01", to: "2025-12-31", today: TODAY });
-    const rows = await s.db.surveyResponse.findMany({ where: { createdAt: { gte: new Date("2025-09-30T17:00:00Z"), lt: new Date("2025-12-31T17:00:00Z") } } });
-    const scores = (list: typeof rows) => list.map((r) => ({ U1: r.u1, U2: r.u2, U3: r.u3, U4: r.u4, U5: r.u5, U6: r.u6, U7: r.u7, U8: r.u8, U9: r.u9 }));
+    const v = await (
+      await leader()
+    ).dashboard.satisfaction({ period: "custom", from: "2025-10-01", to: "2025-12-31", today: TODAY });
+    const rows = await s.db.surveyResponse.findMany({
+      where: { createdAt: { gte: new Date("2025-09-30T17:00:00Z"), lt: new Date("2025-12-31T17:00:00Z") } },
+    });
+    const scores = (list: typeof rows) =>
+      list.map((r) => ({ U1: r.u1, U2: r.u2, U3: r.u3, U4: r.u4, U5: r.u5, U6: r.u6, U7: r.u7, U8: r.u8, U9: r.u9 }));
     const all = ikm(scores(rows));
-    expect([v.overall.respondents, v.overall.ikm, v.overall.grade]).toEqual([all.respondents, all.converted, all.grade]);
+    expect([v.overall.respondents, v.overall.ikm, v.overall.grade]).toEqual([
+      all.respondents,
+      all.converted,
+      all.grade,
+    ]);
     expect(v.elements.map((e) => e.nrr)).toEqual(Object.values(all.elements));
     for (const u of v.byUnit) {
       const mine = ikm(scores(rows.filter((r) => r.unitId === u.id)));
       // a unit with fewer answers than the floor shows no value (about 8 each here)
       const shown = u.standing !== "insufficient";
-      expect([u.id, u.respondents, u.ikm, u.weakest]).toEqual([u.id, mine.respondents, shown ? mine.converted : null, shown ? mine.weakest : null]);
+      expect([u.id, u.respondents, u.ikm, u.weakest]).toEqual([
+        u.id,
+        mine.respondents,
+        shown ? mine.converted : null,
+        shown ? mine.weakest : null,
+      ]);
     }
     expect(v.byUnit.reduce((n, u) => n + u.respondents, 0)).toBe(rows.length);
     expect(v.complaints).toBe(rows.filter((r) => r.isComplaint).length);
     const gender = v.profile.filter((p) => p.field === "gender");
     expect(gender.reduce((n, p) => n + p.respondents, 0)).toBe(rows.length);
     // the people served are the requests completed in the period
-    const served = (await leader()).dashboard.overview({ period: "custom", from: "2025-10-01", to: "2025-12-31", today: TODAY });
+    const served = (await leader()).dashboard.overview({
+      period: "custom",
+      from: "2025-10-01",
+      to: "2025-12-31",
+      today: TODAY,
+    });
     expect(v.overall.population).toBe((await served).requests.current.completed);
     expect(v.overall.sample).toBe(ikmSample(rows.length, v.overall.population).required);
   });
@@ -209,13 +279,21 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
     const api = await leader();
     // 1–7 October: a few answers
     const range = { period: "custom" as const, from: "2025-10-01", to: "2025-10-07", today: TODAY };
-    const rows = await s.db.surveyResponse.findMany({ where: { createdAt: { gte: new Date("2025-09-30T17:00:00Z"), lt: new Date("2025-10-07T17:00:00Z") } } });
+    const rows = await s.db.surveyResponse.findMany({
+      where: { createdAt: { gte: new Date("2025-09-30T17:00:00Z"), lt: new Date("2025-10-07T17:00:00Z") } },
+    });
     // a handful: the test's own answers and the generator's one-time-link answers of that week
     const n = rows.length;
     expect(n).toBeGreaterThanOrEqual(2);
     expect(n).toBeLessThan(30);
     const o = await api.dashboard.overview(range);
-    expect(o.survey.current).toMatchObject({ respondents: n, ikm: null, grade: null, weakest: null, sample: { standing: "insufficient", minimum: 30 } });
+    expect(o.survey.current).toMatchObject({
+      respondents: n,
+      ikm: null,
+      grade: null,
+      weakest: null,
+      sample: { standing: "insufficient", minimum: 30 },
+    });
     expect(o.survey.current.sample).toEqual(ikmSample(n, o.requests.current.completed));
     expect(o.kpis.ikm.value).toBeNull(); // so no "▲ naik 16,67 poin" against the week before
     // the trend's months follow the same rule as a month on its own: too few answers draw no point
@@ -224,7 +302,12 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
     const gaps: string[] = [];
     for (const [i, month] of year.months.entries()) {
       if (month < "2025-08-01") continue;
-      const m = await api.dashboard.overview({ period: "custom", from: month, to: year.period.trend.to < addMonthsEnd(month) ? year.period.trend.to : addMonthsEnd(month), today: TODAY });
+      const m = await api.dashboard.overview({
+        period: "custom",
+        from: month,
+        to: year.period.trend.to < addMonthsEnd(month) ? year.period.trend.to : addMonthsEnd(month),
+        today: TODAY,
+      });
       expect(year.kpis.ikm.trend[i]).toBe(m.kpis.ikm.value);
       if (m.survey.current.respondents > 0 && m.kpis.ikm.value === null) gaps.push(month);
     }
@@ -233,7 +316,8 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
     const v = await api.dashboard.satisfaction(range);
     expect(v.overall).toMatchObject({ respondents: n, ikm: null, grade: null, standing: "insufficient" });
     expect(v.elements.every((e) => e.nrr === null)).toBe(true);
-    for (const r of [...v.byUnit, ...v.byService]) expect([r.ikm, r.grade, r.standing]).toEqual([null, null, "insufficient"]);
+    for (const r of [...v.byUnit, ...v.byService])
+      expect([r.ikm, r.grade, r.standing]).toEqual([null, null, "insufficient"]);
     expect(v.overTime.every((p) => p.ikm === null)).toBe(true);
     expect(v.floor).toBe(30);
   });
@@ -244,27 +328,45 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
     const list = await api.survey.feedback({ today: TODAY });
     const card = await api.dashboard.satisfaction({ today: TODAY });
     const january = await s.db.surveyResponse.findMany({
-      where: { suggestion: { not: null }, createdAt: { gte: new Date("2025-12-31T17:00:00Z"), lt: new Date("2026-01-31T17:00:00Z") } },
+      where: {
+        suggestion: { not: null },
+        createdAt: { gte: new Date("2025-12-31T17:00:00Z"), lt: new Date("2026-01-31T17:00:00Z") },
+      },
     });
     expect(january.length).toBeGreaterThan(0);
     expect(list.total).toBe(january.length);
     expect(list.total).toBe(card.suggestions);
     expect(list.rows.map((r) => r.id).sort()).toEqual(january.map((r) => r.id).sort());
     // all of the history is more than that
-    expect((await api.survey.feedback({ period: "custom", from: "2025-07-01", to: "2026-02-27", today: TODAY })).total).toBeGreaterThan(list.total);
+    expect(
+      (await api.survey.feedback({ period: "custom", from: "2025-07-01", to: "2026-02-27", today: TODAY })).total,
+    ).toBeGreaterThan(list.total);
     // a unit narrows it to its own answers; a unit head cannot look into another unit
     const unitId = january[0]!.unitId;
-    const mine = await api.survey.feedback({ period: "custom", from: "2025-07-01", to: "2026-02-27", unitId, today: TODAY });
+    const mine = await api.survey.feedback({
+      period: "custom",
+      from: "2025-07-01",
+      to: "2026-02-27",
+      unitId,
+      today: TODAY,
+    });
     expect(mine.total).toBe(await s.db.surveyResponse.count({ where: { unitId, suggestion: { not: null } } }));
     expect(mine.rows.every((r) => r.unitId === unitId)).toBe(true);
     const other = Object.values(units).find((id) => id !== unitId)!;
-    await expect((await as("UNIT_HEAD", other)).survey.feedback({ unitId, today: TODAY })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect((await as("UNIT_HEAD", other)).survey.feedback({ unitId, today: TODAY })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("ranks units on each component only on enough data, ties as ties, overall only with every component", async () => {
     const api = await leader();
     const range = { period: "custom" as const, from: "2025-10-01", to: "2025-12-31", today: TODAY };
-    const [card, services, attendance, sat] = await Promise.all([api.dashboard.scorecard(range), api.dashboard.services(range), api.dashboard.attendance(range), api.dashboard.satisfaction(range)]);
+    const [card, services, attendance, sat] = await Promise.all([
+      api.dashboard.scorecard(range),
+      api.dashboard.services(range),
+      api.dashboard.attendance(range),
+      api.dashboard.satisfaction(range),
+    ]);
     const rows = card.rows;
     expect(rows.length).toBeGreaterThan(5);
     expect(card.minimums).toEqual({ completedRequests: 10, personDays: 100, dueEntries: 30, respondents: 30 });
@@ -272,7 +374,9 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
       const svc = services.byUnit.find((u) => u.id === row.unitId);
       expect(row.values.sla).toBe(svc?.slaCompliance ?? null);
       expect(row.values.processing).toBe(svc?.p50 ?? null);
-      expect(row.values.attendance).toBe(attendance.byUnit.find((u) => u.unitId === row.unitId)?.attendanceRate ?? null);
+      expect(row.values.attendance).toBe(
+        attendance.byUnit.find((u) => u.unitId === row.unitId)?.attendanceRate ?? null,
+      );
       expect(row.values.ikm).toBe(sat.byUnit.find((u) => u.id === row.unitId)?.ikm ?? null);
       expect(row.tooFew.sla).toBe(row.values.sla !== null && row.completed < 10);
       expect(row.tooFew.attendance).toBe(row.values.attendance !== null && row.personDays < 100);
@@ -287,7 +391,9 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
           expect(r.ranks[c]).toBeNull();
           continue;
         }
-        const better = eligible.filter((o) => (HIGHER[c] ? o.values[c]! > r.values[c]! : o.values[c]! < r.values[c]!)).length;
+        const better = eligible.filter((o) =>
+          HIGHER[c] ? o.values[c]! > r.values[c]! : o.values[c]! < r.values[c]!,
+        ).length;
         expect(r.ranks[c]).toBe(better + 1);
         expect(r.tied[c]).toBe(eligible.some((o) => o !== r && o.values[c] === r.values[c]));
       }
@@ -306,12 +412,21 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
     expect(rows.slice(0, ranked.length)).toEqual(ranked);
 
     // a month of attendance: many units at the same rate share one rank, shown as tied
-    const month = await api.dashboard.scorecard({ period: "custom", from: "2025-12-01", to: "2025-12-31", today: TODAY });
-    for (const r of month.rows) if (r.tied.attendance) expect(month.rows.filter((o) => o.ranks.attendance === r.ranks.attendance).length).toBeGreaterThan(1);
+    const month = await api.dashboard.scorecard({
+      period: "custom",
+      from: "2025-12-01",
+      to: "2025-12-31",
+      today: TODAY,
+    });
+    for (const r of month.rows)
+      if (r.tied.attendance)
+        expect(month.rows.filter((o) => o.ranks.attendance === r.ranks.attendance).length).toBeGreaterThan(1);
   });
 
   it("counts every finished request of the whole history, as the generator planned them", async () => {
-    const o = await (await leader()).dashboard.overview({ period: "custom", from: CFG.start, to: CFG.end, today: TODAY });
+    const o = await (
+      await leader()
+    ).dashboard.overview({ period: "custom", from: CFG.start, to: CFG.end, today: TODAY });
     expect(o.requests.current.completed).toBe(truth.requests.completed);
     expect(o.requests.current.rejected).toBe(truth.requests.rejected);
     expect(o.requests.current.breached).toBe(truth.requests.breached);
@@ -352,7 +467,12 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
     expect((await api.dashboard.overview({ period: "month", today: TODAY })).partialMonth).toBe("2026-02-01");
     // October 2025 began on a Wednesday: its first week is drawn at 1 October, marked partial
     const range = { period: "custom" as const, from: "2025-10-01", to: "2025-10-31", today: TODAY };
-    const [svc, att, ek, sat] = await Promise.all([api.dashboard.services(range), api.dashboard.attendance(range), api.dashboard.ekinerja(range), api.dashboard.satisfaction(range)]);
+    const [svc, att, ek, sat] = await Promise.all([
+      api.dashboard.services(range),
+      api.dashboard.attendance(range),
+      api.dashboard.ekinerja(range),
+      api.dashboard.satisfaction(range),
+    ]);
     for (const points of [svc.overTime, att.overTime, ek.overTime, sat.overTime]) {
       expect(points.length).toBeGreaterThan(0);
       expect(points.every((p) => p.start >= "2025-10-01" && p.start <= "2025-10-31")).toBe(true);
@@ -365,14 +485,23 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
       ["2025-10-27", true],
     ]);
     // the first week's sums are those of 1–5 October
-    const first = await api.dashboard.attendance({ period: "custom", from: "2025-10-01", to: "2025-10-05", today: TODAY });
+    const first = await api.dashboard.attendance({
+      period: "custom",
+      from: "2025-10-01",
+      to: "2025-10-05",
+      today: TODAY,
+    });
     expect(att.overTime[0]!.due).toBe(first.overTime.reduce((n, p) => n + p.due, 0));
   });
 
   it("narrows to a unit and its sub-units, and holds a unit head to their own", async () => {
     const code = Object.keys(units).find((c) => c === "DISDIK") ?? Object.keys(units)[0]!;
-    const subtree = new Set((await s.db.unit.findMany()).filter((u) => u.id === units[code] || u.parentId === units[code]).map((u) => u.id));
-    const o = await (await leader()).dashboard.overview({ period: "custom", from: CFG.start, to: CFG.end, unitId: units[code], today: TODAY });
+    const subtree = new Set(
+      (await s.db.unit.findMany()).filter((u) => u.id === units[code] || u.parentId === units[code]).map((u) => u.id),
+    );
+    const o = await (
+      await leader()
+    ).dashboard.overview({ period: "custom", from: CFG.start, to: CFG.end, unitId: units[code], today: TODAY });
     expectRequests(o.requests.current, CFG.start, CFG.end, subtree);
     const codes = (await s.db.unit.findMany({ where: { id: { in: [...subtree] } } })).map((u) => u.code);
     expect(o.attendance.current.absentTk).toBe(codes.reduce((n, c) => n + (truth.attendance.tkByUnit[c] ?? 0), 0));
@@ -381,16 +510,32 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
     const own = await head.dashboard.overview({ period: "custom", from: CFG.start, to: CFG.end, today: TODAY });
     expect(own.requests.current).toEqual(o.requests.current);
     const other = Object.values(units).find((id) => !subtree.has(id))!;
-    await expect(head.dashboard.overview({ period: "month", unitId: other, today: TODAY })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect((await as("EMPLOYEE", units[code]!)).dashboard.overview({ period: "month" })).rejects.toBeInstanceOf(TRPCError);
+    await expect(head.dashboard.overview({ period: "month", unitId: other, today: TODAY })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect((await as("EMPLOYEE", units[code]!)).dashboard.overview({ period: "month" })).rejects.toBeInstanceOf(
+      TRPCError,
+    );
   });
 
   it("breaks service performance down by service and unit, with the distribution and where requests wait", async () => {
-    const p = await (await leader()).dashboard.services({ period: "custom", from: "2025-10-01", to: "2026-01-31", today: TODAY });
-    const inRange = finished.filter((f) => f.doneDay >= dayNumber("2025-10-01") && f.doneDay <= dayNumber("2026-01-31") && f.status === "COMPLETED");
+    const p = await (
+      await leader()
+    ).dashboard.services({ period: "custom", from: "2025-10-01", to: "2026-01-31", today: TODAY });
+    const inRange = finished.filter(
+      (f) => f.doneDay >= dayNumber("2025-10-01") && f.doneDay <= dayNumber("2026-01-31") && f.status === "COMPLETED",
+    );
     for (const row of p.byService) {
-      const times = inRange.filter((f) => f.serviceTypeId === row.id).map((f) => f.processing).sort((a, b) => a - b);
-      expect([row.id, row.completed, row.p50, row.p90]).toEqual([row.id, times.length, quantile(times, 0.5), quantile(times, 0.9)]);
+      const times = inRange
+        .filter((f) => f.serviceTypeId === row.id)
+        .map((f) => f.processing)
+        .sort((a, b) => a - b);
+      expect([row.id, row.completed, row.p50, row.p90]).toEqual([
+        row.id,
+        times.length,
+        quantile(times, 0.5),
+        quantile(times, 0.9),
+      ]);
     }
     expect(p.byUnit.reduce((n, r) => n + r.completed, 0)).toBe(inRange.length);
     expect(p.histogram.reduce((n, h) => n + h.requests, 0)).toBe(inRange.length);
@@ -398,7 +543,13 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
     expect(p.bucket).toBe("month");
     // every transition out of a status in the period, counted from the relational event history
     const events = await s.db.requestEvent.findMany({ orderBy: [{ requestId: "asc" }, { at: "asc" }, { id: "asc" }] });
-    const transitions = events.filter((e, i) => i > 0 && events[i - 1]!.requestId === e.requestId && localDay(e.at) >= dayNumber("2025-10-01") && localDay(e.at) <= dayNumber("2026-01-31"));
+    const transitions = events.filter(
+      (e, i) =>
+        i > 0 &&
+        events[i - 1]!.requestId === e.requestId &&
+        localDay(e.at) >= dayNumber("2025-10-01") &&
+        localDay(e.at) <= dayNumber("2026-01-31"),
+    );
     expect(p.stages.reduce((n, st) => n + st.transitions, 0)).toBe(transitions.length);
     const open = requests.filter((r) => r.doneDay === null);
     expect(p.slowestOpen).toHaveLength(Math.min(20, open.length));
@@ -415,7 +566,11 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
     for (const [i, m] of months.entries()) {
       const t = truth.attendance.byMonth[m]!;
       const due = Object.entries(t).reduce((n, [k, v]) => n + (NOT_DUE.includes(k) ? 0 : v), 0);
-      expect([a.overTime[i]!.due, a.overTime[i]!.present, a.overTime[i]!.absentTk]).toEqual([due, PRESENT.reduce((n, k) => n + (t[k] ?? 0), 0), t.TK ?? 0]);
+      expect([a.overTime[i]!.due, a.overTime[i]!.present, a.overTime[i]!.absentTk]).toEqual([
+        due,
+        PRESENT.reduce((n, k) => n + (t[k] ?? 0), 0),
+        t.TK ?? 0,
+      ]);
       expect(a.lateBands.length).toBe(4);
     }
     const sumBands = a.lateBands.reduce((n, b) => n + b.days, 0);
@@ -449,7 +604,13 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
            WHERE due = 1 AND period BETWEEN '2025-11-01' AND '2026-01-31' AND ${UNIT_FILTER} GROUP BY employee_id)`,
         { unit: unitId },
       );
-      const got = await api.dashboard.ekinerja({ period: "custom", from: "2025-11-01", to: "2026-01-31", today: TODAY, ...(unitId ? { unitId } : {}) });
+      const got = await api.dashboard.ekinerja({
+        period: "custom",
+        from: "2025-11-01",
+        to: "2026-01-31",
+        today: TODAY,
+        ...(unitId ? { unitId } : {}),
+      });
       expect(got.employees.due).toBeGreaterThan(0);
       expect([got.employees.due, got.employees.fullyCompliant]).toEqual([Number(want!.due), Number(want!.compliant)]);
     }
@@ -457,8 +618,12 @@ describe("dashboard KPIs (PGlite + chDB)", () => {
 
   it("refuses a bad period with a validation error, not a crash", async () => {
     const api = await leader();
-    await expect(api.dashboard.overview({ period: "custom", from: "2025-12-31", to: "2025-12-01" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(api.dashboard.overview({ period: "custom", from: "2025-02-30", to: "2025-03-01" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      api.dashboard.overview({ period: "custom", from: "2025-12-31", to: "2025-12-01" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      api.dashboard.overview({ period: "custom", from: "2025-02-30", to: "2025-03-01" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(api.dashboard.overview({ period: "custom" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });

@@ -1,6 +1,16 @@
 // The leaders' KPIs, read from ClickHouse's per-unit-per-day rollups and the backlog snapshot, in one
 // round trip for the three compared ranges (current, previous, same period last year) and the trend.
-import { ELEMENTS, ikmFromSums, ikmSample, ikmShown, IKM_MIN_RESPONDENTS_DEFAULT, scoresOf, type Element, type Grade, type IkmSample } from "@/lib/domain/ikm";
+import {
+  ELEMENTS,
+  ikmFromSums,
+  ikmSample,
+  ikmShown,
+  IKM_MIN_RESPONDENTS_DEFAULT,
+  scoresOf,
+  type Element,
+  type Grade,
+  type IkmSample,
+} from "@/lib/domain/ikm";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import { monthEndsOf, monthsOf, partialMonthOf, type ResolvedPeriod } from "../period";
 
@@ -61,7 +71,17 @@ export interface Overview {
   ekinerja: Record<RangeName, { due: number; onTime: number; late: number; missing: number }>;
   backlog: Record<RangeName, { open: number; overdue: number }>;
   /** IKM, grade, weakest element and element means are null when too few answered (`sample.standing`). */
-  survey: Record<RangeName, { respondents: number; ikm: number | null; grade: Grade | null; weakest: Element | null; elements: Record<Element, number | null>; sample: IkmSample }>;
+  survey: Record<
+    RangeName,
+    {
+      respondents: number;
+      ikm: number | null;
+      grade: Grade | null;
+      weakest: Element | null;
+      elements: Record<Element, number | null>;
+      sample: IkmSample;
+    }
+  >;
   kpis: {
     completed: Kpi;
     processingP50: Kpi;
@@ -96,7 +116,12 @@ export interface IkmRule {
 const NO_ELEMENTS = Object.fromEntries(ELEMENTS.map((e) => [e, null])) as Record<Element, number | null>;
 const DEFAULT_IKM_RULE: IkmRule = { floor: IKM_MIN_RESPONDENTS_DEFAULT, declaredPopulation: null };
 
-export async function overview(ch: ClickHouse, period: ResolvedPeriod, scope: Scope, ikmRule: IkmRule = DEFAULT_IKM_RULE): Promise<Overview> {
+export async function overview(
+  ch: ClickHouse,
+  period: ResolvedPeriod,
+  scope: Scope,
+  ikmRule: IkmRule = DEFAULT_IKM_RULE,
+): Promise<Overview> {
   const params = rangeParams(period, scope);
   const months = monthsOf(period.trend);
   // day column within [from, to] (SQL expressions), in the unit scope, and for request facts the service
@@ -136,7 +161,12 @@ ${BACKLOG_SQL}`,
     { ...params, ends },
   );
 
-  const perDay = { req: new Map<string, number[]>(), att: new Map<string, number[]>(), ek: new Map<string, number[]>(), survey: new Map<string, number[]>() };
+  const perDay = {
+    req: new Map<string, number[]>(),
+    att: new Map<string, number[]>(),
+    ek: new Map<string, number[]>(),
+    survey: new Map<string, number[]>(),
+  };
   const monthQ = new Map<string, number[]>();
   let rangeQ: number[] = [];
   let backlog: number[] = [];
@@ -152,16 +182,33 @@ ${BACKLOG_SQL}`,
     for (const [day, v] of m) if (day >= from && day <= to) for (let i = 0; i < width; i++) out[i]! += v[i]!;
     return out;
   };
-  const inRange = (name: RangeName, m: Map<string, number[]>, width = 4) => sumOver(m, period[name].from, period[name].to, width);
+  const inRange = (name: RangeName, m: Map<string, number[]>, width = 4) =>
+    sumOver(m, period[name].from, period[name].to, width);
   const monthly = (m: Map<string, number[]>, width = 4) =>
-    months.map((month, i) => ([...m.keys()].some((d) => d >= month && d <= monthEnds[i]!) ? sumOver(m, month, monthEnds[i]!, width) : null));
+    months.map((month, i) =>
+      [...m.keys()].some((d) => d >= month && d <= monthEnds[i]!) ? sumOver(m, month, monthEnds[i]!, width) : null,
+    );
   /** [respondents, u1…u9 sums] → IKM. */
-  const ikmOf = (v: number[]) => ikmFromSums(scoresOf((_, i) => v[i + 1]!), v[0]!);
+  const ikmOf = (v: number[]) =>
+    ikmFromSums(
+      scoresOf((_, i) => v[i + 1]!),
+      v[0]!,
+    );
 
   const requests = Object.fromEntries(
     RANGES.map((name, i) => {
       const [completed, rejected, breached, returned] = inRange(name, perDay.req) as [number, number, number, number];
-      return [name, { completed, rejected, breached, returned, p50: quantile(rangeQ.slice(2 * i, 2 * i + 2), completed, 0), p90: quantile(rangeQ.slice(2 * i, 2 * i + 2), completed, 1) }];
+      return [
+        name,
+        {
+          completed,
+          rejected,
+          breached,
+          returned,
+          p50: quantile(rangeQ.slice(2 * i, 2 * i + 2), completed, 0),
+          p90: quantile(rangeQ.slice(2 * i, 2 * i + 2), completed, 1),
+        },
+      ];
     }),
   ) as Record<RangeName, RequestCounts>;
   const attendance = Object.fromEntries(
@@ -181,20 +228,36 @@ ${BACKLOG_SQL}`,
   const backlogs = Object.fromEntries(RANGES.map((name, i) => [name, backlogAt(i)])) as Overview["backlog"];
 
   // The people served are the requests completed in the same range (else what the service points declare).
-  const sampleOf = (respondents: number, completed: number) => ikmSample(respondents, completed > 0 ? completed : ikmRule.declaredPopulation, ikmRule.floor);
+  const sampleOf = (respondents: number, completed: number) =>
+    ikmSample(respondents, completed > 0 ? completed : ikmRule.declaredPopulation, ikmRule.floor);
   const survey = Object.fromEntries(
     RANGES.map((name) => {
       const r = ikmOf(inRange(name, perDay.survey, 10));
       const sample = sampleOf(r.respondents, requests[name].completed);
-      if (!ikmShown(sample)) return [name, { respondents: r.respondents, ikm: null, grade: null, weakest: null, elements: NO_ELEMENTS, sample }];
-      return [name, { respondents: r.respondents, ikm: r.converted, grade: r.grade, weakest: r.weakest, elements: r.elements, sample }];
+      if (!ikmShown(sample))
+        return [
+          name,
+          { respondents: r.respondents, ikm: null, grade: null, weakest: null, elements: NO_ELEMENTS, sample },
+        ];
+      return [
+        name,
+        {
+          respondents: r.respondents,
+          ikm: r.converted,
+          grade: r.grade,
+          weakest: r.weakest,
+          elements: r.elements,
+          sample,
+        },
+      ];
     }),
   ) as Overview["survey"];
   const st = monthly(perDay.survey, 10);
   const rt = monthly(perDay.req);
   const at = monthly(perDay.att);
   const et = monthly(perDay.ek);
-  const series = (m: (number[] | null)[], f: (v: number[], i: number) => number | null) => m.map((v, i) => (v ? f(v, i) : null));
+  const series = (m: (number[] | null)[], f: (v: number[], i: number) => number | null) =>
+    m.map((v, i) => (v ? f(v, i) : null));
   const mq = (i: number) => monthQ.get(months[i]!);
 
   const kpi = <T>(of: Record<RangeName, T>, f: (x: T) => number | null, trend: (number | null)[]): Kpi => ({
@@ -214,18 +277,62 @@ ${BACKLOG_SQL}`,
     backlog: backlogs,
     survey,
     kpis: {
-      completed: kpi(requests, (x) => x.completed, series(rt, (v) => v[0]!)),
-      processingP50: kpi(requests, (x) => x.p50, series(rt, (v, i) => quantile(mq(i), v[0]!, 0))),
-      processingP90: kpi(requests, (x) => x.p90, series(rt, (v, i) => quantile(mq(i), v[0]!, 1))),
-      slaCompliance: kpi(requests, (x) => slaCompliance(x.completed, x.breached), series(rt, (v) => slaCompliance(v[0]!, v[2]!))),
-      backlog: kpi(backlogs, (x) => x.open, backlogTrend.map((b) => b.open)),
-      overdue: kpi(backlogs, (x) => x.overdue, backlogTrend.map((b) => b.overdue)),
-      attendanceRate: kpi(attendance, (x) => ratio(x.present, x.due), series(at, (v) => ratio(v[1]!, v[0]!))),
-      latenessRate: kpi(attendance, (x) => ratio(x.late, x.present), series(at, (v) => ratio(v[2]!, v[1]!))),
-      absenceTkRate: kpi(attendance, (x) => ratio(x.absentTk, x.due), series(at, (v) => ratio(v[3]!, v[0]!))),
-      ekinerjaFillRate: kpi(ekinerja, (x) => ratio(x.onTime, x.due), series(et, (v) => ratio(v[1]!, v[0]!))),
+      completed: kpi(
+        requests,
+        (x) => x.completed,
+        series(rt, (v) => v[0]!),
+      ),
+      processingP50: kpi(
+        requests,
+        (x) => x.p50,
+        series(rt, (v, i) => quantile(mq(i), v[0]!, 0)),
+      ),
+      processingP90: kpi(
+        requests,
+        (x) => x.p90,
+        series(rt, (v, i) => quantile(mq(i), v[0]!, 1)),
+      ),
+      slaCompliance: kpi(
+        requests,
+        (x) => slaCompliance(x.completed, x.breached),
+        series(rt, (v) => slaCompliance(v[0]!, v[2]!)),
+      ),
+      backlog: kpi(
+        backlogs,
+        (x) => x.open,
+        backlogTrend.map((b) => b.open),
+      ),
+      overdue: kpi(
+        backlogs,
+        (x) => x.overdue,
+        backlogTrend.map((b) => b.overdue),
+      ),
+      attendanceRate: kpi(
+        attendance,
+        (x) => ratio(x.present, x.due),
+        series(at, (v) => ratio(v[1]!, v[0]!)),
+      ),
+      latenessRate: kpi(
+        attendance,
+        (x) => ratio(x.late, x.present),
+        series(at, (v) => ratio(v[2]!, v[1]!)),
+      ),
+      absenceTkRate: kpi(
+        attendance,
+        (x) => ratio(x.absentTk, x.due),
+        series(at, (v) => ratio(v[3]!, v[0]!)),
+      ),
+      ekinerjaFillRate: kpi(
+        ekinerja,
+        (x) => ratio(x.onTime, x.due),
+        series(et, (v) => ratio(v[1]!, v[0]!)),
+      ),
       // a month with too few answers is a gap in the trend, not a point
-      ikm: kpi(survey, (x) => x.ikm, series(st, (v, i) => (ikmShown(sampleOf(v[0]!, rt[i]?.[0] ?? 0)) ? ikmOf(v).converted : null))),
+      ikm: kpi(
+        survey,
+        (x) => x.ikm,
+        series(st, (v, i) => (ikmShown(sampleOf(v[0]!, rt[i]?.[0] ?? 0)) ? ikmOf(v).converted : null)),
+      ),
     },
     hasData: perDay.req.size + perDay.att.size + perDay.ek.size + perDay.survey.size > 0 || backlog.some((x) => x > 0),
   };

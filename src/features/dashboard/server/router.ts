@@ -23,7 +23,10 @@ export const dashboardFilter = periodInput.and(
     unitId: z.string().min(1).max(64).optional(),
     serviceTypeId: z.string().min(1).max(64).optional(),
     /** "Today" in the region, for tests and benchmarks; the region's real today otherwise. */
-    today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    today: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
   }),
 );
 
@@ -44,13 +47,20 @@ async function regionOf(ch: ClickHouse): Promise<{ timezone: string; calendar: W
             (SELECT groupArray(toString(date)) FROM (SELECT date, argMax(deleted, version) AS gone FROM dim_holiday GROUP BY region_id, date) WHERE gone = 0) AS holidays
      FROM dim_region GROUP BY region_id LIMIT 1`,
   );
-  const entry = { timezone: row?.tz || "Asia/Jakarta", calendar: new WorkCalendar(row?.holidays ?? []), at: Date.now() };
+  const entry = {
+    timezone: row?.tz || "Asia/Jakarta",
+    calendar: new WorkCalendar(row?.holidays ?? []),
+    at: Date.now(),
+  };
   regionCache.set(ch, entry);
   return entry;
 }
 
 /** The scope a caller may see: a unit head is held to their own unit and its sub-units. */
-async function scopeFor(ctx: Context & { user: { role: string; unitId: string | null } }, input: { unitId?: string; serviceTypeId?: string }): Promise<Scope> {
+async function scopeFor(
+  ctx: Context & { user: { role: string; unitId: string | null } },
+  input: { unitId?: string; serviceTypeId?: string },
+): Promise<Scope> {
   const { role, unitId } = ctx.user;
   if (role === "UNIT_HEAD") {
     if (!unitId) throw new TRPCError({ code: "FORBIDDEN" });
@@ -78,23 +88,41 @@ const dashboardProcedure = roleProcedure(...DASHBOARD_ROLES)
 export const dashboardRouter = createTRPCRouter({
   /** The service catalog for the filter (master data). */
   serviceTypes: roleProcedure(...DASHBOARD_ROLES).query(({ ctx }) =>
-    ctx.db.serviceType.findMany({ where: { active: true }, select: { id: true, code: true, nameId: true, nameEn: true }, orderBy: { code: "asc" } }),
+    ctx.db.serviceType.findMany({
+      where: { active: true },
+      select: { id: true, code: true, nameId: true, nameEn: true },
+      orderBy: { code: "asc" },
+    }),
   ),
   overview: dashboardProcedure.query(async ({ ctx }) => {
     const d = ctx.dash;
     const declared = [...(await declaredPopulation(ctx.db, d.ch, d.scope)).values()].reduce((a, b) => a + b, 0);
-    return overview(d.ch, d.period, d.scope, { floor: env().IKM_MIN_RESPONDENTS, declaredPopulation: declared || null });
+    return overview(d.ch, d.period, d.scope, {
+      floor: env().IKM_MIN_RESPONDENTS,
+      declaredPopulation: declared || null,
+    });
   }),
-  services: dashboardProcedure.query(({ ctx: { dash: d } }) => servicePerformance(d.ch, d.period, d.scope, d.today, d.calendar)),
+  services: dashboardProcedure.query(({ ctx: { dash: d } }) =>
+    servicePerformance(d.ch, d.period, d.scope, d.today, d.calendar),
+  ),
   attendance: dashboardProcedure.query(({ ctx: { dash: d } }) => attendanceView(d.ch, d.period, d.scope)),
   ekinerja: dashboardProcedure.query(({ ctx: { dash: d } }) => ekinerjaView(d.ch, d.period, d.scope, d.today)),
   scorecard: dashboardProcedure.query(async ({ ctx }) => {
     const d = ctx.dash;
-    return scorecard(d.ch, d.period, d.scope, { floor: env().IKM_MIN_RESPONDENTS, populationByUnit: await declaredPopulation(ctx.db, d.ch, d.scope) });
+    return scorecard(d.ch, d.period, d.scope, {
+      floor: env().IKM_MIN_RESPONDENTS,
+      populationByUnit: await declaredPopulation(ctx.db, d.ch, d.scope),
+    });
   }),
   satisfaction: dashboardProcedure.query(async ({ ctx }) => {
     const d = ctx.dash;
-    return satisfactionView(d.ch, d.period, d.scope, await declaredPopulation(ctx.db, d.ch, d.scope), env().IKM_MIN_RESPONDENTS);
+    return satisfactionView(
+      d.ch,
+      d.period,
+      d.scope,
+      await declaredPopulation(ctx.db, d.ch, d.scope),
+      env().IKM_MIN_RESPONDENTS,
+    );
   }),
 });
 
@@ -105,7 +133,14 @@ export const dashboardRouter = createTRPCRouter({
 async function declaredPopulation(db: Db, ch: ClickHouse, scope: Scope): Promise<Map<string, number>> {
   const population = await declaredPopulationOf(db);
   if (scope.unitId && population.size > 0) {
-    const inScope = new Set((await ch.query<{ u: string }>(`SELECT unit_id AS u FROM dim_unit GROUP BY unit_id HAVING has(argMax(path, version), {unit:String})`, { unit: scope.unitId })).map((r) => r.u));
+    const inScope = new Set(
+      (
+        await ch.query<{ u: string }>(
+          `SELECT unit_id AS u FROM dim_unit GROUP BY unit_id HAVING has(argMax(path, version), {unit:String})`,
+          { unit: scope.unitId },
+        )
+      ).map((r) => r.u),
+    );
     for (const id of [...population.keys()]) if (!inScope.has(id)) population.delete(id);
   }
   return population;

@@ -3,7 +3,18 @@
 // respondents' profile. From the survey rollup and facts in ClickHouse. The people each group served (for
 // the sample size) are its requests completed in the period, else what its service points declare; a group
 // with too few respondents (ikm.ts, ikmSample) has no value, grade or weakest element.
-import { ELEMENTS, ikmFromSums, ikmSample, ikmShown, IKM_MIN_RESPONDENTS_DEFAULT, scoresOf, type Element, type Grade, type IkmResult, type IkmStanding } from "@/lib/domain/ikm";
+import {
+  ELEMENTS,
+  ikmFromSums,
+  ikmSample,
+  ikmShown,
+  IKM_MIN_RESPONDENTS_DEFAULT,
+  scoresOf,
+  type Element,
+  type Grade,
+  type IkmResult,
+  type IkmStanding,
+} from "@/lib/domain/ikm";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";
 import { bucketFor, bucketPartial, bucketStartSql, type ResolvedPeriod } from "../period";
@@ -44,7 +55,11 @@ const SUMS = `sum(respondents) AS n, ${ELEMENTS.map((e) => `sum(${e.toLowerCase(
 type SumRow = { n: number; complaints: number; suggestions: number } & Record<string, number | string>;
 
 /** IKM of a row of sums (respondents n, u1…u9). */
-const ikmOfRow = (r: SumRow): IkmResult => ikmFromSums(scoresOf((e) => Number(r[e.toLowerCase()] ?? 0)), Number(r.n));
+const ikmOfRow = (r: SumRow): IkmResult =>
+  ikmFromSums(
+    scoresOf((e) => Number(r[e.toLowerCase()] ?? 0)),
+    Number(r.n),
+  );
 
 function ikmRow(id: string, result: IkmResult, population: number | null, floor: number): IkmRow {
   const s = ikmSample(result.respondents, population, floor);
@@ -71,13 +86,24 @@ export async function satisfactionView(
   floor = IKM_MIN_RESPONDENTS_DEFAULT,
 ): Promise<SatisfactionView> {
   const bucket = bucketFor(period.current);
-  const params = { unit: scope.unitId ?? "", service: scope.serviceTypeId ?? "", from: period.current.from, to: period.current.to };
+  const params = {
+    unit: scope.unitId ?? "",
+    service: scope.serviceTypeId ?? "",
+    from: period.current.from,
+    to: period.current.to,
+  };
   const where = `day BETWEEN {from:Date} AND {to:Date} AND ${UNIT_FILTER} AND ${SERVICE_FILTER}`;
   const startOf = bucketStartSql(bucket, "day");
   const [overall, byService, byUnit, overTime, profile, served] = await Promise.all([
     ch.query<SumRow>(`SELECT ${SUMS} FROM rollup_survey_daily WHERE ${where}`, params),
-    ch.query<SumRow & { id: string }>(`SELECT service_type_id AS id, ${SUMS} FROM rollup_survey_daily WHERE ${where} GROUP BY id`, params),
-    ch.query<SumRow & { id: string }>(`SELECT unit_id AS id, ${SUMS} FROM rollup_survey_daily WHERE ${where} GROUP BY id`, params),
+    ch.query<SumRow & { id: string }>(
+      `SELECT service_type_id AS id, ${SUMS} FROM rollup_survey_daily WHERE ${where} GROUP BY id`,
+      params,
+    ),
+    ch.query<SumRow & { id: string }>(
+      `SELECT unit_id AS id, ${SUMS} FROM rollup_survey_daily WHERE ${where} GROUP BY id`,
+      params,
+    ),
     ch.query<SumRow & { start: string }>(
       `SELECT ${startOf} AS start, ${SUMS} FROM rollup_survey_daily WHERE ${where} GROUP BY start ORDER BY start`,
       params,
@@ -109,11 +135,18 @@ export async function satisfactionView(
     overall: overallRow,
     elements: ELEMENTS.map((e) => ({ element: e, nrr: overallRow.ikm === null ? null : allIkm.elements[e] })),
     byService: byService.map((r) => ikmRow(r.id, ikmOfRow(r), people(`service:${r.id}`, null), floor)).sort(byIkm),
-    byUnit: byUnit.map((r) => ikmRow(r.id, ikmOfRow(r), people(`unit:${r.id}`, populationByUnit.get(r.id) ?? null), floor)).sort(byIkm),
+    byUnit: byUnit
+      .map((r) => ikmRow(r.id, ikmOfRow(r), people(`unit:${r.id}`, populationByUnit.get(r.id) ?? null), floor))
+      .sort(byIkm),
     bucket,
     overTime: overTime.map((r) => {
       const x = ikmRow(r.start, ikmOfRow(r), people(`bucket:${r.start}`, null), floor);
-      return { start: r.start, partial: bucketPartial(bucket, r.start, period.current), respondents: x.respondents, ikm: x.ikm };
+      return {
+        start: r.start,
+        partial: bucketPartial(bucket, r.start, period.current),
+        respondents: x.respondents,
+        ikm: x.ikm,
+      };
     }),
     profile: profile.map((p) => ({ field: p.field, value: p.value, respondents: Number(p.n) })),
     complaints: Number(all.complaints ?? 0),
@@ -136,7 +169,10 @@ export function forgetDeclaredPopulation(db: Db) {
 export async function declaredPopulation(db: Db): Promise<Map<string, number>> {
   const hit = populationCache.get(db);
   if (hit && Date.now() - hit.at < POPULATION_CACHE_MS) return new Map(hit.population);
-  const points = await db.servicePoint.findMany({ where: { active: true, population: { not: null } }, select: { unitId: true, population: true } });
+  const points = await db.servicePoint.findMany({
+    where: { active: true, population: { not: null } },
+    select: { unitId: true, population: true },
+  });
   const population = new Map<string, number>();
   for (const p of points) population.set(p.unitId, (population.get(p.unitId) ?? 0) + (p.population ?? 0));
   populationCache.set(db, { at: Date.now(), population });

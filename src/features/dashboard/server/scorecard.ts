@@ -3,7 +3,15 @@
 // rank that is the mean of the component ranks — so the evaluation can be explained component by
 // component. A component is ranked only on enough cases (ranking.ts; IKM: ikm.ts), equal values share a
 // rank, and only a unit ranked on every component gets an overall rank.
-import { ELEMENTS, ikmFromSums, ikmSample, ikmShown, IKM_MIN_RESPONDENTS_DEFAULT, scoresOf, type Grade } from "@/lib/domain/ikm";
+import {
+  ELEMENTS,
+  ikmFromSums,
+  ikmSample,
+  ikmShown,
+  IKM_MIN_RESPONDENTS_DEFAULT,
+  scoresOf,
+  type Grade,
+} from "@/lib/domain/ikm";
 import { competitionRanks, RANK_MINIMUMS, type RankMinimums } from "@/lib/domain/ranking";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { ResolvedPeriod } from "../period";
@@ -39,9 +47,24 @@ export interface Scorecard {
 }
 
 /** Higher is better for all but processing time. */
-const HIGHER_IS_BETTER: Record<Component, boolean> = { sla: true, processing: false, ikm: true, attendance: true, ekinerja: true };
+const HIGHER_IS_BETTER: Record<Component, boolean> = {
+  sla: true,
+  processing: false,
+  ikm: true,
+  attendance: true,
+  ekinerja: true,
+};
 
-export async function scorecard(ch: ClickHouse, period: ResolvedPeriod, scope: Scope, ikmRule: { floor: number; populationByUnit: Map<string, number> } = { floor: IKM_MIN_RESPONDENTS_DEFAULT, populationByUnit: new Map() }, minimums: RankMinimums = RANK_MINIMUMS): Promise<Scorecard> {
+export async function scorecard(
+  ch: ClickHouse,
+  period: ResolvedPeriod,
+  scope: Scope,
+  ikmRule: { floor: number; populationByUnit: Map<string, number> } = {
+    floor: IKM_MIN_RESPONDENTS_DEFAULT,
+    populationByUnit: new Map(),
+  },
+  minimums: RankMinimums = RANK_MINIMUMS,
+): Promise<Scorecard> {
   const params = { unit: scope.unitId ?? "", from: period.current.from, to: period.current.to };
   const where = (day: string) => `${day} BETWEEN {from:Date} AND {to:Date} AND ${UNIT_FILTER}`;
   const rows = await ch.query<{ k: string; unit_id: string; v: number[] }>(
@@ -61,7 +84,11 @@ SELECT 'ikm', unit_id, [toFloat64(sum(respondents)), ${ELEMENTS.map((e) => `toFl
 const perComponent = <T>(v: T): Record<Component, T> => ({ sla: v, processing: v, ikm: v, attendance: v, ekinerja: v });
 
 /** The ranking itself, from the per-unit sums (exported for its test). */
-export function rankUnits(rows: { k: string; unit_id: string; v: number[] }[], ikmRule: { floor: number; populationByUnit: Map<string, number> }, min: RankMinimums): ScorecardRow[] {
+export function rankUnits(
+  rows: { k: string; unit_id: string; v: number[] }[],
+  ikmRule: { floor: number; populationByUnit: Map<string, number> },
+  min: RankMinimums,
+): ScorecardRow[] {
   const byUnit = new Map<string, ScorecardRow>();
   const row = (unitId: string) => {
     let r = byUnit.get(unitId);
@@ -104,9 +131,14 @@ export function rankUnits(rows: { k: string; unit_id: string; v: number[] }[], i
       r.values.ekinerja = n[1]! / n[0]!;
       r.tooFew.ekinerja = r.dueEntries < min.dueEntries;
     } else if (k === "ikm" && n[0]! > 0) {
-      const result = ikmFromSums(scoresOf((_, i) => n[i + 1]!), n[0]!);
+      const result = ikmFromSums(
+        scoresOf((_, i) => n[i + 1]!),
+        n[0]!,
+      );
       // too few answers: no value at all (as everywhere IKM is shown), so nothing to rank
-      const shown = ikmShown(ikmSample(result.respondents, r.completed || (ikmRule.populationByUnit.get(unit_id) ?? null), ikmRule.floor));
+      const shown = ikmShown(
+        ikmSample(result.respondents, r.completed || (ikmRule.populationByUnit.get(unit_id) ?? null), ikmRule.floor),
+      );
       r.values.ikm = shown ? result.converted : null;
       r.respondents = result.respondents;
       r.grade = shown ? result.grade : null;
@@ -115,22 +147,35 @@ export function rankUnits(rows: { k: string; unit_id: string; v: number[] }[], i
   }
   const all = [...byUnit.values()];
   for (const c of COMPONENTS) {
-    const placed = competitionRanks(all.map((r) => (r.tooFew[c] ? null : r.values[c])), HIGHER_IS_BETTER[c]);
+    const placed = competitionRanks(
+      all.map((r) => (r.tooFew[c] ? null : r.values[c])),
+      HIGHER_IS_BETTER[c],
+    );
     all.forEach((r, i) => {
       r.ranks[c] = placed[i]?.rank ?? null;
       r.tied[c] = placed[i]?.tied ?? false;
     });
   }
   // an overall rank only for a unit placed on every component: a unit ranked on IKM alone is not first
-  for (const r of all) r.overall = COMPONENTS.every((c) => r.ranks[c] !== null) ? COMPONENTS.reduce((a, c) => a + r.ranks[c]!, 0) / COMPONENTS.length : null;
-  const overall = competitionRanks(all.map((r) => r.overall), false);
+  for (const r of all)
+    r.overall = COMPONENTS.every((c) => r.ranks[c] !== null)
+      ? COMPONENTS.reduce((a, c) => a + r.ranks[c]!, 0) / COMPONENTS.length
+      : null;
+  const overall = competitionRanks(
+    all.map((r) => r.overall),
+    false,
+  );
   all.forEach((r, i) => {
     r.overallRank = overall[i]?.rank ?? null;
     r.overallTied = overall[i]?.tied ?? false;
   });
-  const ordered = all.filter((r) => r.overall !== null).sort((a, b) => a.overall! - b.overall! || a.unitId.localeCompare(b.unitId));
+  const ordered = all
+    .filter((r) => r.overall !== null)
+    .sort((a, b) => a.overall! - b.overall! || a.unitId.localeCompare(b.unitId));
   // the rest: most components placed first
   const placedCount = (r: ScorecardRow) => COMPONENTS.filter((c) => r.ranks[c] !== null).length;
-  const rest = all.filter((r) => r.overall === null).sort((a, b) => placedCount(b) - placedCount(a) || a.unitId.localeCompare(b.unitId));
+  const rest = all
+    .filter((r) => r.overall === null)
+    .sort((a, b) => placedCount(b) - placedCount(a) || a.unitId.localeCompare(b.unitId));
   return [...ordered, ...rest];
 }

@@ -25,18 +25,33 @@ export interface ServicePerformance {
   overTime: { start: string; partial: boolean; completed: number; breached: number; slaCompliance: number | null }[];
   bucket: "week" | "month";
   stages: { stage: string; transitions: number; meanDays: number }[];
-  slowestOpen: { number: string; serviceTypeId: string; unitId: string; submittedDay: string; dueDay: string; overdueDays: number }[];
+  slowestOpen: {
+    number: string;
+    serviceTypeId: string;
+    unitId: string;
+    submittedDay: string;
+    dueDay: string;
+    overdueDays: number;
+  }[];
 }
 
 const HISTOGRAM_CAP = 40;
 
 /** `calendar`: the region's working days, for the days past deadline (src/lib/domain/sla.ts). */
-export async function servicePerformance(ch: ClickHouse, period: ResolvedPeriod, scope: Scope, today: string, calendar: WorkCalendar): Promise<ServicePerformance> {
+export async function servicePerformance(
+  ch: ClickHouse,
+  period: ResolvedPeriod,
+  scope: Scope,
+  today: string,
+  calendar: WorkCalendar,
+): Promise<ServicePerformance> {
   const { from, to } = period.current;
   const bucket = bucketFor(period.current);
   const params = { unit: scope.unitId ?? "", service: scope.serviceTypeId ?? "", from, to, today, cap: HISTOGRAM_CAP };
   const where = `day BETWEEN {from:Date} AND {to:Date} AND ${UNIT_FILTER} AND ${SERVICE_FILTER}`;
-  const perf = (key: string) => `SELECT ${key} AS id, sum(completed) AS completed, sum(rejected) AS rejected, sum(breached) AS breached, sum(returned) AS returned,
+  const perf = (
+    key: string,
+  ) => `SELECT ${key} AS id, sum(completed) AS completed, sum(rejected) AS rejected, sum(breached) AS breached, sum(returned) AS returned,
       arrayMap(x -> toUInt64(ifNotFinite(x, 0)), quantilesTimingMerge(0.5, 0.9)(processing_wd_q)) AS q
     FROM rollup_request_daily WHERE ${where} GROUP BY id ORDER BY id`;
   type PerfRow = { id: string; completed: number; rejected: number; breached: number; returned: number; q: number[] };
@@ -87,10 +102,20 @@ export async function servicePerformance(ch: ClickHouse, period: ResolvedPeriod,
     overTime: overTime.map((o) => {
       const completed = Number(o.completed);
       const breached = Number(o.breached);
-      return { start: o.start, partial: bucketPartial(bucket, o.start, period.current), completed, breached, slaCompliance: slaCompliance(completed, breached) };
+      return {
+        start: o.start,
+        partial: bucketPartial(bucket, o.start, period.current),
+        completed,
+        breached,
+        slaCompliance: slaCompliance(completed, breached),
+      };
     }),
     bucket,
-    stages: stages.map((s) => ({ stage: s.stage, transitions: Number(s.transitions), meanDays: Number(s.transitions) ? Number(s.wd) / Number(s.transitions) : 0 })),
+    stages: stages.map((s) => ({
+      stage: s.stage,
+      transitions: Number(s.transitions),
+      meanDays: Number(s.transitions) ? Number(s.wd) / Number(s.transitions) : 0,
+    })),
     slowestOpen: slowest.map((s) => ({
       number: s.number,
       serviceTypeId: s.service_type_id,

@@ -6,7 +6,6 @@ import type { ClickHouse } from "@/server/clickhouse/types";
 import { bucketFor, bucketPartial, bucketStartSql, monthEnd, monthStart, type ResolvedPeriod } from "../period";
 import { ratio, UNIT_FILTER, type Scope } from "./kpi";
 
-
 export interface AttendanceCounts {
   due: number;
   present: number;
@@ -22,7 +21,15 @@ function attendanceCounts(r: { due: number; present: number; late: number; absen
   const present = Number(r.present);
   const late = Number(r.late);
   const absentTk = Number(r.absent_tk);
-  return { due, present, late, absentTk, attendanceRate: ratio(present, due), latenessRate: ratio(late, present), absenceTkRate: ratio(absentTk, due) };
+  return {
+    due,
+    present,
+    late,
+    absentTk,
+    attendanceRate: ratio(present, due),
+    latenessRate: ratio(late, present),
+    absenceTkRate: ratio(absentTk, due),
+  };
 }
 
 export interface AttendanceView {
@@ -49,7 +56,10 @@ export async function attendanceView(ch: ClickHouse, period: ResolvedPeriod, sco
       `SELECT ${bucketStartSql(bucket, "day")} AS start, ${ATT_SUMS} FROM rollup_attendance_daily WHERE ${where} GROUP BY start ORDER BY start`,
       params,
     ),
-    ch.query<Sums & { unit_id: string }>(`SELECT unit_id, ${ATT_SUMS} FROM rollup_attendance_daily WHERE ${where} GROUP BY unit_id`, params),
+    ch.query<Sums & { unit_id: string }>(
+      `SELECT unit_id, ${ATT_SUMS} FROM rollup_attendance_daily WHERE ${where} GROUP BY unit_id`,
+      params,
+    ),
     ch.query<Sums & { weekday: number }>(
       `SELECT toDayOfWeek(day) AS weekday, ${ATT_SUMS} FROM rollup_attendance_daily WHERE ${where} GROUP BY weekday HAVING weekday <= 5 ORDER BY weekday`,
       params,
@@ -62,7 +72,11 @@ export async function attendanceView(ch: ClickHouse, period: ResolvedPeriod, sco
   const b = bands[0] ?? { tl1: 0, tl2: 0, tl3: 0, tl4: 0, minutes: 0 };
   return {
     bucket,
-    overTime: overTime.map((r) => ({ start: r.start, partial: bucketPartial(bucket, r.start, period.current), ...attendanceCounts(r) })),
+    overTime: overTime.map((r) => ({
+      start: r.start,
+      partial: bucketPartial(bucket, r.start, period.current),
+      ...attendanceCounts(r),
+    })),
     byUnit: byUnit
       .map((r) => ({ unitId: r.unit_id, ...attendanceCounts(r) }))
       .sort((x, y) => (y.attendanceRate ?? -1) - (x.attendanceRate ?? -1) || x.unitId.localeCompare(y.unitId)),
@@ -121,7 +135,12 @@ const MONTHS_IN_RANGE = `toUInt32(bitShiftLeft(toUInt32(1), if(year = toYear({to
 const EK_SUMS = "sum(due) AS due, sum(on_time) AS on_time, sum(late) AS late, sum(missing) AS missing";
 
 /** `today`: the region's today, so a running period (this month, this year) reads the month rollups too. */
-export async function ekinerjaView(ch: ClickHouse, period: ResolvedPeriod, scope: Scope, today?: string): Promise<EkinerjaView> {
+export async function ekinerjaView(
+  ch: ClickHouse,
+  period: ResolvedPeriod,
+  scope: Scope,
+  today?: string,
+): Promise<EkinerjaView> {
   const bucket = bucketFor(period.current);
   const params = { unit: scope.unitId ?? "", from: period.current.from, to: period.current.to };
   const where = `period BETWEEN {from:Date} AND {to:Date} AND ${UNIT_FILTER}`;
@@ -131,8 +150,14 @@ export async function ekinerjaView(ch: ClickHouse, period: ResolvedPeriod, scope
       `SELECT ${bucketStartSql(bucket, "period")} AS start, ${EK_SUMS} FROM rollup_ekinerja_due WHERE ${where} GROUP BY start ORDER BY start`,
       params,
     ),
-    ch.query<Sums & { unit_id: string }>(`SELECT unit_id, ${EK_SUMS} FROM rollup_ekinerja_due WHERE ${where} GROUP BY unit_id`, params),
-    ch.query<Sums & { kind: "daily" | "monthly" }>(`SELECT kind, ${EK_SUMS} FROM rollup_ekinerja_due WHERE ${where} GROUP BY kind ORDER BY kind`, params),
+    ch.query<Sums & { unit_id: string }>(
+      `SELECT unit_id, ${EK_SUMS} FROM rollup_ekinerja_due WHERE ${where} GROUP BY unit_id`,
+      params,
+    ),
+    ch.query<Sums & { kind: "daily" | "monthly" }>(
+      `SELECT kind, ${EK_SUMS} FROM rollup_ekinerja_due WHERE ${where} GROUP BY kind ORDER BY kind`,
+      params,
+    ),
     ch.query<{ not_employed: number; on_leave: number; outage: number }>(
       `SELECT sum(not_employed) AS not_employed, sum(on_leave) AS on_leave, sum(outage) AS outage FROM rollup_ekinerja_due WHERE ${where}`,
       params,
@@ -152,12 +177,24 @@ export async function ekinerjaView(ch: ClickHouse, period: ResolvedPeriod, scope
   const e = employees[0] ?? { due: 0, compliant: 0 };
   return {
     bucket,
-    overTime: overTime.map((r) => ({ start: r.start, partial: bucketPartial(bucket, r.start, period.current), ...ekinerjaCounts(r) })),
+    overTime: overTime.map((r) => ({
+      start: r.start,
+      partial: bucketPartial(bucket, r.start, period.current),
+      ...ekinerjaCounts(r),
+    })),
     byUnit: byUnit
       .map((r) => ({ unitId: r.unit_id, ...ekinerjaCounts(r) }))
       .sort((x, y) => (y.fillRate ?? -1) - (x.fillRate ?? -1) || x.unitId.localeCompare(y.unitId)),
     byKind: byKind.map((r) => ({ kind: r.kind, ...ekinerjaCounts(r) })),
-    employees: { due: Number(e.due), fullyCompliant: Number(e.compliant), share: ratio(Number(e.compliant), Number(e.due)) },
-    notDue: { notEmployed: Number(notDue[0]?.not_employed ?? 0), leave: Number(notDue[0]?.on_leave ?? 0), outage: Number(notDue[0]?.outage ?? 0) },
+    employees: {
+      due: Number(e.due),
+      fullyCompliant: Number(e.compliant),
+      share: ratio(Number(e.compliant), Number(e.due)),
+    },
+    notDue: {
+      notEmployed: Number(notDue[0]?.not_employed ?? 0),
+      leave: Number(notDue[0]?.on_leave ?? 0),
+      outage: Number(notDue[0]?.outage ?? 0),
+    },
   };
 }

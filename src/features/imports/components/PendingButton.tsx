@@ -3,7 +3,17 @@
 import { useFormStatus } from "react-dom";
 import { useI18n } from "@/i18n/client";
 
-export function PendingButton({ children, className = "button", name, value }: { children: React.ReactNode; className?: string; name?: string; value?: string }) {
+export function PendingButton({
+  children,
+  className = "button",
+  name,
+  value,
+}: {
+  children: React.ReactNode;
+  className?: string;
+  name?: string;
+  value?: string;
+}) {
   const { pending } = useFormStatus();
   const { t } = useI18n();
   return (

@@ -26,7 +26,8 @@ export function UploadExports({ maxMb }: { maxMb: number }) {
     // followed while a file is on its way in or waiting for the ETL
     refetchInterval: (q) => (busy || q.state.data?.some((u) => u.status === "RECEIVED") ? 1500 : false),
   });
-  const patch = (key: string, p: Partial<Sending>) => setSending((all) => all.map((s) => (s.key === key ? { ...s, ...p } : s)));
+  const patch = (key: string, p: Partial<Sending>) =>
+    setSending((all) => all.map((s) => (s.key === key ? { ...s, ...p } : s)));
 
   function send(file: File) {
     const key = `${file.name}-${file.size}-${Math.random()}`;
@@ -48,7 +49,13 @@ export function UploadExports({ maxMb }: { maxMb: number }) {
         code = "";
       }
       if (xhr.status === 202) patch(key, { sent: file.size, done: true });
-      else patch(key, { error: t(`upload.error.${["size", "type", "empty", "region", "auth", "forbidden"].includes(code) ? code : "failed"}` as "upload.error.failed", { mb: maxMb }) });
+      else
+        patch(key, {
+          error: t(
+            `upload.error.${["size", "type", "empty", "region", "auth", "forbidden"].includes(code) ? code : "failed"}` as "upload.error.failed",
+            { mb: maxMb },
+          ),
+        });
       void queryClient.invalidateQueries({ queryKey: trpc.imports.uploads.queryKey() });
     };
     xhr.onerror = () => patch(key, { error: t("upload.error.network") });
@@ -79,7 +86,14 @@ export function UploadExports({ maxMb }: { maxMb: number }) {
       >
         <label>
           <span>{t("upload.choose")}</span>
-          <input ref={input} type="file" multiple accept=".csv,.txt,.xlsx" onChange={(e) => sendAll(e.currentTarget.files)} data-testid="upload-exports" />
+          <input
+            ref={input}
+            type="file"
+            multiple
+            accept=".csv,.txt,.xlsx"
+            onChange={(e) => sendAll(e.currentTarget.files)}
+            data-testid="upload-exports"
+          />
         </label>
         <span className="muted small">{t("upload.drop")}</span>
       </div>
@@ -117,7 +131,14 @@ export function UploadExports({ maxMb }: { maxMb: number }) {
               {uploads.data.map((u) => (
                 <tr key={u.id} data-testid="upload-row">
                   <td>
-                    {u.fileName} <span className="muted small">({u.bytes < 1024 * 1024 ? `${formatNumber(Math.ceil(u.bytes / 1024))} KB` : `${formatNumber(u.bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`})</span>
+                    {u.fileName}{" "}
+                    <span className="muted small">
+                      (
+                      {u.bytes < 1024 * 1024
+                        ? `${formatNumber(Math.ceil(u.bytes / 1024))} KB`
+                        : `${formatNumber(u.bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`}
+                      )
+                    </span>
                   </td>
                   <td>{formatDateTime(u.createdAt, locale)}</td>
                   <td>
@@ -128,14 +149,26 @@ export function UploadExports({ maxMb }: { maxMb: number }) {
                     )}
                     {u.status === "REFUSED" && (
                       <>
-                        <span className="field-error">{t("upload.refused", { reason: (locale === "en" ? u.errorEn : u.errorId) ?? "" })}</span>{" "}
+                        <span className="field-error">
+                          {t("upload.refused", { reason: (locale === "en" ? u.errorEn : u.errorId) ?? "" })}
+                        </span>{" "}
                         {u.mappable && <Link href={`/data/unggah/${u.id}`}>{t("upload.map")}</Link>}
                       </>
                     )}
                     {u.status === "IMPORTED" && u.batch && (
                       <span>
-                        {t("upload.report", { read: formatNumber(u.batch.rowsRead), loaded: formatNumber(u.batch.rowsLoaded), duplicate: formatNumber(u.batch.rowsDuplicate) })}{" "}
-                        {u.batch.rowsQuarantined > 0 ? <Link href={`/data/batches/${u.batch.id}`}>{t("data.quarantine.view", { n: u.batch.rowsQuarantined })}</Link> : t("upload.noQuarantine")}
+                        {t("upload.report", {
+                          read: formatNumber(u.batch.rowsRead),
+                          loaded: formatNumber(u.batch.rowsLoaded),
+                          duplicate: formatNumber(u.batch.rowsDuplicate),
+                        })}{" "}
+                        {u.batch.rowsQuarantined > 0 ? (
+                          <Link href={`/data/batches/${u.batch.id}`}>
+                            {t("data.quarantine.view", { n: u.batch.rowsQuarantined })}
+                          </Link>
+                        ) : (
+                          t("upload.noQuarantine")
+                        )}
                         {u.batch.status === "FAILED" && <span className="field-error block">{u.batch.loadError}</span>}
                       </span>
                     )}

@@ -28,8 +28,19 @@ export async function retryBatch(formData: FormData) {
   const session = await requireRole(rolesFor("/data"), "/data");
   const id = Number(formData.get("batchId"));
   const db = await getDb();
-  const changed = Number.isInteger(id) && id > 0 ? await db.importBatch.updateMany({ where: { id, status: "FAILED" }, data: { status: "IMPORTED", loadError: null } }) : { count: 0 };
-  if (changed.count) await recordAudit(db, await actorOf(session), { action: "import.retry", entity: "ImportBatch", entityId: String(id) });
+  const changed =
+    Number.isInteger(id) && id > 0
+      ? await db.importBatch.updateMany({
+          where: { id, status: "FAILED" },
+          data: { status: "IMPORTED", loadError: null },
+        })
+      : { count: 0 };
+  if (changed.count)
+    await recordAudit(db, await actorOf(session), {
+      action: "import.retry",
+      entity: "ImportBatch",
+      entityId: String(id),
+    });
   redirect(`/data?etl=${changed.count ? "retry" : "failed"}`);
 }
 

@@ -14,7 +14,11 @@ export async function masterOverview() {
   const db = await getDb();
   const [region, imports] = await Promise.all([
     db.region.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true, name: true, timezone: true } }),
-    db.masterImport.findMany({ orderBy: { id: "desc" }, take: 20, select: { id: true, kind: true, fileName: true, status: true, createdAt: true, appliedAt: true, summary: true } }),
+    db.masterImport.findMany({
+      orderBy: { id: "desc" },
+      take: 20,
+      select: { id: true, kind: true, fileName: true, status: true, createdAt: true, appliedAt: true, summary: true },
+    }),
   ]);
   return { region, imports };
 }
@@ -26,7 +30,10 @@ export interface PreviewOptions {
 
 export type MasterPreview =
   | { state: "missing" }
-  | { state: "closed"; imp: { id: number; kind: MasterKind; fileName: string; status: string; appliedAt: Date | null; summary: unknown } }
+  | {
+      state: "closed";
+      imp: { id: number; kind: MasterKind; fileName: string; status: string; appliedAt: Date | null; summary: unknown };
+    }
   | { state: "error"; imp: { id: number; kind: MasterKind; fileName: string }; key: SheetError["key"] }
   | {
       state: "mapping";
@@ -48,7 +55,6 @@ export type MasterPreview =
       unitNames: Map<string, string>;
     };
 
-
 /** One import's page: its mapping step, its preview, or what applying it did. */
 export async function masterPreview(id: number, opts: PreviewOptions & { remap?: boolean }): Promise<MasterPreview> {
   const db = await getDb();
@@ -58,18 +64,47 @@ export async function masterPreview(id: number, opts: PreviewOptions & { remap?:
   const region = await db.region.findUniqueOrThrow({ where: { id: imp.regionId } });
   let file;
   try {
-    file = await readMasterFile(db, imp.regionId, imp.kind, storedBytes(env().dataDir, imp.storedPath), imp.mapping as Record<string, string> | null);
+    file = await readMasterFile(
+      db,
+      imp.regionId,
+      imp.kind,
+      storedBytes(env().dataDir, imp.storedPath),
+      imp.mapping as Record<string, string> | null,
+    );
   } catch (err) {
     if (err instanceof SheetError) return { state: "error", imp, key: err.key };
     throw err;
   }
   if (file.missing.length || opts.remap) {
-    return { state: "mapping", imp, header: file.table.header, samples: columnSamples(file.table), map: file.map, missing: file.missing, fields: fieldsOf(imp.kind) };
+    return {
+      state: "mapping",
+      imp,
+      header: file.table.header,
+      samples: columnSamples(file.table),
+      map: file.map,
+      missing: file.missing,
+      fields: fieldsOf(imp.kind),
+    };
   }
-  const options = { asOf: opts.asOf && isCalendarDate(opts.asOf) ? opts.asOf : today(region.timezone), complete: opts.complete ?? false };
+  const options = {
+    asOf: opts.asOf && isCalendarDate(opts.asOf) ? opts.asOf : today(region.timezone),
+    complete: opts.complete ?? false,
+  };
   const plan = await planMaster(db, imp.regionId, imp.kind, file, options);
   const ids = new Set(plan.employees.flatMap((e) => [e.after.unitId, e.before?.unitId ?? ""]));
   const units = await db.unit.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } });
-  const unitNames = new Map([...units.map((u) => [u.id, u.name] as const), ...plan.units.map((u) => [u.id, u.name] as const)]);
-  return { state: "preview", imp, headerLine: file.table.headerLine, skipped: file.table.skipped, mapSource: file.mapSource, options, plan, unitNames };
+  const unitNames = new Map([
+    ...units.map((u) => [u.id, u.name] as const),
+    ...plan.units.map((u) => [u.id, u.name] as const),
+  ]);
+  return {
+    state: "preview",
+    imp,
+    headerLine: file.table.headerLine,
+    skipped: file.table.skipped,
+    mapSource: file.mapSource,
+    options,
+    plan,
+    unitNames,
+  };
 }

@@ -15,36 +15,76 @@ export const importsRouter = createTRPCRouter({
   backups: roleProcedure("ADMIN").query(() => {
     const e = env();
     const root = backupRoot(e);
-    return { root, everyHours: e.BACKUP_INTERVAL_HOURS, keep: e.BACKUP_KEEP, backups: listBackups(root, { sizes: true }).slice(0, 10).map((b) => ({ name: b.name, createdAt: b.createdAt, bytes: b.bytes })) };
+    return {
+      root,
+      everyHours: e.BACKUP_INTERVAL_HOURS,
+      keep: e.BACKUP_KEEP,
+      backups: listBackups(root, { sizes: true })
+        .slice(0, 10)
+        .map((b) => ({ name: b.name, createdAt: b.createdAt, bytes: b.bytes })),
+    };
   }),
 
   /** Exports uploaded on the page, newest first, with the import report of each once the ETL has read it. */
-  uploads: hr.input(z.object({ limit: z.number().int().min(1).max(50).default(10) }).default({ limit: 10 })).query(async ({ ctx, input }) => {
-    const uploads = await ctx.db.sourceUpload.findMany({ orderBy: { createdAt: "desc" }, take: input.limit });
-    const batches = await ctx.db.importBatch.findMany({
-      where: { id: { in: uploads.flatMap((u) => (u.batchId ? [u.batchId] : [])) } },
-      select: { id: true, kind: true, status: true, rowsRead: true, rowsValid: true, rowsLoaded: true, rowsQuarantined: true, rowsDuplicate: true, loadError: true },
-    });
-    const byId = new Map(batches.map((b) => [b.id, b]));
-    return uploads.map((u) => ({
-      id: u.id, fileName: u.fileName, bytes: Number(u.bytes), status: u.status, createdAt: u.createdAt, errorId: u.errorId, errorEn: u.errorEn,
-      batch: u.batchId ? (byId.get(u.batchId) ?? null) : null,
-      // a refused file is kept until its columns are mapped
-      mappable: u.status === "REFUSED" && existsSync(path.join(env().dataDir, u.storedPath)),
-    }));
-  }),
-
-  runs: hr.input(z.object({ limit: z.number().int().min(1).max(100).default(20) }).default({ limit: 20 })).query(({ ctx, input }) =>
-    ctx.db.etlRun.findMany({ orderBy: { id: "desc" }, take: input.limit }),
-  ),
-
-  batches: hr.input(z.object({ limit: z.number().int().min(1).max(500).default(100) }).default({ limit: 100 })).query(({ ctx, input }) =>
-    ctx.db.importBatch.findMany({
-      orderBy: { id: "desc" },
-      take: input.limit,
-      select: { id: true, kind: true, fileName: true, status: true, rowsRead: true, rowsValid: true, rowsLoaded: true, rowsQuarantined: true, rowsDuplicate: true, createdAt: true, loadedAt: true, loadError: true },
+  uploads: hr
+    .input(z.object({ limit: z.number().int().min(1).max(50).default(10) }).default({ limit: 10 }))
+    .query(async ({ ctx, input }) => {
+      const uploads = await ctx.db.sourceUpload.findMany({ orderBy: { createdAt: "desc" }, take: input.limit });
+      const batches = await ctx.db.importBatch.findMany({
+        where: { id: { in: uploads.flatMap((u) => (u.batchId ? [u.batchId] : [])) } },
+        select: {
+          id: true,
+          kind: true,
+          status: true,
+          rowsRead: true,
+          rowsValid: true,
+          rowsLoaded: true,
+          rowsQuarantined: true,
+          rowsDuplicate: true,
+          loadError: true,
+        },
+      });
+      const byId = new Map(batches.map((b) => [b.id, b]));
+      return uploads.map((u) => ({
+        id: u.id,
+        fileName: u.fileName,
+        bytes: Number(u.bytes),
+        status: u.status,
+        createdAt: u.createdAt,
+        errorId: u.errorId,
+        errorEn: u.errorEn,
+        batch: u.batchId ? (byId.get(u.batchId) ?? null) : null,
+        // a refused file is kept until its columns are mapped
+        mappable: u.status === "REFUSED" && existsSync(path.join(env().dataDir, u.storedPath)),
+      }));
     }),
-  ),
+
+  runs: hr
+    .input(z.object({ limit: z.number().int().min(1).max(100).default(20) }).default({ limit: 20 }))
+    .query(({ ctx, input }) => ctx.db.etlRun.findMany({ orderBy: { id: "desc" }, take: input.limit })),
+
+  batches: hr
+    .input(z.object({ limit: z.number().int().min(1).max(500).default(100) }).default({ limit: 100 }))
+    .query(({ ctx, input }) =>
+      ctx.db.importBatch.findMany({
+        orderBy: { id: "desc" },
+        take: input.limit,
+        select: {
+          id: true,
+          kind: true,
+          fileName: true,
+          status: true,
+          rowsRead: true,
+          rowsValid: true,
+          rowsLoaded: true,
+          rowsQuarantined: true,
+          rowsDuplicate: true,
+          createdAt: true,
+          loadedAt: true,
+          loadError: true,
+        },
+      }),
+    ),
 
   /** Quarantined rows hold NIPs: reading them is a logged action. */
   quarantine: hr
@@ -60,7 +100,12 @@ export const importsRouter = createTRPCRouter({
         take: pageSize,
         select: { line: true, field: true, raw: true, reasonId: true, reasonEn: true },
       });
-      await recordAudit(ctx.db, ctx.actor, { action: "import.quarantine.read", entity: "ImportBatch", entityId: String(batch.id), after: { page: input.page } });
+      await recordAudit(ctx.db, ctx.actor, {
+        action: "import.quarantine.read",
+        entity: "ImportBatch",
+        entityId: String(batch.id),
+        after: { page: input.page },
+      });
       return { batch, rows, pageSize };
     }),
 });

@@ -30,7 +30,10 @@ export async function saveUploadMapping(formData: FormData) {
     columns[`@${c.field}`] = String(i);
   }
   const missing = SOURCE_FORMATS[kind].columns.filter((c) => c.required && !columns[c.field]).map((c) => c.names[0]);
-  if (missing.length) redirect(`/data/unggah/${id}?kind=${kind}&error=master.map.error.missing&fields=${encodeURIComponent(missing.join(", "))}`);
+  if (missing.length)
+    redirect(
+      `/data/unggah/${id}?kind=${kind}&error=master.map.error.missing&fields=${encodeURIComponent(missing.join(", "))}`,
+    );
   const signature = headerSignature(table.header);
   await db.importMapping.upsert({
     where: { regionId_kind_signature: { regionId: upload.regionId, kind, signature } },
@@ -38,7 +41,12 @@ export async function saveUploadMapping(formData: FormData) {
     create: { regionId: upload.regionId, kind, signature, columns },
   });
   await db.sourceUpload.update({ where: { id }, data: { status: "RECEIVED", errorId: null, errorEn: null } });
-  await recordAudit(db, await actorOf(session), { action: "import.mapping", entity: "SourceUpload", entityId: id, after: { kind, signature, columns } });
+  await recordAudit(db, await actorOf(session), {
+    action: "import.mapping",
+    entity: "SourceUpload",
+    entityId: id,
+    after: { kind, signature, columns },
+  });
   const { loadUploadsSoon } = await import("@/server/etl-schedule");
   loadUploadsSoon();
   redirect("/data");

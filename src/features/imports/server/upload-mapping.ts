@@ -33,6 +33,11 @@ export async function uploadMappingView(id: string, kindParam?: string) {
   if (!upload || upload.status !== "REFUSED") return null;
   const table = await uploadTable(upload.storedPath);
   if (!table) return null;
-  const kind: ImportKind = kindParam === "EKINERJA" || kindParam === "ATTENDANCE" ? kindParam : /kinerja|skp/i.test(upload.fileName) ? "EKINERJA" : "ATTENDANCE";
+  const kind: ImportKind =
+    kindParam === "EKINERJA" || kindParam === "ATTENDANCE"
+      ? kindParam
+      : /kinerja|skp/i.test(upload.fileName)
+        ? "EKINERJA"
+        : "ATTENDANCE";
   return { upload, kind, header: table.header, samples: columnSamples(table), fields: SOURCE_FORMATS[kind].columns };
 }

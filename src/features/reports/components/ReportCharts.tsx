@@ -14,9 +14,19 @@ const height = (n: number) => Math.max(200, 36 * n + 60);
 export function ReportCharts({ data, fileBase }: { data: ReportData; fileBase: string }) {
   const { t, locale } = useI18n();
   const name = (o: { nameId: string; nameEn: string }) => (locale === "en" ? o.nameEn : o.nameId);
-  const services = data.services.filter((s) => !s.suppressed).map((s) => ({ name: name(s), sla: s.slaDays, median: s.medianDays, p90: s.p90Days }));
-  const ikm = data.satisfaction.byService.filter((s) => !s.suppressed && s.ikm !== null).map((s) => ({ name: name(s), ikm: s.ikm }));
-  const units = data.units.filter((u) => !u.suppressed).map((u) => ({ name: u.name, attendance: u.attendanceRate === null ? null : u.attendanceRate * 100, ekinerja: u.ekinerjaFillRate === null ? null : u.ekinerjaFillRate * 100 }));
+  const services = data.services
+    .filter((s) => !s.suppressed)
+    .map((s) => ({ name: name(s), sla: s.slaDays, median: s.medianDays, p90: s.p90Days }));
+  const ikm = data.satisfaction.byService
+    .filter((s) => !s.suppressed && s.ikm !== null)
+    .map((s) => ({ name: name(s), ikm: s.ikm }));
+  const units = data.units
+    .filter((u) => !u.suppressed)
+    .map((u) => ({
+      name: u.name,
+      attendance: u.attendanceRate === null ? null : u.attendanceRate * 100,
+      ekinerja: u.ekinerjaFillRate === null ? null : u.ekinerjaFillRate * 100,
+    }));
   const pct = (v: number | null) => (v === null ? "–" : formatPercent(v / 100));
   const svcHead = [t("requests.service"), t("report.col.sla"), t("report.col.median"), t("report.col.p90")];
   const ikmHead = [t("requests.service"), "IKM"];
@@ -28,8 +38,21 @@ export function ReportCharts({ data, fileBase }: { data: ReportData; fileBase: s
           id="report-processing"
           height={height(services.length)}
           title={t("report.chart.processing")}
-          table={[svcHead, ...services.map((s) => [s.name, formatNumber(s.sla), s.median === null ? "–" : formatNumber(s.median), s.p90 === null ? "–" : formatNumber(s.p90)])]}
-          csv={() => downloadCsv(`${fileBase}-waktu-layanan.csv`, csvOf([svcHead, ...services.map((s) => [s.name, s.sla, s.median, s.p90])]))}
+          table={[
+            svcHead,
+            ...services.map((s) => [
+              s.name,
+              formatNumber(s.sla),
+              s.median === null ? "–" : formatNumber(s.median),
+              s.p90 === null ? "–" : formatNumber(s.p90),
+            ]),
+          ]}
+          csv={() =>
+            downloadCsv(
+              `${fileBase}-waktu-layanan.csv`,
+              csvOf([svcHead, ...services.map((s) => [s.name, s.sla, s.median, s.p90])]),
+            )
+          }
         >
           <BarChart data={services} layout="vertical" margin={{ left: 8, right: 16 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
@@ -47,14 +70,25 @@ export function ReportCharts({ data, fileBase }: { data: ReportData; fileBase: s
           id="report-ikm"
           height={height(ikm.length)}
           title={t("report.chart.ikm")}
-          table={[ikmHead, ...ikm.map((s) => [s.name, s.ikm === null ? "–" : formatNumber(s.ikm, { minimumFractionDigits: 2, maximumFractionDigits: 2 })])]}
+          table={[
+            ikmHead,
+            ...ikm.map((s) => [
+              s.name,
+              s.ikm === null ? "–" : formatNumber(s.ikm, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+            ]),
+          ]}
           csv={() => downloadCsv(`${fileBase}-ikm.csv`, csvOf([ikmHead, ...ikm.map((s) => [s.name, s.ikm])]))}
         >
           <BarChart data={ikm} layout="vertical" margin={{ left: 8, right: 16 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" domain={[25, 100]} tickFormatter={(v: number) => formatNumber(v)} />
             <YAxis type="category" dataKey="name" width={150} />
-            <Tooltip formatter={(v) => [formatNumber(Number(v), { minimumFractionDigits: 2, maximumFractionDigits: 2 }), "IKM"]} />
+            <Tooltip
+              formatter={(v) => [
+                formatNumber(Number(v), { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+                "IKM",
+              ]}
+            />
             <Bar dataKey="ikm" name="IKM" fill={GREEN} />
           </BarChart>
         </ChartCard>
@@ -65,7 +99,12 @@ export function ReportCharts({ data, fileBase }: { data: ReportData; fileBase: s
           height={height(units.length)}
           title={t("report.chart.units")}
           table={[unitHead, ...units.map((u) => [u.name, pct(u.attendance), pct(u.ekinerja)])]}
-          csv={() => downloadCsv(`${fileBase}-unit.csv`, csvOf([unitHead, ...units.map((u) => [u.name, u.attendance, u.ekinerja])]))}
+          csv={() =>
+            downloadCsv(
+              `${fileBase}-unit.csv`,
+              csvOf([unitHead, ...units.map((u) => [u.name, u.attendance, u.ekinerja])]),
+            )
+          }
         >
           <BarChart data={units} layout="vertical" margin={{ left: 8, right: 16 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />

@@ -19,10 +19,21 @@ export interface ReportMeta {
   base: string | null;
 }
 
-export function ReportView({ data, meta, t, locale }: { data: ReportData; meta: ReportMeta; t: Translate; locale: Locale }) {
+export function ReportView({
+  data,
+  meta,
+  t,
+  locale,
+}: {
+  data: ReportData;
+  meta: ReportMeta;
+  t: Translate;
+  locale: Locale;
+}) {
   const name = (o: { nameId: string; nameEn: string }) => (locale === "en" ? o.nameEn : o.nameId);
   const o = data.satisfaction.overall;
-  const grade = (g: "A" | "B" | "C" | "D" | null) => (g ? `${g} (${locale === "en" ? GRADE_LABEL[g].en : GRADE_LABEL[g].id})` : "–");
+  const grade = (g: "A" | "B" | "C" | "D" | null) =>
+    g ? `${g} (${locale === "en" ? GRADE_LABEL[g].en : GRADE_LABEL[g].id})` : "–";
   const v = meta.base ? `?versi=${meta.version}` : "";
   return (
     <article className="report" aria-labelledby="report-title">
@@ -30,8 +41,12 @@ export function ReportView({ data, meta, t, locale }: { data: ReportData; meta: 
         <p className="muted">{data.region.name}</p>
         <h1 id="report-title">{t("report.title", { period: periodLabel(data.period.slug, locale) })}</h1>
         <p className="muted">
-          {formatDate(new Date(`${data.period.from}T00:00:00Z`), locale, "UTC")} – {formatDate(new Date(`${data.period.to}T00:00:00Z`), locale, "UTC")} · {t("report.version", { n: meta.version })}
-          {meta.publishedAt ? ` · ${t("report.publishedAt", { date: formatDate(meta.publishedAt, locale) })}` : ` · ${t("report.draft")}`}
+          {formatDate(new Date(`${data.period.from}T00:00:00Z`), locale, "UTC")} –{" "}
+          {formatDate(new Date(`${data.period.to}T00:00:00Z`), locale, "UTC")} ·{" "}
+          {t("report.version", { n: meta.version })}
+          {meta.publishedAt
+            ? ` · ${t("report.publishedAt", { date: formatDate(meta.publishedAt, locale) })}`
+            : ` · ${t("report.draft")}`}
         </p>
         <p className="muted" data-testid="report-as-of">
           {t("report.dataAsOf", { date: formatDateTime(new Date(data.dataAsOf), locale) })}
@@ -99,7 +114,13 @@ export function ReportView({ data, meta, t, locale }: { data: ReportData; meta: 
         <p>{t("report.explain.ikm")}</p>
         {o.minimum !== undefined && <p className="muted">{t("report.ikm.sampleRule")}</p>}
         <p className="report-overall" data-testid="report-ikm">
-          {o.suppressed || o.standing === "insufficient" ? ikmCellText(o, t) : t("report.ikm.overall", { ikm: ikmCellText(o, t), grade: grade(o.grade), n: formatNumber(o.respondents ?? 0) })}
+          {o.suppressed || o.standing === "insufficient"
+            ? ikmCellText(o, t)
+            : t("report.ikm.overall", {
+                ikm: ikmCellText(o, t),
+                grade: grade(o.grade),
+                n: formatNumber(o.respondents ?? 0),
+              })}
         </p>
         <div className="table-wrap">
           <table className="mini-table report-table">
@@ -128,14 +149,14 @@ export function ReportView({ data, meta, t, locale }: { data: ReportData; meta: 
                     {t("report.ikm.byUnit")}
                   </th>
                 </tr>
-              {data.satisfaction.byUnit.map((u) => (
-                <tr key={`u-${u.code}`}>
-                  <th scope="row">{u.name}</th>
-                  <td className="num">{ikmCellText(u, t)}</td>
-                  <td>{u.suppressed ? "" : grade(u.grade)}</td>
-                  <td className="num">{cellText(u.respondents, u.suppressed, "count", t)}</td>
-                </tr>
-              ))}
+                {data.satisfaction.byUnit.map((u) => (
+                  <tr key={`u-${u.code}`}>
+                    <th scope="row">{u.name}</th>
+                    <td className="num">{ikmCellText(u, t)}</td>
+                    <td>{u.suppressed ? "" : grade(u.grade)}</td>
+                    <td className="num">{cellText(u.respondents, u.suppressed, "count", t)}</td>
+                  </tr>
+                ))}
               </tbody>
             )}
           </table>
@@ -176,7 +197,10 @@ export function ReportView({ data, meta, t, locale }: { data: ReportData; meta: 
           <ul>
             {meta.versions.map((x) => (
               <li key={x.version}>
-                <Link href={`${meta.base}?versi=${x.version}`} aria-current={x.version === meta.version ? "page" : undefined}>
+                <Link
+                  href={`${meta.base}?versi=${x.version}`}
+                  aria-current={x.version === meta.version ? "page" : undefined}
+                >
                   {t("report.version", { n: x.version })}
                 </Link>{" "}
                 · {formatDate(x.publishedAt, locale)}

@@ -8,14 +8,21 @@ import { createDraft, discardDraft, publishReport } from "./reports";
 import { today } from "@/server/clock";
 import { field } from "@/server/form";
 
-
 export async function draftReport(formData: FormData): Promise<void> {
   const u = await signedInActor();
   const db = await getDb();
   const region = await db.region.findFirst({ orderBy: { createdAt: "asc" } });
   if (!region) redirect("/admin/laporan?galat=reports.error.region");
   const period = field(formData, "period");
-  const result = await createDraft(db, await getClickHouse(), u, region.id, period, field(formData, "note"), today(region.timezone));
+  const result = await createDraft(
+    db,
+    await getClickHouse(),
+    u,
+    region.id,
+    period,
+    field(formData, "note"),
+    today(region.timezone),
+  );
   if (!result.ok) redirect(`/admin/laporan?galat=${result.error}&periode=${encodeURIComponent(period)}`);
   redirect(`/admin/laporan/${result.id}`);
 }
@@ -24,7 +31,8 @@ export async function publishDraft(formData: FormData): Promise<void> {
   const u = await signedInActor();
   const id = field(formData, "id");
   // published reports cannot be withdrawn: only with the confirmation ticked
-  if (field(formData, "confirm") !== "1") redirect(`/admin/laporan/${encodeURIComponent(id)}?galat=reports.error.confirm`);
+  if (field(formData, "confirm") !== "1")
+    redirect(`/admin/laporan/${encodeURIComponent(id)}?galat=reports.error.confirm`);
   const db = await getDb();
   const result = await publishReport(db, u, id);
   if (!result.ok) redirect(`/admin/laporan/${encodeURIComponent(id)}?galat=${result.error}`);

@@ -10,19 +10,43 @@ const data: ReportData = {
   period: { slug: "2026-10", from: "2026-10-01", to: "2026-10-31" },
   dataAsOf: "2026-11-01T01:00:00.000Z",
   minCell: 5,
-  services: Array.from({ length: 11 }, (_, i) => ({ code: `S${i}`, nameId: `Layanan ${i}`, nameEn: `Service ${i}`, slaDays: 5 + i, completed: i % 3 ? 20 + i : null, medianDays: i % 3 ? 3 + i : null, p90Days: i % 3 ? 6 + i : null, slaCompliance: i % 3 ? 0.9 : null, suppressed: i % 3 === 0 })),
+  services: Array.from({ length: 11 }, (_, i) => ({
+    code: `S${i}`,
+    nameId: `Layanan ${i}`,
+    nameEn: `Service ${i}`,
+    slaDays: 5 + i,
+    completed: i % 3 ? 20 + i : null,
+    medianDays: i % 3 ? 3 + i : null,
+    p90Days: i % 3 ? 6 + i : null,
+    slaCompliance: i % 3 ? 0.9 : null,
+    suppressed: i % 3 === 0,
+  })),
   satisfaction: {
     overall: { respondents: 120, ikm: 82.5, grade: "B", suppressed: false },
-    byService: [{ code: "S1", nameId: "Cuti", nameEn: "Leave", respondents: 40, ikm: 90.1, grade: "A", suppressed: false }],
+    byService: [
+      { code: "S1", nameId: "Cuti", nameEn: "Leave", respondents: 40, ikm: 90.1, grade: "A", suppressed: false },
+    ],
     byUnit: [{ code: "U1", name: "BKPSDM", respondents: null, ikm: null, grade: null, suppressed: true }],
   },
-  units: Array.from({ length: 60 }, (_, i) => ({ code: `U${i}`, name: `Unit ${i}`, employees: i % 4 ? 10 + i : null, attendanceRate: i % 4 ? 0.93 : null, ekinerjaFillRate: i % 4 ? 0.8 : null, suppressed: i % 4 === 0 })),
+  units: Array.from({ length: 60 }, (_, i) => ({
+    code: `U${i}`,
+    name: `Unit ${i}`,
+    employees: i % 4 ? 10 + i : null,
+    attendanceRate: i % 4 ? 0.93 : null,
+    ekinerjaFillRate: i % 4 ? 0.8 : null,
+    suppressed: i % 4 === 0,
+  })),
 };
 
 describe("report PDF", () => {
   it("draws a multi-page PDF in both languages", async () => {
     for (const locale of ["id", "en"] as const) {
-      const pdf = await reportPdf(data, { version: 2, publishedAt: new Date("2026-11-02T02:00:00Z"), changeNote: "Data Oktober terlambat masuk." }, translator(locale), locale);
+      const pdf = await reportPdf(
+        data,
+        { version: 2, publishedAt: new Date("2026-11-02T02:00:00Z"), changeNote: "Data Oktober terlambat masuk." },
+        translator(locale),
+        locale,
+      );
       expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
       expect(pdf.subarray(-6).toString("latin1")).toMatch(/%%EOF/);
       const pages = (pdf.toString("latin1").match(/\/Type \/Page\b/g) ?? []).length;
@@ -32,13 +56,21 @@ describe("report PDF", () => {
 
   it("puts 'halaman X dari Y' on every page and adds no blank pages", async () => {
     for (const units of [3, 22, 60, 140]) {
-      const pdf = await reportPdf({ ...data, units: data.units.concat(data.units, data.units).slice(0, units) }, { version: 1, publishedAt: null, changeNote: null }, translator("id"), "id");
+      const pdf = await reportPdf(
+        { ...data, units: data.units.concat(data.units, data.units).slice(0, units) },
+        { version: 1, publishedAt: null, changeNote: null },
+        translator("id"),
+        "id",
+      );
       const pages = pageTexts(pdf);
       expect(pages.length, `${units} units`).toBeGreaterThanOrEqual(1);
       pages.forEach((text, i) => {
         expect(text, `${units} units, page ${i + 1}`).toContain(`halaman ${i + 1} dari ${pages.length}`);
         // a page with nothing but its footer is a blank page
-        expect(text.replace(/Pantau · .* · halaman \d+ dari \d+/, "").trim().length, `${units} units, page ${i + 1} blank`).toBeGreaterThan(0);
+        expect(
+          text.replace(/Pantau · .* · halaman \d+ dari \d+/, "").trim().length,
+          `${units} units, page ${i + 1} blank`,
+        ).toBeGreaterThan(0);
       });
     }
   });
@@ -67,7 +99,9 @@ function pageTexts(pdf: Buffer): string[] {
     const contents = /\/Contents (\d+) 0 R/.exec(objects.get(id)!)![1]!;
     const stream = streamOf(contents);
     return [...stream.matchAll(/\[([^\]]*)\] TJ/g)]
-      .map((tj) => [...tj[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, "hex").toString("latin1")).join(""))
+      .map((tj) =>
+        [...tj[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, "hex").toString("latin1")).join(""),
+      )
       .join("\n");
   });
 }

@@ -20,8 +20,22 @@ interface Column {
   align?: "left" | "right";
 }
 
-export async function reportPdf(d: ReportData, meta: { version: number; publishedAt: Date | null; changeNote: string | null }, t: Translate, locale: Locale): Promise<Buffer> {
-  const doc = new PDFDocument({ size: "A4", margin: 50, bufferPages: true, info: { Title: t("report.title", { period: periodLabel(d.period.slug, locale) }), Author: d.region.name, Creator: "Pantau" } });
+export async function reportPdf(
+  d: ReportData,
+  meta: { version: number; publishedAt: Date | null; changeNote: string | null },
+  t: Translate,
+  locale: Locale,
+): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: 50,
+    bufferPages: true,
+    info: {
+      Title: t("report.title", { period: periodLabel(d.period.slug, locale) }),
+      Author: d.region.name,
+      Creator: "Pantau",
+    },
+  });
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
@@ -32,7 +46,8 @@ export async function reportPdf(d: ReportData, meta: { version: number; publishe
     if (doc.y + h > bottom()) doc.addPage();
   };
   const name = (o: { nameId: string; nameEn: string }) => (locale === "en" ? o.nameEn : o.nameId);
-  const grade = (g: "A" | "B" | "C" | "D" | null) => (g ? `${g} (${locale === "en" ? GRADE_LABEL[g].en : GRADE_LABEL[g].id})` : "");
+  const grade = (g: "A" | "B" | "C" | "D" | null) =>
+    g ? `${g} (${locale === "en" ? GRADE_LABEL[g].en : GRADE_LABEL[g].id})` : "";
 
   const heading = (text: string) => {
     ensure(60);
@@ -52,26 +67,47 @@ export async function reportPdf(d: ReportData, meta: { version: number; publishe
       const h = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i]! - 6 }))) + 6;
       if (doc.y + h > bottom()) {
         doc.addPage();
-        if (!bold) drawRow(cols.map((c) => c.title), true);
+        if (!bold)
+          drawRow(
+            cols.map((c) => c.title),
+            true,
+          );
         doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(8.5);
       }
       const y = doc.y;
       let x = left;
       cells.forEach((c, i) => {
-        doc.fillColor(bold ? "black" : c.startsWith("<") ? GREY : "black").text(c, x + 3, y + 3, { width: widths[i]! - 6, align: cols[i]!.align ?? "left" });
+        doc
+          .fillColor(bold ? "black" : c.startsWith("<") ? GREY : "black")
+          .text(c, x + 3, y + 3, { width: widths[i]! - 6, align: cols[i]!.align ?? "left" });
         x += widths[i]!;
       });
-      doc.moveTo(left, y + h).lineTo(left + width, y + h).strokeColor(LINE).lineWidth(0.5).stroke();
+      doc
+        .moveTo(left, y + h)
+        .lineTo(left + width, y + h)
+        .strokeColor(LINE)
+        .lineWidth(0.5)
+        .stroke();
       doc.y = y + h;
     };
-    drawRow(cols.map((c) => c.title), true);
+    drawRow(
+      cols.map((c) => c.title),
+      true,
+    );
     for (const r of rows) drawRow(r, false);
     doc.x = left;
     doc.moveDown(0.5);
   };
 
   /** Horizontal bars: label, value, an optional marker (the SLA), on a shared scale. */
-  const bars = (title: string, items: { label: string; value: number; marker?: number }[], max: number, fmt: (v: number) => string, color: string, legend?: string) => {
+  const bars = (
+    title: string,
+    items: { label: string; value: number; marker?: number }[],
+    max: number,
+    fmt: (v: number) => string,
+    color: string,
+    legend?: string,
+  ) => {
     if (items.length === 0) return;
     ensure(30 + items.length * 16);
     doc.font("Helvetica-Bold").fontSize(9.5).fillColor("black").text(title, left, doc.y, { width });
@@ -82,12 +118,21 @@ export async function reportPdf(d: ReportData, meta: { version: number; publishe
     for (const it of items) {
       ensure(16);
       const y = doc.y;
-      doc.font("Helvetica").fontSize(8).fillColor("black").text(it.label, left, y + 2, { width: labelW - 6, lineBreak: false, ellipsis: true });
+      doc
+        .font("Helvetica")
+        .fontSize(8)
+        .fillColor("black")
+        .text(it.label, left, y + 2, { width: labelW - 6, lineBreak: false, ellipsis: true });
       const w = Math.max(1, (it.value / max) * barW);
       doc.rect(left + labelW, y + 2, w, 10).fill(color);
       if (it.marker !== undefined) {
         const mx = left + labelW + (it.marker / max) * barW;
-        doc.moveTo(mx, y).lineTo(mx, y + 14).strokeColor(SKY).lineWidth(2).stroke();
+        doc
+          .moveTo(mx, y)
+          .lineTo(mx, y + 14)
+          .strokeColor(SKY)
+          .lineWidth(2)
+          .stroke();
       }
       doc.fillColor("black").text(fmt(it.value), left + labelW + w + 4, y + 2, { width: 60, lineBreak: false });
       doc.y = y + 16;
@@ -98,12 +143,25 @@ export async function reportPdf(d: ReportData, meta: { version: number; publishe
 
   // header
   doc.font("Helvetica").fontSize(10).fillColor(GREY).text(d.region.name, left, doc.y, { width });
-  doc.font("Helvetica-Bold").fontSize(18).fillColor("black").text(t("report.title", { period: periodLabel(d.period.slug, locale) }), { width });
+  doc
+    .font("Helvetica-Bold")
+    .fontSize(18)
+    .fillColor("black")
+    .text(t("report.title", { period: periodLabel(d.period.slug, locale) }), { width });
   doc.font("Helvetica").fontSize(9.5).fillColor(GREY);
-  doc.text(`${formatDate(new Date(`${d.period.from}T00:00:00Z`), locale, "UTC")} – ${formatDate(new Date(`${d.period.to}T00:00:00Z`), locale, "UTC")} · ${t("report.version", { n: meta.version })}${meta.publishedAt ? ` · ${t("report.publishedAt", { date: formatDate(meta.publishedAt, locale) })}` : ` · ${t("report.draft")}`}`, { width });
+  doc.text(
+    `${formatDate(new Date(`${d.period.from}T00:00:00Z`), locale, "UTC")} – ${formatDate(new Date(`${d.period.to}T00:00:00Z`), locale, "UTC")} · ${t("report.version", { n: meta.version })}${meta.publishedAt ? ` · ${t("report.publishedAt", { date: formatDate(meta.publishedAt, locale) })}` : ` · ${t("report.draft")}`}`,
+    { width },
+  );
   doc.text(t("report.dataAsOf", { date: formatDateTime(new Date(d.dataAsOf), locale) }), { width });
   if (meta.changeNote) {
-    doc.moveDown(0.4).font("Helvetica-Bold").fillColor("black").text(t("report.correction", { n: meta.version }), { continued: true }).font("Helvetica").text(` ${meta.changeNote}`, { width });
+    doc
+      .moveDown(0.4)
+      .font("Helvetica-Bold")
+      .fillColor("black")
+      .text(t("report.correction", { n: meta.version }), { continued: true })
+      .font("Helvetica")
+      .text(` ${meta.changeNote}`, { width });
   }
   doc.moveDown(0.6);
   para(t("report.privacy.body", { n: d.minCell }));
@@ -112,23 +170,67 @@ export async function reportPdf(d: ReportData, meta: { version: number; publishe
   heading(t("report.services.title"));
   para(t("report.explain.processing"));
   const shown = d.services.filter((s) => !s.suppressed && s.medianDays !== null);
-  bars(t("report.chart.processing"), shown.map((s) => ({ label: name(s), value: s.medianDays!, marker: s.slaDays })), Math.max(1, ...shown.map((s) => Math.max(s.medianDays!, s.slaDays))), (v) => `${formatNumber(v)} ${t("report.axis.daysShort")}`, BLUE, t("report.pdf.slaMarker"));
+  bars(
+    t("report.chart.processing"),
+    shown.map((s) => ({ label: name(s), value: s.medianDays!, marker: s.slaDays })),
+    Math.max(1, ...shown.map((s) => Math.max(s.medianDays!, s.slaDays))),
+    (v) => `${formatNumber(v)} ${t("report.axis.daysShort")}`,
+    BLUE,
+    t("report.pdf.slaMarker"),
+  );
   table(
-    [{ title: t("requests.service"), width: 3 }, { title: t("report.col.sla"), width: 1, align: "right" }, { title: t("report.col.completed"), width: 1.2, align: "right" }, { title: t("report.col.median"), width: 1.2, align: "right" }, { title: t("report.col.p90"), width: 1.2, align: "right" }, { title: t("report.col.slaCompliance"), width: 1.4, align: "right" }],
-    d.services.map((s) => [name(s), formatNumber(s.slaDays), cellText(s.completed, s.suppressed, "count", t), cellText(s.medianDays, s.suppressed, "days", t), cellText(s.p90Days, s.suppressed, "days", t), cellText(s.slaCompliance, s.suppressed, "percent", t)]),
+    [
+      { title: t("requests.service"), width: 3 },
+      { title: t("report.col.sla"), width: 1, align: "right" },
+      { title: t("report.col.completed"), width: 1.2, align: "right" },
+      { title: t("report.col.median"), width: 1.2, align: "right" },
+      { title: t("report.col.p90"), width: 1.2, align: "right" },
+      { title: t("report.col.slaCompliance"), width: 1.4, align: "right" },
+    ],
+    d.services.map((s) => [
+      name(s),
+      formatNumber(s.slaDays),
+      cellText(s.completed, s.suppressed, "count", t),
+      cellText(s.medianDays, s.suppressed, "days", t),
+      cellText(s.p90Days, s.suppressed, "days", t),
+      cellText(s.slaCompliance, s.suppressed, "percent", t),
+    ]),
   );
 
   // satisfaction
   heading(t("report.ikm.title"));
   para(t("report.explain.ikm"));
   const o = d.satisfaction.overall;
-  para(o.suppressed || o.standing === "insufficient" ? ikmCellText(o, t) : t("report.ikm.overall", { ikm: ikmCellText(o, t), grade: grade(o.grade), n: formatNumber(o.respondents ?? 0) }));
+  para(
+    o.suppressed || o.standing === "insufficient"
+      ? ikmCellText(o, t)
+      : t("report.ikm.overall", { ikm: ikmCellText(o, t), grade: grade(o.grade), n: formatNumber(o.respondents ?? 0) }),
+  );
   if (o.minimum !== undefined) para(t("report.ikm.sampleRule"));
   const ikmShown = d.satisfaction.byService.filter((s) => !s.suppressed && s.ikm !== null);
-  bars(t("report.chart.ikm"), ikmShown.map((s) => ({ label: name(s), value: s.ikm! })), 100, (v) => formatNumber(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 }), GREEN);
+  bars(
+    t("report.chart.ikm"),
+    ikmShown.map((s) => ({ label: name(s), value: s.ikm! })),
+    100,
+    (v) => formatNumber(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    GREEN,
+  );
   table(
-    [{ title: `${t("requests.service")} / ${t("compliance.col.unit")}`, width: 3.5 }, { title: "IKM", width: 1, align: "right" }, { title: t("report.col.grade"), width: 1.6 }, { title: t("report.col.respondents"), width: 1.2, align: "right" }],
-    [...d.satisfaction.byService.map((s) => ({ n: name(s), ...s })), ...d.satisfaction.byUnit.map((u) => ({ n: u.name, ...u }))].map((r) => [r.n, ikmCellText(r, t), r.suppressed ? "" : grade(r.grade), cellText(r.respondents, r.suppressed, "count", t)]),
+    [
+      { title: `${t("requests.service")} / ${t("compliance.col.unit")}`, width: 3.5 },
+      { title: "IKM", width: 1, align: "right" },
+      { title: t("report.col.grade"), width: 1.6 },
+      { title: t("report.col.respondents"), width: 1.2, align: "right" },
+    ],
+    [
+      ...d.satisfaction.byService.map((s) => ({ n: name(s), ...s })),
+      ...d.satisfaction.byUnit.map((u) => ({ n: u.name, ...u })),
+    ].map((r) => [
+      r.n,
+      ikmCellText(r, t),
+      r.suppressed ? "" : grade(r.grade),
+      cellText(r.respondents, r.suppressed, "count", t),
+    ]),
   );
 
   // units
@@ -136,8 +238,18 @@ export async function reportPdf(d: ReportData, meta: { version: number; publishe
   para(t("report.explain.attendance"));
   para(t("report.explain.ekinerja"));
   table(
-    [{ title: t("compliance.col.unit"), width: 3.5 }, { title: t("report.col.employees"), width: 1.1, align: "right" }, { title: t("report.col.attendance"), width: 1.3, align: "right" }, { title: t("report.col.ekinerja"), width: 1.5, align: "right" }],
-    d.units.map((u) => [u.name, cellText(u.employees, u.suppressed, "count", t), cellText(u.attendanceRate, u.suppressed, "percent", t), cellText(u.ekinerjaFillRate, u.suppressed, "percent", t)]),
+    [
+      { title: t("compliance.col.unit"), width: 3.5 },
+      { title: t("report.col.employees"), width: 1.1, align: "right" },
+      { title: t("report.col.attendance"), width: 1.3, align: "right" },
+      { title: t("report.col.ekinerja"), width: 1.5, align: "right" },
+    ],
+    d.units.map((u) => [
+      u.name,
+      cellText(u.employees, u.suppressed, "count", t),
+      cellText(u.attendanceRate, u.suppressed, "percent", t),
+      cellText(u.ekinerjaFillRate, u.suppressed, "percent", t),
+    ]),
   );
 
   // page numbers, once every page exists. The footer sits in the bottom margin: pdfkit adds a page for
@@ -149,7 +261,16 @@ export async function reportPdf(d: ReportData, meta: { version: number; publishe
     const margin = doc.page.margins.bottom;
     const y = doc.page.height - margin + 10;
     doc.page.margins.bottom = 0;
-    doc.font("Helvetica").fontSize(8).fillColor(GREY).text(`Pantau · ${d.region.name} · ${periodLabel(d.period.slug, locale)} · ${t("report.pdf.page", { n: i + 1, of: range.count })}`, left, y, { width, align: "center", lineBreak: false });
+    doc
+      .font("Helvetica")
+      .fontSize(8)
+      .fillColor(GREY)
+      .text(
+        `Pantau · ${d.region.name} · ${periodLabel(d.period.slug, locale)} · ${t("report.pdf.page", { n: i + 1, of: range.count })}`,
+        left,
+        y,
+        { width, align: "center", lineBreak: false },
+      );
     doc.page.margins.bottom = margin;
   }
   doc.end();

@@ -39,13 +39,33 @@ describe("transparency reports (PGlite + chDB)", () => {
       const sc = 2 + (i % 3);
       await s.db.surveyResponse.create({
         data: {
-          regionId: region.id, unitId: (i < 35 ? many : i < 47 ? few : other)!.id, serviceTypeId: service.id, submissionKey: `feb${i}`, channel: "LINK",
-          ageGroup: "26-35", gender: "P", education: "SMA", occupation: "PNS",
-          u1: sc, u2: sc, u3: sc, u4: sc, u5: sc, u6: sc, u7: sc, u8: sc, u9: sc, createdAt: new Date(Date.UTC(2026, 1, 2 + (i % 25), 3)),
+          regionId: region.id,
+          unitId: (i < 35 ? many : i < 47 ? few : other)!.id,
+          serviceTypeId: service.id,
+          submissionKey: `feb${i}`,
+          channel: "LINK",
+          ageGroup: "26-35",
+          gender: "P",
+          education: "SMA",
+          occupation: "PNS",
+          u1: sc,
+          u2: sc,
+          u3: sc,
+          u4: sc,
+          u5: sc,
+          u6: sc,
+          u7: sc,
+          u8: sc,
+          u9: sc,
+          createdAt: new Date(Date.UTC(2026, 1, 2 + (i % 25), 3)),
         },
       });
     }
-    await runEtl(s, { files: readdirSync(out).map((f) => ({ path: path.join(out, f) })), lagMs: 0, today: "2026-03-15" });
+    await runEtl(s, {
+      files: readdirSync(out).map((f) => ({ path: path.join(out, f) })),
+      lagMs: 0,
+      today: "2026-03-15",
+    });
     regionId = (await s.db.region.findFirstOrThrow()).id;
   });
   afterAll(() => s?.close());
@@ -57,7 +77,9 @@ describe("transparency reports (PGlite + chDB)", () => {
     const data = reportData.parse(row.data);
 
     // employees per unit with attendance in February, from the relational side and the files' truth
-    const heads = await s.ch.query<{ unit_id: string; n: string }>("SELECT unit_id, uniqExact(employee_id) AS n FROM fact_attendance WHERE day BETWEEN '2026-02-01' AND '2026-02-28' GROUP BY unit_id");
+    const heads = await s.ch.query<{ unit_id: string; n: string }>(
+      "SELECT unit_id, uniqExact(employee_id) AS n FROM fact_attendance WHERE day BETWEEN '2026-02-01' AND '2026-02-28' GROUP BY unit_id",
+    );
     const units = new Map((await s.db.unit.findMany()).map((u) => [u.code, u.id]));
     const headsBy = new Map(heads.map((h) => [h.unit_id, Number(h.n)]));
     let suppressed = 0;
@@ -97,7 +119,9 @@ describe("transparency reports (PGlite + chDB)", () => {
       else expect(c.respondents).toBeGreaterThanOrEqual(MIN_CELL);
     }
     // too few respondents to grade (ikm.ts floor): shown as such, never with an IKM or a grade
-    const cells = [data.satisfaction.overall, ...data.satisfaction.byService, ...data.satisfaction.byUnit].filter((c) => !c.suppressed);
+    const cells = [data.satisfaction.overall, ...data.satisfaction.byService, ...data.satisfaction.byUnit].filter(
+      (c) => !c.suppressed,
+    );
     for (const c of cells) {
       expect(c.minimum).toBe(30);
       if (c.respondents! < 30) expect([c.standing, c.ikm, c.grade]).toEqual(["insufficient", null, null]);
@@ -116,28 +140,47 @@ describe("transparency reports (PGlite + chDB)", () => {
     }
     const text = JSON.stringify(data);
     expect(text).not.toMatch(/\d{18}/);
-    for (const e of await s.db.employee.findMany({ take: 60, select: { name: true } })) expect(text).not.toContain(e.name);
+    for (const e of await s.db.employee.findMany({ take: 60, select: { name: true } }))
+      expect(text).not.toContain(e.name);
   });
 
   it("freezes a published version and publishes a correction as a new version that says what changed", async () => {
-    expect(await createDraft(s.db, s.ch, hr, regionId, "2026-03", "", "2026-03-15")).toEqual({ ok: false, error: "reports.error.unfinished" });
+    expect(await createDraft(s.db, s.ch, hr, regionId, "2026-03", "", "2026-03-15")).toEqual({
+      ok: false,
+      error: "reports.error.unfinished",
+    });
     // March has ended, but its second half has not arrived yet (late exports)
     const first = await createDraft(s.db, s.ch, hr, regionId, "2026-03", "", "2026-04-01");
     if (!first.ok) throw new Error(first.error);
     expect(await publishReport(s.db, hr, first.id)).toEqual({ ok: true });
     expect(await publishReport(s.db, hr, first.id)).toEqual({ ok: false, error: "reports.error.notDraft" });
     const frozen = await s.db.publicReport.findUniqueOrThrow({ where: { id: first.id } });
-    await expect(s.db.publicReport.update({ where: { id: first.id }, data: { data: { tampered: true } } })).rejects.toThrow();
+    await expect(
+      s.db.publicReport.update({ where: { id: first.id }, data: { data: { tampered: true } } }),
+    ).rejects.toThrow();
     await expect(s.db.publicReport.delete({ where: { id: first.id } })).rejects.toThrow();
-    await expect(s.db.$executeRaw`UPDATE "PublicReport" SET "changeNote" = 'x' WHERE id = ${first.id}`).rejects.toThrow(/immutable/);
+    await expect(s.db.$executeRaw`UPDATE "PublicReport" SET "changeNote" = 'x' WHERE id = ${first.id}`).rejects.toThrow(
+      /immutable/,
+    );
 
     // the rest of March arrives: attendance, e-Kinerja and requests, loaded by the ETL
     const out = path.join(s.dataDir, "gen2");
     await generate(s.db, { ...CFG, from: "2026-03-16", outDir: out });
     await runEtl(s, { files: readdirSync(out).map((f) => ({ path: path.join(out, f) })), lagMs: 0, today: TODAY });
 
-    expect(await createDraft(s.db, s.ch, hr, regionId, "2026-03", "  ", "2026-04-02")).toEqual({ ok: false, error: "reports.error.note" });
-    const second = await createDraft(s.db, s.ch, hr, regionId, "2026-03", "Data kehadiran dan layanan 16–31 Maret kini masuk.", "2026-04-02");
+    expect(await createDraft(s.db, s.ch, hr, regionId, "2026-03", "  ", "2026-04-02")).toEqual({
+      ok: false,
+      error: "reports.error.note",
+    });
+    const second = await createDraft(
+      s.db,
+      s.ch,
+      hr,
+      regionId,
+      "2026-03",
+      "Data kehadiran dan layanan 16–31 Maret kini masuk.",
+      "2026-04-02",
+    );
     expect(second).toMatchObject({ ok: true, version: 2 });
     if (!second.ok) return;
     await publishReport(s.db, hr, second.id);
@@ -151,13 +194,24 @@ describe("transparency reports (PGlite + chDB)", () => {
     // the correction has the whole month; the first version still shows what it showed
     expect(latest!.data.units).not.toEqual(v1!.data.units);
     expect(v1!.dataAsOf.getTime()).toBeLessThan(latest!.dataAsOf.getTime());
-    expect((await publishedIndex(s.db)).map((r) => [r.regionCode, r.period, r.version])).toEqual([["demo", "2026-03", 2]]);
+    expect((await publishedIndex(s.db)).map((r) => [r.regionCode, r.period, r.version])).toEqual([
+      ["demo", "2026-03", 2],
+    ]);
 
-    expect(await createDraft(s.db, s.ch, hr, regionId, "2026-13", "", TODAY)).toEqual({ ok: false, error: "reports.error.period" });
-    expect(await createDraft(s.db, s.ch, hr, regionId, "2026-05", "", TODAY)).toEqual({ ok: false, error: "reports.error.future" });
+    expect(await createDraft(s.db, s.ch, hr, regionId, "2026-13", "", TODAY)).toEqual({
+      ok: false,
+      error: "reports.error.period",
+    });
+    expect(await createDraft(s.db, s.ch, hr, regionId, "2026-05", "", TODAY)).toEqual({
+      ok: false,
+      error: "reports.error.future",
+    });
     // a draft never shows in public
     await createDraft(s.db, s.ch, hr, regionId, "2026-01", "", TODAY);
     expect(await findPublished(s.db, "demo", "2026-01")).toBeNull();
-    expect(await createDraft(s.db, s.ch, { ...hr, role: "LEADER" }, regionId, "2026-02", "", TODAY)).toEqual({ ok: false, error: "reports.error.forbidden" });
+    expect(await createDraft(s.db, s.ch, { ...hr, role: "LEADER" }, regionId, "2026-02", "", TODAY)).toEqual({
+      ok: false,
+      error: "reports.error.forbidden",
+    });
   });
 });

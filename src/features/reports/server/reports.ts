@@ -13,25 +13,51 @@ export interface ReportUser extends Actor {
   role: Role;
 }
 
-export type DraftResult = { ok: true; id: string; version: number } | { ok: false; error: "reports.error.period" | "reports.error.future" | "reports.error.unfinished" | "reports.error.note" | "reports.error.forbidden" | "reports.error.busy" };
+export type DraftResult =
+  | { ok: true; id: string; version: number }
+  | {
+      ok: false;
+      error:
+        | "reports.error.period"
+        | "reports.error.future"
+        | "reports.error.unfinished"
+        | "reports.error.note"
+        | "reports.error.forbidden"
+        | "reports.error.busy";
+    };
 
 const mayPublish = (u: ReportUser) => u.role === "HR" || u.role === "ADMIN";
 
 /** When the analytics data was taken: the end of the last successful ETL run. */
 async function dataAsOf(db: Db): Promise<Date> {
-  const run = await db.etlRun.findFirst({ where: { status: "SUCCEEDED" }, orderBy: { finishedAt: "desc" }, select: { finishedAt: true } });
+  const run = await db.etlRun.findFirst({
+    where: { status: "SUCCEEDED" },
+    orderBy: { finishedAt: "desc" },
+    select: { finishedAt: true },
+  });
   return run?.finishedAt ?? new Date();
 }
 
 /** Makes (or remakes) the draft of a period; a period already published needs a note saying what the correction changes. */
-export async function createDraft(db: Db, ch: ClickHouse, user: ReportUser, regionId: string, periodSlug: string, note: string, today: string): Promise<DraftResult> {
+export async function createDraft(
+  db: Db,
+  ch: ClickHouse,
+  user: ReportUser,
+  regionId: string,
+  periodSlug: string,
+  note: string,
+  today: string,
+): Promise<DraftResult> {
   if (!mayPublish(user)) return { ok: false, error: "reports.error.forbidden" };
   const period = parseReportPeriod(periodSlug);
   if (!period) return { ok: false, error: "reports.error.period" };
   if (period.from > today) return { ok: false, error: "reports.error.future" };
   // a published report is frozen: only a period that has ended can be one
   if (period.to >= today) return { ok: false, error: "reports.error.unfinished" };
-  const published = await db.publicReport.findFirst({ where: { regionId, period: period.slug, status: "PUBLISHED" }, orderBy: { version: "desc" } });
+  const published = await db.publicReport.findFirst({
+    where: { regionId, period: period.slug, status: "PUBLISHED" },
+    orderBy: { version: "desc" },
+  });
   const changeNote = note.trim();
   if (published && !changeNote) return { ok: false, error: "reports.error.note" };
   if (changeNote.length > 2000) return { ok: false, error: "reports.error.note" };
@@ -40,22 +66,45 @@ export async function createDraft(db: Db, ch: ClickHouse, user: ReportUser, regi
     return await saveDraft(db, user, regionId, period, published?.version ?? 0, data, changeNote);
   } catch (e) {
     // two drafts of the same period at once: the other one won
-    if (typeof e === "object" && e !== null && (e as { code?: unknown }).code === "P2002") return { ok: false, error: "reports.error.busy" };
+    if (typeof e === "object" && e !== null && (e as { code?: unknown }).code === "P2002")
+      return { ok: false, error: "reports.error.busy" };
     throw e;
   }
 }
 
-async function saveDraft(db: Db, user: ReportUser, regionId: string, period: NonNullable<ReturnType<typeof parseReportPeriod>>, publishedVersion: number, data: ReportData, changeNote: string): Promise<DraftResult> {
+async function saveDraft(
+  db: Db,
+  user: ReportUser,
+  regionId: string,
+  period: NonNullable<ReturnType<typeof parseReportPeriod>>,
+  publishedVersion: number,
+  data: ReportData,
+  changeNote: string,
+): Promise<DraftResult> {
   return db.$transaction(async (tx) => {
     await tx.publicReport.deleteMany({ where: { regionId, period: period.slug, status: "DRAFT" } });
     const version = publishedVersion + 1;
     const row = await tx.publicReport.create({
       data: {
-        regionId, period: period.slug, periodFrom: new Date(period.from), periodTo: new Date(period.to), version, status: "DRAFT",
-        data: data as never, dataAsOf: new Date(data.dataAsOf), changeNote: changeNote || null, createdById: user.id, createdByName: user.name,
+        regionId,
+        period: period.slug,
+        periodFrom: new Date(period.from),
+        periodTo: new Date(period.to),
+        version,
+        status: "DRAFT",
+        data: data as never,
+        dataAsOf: new Date(data.dataAsOf),
+        changeNote: changeNote || null,
+        createdById: user.id,
+        createdByName: user.name,
       },
     });
-    await recordAudit(tx, user, { action: "report.draft", entity: "PublicReport", entityId: row.id, after: { period: period.slug, version } });
+    await recordAudit(tx, user, {
+      action: "report.draft",
+      entity: "PublicReport",
+      entityId: row.id,
+      after: { period: period.slug, version },
+    });
     return { ok: true as const, id: row.id, version };
   });
 }
@@ -65,7 +114,10 @@ export type PublishResult = { ok: true } | { ok: false; error: "reports.error.no
 export async function publishReport(db: Db, user: ReportUser, id: string): Promise<PublishResult> {
   if (!mayPublish(user)) return { ok: false, error: "reports.error.forbidden" };
   return db.$transaction(async (tx) => {
-    const moved = await tx.publicReport.updateMany({ where: { id, status: "DRAFT" }, data: { status: "PUBLISHED", publishedAt: new Date(), publishedByName: user.name } });
+    const moved = await tx.publicReport.updateMany({
+      where: { id, status: "DRAFT" },
+      data: { status: "PUBLISHED", publishedAt: new Date(), publishedByName: user.name },
+    });
     if (moved.count === 0) return { ok: false as const, error: "reports.error.notDraft" as const };
     await recordAudit(tx, user, { action: "report.publish", entity: "PublicReport", entityId: id });
     return { ok: true as const };
@@ -93,34 +145,84 @@ export interface PublishedReport {
 }
 
 /** A published report by region code and period: the latest version, or the one asked for. */
-export async function findPublished(db: Db, regionCode: string, periodSlug: string, version?: number): Promise<PublishedReport | null> {
-  const region = await db.region.findFirst({ where: { code: { equals: regionCode, mode: "insensitive" } }, select: { id: true, code: true } });
+export async function findPublished(
+  db: Db,
+  regionCode: string,
+  periodSlug: string,
+  version?: number,
+): Promise<PublishedReport | null> {
+  const region = await db.region.findFirst({
+    where: { code: { equals: regionCode, mode: "insensitive" } },
+    select: { id: true, code: true },
+  });
   const period = parseReportPeriod(periodSlug);
   if (!region || !period) return null;
-  const versions = await db.publicReport.findMany({ where: { regionId: region.id, period: period.slug, status: "PUBLISHED" }, orderBy: { version: "desc" } });
+  const versions = await db.publicReport.findMany({
+    where: { regionId: region.id, period: period.slug, status: "PUBLISHED" },
+    orderBy: { version: "desc" },
+  });
   const row = version ? versions.find((v) => v.version === version) : versions[0];
   if (!row) return null;
   const data = reportData.safeParse(row.data);
   if (!data.success) return null;
   return {
-    id: row.id, regionCode: region.code.toLowerCase(), period: row.period, version: row.version, publishedAt: row.publishedAt!, dataAsOf: row.dataAsOf, changeNote: row.changeNote, data: data.data,
+    id: row.id,
+    regionCode: region.code.toLowerCase(),
+    period: row.period,
+    version: row.version,
+    publishedAt: row.publishedAt!,
+    dataAsOf: row.dataAsOf,
+    changeNote: row.changeNote,
+    data: data.data,
     versions: versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt!, changeNote: v.changeNote })),
   };
 }
 
 /** The index: every region's published periods, latest version each, newest period first. */
 export async function publishedIndex(db: Db) {
-  const rows = (await db.publicReport.findMany({ where: { status: "PUBLISHED" }, orderBy: [{ periodFrom: "desc" }, { version: "desc" }], select: { regionId: true, period: true, periodFrom: true, periodTo: true, version: true, publishedAt: true, data: true } }))
-    .filter((r) => reportData.safeParse(r.data).success); // the same check the report page makes
-  const regions = new Map((await db.region.findMany({ select: { id: true, code: true, name: true } })).map((r) => [r.id, r]));
+  const rows = (
+    await db.publicReport.findMany({
+      where: { status: "PUBLISHED" },
+      orderBy: [{ periodFrom: "desc" }, { version: "desc" }],
+      select: {
+        regionId: true,
+        period: true,
+        periodFrom: true,
+        periodTo: true,
+        version: true,
+        publishedAt: true,
+        data: true,
+      },
+    })
+  ).filter((r) => reportData.safeParse(r.data).success); // the same check the report page makes
+  const regions = new Map(
+    (await db.region.findMany({ select: { id: true, code: true, name: true } })).map((r) => [r.id, r]),
+  );
   const seen = new Set<string>();
-  const out: { regionCode: string; regionName: string; period: string; from: Date; to: Date; version: number; publishedAt: Date }[] = [];
+  const out: {
+    regionCode: string;
+    regionName: string;
+    period: string;
+    from: Date;
+    to: Date;
+    version: number;
+    publishedAt: Date;
+  }[] = [];
   for (const r of rows) {
     const key = `${r.regionId}/${r.period}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const region = regions.get(r.regionId);
-    if (region) out.push({ regionCode: region.code.toLowerCase(), regionName: region.name, period: r.period, from: r.periodFrom, to: r.periodTo, version: r.version, publishedAt: r.publishedAt! });
+    if (region)
+      out.push({
+        regionCode: region.code.toLowerCase(),
+        regionName: region.name,
+        period: r.period,
+        from: r.periodFrom,
+        to: r.periodTo,
+        version: r.version,
+        publishedAt: r.publishedAt!,
+      });
   }
   return out;
 }

@@ -17,7 +17,13 @@ import { cellsToHide } from "../suppress";
 
 const small = (n: number) => n < MIN_CELL;
 
-export async function buildSnapshot(db: Db, ch: ClickHouse, regionId: string, period: ReportPeriod, dataAsOf: Date): Promise<ReportData> {
+export async function buildSnapshot(
+  db: Db,
+  ch: ClickHouse,
+  regionId: string,
+  period: ReportPeriod,
+  dataAsOf: Date,
+): Promise<ReportData> {
   const region = await db.region.findUniqueOrThrow({ where: { id: regionId } });
   const [units, services] = await Promise.all([
     db.unit.findMany({ where: { regionId }, orderBy: { name: "asc" } }),
@@ -51,10 +57,18 @@ export async function buildSnapshot(db: Db, ch: ClickHouse, regionId: string, pe
   };
   // per service and per unit the respondents add up to the published overall: complementary suppression
   const byServiceIn = services.map((s) => ikmService.get(s.id));
-  const hideService = cellsToHide(byServiceIn.map((r) => ({ n: r?.respondents ?? 0 })), MIN_CELL, true);
+  const hideService = cellsToHide(
+    byServiceIn.map((r) => ({ n: r?.respondents ?? 0 })),
+    MIN_CELL,
+    true,
+  );
   const unitsWithIkm = units.filter((u) => ikmUnit.has(u.id));
   const byUnitIn = unitsWithIkm.map((u) => ikmUnit.get(u.id));
-  const hideUnit = cellsToHide(byUnitIn.map((r) => ({ n: r?.respondents ?? 0 })), MIN_CELL, true);
+  const hideUnit = cellsToHide(
+    byUnitIn.map((r) => ({ n: r?.respondents ?? 0 })),
+    MIN_CELL,
+    true,
+  );
   return {
     schema: REPORT_SCHEMA,
     region: { code: region.code, name: region.name },
@@ -66,21 +80,34 @@ export async function buildSnapshot(db: Db, ch: ClickHouse, regionId: string, pe
       const n = p?.completed ?? 0;
       const hidden = small(n);
       return {
-        code: s.code, nameId: s.nameId, nameEn: s.nameEn, slaDays: s.slaDays,
-        completed: hidden ? null : n, medianDays: hidden ? null : (p?.p50 ?? null), p90Days: hidden ? null : (p?.p90 ?? null),
-        slaCompliance: hidden ? null : (p?.slaCompliance ?? null), suppressed: hidden,
+        code: s.code,
+        nameId: s.nameId,
+        nameEn: s.nameEn,
+        slaDays: s.slaDays,
+        completed: hidden ? null : n,
+        medianDays: hidden ? null : (p?.p50 ?? null),
+        p90Days: hidden ? null : (p?.p90 ?? null),
+        slaCompliance: hidden ? null : (p?.slaCompliance ?? null),
+        suppressed: hidden,
       };
     }),
     satisfaction: {
       overall: ikmCell(sat.overall, false),
-      byService: services.map((s, i) => ({ code: s.code, nameId: s.nameId, nameEn: s.nameEn, ...ikmCell(byServiceIn[i], hideService.has(i)) })),
+      byService: services.map((s, i) => ({
+        code: s.code,
+        nameId: s.nameId,
+        nameEn: s.nameEn,
+        ...ikmCell(byServiceIn[i], hideService.has(i)),
+      })),
       byUnit: unitsWithIkm.map((u, i) => ({ code: u.code, name: u.name, ...ikmCell(byUnitIn[i], hideUnit.has(i)) })),
     },
     units: units.map((u) => {
       const n = headsBy.get(u.id) ?? 0;
       const hidden = small(n);
       return {
-        code: u.code, name: u.name, employees: hidden ? null : n,
+        code: u.code,
+        name: u.name,
+        employees: hidden ? null : n,
         attendanceRate: hidden ? null : (attBy.get(u.id)?.attendanceRate ?? null),
         ekinerjaFillRate: hidden ? null : (ekBy.get(u.id)?.fillRate ?? null),
         suppressed: hidden,
@@ -88,4 +115,3 @@ export async function buildSnapshot(db: Db, ch: ClickHouse, regionId: string, pe
     }),
   };
 }
-

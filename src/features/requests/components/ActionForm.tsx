@@ -36,7 +36,14 @@ export function ActionForm(props: {
   }
   const reasonLabel = props.name === "return" ? t("requests.action.reasonReturn") : t("requests.action.reasonReject");
   return (
-    <form key={state.attempt ?? 0} action={formAction} onSubmit={check} className="form card action-form" encType="multipart/form-data" data-testid={`action-${props.name}`}>
+    <form
+      key={state.attempt ?? 0}
+      action={formAction}
+      onSubmit={check}
+      className="form card action-form"
+      encType="multipart/form-data"
+      data-testid={`action-${props.name}`}
+    >
       <input type="hidden" name="requestId" value={props.requestId} />
       <input type="hidden" name="action" value={props.name} />
       <input type="hidden" name="actionKey" value={props.actionKey} />
@@ -48,13 +55,36 @@ export function ActionForm(props: {
       {props.reason && (
         <label className="field">
           {reasonLabel}
-          <textarea name="reason" rows={2} maxLength={1000} required defaultValue={state.values?.reason} aria-invalid={!!err("reason")} aria-describedby={err("reason") ? `reason-${props.name}-error` : undefined} />
+          <textarea
+            name="reason"
+            rows={2}
+            maxLength={1000}
+            required
+            defaultValue={state.values?.reason}
+            aria-invalid={!!err("reason")}
+            aria-describedby={err("reason") ? `reason-${props.name}-error` : undefined}
+          />
           <ErrorText id={`reason-${props.name}-error`} text={err("reason")} />
         </label>
       )}
-      {props.decree && <FileInput name={documentField("DECREE")} label={t("requests.action.decree")} required error={err(documentField("DECREE"))} optionalText="" />}
+      {props.decree && (
+        <FileInput
+          name={documentField("DECREE")}
+          label={t("requests.action.decree")}
+          required
+          error={err(documentField("DECREE"))}
+          optionalText=""
+        />
+      )}
       {props.documents?.map((d) => (
-        <FileInput key={d.code} name={documentField(d.code)} label={d.name} required={false} error={err(documentField(d.code))} optionalText={t("requests.form.optional")} />
+        <FileInput
+          key={d.code}
+          name={documentField(d.code)}
+          label={d.name}
+          required={false}
+          error={err(documentField(d.code))}
+          optionalText={t("requests.form.optional")}
+        />
       ))}
       <button type="submit" className={props.danger ? "button danger" : "button"} disabled={pending}>
         {t(`requests.action.${props.name}`)}

@@ -21,7 +21,11 @@ export function useFieldError(errors: FieldErrors) {
     const e = errors[name];
     if (!e) return undefined;
     // a value that is itself a message key (a status name) is shown in the reader's language
-    const vars = e.vars && Object.fromEntries(Object.entries(e.vars).map(([k, v]) => [k, typeof v === "string" && isMessageKey(v) ? t(v) : v]));
+    const vars =
+      e.vars &&
+      Object.fromEntries(
+        Object.entries(e.vars).map(([k, v]) => [k, typeof v === "string" && isMessageKey(v) ? t(v) : v]),
+      );
     return isMessageKey(e.key) ? t(e.key, vars) : e.key;
   };
 }
@@ -34,13 +38,32 @@ export function ErrorText({ id, text }: { id: string; text: string | undefined }
   ) : null;
 }
 
-export function FileInput({ name, label, required, error, optionalText }: { name: string; label: string; required: boolean; error?: string; optionalText: string }) {
+export function FileInput({
+  name,
+  label,
+  required,
+  error,
+  optionalText,
+}: {
+  name: string;
+  label: string;
+  required: boolean;
+  error?: string;
+  optionalText: string;
+}) {
   return (
     <label className="field">
       <span>
         {label} {!required && <span className="muted">{optionalText}</span>}
       </span>
-      <input type="file" name={name} accept="application/pdf,image/jpeg,.pdf,.jpg,.jpeg" aria-required={required} aria-invalid={!!error} aria-describedby={error ? `${name}-error` : undefined} />
+      <input
+        type="file"
+        name={name}
+        accept="application/pdf,image/jpeg,.pdf,.jpg,.jpeg"
+        aria-required={required}
+        aria-invalid={!!error}
+        aria-describedby={error ? `${name}-error` : undefined}
+      />
       <ErrorText id={`${name}-error`} text={error} />
     </label>
   );
@@ -48,7 +71,9 @@ export function FileInput({ name, label, required, error, optionalText }: { name
 
 /** The size error the server gives (documents.ts), for a file over the upload limit; null otherwise. */
 export function fileTooLarge(file: FormDataEntryValue | null, maxMb: number): FieldErrors[string] | null {
-  return file instanceof File && file.size > maxMb * 1024 * 1024 ? { key: "requests.error.document.size", vars: { name: file.name, max: maxMb } } : null;
+  return file instanceof File && file.size > maxMb * 1024 * 1024
+    ? { key: "requests.error.document.size", vars: { name: file.name, max: maxMb } }
+    : null;
 }
 
 export function RequestForm(props: {
@@ -82,17 +107,23 @@ export function RequestForm(props: {
     if (!ok(dates.startsOn) || !ok(dates.endsOn) || dates.endsOn < dates.startsOn) return null;
     const start = dayNumber(dates.startsOn);
     const end = dayNumber(dates.endsOn);
-    return Number.isFinite(start) && Number.isFinite(end) && end - start <= 400 ? calendar.workingDays(start, end).length : null;
+    return Number.isFinite(start) && Number.isFinite(end) && end - start <= 400
+      ? calendar.workingDays(start, end).length
+      : null;
   }, [dates, calendar]);
 
   function check(e: React.FormEvent<HTMLFormElement>) {
     const data = new FormData(e.currentTarget);
-    const values = Object.fromEntries([...data.entries()].filter(([, x]) => typeof x === "string")) as Record<string, string>;
+    const values = Object.fromEntries([...data.entries()].filter(([, x]) => typeof x === "string")) as Record<
+      string,
+      string
+    >;
     const parsed = parseFields(props.serviceCode, values);
     const found: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
     for (const d of props.documents) {
       const file = data.get(documentField(d.code));
-      if (d.required && (!(file instanceof File) || (file.size === 0 && file.name === ""))) found[documentField(d.code)] = { key: "requests.error.document.required" };
+      if (d.required && (!(file instanceof File) || (file.size === 0 && file.name === "")))
+        found[documentField(d.code)] = { key: "requests.error.document.required" };
       const tooLarge = fileTooLarge(file, props.maxUploadMb);
       if (tooLarge) found[documentField(d.code)] = tooLarge;
     }
@@ -113,8 +144,10 @@ export function RequestForm(props: {
       onSubmit={check}
       onChange={(e) => {
         const target = e.target as unknown as HTMLInputElement;
-        if (target.name === "startsOn" || target.name === "endsOn") setDates((d) => ({ ...d, [target.name]: target.value }));
-        if (clientErrors?.[target.name]) setClientErrors(Object.fromEntries(Object.entries(clientErrors).filter(([k]) => k !== target.name)));
+        if (target.name === "startsOn" || target.name === "endsOn")
+          setDates((d) => ({ ...d, [target.name]: target.value }));
+        if (clientErrors?.[target.name])
+          setClientErrors(Object.fromEntries(Object.entries(clientErrors).filter(([k]) => k !== target.name)));
       }}
       className="form request-form"
       encType="multipart/form-data"
@@ -140,7 +173,13 @@ export function RequestForm(props: {
               {label(f.name)} {!f.required && <span className="muted">{t("requests.form.optional")}</span>}
             </span>
             {f.kind === "select" ? (
-              <select name={f.name} defaultValue={v[f.name] ?? ""} aria-required={f.required} aria-invalid={!!err(f.name)} aria-describedby={describedBy(f.name)}>
+              <select
+                name={f.name}
+                defaultValue={v[f.name] ?? ""}
+                aria-required={f.required}
+                aria-invalid={!!err(f.name)}
+                aria-describedby={describedBy(f.name)}
+              >
                 <option value="">{t("requests.option.choose")}</option>
                 {f.options!.map((o) => (
                   <option key={o} value={o}>
@@ -149,9 +188,25 @@ export function RequestForm(props: {
                 ))}
               </select>
             ) : f.kind === "textarea" ? (
-              <textarea name={f.name} rows={3} maxLength={f.max} defaultValue={v[f.name]} aria-required={f.required} aria-invalid={!!err(f.name)} aria-describedby={describedBy(f.name)} />
+              <textarea
+                name={f.name}
+                rows={3}
+                maxLength={f.max}
+                defaultValue={v[f.name]}
+                aria-required={f.required}
+                aria-invalid={!!err(f.name)}
+                aria-describedby={describedBy(f.name)}
+              />
             ) : (
-              <input type={f.kind === "date" ? "date" : "text"} name={f.name} maxLength={f.max} defaultValue={v[f.name]} aria-required={f.required} aria-invalid={!!err(f.name)} aria-describedby={describedBy(f.name)} />
+              <input
+                type={f.kind === "date" ? "date" : "text"}
+                name={f.name}
+                maxLength={f.max}
+                defaultValue={v[f.name]}
+                aria-required={f.required}
+                aria-invalid={!!err(f.name)}
+                aria-describedby={describedBy(f.name)}
+              />
             )}
             <ErrorText id={`${f.name}-error`} text={err(f.name)} />
           </label>
@@ -166,7 +221,14 @@ export function RequestForm(props: {
         <fieldset>
           <legend>{t("requests.form.documents")}</legend>
           {props.documents.map((d) => (
-            <FileInput key={d.code} name={documentField(d.code)} label={d.name} required={d.required} error={err(documentField(d.code))} optionalText={t("requests.form.optional")} />
+            <FileInput
+              key={d.code}
+              name={documentField(d.code)}
+              label={d.name}
+              required={d.required}
+              error={err(documentField(d.code))}
+              optionalText={t("requests.form.optional")}
+            />
           ))}
         </fieldset>
       )}

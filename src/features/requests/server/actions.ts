@@ -19,7 +19,6 @@ export interface RequestFormState {
   attempt?: number;
 }
 
-
 function split(formData: FormData) {
   const files = new Map<string, UploadFile>();
   for (const [k, v] of formData.entries()) if (typeof v !== "string" && k.startsWith("doc_")) files.set(k.slice(4), v);

@@ -38,22 +38,39 @@ export function isChosen(file: UploadFile | null | undefined): file is UploadFil
 }
 
 /** The file's checked content, or why it is refused. */
-export async function checkUpload(file: UploadFile, maxBytes: number): Promise<{ ok: true; upload: CheckedUpload } | { ok: false; error: FieldError }> {
+export async function checkUpload(
+  file: UploadFile,
+  maxBytes: number,
+): Promise<{ ok: true; upload: CheckedUpload } | { ok: false; error: FieldError }> {
   const name = cleanName(file.name);
   if (file.size === 0) return { ok: false, error: { key: "requests.error.document.empty", vars: { name } } };
-  if (file.size > maxBytes) return { ok: false, error: { key: "requests.error.document.size", vars: { name, max: Math.floor(maxBytes / (1024 * 1024)) } } };
+  if (file.size > maxBytes)
+    return {
+      ok: false,
+      error: { key: "requests.error.document.size", vars: { name, max: Math.floor(maxBytes / (1024 * 1024)) } },
+    };
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (bytes.length === 0) return { ok: false, error: { key: "requests.error.document.empty", vars: { name } } };
-  if (bytes.length > maxBytes) return { ok: false, error: { key: "requests.error.document.size", vars: { name, max: Math.floor(maxBytes / (1024 * 1024)) } } };
+  if (bytes.length > maxBytes)
+    return {
+      ok: false,
+      error: { key: "requests.error.document.size", vars: { name, max: Math.floor(maxBytes / (1024 * 1024)) } },
+    };
   const contentType = sniffType(bytes);
   if (!contentType) return { ok: false, error: { key: "requests.error.document.type", vars: { name } } };
-  return { ok: true, upload: { fileName: name, contentType, bytes, sha256: createHash("sha256").update(bytes).digest("hex") } };
+  return {
+    ok: true,
+    upload: { fileName: name, contentType, bytes, sha256: createHash("sha256").update(bytes).digest("hex") },
+  };
 }
 
 /** A file name safe to show and to send back in a download header. */
 export function cleanName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|*?:]/g, "_").trim().slice(-120);
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f"<>|*?:]/g, "_")
+    .trim()
+    .slice(-120);
   return cleaned || "berkas";
 }
 
@@ -67,13 +84,24 @@ export interface StoredDocument {
 }
 
 /** Puts the uploads into the store; if one fails, removes those already put and throws. */
-export async function storeUploads(store: ObjectStore, requestId: string, uploads: { kind: string; upload: CheckedUpload }[]): Promise<StoredDocument[]> {
+export async function storeUploads(
+  store: ObjectStore,
+  requestId: string,
+  uploads: { kind: string; upload: CheckedUpload }[],
+): Promise<StoredDocument[]> {
   const stored: StoredDocument[] = [];
   try {
     for (const { kind, upload } of uploads) {
       const storageKey = `requests/${requestId}/${randomBytes(12).toString("hex")}.${ACCEPTED_TYPES[upload.contentType]}`;
       await store.put(storageKey, upload.bytes, upload.contentType);
-      stored.push({ kind, fileName: upload.fileName, contentType: upload.contentType, size: upload.bytes.length, sha256: upload.sha256, storageKey });
+      stored.push({
+        kind,
+        fileName: upload.fileName,
+        contentType: upload.contentType,
+        size: upload.bytes.length,
+        sha256: upload.sha256,
+        storageKey,
+      });
     }
     return stored;
   } catch (e) {

@@ -15,12 +15,18 @@ const BESAR_SERVICE_YEARS = 5;
 
 type Tx = Pick<Db, "holiday" | "region" | "serviceRequest">;
 
-export async function regionCalendar(db: Pick<Db, "holiday" | "region">, regionId: string): Promise<{ calendar: WorkCalendar; timezone: string }> {
+export async function regionCalendar(
+  db: Pick<Db, "holiday" | "region">,
+  regionId: string,
+): Promise<{ calendar: WorkCalendar; timezone: string }> {
   const [region, holidays] = await Promise.all([
     db.region.findUnique({ where: { id: regionId }, select: { timezone: true } }),
     db.holiday.findMany({ where: { regionId }, select: { date: true } }),
   ]);
-  return { calendar: new WorkCalendar(holidays.map((h) => dayOfDate(h.date))), timezone: region?.timezone ?? "Asia/Jakarta" };
+  return {
+    calendar: new WorkCalendar(holidays.map((h) => dayOfDate(h.date))),
+    timezone: region?.timezone ?? "Asia/Jakarta",
+  };
 }
 
 /** The calendar year today in the region's time zone (1 January starts at local midnight, not UTC). */
@@ -45,7 +51,12 @@ export interface LeaveBalance {
 }
 
 /** Annual leave left in `year`: every annual leave request that is not rejected counts. */
-export async function leaveBalance(db: Pick<Db, "serviceRequest">, employeeId: string, year: number, excludeRequestId?: string): Promise<LeaveBalance> {
+export async function leaveBalance(
+  db: Pick<Db, "serviceRequest">,
+  employeeId: string,
+  year: number,
+  excludeRequestId?: string,
+): Promise<LeaveBalance> {
   const rows = await db.serviceRequest.findMany({
     where: {
       employeeId,
@@ -62,7 +73,13 @@ export async function leaveBalance(db: Pick<Db, "serviceRequest">, employeeId: s
     if (r.status === "COMPLETED") taken += r.workingDays ?? 0;
     else pending += r.workingDays ?? 0;
   }
-  return { year, entitled: ANNUAL_LEAVE_DAYS, taken, pending, remaining: Math.max(0, ANNUAL_LEAVE_DAYS - taken - pending) };
+  return {
+    year,
+    entitled: ANNUAL_LEAVE_DAYS,
+    taken,
+    pending,
+    remaining: Math.max(0, ANNUAL_LEAVE_DAYS - taken - pending),
+  };
 }
 
 export interface LeaveRequestCheck {
@@ -78,15 +95,22 @@ export interface LeaveRequestCheck {
 }
 
 /** The working days of a leave request, or the errors that refuse it (field → message). */
-export async function checkLeave(db: Tx, c: LeaveRequestCheck): Promise<{ ok: true; workingDays: number } | { ok: false; errors: FieldErrors }> {
+export async function checkLeave(
+  db: Tx,
+  c: LeaveRequestCheck,
+): Promise<{ ok: true; workingDays: number } | { ok: false; errors: FieldErrors }> {
   const start = dayNumber(c.startsOn);
   const end = dayNumber(c.endsOn);
   if (end < start) return { ok: false, errors: { endsOn: { key: "requests.error.leave.order" } } };
   if (start < c.today) return { ok: false, errors: { startsOn: { key: "requests.error.leave.past" } } };
   const max = MAX_CALENDAR_DAYS[c.kind];
-  if (max && end - start + 1 > max) return { ok: false, errors: { endsOn: { key: "requests.error.leave.tooLong", vars: { max } } } };
+  if (max && end - start + 1 > max)
+    return { ok: false, errors: { endsOn: { key: "requests.error.leave.tooLong", vars: { max } } } };
   if (c.kind === "BESAR" && start - dayOfDate(c.appointedOn) < Math.floor(BESAR_SERVICE_YEARS * 365.25)) {
-    return { ok: false, errors: { leaveKind: { key: "requests.error.leave.service", vars: { years: BESAR_SERVICE_YEARS } } } };
+    return {
+      ok: false,
+      errors: { leaveKind: { key: "requests.error.leave.service", vars: { years: BESAR_SERVICE_YEARS } } },
+    };
   }
   const { calendar } = await regionCalendar(db, c.regionId);
   const workingDays = calendar.workingDays(start, end).length;
@@ -102,13 +126,26 @@ export async function checkLeave(db: Tx, c: LeaveRequestCheck): Promise<{ ok: tr
     },
     select: { number: true },
   });
-  if (overlap) return { ok: false, errors: { startsOn: { key: "requests.error.leave.overlap", vars: { number: overlap.number } } } };
+  if (overlap)
+    return {
+      ok: false,
+      errors: { startsOn: { key: "requests.error.leave.overlap", vars: { number: overlap.number } } },
+    };
   if (c.kind === "TAHUNAN") {
     const startYear = c.startsOn.slice(0, 4);
-    if (c.endsOn.slice(0, 4) !== startYear) return { ok: false, errors: { endsOn: { key: "requests.error.leave.oneYear" } } };
+    if (c.endsOn.slice(0, 4) !== startYear)
+      return { ok: false, errors: { endsOn: { key: "requests.error.leave.oneYear" } } };
     const balance = await leaveBalance(db, c.employeeId, Number(startYear), c.excludeRequestId);
     if (workingDays > balance.remaining) {
-      return { ok: false, errors: { endsOn: { key: "requests.error.leave.balance", vars: { requested: workingDays, remaining: balance.remaining, year: startYear } } } };
+      return {
+        ok: false,
+        errors: {
+          endsOn: {
+            key: "requests.error.leave.balance",
+            vars: { requested: workingDays, remaining: balance.remaining, year: startYear },
+          },
+        },
+      };
     }
   }
   return { ok: true, workingDays };

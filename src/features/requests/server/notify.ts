@@ -16,18 +16,33 @@ export interface NotificationParams {
 }
 
 /** Creates a notification for every account of the request's employee; returns their ids. */
-export async function notifyOwner(tx: Tx, request: { id: string; employeeId: string }, status: RequestStatus, params: NotificationParams): Promise<string[]> {
-  const users = await tx.user.findMany({ where: { employeeId: request.employeeId, active: true }, select: { id: true } });
+export async function notifyOwner(
+  tx: Tx,
+  request: { id: string; employeeId: string },
+  status: RequestStatus,
+  params: NotificationParams,
+): Promise<string[]> {
+  const users = await tx.user.findMany({
+    where: { employeeId: request.employeeId, active: true },
+    select: { id: true },
+  });
   const ids: string[] = [];
   for (const u of users) {
-    const n = await tx.notification.create({ data: { userId: u.id, requestId: request.id, status, params: { ...params } }, select: { id: true } });
+    const n = await tx.notification.create({
+      data: { userId: u.id, requestId: request.id, status, params: { ...params } },
+      select: { id: true },
+    });
     ids.push(n.id);
   }
   return ids;
 }
 
 /** The notification's text in the reader's language. */
-export function notificationText(locale: Locale, status: RequestStatus, params: NotificationParams): { subject: string; body: string } {
+export function notificationText(
+  locale: Locale,
+  status: RequestStatus,
+  params: NotificationParams,
+): { subject: string; body: string } {
   const t = translator(locale);
   const service = locale === "en" ? params.serviceEn : params.serviceId;
   const subject = t("notify.subject", { number: params.number, status: t(`request.status.${status}`) });
@@ -37,9 +52,17 @@ export function notificationText(locale: Locale, status: RequestStatus, params: 
 }
 
 /** Sends the e-mails of the given notifications (to users with an address) and records the outcome. */
-export async function deliverEmails(db: Pick<Db, "notification">, mailer: Mailer | null | undefined, ids: readonly string[], baseUrl: string): Promise<void> {
+export async function deliverEmails(
+  db: Pick<Db, "notification">,
+  mailer: Mailer | null | undefined,
+  ids: readonly string[],
+  baseUrl: string,
+): Promise<void> {
   if (!mailer || ids.length === 0) return;
-  const rows = await db.notification.findMany({ where: { id: { in: [...ids] }, emailedAt: null }, include: { user: { select: { email: true, locale: true } } } });
+  const rows = await db.notification.findMany({
+    where: { id: { in: [...ids] }, emailedAt: null },
+    include: { user: { select: { email: true, locale: true } } },
+  });
   for (const n of rows) {
     if (!n.user.email) continue;
     const locale: Locale = n.user.locale === "en" ? "en" : "id";
@@ -48,7 +71,10 @@ export async function deliverEmails(db: Pick<Db, "notification">, mailer: Mailer
       await mailer.send({ to: n.user.email, subject, text: `${body}\n\n${baseUrl}/layanan/${n.requestId}` });
       await db.notification.update({ where: { id: n.id }, data: { emailedAt: new Date(), emailError: null } });
     } catch (e) {
-      await db.notification.update({ where: { id: n.id }, data: { emailError: String((e as Error).message ?? e).slice(0, 500) } });
+      await db.notification.update({
+        where: { id: n.id },
+        data: { emailError: String((e as Error).message ?? e).slice(0, 500) },
+      });
     }
   }
 }

@@ -13,7 +13,10 @@ import { partiesOf, type RequestUser } from "./requests";
 import { now as clockNow } from "@/server/clock";
 
 export async function employeeOf(db: Db, userId: string) {
-  const u = await db.user.findUnique({ where: { id: userId }, select: { employee: { include: { unit: { select: { name: true } } } } } });
+  const u = await db.user.findUnique({
+    where: { id: userId },
+    select: { employee: { include: { unit: { select: { name: true } } } } },
+  });
   return u?.employee ?? null;
 }
 
@@ -22,7 +25,19 @@ export async function myRequests(db: Db, employeeId: string) {
     where: { employeeId },
     orderBy: { submittedAt: "desc" },
     take: 200,
-    select: { id: true, number: true, status: true, submittedAt: true, completedAt: true, updatedAt: true, workingDays: true, slaDays: true, startsOn: true, endsOn: true, serviceType: { select: { nameId: true, nameEn: true, slaDays: true } } },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      submittedAt: true,
+      completedAt: true,
+      updatedAt: true,
+      workingDays: true,
+      slaDays: true,
+      startsOn: true,
+      endsOn: true,
+      serviceType: { select: { nameId: true, nameEn: true, slaDays: true } },
+    },
   });
 }
 
@@ -34,19 +49,29 @@ export async function requestDetail(db: Db, user: RequestUser, requestId: string
       serviceType: true,
       employee: { select: { name: true, nip: true, position: true, unit: { select: { name: true } } } },
       events: { orderBy: [{ at: "asc" }, { id: "asc" }] },
-      documents: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, fileName: true, size: true, createdAt: true } },
+      documents: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, kind: true, fileName: true, size: true, createdAt: true },
+      },
     },
   });
   if (!request) return null;
   const parties = await partiesOf(db, user, request);
   if (parties.size === 0) return null;
   // Employee-level data read by someone other than the employee: a deliberate, logged action.
-  if (!parties.has("owner")) await recordAudit(db, user, { action: "request.read", entity: "ServiceRequest", entityId: request.id });
+  if (!parties.has("owner"))
+    await recordAudit(db, user, { action: "request.read", entity: "ServiceRequest", entityId: request.id });
   const { calendar, timezone } = await regionCalendar(db, request.regionId);
   const today = localDay(now, timezone);
   const end = request.completedAt ? localDay(request.completedAt, timezone) : today;
-  const sla = slaPosition(calendar, localDay(request.submittedAt, timezone), request.slaDays ?? request.serviceType.slaDays, end);
-  const lastReturn = request.status === "RETURNED" ? [...request.events].reverse().find((e) => e.status === "RETURNED") : undefined;
+  const sla = slaPosition(
+    calendar,
+    localDay(request.submittedAt, timezone),
+    request.slaDays ?? request.serviceType.slaDays,
+    end,
+  );
+  const lastReturn =
+    request.status === "RETURNED" ? [...request.events].reverse().find((e) => e.status === "RETURNED") : undefined;
   const survey = request.status === "COMPLETED" && parties.has("owner") ? await surveyState(db, request.id) : null;
   return {
     request,
@@ -78,22 +103,43 @@ export async function workQueue(db: Db, user: RequestUser, queue: QueueName, pag
   const rows = await db.serviceRequest.findMany({
     where: { status: { in: [...spec.statuses] as RequestStatus[] }, ...(scope ? { unitId: { in: scope } } : {}) },
     select: {
-      id: true, number: true, status: true, submittedAt: true, regionId: true, unitId: true, slaDays: true,
+      id: true,
+      number: true,
+      status: true,
+      submittedAt: true,
+      regionId: true,
+      unitId: true,
+      slaDays: true,
       serviceType: { select: { nameId: true, nameEn: true, slaDays: true } },
       employee: { select: { name: true, unit: { select: { name: true } } } },
     },
   });
   const calendars = new Map<string, Awaited<ReturnType<typeof regionCalendar>>>();
-  for (const regionId of new Set(rows.map((r) => r.regionId))) calendars.set(regionId, await regionCalendar(db, regionId));
+  for (const regionId of new Set(rows.map((r) => r.regionId)))
+    calendars.set(regionId, await regionCalendar(db, regionId));
   const items = rows
     .map((r) => {
       const { calendar, timezone } = calendars.get(r.regionId)!;
-      return { ...r, sla: slaPosition(calendar, localDay(r.submittedAt, timezone), r.slaDays ?? r.serviceType.slaDays, localDay(now, timezone)) };
+      return {
+        ...r,
+        sla: slaPosition(
+          calendar,
+          localDay(r.submittedAt, timezone),
+          r.slaDays ?? r.serviceType.slaDays,
+          localDay(now, timezone),
+        ),
+      };
     })
     .sort((a, b) => a.sla.deadline - b.sla.deadline || a.submittedAt.getTime() - b.submittedAt.getTime());
   const pages = Math.max(1, Math.ceil(items.length / QUEUE_PAGE));
   const current = Math.min(Math.max(1, page), pages);
-  return { total: items.length, overdue: items.filter((i) => i.sla.overdue).length, page: current, pages, items: items.slice((current - 1) * QUEUE_PAGE, current * QUEUE_PAGE) };
+  return {
+    total: items.length,
+    overdue: items.filter((i) => i.sla.overdue).length,
+    page: current,
+    pages,
+    items: items.slice((current - 1) * QUEUE_PAGE, current * QUEUE_PAGE),
+  };
 }
 
 /** How many requests wait in each queue the user works. */
@@ -103,7 +149,9 @@ export async function queueCounts(db: Db, user: RequestUser): Promise<Partial<Re
   for (const [name, spec] of Object.entries(QUEUES) as [QueueName, (typeof QUEUES)[QueueName]][]) {
     const isHr = user.role === "HR" || user.role === "ADMIN";
     if (spec.party === "hr" ? !isHr : user.role !== "UNIT_HEAD" && !isHr) continue;
-    out[name] = await db.serviceRequest.count({ where: { status: { in: [...spec.statuses] as RequestStatus[] }, ...(scope ? { unitId: { in: scope } } : {}) } });
+    out[name] = await db.serviceRequest.count({
+      where: { status: { in: [...spec.statuses] as RequestStatus[] }, ...(scope ? { unitId: { in: scope } } : {}) },
+    });
   }
   return out;
 }

@@ -11,7 +11,15 @@ import type { ObjectStore } from "@/server/storage/types";
 import { isUnitWithin, unitAncestors } from "@/server/api/unit-scope";
 import { documentField, documentsOf, parseFields, type FieldError, type FieldErrors } from "../forms";
 import { transitionFor, type Party, type RequestAction } from "../workflow";
-import { checkUpload, isChosen, removeStored, storeUploads, type CheckedUpload, type StoredDocument, type UploadFile } from "./documents";
+import {
+  checkUpload,
+  isChosen,
+  removeStored,
+  storeUploads,
+  type CheckedUpload,
+  type StoredDocument,
+  type UploadFile,
+} from "./documents";
 import { checkLeave, regionCalendar } from "./leave";
 import { deliverEmails, notifyOwner } from "./notify";
 import { now as clockNow } from "@/server/clock";
@@ -32,7 +40,8 @@ export interface RequestUser extends Actor {
   unitId: string | null;
 }
 
-export type Outcome = { ok: true; requestId: string; number: string; repeated: boolean } | { ok: false; errors: FieldErrors };
+export type Outcome =
+  { ok: true; requestId: string; number: string; repeated: boolean } | { ok: false; errors: FieldErrors };
 
 const formError = (key: string, vars?: FieldError["vars"]): Outcome => ({ ok: false, errors: { form: { key, vars } } });
 
@@ -59,8 +68,13 @@ async function checkDocuments(
 }
 
 async function existingByKey(db: Db, actionKey: string) {
-  const event = await db.requestEvent.findUnique({ where: { actionKey }, select: { request: { select: { id: true, number: true } } } });
-  return event ? ({ ok: true, requestId: event.request.id, number: event.request.number, repeated: true } as const) : null;
+  const event = await db.requestEvent.findUnique({
+    where: { actionKey },
+    select: { request: { select: { id: true, number: true } } },
+  });
+  return event
+    ? ({ ok: true, requestId: event.request.id, number: event.request.number, repeated: true } as const)
+    : null;
 }
 
 function isUniqueViolation(e: unknown): boolean {
@@ -86,7 +100,9 @@ export async function submitRequest(deps: RequestDeps, user: RequestUser, input:
   const account = await db.user.findUnique({ where: { id: user.id }, select: { employee: true } });
   const employee = account?.employee;
   if (!employee || !employee.active) return formError("requests.error.noEmployee");
-  const service = await db.serviceType.findFirst({ where: { id: input.serviceTypeId, regionId: employee.regionId, active: true } });
+  const service = await db.serviceType.findFirst({
+    where: { id: input.serviceTypeId, regionId: employee.regionId, active: true },
+  });
   if (!service) return formError("requests.error.service");
 
   const errors: FieldErrors = {};
@@ -95,10 +111,18 @@ export async function submitRequest(deps: RequestDeps, user: RequestUser, input:
   const now = deps.now?.() ?? clockNow();
   const { timezone } = await regionCalendar(db, employee.regionId);
   const today = localDay(now, timezone);
-  const leaveCheck = fields.ok && fields.data.leaveKind ? {
-    employeeId: employee.id, appointedOn: employee.appointedOn, regionId: employee.regionId,
-    kind: fields.data.leaveKind as LeaveKind, startsOn: fields.data.startsOn!, endsOn: fields.data.endsOn!, today,
-  } : null;
+  const leaveCheck =
+    fields.ok && fields.data.leaveKind
+      ? {
+          employeeId: employee.id,
+          appointedOn: employee.appointedOn,
+          regionId: employee.regionId,
+          kind: fields.data.leaveKind as LeaveKind,
+          startsOn: fields.data.startsOn!,
+          endsOn: fields.data.endsOn!,
+          today,
+        }
+      : null;
   let workingDays: number | null = null;
   if (leaveCheck) {
     const leave = await checkLeave(db, leaveCheck);
@@ -121,8 +145,15 @@ export async function submitRequest(deps: RequestDeps, user: RequestUser, input:
       }
       await tx.serviceRequest.create({
         data: {
-          id: requestId, regionId: employee.regionId, number, serviceTypeId: service.id, employeeId: employee.id, unitId: employee.unitId,
-          status: "SUBMITTED", submittedAt: now, details: fields.ok ? fields.data : {},
+          id: requestId,
+          regionId: employee.regionId,
+          number,
+          serviceTypeId: service.id,
+          employeeId: employee.id,
+          unitId: employee.unitId,
+          status: "SUBMITTED",
+          submittedAt: now,
+          details: fields.ok ? fields.data : {},
           leaveKind: leaveCheck?.kind ?? null,
           startsOn: leaveCheck ? new Date(leaveCheck.startsOn) : null,
           endsOn: leaveCheck ? new Date(leaveCheck.endsOn) : null,
@@ -130,9 +161,23 @@ export async function submitRequest(deps: RequestDeps, user: RequestUser, input:
           slaDays: service.slaDays,
         },
       });
-      await tx.requestEvent.create({ data: { requestId, status: "SUBMITTED", actorId: user.id, actorName: user.name, at: now, actionKey: input.actionKey } });
+      await tx.requestEvent.create({
+        data: {
+          requestId,
+          status: "SUBMITTED",
+          actorId: user.id,
+          actorName: user.name,
+          at: now,
+          actionKey: input.actionKey,
+        },
+      });
       await saveDocuments(tx, requestId, stored, user.id);
-      await recordAudit(tx, user, { action: "request.submit", entity: "ServiceRequest", entityId: requestId, after: { number, service: service.code, workingDays, documents: stored.map((d) => d.kind) } });
+      await recordAudit(tx, user, {
+        action: "request.submit",
+        entity: "ServiceRequest",
+        entityId: requestId,
+        after: { number, service: service.code, workingDays, documents: stored.map((d) => d.kind) },
+      });
     });
   } catch (e) {
     return failed(deps, stored, input.actionKey, e);
@@ -160,8 +205,14 @@ async function failed(deps: RequestDeps, stored: StoredDocument[], actionKey: st
   throw e;
 }
 
-async function saveDocuments(tx: Pick<Db, "requestDocument">, requestId: string, stored: StoredDocument[], userId: string) {
-  if (stored.length) await tx.requestDocument.createMany({ data: stored.map((d) => ({ ...d, requestId, uploadedById: userId })) });
+async function saveDocuments(
+  tx: Pick<Db, "requestDocument">,
+  requestId: string,
+  stored: StoredDocument[],
+  userId: string,
+) {
+  if (stored.length)
+    await tx.requestDocument.createMany({ data: stored.map((d) => ({ ...d, requestId, uploadedById: userId })) });
 }
 
 /**
@@ -169,7 +220,11 @@ async function saveDocuments(tx: Pick<Db, "requestDocument">, requestId: string,
  * of the unit or a parent unit). Nobody acts on their own request as BKPSDM or supervisor. When no
  * supervisor account covers the unit, BKPSDM approves in the supervisor's place (audited as such).
  */
-export async function partiesOf(db: Db, user: RequestUser, request: { employeeId: string; unitId: string }): Promise<Set<Party>> {
+export async function partiesOf(
+  db: Db,
+  user: RequestUser,
+  request: { employeeId: string; unitId: string },
+): Promise<Set<Party>> {
   const parties = new Set<Party>();
   const account = await db.user.findUnique({ where: { id: user.id }, select: { employeeId: true } });
   if (account?.employeeId && account.employeeId === request.employeeId) {
@@ -178,7 +233,8 @@ export async function partiesOf(db: Db, user: RequestUser, request: { employeeId
   }
   const isHr = user.role === "HR" || user.role === "ADMIN";
   if (isHr) parties.add("hr");
-  if (user.role === "UNIT_HEAD" && user.unitId && (await isUnitWithin(db, request.unitId, user.unitId))) parties.add("supervisor");
+  if (user.role === "UNIT_HEAD" && user.unitId && (await isUnitWithin(db, request.unitId, user.unitId)))
+    parties.add("supervisor");
   if (isHr && !(await hasSupervisor(db, request))) parties.add("supervisor");
   return parties;
 }
@@ -186,7 +242,12 @@ export async function partiesOf(db: Db, user: RequestUser, request: { employeeId
 /** True when an active unit-head account (not the employee's own) covers the request's unit. */
 async function hasSupervisor(db: Db, request: { employeeId: string; unitId: string }): Promise<boolean> {
   const heads = await db.user.count({
-    where: { role: "UNIT_HEAD", active: true, unitId: { in: await unitAncestors(db, request.unitId) }, OR: [{ employeeId: null }, { employeeId: { not: request.employeeId } }] },
+    where: {
+      role: "UNIT_HEAD",
+      active: true,
+      unitId: { in: await unitAncestors(db, request.unitId) },
+      OR: [{ employeeId: null }, { employeeId: { not: request.employeeId } }],
+    },
   });
   return heads > 0;
 }
@@ -206,7 +267,10 @@ export async function actOnRequest(deps: RequestDeps, user: RequestUser, input: 
   if (!KEY.test(input.actionKey)) return formError("requests.error.stale");
   const again = await existingByKey(db, input.actionKey);
   if (again) return again;
-  const request = await db.serviceRequest.findUnique({ where: { id: input.requestId }, include: { serviceType: true } });
+  const request = await db.serviceRequest.findUnique({
+    where: { id: input.requestId },
+    include: { serviceType: true },
+  });
   if (!request) return formError("requests.error.notFound");
   const parties = await partiesOf(db, user, request);
   if (parties.size === 0) return formError("requests.error.notFound");
@@ -221,7 +285,9 @@ export async function actOnRequest(deps: RequestDeps, user: RequestUser, input: 
   const files = input.files ?? new Map();
   const docs = transition.decree
     ? [{ code: "DECREE", required: true }]
-    : input.action === "resubmit" ? documentsOf(request.serviceType.documents).map((d) => ({ ...d, required: false })) : [];
+    : input.action === "resubmit"
+      ? documentsOf(request.serviceType.documents).map((d) => ({ ...d, required: false }))
+      : [];
   const uploads = await checkDocuments(docs, files, deps.maxUploadBytes, errors, true);
   if (Object.keys(errors).length) return { ok: false, errors };
 
@@ -236,15 +302,33 @@ export async function actOnRequest(deps: RequestDeps, user: RequestUser, input: 
         data: { status: transition.to, ...(transition.to === "COMPLETED" ? { completedAt: now } : {}) },
       });
       if (moved.count === 0) throw new Refused({ form: { key: "requests.error.changed" } });
-      await tx.requestEvent.create({ data: { requestId: request.id, status: transition.to, actorId: user.id, actorName: user.name, at: now, note: reason || null, actionKey: input.actionKey } });
+      await tx.requestEvent.create({
+        data: {
+          requestId: request.id,
+          status: transition.to,
+          actorId: user.id,
+          actorName: user.name,
+          at: now,
+          note: reason || null,
+          actionKey: input.actionKey,
+        },
+      });
       await saveDocuments(tx, request.id, stored, user.id);
       await recordAudit(tx, user, {
-        action: `request.${input.action}`, entity: "ServiceRequest", entityId: request.id,
-        before: { status: transition.from }, after: { status: transition.to, reason: reason || undefined, documents: stored.map((d) => d.kind) },
+        action: `request.${input.action}`,
+        entity: "ServiceRequest",
+        entityId: request.id,
+        before: { status: transition.from },
+        after: { status: transition.to, reason: reason || undefined, documents: stored.map((d) => d.kind) },
       });
       return parties.has("owner") && transition.by === "owner"
         ? []
-        : notifyOwner(tx, request, transition.to, { number: request.number, serviceId: request.serviceType.nameId, serviceEn: request.serviceType.nameEn, note: reason || null });
+        : notifyOwner(tx, request, transition.to, {
+            number: request.number,
+            serviceId: request.serviceType.nameId,
+            serviceEn: request.serviceType.nameEn,
+            note: reason || null,
+          });
     });
   } catch (e) {
     return failed(deps, stored, input.actionKey, e);

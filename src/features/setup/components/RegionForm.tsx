@@ -27,7 +27,9 @@ export function RegionForm(props: {
   const { form, formRef } = useSetupForm(props.action, props.initial);
   const rows = props.calendar?.flatMap((y) => y.holidays) ?? [];
   // each day's row number in the form (h.<n>.date …): the years' days one after another, then the blank rows
-  const starts = (props.calendar ?? []).map((_, yi, all) => all.slice(0, yi).reduce((n, y) => n + y.holidays.length, 0));
+  const starts = (props.calendar ?? []).map((_, yi, all) =>
+    all.slice(0, yi).reduce((n, y) => n + y.holidays.length, 0),
+  );
   return (
     <form key={form.key} ref={formRef} action={form.formAction} className="form setup-form" noValidate>
       <FormSummary form={form} />
@@ -36,15 +38,49 @@ export function RegionForm(props: {
         <div className="setup-grid">
           <Field form={form} name="name" label={t("setup.region.name")} hint={t("setup.region.nameHint")} required />
           <Field form={form} name="code" label={t("setup.region.code")} hint={t("setup.region.codeHint")} required />
-          <SelectField form={form} name="kind" label={t("setup.region.kind")} options={REGION_KINDS.map((k) => ({ value: k, label: t(`setup.kind.${k}`) }))} defaultValue="KABUPATEN" />
-          <SelectField form={form} name="timezone" label={t("setup.region.timezone")} options={TIMEZONES.map((z) => ({ value: z, label: t(`setup.tz.${z}`) }))} defaultValue="Asia/Jakarta" />
+          <SelectField
+            form={form}
+            name="kind"
+            label={t("setup.region.kind")}
+            options={REGION_KINDS.map((k) => ({ value: k, label: t(`setup.kind.${k}`) }))}
+            defaultValue="KABUPATEN"
+          />
+          <SelectField
+            form={form}
+            name="timezone"
+            label={t("setup.region.timezone")}
+            options={TIMEZONES.map((z) => ({ value: z, label: t(`setup.tz.${z}`) }))}
+            defaultValue="Asia/Jakarta"
+          />
         </div>
       </fieldset>
       <fieldset className="setup-fieldset">
         <legend>{t("setup.region.ekinerja")}</legend>
         <div className="setup-grid">
-          <Field form={form} name="ekinerjaDeadlineDay" type="number" inputMode="numeric" min={1} max={28} label={t("setup.region.deadlineDay")} hint={t("setup.region.deadlineDayHint")} defaultValue="5" required />
-          <Field form={form} name="dailyLogGraceDays" type="number" inputMode="numeric" min={0} max={10} label={t("setup.region.graceDays")} hint={t("setup.region.graceDaysHint")} defaultValue="1" required />
+          <Field
+            form={form}
+            name="ekinerjaDeadlineDay"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={28}
+            label={t("setup.region.deadlineDay")}
+            hint={t("setup.region.deadlineDayHint")}
+            defaultValue="5"
+            required
+          />
+          <Field
+            form={form}
+            name="dailyLogGraceDays"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={10}
+            label={t("setup.region.graceDays")}
+            hint={t("setup.region.graceDaysHint")}
+            defaultValue="1"
+            required
+          />
         </div>
       </fieldset>
       {props.calendar && (
@@ -80,7 +116,17 @@ export function RegionForm(props: {
 }
 
 /** One day of the starting calendar: ticked to keep (pre-filled) or filled in to add (blank). */
-function HolidayRow({ form, index, holiday, blankNo }: { form: SetupForm; index: number; holiday?: StartingHoliday; blankNo?: number }) {
+function HolidayRow({
+  form,
+  index,
+  holiday,
+  blankNo,
+}: {
+  form: SetupForm;
+  index: number;
+  holiday?: StartingHoliday;
+  blankNo?: number;
+}) {
   const { t } = useI18n();
   const p = `h.${index}.`;
   const blank = !holiday;
@@ -93,8 +139,20 @@ function HolidayRow({ form, index, holiday, blankNo }: { form: SetupForm; index:
         <CheckField form={form} name={`${p}on`} label={t("setup.holiday.keep")} defaultChecked />
       )}
       <Field form={form} name={`${p}date`} type="date" label={t("setup.holiday.date")} defaultValue={holiday?.date} />
-      <SelectField form={form} name={`${p}kind`} label={t("setup.holiday.kind")} options={HOLIDAY_KINDS.map((k) => ({ value: k, label: t(`setup.holidayKind.${k}`) }))} defaultValue={holiday?.kind ?? "NATIONAL"} />
-      <Field form={form} name={`${p}name`} label={t("setup.holiday.name")} defaultValue={holiday?.name} className="setup-wide" />
+      <SelectField
+        form={form}
+        name={`${p}kind`}
+        label={t("setup.holiday.kind")}
+        options={HOLIDAY_KINDS.map((k) => ({ value: k, label: t(`setup.holidayKind.${k}`) }))}
+        defaultValue={holiday?.kind ?? "NATIONAL"}
+      />
+      <Field
+        form={form}
+        name={`${p}name`}
+        label={t("setup.holiday.name")}
+        defaultValue={holiday?.name}
+        className="setup-wide"
+      />
     </li>
   );
 }

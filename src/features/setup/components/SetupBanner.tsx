@@ -12,7 +12,8 @@ export async function SetupBanner({ session }: { session: Session }) {
   return (
     <aside className="setup-banner" aria-labelledby="setup-banner-title">
       <p id="setup-banner-title">
-        <strong>{t("setup.banner.title")}</strong> {t("setup.banner.progress", { done: list.items.length - list.open, total: list.items.length })}
+        <strong>{t("setup.banner.title")}</strong>{" "}
+        {t("setup.banner.progress", { done: list.items.length - list.open, total: list.items.length })}
       </p>
       <Link className="button" href="/admin/mulai">
         {t("setup.banner.link")}

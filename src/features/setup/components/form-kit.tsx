@@ -17,7 +17,10 @@ export function useSetupForm(action: Action, initial: Record<string, string> = {
   // after a refused post, focus goes to the first field in error (or the summary)
   useEffect(() => {
     const f = formRef.current;
-    if (state.attempt && f) (f.querySelector<HTMLElement>('[aria-invalid="true"]') ?? f.querySelector<HTMLElement>("[data-summary]"))?.focus();
+    if (state.attempt && f)
+      (
+        f.querySelector<HTMLElement>('[aria-invalid="true"]') ?? f.querySelector<HTMLElement>("[data-summary]")
+      )?.focus();
   }, [state.attempt]);
   const values = state.values ?? initial;
   const form = {
@@ -109,7 +112,14 @@ export function Field(props: {
   );
 }
 
-export function SelectField(props: { form: SetupForm; name: string; label: string; options: { value: string; label: string }[]; defaultValue?: string; hint?: string }) {
+export function SelectField(props: {
+  form: SetupForm;
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  defaultValue?: string;
+  hint?: string;
+}) {
   const { form, name } = props;
   const err = form.error(name);
   const hintId = props.hint ? `${errorId(form, name)}-hint` : undefined;
@@ -117,7 +127,13 @@ export function SelectField(props: { form: SetupForm; name: string; label: strin
   return (
     <div className="field">
       <label htmlFor={inputId(form, name)}>{props.label}</label>
-      <select id={inputId(form, name)} name={name} defaultValue={form.value(name, props.defaultValue ?? "")} aria-invalid={err ? true : undefined} aria-describedby={described}>
+      <select
+        id={inputId(form, name)}
+        name={name}
+        defaultValue={form.value(name, props.defaultValue ?? "")}
+        aria-invalid={err ? true : undefined}
+        aria-describedby={described}
+      >
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -138,11 +154,29 @@ export function SelectField(props: { form: SetupForm; name: string; label: strin
   );
 }
 
-export function CheckField({ form, name, label, defaultChecked, hint }: { form: SetupForm; name: string; label: string; defaultChecked: boolean; hint?: string }) {
+export function CheckField({
+  form,
+  name,
+  label,
+  defaultChecked,
+  hint,
+}: {
+  form: SetupForm;
+  name: string;
+  label: string;
+  defaultChecked: boolean;
+  hint?: string;
+}) {
   const hintId = hint ? `${errorId(form, name)}-hint` : undefined;
   return (
     <div className="setup-check">
-      <input type="checkbox" id={inputId(form, name)} name={name} defaultChecked={form.checked(name, defaultChecked)} aria-describedby={hintId} />
+      <input
+        type="checkbox"
+        id={inputId(form, name)}
+        name={name}
+        defaultChecked={form.checked(name, defaultChecked)}
+        aria-describedby={hintId}
+      />
       <label htmlFor={inputId(form, name)}>{label}</label>
       {hint && (
         <span className="muted small setup-hint" id={hintId}>

@@ -5,10 +5,26 @@ import { redirect } from "next/navigation";
 import { signedInActor, type SessionActor } from "@/server/auth/actor";
 import { getDb } from "@/server/db";
 import { field, textFields } from "@/server/form";
-import { fieldErrors, firstAdminInput, holidayInput, regionInput, serviceTypeInput, type FieldErrors, type HolidayInput } from "../schemas";
+import {
+  fieldErrors,
+  firstAdminInput,
+  holidayInput,
+  regionInput,
+  serviceTypeInput,
+  type FieldErrors,
+  type HolidayInput,
+} from "../schemas";
 import { createFirstAdmin } from "./first-admin";
 import { currentRegion } from "./queries";
-import { addHoliday, addShippedYear, createRegion, removeHoliday, saveServiceType, updateHoliday, updateRegion } from "./settings";
+import {
+  addHoliday,
+  addShippedYear,
+  createRegion,
+  removeHoliday,
+  saveServiceType,
+  updateHoliday,
+  updateRegion,
+} from "./settings";
 
 export interface FormState {
   errors: FieldErrors;
@@ -18,7 +34,11 @@ export interface FormState {
   attempt?: number;
 }
 
-const refused = (errors: FieldErrors, values: Record<string, string>): FormState => ({ errors, values, attempt: Date.now() });
+const refused = (errors: FieldErrors, values: Record<string, string>): FormState => ({
+  errors,
+  values,
+  attempt: Date.now(),
+});
 
 const SETTINGS_ROLES = new Set(["ADMIN", "HR"]);
 
@@ -106,7 +126,9 @@ export async function saveHolidayForm(_prev: FormState, formData: FormData): Pro
   if (!parsed.success) return refused(fieldErrors(parsed.error), values);
   const id = values.id ?? "";
   const db = await getDb();
-  const saved = id ? await updateHoliday(db, actor, region.id, id, parsed.data) : await addHoliday(db, actor, region.id, parsed.data);
+  const saved = id
+    ? await updateHoliday(db, actor, region.id, id, parsed.data)
+    : await addHoliday(db, actor, region.id, parsed.data);
   if (!saved.ok) return refused(saved.errors, values);
   redirect(calendarPage(parsed.data.date, `&tersimpan=${id ? "ubah" : "tambah"}`));
 }
@@ -140,7 +162,12 @@ export async function saveServiceTypeForm(_prev: FormState, formData: FormData):
   const count = Math.min(Number(values.documentRows) || 0, MAX_DOCUMENT_ROWS);
   for (let i = 0; i < count; i++) {
     const p = `documents.${i}.`;
-    const row = { code: values[`${p}code`] ?? "", nameId: values[`${p}nameId`] ?? "", nameEn: values[`${p}nameEn`] ?? "", required: values[`${p}required`] ?? "" };
+    const row = {
+      code: values[`${p}code`] ?? "",
+      nameId: values[`${p}nameId`] ?? "",
+      nameEn: values[`${p}nameEn`] ?? "",
+      required: values[`${p}required`] ?? "",
+    };
     // a row left empty (or emptied to remove the document) is not a document
     if (!row.code.trim() && !row.nameId.trim() && !row.nameEn.trim()) continue;
     documents.push(row);

@@ -44,27 +44,44 @@ export async function setupTokenState(db: Db, token: string, now = new Date()): 
   return "valid";
 }
 
-export type FirstAdminResult = { ok: true; username: string } | { ok: false; state?: Exclude<SetupTokenState, "valid">; errors: FieldErrors };
+export type FirstAdminResult =
+  { ok: true; username: string } | { ok: false; state?: Exclude<SetupTokenState, "valid">; errors: FieldErrors };
 
 /**
  * Makes the first ADMIN with the link's token, all in one transaction: the token is claimed (used once,
  * even by two posts at the same moment), no administrator may exist yet, the username must be free.
  */
-export async function createFirstAdmin(db: Db, token: string, input: FirstAdminInput, now = new Date()): Promise<FirstAdminResult> {
+export async function createFirstAdmin(
+  db: Db,
+  token: string,
+  input: FirstAdminInput,
+  now = new Date(),
+): Promise<FirstAdminResult> {
   const state = await setupTokenState(db, token, now);
   if (state !== "valid") return { ok: false, state, errors: { _form: `setup.token.${state}` } };
   const passwordHash = await hashPassword(input.password);
   const refused = (r: FirstAdminResult) => Object.assign(new Error("refused"), { result: r });
   try {
     return await db.$transaction(async (tx) => {
-      const claimed = await tx.setupToken.updateMany({ where: { tokenHash: hashSetupToken(token), usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+      const claimed = await tx.setupToken.updateMany({
+        where: { tokenHash: hashSetupToken(token), usedAt: null, expiresAt: { gt: now } },
+        data: { usedAt: now },
+      });
       if (claimed.count !== 1) throw refused({ ok: false, state: "used", errors: { _form: "setup.token.used" } });
-      if ((await tx.user.count({ where: { role: "ADMIN" } })) > 0) throw refused({ ok: false, state: "adminExists", errors: { _form: "setup.token.adminExists" } });
+      if ((await tx.user.count({ where: { role: "ADMIN" } })) > 0)
+        throw refused({ ok: false, state: "adminExists", errors: { _form: "setup.token.adminExists" } });
       if (await tx.user.findUnique({ where: { username: input.username }, select: { id: true } })) {
         throw refused({ ok: false, errors: { username: "validation.usernameTaken" } });
       }
-      const user = await tx.user.create({ data: { username: input.username, name: input.name, role: "ADMIN", passwordHash }, select: publicUserFields });
-      await recordAudit(tx, { id: null, name: "setup link" }, { action: "user.create_first_admin", entity: "User", entityId: user.id, after: user });
+      const user = await tx.user.create({
+        data: { username: input.username, name: input.name, role: "ADMIN", passwordHash },
+        select: publicUserFields,
+      });
+      await recordAudit(
+        tx,
+        { id: null, name: "setup link" },
+        { action: "user.create_first_admin", entity: "User", entityId: user.id, after: user },
+      );
       return { ok: true as const, username: user.username };
     });
   } catch (err) {

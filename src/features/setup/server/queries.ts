@@ -13,7 +13,16 @@ export async function regionExists(db: Db): Promise<boolean> {
   return (await db.region.count()) > 0;
 }
 
-export const CHECKLIST_STEPS = ["region", "units", "employees", "accounts", "attendance", "ekinerja", "surveyPoint", "report"] as const;
+export const CHECKLIST_STEPS = [
+  "region",
+  "units",
+  "employees",
+  "accounts",
+  "attendance",
+  "ekinerja",
+  "surveyPoint",
+  "report",
+] as const;
 export type ChecklistStep = (typeof CHECKLIST_STEPS)[number];
 
 /** Where each step is done. */
@@ -47,8 +56,22 @@ export async function checklist(db: Db): Promise<{ items: ChecklistItem[]; open:
     db.servicePoint.count(),
     db.publicReport.count({ where: { status: "PUBLISHED" } }),
   ]);
-  const counts: Record<ChecklistStep, number> = { region, units, employees, accounts, attendance, ekinerja, surveyPoint, report };
-  const items = CHECKLIST_STEPS.map((step) => ({ step, done: counts[step] > 0, count: counts[step], href: CHECKLIST_LINKS[step] }));
+  const counts: Record<ChecklistStep, number> = {
+    region,
+    units,
+    employees,
+    accounts,
+    attendance,
+    ekinerja,
+    surveyPoint,
+    report,
+  };
+  const items = CHECKLIST_STEPS.map((step) => ({
+    step,
+    done: counts[step] > 0,
+    count: counts[step],
+    href: CHECKLIST_LINKS[step],
+  }));
   return { items, open: items.filter((i) => !i.done).length };
 }
 
@@ -77,7 +100,9 @@ export async function calendarYear(db: Db, regionId: string, year: number) {
     holidays: holidays.map((h) => ({ id: h.id, date: h.date.toISOString().slice(0, 10), kind: h.kind, name: h.name })),
     years,
     /** Shipped days of this year the region does not have yet (the "add the national list" button). */
-    shippedMissing: shippedHolidays(year).filter((s) => !holidays.some((h) => h.date.toISOString().slice(0, 10) === s.date)).length,
+    shippedMissing: shippedHolidays(year).filter(
+      (s) => !holidays.some((h) => h.date.toISOString().slice(0, 10) === s.date),
+    ).length,
   };
 }
 
@@ -95,5 +120,10 @@ export function storedDocuments(value: unknown): DocumentInput[] {
   if (!Array.isArray(value)) return [];
   return value
     .filter((d): d is Record<string, unknown> => typeof d === "object" && d !== null)
-    .map((d) => ({ code: String(d.code ?? ""), nameId: String(d.nameId ?? ""), nameEn: String(d.nameEn ?? ""), required: d.required !== false }));
+    .map((d) => ({
+      code: String(d.code ?? ""),
+      nameId: String(d.nameId ?? ""),
+      nameEn: String(d.nameEn ?? ""),
+      required: d.required !== false,
+    }));
 }

@@ -11,8 +11,21 @@ import { shippedHolidays } from "./queries";
 export type Saved<T = string> = { ok: true; id: T } | { ok: false; errors: FieldErrors };
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const regionFields = { id: true, code: true, name: true, kind: true, timezone: true, ekinerjaDeadlineDay: true, dailyLogGraceDays: true } as const;
-const holidayView = (h: { id: string; date: Date; kind: string; name: string }) => ({ id: h.id, date: h.date.toISOString().slice(0, 10), kind: h.kind, name: h.name });
+const regionFields = {
+  id: true,
+  code: true,
+  name: true,
+  kind: true,
+  timezone: true,
+  ekinerjaDeadlineDay: true,
+  dailyLogGraceDays: true,
+} as const;
+const holidayView = (h: { id: string; date: Date; kind: string; name: string }) => ({
+  id: h.id,
+  date: h.date.toISOString().slice(0, 10),
+  kind: h.kind,
+  name: h.name,
+});
 
 /** Thrown inside a transaction to undo it and answer with field errors. */
 class Refused extends Error {
@@ -41,8 +54,16 @@ export function createRegion(db: Db, actor: Actor, input: RegionInput, holidays:
         dates.add(h.date);
       });
       const region = await tx.region.create({ data: input, select: regionFields });
-      if (holidays.length) await tx.holiday.createMany({ data: holidays.map((h) => ({ regionId: region.id, date: day(h.date), kind: h.kind, name: h.name })) });
-      await recordAudit(tx, actor, { action: "region.create", entity: "Region", entityId: region.id, after: { ...region, holidays: holidays.length } });
+      if (holidays.length)
+        await tx.holiday.createMany({
+          data: holidays.map((h) => ({ regionId: region.id, date: day(h.date), kind: h.kind, name: h.name })),
+        });
+      await recordAudit(tx, actor, {
+        action: "region.create",
+        entity: "Region",
+        entityId: region.id,
+        after: { ...region, holidays: holidays.length },
+      });
       return region.id;
     }),
   );
@@ -53,7 +74,11 @@ export function updateRegion(db: Db, actor: Actor, regionId: string, input: Regi
     db.$transaction(async (tx) => {
       const before = await tx.region.findUnique({ where: { id: regionId }, select: regionFields });
       if (!before) throw new Refused({ _form: "setup.error.noRegion" });
-      if (input.code !== before.code && (await tx.region.findUnique({ where: { code: input.code }, select: { id: true } }))) throw new Refused({ code: "setup.error.regionCodeTaken" });
+      if (
+        input.code !== before.code &&
+        (await tx.region.findUnique({ where: { code: input.code }, select: { id: true } }))
+      )
+        throw new Refused({ code: "setup.error.regionCodeTaken" });
       const after = await tx.region.update({ where: { id: regionId }, data: input, select: regionFields });
       await recordAudit(tx, actor, { action: "region.update", entity: "Region", entityId: regionId, before, after });
       return regionId;
@@ -64,9 +89,22 @@ export function updateRegion(db: Db, actor: Actor, regionId: string, input: Regi
 export function addHoliday(db: Db, actor: Actor, regionId: string, input: HolidayInput): Promise<Saved> {
   return refusable(() =>
     db.$transaction(async (tx) => {
-      if (await tx.holiday.findUnique({ where: { regionId_date: { regionId, date: day(input.date) } }, select: { id: true } })) throw new Refused({ date: "setup.error.holidayTaken" });
-      const h = await tx.holiday.create({ data: { regionId, date: day(input.date), kind: input.kind, name: input.name } });
-      await recordAudit(tx, actor, { action: "holiday.create", entity: "Holiday", entityId: h.id, after: holidayView(h) });
+      if (
+        await tx.holiday.findUnique({
+          where: { regionId_date: { regionId, date: day(input.date) } },
+          select: { id: true },
+        })
+      )
+        throw new Refused({ date: "setup.error.holidayTaken" });
+      const h = await tx.holiday.create({
+        data: { regionId, date: day(input.date), kind: input.kind, name: input.name },
+      });
+      await recordAudit(tx, actor, {
+        action: "holiday.create",
+        entity: "Holiday",
+        entityId: h.id,
+        after: holidayView(h),
+      });
       return h.id;
     }),
   );
@@ -77,10 +115,22 @@ export function updateHoliday(db: Db, actor: Actor, regionId: string, id: string
     db.$transaction(async (tx) => {
       const before = await tx.holiday.findFirst({ where: { id, regionId } });
       if (!before) throw new Refused({ _form: "setup.error.holidayGone" });
-      const other = await tx.holiday.findUnique({ where: { regionId_date: { regionId, date: day(input.date) } }, select: { id: true } });
+      const other = await tx.holiday.findUnique({
+        where: { regionId_date: { regionId, date: day(input.date) } },
+        select: { id: true },
+      });
       if (other && other.id !== id) throw new Refused({ date: "setup.error.holidayTaken" });
-      const after = await tx.holiday.update({ where: { id }, data: { date: day(input.date), kind: input.kind, name: input.name } });
-      await recordAudit(tx, actor, { action: "holiday.update", entity: "Holiday", entityId: id, before: holidayView(before), after: holidayView(after) });
+      const after = await tx.holiday.update({
+        where: { id },
+        data: { date: day(input.date), kind: input.kind, name: input.name },
+      });
+      await recordAudit(tx, actor, {
+        action: "holiday.update",
+        entity: "Holiday",
+        entityId: id,
+        before: holidayView(before),
+        after: holidayView(after),
+      });
       return id;
     }),
   );
@@ -92,7 +142,12 @@ export function removeHoliday(db: Db, actor: Actor, regionId: string, id: string
       const before = await tx.holiday.findFirst({ where: { id, regionId } });
       if (!before) throw new Refused({ _form: "setup.error.holidayGone" });
       await tx.holiday.delete({ where: { id } });
-      await recordAudit(tx, actor, { action: "holiday.delete", entity: "Holiday", entityId: id, before: holidayView(before) });
+      await recordAudit(tx, actor, {
+        action: "holiday.delete",
+        entity: "Holiday",
+        entityId: id,
+        before: holidayView(before),
+      });
       return id;
     }),
   );
@@ -105,36 +160,88 @@ export async function addShippedYear(db: Db, actor: Actor, regionId: string, yea
   return refusable(() =>
     db.$transaction(async (tx) => {
       const have = new Set(
-        (await tx.holiday.findMany({ where: { regionId, date: { gte: day(`${year}-01-01`), lte: day(`${year}-12-31`) } }, select: { date: true } })).map((h) => h.date.toISOString().slice(0, 10)),
+        (
+          await tx.holiday.findMany({
+            where: { regionId, date: { gte: day(`${year}-01-01`), lte: day(`${year}-12-31`) } },
+            select: { date: true },
+          })
+        ).map((h) => h.date.toISOString().slice(0, 10)),
       );
       const add = seeds.filter((s) => !have.has(s.date));
-      if (add.length) await tx.holiday.createMany({ data: add.map((s) => ({ regionId, date: day(s.date), kind: s.kind, name: s.name })) });
-      await recordAudit(tx, actor, { action: "holiday.add_national_year", entity: "Region", entityId: regionId, after: { year, added: add.map((s) => s.date) } });
+      if (add.length)
+        await tx.holiday.createMany({
+          data: add.map((s) => ({ regionId, date: day(s.date), kind: s.kind, name: s.name })),
+        });
+      await recordAudit(tx, actor, {
+        action: "holiday.add_national_year",
+        entity: "Region",
+        entityId: regionId,
+        after: { year, added: add.map((s) => s.date) },
+      });
       return add.length;
     }),
   );
 }
 
-const serviceView = (s: { id: string; code: string; nameId: string; nameEn: string; slaDays: number; viaBkn: boolean; active: boolean; documents: unknown }) => ({
-  id: s.id, code: s.code, nameId: s.nameId, nameEn: s.nameEn, slaDays: s.slaDays, viaBkn: s.viaBkn, active: s.active, documents: s.documents,
+const serviceView = (s: {
+  id: string;
+  code: string;
+  nameId: string;
+  nameEn: string;
+  slaDays: number;
+  viaBkn: boolean;
+  active: boolean;
+  documents: unknown;
+}) => ({
+  id: s.id,
+  code: s.code,
+  nameId: s.nameId,
+  nameEn: s.nameEn,
+  slaDays: s.slaDays,
+  viaBkn: s.viaBkn,
+  active: s.active,
+  documents: s.documents,
 });
 
 /** A new service in the catalog, or (with id) a change to one (its code stays); requests already submitted keep their SLA. */
-export function saveServiceType(db: Db, actor: Actor, regionId: string, id: string | null, input: ServiceTypeInput): Promise<Saved> {
+export function saveServiceType(
+  db: Db,
+  actor: Actor,
+  regionId: string,
+  id: string | null,
+  input: ServiceTypeInput,
+): Promise<Saved> {
   const data = { ...input, documents: input.documents as unknown as Prisma.InputJsonValue };
   return refusable(() =>
     db.$transaction(async (tx) => {
       if (!id) {
-        if (await tx.serviceType.findUnique({ where: { regionId_code: { regionId, code: input.code } }, select: { id: true } })) throw new Refused({ code: "setup.error.serviceCodeTaken" });
+        if (
+          await tx.serviceType.findUnique({
+            where: { regionId_code: { regionId, code: input.code } },
+            select: { id: true },
+          })
+        )
+          throw new Refused({ code: "setup.error.serviceCodeTaken" });
         const created = await tx.serviceType.create({ data: { ...data, regionId } });
-        await recordAudit(tx, actor, { action: "service_type.create", entity: "ServiceType", entityId: created.id, after: serviceView(created) });
+        await recordAudit(tx, actor, {
+          action: "service_type.create",
+          entity: "ServiceType",
+          entityId: created.id,
+          after: serviceView(created),
+        });
         return created.id;
       }
       const before = await tx.serviceType.findFirst({ where: { id, regionId } });
       if (!before) throw new Refused({ _form: "setup.error.serviceGone" });
       // the code stays: the request forms and the workflow know a service by it (CUTI has leave fields)
       const after = await tx.serviceType.update({ where: { id }, data: { ...data, code: before.code } });
-      await recordAudit(tx, actor, { action: "service_type.update", entity: "ServiceType", entityId: id, before: serviceView(before), after: serviceView(after) });
+      await recordAudit(tx, actor, {
+        action: "service_type.update",
+        entity: "ServiceType",
+        entityId: id,
+        before: serviceView(before),
+        after: serviceView(after),
+      });
       return id;
     }),
   );

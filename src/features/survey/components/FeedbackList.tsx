@@ -11,14 +11,26 @@ import type { DashboardFilter } from "../../dashboard/filter";
 
 const STATES = ["OPEN", "IN_PROGRESS", "RESOLVED"] as const;
 
-export function FeedbackList({ filter, unitName, serviceName }: { filter: DashboardFilter; unitName: Record<string, string>; serviceName: Record<string, string> }) {
+export function FeedbackList({
+  filter,
+  unitName,
+  serviceName,
+}: {
+  filter: DashboardFilter;
+  unitName: Record<string, string>;
+  serviceName: Record<string, string>;
+}) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [only, setOnly] = useState<"all" | "complaints" | "open">("all");
   const [page, setPage] = useState(0);
   const query = useQuery(trpc.survey.feedback.queryOptions({ ...filter, only, page }));
-  const follow = useMutation(trpc.survey.setFollowUp.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.survey.feedback.queryKey() }) }));
+  const follow = useMutation(
+    trpc.survey.setFollowUp.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.survey.feedback.queryKey() }),
+    }),
+  );
   const data = query.data;
   return (
     <section className="card wide-card" aria-labelledby="feedback" data-testid="feedback">
@@ -70,7 +82,11 @@ export function FeedbackList({ filter, unitName, serviceName }: { filter: Dashbo
                 {data.canFollowUp && r.isComplaint && (
                   <label className="inline-label small">
                     {t("feedback.followUp")}{" "}
-                    <select value={r.followUp === "NONE" ? "OPEN" : r.followUp} disabled={follow.isPending} onChange={(e) => follow.mutate({ id: r.id, state: e.target.value as (typeof STATES)[number] })}>
+                    <select
+                      value={r.followUp === "NONE" ? "OPEN" : r.followUp}
+                      disabled={follow.isPending}
+                      onChange={(e) => follow.mutate({ id: r.id, state: e.target.value as (typeof STATES)[number] })}
+                    >
                       {STATES.map((s) => (
                         <option key={s} value={s}>
                           {t(`feedback.state.${s}`)}
@@ -83,10 +99,20 @@ export function FeedbackList({ filter, unitName, serviceName }: { filter: Dashbo
             ))}
           </ul>
           <div className="pager">
-            <button className="button small secondary" type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
+            <button
+              className="button small secondary"
+              type="button"
+              disabled={page === 0}
+              onClick={() => setPage(page - 1)}
+            >
               {t("feedback.newer")}
             </button>
-            <button className="button small secondary" type="button" disabled={(page + 1) * data.pageSize >= data.total} onClick={() => setPage(page + 1)}>
+            <button
+              className="button small secondary"
+              type="button"
+              disabled={(page + 1) * data.pageSize >= data.total}
+              onClick={() => setPage(page + 1)}
+            >
               {t("feedback.older")}
             </button>
           </div>

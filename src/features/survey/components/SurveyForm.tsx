@@ -51,7 +51,12 @@ export function SurveyForm(props: {
   const select = (name: string, label: string, options: readonly string[], optionLabel: (o: string) => string) => (
     <label className="field">
       {label}
-      <select name={name} defaultValue={v[name] ?? ""} aria-invalid={!!err(name)} aria-describedby={err(name) ? `${name}-error` : undefined}>
+      <select
+        name={name}
+        defaultValue={v[name] ?? ""}
+        aria-invalid={!!err(name)}
+        aria-describedby={err(name) ? `${name}-error` : undefined}
+      >
         <option value="">{t("survey.choose")}</option>
         {options.map((o) => (
           <option key={o} value={o}>
@@ -75,7 +80,8 @@ export function SurveyForm(props: {
       onChange={(e) => {
         // an answered field loses its error at once
         const name = (e.target as unknown as HTMLInputElement).name;
-        if (clientErrors?.[name]) setClientErrors(Object.fromEntries(Object.entries(clientErrors).filter(([k]) => k !== name)));
+        if (clientErrors?.[name])
+          setClientErrors(Object.fromEntries(Object.entries(clientErrors).filter(([k]) => k !== name)));
       }}
       className="form survey-form"
       noValidate
@@ -97,18 +103,33 @@ export function SurveyForm(props: {
 
       <fieldset>
         <legend>{t("survey.profile")}</legend>
-        {props.services && select("serviceTypeId", t("survey.service"), props.services.map((s) => s.id), (id) => props.services!.find((s) => s.id === id)!.name)}
+        {props.services &&
+          select(
+            "serviceTypeId",
+            t("survey.service"),
+            props.services.map((s) => s.id),
+            (id) => props.services!.find((s) => s.id === id)!.name,
+          )}
         {select("ageGroup", t("survey.ageGroup"), AGE_GROUPS, (o) => t(`survey.age.${o}` as Parameters<typeof t>[0]))}
         {select("gender", t("survey.gender"), GENDERS, (o) => t(`survey.gender.${o}` as Parameters<typeof t>[0]))}
-        {select("education", t("survey.education"), EDUCATIONS, (o) => t(`survey.education.${o}` as Parameters<typeof t>[0]))}
-        {select("occupation", t("survey.occupation"), OCCUPATIONS, (o) => t(`survey.occupation.${o}` as Parameters<typeof t>[0]))}
+        {select("education", t("survey.education"), EDUCATIONS, (o) =>
+          t(`survey.education.${o}` as Parameters<typeof t>[0]),
+        )}
+        {select("occupation", t("survey.occupation"), OCCUPATIONS, (o) =>
+          t(`survey.occupation.${o}` as Parameters<typeof t>[0]),
+        )}
       </fieldset>
 
       {props.elements.map((el, i) => {
         const name = el.code.toLowerCase();
         const options = locale === "en" ? el.optionsEn : el.optionsId;
         return (
-          <fieldset key={el.code} className="element" aria-invalid={!!err(name)} aria-describedby={err(name) ? `${name}-error` : undefined}>
+          <fieldset
+            key={el.code}
+            className="element"
+            aria-invalid={!!err(name)}
+            aria-describedby={err(name) ? `${name}-error` : undefined}
+          >
             <legend>
               <span className="element-no">{i + 1}.</span> {locale === "en" ? el.questionEn : el.questionId}
             </legend>
@@ -135,7 +156,14 @@ export function SurveyForm(props: {
         <legend>{t("survey.more")}</legend>
         <label className="field">
           {t("survey.suggestion")}
-          <textarea name="suggestion" rows={4} maxLength={2000} defaultValue={v.suggestion} aria-invalid={!!err("suggestion")} aria-describedby={err("suggestion") ? "suggestion-error" : undefined} />
+          <textarea
+            name="suggestion"
+            rows={4}
+            maxLength={2000}
+            defaultValue={v.suggestion}
+            aria-invalid={!!err("suggestion")}
+            aria-describedby={err("suggestion") ? "suggestion-error" : undefined}
+          />
           {err("suggestion") && (
             <span className="field-error" id="suggestion-error">
               {err("suggestion")}

@@ -12,7 +12,13 @@ export async function elementWording(db: Db): Promise<ElementWording[]> {
   return DEFAULT_ELEMENTS.map((d) => {
     const r = byCode.get(d.code);
     return r && r.optionsId.length === 4 && r.optionsEn.length === 4
-      ? { code: d.code, questionId: r.questionId, questionEn: r.questionEn, optionsId: r.optionsId as ElementWording["optionsId"], optionsEn: r.optionsEn as ElementWording["optionsEn"] }
+      ? {
+          code: d.code,
+          questionId: r.questionId,
+          questionEn: r.questionEn,
+          optionsId: r.optionsId as ElementWording["optionsId"],
+          optionsEn: r.optionsEn as ElementWording["optionsEn"],
+        }
       : d;
   }).filter((e) => ELEMENTS.includes(e.code));
 }

@@ -12,8 +12,14 @@ export async function publicBaseUrl(): Promise<string> {
   return `${proto}://${host}`;
 }
 
-export const surveyUrl = (base: string, code: string, via?: "qr") => `${base}/survei/${encodeURIComponent(code)}${via ? "?via=qr" : ""}`;
+export const surveyUrl = (base: string, code: string, via?: "qr") =>
+  `${base}/survei/${encodeURIComponent(code)}${via ? "?via=qr" : ""}`;
 
 export function qrSvg(text: string): Promise<string> {
-  return QRCode.toString(text, { type: "svg", margin: 2, errorCorrectionLevel: "M", color: { dark: "#000000", light: "#ffffff" } });
+  return QRCode.toString(text, {
+    type: "svg",
+    margin: 2,
+    errorCorrectionLevel: "M",
+    color: { dark: "#000000", light: "#ffffff" },
+  });
 }

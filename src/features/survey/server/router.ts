@@ -40,15 +40,24 @@ export const surveyRouter = createTRPCRouter({
       const root = input.unitId ?? own;
       if (own && root && !(await isUnitWithin(ctx.db, root, own))) throw new TRPCError({ code: "FORBIDDEN" });
       const units = root ? await unitSubtree(ctx.db, root) : null;
-      const timezone = (await ctx.db.region.findFirst({ orderBy: { createdAt: "asc" }, select: { timezone: true } }))?.timezone ?? "Asia/Jakarta";
+      const timezone =
+        (await ctx.db.region.findFirst({ orderBy: { createdAt: "asc" }, select: { timezone: true } }))?.timezone ??
+        "Asia/Jakarta";
       const period = resolvePeriod(input, input.today ?? todayIn(timezone)).current;
       const where = {
         suggestion: { not: null },
         NOT: { suggestion: "" },
-        createdAt: { gte: localInstant(dayNumber(period.from), 0, timezone), lt: localInstant(dayNumber(period.to) + 1, 0, timezone) },
+        createdAt: {
+          gte: localInstant(dayNumber(period.from), 0, timezone),
+          lt: localInstant(dayNumber(period.to) + 1, 0, timezone),
+        },
         ...(units ? { unitId: { in: units } } : {}),
         ...(input.serviceTypeId ? { serviceTypeId: input.serviceTypeId } : {}),
-        ...(input.only === "complaints" ? { isComplaint: true } : input.only === "open" ? { isComplaint: true, followUp: { in: ["OPEN", "IN_PROGRESS"] as ("OPEN" | "IN_PROGRESS")[] } } : {}),
+        ...(input.only === "complaints"
+          ? { isComplaint: true }
+          : input.only === "open"
+            ? { isComplaint: true, followUp: { in: ["OPEN", "IN_PROGRESS"] as ("OPEN" | "IN_PROGRESS")[] } }
+            : {}),
       };
       const showContact = ctx.user.role === "HR" || ctx.user.role === "ADMIN";
       const [rows, total] = await Promise.all([
@@ -57,12 +66,26 @@ export const surveyRouter = createTRPCRouter({
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
           skip: input.page * pageSize,
           take: pageSize,
-          select: { id: true, createdAt: true, unitId: true, serviceTypeId: true, suggestion: true, isComplaint: true, followUp: true, contact: showContact },
+          select: {
+            id: true,
+            createdAt: true,
+            unitId: true,
+            serviceTypeId: true,
+            suggestion: true,
+            isComplaint: true,
+            followUp: true,
+            contact: showContact,
+          },
         }),
         ctx.db.surveyResponse.count({ where }),
       ]);
       if (showContact && rows.some((r) => r.contact)) {
-        await recordAudit(ctx.db, ctx.actor, { action: "survey.feedback.read", entity: "SurveyResponse", entityId: "*", after: { page: input.page, only: input.only } });
+        await recordAudit(ctx.db, ctx.actor, {
+          action: "survey.feedback.read",
+          entity: "SurveyResponse",
+          entityId: "*",
+          after: { page: input.page, only: input.only },
+        });
       }
       return { rows, total, pageSize, canFollowUp: showContact };
     }),
@@ -83,13 +106,28 @@ export const surveyRouter = createTRPCRouter({
         input.from,
         input.to,
       );
-      await recordAudit(ctx.db, ctx.actor, { action: "survey.handlers.read", entity: "SurveyResponse", entityId: "*", after: input });
+      await recordAudit(ctx.db, ctx.actor, {
+        action: "survey.handlers.read",
+        entity: "SurveyResponse",
+        entityId: "*",
+        after: input,
+      });
       return rows.map((r) => {
-        const result = ikmFromSums(scoresOf((e) => Number(r[e.toLowerCase()])), Number(r.n));
+        const result = ikmFromSums(
+          scoresOf((e) => Number(r[e.toLowerCase()])),
+          Number(r.n),
+        );
         // a person is not graded on a handful of ratings (ikm.ts; who they served is not counted here)
         const sample = ikmSample(result.respondents, null, env().IKM_MIN_RESPONDENTS);
         const shown = ikmShown(sample);
-        return { actor: r.actor, respondents: result.respondents, ikm: shown ? result.converted : null, grade: shown ? result.grade : null, weakest: shown ? result.weakest : null, minimum: sample.minimum };
+        return {
+          actor: r.actor,
+          respondents: result.respondents,
+          ikm: shown ? result.converted : null,
+          grade: shown ? result.grade : null,
+          weakest: shown ? result.weakest : null,
+          minimum: sample.minimum,
+        };
       });
     }),
 
@@ -97,11 +135,24 @@ export const surveyRouter = createTRPCRouter({
     .input(z.object({ id: z.string().min(1).max(64), state: z.enum(FOLLOW_UP) }))
     .mutation(async ({ ctx, input }) => {
       return ctx.db.$transaction(async (tx) => {
-        const before = await tx.surveyResponse.findUnique({ where: { id: input.id }, select: { id: true, isComplaint: true, followUp: true } });
+        const before = await tx.surveyResponse.findUnique({
+          where: { id: input.id },
+          select: { id: true, isComplaint: true, followUp: true },
+        });
         if (!before || !before.isComplaint) throw new TRPCError({ code: "NOT_FOUND" });
         if (before.followUp === input.state) return before; // a double click does one thing
-        const after = await tx.surveyResponse.update({ where: { id: input.id }, data: { followUp: input.state }, select: { id: true, isComplaint: true, followUp: true } });
-        await recordAudit(tx, ctx.actor, { action: "survey.followup", entity: "SurveyResponse", entityId: input.id, before, after });
+        const after = await tx.surveyResponse.update({
+          where: { id: input.id },
+          data: { followUp: input.state },
+          select: { id: true, isComplaint: true, followUp: true },
+        });
+        await recordAudit(tx, ctx.actor, {
+          action: "survey.followup",
+          entity: "SurveyResponse",
+          entityId: input.id,
+          before,
+          after,
+        });
         return after;
       });
     }),

@@ -16,8 +16,7 @@ export const THROTTLE = { max: 5, windowMinutes: 10 } as const;
 export type SubmitTarget = { kind: "point"; code: string; channel: "LINK" | "QR" } | { kind: "invite"; token: string };
 
 export type SubmitResult =
-  | { ok: true; responseId: string | null }
-  | { ok: false; errors: Record<string, string>; retryMinutes?: number };
+  { ok: true; responseId: string | null } | { ok: false; errors: Record<string, string>; retryMinutes?: number };
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -29,33 +28,68 @@ function isUniqueViolation(err: unknown, field: string): boolean {
   );
 }
 
-export async function submitSurvey(db: Db, target: SubmitTarget, raw: unknown, clientKey: string, now = clockNow()): Promise<SubmitResult> {
+export async function submitSurvey(
+  db: Db,
+  target: SubmitTarget,
+  raw: unknown,
+  clientKey: string,
+  now = clockNow(),
+): Promise<SubmitResult> {
   const parsed = surveyAnswers.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const a = parsed.data;
   if (a.website) return { ok: true, responseId: null };
 
-  let place: { regionId: string; unitId: string; serviceTypeId: string | null; servicePointId: string | null; requestId: string | null; channel: "LINK" | "QR" | "INVITE" };
+  let place: {
+    regionId: string;
+    unitId: string;
+    serviceTypeId: string | null;
+    servicePointId: string | null;
+    requestId: string | null;
+    channel: "LINK" | "QR" | "INVITE";
+  };
   let inviteId: string | null = null;
   if (target.kind === "point") {
     const point = await cachedPoint(db, target.code, now);
     if (!point || !point.active) return { ok: false, errors: { form: "survey.error.unknownPoint" } };
     const serviceTypeId = point.serviceTypeId ?? a.serviceTypeId;
-    if (!serviceTypeId || !(await cachedServices(db, point.regionId, now)).has(serviceTypeId)) return { ok: false, errors: { serviceTypeId: "survey.error.choose" } };
-    if (!(await takeAttempt(db, throttleKeyOf(clientKey), now))) return { ok: false, errors: { form: "survey.error.throttled" }, retryMinutes: THROTTLE.windowMinutes };
-    place = { regionId: point.regionId, unitId: point.unitId, serviceTypeId, servicePointId: point.id, requestId: null, channel: target.channel };
+    if (!serviceTypeId || !(await cachedServices(db, point.regionId, now)).has(serviceTypeId))
+      return { ok: false, errors: { serviceTypeId: "survey.error.choose" } };
+    if (!(await takeAttempt(db, throttleKeyOf(clientKey), now)))
+      return { ok: false, errors: { form: "survey.error.throttled" }, retryMinutes: THROTTLE.windowMinutes };
+    place = {
+      regionId: point.regionId,
+      unitId: point.unitId,
+      serviceTypeId,
+      servicePointId: point.id,
+      requestId: null,
+      channel: target.channel,
+    };
   } else {
     const invite = await db.surveyInvite.findUnique({ where: { tokenHash: hashToken(target.token) } });
     if (!invite) return { ok: false, errors: { form: "survey.error.unknownInvite" } };
     if (invite.usedAt) {
       // the same form sent again after it was stored: the same answer, not an error
-      const same = await db.surveyResponse.findUnique({ where: { submissionKey: a.submissionKey }, select: { id: true } });
+      const same = await db.surveyResponse.findUnique({
+        where: { submissionKey: a.submissionKey },
+        select: { id: true },
+      });
       return same ? { ok: true, responseId: same.id } : { ok: false, errors: { form: "survey.error.inviteUsed" } };
     }
-    const request = await db.serviceRequest.findUnique({ where: { id: invite.requestId }, select: { id: true, regionId: true, unitId: true, serviceTypeId: true } });
+    const request = await db.serviceRequest.findUnique({
+      where: { id: invite.requestId },
+      select: { id: true, regionId: true, unitId: true, serviceTypeId: true },
+    });
     if (!request) return { ok: false, errors: { form: "survey.error.unknownInvite" } };
     inviteId = invite.id;
-    place = { regionId: request.regionId, unitId: request.unitId, serviceTypeId: request.serviceTypeId, servicePointId: null, requestId: request.id, channel: "INVITE" };
+    place = {
+      regionId: request.regionId,
+      unitId: request.unitId,
+      serviceTypeId: request.serviceTypeId,
+      servicePointId: null,
+      requestId: request.id,
+      channel: "INVITE",
+    };
   }
 
   const data = {
@@ -66,7 +100,15 @@ export async function submitSurvey(db: Db, target: SubmitTarget, raw: unknown, c
     gender: a.gender,
     education: a.education,
     occupation: a.occupation,
-    u1: a.u1, u2: a.u2, u3: a.u3, u4: a.u4, u5: a.u5, u6: a.u6, u7: a.u7, u8: a.u8, u9: a.u9,
+    u1: a.u1,
+    u2: a.u2,
+    u3: a.u3,
+    u4: a.u4,
+    u5: a.u5,
+    u6: a.u6,
+    u7: a.u7,
+    u8: a.u8,
+    u9: a.u9,
     suggestion: a.suggestion ?? null,
     isComplaint: a.isComplaint,
     followUp: a.isComplaint ? ("OPEN" as const) : ("NONE" as const),
@@ -77,7 +119,10 @@ export async function submitSurvey(db: Db, target: SubmitTarget, raw: unknown, c
     // (only if still unused: two tabs sending at once store one response).
     const stored = inviteId
       ? await db.$transaction(async (tx) => {
-          const claimed = await tx.surveyInvite.updateMany({ where: { id: inviteId, usedAt: null }, data: { usedAt: now } });
+          const claimed = await tx.surveyInvite.updateMany({
+            where: { id: inviteId, usedAt: null },
+            data: { usedAt: now },
+          });
           if (claimed.count !== 1) throw new InviteUsedError();
           return tx.surveyResponse.create({ data, select: { id: true } });
         })
@@ -85,11 +130,17 @@ export async function submitSurvey(db: Db, target: SubmitTarget, raw: unknown, c
     return { ok: true, responseId: stored.id };
   } catch (err) {
     if (isUniqueViolation(err, "submissionKey")) {
-      const again = await db.surveyResponse.findUnique({ where: { submissionKey: a.submissionKey }, select: { id: true } });
+      const again = await db.surveyResponse.findUnique({
+        where: { submissionKey: a.submissionKey },
+        select: { id: true },
+      });
       if (again) return { ok: true, responseId: again.id };
     }
     if (err instanceof InviteUsedError || isUniqueViolation(err, "requestId")) {
-      const again = await db.surveyResponse.findUnique({ where: { submissionKey: a.submissionKey }, select: { id: true } });
+      const again = await db.surveyResponse.findUnique({
+        where: { submissionKey: a.submissionKey },
+        select: { id: true },
+      });
       if (again) return { ok: true, responseId: again.id };
       return { ok: false, errors: { form: "survey.error.inviteUsed" } };
     }
@@ -111,7 +162,10 @@ async function cachedPoint(db: Db, code: string, now: Date): Promise<Point | nul
   if (!cache) pointCache.set(db, (cache = new Map()));
   const hit = cache.get(code);
   if (hit && Math.abs(now.getTime() - hit.at) < CACHE_MS) return hit.point;
-  const point = await db.servicePoint.findUnique({ where: { code }, select: { id: true, regionId: true, unitId: true, serviceTypeId: true, active: true } });
+  const point = await db.servicePoint.findUnique({
+    where: { code },
+    select: { id: true, regionId: true, unitId: true, serviceTypeId: true, active: true },
+  });
   if (cache.size > 10_000) cache.clear();
   cache.set(code, { at: now.getTime(), point });
   return point;
@@ -122,7 +176,9 @@ async function cachedServices(db: Db, regionId: string, now: Date): Promise<Set<
   if (!cache) serviceCache.set(db, (cache = new Map()));
   const hit = cache.get(regionId);
   if (hit && Math.abs(now.getTime() - hit.at) < CACHE_MS) return hit.ids;
-  const ids = new Set((await db.serviceType.findMany({ where: { regionId, active: true }, select: { id: true } })).map((s) => s.id));
+  const ids = new Set(
+    (await db.serviceType.findMany({ where: { regionId, active: true }, select: { id: true } })).map((s) => s.id),
+  );
   cache.set(regionId, { at: now.getTime(), ids });
   return ids;
 }

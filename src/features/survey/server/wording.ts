@@ -22,12 +22,19 @@ export async function saveElementWording(formData: FormData) {
     optionsEn: [1, 2, 3, 4].map((i) => field(formData, `optionEn${i}`)),
   };
   const parsed = elementWordingInput.safeParse(raw);
-  if (!parsed.success || !(ELEMENTS as readonly string[]).includes(code)) redirect(`/admin/survey?error=survey.admin.error.wording#wording`);
+  if (!parsed.success || !(ELEMENTS as readonly string[]).includes(code))
+    redirect(`/admin/survey?error=survey.admin.error.wording#wording`);
   const db = await getDb();
   await db.$transaction(async (tx) => {
     const before = await tx.surveyElement.findUnique({ where: { code } });
     const after = await tx.surveyElement.upsert({ where: { code }, create: parsed.data, update: parsed.data });
-    await recordAudit(tx, await actorOf(session), { action: "survey.element.update", entity: "SurveyElement", entityId: code, before, after });
+    await recordAudit(tx, await actorOf(session), {
+      action: "survey.element.update",
+      entity: "SurveyElement",
+      entityId: code,
+      before,
+      after,
+    });
   });
   revalidatePath("/admin/survey");
   redirect(`/admin/survey?saved=${code}#wording`);

@@ -17,7 +17,10 @@ export const unitsRouter = createTRPCRouter({
   get: unitScopedProcedure("ADMIN", "LEADER", "HR", "UNIT_HEAD").query(async ({ ctx, input }) => {
     const unit = await ctx.db.unit.findUnique({
       where: { id: input.unitId },
-      include: { parent: { select: { id: true, name: true } }, children: { select: { id: true, name: true, code: true } } },
+      include: {
+        parent: { select: { id: true, name: true } },
+        children: { select: { id: true, name: true, code: true } },
+      },
     });
     if (!unit) throw new TRPCError({ code: "NOT_FOUND" });
     return unit;

@@ -13,7 +13,13 @@ import { getDb } from "@/server/db";
 export const metadata: Metadata = { title: "Pratinjau laporan" };
 
 /** A draft as the public will see it, with publish and discard. */
-export default async function ReportDraftPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ galat?: string }> }) {
+export default async function ReportDraftPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ galat?: string }>;
+}) {
   const { id } = await params;
   await requireRole(rolesFor("/admin/laporan"), `/admin/laporan/${id}`);
   const [{ t, locale }, db, sp] = await Promise.all([getTranslator(), getDb(), searchParams]);
@@ -46,7 +52,8 @@ export default async function ReportDraftPage({ params, searchParams }: { params
                 <input type="hidden" name="id" value={row.id} />
                 <p id="publish-what">{t("reports.publish.what")}</p>
                 <label className="check">
-                  <input type="checkbox" name="confirm" value="1" required aria-describedby="publish-what" /> {t("reports.publish.confirm")}
+                  <input type="checkbox" name="confirm" value="1" required aria-describedby="publish-what" />{" "}
+                  {t("reports.publish.confirm")}
                 </label>
                 <button className="button" type="submit">
                   {t("reports.publish.submit")}
@@ -62,7 +69,19 @@ export default async function ReportDraftPage({ params, searchParams }: { params
           </div>
         </div>
       )}
-      <ReportView data={data} t={t} locale={locale} meta={{ version: row.version, status: row.status, publishedAt: row.publishedAt, changeNote: row.changeNote, versions: [], base: null }} />
+      <ReportView
+        data={data}
+        t={t}
+        locale={locale}
+        meta={{
+          version: row.version,
+          status: row.status,
+          publishedAt: row.publishedAt,
+          changeNote: row.changeNote,
+          versions: [],
+          base: null,
+        }}
+      />
     </div>
   );
 }

@@ -19,7 +19,13 @@ export default async function RegionSetupPage() {
     <div className="page">
       <h1>{t("setup.region.title")}</h1>
       <p className="lead">{t("setup.region.lead")}</p>
-      <RegionForm action={createRegionForm} initial={{}} calendar={calendar} openYear={thisYear} submitLabel="setup.region.create" />
+      <RegionForm
+        action={createRegionForm}
+        initial={{}}
+        calendar={calendar}
+        openYear={thisYear}
+        submitLabel="setup.region.create"
+      />
     </div>
   );
 }

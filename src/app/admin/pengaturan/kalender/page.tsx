@@ -71,7 +71,9 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
               </button>
             </form>
           ) : (
-            data.holidays.length === 0 && <p className="muted">{t("setup.calendar.noShipped", { year: String(year) })}</p>
+            data.holidays.length === 0 && (
+              <p className="muted">{t("setup.calendar.noShipped", { year: String(year) })}</p>
+            )
           )}
           <h3>{t("setup.calendar.add")}</h3>
           <HolidayForm year={year} />

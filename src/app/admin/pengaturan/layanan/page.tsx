@@ -26,7 +26,8 @@ export default async function ServiceCatalogPage({ searchParams }: { searchParam
           <div aria-live="polite">
             {saved && (
               <p className="alert ok" role="status">
-                {t("setup.service.saved", { name: locale === "en" ? saved.nameEn : saved.nameId })} {t("setup.service.slaNote")}
+                {t("setup.service.saved", { name: locale === "en" ? saved.nameEn : saved.nameId })}{" "}
+                {t("setup.service.slaNote")}
               </p>
             )}
           </div>
@@ -55,7 +56,10 @@ export default async function ServiceCatalogPage({ searchParams }: { searchParam
                   {services.map((s) => (
                     <tr key={s.id}>
                       <td>
-                        <Link href={`/admin/pengaturan/layanan/${s.id}`} aria-label={t("setup.service.editLabel", { name: locale === "en" ? s.nameEn : s.nameId })}>
+                        <Link
+                          href={`/admin/pengaturan/layanan/${s.id}`}
+                          aria-label={t("setup.service.editLabel", { name: locale === "en" ? s.nameEn : s.nameId })}
+                        >
                           {s.code}
                         </Link>
                       </td>

@@ -11,7 +11,11 @@ import { todayNumber } from "@/server/clock";
 export const metadata: Metadata = { title: "Penilaian petugas" };
 
 /** HR only, opened on purpose (the read is logged): how respondents rated the requests each person handled. */
-export default async function HandlersPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
+export default async function HandlersPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ from?: string; to?: string }>;
+}) {
   await requireRole(rolesFor("/admin/survey"), "/admin/survey/handlers");
   const [{ t }, api, sp] = await Promise.all([getTranslator(), serverCaller(), searchParams]);
   const today = todayNumber();
@@ -59,7 +63,18 @@ export default async function HandlersPage({ searchParams }: { searchParams: Pro
                 <tr key={r.actor}>
                   <th scope="row">{r.actor}</th>
                   <td className="num">
-                    {r.ikm === null ? <span title={t("ikm.insufficient.detail", { n: formatNumber(r.respondents), min: formatNumber(r.minimum) })}>{t("ikm.insufficient")}</span> : formatNumber(r.ikm, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}
+                    {r.ikm === null ? (
+                      <span
+                        title={t("ikm.insufficient.detail", {
+                          n: formatNumber(r.respondents),
+                          min: formatNumber(r.minimum),
+                        })}
+                      >
+                        {t("ikm.insufficient")}
+                      </span>
+                    ) : (
+                      formatNumber(r.ikm, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+                    )}
                   </td>
                   <td>{r.grade ? `${r.grade} (${t(`ikm.grade.${r.grade}`)})` : "—"}</td>
                   <td className="num">{formatNumber(r.respondents)}</td>

@@ -18,24 +18,38 @@ export async function GET(req: Request) {
   if (!session?.user) return new Response("Silakan masuk / please sign in", { status: 401 });
   const url = new URL(req.url);
   const { filter, problems } = filterFromSearch(Object.fromEntries(url.searchParams));
-  if (problems.length) return new Response(`Filter tidak valid / invalid filter: ${problems.join(", ")}`, { status: 400 });
+  if (problems.length)
+    return new Response(`Filter tidak valid / invalid filter: ${problems.join(", ")}`, { status: 400 });
   const db = await getDb();
   const unitId = await scopeUnit(db, session.user, filter.unitId);
   if (unitId === null) {
-    const body = session.user.role === "UNIT_HEAD" ? translator(await getLocale())("scope.outsideExport") : "Akses ditolak / forbidden";
+    const body =
+      session.user.role === "UNIT_HEAD"
+        ? translator(await getLocale())("scope.outsideExport")
+        : "Akses ditolak / forbidden";
     return new Response(body, { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
   const rows = await complianceAll(await getClickHouse(), filter, unitId);
-  const follow = await latestFollowUps(db, rows.map((r) => r.employeeId));
+  const follow = await latestFollowUps(
+    db,
+    rows.map((r) => r.employeeId),
+  );
   const withFollowUp = rows.map((r) => ({ ...r, followUp: follow.get(r.employeeId)?.state ?? null }));
   const format = url.searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
   await recordAudit(db, await actorOf(session), {
-    action: "compliance.export", entity: "Employee", entityId: "*", after: { format, rows: rows.length, filter: { ...filter, page: undefined } },
+    action: "compliance.export",
+    entity: "Employee",
+    entityId: "*",
+    after: { format, rows: rows.length, filter: { ...filter, page: undefined } },
   });
   const t = translator(await getLocale());
   const name = `pantau-kepatuhan-ekinerja-${filter.from}-${filter.to}`;
   if (format === "xlsx") {
-    const body = await complianceXlsx(withFollowUp, t, t("compliance.exportTitle", { from: filter.from, to: filter.to }));
+    const body = await complianceXlsx(
+      withFollowUp,
+      t,
+      t("compliance.exportTitle", { from: filter.from, to: filter.to }),
+    );
     return new Response(new Uint8Array(body), {
       headers: {
         "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -45,6 +59,10 @@ export async function GET(req: Request) {
     });
   }
   return new Response(complianceCsv(withFollowUp, t), {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}.csv"`, "cache-control": "no-store" },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${name}.csv"`,
+      "cache-control": "no-store",
+    },
   });
 }

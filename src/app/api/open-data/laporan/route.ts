@@ -10,7 +10,14 @@ export async function GET() {
   return Response.json(
     {
       schema: REPORT_SCHEMA,
-      reports: rows.map((r) => ({ region: r.regionCode, period: r.period, version: r.version, publishedAt: r.publishedAt.toISOString(), json: `/api/open-data/laporan/${r.regionCode}/${r.period}`, page: `/laporan/${r.regionCode}/${r.period}` })),
+      reports: rows.map((r) => ({
+        region: r.regionCode,
+        period: r.period,
+        version: r.version,
+        publishedAt: r.publishedAt.toISOString(),
+        json: `/api/open-data/laporan/${r.regionCode}/${r.period}`,
+        page: `/laporan/${r.regionCode}/${r.period}`,
+      })),
     },
     { headers: { "access-control-allow-origin": "*", "cache-control": "public, max-age=300" } },
   );

@@ -16,7 +16,12 @@ const MAX_BODY_BYTES = 8 * 1024;
 /** Each field's error as its catalog key and its text in both languages. */
 function messagesOf(errors: Record<string, string>, vars: Record<string, number>) {
   return Object.fromEntries(
-    Object.entries(errors).map(([field, key]) => [field, isMessageKey(key) ? { id: translator("id")(key, vars), en: translator("en")(key, vars) } : { id: translator("id")("error.body"), en: translator("en")("error.body") }]),
+    Object.entries(errors).map(([field, key]) => [
+      field,
+      isMessageKey(key)
+        ? { id: translator("id")(key, vars), en: translator("en")(key, vars) }
+        : { id: translator("id")("error.body"), en: translator("en")("error.body") },
+    ]),
   );
 }
 
@@ -30,9 +35,22 @@ export async function POST(request: Request, { params }: { params: Promise<{ cod
   const body = await readJsonBody(request, MAX_BODY_BYTES);
   if (!body.ok) return problem(body.status === 413 ? "survey.error.tooLarge" : "survey.error.body", body.status);
   const via = new URL(request.url).searchParams.get("via") === "qr" ? "QR" : "LINK";
-  const result = await submitSurvey(await getDb(), { kind: "point", code: code.slice(0, 80), channel: via }, body.value, clientKeyFrom(await headers()));
+  const result = await submitSurvey(
+    await getDb(),
+    { kind: "point", code: code.slice(0, 80), channel: via },
+    body.value,
+    clientKeyFrom(await headers()),
+  );
   if (result.ok) return Response.json({ id: result.responseId }, { status: 201 });
   const messages = messagesOf(result.errors, { minutes: result.retryMinutes ?? 10 });
-  const status = result.errors.form === "survey.error.throttled" ? 429 : result.errors.form === "survey.error.unknownPoint" ? 404 : 400;
-  return Response.json({ errors: result.errors, messages }, { status, headers: status === 429 ? { "retry-after": String((result.retryMinutes ?? 10) * 60) } : undefined });
+  const status =
+    result.errors.form === "survey.error.throttled"
+      ? 429
+      : result.errors.form === "survey.error.unknownPoint"
+        ? 404
+        : 400;
+  return Response.json(
+    { errors: result.errors, messages },
+    { status, headers: status === 429 ? { "retry-after": String((result.retryMinutes ?? 10) * 60) } : undefined },
+  );
 }

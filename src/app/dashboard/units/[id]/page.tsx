@@ -10,7 +10,13 @@ import { getQueryClient, serverCaller, trpc } from "@/trpc/server";
 export const metadata: Metadata = { title: "Unit kerja" };
 
 /** One unit and its sub-units: the overview held to that unit, its place in the tree, and the way down. */
-export default async function UnitPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
+export default async function UnitPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Search>;
+}) {
   const { id } = await params;
   const d = await dashboardPageData("/dashboard", searchParams, id.slice(0, 64));
   const api = await serverCaller();
@@ -49,7 +55,14 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
           </ul>
         </section>
       )}
-      <Overview key={JSON.stringify(d.filter)} filter={d.filter} units={d.units} services={d.services} canSeeAll={d.canSeeAll} fixedUnit />
+      <Overview
+        key={JSON.stringify(d.filter)}
+        filter={d.filter}
+        units={d.units}
+        services={d.services}
+        canSeeAll={d.canSeeAll}
+        fixedUnit
+      />
     </DashboardShell>
   );
 }

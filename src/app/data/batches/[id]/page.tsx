@@ -8,7 +8,13 @@ import { serverCaller } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Baris dikarantina" };
 
-export default async function QuarantinePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> }) {
+export default async function QuarantinePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ page?: string }>;
+}) {
   const [{ id }, sp] = await Promise.all([params, searchParams]);
   await requireRole(rolesFor("/data"), `/data/batches/${id}`);
   const batchId = Number(id);
@@ -34,7 +40,9 @@ export default async function QuarantinePage({ params, searchParams }: { params:
           <table>
             <thead>
               <tr>
-                <th scope="col" className="num">{t("data.col.line")}</th>
+                <th scope="col" className="num">
+                  {t("data.col.line")}
+                </th>
                 <th scope="col">{t("data.col.field")}</th>
                 <th scope="col">{t("data.col.reason")}</th>
                 <th scope="col">{t("data.col.raw")}</th>

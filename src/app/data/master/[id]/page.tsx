@@ -16,7 +16,17 @@ export const metadata: Metadata = { title: "Pratinjau impor" };
 
 const COUNTS: Record<"UNITS" | "EMPLOYEES", (keyof PlanCounts)[]> = {
   UNITS: ["rows", "problems", "unitsCreated", "unitsUpdated", "unitsDeactivated"],
-  EMPLOYEES: ["rows", "problems", "employeesCreated", "employeesUpdated", "employeesMoved", "employeesDeactivated", "employeesReactivated", "employeesUnchanged", "unitsCreated"],
+  EMPLOYEES: [
+    "rows",
+    "problems",
+    "employeesCreated",
+    "employeesUpdated",
+    "employeesMoved",
+    "employeesDeactivated",
+    "employeesReactivated",
+    "employeesUnchanged",
+    "unitsCreated",
+  ],
 };
 
 const fieldLabel = (t: Translate, f: string | null) => {
@@ -49,12 +59,18 @@ function Problems({ t, problems, total }: { t: Translate; problems: Problem[]; t
   return (
     <section aria-labelledby="problems-title">
       <h2 id="problems-title">{t("master.problems.title")}</h2>
-      {total > shown.length && <p className="muted">{t("master.problems.first", { shown: formatNumber(shown.length), total: formatNumber(total) })}</p>}
+      {total > shown.length && (
+        <p className="muted">
+          {t("master.problems.first", { shown: formatNumber(shown.length), total: formatNumber(total) })}
+        </p>
+      )}
       <div className="table-wrap">
         <table>
           <thead>
             <tr>
-              <th scope="col" className="num">{t("master.problems.line")}</th>
+              <th scope="col" className="num">
+                {t("master.problems.line")}
+              </th>
               <th scope="col">{t("master.problems.field")}</th>
               <th scope="col">{t("master.problems.reason")}</th>
             </tr>
@@ -75,14 +91,40 @@ function Problems({ t, problems, total }: { t: Translate; problems: Problem[]; t
 }
 
 /** One master-data import: map its columns, preview it, apply or cancel it; afterwards what it did. */
-export default async function MasterImportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ asOf?: string; complete?: string; remap?: string; error?: string; fields?: string; applied?: string }> }) {
+export default async function MasterImportPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{
+    asOf?: string;
+    complete?: string;
+    remap?: string;
+    error?: string;
+    fields?: string;
+    applied?: string;
+  }>;
+}) {
   await requireRole(rolesFor("/data/master"), "/data/master");
   const [{ id }, sp, { t, locale }] = await Promise.all([params, searchParams, getTranslator()]);
   const importId = Number(id);
   if (!Number.isInteger(importId) || importId <= 0) notFound();
   const view = await masterPreview(importId, { asOf: sp.asOf, complete: sp.complete === "1", remap: sp.remap === "1" });
   if (view.state === "missing") notFound();
-  const error = sp.error && isMessageKey(sp.error) ? t(sp.error, { fields: (sp.fields ?? "").split(",").map((f) => f.split("|").map((x) => fieldLabel(t, x)).join(" / ")).join(", ") }) : null;
+  const error =
+    sp.error && isMessageKey(sp.error)
+      ? t(sp.error, {
+          fields: (sp.fields ?? "")
+            .split(",")
+            .map((f) =>
+              f
+                .split("|")
+                .map((x) => fieldLabel(t, x))
+                .join(" / "),
+            )
+            .join(", "),
+        })
+      : null;
   const back = (
     <p>
       <Link href="/data/master">← {t("master.title")}</Link>
@@ -107,7 +149,9 @@ export default async function MasterImportPage({ params, searchParams }: { param
               {t("master.applied", { when: formatDateTime(view.imp.appliedAt!, locale) })} {t("master.applied.etl")}
             </p>
             {summary?.counts && <Counts t={t} kind={view.imp.kind} counts={summary.counts} />}
-            {summary?.problems && <Problems t={t} problems={summary.problems} total={summary.counts?.problems ?? summary.problems.length} />}
+            {summary?.problems && (
+              <Problems t={t} problems={summary.problems} total={summary.counts?.problems ?? summary.problems.length} />
+            )}
           </>
         ) : (
           <p className="alert" role="status">
@@ -153,7 +197,14 @@ export default async function MasterImportPage({ params, searchParams }: { param
                   {f.required === true && <span className="muted small">({t("master.map.required")})</span>}
                   {f.required === "unit" && <span className="muted small">({t("master.map.requiredUnit")})</span>}
                 </span>
-                <ColumnSelect t={t} name={`col.${f.field}`} header={view.header} samples={view.samples} chosen={chosen} invalid={missing} />
+                <ColumnSelect
+                  t={t}
+                  name={`col.${f.field}`}
+                  header={view.header}
+                  samples={view.samples}
+                  chosen={chosen}
+                  invalid={missing}
+                />
               </label>
             );
           })}
@@ -180,7 +231,8 @@ export default async function MasterImportPage({ params, searchParams }: { param
         </p>
       )}
       <p className="muted">
-        {t("master.preview.header", { line: view.headerLine, skipped: view.skipped })} {view.mapSource === "saved" && t("master.preview.mapSaved")}{" "}
+        {t("master.preview.header", { line: view.headerLine, skipped: view.skipped })}{" "}
+        {view.mapSource === "saved" && t("master.preview.mapSaved")}{" "}
         <Link href={`/data/master/${imp.id}?remap=1`}>{t("master.map.change")}</Link>
       </p>
       <form method="get" className="card form" aria-labelledby="options-title">
@@ -193,7 +245,8 @@ export default async function MasterImportPage({ params, searchParams }: { param
           {t("master.preview.asOfHint")}
         </p>
         <label className="checkbox">
-          <input type="checkbox" name="complete" value="1" defaultChecked={options.complete} /> {t(`master.preview.complete.${imp.kind}`)}
+          <input type="checkbox" name="complete" value="1" defaultChecked={options.complete} />{" "}
+          {t(`master.preview.complete.${imp.kind}`)}
         </label>
         <p>
           <button type="submit" className="button secondary small">
@@ -209,7 +262,13 @@ export default async function MasterImportPage({ params, searchParams }: { param
           <h2 id="changes-title">{t("master.changes.title")}</h2>
           <ul>
             {moved.map((e) => (
-              <li key={e.after.id}>{t("master.changes.moved", { name: e.after.name, from: view.unitNames.get(e.before!.unitId) ?? "?", to: view.unitNames.get(e.after.unitId) ?? "?" })}</li>
+              <li key={e.after.id}>
+                {t("master.changes.moved", {
+                  name: e.after.name,
+                  from: view.unitNames.get(e.before!.unitId) ?? "?",
+                  to: view.unitNames.get(e.after.unitId) ?? "?",
+                })}
+              </li>
             ))}
           </ul>
         </section>

@@ -13,7 +13,13 @@ import { requireRole } from "@/server/auth";
 export const metadata: Metadata = { title: "Petakan kolom" };
 
 /** Map the columns of an uploaded export Pantau did not recognise, once per header row. */
-export default async function UploadMappingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ kind?: string; error?: string; fields?: string }> }) {
+export default async function UploadMappingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ kind?: string; error?: string; fields?: string }>;
+}) {
   await requireRole(rolesFor("/data"), "/data");
   const [{ id }, sp, { t, locale }] = await Promise.all([params, searchParams, getTranslator()]);
   const view = await uploadMappingView(id, sp.kind);
@@ -52,7 +58,8 @@ export default async function UploadMappingPage({ params, searchParams }: { para
         {view.fields.map((f) => (
           <label key={f.field}>
             <span>
-              <code>{f.names[0]}</code> {f.required && <span className="muted small">({t("master.map.required")})</span>}
+              <code>{f.names[0]}</code>{" "}
+              {f.required && <span className="muted small">({t("master.map.required")})</span>}
             </span>
             <ColumnSelect t={t} name={`col.${f.field}`} header={view.header} samples={view.samples} />
           </label>

@@ -22,7 +22,13 @@ export const metadata: Metadata = { title: "Riwayat e-Kinerja pegawai" };
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** One employee's e-Kinerja and attendance month by month, and their follow-up. A logged read. */
-export default async function EmployeeCompliancePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function EmployeeCompliancePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { id } = await params;
   const session = await requireRole(rolesFor("/kepatuhan"), `/kepatuhan/pegawai/${id}`);
   const [{ t, locale }, db, sp] = await Promise.all([getTranslator(), getDb(), searchParams]);
@@ -40,7 +46,10 @@ export default async function EmployeeCompliancePage({ params, searchParams }: {
     db.complianceFollowUp.findMany({ where: { employeeId: id }, orderBy: { createdAt: "desc" } }),
   ]);
   await recordAudit(db, user, { action: "compliance.employee.read", entity: "Employee", entityId: id });
-  const totals = months.reduce((a, m) => ({ due: a.due + m.due, onTime: a.onTime + m.onTime, missing: a.missing + m.missing }), { due: 0, onTime: 0, missing: 0 });
+  const totals = months.reduce(
+    (a, m) => ({ due: a.due + m.due, onTime: a.onTime + m.onTime, missing: a.missing + m.missing }),
+    { due: 0, onTime: 0, missing: 0 },
+  );
   const back = new URLSearchParams({ dari: sp.dari && MONTH.test(sp.dari) ? sp.dari : d.from, sampai: to }).toString();
   const error = sp.galat && isMessageKey(sp.galat) ? t(sp.galat) : null;
   return (
@@ -60,7 +69,12 @@ export default async function EmployeeCompliancePage({ params, searchParams }: {
         </dd>
         <dt>{t("compliance.summary")}</dt>
         <dd>
-          {t("compliance.summaryText", { due: formatNumber(totals.due), onTime: formatNumber(totals.onTime), missing: formatNumber(totals.missing), rate: totals.due ? formatPercent(totals.onTime / totals.due) : "–" })}
+          {t("compliance.summaryText", {
+            due: formatNumber(totals.due),
+            onTime: formatNumber(totals.onTime),
+            missing: formatNumber(totals.missing),
+            rate: totals.due ? formatPercent(totals.onTime / totals.due) : "–",
+          })}
         </dd>
       </dl>
       <TimelineChart months={months} fileName={`pantau-ekinerja-${employee.nip}`} />

@@ -10,7 +10,13 @@ export const metadata: Metadata = { title: "Laporan transparansi" };
 export const dynamic = "force-dynamic";
 
 /** A published report at its stable URL (the latest version, or ?versi=N). Public. */
-export default async function ReportPage({ params, searchParams }: { params: Promise<{ region: string; period: string }>; searchParams: Promise<{ versi?: string }> }) {
+export default async function ReportPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ region: string; period: string }>;
+  searchParams: Promise<{ versi?: string }>;
+}) {
   const [{ region, period }, sp] = await Promise.all([params, searchParams]);
   const version = sp.versi && /^\d{1,4}$/.test(sp.versi) ? Number(sp.versi) : undefined;
   const [{ t, locale }, db] = await Promise.all([getTranslator(), getDb()]);
@@ -25,7 +31,14 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
         data={report.data}
         t={t}
         locale={locale}
-        meta={{ version: report.version, status: "PUBLISHED", publishedAt: report.publishedAt, changeNote: report.changeNote, versions: report.versions, base: `/laporan/${report.regionCode}/${report.period}` }}
+        meta={{
+          version: report.version,
+          status: "PUBLISHED",
+          publishedAt: report.publishedAt,
+          changeNote: report.changeNote,
+          versions: report.versions,
+          base: `/laporan/${report.regionCode}/${report.period}`,
+        }}
       />
     </div>
   );

@@ -13,7 +13,9 @@ export const dynamic = "force-dynamic";
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const [{ token }, { t, locale }, db] = await Promise.all([params, getTranslator(), getDb()]);
   const invite = await db.surveyInvite.findUnique({ where: { tokenHash: hashToken(token.slice(0, 200)) } });
-  const request = invite ? await db.serviceRequest.findUnique({ where: { id: invite.requestId }, include: { serviceType: true } }) : null;
+  const request = invite
+    ? await db.serviceRequest.findUnique({ where: { id: invite.requestId }, include: { serviceType: true } })
+    : null;
   if (!invite || !request || invite.usedAt) {
     return (
       <div className="page narrow">
@@ -27,8 +29,19 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   return (
     <div className="page survey">
       <h1>{t("survey.title")}</h1>
-      <p className="lead">{t("survey.introInvite", { service: locale === "en" ? request.serviceType.nameEn : request.serviceType.nameId, number: request.number })}</p>
-      <SurveyForm action={submitInviteSurvey} submissionKey={newSubmissionKey()} hidden={{ token }} elements={await elementWording(db)} services={null} />
+      <p className="lead">
+        {t("survey.introInvite", {
+          service: locale === "en" ? request.serviceType.nameEn : request.serviceType.nameId,
+          number: request.number,
+        })}
+      </p>
+      <SurveyForm
+        action={submitInviteSurvey}
+        submissionKey={newSubmissionKey()}
+        hidden={{ token }}
+        elements={await elementWording(db)}
+        services={null}
+      />
     </div>
   );
 }

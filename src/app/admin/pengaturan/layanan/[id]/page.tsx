@@ -8,7 +8,16 @@ import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
 import "@/features/setup/setup.css";
 
-const NEW: ServiceTypeValues = { id: null, code: "", nameId: "", nameEn: "", slaDays: 5, viaBkn: false, active: true, documents: [] };
+const NEW: ServiceTypeValues = {
+  id: null,
+  code: "",
+  nameId: "",
+  nameEn: "",
+  slaDays: 5,
+  viaBkn: false,
+  active: true,
+  documents: [],
+};
 
 // One service of the catalog ("baru": a new one).
 export default async function ServiceTypePage({ params }: { params: Promise<{ id: string }> }) {

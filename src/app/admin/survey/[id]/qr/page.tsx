@@ -20,7 +20,12 @@ export default async function QrPage({ params }: { params: Promise<{ id: string 
     <div className="page qr-print">
       <h1>{t("survey.print.title")}</h1>
       <p className="lead">{point.name}</p>
-      <div className="qr-big" role="img" aria-label={t("survey.admin.qrOf", { name: point.name })} dangerouslySetInnerHTML={{ __html: svg }} />
+      <div
+        className="qr-big"
+        role="img"
+        aria-label={t("survey.admin.qrOf", { name: point.name })}
+        dangerouslySetInnerHTML={{ __html: svg }}
+      />
       <p>{t("survey.print.scan")}</p>
       <p className="code">{surveyUrl(base, point.code)}</p>
     </div>
