@@ -131,13 +131,11 @@ test("a bad file shows its reasons and stores nothing", async ({ page }) => {
   await signIn(page, ADMIN.username, ADMIN.password);
   await page.goto(`${BASE}/data/master`);
   await page.getByLabel(/Data pegawai/).check();
-  await page
-    .getByLabel(/Berkas \(\.xlsx atau \.csv\)/)
-    .setInputFiles({
-      name: "lama.xlsx",
-      mimeType: "application/octet-stream",
-      buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
-    });
+  await page.getByLabel(/Berkas \(\.xlsx atau \.csv\)/).setInputFiles({
+    name: "lama.xlsx",
+    mimeType: "application/octet-stream",
+    buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+  });
   await page.getByRole("button", { name: "Unggah dan lihat pratinjau" }).click();
   await expect(page.locator("p.alert.error")).toContainText("Excel 97–2003");
   await page.getByRole("button", { name: "Batalkan" }).click();

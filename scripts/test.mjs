@@ -36,6 +36,7 @@ function ensureChromium() {
 step("prisma generate", "node", ["scripts/prisma-generate.mjs"]);
 step("type-check", "npx", ["--no-install", "tsc", "--noEmit"]);
 step("lint", "npx", ["--no-install", "eslint", "--max-warnings=0", "."]);
+step("formatting", "npx", ["--no-install", "prettier", "--check", "--log-level=warn", "."]);
 step("unit and integration tests", "npx", ["--no-install", "vitest", "run"]);
 ensureChromium();
 step("end-to-end tests", "npx", ["--no-install", "playwright", "test"]);
