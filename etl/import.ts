@@ -11,48 +11,10 @@ import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";
 import { dateOfDay, dayNumber, isoDay } from "@/lib/domain/working-days";
 import type { RegionContext } from "./context";
-import { chunkFiles } from "./load/files";
-import { attendanceKey, ekinerjaKey, parseContextOf, parseFile, writeChunkCounts, type ParseResult } from "./parse";
+import { chunkFiles, writeChunkCounts } from "./chunks";
+import { attendanceKey, ekinerjaKey, parseContextOf, parseFile, type ParseResult } from "./parse";
 import type { ParsePool } from "./parse-pool";
 import { todayNumber } from "@/server/clock";
-export const FACT_COLUMNS = {
-  // due, present: derived at load from the status (src/lib/domain/attendance.ts), not stored in the chunks
-  ATTENDANCE: [
-    "batch_id",
-    "region_id",
-    "unit_id",
-    "employee_id",
-    "day",
-    "status",
-    "check_in",
-    "check_out",
-    "late_minutes",
-    "line",
-    "due",
-    "present",
-  ],
-  EKINERJA: [
-    "batch_id",
-    "region_id",
-    "unit_id",
-    "employee_id",
-    "kind",
-    "period",
-    "deadline",
-    "submitted_at",
-    "state",
-    "approval",
-    "line",
-  ],
-} as const;
-/** The stored chunk files' columns (everything but batch_id), as file() reads them. */
-export const FACT_STRUCTURE = {
-  ATTENDANCE:
-    "region_id String, unit_id String, employee_id String, day Date, status String, check_in Nullable(UInt16), check_out Nullable(UInt16), late_minutes UInt16, line UInt32",
-  EKINERJA:
-    "region_id String, unit_id String, employee_id String, kind String, period Date, deadline Date, submitted_at Nullable(DateTime64(3, 'UTC')), state String, approval String, line UInt32",
-} as const;
-export const FACT_TABLE = { ATTENDANCE: "fact_attendance", EKINERJA: "fact_ekinerja" } as const;
 
 const QUARANTINE_INSERT = `
 INSERT INTO "QuarantinedRow" ("batchId", line, raw, field, "reasonId", "reasonEn")

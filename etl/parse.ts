@@ -2,8 +2,9 @@
 // chunk files (TSV in ClickHouse's column order) and collect quarantine and per-day sums. Pure work on
 // bytes and files, no database: it runs in a worker thread when the ETL has cores to spare.
 import { employedOn as employedOnDay, employedWithin } from "@/lib/domain/ekinerja";
-import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
+import { chunkName, writeChunkCounts } from "./chunks";
 import type { ImportKind } from "@/generated/prisma/enums";
 import { checkAnyNip } from "@/lib/domain/nip";
 import { dayNumber, isoDay, WorkCalendar } from "@/lib/domain/working-days";
@@ -176,7 +177,7 @@ export function parseFile(
   let inChunk = 0;
   const chunkCounts: number[] = [];
   let buffer: string[] = [];
-  let fd = openSync(path.join(out.dir, "0.tsv"), "w");
+  let fd = openSync(path.join(out.dir, chunkName(0)), "w");
   const flush = () => {
     if (buffer.length) writeSync(fd, buffer.join(""));
     buffer = [];
@@ -231,7 +232,7 @@ export function parseFile(
         chunkCounts.push(inChunk);
         flush();
         closeSync(fd);
-        fd = openSync(path.join(out.dir, `${++chunk}.tsv`), "w");
+        fd = openSync(path.join(out.dir, chunkName(++chunk)), "w");
         inChunk = 0;
       }
       buffer.push(tsv);
@@ -263,10 +264,6 @@ export function parseFile(
 }
 
 /** Rows per chunk file, kept beside them so loading need not count lines. */
-export function writeChunkCounts(dir: string, counts: number[]) {
-  writeFileSync(path.join(dir, "rows.json"), JSON.stringify(counts));
-}
-
 const employedOn = (e: EmployeeRef, day: number) => employedOnDay(e.appointedDay, e.retiredDay, day);
 
 const pad2 = (n: number) => (n < 10 ? "0" + n : String(n));

@@ -20,7 +20,7 @@ import { applyClickHouseMigrations } from "@/server/clickhouse/migrate";
 import { openRelational } from "@/server/db/adapter";
 import { createPrisma } from "@/server/db/client";
 import { applyMigrations } from "@/server/db/migrate";
-import { chunkFiles } from "../load/files";
+import { chunkFiles } from "../chunks";
 import { generate } from "../generate/generate";
 import { runEtl } from "../run";
 import { todayNumber } from "@/server/clock";

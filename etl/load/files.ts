@@ -2,12 +2,13 @@
 // chunk is one INSERT with a deduplication token "<generation>:b<batch>:<chunk>": a chunk inserted
 // before a crash is skipped when the run is repeated, in the fact table and in its rollups alike.
 // Embedded chDB reads the chunk file itself (file()); a ClickHouse server is sent its contents.
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { ImportBatch } from "@/generated/prisma/client";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";
-import { FACT_COLUMNS, FACT_STRUCTURE, FACT_TABLE } from "../import";
+import { chunkFiles, readChunkCounts } from "../chunks";
+import { chunkStructure, factColumns, FACTS, storedField } from "./facts";
 import { attendanceClassArrays } from "@/lib/domain/attendance";
 import { isTransientStoreError } from "@/server/store-errors";
 import type { Progress } from "../progress";
@@ -22,22 +23,6 @@ export const DEDUP_SETTINGS = {
   max_partitions_per_insert_block: 0,
 } as const;
 
-/** Chunk files of a stored batch, in order. */
-export function chunkFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((f) => /^\d+\.tsv$/.test(f))
-    .sort((a, b) => parseInt(a) - parseInt(b))
-    .map((f) => path.join(dir, f));
-}
-
-function chunkCounts(dir: string): number[] | null {
-  try {
-    return JSON.parse(readFileSync(path.join(dir, "rows.json"), "utf8")) as number[];
-  } catch {
-    return null;
-  }
-}
-
 function countLines(bytes: Buffer): number {
   let rows = 0;
   for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) rows++;
@@ -46,8 +31,7 @@ function countLines(bytes: Buffer): number {
 
 const CLASSES = attendanceClassArrays();
 const CLASS_OF = new Map(CLASSES.codes.map((code, i) => [code, `\t${CLASSES.due[i]}\t${CLASSES.present[i]}`]));
-/** The stored chunk's column holding the attendance status (region, unit, employee, day, status, …). */
-const STATUS_FIELD = 4;
+const STATUS_FIELD = storedField("ATTENDANCE", "status");
 
 /** What the load adds to each stored row: for attendance, what the day counts as (due, present). */
 function derivedSelect(kind: ImportBatch["kind"]): string {
@@ -74,13 +58,13 @@ export async function loadBatch(
   batch: ImportBatch,
   generation: number,
 ): Promise<number> {
-  const table = FACT_TABLE[batch.kind];
-  const columns = FACT_COLUMNS[batch.kind];
+  const { table } = FACTS[batch.kind];
+  const columns = factColumns(batch.kind);
   io.progress.start(table);
   let loaded = 0;
   const dir = path.resolve(io.dataDir, batch.storedPath);
   const files = chunkFiles(dir);
-  const counts = chunkCounts(dir);
+  const counts = readChunkCounts(dir);
   for (const [n, file] of files.entries()) {
     const rows = counts?.[n] ?? countLines(readFileSync(file));
     const settings = { ...DEDUP_SETTINGS, insert_deduplication_token: `${generation}:b${batch.id}:${n}` };
@@ -88,7 +72,7 @@ export async function loadBatch(
       // One thread, whole chunk as one block: the same chunk always forms the same insert.
       await io.ch.command(
         `INSERT INTO ${table} (${columns.join(", ")}) SELECT {batch:UInt32}, *${derivedSelect(batch.kind)} FROM file({path:String}, 'TabSeparated', {structure:String})`,
-        { batch: batch.id, path: file, structure: FACT_STRUCTURE[batch.kind], ...CLASSES },
+        { batch: batch.id, path: file, structure: chunkStructure(batch.kind), ...CLASSES },
         {
           ...settings,
           max_threads: 1,
