@@ -2,8 +2,8 @@
 // One employee's months: e-Kinerja entries on time / late / missing as stacked bars, with a table view
 // and CSV like every chart (ChartCard).
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import { ChartCard } from "@/features/dashboard/components/ChartCard";
-import { GREEN, ORANGE, VERMILLION } from "@/features/dashboard/components/colors";
+import { ChartCard } from "@/components/charts/ChartCard";
+import { GREEN, ORANGE, VERMILLION } from "@/components/charts/colors";
 import { csvOf, downloadCsv } from "@/features/dashboard/components/csv";
 import { useI18n } from "@/i18n/client";
 import { formatNumber, formatPercent } from "@/i18n/format";

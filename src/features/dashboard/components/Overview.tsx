@@ -9,7 +9,7 @@ import { useI18n } from "@/i18n/client";
 import { formatDate, formatNumber, formatPercent } from "@/i18n/format";
 import { useTRPC } from "@/trpc/react";
 import type { Kpi, Overview as OverviewData } from "../server/kpi";
-import { NoData, QueryStatus } from "./ChartCard";
+import { NoData, QueryStatus } from "@/components/charts/ChartCard";
 import { csvOf, downloadCsv } from "./csv";
 import { Filters, type DashboardFilter, type UnitOption } from "./Filters";
 

@@ -8,8 +8,8 @@ import { useI18n } from "@/i18n/client";
 import { formatDate, formatNumber, formatPercent } from "@/i18n/format";
 import { percentScale } from "@/lib/chart/nice-ticks";
 import { useTRPC } from "@/trpc/react";
-import { ChartCard, NoData, partialLabel, QueryStatus, TableCard } from "./ChartCard";
-import { BLUE, ORANGE, VERMILLION } from "./colors";
+import { ChartCard, NoData, partialLabel, QueryStatus, TableCard } from "@/components/charts/ChartCard";
+import { BLUE, ORANGE, VERMILLION } from "@/components/charts/colors";
 import { csvOf, downloadCsv } from "./csv";
 import { Filters, filterQuery, type DashboardFilter, type UnitOption } from "./Filters";
 

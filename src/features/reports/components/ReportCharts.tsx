@@ -2,8 +2,8 @@
 // The report's pictures: processing time against the service standard, IKM per service, and attendance
 // with e-Kinerja per unit. Each has its table and CSV (ChartCard); hidden cells are left out of the bars.
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import { ChartCard } from "@/features/dashboard/components/ChartCard";
-import { BLUE, GREEN, ORANGE, SKY } from "@/features/dashboard/components/colors";
+import { ChartCard } from "@/components/charts/ChartCard";
+import { BLUE, GREEN, ORANGE, SKY } from "@/components/charts/colors";
 import { csvOf, downloadCsv } from "@/features/dashboard/components/csv";
 import { useI18n } from "@/i18n/client";
 import { formatNumber, formatPercent } from "@/i18n/format";
