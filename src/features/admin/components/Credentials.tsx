@@ -3,7 +3,7 @@
 // per person to cut out, and as a CSV built in the browser from the same answer. Nothing is fetched
 // again: once the list is closed (or the page left) the passwords are gone.
 import { useEffect, useRef } from "react";
-import { csvOf, downloadCsv } from "@/features/dashboard/components/csv";
+import { csvOf, downloadCsv } from "@/lib/csv";
 import { useI18n } from "@/i18n/client";
 import "./accounts.css";
 

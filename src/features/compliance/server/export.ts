@@ -1,7 +1,7 @@
 // The compliance list as CSV (semicolons, decimal commas, BOM: Indonesian-locale Excel) and as an Excel
 // workbook (real numbers, percentages and dates, so Excel shows them in the reader's locale).
 import ExcelJS from "exceljs";
-import { csvOf } from "@/features/dashboard/components/csv";
+import { csvOf } from "@/lib/csv";
 import type { Translate } from "@/i18n/catalog";
 import { lastEntryInstant, type ComplianceRow } from "./queries";
 import { isoDay, localDay } from "@/lib/domain/working-days";

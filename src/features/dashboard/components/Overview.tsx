@@ -10,7 +10,7 @@ import { formatDate, formatNumber, formatPercent } from "@/i18n/format";
 import { useTRPC } from "@/trpc/react";
 import type { Kpi, Overview as OverviewData } from "../server/kpi";
 import { NoData, QueryStatus } from "@/components/charts/ChartCard";
-import { csvOf, downloadCsv } from "./csv";
+import { csvOf, downloadCsv } from "@/lib/csv";
 import { Filters, type DashboardFilter, type UnitOption } from "./Filters";
 
 type KpiKey =

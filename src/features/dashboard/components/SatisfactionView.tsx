@@ -12,7 +12,7 @@ import { useTRPC } from "@/trpc/react";
 import type { IkmRow } from "../server/satisfaction";
 import { ChartCard, NoData, partialLabel, QueryStatus, TableCard } from "@/components/charts/ChartCard";
 import { BLUE, VERMILLION } from "@/components/charts/colors";
-import { csvOf, downloadCsv } from "./csv";
+import { csvOf, downloadCsv } from "@/lib/csv";
 import { filterQuery, Filters, type DashboardFilter, type UnitOption } from "./Filters";
 import { unitLink } from "./WorkforceViews";
 import { FeedbackList } from "../../survey/components/FeedbackList";

@@ -9,7 +9,7 @@ import { formatNumber, formatPercent } from "@/i18n/format";
 import { useTRPC } from "@/trpc/react";
 import { COMPONENTS, type Component, type ScorecardRow } from "../server/scorecard";
 import { NoData, QueryStatus, TableCard } from "@/components/charts/ChartCard";
-import { csvOf, downloadCsv } from "./csv";
+import { csvOf, downloadCsv } from "@/lib/csv";
 import { Filters, type DashboardFilter, type UnitOption } from "./Filters";
 import { unitLink } from "./WorkforceViews";
 

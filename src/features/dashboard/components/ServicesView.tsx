@@ -13,7 +13,7 @@ import { useTRPC } from "@/trpc/react";
 import { BLUE, ORANGE } from "@/components/charts/colors";
 import type { PerformanceRow } from "../server/services";
 import { ChartCard, NoData, partialLabel, QueryStatus, TableCard } from "@/components/charts/ChartCard";
-import { csvOf, downloadCsv, type Cell } from "./csv";
+import { csvOf, downloadCsv, type Cell } from "@/lib/csv";
 import { Filters, type DashboardFilter, type UnitOption } from "./Filters";
 import { unitLink } from "./WorkforceViews";
 

@@ -10,7 +10,7 @@ import { percentScale } from "@/lib/chart/nice-ticks";
 import { useTRPC } from "@/trpc/react";
 import { ChartCard, NoData, partialLabel, QueryStatus, TableCard } from "@/components/charts/ChartCard";
 import { BLUE, ORANGE, VERMILLION } from "@/components/charts/colors";
-import { csvOf, downloadCsv } from "./csv";
+import { csvOf, downloadCsv } from "@/lib/csv";
 import { Filters, filterQuery, type DashboardFilter, type UnitOption } from "./Filters";
 
 interface Props {

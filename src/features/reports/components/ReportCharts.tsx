@@ -4,7 +4,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartCard } from "@/components/charts/ChartCard";
 import { BLUE, GREEN, ORANGE, SKY } from "@/components/charts/colors";
-import { csvOf, downloadCsv } from "@/features/dashboard/components/csv";
+import { csvOf, downloadCsv } from "@/lib/csv";
 import { useI18n } from "@/i18n/client";
 import { formatNumber, formatPercent } from "@/i18n/format";
 import type { ReportData } from "../schema";

@@ -1,6 +1,6 @@
 // Raw survey responses for HR and administrators, as CSV for Indonesian-locale Excel. Never the
 // respondent's contact. Every export is an audited read.
-import { csvOf } from "@/features/dashboard/components/csv";
+import { csvOf } from "@/lib/csv";
 import { recordAudit } from "@/server/audit";
 import { getSession } from "@/server/auth";
 import { getDb } from "@/server/db";

@@ -1,5 +1,5 @@
 // A published report as CSV (long rows: section, code, name, measure, value, suppressed), for Indonesian-locale Excel.
-import { csvOf } from "@/features/dashboard/components/csv";
+import { csvOf } from "@/lib/csv";
 import { longRows } from "@/features/reports/format";
 import { findPublished } from "@/features/reports/server/reports";
 import { getLocale } from "@/i18n/server";
