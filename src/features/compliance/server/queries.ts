@@ -2,7 +2,7 @@
 // (fact_ekinerja_due, by src/lib/domain/ekinerja.ts) with dim_employee. Not due, so never flagged: entries
 // outside employment, on days or in months the attendance says were not due (leave, study duty), and those an
 // outage HR recorded excuses; an outage that extends moves the deadline the state is measured against.
-import { UNIT_FILTER } from "@/features/dashboard/server/kpi";
+import { UNIT_FILTER } from "@/server/clickhouse/scope";
 import { BAND_FLOOR_MINUTES, MINUTES_PER_TK_DAY, WORK_END_MINUTES } from "@/lib/domain/discipline";
 import { currentStreak, fillRate, type EntryState } from "@/lib/domain/fill-rate";
 import type { ClickHouse } from "@/server/clickhouse/types";

@@ -12,7 +12,8 @@ import { dayNumber, dayOfDate, localDay, WorkCalendar } from "@/lib/domain/worki
 import { ikm, ikmSample } from "@/lib/domain/ikm";
 import { createCaller } from "@/server/api/root";
 import { openEtlStores, type EtlTestStores } from "@/test/etl";
-import { UNIT_FILTER, type Overview } from "./kpi";
+import { UNIT_FILTER } from "@/server/clickhouse/scope";
+import type { Overview } from "./kpi";
 
 const CFG = { seed: 11, employees: 120, start: "2025-07-01", end: "2026-02-27" };
 const TODAY = "2026-02-27";

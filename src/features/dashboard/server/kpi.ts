@@ -12,19 +12,8 @@ import {
   type IkmSample,
 } from "@/lib/domain/ikm";
 import type { ClickHouse } from "@/server/clickhouse/types";
+import { SERVICE_FILTER, UNIT_FILTER, type Scope } from "@/server/clickhouse/scope";
 import { monthEndsOf, monthsOf, partialMonthOf, type ResolvedPeriod } from "../period";
-
-export interface Scope {
-  /** A unit and all its sub-units; undefined: the whole region. */
-  unitId?: string;
-  /** Request KPIs only. */
-  serviceTypeId?: string;
-}
-
-/** Units in scope, from ClickHouse's own copy of the unit tree (each unit keeps its ancestors in `path`). */
-export const UNIT_FILTER = `({unit:String} = '' OR unit_id IN (
-  SELECT unit_id FROM dim_unit GROUP BY unit_id HAVING has(argMax(path, version), {unit:String})))`;
-export const SERVICE_FILTER = `({service:String} = '' OR service_type_id = {service:String})`;
 
 const RANGES = ["current", "previous", "lastYear"] as const;
 type RangeName = (typeof RANGES)[number];

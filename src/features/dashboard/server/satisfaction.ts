@@ -18,7 +18,7 @@ import {
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";
 import { bucketFor, bucketPartial, bucketStartSql, type ResolvedPeriod } from "../period";
-import { SERVICE_FILTER, UNIT_FILTER, type Scope } from "./kpi";
+import { SERVICE_FILTER, UNIT_FILTER, type Scope } from "@/server/clickhouse/scope";
 
 export interface IkmRow {
   id: string;

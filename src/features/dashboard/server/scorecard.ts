@@ -15,7 +15,8 @@ import {
 import { competitionRanks, RANK_MINIMUMS, type RankMinimums } from "@/lib/domain/ranking";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { ResolvedPeriod } from "../period";
-import { slaCompliance, UNIT_FILTER, type Scope } from "./kpi";
+import { UNIT_FILTER, type Scope } from "@/server/clickhouse/scope";
+import { slaCompliance } from "./kpi";
 
 export const COMPONENTS = ["sla", "processing", "ikm", "attendance", "ekinerja"] as const;
 export type Component = (typeof COMPONENTS)[number];

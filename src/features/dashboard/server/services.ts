@@ -7,7 +7,8 @@ import type { ClickHouse } from "@/server/clickhouse/types";
 import { daysPastDeadline } from "@/lib/domain/sla";
 import { dayNumber, type WorkCalendar } from "@/lib/domain/working-days";
 import { bucketFor, bucketPartial, bucketStartSql, type ResolvedPeriod } from "../period";
-import { SERVICE_FILTER, slaCompliance, UNIT_FILTER, type RequestCounts, type Scope } from "./kpi";
+import { SERVICE_FILTER, UNIT_FILTER, type Scope } from "@/server/clickhouse/scope";
+import { slaCompliance, type RequestCounts } from "./kpi";
 
 export interface PerformanceRow extends RequestCounts {
   id: string;

@@ -4,7 +4,8 @@
 // reads a row per employee and year (month bits) for whole months, and the entries only for a range cutting a month.
 import type { ClickHouse } from "@/server/clickhouse/types";
 import { bucketFor, bucketPartial, bucketStartSql, monthEnd, monthStart, type ResolvedPeriod } from "../period";
-import { ratio, UNIT_FILTER, type Scope } from "./kpi";
+import { UNIT_FILTER, type Scope } from "@/server/clickhouse/scope";
+import { ratio } from "./kpi";
 
 export interface AttendanceCounts {
   due: number;
