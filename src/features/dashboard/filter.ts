@@ -23,3 +23,8 @@ export function filterQuery(filter: DashboardFilter, drop: (keyof DashboardFilte
   const qs = params.toString();
   return qs ? `?${qs}` : "";
 }
+
+/** A unit's own dashboard page with the same period (unit and service filters dropped). */
+export function unitLink(filter: DashboardFilter, unitId: string) {
+  return `/dashboard/units/${encodeURIComponent(unitId)}${filterQuery(filter, ["unitId", "serviceTypeId"])}`;
+}

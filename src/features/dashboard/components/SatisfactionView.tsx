@@ -14,7 +14,7 @@ import { ChartCard, NoData, partialLabel, QueryStatus, TableCard } from "@/compo
 import { BLUE, VERMILLION } from "@/components/charts/colors";
 import { csvOf, downloadCsv } from "@/lib/csv";
 import { filterQuery, Filters, type DashboardFilter, type UnitOption } from "./Filters";
-import { unitLink } from "./WorkforceViews";
+import { unitLink } from "../filter";
 import { FeedbackList } from "../../survey/components/FeedbackList";
 
 export function SatisfactionView({

@@ -11,7 +11,7 @@ import { COMPONENTS, type Component, type ScorecardRow } from "../server/scoreca
 import { NoData, QueryStatus, TableCard } from "@/components/charts/ChartCard";
 import { csvOf, downloadCsv } from "@/lib/csv";
 import { Filters, type DashboardFilter, type UnitOption } from "./Filters";
-import { unitLink } from "./WorkforceViews";
+import { unitLink } from "../filter";
 
 export function ScorecardView({
   filter,

@@ -15,7 +15,7 @@ import type { PerformanceRow } from "../server/services";
 import { ChartCard, NoData, partialLabel, QueryStatus, TableCard } from "@/components/charts/ChartCard";
 import { csvOf, downloadCsv, type Cell } from "@/lib/csv";
 import { Filters, type DashboardFilter, type UnitOption } from "./Filters";
-import { unitLink } from "./WorkforceViews";
+import { unitLink } from "../filter";
 
 export function ServicesView({
   filter,

@@ -11,7 +11,8 @@ import { useTRPC } from "@/trpc/react";
 import { ChartCard, NoData, partialLabel, QueryStatus, TableCard } from "@/components/charts/ChartCard";
 import { BLUE, ORANGE, VERMILLION } from "@/components/charts/colors";
 import { csvOf, downloadCsv } from "@/lib/csv";
-import { Filters, filterQuery, type DashboardFilter, type UnitOption } from "./Filters";
+import { unitLink } from "../filter";
+import { Filters, type DashboardFilter, type UnitOption } from "./Filters";
 
 interface Props {
   filter: DashboardFilter;
@@ -91,10 +92,6 @@ function UnitRanking<R extends { unitId: string }>(props: {
 }
 
 /** A unit's own page, keeping the period. */
-export function unitLink(filter: DashboardFilter, unitId: string) {
-  return `/dashboard/units/${encodeURIComponent(unitId)}${filterQuery(filter, ["unitId", "serviceTypeId"])}`;
-}
-
 export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
