@@ -13,7 +13,7 @@ import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";
 import type { ReportPeriod } from "../period";
 import { MIN_CELL, REPORT_SCHEMA, type ReportData } from "../schema";
-import { cellsToHide } from "../suppress";
+import { cellsToHide } from "@/lib/domain/suppress";
 
 const small = (n: number) => n < MIN_CELL;
 
