@@ -10,7 +10,7 @@ import { isMessageKey } from "@/i18n/catalog";
 import { formatDate, formatNumber, formatPercent } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
-import { unitSubtree } from "@/server/api/unit-scope";
+import { unitSubtree } from "@/server/unit-scope";
 import { recordAudit } from "@/server/audit";
 import { requireRole } from "@/server/auth";
 import { actorOf } from "@/server/auth/actor";

@@ -8,7 +8,7 @@ import type { Actor } from "../audit";
 import { clientKeyFrom } from "../auth/authenticate";
 import type { ClickHouse } from "../clickhouse/types";
 import type { Db } from "../db/client";
-import { isUnitWithin } from "./unit-scope";
+import { isUnitWithin } from "../unit-scope";
 
 export interface Context {
   db: Db;

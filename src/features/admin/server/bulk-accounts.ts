@@ -10,7 +10,7 @@
 import type { Role } from "@/generated/prisma/enums";
 import { recordAudit, type Actor } from "@/server/audit";
 import { hashOneTimePassword, oneTimePassword } from "@/server/auth/password";
-import { unitSubtree } from "@/server/api/unit-scope";
+import { unitSubtree } from "@/server/unit-scope";
 import type { Db } from "@/server/db/client";
 import type { BulkAccountsInput } from "../schemas";
 

@@ -1,7 +1,7 @@
 // Follow-up of employees who skip e-Kinerja: contacted (with a note), later resolved. Append-only, audited;
 // a unit head follows up their own unit and its sub-units only.
 import type { FollowUpState, Role } from "@/generated/prisma/enums";
-import { isUnitWithin } from "@/server/api/unit-scope";
+import { isUnitWithin } from "@/server/unit-scope";
 import { recordAudit, type Actor } from "@/server/audit";
 import type { Db } from "@/server/db/client";
 

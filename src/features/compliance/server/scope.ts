@@ -1,6 +1,6 @@
 import "server-only";
 import type { Session } from "next-auth";
-import { isUnitWithin } from "@/server/api/unit-scope";
+import { isUnitWithin } from "@/server/unit-scope";
 import type { Db } from "@/server/db/client";
 import { complianceFilter, monthsBetween, type ComplianceFilter } from "../schemas";
 import { now as clockNow } from "@/server/clock";

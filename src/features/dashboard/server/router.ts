@@ -3,7 +3,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createTRPCRouter, roleProcedure, type Context } from "@/server/api/trpc";
-import { isUnitWithin } from "@/server/api/unit-scope";
+import { isUnitWithin } from "@/server/unit-scope";
 import { WorkCalendar } from "@/lib/domain/working-days";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import { periodInput, resolvePeriod } from "../period";

@@ -5,7 +5,7 @@ import { slaPosition } from "@/lib/domain/sla";
 import { localDay } from "@/lib/domain/working-days";
 import { recordAudit } from "@/server/audit";
 import type { Db } from "@/server/db/client";
-import { unitSubtree } from "@/server/api/unit-scope";
+import { unitSubtree } from "@/server/unit-scope";
 import { documentsOf } from "../forms";
 import { actionsFor, QUEUES, type QueueName } from "../workflow";
 import { isHealthPrivate, regionCalendar } from "./leave";

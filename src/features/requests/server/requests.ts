@@ -8,7 +8,7 @@ import { recordAudit, type Actor } from "@/server/audit";
 import type { Db } from "@/server/db/client";
 import type { Mailer } from "@/server/mail";
 import type { ObjectStore } from "@/server/storage/types";
-import { isUnitWithin, unitAncestors } from "@/server/api/unit-scope";
+import { isUnitWithin, unitAncestors } from "@/server/unit-scope";
 import { documentField, documentsOf, parseFields, type FieldError, type FieldErrors } from "../forms";
 import { transitionFor, type Party, type RequestAction } from "../workflow";
 import {

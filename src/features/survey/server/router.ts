@@ -8,7 +8,7 @@ import { recordAudit } from "@/server/audit";
 import { periodInput, resolvePeriod } from "@/features/dashboard/period";
 import { dayNumber, localInstant } from "@/lib/domain/working-days";
 import { createTRPCRouter, roleProcedure } from "@/server/api/trpc";
-import { isUnitWithin, unitSubtree } from "@/server/api/unit-scope";
+import { isUnitWithin, unitSubtree } from "@/server/unit-scope";
 import { today as todayIn } from "@/server/clock";
 
 const FOLLOW_UP = ["OPEN", "IN_PROGRESS", "RESOLVED"] as const;

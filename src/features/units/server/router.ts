@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { createTRPCRouter, protectedProcedure, unitScopedProcedure } from "@/server/api/trpc";
-import { unitSubtree } from "@/server/api/unit-scope";
+import { unitSubtree } from "@/server/unit-scope";
 
 export const unitsRouter = createTRPCRouter({
   /** The units this user may look at: all for region-wide roles, their own subtree for a unit head. */

@@ -1,4 +1,4 @@
-import type { Db } from "../db/client";
+import type { Db } from "./db/client";
 
 /** True when `unitId` is `ancestorId` or one of its sub-units (walks up the parent chain). */
 export async function isUnitWithin(db: Db, unitId: string, ancestorId: string): Promise<boolean> {
