@@ -2,7 +2,8 @@
 // its e-Kinerja deadlines. Loaded once per run.
 import { entryDeadline } from "@/lib/domain/ekinerja";
 import type { Db } from "@/server/db/client";
-import { dayOfDate, WorkCalendar, zoneOffsetHours } from "@/lib/domain/working-days";
+import { dayOfDate, type WorkCalendar, zoneOffsetHours } from "@/lib/domain/working-days";
+import { regionCalendar } from "@/server/calendar";
 import { catalog } from "@/i18n/catalog";
 
 export interface EmployeeRef {
@@ -64,15 +65,14 @@ export function bothLanguages(key: keyof typeof catalog.id, vars: Vars = {}) {
 export async function loadRegionContext(db: Db, code: string): Promise<RegionContext> {
   const region = await db.region.findUnique({ where: { code } });
   if (!region) throw userError("etl.error.noRegion", { code });
-  const [holidays, employees, mappings] = await Promise.all([
-    db.holiday.findMany({ where: { regionId: region.id }, select: { date: true } }),
+  const [{ calendar, holidays }, employees, mappings] = await Promise.all([
+    regionCalendar(db, region.id),
     db.employee.findMany({
       where: { regionId: region.id },
       select: { id: true, nip: true, unitId: true, appointedOn: true, retiredOn: true },
     }),
     db.importMapping.findMany({ where: { regionId: region.id, kind: { in: ["ATTENDANCE", "EKINERJA"] } } }),
   ]);
-  const holidayDays = holidays.map((h) => dayOfDate(h.date));
   const map = new Map<string, EmployeeRef>();
   const employeeIdx = new Map<string, number>();
   const unitIdx = new Map<string, number>();
@@ -99,8 +99,8 @@ export async function loadRegionContext(db: Db, code: string): Promise<RegionCon
     offsetHours: zoneOffsetHours(region.timezone),
     ekinerjaDeadlineDay: region.ekinerjaDeadlineDay,
     dailyLogGraceDays: region.dailyLogGraceDays,
-    calendar: new WorkCalendar(holidayDays),
-    holidays: holidayDays,
+    calendar,
+    holidays,
     employees: map,
     employeeIdx,
     unitIds,

@@ -1,6 +1,7 @@
 // One ETL run: relational sources by watermark, pending import batches, then new files.
 // Two runs never overlap: a lease row in the relational store (works across processes and hosts);
 // a lease left by a process that died on this host is taken over at once, elsewhere when it expires.
+import { regionCalendars } from "@/server/calendar";
 import { closeSync, mkdirSync, openSync, readSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
@@ -26,7 +27,6 @@ import { classifyEkinerja } from "./load/ekinerja-due";
 import { loadBatchOrMarkFailed } from "./load/files";
 import { builtWithRules, recordRules, rulesFingerprint } from "./load/rules";
 import {
-  loadCalendars,
   loadRequestEvents,
   loadRequestStates,
   loadSurveyResponses,
@@ -309,7 +309,7 @@ export async function runEtl(
     }
 
     const io = { db, ch, progress, generation, lagMs: opts.lagMs ?? 2000, beat, chunkRows: opts.chunkRows };
-    const calendars = await loadCalendars(db);
+    const calendars = await regionCalendars(db);
     await timed("dimensions", async () => {
       await syncUnits(io);
       await syncServiceTypes(io);

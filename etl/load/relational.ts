@@ -7,7 +7,8 @@ import type { RequestStatus } from "@/generated/prisma/enums";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";
 import { breachedSla, FINAL_STATUSES, isFinal, overdueFrom, slaDeadline } from "@/lib/domain/sla";
-import { dayOfDate, isoDay, localDay, WorkCalendar } from "@/lib/domain/working-days";
+import { dayOfDate, isoDay, localDay } from "@/lib/domain/working-days";
+import type { Calendars } from "@/server/calendar";
 import type { Progress } from "../progress";
 import { DEDUP_SETTINGS } from "./files";
 
@@ -237,25 +238,6 @@ export async function syncHolidays(io: RelationalIo): Promise<number> {
 }
 
 // ---- requests ----
-
-export interface Calendars {
-  get(regionId: string): { calendar: WorkCalendar; timezone: string };
-}
-
-export async function loadCalendars(db: Db): Promise<Calendars> {
-  const regions = await db.region.findMany({ include: { holidays: { select: { date: true } } } });
-  const map = new Map(
-    regions.map((r) => [
-      r.id,
-      { calendar: new WorkCalendar(r.holidays.map((h) => dayOfDate(h.date))), timezone: r.timezone },
-    ]),
-  );
-  return {
-    get(regionId) {
-      return map.get(regionId) ?? { calendar: new WorkCalendar(), timezone: "Asia/Jakarta" };
-    },
-  };
-}
 
 /**
  * A chunk of rows as one tab-separated text value, split here: moving one string out of the database

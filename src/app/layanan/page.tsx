@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { leaveBalance, regionYear } from "@/features/requests/server/leave";
+import { leaveBalance } from "@/features/requests/server/leave";
+import { regionYear } from "@/server/calendar";
 import { employeeOf, myRequests } from "@/features/requests/server/queries";
 import { formatDate, formatDateTime, formatNumber } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";

@@ -4,7 +4,7 @@ import { forbidden } from "next/navigation";
 import { saveThreshold } from "@/features/compliance/server/actions";
 import { disciplineWatch, thresholdsOf } from "@/features/compliance/server/discipline";
 import { pageScopeUnit } from "@/features/compliance/server/scope";
-import { regionYear } from "@/features/requests/server/leave";
+import { regionYear } from "@/server/calendar";
 import { isMessageKey } from "@/i18n/catalog";
 import { formatNumber } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";

@@ -11,7 +11,7 @@ import {
 import { dayNumber } from "@/lib/domain/working-days";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";
-import { regionCalendar } from "@/features/requests/server/leave";
+import { regionCalendar } from "@/server/calendar";
 import { tkDaysByEmployee } from "./queries";
 
 export interface DisciplineRow extends DisciplineStanding {

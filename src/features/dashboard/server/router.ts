@@ -4,7 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createTRPCRouter, roleProcedure, type Context } from "@/server/api/trpc";
 import { isUnitWithin } from "@/server/unit-scope";
-import { WorkCalendar } from "@/lib/domain/working-days";
+import { regionCalendar, type RegionCalendar } from "@/server/calendar";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import { periodInput, resolvePeriod } from "../period";
 import type { Scope } from "@/server/clickhouse/scope";
@@ -37,24 +37,19 @@ async function clickhouseOf(ctx: Context): Promise<ClickHouse> {
   return getClickHouse();
 }
 
-const regionCache = new Map<ClickHouse, { timezone: string; calendar: WorkCalendar; at: number }>();
+const regionCache = new WeakMap<Db, { calendar: RegionCalendar; at: number }>();
 
-/** The region's time zone and working-day calendar, from ClickHouse's copy of them (one region per installation). */
-async function regionOf(ch: ClickHouse): Promise<{ timezone: string; calendar: WorkCalendar }> {
-  const hit = regionCache.get(ch);
-  if (hit && Date.now() - hit.at < 60_000) return hit;
-  const [row] = await ch.query<{ tz: string; holidays: string[] }>(
-    `SELECT argMax(timezone, version) AS tz,
-            (SELECT groupArray(toString(date)) FROM (SELECT date, argMax(deleted, version) AS gone FROM dim_holiday GROUP BY region_id, date) WHERE gone = 0) AS holidays
-     FROM dim_region GROUP BY region_id LIMIT 1`,
-  );
-  const entry = {
-    timezone: row?.tz || "Asia/Jakarta",
-    calendar: new WorkCalendar(row?.holidays ?? []),
-    at: Date.now(),
-  };
-  regionCache.set(ch, entry);
-  return entry;
+/**
+ * The region's time zone and working-day calendar (one region per installation), from the relational
+ * store like every other page; kept a minute per web instance, as the dashboards ask on every call.
+ */
+async function regionOf(db: Db): Promise<RegionCalendar> {
+  const hit = regionCache.get(db);
+  if (hit && Date.now() - hit.at < 60_000) return hit.calendar;
+  const region = await db.region.findFirst({ select: { id: true }, orderBy: { createdAt: "asc" } });
+  const calendar = await regionCalendar(db, region?.id ?? "");
+  regionCache.set(db, { calendar, at: Date.now() });
+  return calendar;
 }
 
 /** The scope a caller may see: a unit head is held to their own unit and its sub-units. */
@@ -81,7 +76,7 @@ const dashboardProcedure = roleProcedure(...DASHBOARD_ROLES)
   .use(async ({ ctx, input, next }) => {
     const scope = await scopeFor(ctx, input);
     const ch = await clickhouseOf(ctx);
-    const { timezone, calendar } = await regionOf(ch);
+    const { timezone, calendar } = await regionOf(ctx.db);
     const today = input.today ?? todayIn(timezone);
     return next({ ctx: { dash: { scope, ch, timezone, calendar, today, period: resolvePeriod(input, today) } } });
   });

@@ -7,7 +7,7 @@ import { resolvePeriod } from "@/features/dashboard/period";
 import { declaredPopulation, satisfactionView, type IkmRow } from "@/features/dashboard/server/satisfaction";
 import { servicePerformance } from "@/features/dashboard/server/services";
 import { attendanceView, ekinerjaView } from "@/features/dashboard/server/workforce";
-import { regionCalendar } from "@/features/requests/server/leave";
+import { regionCalendar } from "@/server/calendar";
 import { env } from "@/env";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";

@@ -1,10 +1,10 @@
 // Leave (PP 11/2017): working days requested on the region's calendar, the annual balance, and the
 // limits of each kind. The server checks these at submission, inside the transaction that books the days.
 import type { LeaveKind } from "@/generated/prisma/enums";
-import { dateOfDay, dayNumber, dayOfDate, isoDay, localDay, WorkCalendar } from "@/lib/domain/working-days";
+import { dateOfDay, dayNumber, dayOfDate } from "@/lib/domain/working-days";
+import { regionCalendar } from "@/server/calendar";
 import type { Db } from "@/server/db/client";
 import type { FieldErrors } from "../forms";
-import { now as clockNow } from "@/server/clock";
 
 /** Annual leave: 12 working days a calendar year. */
 export const ANNUAL_LEAVE_DAYS = 12;
@@ -14,26 +14,6 @@ const MAX_CALENDAR_DAYS: Partial<Record<LeaveKind, number>> = { BESAR: 90, MELAH
 const BESAR_SERVICE_YEARS = 5;
 
 type Tx = Pick<Db, "holiday" | "region" | "serviceRequest">;
-
-export async function regionCalendar(
-  db: Pick<Db, "holiday" | "region">,
-  regionId: string,
-): Promise<{ calendar: WorkCalendar; timezone: string }> {
-  const [region, holidays] = await Promise.all([
-    db.region.findUnique({ where: { id: regionId }, select: { timezone: true } }),
-    db.holiday.findMany({ where: { regionId }, select: { date: true } }),
-  ]);
-  return {
-    calendar: new WorkCalendar(holidays.map((h) => dayOfDate(h.date))),
-    timezone: region?.timezone ?? "Asia/Jakarta",
-  };
-}
-
-/** The calendar year today in the region's time zone (1 January starts at local midnight, not UTC). */
-export async function regionYear(db: Pick<Db, "region">, regionId: string, now = clockNow()): Promise<number> {
-  const region = await db.region.findUnique({ where: { id: regionId }, select: { timezone: true } });
-  return Number(isoDay(localDay(now, region?.timezone ?? "Asia/Jakarta")).slice(0, 4));
-}
 
 /** Sick leave's reason and documents are health data: only the employee and BKPSDM see them. */
 export function isHealthPrivate(leaveKind: LeaveKind | null, parties: ReadonlySet<string>): boolean {

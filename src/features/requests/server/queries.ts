@@ -8,7 +8,8 @@ import type { Db } from "@/server/db/client";
 import { unitSubtree } from "@/server/unit-scope";
 import { documentsOf } from "../forms";
 import { actionsFor, QUEUES, type QueueName } from "../workflow";
-import { isHealthPrivate, regionCalendar } from "./leave";
+import { regionCalendar, type RegionCalendar } from "@/server/calendar";
+import { isHealthPrivate } from "./leave";
 import { partiesOf, type RequestUser } from "./requests";
 import { now as clockNow } from "@/server/clock";
 
@@ -114,7 +115,7 @@ export async function workQueue(db: Db, user: RequestUser, queue: QueueName, pag
       employee: { select: { name: true, unit: { select: { name: true } } } },
     },
   });
-  const calendars = new Map<string, Awaited<ReturnType<typeof regionCalendar>>>();
+  const calendars = new Map<string, RegionCalendar>();
   for (const regionId of new Set(rows.map((r) => r.regionId)))
     calendars.set(regionId, await regionCalendar(db, regionId));
   const items = rows

@@ -20,7 +20,8 @@ import {
   type StoredDocument,
   type UploadFile,
 } from "./documents";
-import { checkLeave, regionCalendar } from "./leave";
+import { regionCalendar } from "@/server/calendar";
+import { checkLeave } from "./leave";
 import { deliverEmails, notifyOwner } from "./notify";
 import { now as clockNow } from "@/server/clock";
 
