@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { currentStreak, fillRate } from "./fill-rate";
 import {
   BAND_FLOOR_MINUTES,
   convertedDays,
@@ -143,15 +142,5 @@ describe("late arrival and early leave (Peraturan BKN 6/2022)", () => {
     const hours = [1, 2, 3, 4, 5].reduce((sum, d) => sum + (WORK_END_MINUTES[d]! - (7 * 60 + 30)), 0) / 60;
     expect(hours - 4 * 1 - 1.5).toBe(37.5); // minus the breaks: an hour Monday–Thursday, 1.5 hours on Friday
     expect(BAND_FLOOR_MINUTES).toEqual([0, 1, 31, 61, 91]);
-  });
-});
-
-describe("fill rate and streaks", () => {
-  it("divides on-time entries by due entries and counts the missed run at the end", () => {
-    expect(fillRate(9, 12)).toBe(0.75);
-    expect(fillRate(0, 0)).toBeNull();
-    expect(currentStreak(["on_time", "missing", "late", "missing", "missing"])).toBe(2);
-    expect(currentStreak(["missing", "missing", "on_time"])).toBe(0);
-    expect(currentStreak([])).toBe(0);
   });
 });
