@@ -1,4 +1,4 @@
 import { openTestChdb } from "@/test/stores";
-import { clickhouseContract } from "./contract";
+import { clickhouseContract } from "./contract.suite";
 
 clickhouseContract("chDB (embedded)", openTestChdb);

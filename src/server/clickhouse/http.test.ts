@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clickhouseContract } from "./contract";
+import { clickhouseContract } from "./contract.suite";
 import { HttpClickHouse, httpClientConfig } from "./http";
 
 // Request building, checked against a loopback HTTP listener that records what the driver sends.
