@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DiskStore, objectStoreFrom, S3Store, type ObjectStore } from "./index";
-import { signingKey, signV4, uriEncode } from "./s3";
+import { signV4, uriEncode } from "./s3";
 
 const KEY = "requests/42/a1b2_c3-d4.pdf";
 // Every byte value, so an encoding slip anywhere on the way shows.
@@ -93,14 +93,8 @@ const sha256Hex = (data: string | Uint8Array) => createHash("sha256").update(dat
 const signatureOf = (authorization: string | undefined) => /Signature=([0-9a-f]{64})$/.exec(authorization ?? "")?.[1];
 
 describe("SigV4 signing", () => {
-  it("derives the documented signing key", () => {
-    expect(signingKey("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "20120215", "us-east-1", "iam").toString("hex")).toBe(
-      "f4780e2d9f65fa895f9c67b32ce1baf0b0d8a43505a000a1a9e090d414db404d",
-    );
-  });
-
-  it("signs the documented GET Object example", () => {
-    const headers = signV4({
+  it("signs the documented GET Object example", async () => {
+    const headers = await signV4({
       ...DOC,
       method: "GET",
       url: new URL("https://examplebucket.s3.amazonaws.com/test.txt"),
@@ -116,25 +110,36 @@ describe("SigV4 signing", () => {
     );
   });
 
-  it("signs the documented PUT Object example (escaped key, real payload hash)", () => {
+  // AWS's PUT example also signs a Date header; the signer replaces Date by x-amz-date (Pantau never
+  // sends Date), so the same request without it is checked by the independent verifier further down.
+  it("signs the documented PUT Object request (escaped key, real payload hash)", async () => {
     const body = "Welcome to Amazon S3.";
-    const headers = signV4({
+    const headers = await signV4({
       ...DOC,
       method: "PUT",
       url: new URL(`https://examplebucket.s3.amazonaws.com/${uriEncode("test$file.text")}`),
-      headers: { Date: "Fri, 24 May 2013 00:00:00 GMT", "x-amz-storage-class": "REDUCED_REDUNDANCY" },
+      headers: { "x-amz-storage-class": "REDUCED_REDUNDANCY" },
       payloadHash: sha256Hex(body),
       now: DOC_NOW,
     });
     expect(headers["x-amz-content-sha256"]).toBe("44ce7dd67c959e0d3524ffac1771dfbba87d2b6b4b4e99e42034a8b803f8b072");
-    expect(headers.authorization).toContain(
-      "SignedHeaders=date;host;x-amz-content-sha256;x-amz-date;x-amz-storage-class,",
+    expect(headers.authorization).toContain("SignedHeaders=host;x-amz-content-sha256;x-amz-date;x-amz-storage-class,");
+    expect(signatureOf(headers.authorization)).toBe(
+      expectedSignature({
+        method: "PUT",
+        rawPath: "/test%24file.text",
+        rawQuery: "",
+        headers: { ...headers, host: "examplebucket.s3.amazonaws.com" },
+        signedHeaders: ["host", "x-amz-content-sha256", "x-amz-date", "x-amz-storage-class"],
+        amzDate: "20130524T000000Z",
+        region: "us-east-1",
+        secret: DOC.secretAccessKey,
+      }),
     );
-    expect(signatureOf(headers.authorization)).toBe("98ad721746da40c64f1a55b78f14c238d841ea1380cd77a1b5971af0ece108bd");
   });
 
-  it("signs the documented GET Bucket Lifecycle example (query string)", () => {
-    const headers = signV4({
+  it("signs the documented GET Bucket Lifecycle example (query string)", async () => {
+    const headers = await signV4({
       ...DOC,
       method: "GET",
       url: new URL("https://examplebucket.s3.amazonaws.com/?lifecycle"),
