@@ -1,5 +1,12 @@
 // Reading the exports other systems give us, as they really are: UTF-8 with or without a BOM (or
 // Excel's Windows-1252), comma, semicolon or tab delimiters, CRLF or LF, quoted fields.
+//
+// Kept as Pantau's own for speed, measured (npm run bench:csv, 1 M attendance rows, 4 Dec 2026):
+// csv-parse with the line numbers and raw lines the quarantine needs took 7.9 s where this reader
+// takes 0.9 s with nothing quoted, 8.6 s against 3.1 s with every field quoted — at 18.8 M rows
+// a full ETL load would spend about two more CPU minutes reading. Nor does a library resume after an
+// unclosed quote at the next line (it reads to the end of the file, or stops), which is the recovery
+// below. csv.test.ts holds this reader to csv-parse on generated well-formed files, field for field.
 
 export type Delimiter = "," | ";" | "\t";
 
