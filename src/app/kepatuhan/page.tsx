@@ -1,60 +1,27 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden } from "next/navigation";
-import { latestFollowUps } from "@/features/compliance/server/follow-up";
-import { complianceList, lastEntryInstant, notInExport } from "@/features/compliance/server/queries";
-import { filterFromSearch, pageScopeUnit, searchOf, type Search } from "@/features/compliance/server/scope";
+import { lastEntryInstant } from "@/features/compliance/server/queries";
+import { filterFromSearch, searchOf, type Search } from "@/features/compliance/server/scope";
 import { saveDeadlines } from "@/features/compliance/server/actions";
 import { SORTS } from "@/features/compliance/schemas";
 import { isMessageKey } from "@/i18n/catalog";
 import { formatDate, formatNumber, formatPercent } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
-import { unitSubtree } from "@/server/unit-scope";
-import { recordAudit } from "@/server/audit";
 import { requireRole } from "@/server/auth";
-import { actorOf } from "@/server/auth/actor";
-import { getClickHouse } from "@/server/clickhouse";
-import { getDb } from "@/server/db";
+import { pageData } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Kepatuhan e-Kinerja" };
 
 /** Employees who skip e-Kinerja entries, for HR (all units) and unit heads (their units). */
 export default async function CompliancePage({ searchParams }: { searchParams: Promise<Search> }) {
-  const session = await requireRole(rolesFor("/kepatuhan"), "/kepatuhan");
-  const [{ t, locale }, db, sp] = await Promise.all([getTranslator(), getDb(), searchParams]);
-  const { filter, problems } = filterFromSearch(sp);
-  const { unitId, outOfScope } = await pageScopeUnit(db, session.user, filter.unitId);
-  if (unitId === null) forbidden();
-  if (outOfScope) filter.unitId = unitId;
-  const isHr = session.user.role !== "UNIT_HEAD";
-  const unitIds = isHr ? null : await unitSubtree(db, session.user.unitId!);
-  const ch = await getClickHouse();
-  const [units, list, region, missingFromExport] = await Promise.all([
-    db.unit.findMany({
-      where: unitIds ? { id: { in: unitIds } } : {},
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
-    }),
-    complianceList(ch, filter, unitId),
-    isHr
-      ? db.region.findFirst({
-          orderBy: { createdAt: "asc" },
-          select: { id: true, name: true, ekinerjaDeadlineDay: true, dailyLogGraceDays: true },
-        })
-      : null,
-    notInExport(ch, filter, unitId, 20),
-  ]);
-  const follow = await latestFollowUps(
-    db,
-    list.rows.map((r) => r.employeeId),
+  await requireRole(rolesFor("/kepatuhan"), "/kepatuhan");
+  const [{ t, locale }, sp] = await Promise.all([getTranslator(), searchParams]);
+  const asked = filterFromSearch(sp);
+  const { filter, unitId, outOfScope, isHr, units, list, region, missingFromExport, follow } = await pageData((api) =>
+    api.compliance.list(asked.filter),
   );
-  await recordAudit(db, await actorOf(session), {
-    action: "compliance.list.read",
-    entity: "Employee",
-    entityId: "*",
-    after: { ...filter, rows: list.rows.length },
-  });
+  const problems = asked.problems;
   const query = searchOf(filter, 1);
   const pageLink = (p: number) => `/kepatuhan?${searchOf(filter, p)}`;
   const pct = (v: number | null) => (v === null ? "–" : formatPercent(v));

@@ -1,5 +1,6 @@
 import { accountRouter } from "@/features/account/server/router";
 import { auditRouter } from "@/features/admin/server/audit-router";
+import { complianceRouter } from "@/features/compliance/server/router";
 import { dashboardRouter } from "@/features/dashboard/server/router";
 import { usersRouter } from "@/features/admin/server/users-router";
 import { importsRouter } from "@/features/imports/server/router";
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   imports: importsRouter,
   dashboard: dashboardRouter,
   survey: surveyRouter,
+  compliance: complianceRouter,
 });
 
 export type AppRouter = typeof appRouter;

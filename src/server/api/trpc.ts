@@ -4,7 +4,7 @@ import type { Session } from "next-auth";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { Role } from "@/generated/prisma/enums";
-import type { Actor } from "../audit";
+import { recordAudit, type Actor, type AuditEntry } from "../audit";
 import { clientKeyFrom } from "../auth/authenticate";
 import type { ClickHouse } from "../clickhouse/types";
 import type { Db } from "../db/client";
@@ -96,3 +96,26 @@ export const unitScopedProcedure = (...roles: Role[]) =>
       }
       return next();
     });
+
+/** The analytics store of a request (tests pass their own through the context). */
+export async function clickhouseOf(ctx: Context): Promise<ClickHouse> {
+  if (ctx.clickhouse) return ctx.clickhouse();
+  const { getClickHouse } = await import("../clickhouse");
+  return getClickHouse();
+}
+
+/**
+ * A read of employee-level data (UU PDP 27/2022: every such read by a person is a deliberate, logged
+ * act). The procedure says what it read with `ctx.audited({ action, entityId, after })`; the entry is
+ * written once the read has succeeded, and a procedure that read without saying so fails instead of
+ * answering. Pages, exports and API calls make these reads through here only.
+ */
+export const employeeReadProcedure = (...roles: Role[]) =>
+  roleProcedure(...roles).use(async ({ ctx, next, path }) => {
+    let entry: Omit<AuditEntry, "entity"> | null = null;
+    const result = await next({ ctx: { audited: (e: Omit<AuditEntry, "entity">) => void (entry = e) } });
+    if (!result.ok) return result;
+    if (!entry) throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: `${path}: employee read without an audit entry` });
+    await recordAudit(ctx.db, ctx.actor, { entity: "Employee", ...(entry as Omit<AuditEntry, "entity">) });
+    return result;
+  });

@@ -1,20 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden } from "next/navigation";
 import { saveThreshold } from "@/features/compliance/server/actions";
-import { disciplineWatch, thresholdsOf } from "@/features/compliance/server/discipline";
-import { pageScopeUnit } from "@/features/compliance/server/scope";
-import { regionYear } from "@/server/calendar";
 import { isMessageKey } from "@/i18n/catalog";
 import { formatNumber } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
-import { recordAudit } from "@/server/audit";
 import { requireRole } from "@/server/auth";
-import { actorOf } from "@/server/auth/actor";
-import { getClickHouse } from "@/server/clickhouse";
-import { getDb } from "@/server/db";
-import { today } from "@/server/clock";
+import { pageData } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Pantauan disiplin" };
 
@@ -24,30 +16,13 @@ export default async function DisciplinePage({
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  const session = await requireRole(rolesFor("/kepatuhan"), "/kepatuhan/disiplin");
-  const [{ t, locale }, db, sp] = await Promise.all([getTranslator(), getDb(), searchParams]);
-  const { unitId, outOfScope } = await pageScopeUnit(db, session.user, sp.unit ?? "");
-  if (unitId === null) forbidden();
-  const ownUnit = outOfScope ? await db.unit.findUnique({ where: { id: unitId }, select: { name: true } }) : null;
-  const region = await db.region.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } });
-  const thisYear = region ? await regionYear(db, region.id) : Number(today().slice(0, 4));
-  const year =
-    sp.tahun && /^\d{4}$/.test(sp.tahun) && Number(sp.tahun) <= thisYear && Number(sp.tahun) >= 2000
-      ? Number(sp.tahun)
-      : thisYear;
-  const [rows, thresholds] = await Promise.all([
-    region ? disciplineWatch(db, await getClickHouse(), region.id, year, unitId) : [],
-    thresholdsOf(db),
-  ]);
-  await recordAudit(db, await actorOf(session), {
-    action: "discipline.read",
-    entity: "Employee",
-    entityId: "*",
-    after: { year, unitId, rows: rows.length },
-  });
+  await requireRole(rolesFor("/kepatuhan"), "/kepatuhan/disiplin");
+  const [{ t, locale }, sp] = await Promise.all([getTranslator(), searchParams]);
+  const { ownUnit, year, thisYear, rows, thresholds, isHr } = await pageData((api) =>
+    api.compliance.discipline({ unitId: sp.unit ?? "", year: sp.tahun }),
+  );
   const label = (th: { labelId: string; labelEn: string } | null) =>
     th ? (locale === "en" ? th.labelEn : th.labelId) : "–";
-  const isHr = session.user.role !== "UNIT_HEAD";
   const error = sp.galat && isMessageKey(sp.galat) ? t(sp.galat) : null;
   return (
     <div className="page">

@@ -2,7 +2,7 @@
 // sub-units (another unit is FORBIDDEN); region-wide roles see everything.
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { createTRPCRouter, roleProcedure, type Context } from "@/server/api/trpc";
+import { clickhouseOf, createTRPCRouter, roleProcedure, type Context } from "@/server/api/trpc";
 import { isUnitWithin } from "@/server/unit-scope";
 import { regionCalendar, type RegionCalendar } from "@/server/calendar";
 import type { ClickHouse } from "@/server/clickhouse/types";
@@ -30,12 +30,6 @@ export const dashboardFilter = periodInput.and(
       .optional(),
   }),
 );
-
-async function clickhouseOf(ctx: Context): Promise<ClickHouse> {
-  if (ctx.clickhouse) return ctx.clickhouse();
-  const { getClickHouse } = await import("@/server/clickhouse");
-  return getClickHouse();
-}
 
 const regionCache = new WeakMap<Db, { calendar: RegionCalendar; at: number }>();
 

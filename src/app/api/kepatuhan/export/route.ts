@@ -1,15 +1,12 @@
-// The compliance list as CSV or Excel, with the page's filter. Employee-level data: every export is audited.
+// The compliance list as CSV or Excel, with the page's filter, read through the compliance router
+// (an audited employee-level read).
 import { complianceCsv, complianceXlsx } from "@/features/compliance/server/export";
-import { latestFollowUps } from "@/features/compliance/server/follow-up";
-import { complianceAll } from "@/features/compliance/server/queries";
-import { filterFromSearch, scopeUnit } from "@/features/compliance/server/scope";
+import { filterFromSearch } from "@/features/compliance/server/scope";
 import { translator } from "@/i18n/catalog";
 import { getLocale } from "@/i18n/server";
-import { recordAudit } from "@/server/audit";
+import { TRPCError } from "@trpc/server";
 import { getSession } from "@/server/auth";
-import { actorOf } from "@/server/auth/actor";
-import { getClickHouse } from "@/server/clickhouse";
-import { getDb } from "@/server/db";
+import { serverCaller } from "@/trpc/server";
 
 export const dynamic = "force-dynamic";
 
@@ -20,28 +17,18 @@ export async function GET(req: Request) {
   const { filter, problems } = filterFromSearch(Object.fromEntries(url.searchParams));
   if (problems.length)
     return new Response(`Filter tidak valid / invalid filter: ${problems.join(", ")}`, { status: 400 });
-  const db = await getDb();
-  const unitId = await scopeUnit(db, session.user, filter.unitId);
-  if (unitId === null) {
+  const format = url.searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
+  let withFollowUp;
+  try {
+    withFollowUp = await (await serverCaller()).compliance.export({ ...filter, format });
+  } catch (e) {
+    if (!(e instanceof TRPCError && e.code === "FORBIDDEN")) throw e;
     const body =
       session.user.role === "UNIT_HEAD"
         ? translator(await getLocale())("scope.outsideExport")
         : "Akses ditolak / forbidden";
     return new Response(body, { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
-  const rows = await complianceAll(await getClickHouse(), filter, unitId);
-  const follow = await latestFollowUps(
-    db,
-    rows.map((r) => r.employeeId),
-  );
-  const withFollowUp = rows.map((r) => ({ ...r, followUp: follow.get(r.employeeId)?.state ?? null }));
-  const format = url.searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
-  await recordAudit(db, await actorOf(session), {
-    action: "compliance.export",
-    entity: "Employee",
-    entityId: "*",
-    after: { format, rows: rows.length, filter: { ...filter, page: undefined } },
-  });
   const t = translator(await getLocale());
   const name = `pantau-kepatuhan-ekinerja-${filter.from}-${filter.to}`;
   if (format === "xlsx") {

@@ -1,20 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { TimelineChart } from "@/features/compliance/components/TimelineChart";
 import { followUpForm } from "@/features/compliance/server/actions";
-import { mayFollowUp } from "@/features/compliance/server/follow-up";
-import { employeeTimeline } from "@/features/compliance/server/queries";
 import { defaultMonths } from "@/features/compliance/server/scope";
 import { isMessageKey } from "@/i18n/catalog";
 import { formatDate, formatDateTime, formatNumber, formatPercent } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
-import { recordAudit } from "@/server/audit";
 import { requireRole } from "@/server/auth";
-import { actorOf } from "@/server/auth/actor";
-import { getClickHouse } from "@/server/clickhouse";
-import { getDb } from "@/server/db";
+import { pageData } from "@/trpc/server";
 import { now } from "@/server/clock";
 
 export const metadata: Metadata = { title: "Riwayat e-Kinerja pegawai" };
@@ -30,22 +24,12 @@ export default async function EmployeeCompliancePage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const { id } = await params;
-  const session = await requireRole(rolesFor("/kepatuhan"), `/kepatuhan/pegawai/${id}`);
-  const [{ t, locale }, db, sp] = await Promise.all([getTranslator(), getDb(), searchParams]);
-  const employee = await db.employee.findUnique({ where: { id }, include: { unit: { select: { name: true } } } });
-  const user = await actorOf(session);
-  // another unit's employee is answered as an unknown one: the answer never tells that an id exists
-  if (!employee || !(await mayFollowUp(db, user, employee.unitId))) notFound();
+  await requireRole(rolesFor("/kepatuhan"), `/kepatuhan/pegawai/${id}`);
+  const [{ t, locale }, sp] = await Promise.all([getTranslator(), searchParams]);
   // a year back from the end of the list's period, so the streak's months are in view
   const d = defaultMonths();
   const to = sp.sampai && MONTH.test(sp.sampai) ? sp.sampai : d.to;
-  const [ty, tm] = to.split("-").map(Number) as [number, number];
-  const from = new Date(Date.UTC(ty, tm - 12, 1)).toISOString().slice(0, 7);
-  const [months, history] = await Promise.all([
-    employeeTimeline(await getClickHouse(), id, from, to),
-    db.complianceFollowUp.findMany({ where: { employeeId: id }, orderBy: { createdAt: "desc" } }),
-  ]);
-  await recordAudit(db, user, { action: "compliance.employee.read", entity: "Employee", entityId: id });
+  const { employee, months, history } = await pageData((api) => api.compliance.employee({ id, to }));
   const totals = months.reduce(
     (a, m) => ({ due: a.due + m.due, onTime: a.onTime + m.onTime, missing: a.missing + m.missing }),
     { due: 0, onTime: 0, missing: 0 },
