@@ -46,3 +46,9 @@ export async function regionYear(db: Pick<Db, "region">, regionId: string, now =
   const region = await db.region.findUnique({ where: { id: regionId }, select: { timezone: true } });
   return Number(isoDay(localDay(now, region?.timezone ?? DEFAULT_TIMEZONE)).slice(0, 4));
 }
+
+/** The installation's time zone: its region's (one region per installation today), else Jakarta. */
+export async function regionTimezone(db: Pick<Db, "region">): Promise<string> {
+  const region = await db.region.findFirst({ orderBy: { createdAt: "asc" }, select: { timezone: true } });
+  return region?.timezone ?? DEFAULT_TIMEZONE;
+}

@@ -115,7 +115,8 @@ export const employeeReadProcedure = (...roles: Role[]) =>
     let entry: Omit<AuditEntry, "entity"> | null = null;
     const result = await next({ ctx: { audited: (e: Omit<AuditEntry, "entity">) => void (entry = e) } });
     if (!result.ok) return result;
-    if (!entry) throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: `${path}: employee read without an audit entry` });
+    if (!entry)
+      throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: `${path}: employee read without an audit entry` });
     await recordAudit(ctx.db, ctx.actor, { entity: "Employee", ...(entry as Omit<AuditEntry, "entity">) });
     return result;
   });

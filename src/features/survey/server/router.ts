@@ -3,13 +3,14 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { env } from "@/env";
-import { ELEMENTS, ikmFromSums, ikmSample, ikmShown, scoresOf } from "@/lib/domain/ikm";
+import { ikmFromSums, ikmSample, ikmShown, scoresOf } from "@/lib/domain/ikm";
 import { recordAudit } from "@/server/audit";
 import { periodInput, resolvePeriod } from "@/features/dashboard/period";
-import { dayNumber, localInstant } from "@/lib/domain/working-days";
+import { regionTimezone } from "@/server/calendar";
 import { createTRPCRouter, roleProcedure } from "@/server/api/trpc";
 import { isUnitWithin, unitSubtree } from "@/server/unit-scope";
 import { today as todayIn } from "@/server/clock";
+import { FEEDBACK_PAGE_SIZE, feedbackPage, handlerRatings } from "./queries";
 
 const FOLLOW_UP = ["OPEN", "IN_PROGRESS", "RESOLVED"] as const;
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -33,52 +34,24 @@ export const surveyRouter = createTRPCRouter({
       ),
     )
     .query(async ({ ctx, input }) => {
-      const pageSize = 50;
       // a unit head is held to their own unit and its sub-units, as on the dashboards
       const own = ctx.user.role === "UNIT_HEAD" ? ctx.user.unitId : null;
       if (ctx.user.role === "UNIT_HEAD" && !own) throw new TRPCError({ code: "FORBIDDEN" });
       const root = input.unitId ?? own;
       if (own && root && !(await isUnitWithin(ctx.db, root, own))) throw new TRPCError({ code: "FORBIDDEN" });
       const units = root ? await unitSubtree(ctx.db, root) : null;
-      const timezone =
-        (await ctx.db.region.findFirst({ orderBy: { createdAt: "asc" }, select: { timezone: true } }))?.timezone ??
-        "Asia/Jakarta";
+      const timezone = await regionTimezone(ctx.db);
       const period = resolvePeriod(input, input.today ?? todayIn(timezone)).current;
-      const where = {
-        suggestion: { not: null },
-        NOT: { suggestion: "" },
-        createdAt: {
-          gte: localInstant(dayNumber(period.from), 0, timezone),
-          lt: localInstant(dayNumber(period.to) + 1, 0, timezone),
-        },
-        ...(units ? { unitId: { in: units } } : {}),
-        ...(input.serviceTypeId ? { serviceTypeId: input.serviceTypeId } : {}),
-        ...(input.only === "complaints"
-          ? { isComplaint: true }
-          : input.only === "open"
-            ? { isComplaint: true, followUp: { in: ["OPEN", "IN_PROGRESS"] as ("OPEN" | "IN_PROGRESS")[] } }
-            : {}),
-      };
       const showContact = ctx.user.role === "HR" || ctx.user.role === "ADMIN";
-      const [rows, total] = await Promise.all([
-        ctx.db.surveyResponse.findMany({
-          where,
-          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-          skip: input.page * pageSize,
-          take: pageSize,
-          select: {
-            id: true,
-            createdAt: true,
-            unitId: true,
-            serviceTypeId: true,
-            suggestion: true,
-            isComplaint: true,
-            followUp: true,
-            contact: showContact,
-          },
-        }),
-        ctx.db.surveyResponse.count({ where }),
-      ]);
+      const { rows, total } = await feedbackPage(ctx.db, {
+        ...period,
+        timezone,
+        units,
+        serviceTypeId: input.serviceTypeId,
+        only: input.only,
+        page: input.page,
+        withContact: showContact,
+      });
       if (showContact && rows.some((r) => r.contact)) {
         await recordAudit(ctx.db, ctx.actor, {
           action: "survey.feedback.read",
@@ -87,7 +60,7 @@ export const surveyRouter = createTRPCRouter({
           after: { page: input.page, only: input.only },
         });
       }
-      return { rows, total, pageSize, canFollowUp: showContact };
+      return { rows, total, pageSize: FEEDBACK_PAGE_SIZE, canFollowUp: showContact };
     }),
 
   /**
@@ -97,15 +70,7 @@ export const surveyRouter = createTRPCRouter({
   handlers: roleProcedure("ADMIN", "HR")
     .input(z.object({ from: day, to: day }))
     .query(async ({ ctx, input }) => {
-      const rows = await ctx.db.$queryRawUnsafe<({ actor: string; n: number } & Record<string, number>)[]>(
-        `SELECT h.actor, count(*)::int AS n, ${ELEMENTS.map((e) => `sum(r.${e.toLowerCase()})::int AS ${e.toLowerCase()}`).join(", ")}
-         FROM (SELECT DISTINCT e."requestId", e."actorName" AS actor FROM "RequestEvent" e WHERE e."actorName" IS NOT NULL) h
-         JOIN "SurveyResponse" r ON r."requestId" = h."requestId"
-         WHERE (r."createdAt" + interval '7 hours')::date BETWEEN $1::date AND $2::date
-         GROUP BY h.actor ORDER BY n DESC, h.actor LIMIT 500`,
-        input.from,
-        input.to,
-      );
+      const rows = await handlerRatings(ctx.db, input.from, input.to, await regionTimezone(ctx.db));
       await recordAudit(ctx.db, ctx.actor, {
         action: "survey.handlers.read",
         entity: "SurveyResponse",

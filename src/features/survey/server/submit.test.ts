@@ -296,6 +296,22 @@ describe.each(relationalKinds)("survey responses on %s", (kind) => {
     for (const r of rows)
       if (r.respondents < 30) expect([r.ikm, r.grade, r.weakest, r.minimum]).toEqual([null, null, null, 30]);
     expect(await db.auditLog.count({ where: { action: "survey.handlers.read" } })).toBeGreaterThan(0);
+
+    // days are the region's: an answer at 01:00 on 1 December in Jayapura (16:00 UTC the day before)
+    // belongs to 1 December, not to 30 November as a fixed Jakarta offset would have it
+    const region = await db.region.findFirstOrThrow();
+    const answer = rated[0]!;
+    await db.region.update({ where: { id: region.id }, data: { timezone: "Asia/Jayapura" } });
+    await db.surveyResponse.update({ where: { id: answer.id }, data: { createdAt: new Date("2026-11-30T16:00:00Z") } });
+    try {
+      const onDay = async (d: string) =>
+        (await hr.survey.handlers({ from: d, to: d })).reduce((n, r) => n + r.respondents, 0);
+      expect(await onDay("2026-11-30")).toBe(0);
+      expect(await onDay("2026-12-01")).toBeGreaterThan(0);
+    } finally {
+      await db.region.update({ where: { id: region.id }, data: { timezone: region.timezone } });
+      await db.surveyResponse.update({ where: { id: answer.id }, data: { createdAt: answer.createdAt } });
+    }
     const leader = createCaller({
       db,
       clientKey: "t",
