@@ -1,6 +1,7 @@
 "use server";
 // Form posts of the master-data pages (ADMIN, HR): upload, map columns, apply, cancel. Each one is
 // audited; applying is all-or-nothing (etl/master/apply.ts).
+import { regionTimezone } from "@/server/calendar";
 import { redirect } from "next/navigation";
 import type { MasterKind } from "@/generated/prisma/enums";
 import { env } from "@/env";
@@ -104,8 +105,7 @@ export async function applyMasterImport(formData: FormData) {
   const db = await getDb();
   let outcome: string;
   try {
-    const region = await db.region.findFirst({ orderBy: { createdAt: "asc" }, select: { timezone: true } });
-    const asOf = isCalendarDate(opts.asOf) ? opts.asOf : today(region?.timezone);
+    const asOf = isCalendarDate(opts.asOf) ? opts.asOf : today(await regionTimezone(db));
     const r = await applyMaster(db, env().dataDir, await actorOf(session), id, { asOf, complete: opts.complete });
     outcome = "plan" in r ? "" : `error=master.error.${r.error}`;
   } catch (err) {
