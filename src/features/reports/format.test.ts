@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { translator } from "@/i18n/catalog";
 import { cellText, ikmCellText, longRows } from "./format";
-import { REPORT_SCHEMA, type ReportData } from "./schema";
+import { REPORT_SCHEMA, type ReportData } from "./schemas";
 
 const t = translator("id");
 const data = (slaCompliance: number): ReportData => ({

@@ -1,7 +1,7 @@
 // How a report's values read, on the page, in the CSV and in the PDF alike.
 import type { Locale, Translate } from "@/i18n/catalog";
 import { formatNumber, formatPercent } from "@/i18n/format";
-import type { IkmCell, ReportData } from "./schema";
+import type { IkmCell, ReportData } from "./schemas";
 
 export function periodLabel(slug: string, locale: Locale): string {
   const [y, rest] = slug.split("-");

@@ -7,7 +7,7 @@ import { BLUE, GREEN, ORANGE, SKY } from "@/components/charts/colors";
 import { csvOf, downloadCsv } from "@/lib/csv";
 import { useI18n } from "@/i18n/client";
 import { formatNumber, formatPercent } from "@/i18n/format";
-import type { ReportData } from "../schema";
+import type { ReportData } from "../schemas";
 
 const height = (n: number) => Math.max(200, 36 * n + 60);
 

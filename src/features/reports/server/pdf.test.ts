@@ -1,7 +1,7 @@
 import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { translator } from "@/i18n/catalog";
-import { REPORT_SCHEMA, type ReportData } from "../schema";
+import { REPORT_SCHEMA, type ReportData } from "../schemas";
 import { reportPdf } from "./pdf";
 
 const data: ReportData = {

@@ -6,7 +6,7 @@ import type { Locale, Translate } from "@/i18n/catalog";
 import { formatDate, formatDateTime, formatNumber } from "@/i18n/format";
 import { GRADE_LABEL } from "@/lib/domain/ikm";
 import { cellText, ikmCellText, periodLabel } from "../format";
-import type { ReportData } from "../schema";
+import type { ReportData } from "../schemas";
 
 const BLUE = "#0072B2";
 const SKY = "#56B4E9";

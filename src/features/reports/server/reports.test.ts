@@ -7,7 +7,7 @@ import { generate } from "../../../../etl/generate/generate";
 import { runEtl } from "../../../../etl/run";
 import { openEtlStores, type EtlTestStores } from "@/test/etl";
 import { parseReportPeriod } from "../period";
-import { MIN_CELL, reportData } from "../schema";
+import { MIN_CELL, reportData } from "../schemas";
 import { createDraft, findPublished, publishedIndex, publishReport, type ReportUser } from "./reports";
 
 const TODAY = "2026-03-31";

@@ -6,7 +6,7 @@ import { recordAudit, type Actor } from "@/server/audit";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";
 import { parseReportPeriod } from "../period";
-import { reportData, type ReportData } from "../schema";
+import { reportData, type ReportData } from "../schemas";
 import { buildSnapshot } from "./snapshot";
 
 export interface ReportUser extends Actor {

@@ -12,7 +12,7 @@ import { env } from "@/env";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";
 import type { ReportPeriod } from "../period";
-import { MIN_CELL, REPORT_SCHEMA, type ReportData } from "../schema";
+import { MIN_CELL, REPORT_SCHEMA, type ReportData } from "../schemas";
 import { cellsToHide } from "@/lib/domain/suppress";
 
 const small = (n: number) => n < MIN_CELL;

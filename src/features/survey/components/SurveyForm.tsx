@@ -7,7 +7,7 @@ import { useActionState, useRef, useState } from "react";
 import { isMessageKey } from "@/i18n/catalog";
 import { useI18n } from "@/i18n/client";
 import type { ElementWording } from "../elements";
-import { AGE_GROUPS, EDUCATIONS, fieldErrors, GENDERS, OCCUPATIONS, surveyForm } from "../schema";
+import { AGE_GROUPS, EDUCATIONS, fieldErrors, GENDERS, OCCUPATIONS, surveyForm } from "../schemas";
 import type { SurveyFormState } from "../server/actions";
 
 export function SurveyForm(props: {

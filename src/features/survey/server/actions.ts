@@ -8,7 +8,7 @@ import { redirect } from "next/navigation";
 import { clientKeyFrom } from "@/server/auth/authenticate";
 import { getDb } from "@/server/db";
 import { textFields } from "@/server/form";
-import { answersFromForm } from "../schema";
+import { answersFromForm } from "../schemas";
 import { submitSurvey, type SubmitTarget } from "./submit";
 
 export interface SurveyFormState {

@@ -3,7 +3,7 @@
 // Plain form posts (server actions), checked with zod, audited.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { servicePointInput, surveyPeriodInput } from "../admin-schema";
+import { servicePointInput, surveyPeriodInput } from "../schemas";
 import { recordAudit } from "@/server/audit";
 import { requireRole } from "@/server/auth";
 import { getDb } from "@/server/db";

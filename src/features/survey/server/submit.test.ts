@@ -8,7 +8,7 @@ import { createPrisma } from "@/server/db/client";
 import { openTestDb, relationalKinds } from "@/test/stores";
 import { createCaller } from "@/server/api/root";
 import { issueInvite } from "./invites";
-import { answersFromForm } from "../schema";
+import { answersFromForm } from "../schemas";
 import { hashToken, submitSurvey, THROTTLE } from "./submit";
 
 const key = () => randomBytes(12).toString("base64url");

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { throttleKeyOf } from "@/server/auth/authenticate";
 import type { Db } from "@/server/db/client";
-import { fieldErrors, surveyAnswers } from "../schema";
+import { fieldErrors, surveyAnswers } from "../schemas";
 import { now as clockNow } from "@/server/clock";
 
 export const THROTTLE = { max: 5, windowMinutes: 10 } as const;

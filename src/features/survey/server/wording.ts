@@ -7,7 +7,7 @@ import { ELEMENTS } from "@/lib/domain/ikm";
 import { recordAudit } from "@/server/audit";
 import { requireRole } from "@/server/auth";
 import { getDb } from "@/server/db";
-import { elementWordingInput } from "../admin-schema";
+import { elementWordingInput } from "../schemas";
 import { field } from "@/server/form";
 import { actorOf } from "@/server/auth/actor";
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ReportView } from "@/features/reports/components/ReportView";
 import { discardReport, publishDraft } from "@/features/reports/server/actions";
-import { reportData } from "@/features/reports/schema";
+import { reportData } from "@/features/reports/schemas";
 import { isMessageKey } from "@/i18n/catalog";
 import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";

@@ -1,6 +1,6 @@
 // Open data: the list of published reports, with the address of each one's JSON.
 import { publishedIndex } from "@/features/reports/server/reports";
-import { REPORT_SCHEMA } from "@/features/reports/schema";
+import { REPORT_SCHEMA } from "@/features/reports/schemas";
 import { getDb } from "@/server/db";
 
 export const dynamic = "force-dynamic";
