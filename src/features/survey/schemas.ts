@@ -1,5 +1,5 @@
-// The survey form's one schema, used by the browser (errors next to the field as the respondent goes)
-// and by the server (the only check that counts). Messages are catalog keys.
+// The survey's zod schemas. The form's one schema is used by the browser (errors next to the field as the
+// respondent goes) and by the server (the only check that counts); then what HR enters. Messages are catalog keys.
 import { z } from "zod";
 import { cleanText } from "@/lib/text";
 
