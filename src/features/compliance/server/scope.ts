@@ -1,4 +1,3 @@
-import "server-only";
 import type { Session } from "next-auth";
 import { isUnitWithin } from "@/server/unit-scope";
 import type { Db } from "@/server/db/client";
