@@ -2,23 +2,13 @@
 // one year, loaded through the ETL), then list pages (first, deep, by streak, by name, one unit, a search),
 // an employee's timeline and the discipline watch, each called repeatedly (first call = cold).
 //   npm run bench:compliance [-- --employees 40000 --days 365 --calls 20 --dir <folder to keep or reuse>]
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
+import { msf, openBenchRegion } from "./setup";
 import { complianceFilter } from "@/features/compliance/schemas";
 import { complianceAll, complianceList, employeeTimeline } from "@/features/compliance/server/queries";
 import { disciplineWatch } from "@/features/compliance/server/discipline";
 import { formatNumber } from "@/i18n/format";
 import { isoDay, localDay } from "@/lib/domain/working-days";
-import { ChdbClickHouse } from "@/server/clickhouse/chdb";
-import { applyClickHouseMigrations } from "@/server/clickhouse/migrate";
-import { openRelational } from "@/server/db/adapter";
-import { createPrisma } from "@/server/db/client";
-import { applyMigrations } from "@/server/db/migrate";
-import { generate } from "../generate/generate";
-import { runEtl } from "../run";
-import { todayNumber } from "@/server/clock";
 
 const { values } = parseArgs({
   options: {
@@ -30,54 +20,19 @@ const { values } = parseArgs({
   },
 });
 const calls = Number(values.calls);
-const reuse = values.dir !== undefined && existsSync(path.join(values.dir, "pglite"));
-const dir = values.dir ?? mkdtempSync(path.join(os.tmpdir(), "pantau-bench-comp-"));
-const secs = (ms: number) => `${formatNumber(ms / 1000, { maximumFractionDigits: 1 })} s`;
-const msf = (ms: number) => `${formatNumber(ms, { maximumFractionDigits: 1 })} ms`;
-
-console.log(
-  `Pantau bench:compliance — node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim()}); data in ${dir}`,
-);
-const conn = await openRelational({ kind: "pglite", dataDir: dir });
-await applyMigrations(conn);
-const db = createPrisma(conn);
-const ch = await ChdbClickHouse.open({ dataDir: dir, database: "pantau" });
-await applyClickHouseMigrations(ch);
-
+const { db, ch, generatedEnd, close } = await openBenchRegion({
+  name: "compliance",
+  dir: values.dir,
+  employees: Number(values.employees),
+  days: Number(values.days),
+  seed: Number(values.seed),
+});
 let end: number;
-if (reuse) {
+if (generatedEnd !== null) end = generatedEnd;
+else {
   const [row] = await ch.query<{ d: string }>("SELECT toString(max(day)) AS d FROM fact_attendance");
   end = localDay(new Date(`${row!.d}T12:00:00Z`));
-  console.log(`reusing the data in ${dir} (last day ${isoDay(end)})`);
-} else {
-  end = todayNumber() - 1;
-  const start = end - Number(values.days) + 1;
-  let t = performance.now();
-  const files = path.join(dir, "files");
-  const truth = await generate(db, {
-    seed: Number(values.seed),
-    employees: Number(values.employees),
-    start: isoDay(start),
-    end: isoDay(end),
-    outDir: files,
-  });
-  console.log(
-    `generated ${formatNumber(Number(values.employees))} employees × ${values.days} days in ${secs(performance.now() - t)}`,
-  );
-  t = performance.now();
-  const r = await runEtl(
-    { db, ch, dataDir: dir },
-    {
-      mode: "full",
-      trigger: "bench",
-      lagMs: 0,
-      workers: os.availableParallelism(),
-      files: truth.written.files.map((p) => ({ path: p })),
-    },
-  );
-  console.log(
-    `loaded ${formatNumber(Object.values(r.rows).reduce((a, b) => a + b, 0))} rows through the ETL in ${secs(performance.now() - t)}`,
-  );
+  console.log(`reusing the data (last day ${isoDay(end)})`);
 }
 const [counts] = await ch.query<{ e: string; m: string; d: string }>(
   "SELECT uniqExact(employee_id) AS e, countIf(kind = 'monthly') AS m, countIf(kind = 'daily') AS d FROM fact_ekinerja",
@@ -134,7 +89,4 @@ for (const c of cases) {
   times.sort((a, b) => a - b);
   console.log(`| ${c.name} | ${msf(cold)} | ${msf(pct(times, 0.5))} | ${msf(pct(times, 0.95))} |`);
 }
-await ch.close();
-await db.$disconnect();
-await conn.close();
-if (!values.dir) rmSync(dir, { recursive: true, force: true });
+await close();

@@ -5,25 +5,17 @@
 //   npm run bench:dashboard [-- --employees 20000 --days 730 --calls 50 --dir <a folder kept by bench:etl --keep> --no-relational]
 import { ATTENDANCE_CLASS, ATTENDANCE_STATUSES } from "@/lib/domain/attendance";
 import { FINAL_STATUSES } from "@/lib/domain/sla";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { msf, openBenchRegion, secs } from "./setup";
 import { PGlite } from "@electric-sql/pglite";
 import type { Session } from "next-auth";
 import { formatNumber } from "@/i18n/format";
 import { isoDay, localDay } from "@/lib/domain/working-days";
 import { monthEndsOf, resolvePeriod } from "@/features/dashboard/period";
 import { createCaller } from "@/server/api/root";
-import { ChdbClickHouse } from "@/server/clickhouse/chdb";
-import { applyClickHouseMigrations } from "@/server/clickhouse/migrate";
-import { openRelational } from "@/server/db/adapter";
-import { createPrisma } from "@/server/db/client";
-import { applyMigrations } from "@/server/db/migrate";
 import { chunkFiles } from "../chunks";
-import { generate } from "../generate/generate";
-import { runEtl } from "../run";
-import { todayNumber } from "@/server/clock";
 
 const { values } = parseArgs({
   options: {
@@ -38,55 +30,20 @@ const { values } = parseArgs({
   },
 });
 const calls = Number(values.calls);
-const reuse = values.dir !== undefined && existsSync(path.join(values.dir, "pglite"));
-const dir = values.dir ?? mkdtempSync(path.join(os.tmpdir(), "pantau-bench-dash-"));
-const secs = (ms: number) => `${formatNumber(ms / 1000, { maximumFractionDigits: 1 })} s`;
-const msf = (ms: number) => `${formatNumber(ms, { maximumFractionDigits: 1 })} ms`;
-
-console.log(
-  `Pantau bench:dashboard — node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim()}); data in ${dir}`,
-);
-const conn = await openRelational({ kind: "pglite", dataDir: dir });
-await applyMigrations(conn);
-const db = createPrisma(conn);
-const ch = await ChdbClickHouse.open({ dataDir: dir, database: "pantau" });
-await applyClickHouseMigrations(ch);
-
+const region = await openBenchRegion({
+  name: "dashboard",
+  dir: values.dir,
+  employees: Number(values.employees),
+  days: Number(values.days),
+  seed: Number(values.seed),
+});
+const { db, ch, dir } = region;
 let today: string;
-if (reuse) {
+if (region.generatedEnd !== null) today = isoDay(region.generatedEnd);
+else {
   const last = await db.requestEvent.findFirst({ orderBy: { at: "desc" } });
   today = isoDay(localDay(last?.at ?? new Date()));
-  console.log(`reusing the data in ${dir} (today = ${today})`);
-} else {
-  const end = todayNumber() - 1;
-  const start = end - Number(values.days) + 1;
-  today = isoDay(end);
-  let t = performance.now();
-  const files = path.join(dir, "files");
-  const truth = await generate(db, {
-    seed: Number(values.seed),
-    employees: Number(values.employees),
-    start: isoDay(start),
-    end: isoDay(end),
-    outDir: files,
-  });
-  console.log(
-    `generated ${formatNumber(Number(values.employees))} employees × ${values.days} days in ${secs(performance.now() - t)}`,
-  );
-  t = performance.now();
-  const r = await runEtl(
-    { db, ch, dataDir: dir },
-    {
-      mode: "full",
-      trigger: "bench",
-      lagMs: 0,
-      workers: os.availableParallelism(),
-      files: truth.written.files.map((p) => ({ path: p })),
-    },
-  );
-  console.log(
-    `loaded ${formatNumber(Object.values(r.rows).reduce((a, b) => a + b, 0))} rows through the ETL in ${secs(performance.now() - t)}`,
-  );
+  console.log(`reusing the data (today = ${today})`);
 }
 
 // ---- the procedures through the tRPC caller ----
@@ -280,8 +237,5 @@ CREATE TABLE ekinerja (region_id text, unit_id text, employee_id text, kind text
   return rel;
 }
 
-await db.$disconnect();
-await ch.close();
-await conn.close();
-if (!values.dir && !values.keep) rmSync(dir, { recursive: true, force: true });
+await region.close(values.keep);
 process.exit(0);
