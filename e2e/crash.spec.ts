@@ -178,11 +178,10 @@ for (const kind of KINDS)
       // every accepted answer is stored (keys are unique: once), checked on the stopped server's stores
       const keys = path.join(dataDir, "accepted.json");
       writeFileSync(keys, JSON.stringify({ accepted }));
-      const check = spawnSync(
-        "npx",
-        ["--no-install", "tsx", "scripts/bench-survey.ts", "--check-only", "--keys", keys],
-        { env, encoding: "utf8" },
-      );
+      const check = spawnSync("npx", ["--no-install", "tsx", "etl/bench/survey.ts", "--check-only", "--keys", keys], {
+        env,
+        encoding: "utf8",
+      });
       expect(check.stdout, check.stderr).toContain(`${accepted.length} accepted, ${accepted.length} stored`);
       expect(check.status).toBe(0);
     } finally {

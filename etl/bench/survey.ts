@@ -22,9 +22,9 @@ const { values } = parseArgs({
 });
 
 async function check() {
-  const { envOrExit } = await import("../src/env");
-  const { openRelational, relationalTarget } = await import("../src/server/db/adapter");
-  const { createPrisma } = await import("../src/server/db/client");
+  const { envOrExit } = await import("@/env");
+  const { openRelational, relationalTarget } = await import("@/server/db/adapter");
+  const { createPrisma } = await import("@/server/db/client");
   if (!existsSync(values.keys!)) throw new Error(`no run to check: ${values.keys} is missing`);
   const { accepted } = JSON.parse(readFileSync(values.keys!, "utf8")) as { accepted: string[] };
   const conn = await openRelational(relationalTarget(envOrExit()));
