@@ -251,6 +251,27 @@ async function fetchLines(db: Db, sql: string, ...params: unknown[]): Promise<st
   return row.tsv.split("\n").map((line) => line.split("\t"));
 }
 
+/** A chunk's columns, in order: the name a row is read by, and the SQL expression that gives it. */
+type Columns = readonly (readonly [name: string, sql: string])[];
+
+/** The columns' expressions, for concat_ws. */
+const selectOf = (columns: Columns) => columns.map(([, sql]) => sql).join(", ");
+
+/** The chunk's lines as rows with named fields (each field as text, '' for none). */
+async function fetchRows<const C extends Columns>(
+  db: Db,
+  columns: C,
+  sql: string,
+  ...params: unknown[]
+): Promise<Record<C[number][0], string>[]> {
+  const names = columns.map(([name]) => name);
+  return (await fetchLines(db, sql, ...params)).map((fields) => {
+    const row: Record<string, string> = {};
+    for (let i = 0; i < names.length; i++) row[names[i]!] = fields[i] ?? "";
+    return row as Record<C[number][0], string>;
+  });
+}
+
 const epochMs = (column: string) => `(extract(epoch FROM ${column}) * 1000)::bigint`;
 
 /**
@@ -265,12 +286,19 @@ FROM (
   ORDER BY "${stamp}", id LIMIT $4
 ) s`;
 
-const STATES_SQL = chunkSql(
-  "ServiceRequest",
-  "updatedAt",
-  `id, "regionId", "unitId", "serviceTypeId", translate(number, E'\\t\\n\\r', '   '), status,
-   ${epochMs('"submittedAt"')}, coalesce(${epochMs('"completedAt"')}::text, ''), ${epochMs('"updatedAt"')}, coalesce("slaDays"::text, '')`,
-);
+const STATE_COLUMNS = [
+  ["id", "id"],
+  ["regionId", `"regionId"`],
+  ["unitId", `"unitId"`],
+  ["serviceTypeId", `"serviceTypeId"`],
+  ["number", `translate(number, E'\\t\\n\\r', '   ')`],
+  ["status", "status"],
+  ["submittedAt", epochMs('"submittedAt"')],
+  ["completedAt", `coalesce(${epochMs('"completedAt"')}::text, '')`],
+  ["updatedAt", epochMs('"updatedAt"')],
+  ["slaDays", `coalesce("slaDays"::text, '')`],
+] as const;
+const STATES_SQL = chunkSql("ServiceRequest", "updatedAt", selectOf(STATE_COLUMNS));
 
 export async function loadRequestStates(io: RelationalIo, calendars: Calendars): Promise<number> {
   io.progress.start("fact_request_state");
@@ -282,18 +310,13 @@ export async function loadRequestStates(io: RelationalIo, calendars: Calendars):
     "request",
     50_000,
     async (w, upTo, take) =>
-      (await fetchLines(io.db, STATES_SQL, upTo, w.updatedAt, w.lastId, take)).map((c) => {
-        const updatedAt = new Date(Number(c[8]));
+      (await fetchRows(io.db, STATE_COLUMNS, STATES_SQL, upTo, w.updatedAt, w.lastId, take)).map((c) => {
+        const updatedAt = new Date(Number(c.updatedAt));
         return {
-          id: c[0]!,
-          regionId: c[1]!,
-          unitId: c[2]!,
-          serviceTypeId: c[3]!,
-          number: c[4]!,
-          status: c[5]!,
-          submittedAt: new Date(Number(c[6])),
-          completedAt: c[7] ? new Date(Number(c[7])) : null,
-          slaDays: c[9] ? Number(c[9]) : null,
+          ...c,
+          submittedAt: new Date(Number(c.submittedAt)),
+          completedAt: c.completedAt ? new Date(Number(c.completedAt)) : null,
+          slaDays: c.slaDays ? Number(c.slaDays) : null,
           updatedAt,
           stamp: updatedAt,
         };
@@ -350,6 +373,29 @@ interface EventRow {
 /** The final statuses as SQL literals (enum names: nothing to escape). */
 const FINAL_SQL = FINAL_STATUSES.map((st) => `'${st}'`).join(", ");
 
+const EVENT_COLUMNS = [
+  ["id", "c.id"],
+  ["requestId", `c."requestId"`],
+  ["status", "c.status"],
+  ["at", epochMs('c."at"')],
+  ["stamp", epochMs('c."createdAt"')],
+  ["regionId", `r."regionId"`],
+  ["unitId", `r."unitId"`],
+  ["serviceTypeId", `r."serviceTypeId"`],
+  ["employeeId", `r."employeeId"`],
+  ["submittedAt", epochMs('r."submittedAt"')],
+  ["slaDays", `coalesce(r."slaDays"::text, '')`],
+  ["prevStatus", "coalesce(p.status::text, '')"],
+  ["prevAt", `coalesce(${epochMs('p."at"')}::text, '')`],
+  [
+    "returned",
+    `CASE WHEN c.status IN (${FINAL_SQL}) THEN
+       (SELECT count(*) FROM "RequestEvent" x
+         WHERE x."requestId" = c."requestId" AND x.status = 'RETURNED' AND (x."at", x.id) < (c."at", c.id))
+     ELSE 0 END`,
+  ],
+] as const;
+
 // One query per chunk: each event with its request and the event before it (where the request waited),
 // and, for a finishing event, how often the request was returned as incomplete before.
 const EVENTS_SQL = `
@@ -359,13 +405,7 @@ WITH chunk AS MATERIALIZED (
   WHERE "createdAt" <= $1 AND ("createdAt", id) > ($2, $3)
   ORDER BY "createdAt", id LIMIT $4
 )
-SELECT string_agg(concat_ws(E'\\t', c.id, c."requestId", c.status, ${epochMs('c."at"')}, ${epochMs('c."createdAt"')},
-         r."regionId", r."unitId", r."serviceTypeId", r."employeeId", ${epochMs('r."submittedAt"')}, coalesce(r."slaDays"::text, ''),
-         coalesce(p.status::text, ''), coalesce(${epochMs('p."at"')}::text, ''),
-         CASE WHEN c.status IN (${FINAL_SQL}) THEN
-           (SELECT count(*) FROM "RequestEvent" x
-             WHERE x."requestId" = c."requestId" AND x.status = 'RETURNED' AND (x."at", x.id) < (c."at", c.id))
-         ELSE 0 END), E'\\n' ORDER BY c."createdAt", c.id) AS tsv
+SELECT string_agg(concat_ws(E'\\t', ${selectOf(EVENT_COLUMNS)}), E'\\n' ORDER BY c."createdAt", c.id) AS tsv
 FROM chunk c
 JOIN "ServiceRequest" r ON r.id = c."requestId"
 LEFT JOIN LATERAL (
@@ -386,22 +426,19 @@ export async function loadRequestEvents(io: RelationalIo, calendars: Calendars):
     "request_event",
     50_000,
     async (w, upTo, take) =>
-      (await fetchLines(io.db, EVENTS_SQL, upTo, w.updatedAt, BigInt(w.lastId || "0"), take)).map((c): EventRow => ({
-        id: BigInt(c[0]!),
-        requestId: c[1]!,
-        status: c[2] as RequestStatus,
-        at: new Date(Number(c[3])),
-        stamp: new Date(Number(c[4])),
-        regionId: c[5]!,
-        unitId: c[6]!,
-        serviceTypeId: c[7]!,
-        employeeId: c[8]!,
-        submittedAt: new Date(Number(c[9])),
-        slaDays: c[10] ? Number(c[10]) : null,
-        prevStatus: c[11]!,
-        prevAt: c[12] ? new Date(Number(c[12])) : null,
-        returned: Number(c[13]),
-      })),
+      (await fetchRows(io.db, EVENT_COLUMNS, EVENTS_SQL, upTo, w.updatedAt, BigInt(w.lastId || "0"), take)).map(
+        (c): EventRow => ({
+          ...c,
+          id: BigInt(c.id),
+          status: c.status as RequestStatus,
+          at: new Date(Number(c.at)),
+          stamp: new Date(Number(c.stamp)),
+          submittedAt: new Date(Number(c.submittedAt)),
+          slaDays: c.slaDays ? Number(c.slaDays) : null,
+          prevAt: c.prevAt ? new Date(Number(c.prevAt)) : null,
+          returned: Number(c.returned),
+        }),
+      ),
     async (events, token) => {
       const factRows: Record<string, unknown>[] = [];
       const doneRows: Record<string, unknown>[] = [];
@@ -458,13 +495,24 @@ export async function loadRequestEvents(io: RelationalIo, calendars: Calendars):
 
 // ---- survey responses ----
 
-const SURVEY_SQL = chunkSql(
-  "SurveyResponse",
-  "createdAt",
-  `id, "regionId", "unitId", coalesce("serviceTypeId", ''), coalesce("servicePointId", ''),
-   ${epochMs('"createdAt"')}, channel, "ageGroup", gender, education, occupation, u1, u2, u3, u4, u5, u6, u7, u8, u9,
-   CASE WHEN suggestion IS NULL OR suggestion = '' THEN 0 ELSE 1 END, CASE WHEN "isComplaint" THEN 1 ELSE 0 END`,
-);
+const SCORES = ["u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9"] as const;
+const SURVEY_COLUMNS = [
+  ["id", "id"],
+  ["regionId", `"regionId"`],
+  ["unitId", `"unitId"`],
+  ["serviceTypeId", `coalesce("serviceTypeId", '')`],
+  ["servicePointId", `coalesce("servicePointId", '')`],
+  ["createdAt", epochMs('"createdAt"')],
+  ["channel", "channel"],
+  ["ageGroup", `"ageGroup"`],
+  ["gender", "gender"],
+  ["education", "education"],
+  ["occupation", "occupation"],
+  ...SCORES.map((u) => [u, u] as const),
+  ["hasSuggestion", "CASE WHEN suggestion IS NULL OR suggestion = '' THEN 0 ELSE 1 END"],
+  ["isComplaint", `CASE WHEN "isComplaint" THEN 1 ELSE 0 END`],
+] as const;
+const SURVEY_SQL = chunkSql("SurveyResponse", "createdAt", selectOf(SURVEY_COLUMNS));
 
 /**
  * Survey responses, append-only by (createdAt, id): their scores never change. What changes later (a
@@ -477,36 +525,29 @@ export async function loadSurveyResponses(io: RelationalIo, calendars: Calendars
     "survey_response",
     50_000,
     async (w, upTo, take) =>
-      (await fetchLines(io.db, SURVEY_SQL, upTo, w.updatedAt, w.lastId, take)).map((c) => {
-        const createdAt = new Date(Number(c[5]));
-        return { id: c[0]!, c, stamp: createdAt };
-      }),
+      (await fetchRows(io.db, SURVEY_COLUMNS, SURVEY_SQL, upTo, w.updatedAt, w.lastId, take)).map((c) => ({
+        id: c.id,
+        c,
+        stamp: new Date(Number(c.createdAt)),
+      })),
     async (rows, token) => {
       const facts = rows.map(({ c, stamp }) => {
-        const { timezone } = calendars.get(c[1]!);
+        const { timezone } = calendars.get(c.regionId);
         return {
-          region_id: c[1],
-          unit_id: c[2],
-          service_type_id: c[3],
-          service_point_id: c[4],
-          response_id: c[0],
+          region_id: c.regionId,
+          unit_id: c.unitId,
+          service_type_id: c.serviceTypeId,
+          service_point_id: c.servicePointId,
+          response_id: c.id,
           day: isoDay(localDay(stamp, timezone)),
-          channel: c[6],
-          age_group: c[7],
-          gender: c[8],
-          education: c[9],
-          occupation: c[10],
-          u1: Number(c[11]),
-          u2: Number(c[12]),
-          u3: Number(c[13]),
-          u4: Number(c[14]),
-          u5: Number(c[15]),
-          u6: Number(c[16]),
-          u7: Number(c[17]),
-          u8: Number(c[18]),
-          u9: Number(c[19]),
-          has_suggestion: Number(c[20]),
-          is_complaint: Number(c[21]),
+          channel: c.channel,
+          age_group: c.ageGroup,
+          gender: c.gender,
+          education: c.education,
+          occupation: c.occupation,
+          ...Object.fromEntries(SCORES.map((u) => [u, Number(c[u])])),
+          has_suggestion: Number(c.hasSuggestion),
+          is_complaint: Number(c.isComplaint),
         };
       });
       await io.ch.insert("fact_survey_response", facts, {
