@@ -39,6 +39,21 @@ describe("message catalog", () => {
     }
   });
 
+  it("says one working day, not one working days", () => {
+    const en = translator("en");
+    expect(en("requests.choose.sla", { days: 1 })).toBe("Done within 1 working day");
+    expect(en("requests.choose.sla", { days: 5 })).toBe("Done within 5 working days");
+    expect(en("dashboard.days", { value: "1" })).toBe("1 working day");
+    expect(en("dashboard.days", { value: "2.5" })).toBe("2.5 working days");
+    expect(en("requests.detail.slaText", { sla: 1, used: 0, deadline: "5 Dec 2026" })).toBe(
+      "1 working day; used 0, deadline 5 Dec 2026",
+    );
+    expect(en("requests.error.leave.balance", { remaining: 1, year: "2026", requested: 3 })).toBe(
+      "Only 1 working day of 2026 annual leave is left; this request needs 3.",
+    );
+    expect(translator("id")("requests.choose.sla", { days: 1 })).toBe("Selesai dalam 1 hari kerja");
+  });
+
   it("fills placeholders", () => {
     expect(translator("id")("login.error.THROTTLED", { minutes: 12 })).toBe(
       "Terlalu banyak percobaan gagal. Coba lagi dalam 12 menit.",

@@ -8,6 +8,7 @@ import * as measures from "./messages/measures";
 import * as leaders from "./messages/leaders";
 import * as samples from "./messages/samples";
 import * as setup from "./messages/setup";
+import * as titles from "./messages/titles";
 
 const core = {
   "app.name": "Pantau",
@@ -866,7 +867,16 @@ const core = {
   "compliance.error.deadline": "Tanggal batas 1–28 dan hari kerja log harian 0–10.",
 } as const;
 
-const id = { ...core, ...setup.id, ...accounts.id, ...imports.id, ...measures.id, ...leaders.id, ...samples.id };
+const id = {
+  ...core,
+  ...setup.id,
+  ...accounts.id,
+  ...imports.id,
+  ...measures.id,
+  ...leaders.id,
+  ...samples.id,
+  ...titles.id,
+};
 export type MessageKey = keyof typeof id;
 export type Messages = Record<MessageKey, string>;
 
@@ -944,7 +954,7 @@ const coreEn: Record<keyof typeof core, string> = {
   "dashboard.month": "Month",
   "dashboard.value": "Value",
   "dashboard.downloadCsv": "Download CSV",
-  "dashboard.days": "{value} working days",
+  "dashboard.days": "{value, select, 1 {1 working day} other {{value} working days}}",
   "dashboard.group.services": "Personnel services",
   "dashboard.group.attendance": "Attendance",
   "dashboard.group.ekinerja": "e-Kinerja",
@@ -1420,7 +1430,7 @@ const coreEn: Record<keyof typeof core, string> = {
   "requests.balance.text": "{remaining} of {entitled} working days (taken {taken}, in process {pending})",
   "requests.choose.title": "New request",
   "requests.choose.lead": "Choose a service. Service standards are counted in working days.",
-  "requests.choose.sla": "Done within {days} working days",
+  "requests.choose.sla": "Done within {days, plural, one {# working day} other {# working days}}",
   "requests.form.title": "{service} request",
   "requests.form.lead": "Fill in the details and upload the required documents (PDF or JPG, at most {max} MB each).",
   "requests.form.documents": "Required documents",
@@ -1478,7 +1488,7 @@ const coreEn: Record<keyof typeof core, string> = {
   "requests.error.leave.overlap": "These dates overlap leave request {number}.",
   "requests.error.leave.oneYear": "Annual leave must fall within one calendar year.",
   "requests.error.leave.balance":
-    "Only {remaining} working days of {year} annual leave are left; this request needs {requested}.",
+    "Only {remaining, plural, one {# working day of {year} annual leave is} other {# working days of {year} annual leave are}} left; this request needs {requested}.",
   "requests.error.document.required": "This document is required.",
   "requests.error.document.empty": 'The file "{name}" is empty.',
   "requests.error.document.size": 'The file "{name}" is larger than {max} MB.',
@@ -1487,7 +1497,8 @@ const coreEn: Record<keyof typeof core, string> = {
   "requests.detail.employee": "Employee",
   "requests.detail.unit": "Unit",
   "requests.detail.sla": "Service standard",
-  "requests.detail.slaText": "{sla} working days; used {used}, deadline {deadline}",
+  "requests.detail.slaText":
+    "{sla, plural, one {# working day} other {# working days}}; used {used}, deadline {deadline}",
   "requests.detail.overdue": "Past its deadline",
   "requests.detail.details": "Request details",
   "requests.detail.leaveDays": "Leave length",
@@ -1738,6 +1749,7 @@ const en: Messages = {
   ...measures.en,
   ...leaders.en,
   ...samples.en,
+  ...titles.en,
 };
 
 export const catalog: Record<Locale, Messages> = { id, en };
@@ -1783,4 +1795,5 @@ export const catalogParts = {
   measures: measures.id,
   leaders: leaders.id,
   samples: samples.id,
+  titles: titles.id,
 };
