@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { queueCounts, workQueue } from "@/features/requests/server/queries";
 import { QUEUE_NAMES, type QueueName } from "@/features/requests/workflow";
@@ -9,8 +8,9 @@ import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
 import { actorOf } from "@/server/auth/actor";
 import { getDb } from "@/server/db";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Antrian kerja" };
+export const generateMetadata = pageTitle("title.queue");
 
 /** Requests waiting for the reader, per queue, by SLA deadline; overdue ones marked. */
 export default async function QueuePage({

@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import { DashboardShell } from "@/features/dashboard/components/DashboardShell";
 import { Overview } from "@/features/dashboard/components/Overview";
 import { dashboardPageData, type Search } from "@/features/dashboard/server/page-data";
 import { getQueryClient, trpc } from "@/trpc/server";
 import { SetupBanner } from "@/features/setup/components/SetupBanner";
 import { leadToRegionSetup } from "@/features/setup/server/page-data";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Dasbor" };
+export const generateMetadata = pageTitle("title.dashboard");
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Search> }) {
   const d = await dashboardPageData("/dashboard", searchParams);

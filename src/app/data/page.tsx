@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDateTime, formatNumber } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
@@ -8,8 +7,9 @@ import { backupNowForm, retryBatch, runEtlNow } from "@/features/imports/server/
 import { serverCaller } from "@/trpc/server";
 import { UploadExports } from "@/features/imports/components/UploadExports";
 import { env } from "@/env";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Impor data" };
+export const generateMetadata = pageTitle("title.imports");
 
 function totalRows(rows: unknown): number {
   return rows && typeof rows === "object"

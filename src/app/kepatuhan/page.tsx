@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { lastEntryInstant } from "@/features/compliance/server/queries";
 import { filterFromSearch, searchOf, type Search } from "@/features/compliance/server/scope";
@@ -10,8 +9,9 @@ import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
 import { pageData } from "@/trpc/server";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Kepatuhan e-Kinerja" };
+export const generateMetadata = pageTitle("title.compliance");
 
 /** Employees who skip e-Kinerja entries, for HR (all units) and unit heads (their units). */
 export default async function CompliancePage({ searchParams }: { searchParams: Promise<Search> }) {

@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { periodLabel } from "@/features/reports/format";
 import { publishedIndex } from "@/features/reports/server/reports";
 import { formatDate } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
 import { getDb } from "@/server/db";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Laporan transparansi" };
+export const generateMetadata = pageTitle("title.reports");
 export const dynamic = "force-dynamic";
 
 /** Public, no account needed: every published transparency report, newest period first. */

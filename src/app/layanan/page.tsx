@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { leaveBalance } from "@/features/requests/server/leave";
 import { regionYear } from "@/server/calendar";
@@ -8,8 +7,9 @@ import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
 import { getDb } from "@/server/db";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Layanan saya" };
+export const generateMetadata = pageTitle("title.myRequests");
 
 /** An employee's requests with their status, and the annual leave left. */
 export default async function MyRequestsPage() {

@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslator } from "@/i18n/server";
 import { homeFor } from "@/lib/navigation";
 import { sameOriginPath } from "@/lib/safe-redirect";
 import { getAccountSession, PASSWORD_CHANGE_PATH } from "@/server/auth";
 import { LoginForm } from "./LoginForm";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Masuk" };
+export const generateMetadata = pageTitle("title.login");
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const [{ t }, session, params] = await Promise.all([getTranslator(), getAccountSession(), searchParams]);

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDateTime } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
@@ -6,8 +5,9 @@ import { signOutEverywhere } from "@/features/account/server/actions";
 import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
 import { serverCaller } from "@/trpc/server";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Profil saya" };
+export const generateMetadata = pageTitle("title.me");
 
 export default async function MePage() {
   await requireRole(rolesFor("/me"), "/me");

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { markNotificationsRead } from "@/features/requests/server/actions";
 import { notificationText, type NotificationParams } from "@/features/requests/server/notify";
@@ -8,8 +7,9 @@ import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
 import { getDb } from "@/server/db";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Notifikasi" };
+export const generateMetadata = pageTitle("title.notifications");
 
 export default async function NotificationsPage() {
   const session = await requireRole(rolesFor("/notifikasi"), "/notifikasi");

@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import { formatDateTime } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
 import { serverCaller } from "@/trpc/server";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Log audit" };
+export const generateMetadata = pageTitle("title.audit");
 
 export default async function AuditPage() {
   await requireRole(rolesFor("/admin/audit"), "/admin/audit");

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { draftReport } from "@/features/reports/server/actions";
 import { periodLabel } from "@/features/reports/format";
@@ -10,8 +9,9 @@ import { requireRole } from "@/server/auth";
 import { getDb } from "@/server/db";
 import { today } from "@/server/clock";
 import { addMonths } from "@/features/dashboard/period";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Laporan transparansi" };
+export const generateMetadata = pageTitle("title.reportsAdmin");
 
 /** HR drafts a report for a period, reviews it, publishes it; corrections are new versions. */
 export default async function ReportsAdminPage({

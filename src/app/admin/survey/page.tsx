@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { isMessageKey } from "@/i18n/catalog";
 import { getTranslator } from "@/i18n/server";
@@ -15,8 +14,9 @@ import { saveElementWording } from "@/features/survey/server/wording";
 import { publicBaseUrl, qrSvg, surveyUrl } from "@/features/survey/server/qr";
 import { requireRole } from "@/server/auth";
 import { getDb } from "@/server/db";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Survei" };
+export const generateMetadata = pageTitle("title.surveyAdmin");
 
 /** Service points with their survey links and QR codes, a form for a new one, and the export. */
 export default async function SurveyAdminPage({

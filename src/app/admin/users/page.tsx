@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
 import { BulkAccounts } from "@/features/admin/components/BulkAccounts";
 import { UsersAdmin } from "@/features/admin/components/UsersAdmin";
@@ -6,8 +5,9 @@ import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
 import { getQueryClient, trpc } from "@/trpc/server";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Pengguna" };
+export const generateMetadata = pageTitle("title.users");
 
 export default async function UsersPage() {
   const session = await requireRole(rolesFor("/admin/users"), "/admin/users");

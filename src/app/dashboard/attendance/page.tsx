@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
 import { DashboardShell } from "@/features/dashboard/components/DashboardShell";
 import { AttendanceView } from "@/features/dashboard/components/WorkforceViews";
 import { dashboardPageData, type Search } from "@/features/dashboard/server/page-data";
 import { getQueryClient, trpc } from "@/trpc/server";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Kehadiran" };
+export const generateMetadata = pageTitle("title.attendance");
 
 export default async function AttendancePage({ searchParams }: { searchParams: Promise<Search> }) {
   const d = await dashboardPageData("/dashboard", searchParams);

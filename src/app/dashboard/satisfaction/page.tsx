@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { DashboardShell } from "@/features/dashboard/components/DashboardShell";
 import { SatisfactionView } from "@/features/dashboard/components/SatisfactionView";
@@ -6,8 +5,9 @@ import { filterQuery } from "@/features/dashboard/filter";
 import { dashboardPageData, type Search } from "@/features/dashboard/server/page-data";
 import { getDb } from "@/server/db";
 import { getQueryClient, trpc } from "@/trpc/server";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Kepuasan masyarakat" };
+export const generateMetadata = pageTitle("title.satisfaction");
 
 export default async function SatisfactionPage({ searchParams }: { searchParams: Promise<Search> }) {
   const d = await dashboardPageData("/dashboard", searchParams);

@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
 import { DashboardShell } from "@/features/dashboard/components/DashboardShell";
 import { ScorecardView } from "@/features/dashboard/components/ScorecardView";
 import { dashboardPageData, type Search } from "@/features/dashboard/server/page-data";
 import { getQueryClient, trpc } from "@/trpc/server";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Rapor unit" };
+export const generateMetadata = pageTitle("title.scorecard");
 
 export default async function ScorecardPage({ searchParams }: { searchParams: Promise<Search> }) {
   const d = await dashboardPageData("/dashboard", searchParams);

@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
 import { DashboardShell } from "@/features/dashboard/components/DashboardShell";
 import { ServicesView } from "@/features/dashboard/components/ServicesView";
 import { dashboardPageData, type Search } from "@/features/dashboard/server/page-data";
 import { getQueryClient, trpc } from "@/trpc/server";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Kinerja layanan" };
+export const generateMetadata = pageTitle("title.services");
 
 export default async function ServicesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const d = await dashboardPageData("/dashboard", searchParams);

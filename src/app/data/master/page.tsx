@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { PendingButton } from "@/features/imports/components/PendingButton";
 import { uploadMasterFile } from "@/features/imports/server/master-actions";
@@ -9,8 +8,9 @@ import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
 import { FORM_BODY_LIMIT_MB } from "../../../../scripts/limits.mjs";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Data induk" };
+export const generateMetadata = pageTitle("title.master");
 
 /** Upload the unit list or the employee export; earlier imports with their state. */
 export default async function MasterDataPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {

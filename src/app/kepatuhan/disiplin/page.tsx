@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { saveThreshold } from "@/features/compliance/server/actions";
 import { isMessageKey } from "@/i18n/catalog";
@@ -7,8 +6,9 @@ import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
 import { pageData } from "@/trpc/server";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Pantauan disiplin" };
+export const generateMetadata = pageTitle("title.discipline");
 
 /** Who reached, or is one day from, a PP 94/2021 threshold for unexcused absence (TK) this year. */
 export default async function DisciplinePage({

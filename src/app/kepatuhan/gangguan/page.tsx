@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { OutageForm } from "@/features/compliance/components/OutageForm";
 import { removeOutageForm } from "@/features/compliance/server/outage-actions";
@@ -10,8 +9,9 @@ import { requireRole } from "@/server/auth";
 import { today } from "@/server/clock";
 import { getDb } from "@/server/db";
 import "@/features/setup/setup.css";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Gangguan e-Kinerja" };
+export const generateMetadata = pageTitle("title.outages");
 
 /** Outages HR records (e-Kinerja or the network down, SIMPEG data errors): not skipping, so not counted as such. */
 export default async function OutagesPage({

@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/features/requests/components/ActionForm";
@@ -15,8 +14,9 @@ import { isFinal } from "@/lib/domain/sla";
 import { dateOfDay } from "@/lib/domain/working-days";
 import { requireRole } from "@/server/auth";
 import { getDb } from "@/server/db";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Permohonan" };
+export const generateMetadata = pageTitle("title.request");
 
 const newKey = () => randomBytes(18).toString("base64url");
 

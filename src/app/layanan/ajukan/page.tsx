@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import type { Metadata } from "next";
 import Link from "next/link";
 import { RequestForm } from "@/features/requests/components/RequestForm";
 import { documentsOf, fieldsFor } from "@/features/requests/forms";
@@ -15,8 +14,9 @@ import { dayOfDate } from "@/lib/domain/working-days";
 import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
 import { getDb } from "@/server/db";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Ajukan layanan" };
+export const generateMetadata = pageTitle("title.requestNew");
 
 /** Choose a service, then its form. */
 export default async function NewRequestPage({ searchParams }: { searchParams: Promise<{ layanan?: string }> }) {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { logout } from "@/app/login/actions";
 import { getTranslator } from "@/i18n/server";
@@ -6,8 +5,9 @@ import { sameOriginPath } from "@/lib/safe-redirect";
 import { getAccountSession } from "@/server/auth";
 import { ChangePasswordForm } from "./ChangePasswordForm";
 import "@/features/admin/components/accounts.css";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Ganti kata sandi" };
+export const generateMetadata = pageTitle("title.password");
 
 /** The one page an account with a one-time password can open (see getSession); anyone signed in may change theirs here. */
 export default async function ChangePasswordPage({

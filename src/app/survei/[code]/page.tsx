@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import { SurveyForm } from "@/features/survey/components/SurveyForm";
 import { submitPointSurvey } from "@/features/survey/server/actions";
 import { elementWording, newSubmissionKey } from "@/features/survey/server/page-data";
 import { getTranslator } from "@/i18n/server";
 import { getDb } from "@/server/db";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Survei Kepuasan Masyarakat" };
+export const generateMetadata = pageTitle("title.survey");
 export const dynamic = "force-dynamic";
 
 /** The open survey of a service point: its link, or its QR code (?via=qr). No account needed. */

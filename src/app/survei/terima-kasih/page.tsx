@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import { getTranslator } from "@/i18n/server";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Terima kasih" };
+export const generateMetadata = pageTitle("title.thanks");
 
 /** Shown only after a response is stored (the form's action redirects here). */
 export default async function ThanksPage() {

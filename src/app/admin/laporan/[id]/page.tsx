@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ReportView } from "@/features/reports/components/ReportView";
@@ -9,8 +8,9 @@ import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
 import { getDb } from "@/server/db";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Pratinjau laporan" };
+export const generateMetadata = pageTitle("title.reportPreview");
 
 /** A draft as the public will see it, with publish and discard. */
 export default async function ReportDraftPage({

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { formatNumber } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
@@ -7,8 +6,9 @@ import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
 import { serverCaller } from "@/trpc/server";
 import { todayNumber } from "@/server/clock";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Penilaian petugas" };
+export const generateMetadata = pageTitle("title.handlers");
 
 /** HR only, opened on purpose (the read is logged): how respondents rated the requests each person handled. */
 export default async function HandlersPage({

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { DashboardShell } from "@/features/dashboard/components/DashboardShell";
@@ -6,8 +5,9 @@ import { filterQuery } from "@/features/dashboard/filter";
 import { Overview } from "@/features/dashboard/components/Overview";
 import { dashboardPageData, type Search } from "@/features/dashboard/server/page-data";
 import { getQueryClient, serverCaller, trpc } from "@/trpc/server";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Unit kerja" };
+export const generateMetadata = pageTitle("title.unit");
 
 /** One unit and its sub-units: the overview held to that unit, its place in the tree, and the way down. */
 export default async function UnitPage({

@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
 import { serverCaller } from "@/trpc/server";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Baris dikarantina" };
+export const generateMetadata = pageTitle("title.quarantine");
 
 export default async function QuarantinePage({
   params,

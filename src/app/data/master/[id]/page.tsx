@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ColumnSelect } from "@/features/imports/components/ColumnSelect";
@@ -11,8 +10,9 @@ import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
 import type { PlanCounts, Problem } from "../../../../../etl/master/plan";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Pratinjau impor" };
+export const generateMetadata = pageTitle("title.masterPreview");
 
 const COUNTS: Record<"UNITS" | "EMPLOYEES", (keyof PlanCounts)[]> = {
   UNITS: ["rows", "problems", "unitsCreated", "unitsUpdated", "unitsDeactivated"],

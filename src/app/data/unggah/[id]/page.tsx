@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ColumnSelect } from "@/features/imports/components/ColumnSelect";
@@ -9,8 +8,9 @@ import { isMessageKey } from "@/i18n/catalog";
 import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Petakan kolom" };
+export const generateMetadata = pageTitle("title.mapColumns");
 
 /** Map the columns of an uploaded export Pantau did not recognise, once per header row. */
 export default async function UploadMappingPage({

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { TimelineChart } from "@/features/compliance/components/TimelineChart";
 import { followUpForm } from "@/features/compliance/server/actions";
@@ -10,8 +9,9 @@ import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
 import { pageData } from "@/trpc/server";
 import { now } from "@/server/clock";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Riwayat e-Kinerja pegawai" };
+export const generateMetadata = pageTitle("title.employeeCompliance");
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 

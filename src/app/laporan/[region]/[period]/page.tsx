@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ReportView } from "@/features/reports/components/ReportView";
 import { findPublished } from "@/features/reports/server/reports";
 import { getTranslator } from "@/i18n/server";
 import { getDb } from "@/server/db";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Laporan transparansi" };
+export const generateMetadata = pageTitle("title.reports");
 export const dynamic = "force-dynamic";
 
 /** A published report at its stable URL (the latest version, or ?versi=N). Public. */

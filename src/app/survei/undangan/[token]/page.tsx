@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import { SurveyForm } from "@/features/survey/components/SurveyForm";
 import { submitInviteSurvey } from "@/features/survey/server/actions";
 import { elementWording, newSubmissionKey } from "@/features/survey/server/page-data";
 import { hashToken } from "@/features/survey/server/submit";
 import { getTranslator } from "@/i18n/server";
 import { getDb } from "@/server/db";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Survei Kepuasan Masyarakat" };
+export const generateMetadata = pageTitle("title.survey");
 export const dynamic = "force-dynamic";
 
 /** The one-time survey of a finished request (the link on its receipt). */

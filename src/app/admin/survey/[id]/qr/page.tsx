@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
 import { publicBaseUrl, qrSvg, surveyUrl } from "@/features/survey/server/qr";
 import { requireRole } from "@/server/auth";
 import { getDb } from "@/server/db";
+import { pageTitle } from "@/i18n/server";
 
-export const metadata: Metadata = { title: "Kode QR survei" };
+export const generateMetadata = pageTitle("title.surveyQr");
 
 /** A page to print and put on the counter: the QR code, the point's name and the link in words. */
 export default async function QrPage({ params }: { params: Promise<{ id: string }> }) {
