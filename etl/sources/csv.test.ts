@@ -4,6 +4,7 @@ import { decodeText, detectDelimiter, parseDate, parseLocalDateTime, parseTime, 
 import { attendanceRow } from "./attendance";
 import { ekinerjaRow, parsePeriod } from "./ekinerja";
 import { detectKind } from "../run";
+import { rng } from "../generate/random";
 
 describe("reading messy CSV", () => {
   it("drops a UTF-8 BOM and reads Windows-1252 bytes that are not UTF-8", () => {
@@ -167,17 +168,6 @@ describe("which export a file is", () => {
 });
 
 describe("the reader against csv-parse on well-formed files", () => {
-  /** A small deterministic generator (mulberry32). */
-  function rng(seed: number) {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
   const PIECES = ["a", "Budi", "07.30", "", " ", ";", ",", '"', '""', "\n", "\r\n", "é", "=1", "x y"];
 
   it.each([";", ",", "\t"] as const)("reads the same fields as csv-parse (delimiter %j)", (d) => {
