@@ -1,3 +1,4 @@
+import createNextIntlPlugin from "next-intl/plugin";
 import { FORM_BODY_LIMIT_MB } from "./scripts/limits.mjs";
 
 /** @type {import('next').NextConfig} */
@@ -43,4 +44,5 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
 };
 
-export default nextConfig;
+// next-intl finds the request configuration (the reader's language and messages) through this plugin.
+export default createNextIntlPlugin("./src/i18n/request.ts")(nextConfig);

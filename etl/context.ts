@@ -4,7 +4,7 @@ import { entryDeadline } from "@/lib/domain/ekinerja";
 import type { Db } from "@/server/db/client";
 import { dayOfDate, type WorkCalendar, zoneOffsetHours } from "@/lib/domain/working-days";
 import { regionCalendar } from "@/server/calendar";
-import { catalog } from "@/i18n/catalog";
+import { translator, type MessageKey } from "@/i18n/catalog";
 
 export interface EmployeeRef {
   id: string;
@@ -52,14 +52,13 @@ export class EtlUserError extends Error {
 }
 
 type Vars = Record<string, string | number>;
-const fill = (t: string, vars: Vars) => t.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 
-export function userError(key: keyof typeof catalog.id, vars: Vars = {}, varsEn: Vars = vars) {
-  return new EtlUserError(fill(catalog.id[key], vars), fill(catalog.en[key], varsEn));
+export function userError(key: MessageKey, vars: Vars = {}, varsEn: Vars = vars) {
+  return new EtlUserError(translator("id")(key, vars), translator("en")(key, varsEn));
 }
 
-export function bothLanguages(key: keyof typeof catalog.id, vars: Vars = {}) {
-  return { id: fill(catalog.id[key], vars), en: fill(catalog.en[key], vars) };
+export function bothLanguages(key: MessageKey, vars: Vars = {}) {
+  return { id: translator("id")(key, vars), en: translator("en")(key, vars) };
 }
 
 export async function loadRegionContext(db: Db, code: string): Promise<RegionContext> {

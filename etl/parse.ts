@@ -286,7 +286,7 @@ function deadlineOf(region: Runtime, kind: "monthly" | "daily", period: string) 
 function unknownNip(nip: string): RowReason {
   const check = checkAnyNip(nip);
   if (check.ok) return { key: "etl.reason.nipUnknown", field: "nip" };
-  return { key: check.problem === "nip.length" ? "etl.reason.nip" : `etl.reason.${check.problem}`, field: "nip" };
+  return { key: `etl.reason.${check.problem}`, field: "nip" };
 }
 
 function normaliseAttendance(region: Runtime, r: AttendanceRow, line: number, today: number): RowReason | null {

@@ -123,7 +123,7 @@ describe("row schemas", () => {
     [{ status: "H", lateMinutes: "3" }, "etl.reason.lateBand"],
     [{ lateMinutes: "-3" }, "etl.reason.lateMinutes"],
     [{ checkIn: "16.00", checkOut: "07.00" }, "etl.reason.checkOrder"],
-    [{ nip: "12345" }, "etl.reason.nip"],
+    [{ nip: "12345" }, "etl.reason.nip.length"],
   ])("rejects attendance %o with %s", (o, key) => {
     const r = att(o);
     expect(r.success).toBe(false);

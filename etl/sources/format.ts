@@ -70,7 +70,7 @@ function isReasonKey(s: string): s is MessageKey {
 export const nipField = z
   .string()
   .transform(normalizeNip)
-  .pipe(z.string().regex(/^\d{18}$/, "etl.reason.nip"));
+  .pipe(z.string().regex(/^\d{18}$/, "etl.reason.nip.length"));
 
 export const dateField = z.string().transform((s, ctx) => {
   const d = parseDate(s);

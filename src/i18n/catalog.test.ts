@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { catalog, catalogParts, translator } from "./catalog";
+import { IntlMessageFormat } from "intl-messageformat";
+import { catalog, LOCALES, messages, translator, type MessageKey } from "./catalog";
 import { formatDate, formatDateTime, formatNumber, formatPercent } from "./format";
 
 describe("message catalog", () => {
@@ -12,17 +13,33 @@ describe("message catalog", () => {
 
   it("keeps the same placeholders in both languages", () => {
     const vars = (s: string) => [...new Set([...s.matchAll(/\{(\w+)[,}]/g)].map((m) => m[1]))].sort();
-    for (const key of Object.keys(catalog.id) as (keyof typeof catalog.id)[]) {
+    for (const key of Object.keys(catalog.id) as MessageKey[]) {
       expect(vars(catalog.en[key]), key).toEqual(vars(catalog.id[key]));
     }
   });
 
-  it("defines each key in one area only", () => {
-    const seen = new Map<string, string>();
-    for (const [area, messages] of Object.entries(catalogParts)) {
-      for (const key of Object.keys(messages)) {
-        expect(seen.get(key), `${key} in ${area}`).toBeUndefined();
-        seen.set(key, area);
+  it("nests keys by their dots: no key is also the prefix of another, no file key holds a dot", () => {
+    const walk = (tree: object, path: string) => {
+      for (const [k, v] of Object.entries(tree)) {
+        expect(k, `${path}${k}`).not.toContain(".");
+        if (typeof v !== "string") {
+          expect(v, `${path}${k}`).toBeTypeOf("object");
+          walk(v as object, `${path}${k}.`);
+        }
+      }
+    };
+    for (const lang of LOCALES) walk(messages[lang], `${lang}: `);
+  });
+
+  it("parses every message as ICU and fills every placeholder, in both languages", () => {
+    for (const lang of LOCALES) {
+      const t = translator(lang);
+      for (const key of Object.keys(catalog.id) as MessageKey[]) {
+        const text = catalog[lang][key];
+        expect(() => new IntlMessageFormat(text, lang), `${lang} ${key}`).not.toThrow();
+        const vars = Object.fromEntries([...text.matchAll(/\{(\w+)/g)].map((m) => [m[1]!, 2]));
+        const out = t(key, vars);
+        expect(out, `${lang} ${key}`).not.toMatch(/\{\w+[,}]/);
       }
     }
   });
@@ -30,7 +47,7 @@ describe("message catalog", () => {
   it("keeps ICU plurals valid in both languages and formats them per locale", () => {
     for (const lang of ["id", "en"] as const) {
       const t = translator(lang);
-      for (const key of Object.keys(catalog.id) as (keyof typeof catalog.id)[]) {
+      for (const key of Object.keys(catalog.id) as MessageKey[]) {
         const text = catalog[lang][key];
         if (!/\{\w+, plural,/.test(text)) continue;
         const vars = Object.fromEntries([...text.matchAll(/\{(\w+)/g)].map((m) => [m[1]!, 1]));

@@ -1,14 +1,23 @@
 "use client";
-import { createContext, useContext, useMemo } from "react";
-import { translator, type Locale, type Translate } from "./catalog";
+import { NextIntlClientProvider, useLocale, useTranslations } from "next-intl";
+import { useMemo } from "react";
+import { intlConfig, type Locale, type MessageKey, type Translate } from "./catalog";
 
-const I18nContext = createContext<{ locale: Locale; t: Translate }>({ locale: "id", t: translator("id") });
-
+/** next-intl in the browser. The messages come from this module's bundle (cached with the rest of the
+ * scripts), not from each page's payload; onError and the fallback are functions, so they are set here. */
 export function I18nProvider({ locale, children }: { locale: Locale; children: React.ReactNode }) {
-  const value = useMemo(() => ({ locale, t: translator(locale) }), [locale]);
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+  return <NextIntlClientProvider {...intlConfig(locale)}>{children}</NextIntlClientProvider>;
 }
 
-export function useI18n() {
-  return useContext(I18nContext);
+export function useI18n(): { locale: Locale; t: Translate } {
+  const base = useTranslations();
+  const locale = useLocale() as Locale;
+  return useMemo(
+    () => ({
+      locale,
+      t: (key: MessageKey, vars?: Record<string, string | number>) =>
+        (base as (k: string, v?: object) => string)(key, vars),
+    }),
+    [base, locale],
+  );
 }

@@ -1,4 +1,5 @@
 // Numbers always in the Indonesian locale (1.234,5); dates as "22 Nov 2026" in either language.
+import { DEFAULT_TIMEZONE } from "@/lib/domain/working-days";
 import type { Locale } from "./catalog";
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -16,7 +17,7 @@ export function formatPercent(ratio: number, digits = 1): string {
 
 const dateLocale = (locale: Locale) => (locale === "id" ? "id-ID" : "en-GB");
 
-export function formatDate(value: Date | string, locale: Locale, timeZone = "Asia/Jakarta"): string {
+export function formatDate(value: Date | string, locale: Locale, timeZone = DEFAULT_TIMEZONE): string {
   return new Intl.DateTimeFormat(dateLocale(locale), {
     day: "numeric",
     month: "short",
@@ -25,7 +26,7 @@ export function formatDate(value: Date | string, locale: Locale, timeZone = "Asi
   }).format(new Date(value));
 }
 
-export function formatDateTime(value: Date | string, locale: Locale, timeZone = "Asia/Jakarta"): string {
+export function formatDateTime(value: Date | string, locale: Locale, timeZone = DEFAULT_TIMEZONE): string {
   const d = new Date(value);
   const time = new Intl.DateTimeFormat(dateLocale(locale), {
     hour: "2-digit",

@@ -1,16 +1,16 @@
 import "server-only";
 import type { Metadata } from "next";
-import { cookies } from "next/headers";
-import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, translator, type Locale, type MessageKey } from "./catalog";
+import { getLocale as intlLocale, getTranslations } from "next-intl/server";
+import type { Locale, MessageKey, Translate } from "./catalog";
 
 export async function getLocale(): Promise<Locale> {
-  const value = (await cookies()).get(LOCALE_COOKIE)?.value;
-  return isLocale(value) ? value : DEFAULT_LOCALE;
+  return (await intlLocale()) as Locale;
 }
 
-export async function getTranslator() {
-  const locale = await getLocale();
-  return { locale, t: translator(locale) };
+/** next-intl's translator for this request, with the reader's locale. */
+export async function getTranslator(): Promise<{ locale: Locale; t: Translate }> {
+  const [locale, base] = await Promise.all([getLocale(), getTranslations()]);
+  return { locale, t: (key: MessageKey, vars) => (base as (k: string, v?: object) => string)(key, vars) };
 }
 
 /** A page's title in the reader's language: `export const generateMetadata = pageTitle("title.users")`. */

@@ -1,11 +1,9 @@
 // A region's working-day calendar and time zone, loaded one way for everyone: the request pages and the
 // leave check, compliance, reports, the dashboards and the ETL. The relational store is the truth (HR
 // edits it in Pengaturan › Kalender); ClickHouse's dim_holiday is the ETL's copy of it.
-import { dayOfDate, isoDay, localDay, WorkCalendar } from "@/lib/domain/working-days";
+import { dayOfDate, DEFAULT_TIMEZONE, isoDay, localDay, WorkCalendar } from "@/lib/domain/working-days";
 import { now as clockNow } from "@/server/clock";
 import type { Db } from "@/server/db/client";
-
-export const DEFAULT_TIMEZONE = "Asia/Jakarta";
 
 export interface RegionCalendar {
   calendar: WorkCalendar;

@@ -36,7 +36,7 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
       <p className="muted small">{t("data.howto", { command: "npm run etl -- berkas.csv", inbox: ".data/inbox" })}</p>
       <form action={runEtlNow} className="inline-form">
         <button className="button small" type="submit">
-          {t("data.runNow")}
+          {t("data.runNow.label")}
         </button>
         <span className="muted small">{t("data.runNow.note")}</span>
       </form>
@@ -51,7 +51,7 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
 
       {backups && (
         <section aria-labelledby="backups-title">
-          <h2 id="backups-title">{t("data.backups")}</h2>
+          <h2 id="backups-title">{t("data.backups.label")}</h2>
           <p className="muted small">
             {t("data.backups.lead", { root: backups.root, hours: backups.everyHours, keep: backups.keep })}
           </p>
@@ -75,7 +75,7 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
         </section>
       )}
 
-      <h2>{t("data.runs")}</h2>
+      <h2>{t("data.runs.label")}</h2>
       {runs.length === 0 ? (
         <p className="muted">{t("data.runs.empty")}</p>
       ) : (
@@ -118,7 +118,7 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
         </div>
       )}
 
-      <h2>{t("data.batches")}</h2>
+      <h2>{t("data.batches.label")}</h2>
       {batches.length === 0 ? (
         <p className="muted">{t("data.batches.empty")}</p>
       ) : (

@@ -67,7 +67,7 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
           <input type="month" name="sampai" defaultValue={filter.to} required />
         </label>
         <label>
-          {t("compliance.kind")}
+          {t("compliance.kind.label")}
           <select name="jenis" defaultValue={filter.kind}>
             <option value="monthly">{t("compliance.kind.monthly")}</option>
             <option value="daily">{t("compliance.kind.daily")}</option>
@@ -93,7 +93,7 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
           <input type="search" name="cari" defaultValue={filter.q} placeholder={t("compliance.searchHint")} />
         </label>
         <label>
-          {t("compliance.sort")}
+          {t("compliance.sort.label")}
           <select name="urut" defaultValue={filter.sort}>
             {SORTS.map((s) => (
               <option key={s} value={s}>

@@ -39,7 +39,7 @@ const linkFields = {
       if (!check.ok)
         ctx.addIssue({
           code: "custom",
-          message: check.problem === "nip.length" ? "validation.nip" : `validation.${check.problem}`,
+          message: `validation.${check.problem}`,
         });
     })
     .nullish(),

@@ -31,7 +31,7 @@ export function cellText(
 /** An IKM cell's text: hidden (privacy), "not enough data" (too few respondents), or the value, provisional short of the sample. */
 export function ikmCellText(c: IkmCell, t: Translate): string {
   if (c.suppressed) return t("report.suppressedCell");
-  if (c.standing === "insufficient") return t("ikm.insufficient");
+  if (c.standing === "insufficient") return t("ikm.insufficient.label");
   const v = cellText(c.ikm, false, "ikm", t);
   return c.standing === "provisional" ? `${v} (${t("ikm.provisional")})` : v;
 }

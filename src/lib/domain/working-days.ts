@@ -4,6 +4,9 @@
 
 const MS_PER_DAY = 86_400_000;
 
+/** WIB: a region's zone until its set-up says otherwise, and the zone dates are shown in without a region. */
+export const DEFAULT_TIMEZONE = "Asia/Jakarta";
+
 /** Indonesian time zones have no daylight saving: a fixed offset per zone. */
 const ZONE_OFFSET_HOURS: Record<string, number> = {
   "Asia/Jakarta": 7,
@@ -18,7 +21,7 @@ export function zoneOffsetHours(timezone: string): number {
 
 /** A zone name safe to write into SQL text (ClickHouse's toDate needs a constant): Indonesia's, else Jakarta. */
 export function indonesianZone(timezone: string): string {
-  return timezone in ZONE_OFFSET_HOURS ? timezone : "Asia/Jakarta";
+  return timezone in ZONE_OFFSET_HOURS ? timezone : DEFAULT_TIMEZONE;
 }
 
 const dayCache = new Map<string, number>();
@@ -80,12 +83,12 @@ export function weekday(day: number): number {
 }
 
 /** The local calendar day of an instant in the region's time zone. */
-export function localDay(at: Date, timezone = "Asia/Jakarta"): number {
+export function localDay(at: Date, timezone = DEFAULT_TIMEZONE): number {
   return Math.floor((at.getTime() + zoneOffsetHours(timezone) * 3_600_000) / MS_PER_DAY);
 }
 
 /** The instant of a local wall-clock time ("07:30") on a local day. */
-export function localInstant(day: number, minutesOfDay: number, timezone = "Asia/Jakarta"): Date {
+export function localInstant(day: number, minutesOfDay: number, timezone = DEFAULT_TIMEZONE): Date {
   return new Date(day * MS_PER_DAY + (minutesOfDay - zoneOffsetHours(timezone) * 60) * 60_000);
 }
 

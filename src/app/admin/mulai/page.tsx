@@ -28,7 +28,7 @@ export default async function StartPage({ searchParams }: { searchParams: Promis
               {item.done ? "✓" : i + 1}
             </span>
             <Link href={item.href}>
-              {t(`setup.step.${item.step}`)}
+              {t(`setup.step.${item.step}.label`)}
               <span className="sr-only"> — {item.done ? t("setup.start.done") : t("setup.start.open")}</span>
             </Link>
             <span className="muted small">

@@ -117,7 +117,7 @@ export default async function SurveyAdminPage({
           </p>
         )}
         <label>
-          {t("survey.admin.code")}
+          {t("survey.admin.code.label")}
           <input
             name="code"
             required
@@ -134,7 +134,7 @@ export default async function SurveyAdminPage({
           <input name="name" required minLength={3} maxLength={120} aria-invalid={sp.field === "name"} />
         </label>
         <label>
-          {t("dashboard.unit")}
+          {t("dashboard.unit.label")}
           <select name="unitId" required aria-invalid={sp.field === "unitId"}>
             {units.map((u) => (
               <option key={u.id} value={u.id}>
@@ -144,7 +144,7 @@ export default async function SurveyAdminPage({
           </select>
         </label>
         <label>
-          {t("dashboard.service")}
+          {t("dashboard.service.label")}
           <select name="serviceTypeId">
             <option value="">{t("survey.admin.anyService")}</option>
             {services.map((s) => (
@@ -240,7 +240,7 @@ export default async function SurveyAdminPage({
         </div>
       )}
 
-      <h2 id="wording">{t("survey.admin.wording")}</h2>
+      <h2 id="wording">{t("survey.admin.wording.label")}</h2>
       <p className="muted">{t("survey.admin.wording.lead")}</p>
       {sp.saved && (
         <p className="alert ok" role="status">

@@ -63,7 +63,7 @@ export default async function MasterDataPage({ searchParams }: { searchParams: P
           <p className="muted small">{t("master.samples")}</p>
         </section>
       )}
-      <h2>{t("master.history")}</h2>
+      <h2>{t("master.history.label")}</h2>
       {imports.length === 0 ? (
         <p className="muted">{t("master.history.none")}</p>
       ) : (

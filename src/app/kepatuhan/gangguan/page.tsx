@@ -73,9 +73,9 @@ export default async function OutagesPage({
                 <thead>
                   <tr>
                     <th scope="col">{t("compliance.outage.when")}</th>
-                    <th scope="col">{t("compliance.outage.kind")}</th>
-                    <th scope="col">{t("compliance.outage.effect")}</th>
-                    <th scope="col">{t("compliance.outage.scope")}</th>
+                    <th scope="col">{t("compliance.outage.kind.label")}</th>
+                    <th scope="col">{t("compliance.outage.effect.label")}</th>
+                    <th scope="col">{t("compliance.outage.scope.label")}</th>
                     <th scope="col">{t("compliance.outage.note")}</th>
                     <th scope="col">{t("compliance.outage.state")}</th>
                   </tr>

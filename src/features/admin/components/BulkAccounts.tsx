@@ -117,7 +117,7 @@ export function BulkAccounts() {
           </span>
         </div>
         <div className="field">
-          <label htmlFor={`${ids}-include`}>{t("accounts.bulk.include")}</label>
+          <label htmlFor={`${ids}-include`}>{t("accounts.bulk.include.label")}</label>
           <select id={`${ids}-include`} name="include" defaultValue="all">
             {BULK_INCLUDE.map((v) => (
               <option key={v} value={v}>

@@ -25,7 +25,7 @@ export function OutageForm({ units, today }: { units: { id: string; name: string
       <SelectField
         form={form}
         name="kind"
-        label={t("compliance.outage.kind")}
+        label={t("compliance.outage.kind.label")}
         options={OUTAGE_KINDS.map((k) => ({ value: k, label: t(`compliance.outage.kind.${k}`) }))}
         defaultValue="EKINERJA_DOWN"
       />
@@ -48,13 +48,13 @@ export function OutageForm({ units, today }: { units: { id: string; name: string
       <SelectField
         form={form}
         name="effect"
-        label={t("compliance.outage.effect")}
+        label={t("compliance.outage.effect.label")}
         options={OUTAGE_EFFECTS.map((e) => ({ value: e, label: t(`compliance.outage.effect.${e}`) }))}
         defaultValue="EXTEND"
         hint={t("compliance.outage.effectHint")}
       />
       <fieldset className="outage-scope">
-        <legend>{t("compliance.outage.scope")}</legend>
+        <legend>{t("compliance.outage.scope.label")}</legend>
         <label>
           <input
             type="radio"

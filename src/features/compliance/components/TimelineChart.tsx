@@ -24,7 +24,7 @@ export function TimelineChart({ months, fileName }: { months: TimelineMonth[]; f
     t("compliance.col.onTime"),
     t("compliance.col.late"),
     t("compliance.col.missing"),
-    t("compliance.notDue"),
+    t("compliance.notDue.label"),
     t("compliance.att.workdays"),
     t("compliance.att.present"),
     t("compliance.att.tk"),

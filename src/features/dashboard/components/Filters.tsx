@@ -91,7 +91,7 @@ export function Filters(props: {
         }}
       >
         <label>
-          {t("dashboard.period")}
+          {t("dashboard.period.label")}
           <select name="period" defaultValue={filter.period}>
             {PERIOD_PRESETS.map((p) => (
               <option key={p} value={p}>
@@ -112,7 +112,7 @@ export function Filters(props: {
         </div>
         {!props.fixedUnit && (
           <label>
-            {t("dashboard.unit")}
+            {t("dashboard.unit.label")}
             <select name="unitId" defaultValue={filter.unitId ?? ""}>
               {props.canSeeAll && <option value="">{t("dashboard.unit.all")}</option>}
               {props.units.map((u) => (
@@ -128,7 +128,7 @@ export function Filters(props: {
           filter.serviceTypeId && <input type="hidden" name="serviceTypeId" value={filter.serviceTypeId} />
         ) : (
           <label>
-            {t("dashboard.service")}
+            {t("dashboard.service.label")}
             <select name="serviceTypeId" defaultValue={filter.serviceTypeId ?? ""}>
               <option value="">{t("dashboard.service.all")}</option>
               {props.services.map((s) => (

@@ -84,11 +84,11 @@ export function Overview({
   function ikmNote(s: OverviewData["survey"]["current"]) {
     const respondents = formatNumber(s.respondents);
     if (s.sample.standing === "insufficient")
-      return t("kpi.ikm.insufficientNote", { respondents, min: formatNumber(s.sample.minimum) });
+      return t("kpi.ikmInsufficientNote", { respondents, min: formatNumber(s.sample.minimum) });
     const vars = { grade: s.grade ?? "—", label: s.grade ? t(`ikm.grade.${s.grade}`) : "", respondents };
     return s.sample.standing === "provisional"
-      ? t("kpi.ikm.provisionalNote", { ...vars, required: formatNumber(s.sample.required) })
-      : t("kpi.ikm.note", vars);
+      ? t("kpi.ikmProvisionalNote", { ...vars, required: formatNumber(s.sample.required) })
+      : t("kpi.ikmNote", vars);
   }
 
   function download() {
@@ -158,7 +158,9 @@ export function Overview({
                 id="ikm"
                 label={t("kpi.ikm")}
                 note={ikmNote(data.survey.current)}
-                valueText={data.survey.current.sample.standing === "insufficient" ? t("ikm.insufficient") : undefined}
+                valueText={
+                  data.survey.current.sample.standing === "insufficient" ? t("ikm.insufficient.label") : undefined
+                }
                 kpi={data.kpis.ikm}
                 kind="index"
                 goodUp
@@ -169,7 +171,7 @@ export function Overview({
             ) : (
               <li className="tile" data-testid="tile-ikm">
                 <h3>{t("kpi.ikm")}</h3>
-                <p className="muted">{t("kpi.ikm.empty")}</p>
+                <p className="muted">{t("kpi.ikmEmpty")}</p>
               </li>
             )}
           </ul>

@@ -39,7 +39,7 @@ export function SatisfactionView({
   /** A group's IKM as it may be read: not at all on too few answers, provisional short of the sample. */
   const rowIkm = (r: IkmRow) =>
     r.standing === "insufficient"
-      ? t("ikm.insufficient")
+      ? t("ikm.insufficient.label")
       : r.standing === "provisional"
         ? `${ikmText(r.ikm)} (${t("ikm.provisional")})`
         : ikmText(r.ikm);
@@ -124,7 +124,7 @@ export function SatisfactionView({
           <section className="card" aria-labelledby="ikm-overall" data-testid="ikm-overall">
             <h2 id="ikm-overall">{t("kpi.ikm")}</h2>
             <p className="tile-value">
-              {data.overall.standing === "insufficient" ? t("ikm.insufficient") : ikmText(data.overall.ikm)}
+              {data.overall.standing === "insufficient" ? t("ikm.insufficient.label") : ikmText(data.overall.ikm)}
             </p>
             <p>
               {t("satisfaction.col.grade")}: <b>{grade(data.overall.grade)}</b>

@@ -74,7 +74,7 @@ export function ScorecardView({
                 csvOf([
                   [
                     t("scorecard.col.rank"),
-                    t("dashboard.unit"),
+                    t("dashboard.unit.label"),
                     ...COMPONENTS.flatMap((c) => [
                       t(`scorecard.c.${c}`),
                       `${t("scorecard.col.rank")} ${t(`scorecard.c.${c}`)}`,
@@ -86,7 +86,7 @@ export function ScorecardView({
                     unitName.get(r.unitId) ?? r.unitId,
                     ...COMPONENTS.flatMap((c) => [
                       r.values[c],
-                      r.tooFew[c] ? t("scorecard.tooFew") : place(r.ranks[c], r.tied[c]),
+                      r.tooFew[c] ? t("scorecard.tooFew.label") : place(r.ranks[c], r.tied[c]),
                     ]),
                     r.overall,
                   ]),
@@ -99,7 +99,7 @@ export function ScorecardView({
                 <thead>
                   <tr>
                     <th scope="col">{t("scorecard.col.rank")}</th>
-                    <th scope="col">{t("dashboard.unit")}</th>
+                    <th scope="col">{t("dashboard.unit.label")}</th>
                     {COMPONENTS.map((c) => (
                       <th scope="col" key={c}>
                         {t(`scorecard.c.${c}`)}
@@ -122,7 +122,7 @@ export function ScorecardView({
                           {r.tooFew[c] && (
                             <span className="muted small" title={cases(r, c)}>
                               {" "}
-                              ({t("scorecard.tooFew")}: {cases(r, c)})
+                              ({t("scorecard.tooFew.label")}: {cases(r, c)})
                             </span>
                           )}
                           {c === "ikm" && r.grade && <span className="muted small"> {r.grade}</span>}

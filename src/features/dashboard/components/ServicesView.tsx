@@ -99,7 +99,7 @@ export function ServicesView({
         <div className="chart-grid" aria-busy={query.isFetching}>
           <ChartCard
             id="histogram"
-            title={t("services.histogram")}
+            title={t("services.histogram.label")}
             description={t("services.histogram.desc", { cap: data.cap })}
             csv={() =>
               downloadCsv(
@@ -194,7 +194,7 @@ export function ServicesView({
           <ChartCard
             id="stages"
             height={Math.max(200, 44 * stages.length + 48)}
-            title={t("services.stages")}
+            title={t("services.stages.label")}
             description={t("services.stages.desc")}
             csv={() =>
               downloadCsv(
@@ -254,7 +254,7 @@ export function ServicesView({
             )}
           </TableCard>
           <section className="card wide-card" aria-labelledby="slowest">
-            <h2 id="slowest">{t("services.slowest")}</h2>
+            <h2 id="slowest">{t("services.slowest.label")}</h2>
             <p className="muted">{t("services.slowest.desc")}</p>
             {data.slowestOpen.length === 0 ? (
               <p>{t("services.slowest.none")}</p>
@@ -265,7 +265,7 @@ export function ServicesView({
                     <tr>
                       <th scope="col">{t("services.col.number")}</th>
                       <th scope="col">{t("services.col.name")}</th>
-                      <th scope="col">{t("dashboard.unit")}</th>
+                      <th scope="col">{t("dashboard.unit.label")}</th>
                       <th scope="col">{t("services.col.submitted")}</th>
                       <th scope="col">{t("services.col.due")}</th>
                       <th scope="col">{t("services.col.late")}</th>
@@ -278,7 +278,7 @@ export function ServicesView({
                           {r.number}
                         </th>
                         <td>{serviceName.get(r.serviceTypeId) ?? r.serviceTypeId}</td>
-                        <td data-label={t("dashboard.unit")}>{unitName.get(r.unitId) ?? r.unitId}</td>
+                        <td data-label={t("dashboard.unit.label")}>{unitName.get(r.unitId) ?? r.unitId}</td>
                         <td data-label={t("services.col.submitted")}>{date(r.submittedDay)}</td>
                         <td data-label={t("services.col.due")}>{date(r.dueDay)}</td>
                         <td className="num days-late" data-label={t("services.col.late")}>

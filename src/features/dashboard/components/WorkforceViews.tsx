@@ -51,7 +51,7 @@ function UnitRanking<R extends { unitId: string }>(props: {
         downloadCsv(
           props.file,
           csvOf([
-            [t("dashboard.unit"), ...props.columns.map((c) => c.header)],
+            [t("dashboard.unit.label"), ...props.columns.map((c) => c.header)],
             ...props.rows.map((r) => [name(r.unitId), ...props.columns.map((c) => c.value(r))]),
           ]),
         )
@@ -62,7 +62,7 @@ function UnitRanking<R extends { unitId: string }>(props: {
           <thead>
             <tr>
               <th scope="col">#</th>
-              <th scope="col">{t("dashboard.unit")}</th>
+              <th scope="col">{t("dashboard.unit.label")}</th>
               {props.columns.map((c) => (
                 <th scope="col" key={c.header}>
                   {c.header}
@@ -274,7 +274,7 @@ export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
 
           <ChartCard
             id="att-bands"
-            title={t("attendance.lateBands")}
+            title={t("attendance.lateBands.label")}
             description={t("attendance.lateBands.desc", { minutes: formatNumber(data.lateMinutes) })}
             csv={() =>
               downloadCsv(
@@ -344,7 +344,7 @@ export function EkinerjaView({ filter, units, services, canSeeAll }: Props) {
       {data && data.byUnit.length > 0 && (
         <div className="chart-grid" aria-busy={query.isFetching}>
           <section className="card" aria-labelledby="ek-compliant" data-testid="ek-compliant">
-            <h2 id="ek-compliant">{t("ekinerja.compliant")}</h2>
+            <h2 id="ek-compliant">{t("ekinerja.compliant.label")}</h2>
             <p className="tile-value">{pct(data.employees.share)}</p>
             <p className="muted">
               {t("kpi.of", {

@@ -152,7 +152,7 @@ export function UploadExports({ maxMb }: { maxMb: number }) {
                         <span className="field-error">
                           {t("upload.refused", { reason: (locale === "en" ? u.errorEn : u.errorId) ?? "" })}
                         </span>{" "}
-                        {u.mappable && <Link href={`/data/unggah/${u.id}`}>{t("upload.map")}</Link>}
+                        {u.mappable && <Link href={`/data/unggah/${u.id}`}>{t("upload.map.label")}</Link>}
                       </>
                     )}
                     {u.status === "IMPORTED" && u.batch && (

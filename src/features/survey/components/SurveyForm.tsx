@@ -111,11 +111,11 @@ export function SurveyForm(props: {
             (id) => props.services!.find((s) => s.id === id)!.name,
           )}
         {select("ageGroup", t("survey.ageGroup"), AGE_GROUPS, (o) => t(`survey.age.${o}` as Parameters<typeof t>[0]))}
-        {select("gender", t("survey.gender"), GENDERS, (o) => t(`survey.gender.${o}` as Parameters<typeof t>[0]))}
-        {select("education", t("survey.education"), EDUCATIONS, (o) =>
+        {select("gender", t("survey.gender.label"), GENDERS, (o) => t(`survey.gender.${o}` as Parameters<typeof t>[0]))}
+        {select("education", t("survey.education.label"), EDUCATIONS, (o) =>
           t(`survey.education.${o}` as Parameters<typeof t>[0]),
         )}
-        {select("occupation", t("survey.occupation"), OCCUPATIONS, (o) =>
+        {select("occupation", t("survey.occupation.label"), OCCUPATIONS, (o) =>
           t(`survey.occupation.${o}` as Parameters<typeof t>[0]),
         )}
       </fieldset>
@@ -174,7 +174,7 @@ export function SurveyForm(props: {
           <input type="checkbox" name="isComplaint" defaultChecked={v.isComplaint === "on"} /> {t("survey.isComplaint")}
         </label>
         <label className="field">
-          {t("survey.contact")}
+          {t("survey.contact.label")}
           <input name="contact" maxLength={200} autoComplete="tel" defaultValue={v.contact} />
           <span className="muted small">{t("survey.contact.note")}</span>
         </label>

@@ -70,7 +70,7 @@ export default async function HandlersPage({
                           min: formatNumber(r.minimum),
                         })}
                       >
-                        {t("ikm.insufficient")}
+                        {t("ikm.insufficient.label")}
                       </span>
                     ) : (
                       formatNumber(r.ikm, { minimumFractionDigits: 2, maximumFractionDigits: 2 })

@@ -146,7 +146,8 @@ export default async function MasterImportPage({
         {view.imp.status === "APPLIED" ? (
           <>
             <p className="alert ok" role="status">
-              {t("master.applied", { when: formatDateTime(view.imp.appliedAt!, locale) })} {t("master.applied.etl")}
+              {t("master.applied.label", { when: formatDateTime(view.imp.appliedAt!, locale) })}{" "}
+              {t("master.applied.etl")}
             </p>
             {summary?.counts && <Counts t={t} kind={view.imp.kind} counts={summary.counts} />}
             {summary?.problems && (
@@ -282,7 +283,7 @@ export default async function MasterImportPage({
             <input type="hidden" name="importId" value={imp.id} />
             <input type="hidden" name="asOf" value={options.asOf} />
             <input type="hidden" name="complete" value={options.complete ? "1" : ""} />
-            <PendingButton>{t("master.apply")}</PendingButton>
+            <PendingButton>{t("master.apply.label")}</PendingButton>
           </form>
         )}
         <form action={cancelMasterImport}>

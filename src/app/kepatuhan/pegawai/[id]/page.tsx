@@ -64,7 +64,7 @@ export default async function EmployeeCompliancePage({
       <TimelineChart months={months} fileName={`pantau-ekinerja-${employee.nip}`} />
 
       <section aria-labelledby="follow-title" className="card">
-        <h2 id="follow-title">{t("compliance.followUp")}</h2>
+        <h2 id="follow-title">{t("compliance.followUp.label")}</h2>
         {sp.tindak && (
           <p className="alert ok" role="status">
             {t("compliance.followUpSaved")}
