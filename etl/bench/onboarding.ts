@@ -55,8 +55,8 @@ for (let i = 0; i < N; i++) {
   const birth = `${1960 + (i % 40)}-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}`;
   const tmt = `${1960 + (i % 40) + 22 + (i % 15)}-${String(((i * 7) % 12) + 1).padStart(2, "0")}`;
   let seq = 1;
-  let nip = makePnsNip(birth, tmt, i % 2 ? "M" : "F", seq);
-  while (taken.has(nip)) nip = makePnsNip(birth, tmt, i % 2 ? "M" : "F", ++seq);
+  let nip = makePnsNip(birth, tmt, i % 2 ? "L" : "P", seq);
+  while (taken.has(nip)) nip = makePnsNip(birth, tmt, i % 2 ? "L" : "P", ++seq);
   taken.add(nip);
   people.push({ nip, unit: i % U, status: "Aktif", rank: "III/a" });
 }

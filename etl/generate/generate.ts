@@ -76,7 +76,7 @@ interface Emp {
   id: string;
   nip: string;
   type: "PNS" | "PPPK";
-  gender: "M" | "F";
+  gender: "L" | "P";
   name: string;
   rank: string;
   position: string;
@@ -116,7 +116,7 @@ function planEmployees(seed: number, n: number, start: number): Emp[] {
   for (let i = 0; i < n; i++) {
     const r = rng(seed, 1, i);
     const unit = weighted(r, sizes);
-    const gender = r() < 0.52 ? "F" : "M";
+    const gender = r() < 0.52 ? "P" : "L";
     const type = r() < 0.15 ? "PPPK" : "PNS";
     const newHire = r() < 0.04;
     let appointed: number;
@@ -144,7 +144,7 @@ function planEmployees(seed: number, n: number, start: number): Emp[] {
           : birthIso.replace(/-/g, "") +
             appointedIso.slice(0, 4) +
             "21" +
-            (gender === "M" ? "1" : "2") +
+            (gender === "L" ? "1" : "2") +
             String(seq).padStart(3, "0");
       if (!used.has(nip)) break;
     }
@@ -156,7 +156,7 @@ function planEmployees(seed: number, n: number, start: number): Emp[] {
       nip,
       type,
       gender,
-      name: `${pick(r, gender === "M" ? FIRST_NAMES_M : FIRST_NAMES_F)} ${pick(r, LAST_NAMES)}`,
+      name: `${pick(r, gender === "L" ? FIRST_NAMES_M : FIRST_NAMES_F)} ${pick(r, LAST_NAMES)}`,
       rank: pick(r, type === "PNS" ? PNS_RANKS : PPPK_RANKS),
       position: pick(r, POSITIONS),
       unit,
@@ -201,7 +201,7 @@ export function makeGenerator(cfg: GenerateConfig) {
           }
         }
       }
-      if (e.gender === "F" && r() < 0.025) {
+      if (e.gender === "P" && r() < 0.025) {
         let d = y0 + Math.floor(r() * 300);
         for (let k = 60; k > 0; d++) {
           if (calendar.isWorkingDay(d)) {
@@ -529,7 +529,7 @@ export async function generate(
       submissionKey: `gen-${p.id}`,
       channel: "INVITE",
       ageGroup: pick(r, ["<=25", "26-35", "36-45", "46-55", ">=56"]),
-      gender: p.emp.gender === "F" ? "P" : "L",
+      gender: p.emp.gender,
       education: pick(r, ["SMA", "D1-D3", "D4-S1", "D4-S1", "S2-S3"]),
       occupation: p.emp.type,
       ...Object.fromEntries(["u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9"].map((k) => [k, score(k)])),

@@ -138,7 +138,7 @@ describe("e-Kinerja classification in ClickHouse follows the domain's rules (PGl
         unit_id: e.unit,
         nip: e.id,
         name: e.id,
-        gender: "F",
+        gender: "P",
         employment_type: "PNS",
         rank: "III/a",
         position: "Staf",

@@ -186,7 +186,7 @@ describe.each(relationalKinds)("importing master data (%s + chDB)", (kind) => {
     expect(fauzi).toMatchObject({
       name: "Dr. Ahmad Fauzi, M.Pd.",
       employmentType: "PNS",
-      gender: "M",
+      gender: "L",
       rank: "IV/b",
       position: "Kepala Dinas Pendidikan",
     });

@@ -336,8 +336,8 @@ function typeOf(raw: string): EmploymentType | null | "bad" {
 function genderOf(raw: string): Gender | null | "bad" {
   const t = raw.trim().toLowerCase();
   if (!t) return null;
-  if (["l", "lk", "laki-laki", "laki laki", "pria", "m", "male"].includes(t)) return "M";
-  if (["p", "pr", "perempuan", "wanita", "w", "f", "female"].includes(t)) return "F";
+  if (["l", "lk", "laki-laki", "laki laki", "pria", "m", "male"].includes(t)) return "L";
+  if (["p", "pr", "perempuan", "wanita", "w", "f", "female"].includes(t)) return "P";
   return "bad";
 }
 
@@ -469,7 +469,7 @@ export function planEmployees(state: MasterState, rows: SheetRow[], map: ColumnM
       bad("gender", "master.reason.gender", { value: col(r, "gender") });
       continue;
     }
-    if (!gender) gender = pns.ok && pns.parsed ? pns.parsed.sex : nip[14] === "1" ? "M" : nip[14] === "2" ? "F" : null;
+    if (!gender) gender = pns.ok && pns.parsed ? pns.parsed.sex : nip[14] === "1" ? "L" : nip[14] === "2" ? "P" : null;
     if (!gender) {
       bad("gender", "master.reason.genderMissing");
       continue;

@@ -53,7 +53,7 @@ async function employeeExport() {
   PILOT_PEOPLE.forEach((p, i) => {
     const unit = PILOT_UNITS.find((u) => u.code === p.unit)!;
     const row = ws.addRow([
-      i + 1, nipOf(p), p.front, p.back, p.name, p.sex === "M" ? "L" : "P", p.type, p.rank, p.position, unit.name, unit.parent ? unitName(unit.parent) : "",
+      i + 1, nipOf(p), p.front, p.back, p.name, p.sex, p.type, p.rank, p.position, unit.name, unit.parent ? unitName(unit.parent) : "",
       // TMT as an Excel date cell for most, as a bare serial number for PPPK (both happen in real exports)
       p.type === "PNS" ? new Date(`${p.tmt}-01T00:00:00Z`) : excelSerial(`${p.tmt}-01`), p.status ?? "Aktif", p.left ? new Date(`${p.left}T00:00:00Z`) : null,
     ]);
@@ -71,7 +71,7 @@ async function employeeExport() {
   const head = "No;NIP;Gelar Depan;Gelar Belakang;Nama;Jenis Kelamin;Jenis Pegawai;Gol/Ruang;Jabatan;Satker Penempatan;Unit Induk;TMT CPNS;Status;TMT Pensiun";
   const lines = PILOT_PEOPLE.map((p, i) => {
     const unit = PILOT_UNITS.find((u) => u.code === p.unit)!;
-    return [i + 1, nipOf(p), p.front, p.back, p.name, p.sex === "M" ? "L" : "P", p.type, p.rank, p.position, unit.name, unit.parent ? unitName(unit.parent) : "", dmy(`${p.tmt}-01`), p.status ?? "Aktif", p.left ? dmy(p.left) : ""].join(";");
+    return [i + 1, nipOf(p), p.front, p.back, p.name, p.sex, p.type, p.rank, p.position, unit.name, unit.parent ? unitName(unit.parent) : "", dmy(`${p.tmt}-01`), p.status ?? "Aktif", p.left ? dmy(p.left) : ""].join(";");
   });
   lines.push(`${PILOT_PEOPLE.length + 1};1,98702E+17;;;Rudi Hartono;L;PNS;III/a;Penata Kelola;Kecamatan Contoh Utara;;01/03/2015;Aktif;`);
   writeFileSync(path.join(DIR, "pegawai-contoh.csv"), "\ufeff" + [`${title[0]};;;;;;;;;;;;;`, "DAFTAR NOMINATIF PEGAWAI ASN;;;;;;;;;;;;;", head, ...lines].join("\r\n") + "\r\n");

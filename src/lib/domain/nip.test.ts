@@ -4,8 +4,8 @@ import { checkAnyNip, checkNip, makePnsNip } from "./nip";
 describe("NIP", () => {
   it("accepts a valid PNS NIP with spaces and reads it", () => {
     const r = checkNip("19850312 201001 1 003");
-    expect(r).toEqual({ ok: true, parsed: { birthDate: "1985-03-12", tmt: "2010-01", sex: "M", sequence: 3 } });
-    expect(checkNip(makePnsNip("1990-02-28", "2015-03", "F", 12)).ok).toBe(true);
+    expect(r).toEqual({ ok: true, parsed: { birthDate: "1985-03-12", tmt: "2010-01", sex: "L", sequence: 3 } });
+    expect(checkNip(makePnsNip("1990-02-28", "2015-03", "P", 12)).ok).toBe(true);
   });
 
   it.each([

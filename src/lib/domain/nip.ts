@@ -14,7 +14,7 @@ export type NipProblem =
 export interface PnsNip {
   birthDate: string;
   tmt: string; // yyyy-mm
-  sex: "M" | "F";
+  sex: "L" | "P";
   sequence: number;
 }
 
@@ -49,7 +49,7 @@ export function checkNip(raw: string, type: EmploymentType = "PNS"): NipCheck {
     parsed: {
       birthDate: nip.slice(0, 4) + "-" + nip.slice(4, 6) + "-" + nip.slice(6, 8),
       tmt: nip.slice(8, 12) + "-" + nip.slice(12, 14),
-      sex: sex === "1" ? "M" : "F",
+      sex: sex === "1" ? "L" : "P",
       sequence,
     },
   };
@@ -68,8 +68,8 @@ export function checkAnyNip(raw: string): NipCheck {
 }
 
 /** Builds a valid PNS NIP (used by the demo generator and tests). */
-export function makePnsNip(birthDate: string, tmt: string, sex: "M" | "F", sequence: number): string {
+export function makePnsNip(birthDate: string, tmt: string, sex: "L" | "P", sequence: number): string {
   return (
-    birthDate.replace(/-/g, "") + tmt.replace(/-/g, "") + (sex === "M" ? "1" : "2") + String(sequence).padStart(3, "0")
+    birthDate.replace(/-/g, "") + tmt.replace(/-/g, "") + (sex === "L" ? "1" : "2") + String(sequence).padStart(3, "0")
   );
 }

@@ -113,7 +113,7 @@ describe.each(relationalKinds)("tRPC procedures on %s", (kind) => {
         unitId: ids["DINKES"]!,
         nip,
         name: "Siti",
-        gender: "F",
+        gender: "P",
         rank: "III/a",
         position: "Perawat",
         appointedOn: new Date("2014-03-01"),

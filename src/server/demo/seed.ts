@@ -69,7 +69,7 @@ export async function linkDemoEmployee(db: Db): Promise<boolean> {
   if (!user || user.employeeId || !user.unitId) return false;
   const unit = await db.unit.findUnique({ where: { id: user.unitId } });
   if (!unit) return false;
-  const nip = makePnsNip("1988-04-12", "2014-03", "F", 7);
+  const nip = makePnsNip("1988-04-12", "2014-03", "P", 7);
   const employee = await db.employee.upsert({
     where: { nip },
     update: {},
@@ -78,7 +78,7 @@ export async function linkDemoEmployee(db: Db): Promise<boolean> {
       unitId: unit.id,
       nip,
       name: user.name,
-      gender: "F",
+      gender: "P",
       rank: "III/b",
       position: "Guru Ahli Pertama",
       appointedOn: new Date("2014-03-01"),

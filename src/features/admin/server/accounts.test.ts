@@ -41,9 +41,9 @@ describe.each(relationalKinds)("accounts for real people (%s)", (kind) => {
       data: {
         regionId,
         unitId: unit[unitCode]!,
-        nip: makePnsNip("1985-06-15", "2010-03", seq % 2 ? "M" : "F", ++seq),
+        nip: makePnsNip("1985-06-15", "2010-03", seq % 2 ? "L" : "P", ++seq),
         name,
-        gender: "F",
+        gender: "P",
         rank: "III/a",
         position,
         appointedOn: new Date("2010-03-01"),
@@ -362,9 +362,9 @@ describe.each(relationalKinds)("accounts for real people (%s)", (kind) => {
       data: Array.from({ length: n }, (_, i) => ({
         regionId,
         unitId: unit["DISDIK-SMP1"]!,
-        nip: makePnsNip(`1990-01-${String(1 + Math.floor(i / 900)).padStart(2, "0")}`, "2015-03", "M", 1 + (i % 900)),
+        nip: makePnsNip(`1990-01-${String(1 + Math.floor(i / 900)).padStart(2, "0")}`, "2015-03", "L", 1 + (i % 900)),
         name: `Guru ${i}`,
-        gender: "M" as const,
+        gender: "L" as const,
         rank: "III/a",
         position: i % 50 === 0 ? "Kepala Sekolah" : "Guru Ahli Pertama",
         appointedOn: new Date("2015-03-01"),

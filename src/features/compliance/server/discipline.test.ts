@@ -114,7 +114,7 @@ describe("discipline watch (PGlite + chDB)", () => {
       unit_id: "U1",
       nip,
       name,
-      gender: "F",
+      gender: "P",
       employment_type: "PNS",
       rank: "III/a",
       position: "Staf",

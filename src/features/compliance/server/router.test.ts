@@ -72,7 +72,7 @@ describe("compliance router (PGlite + chDB)", () => {
         unitId: unit["DINKES"]!,
         nip: "199001012015031001",
         name: "Dinas lain",
-        gender: "M",
+        gender: "L",
         rank: "III/a",
         position: "Staf",
         appointedOn: new Date("2015-03-01"),

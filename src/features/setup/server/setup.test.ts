@@ -301,9 +301,9 @@ describe.each(relationalKinds)("settings changes and the ETL on %s", (kind) => {
       data: {
         regionId,
         unitId: unit.id,
-        nip: makePnsNip("1990-01-02", "2015-03", "M", 1),
+        nip: makePnsNip("1990-01-02", "2015-03", "L", 1),
         name: "Budi",
-        gender: "M",
+        gender: "L",
         rank: "III/a",
         position: "Analis",
         appointedOn: new Date("2015-03-01"),
