@@ -1,5 +1,6 @@
 import createNextIntlPlugin from "next-intl/plugin";
 import { FORM_BODY_LIMIT_MB } from "./scripts/limits.mjs";
+import { pathRedirects } from "./scripts/renamed-urls.mjs";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -24,6 +25,10 @@ const nextConfig = {
   },
   poweredByHeader: false,
   // Headers that never change, on every answer (the CSP with its nonce is set per request in src/proxy.ts).
+  // Addresses from before the URLs were all Indonesian answer with a permanent redirect (scripts/renamed-urls.mjs).
+  async redirects() {
+    return pathRedirects();
+  },
   async headers() {
     return [
       {

@@ -11,11 +11,11 @@ async function freshPage(browser: Browser) {
 
 /** Signs in with a one-time password and lands on the password change, wherever they meant to go. */
 async function signInOneTime(page: Page, username: string, password: string) {
-  await page.goto("/login");
+  await page.goto("/masuk");
   await page.getByLabel("Nama pengguna").fill(username);
   await page.getByLabel("Kata sandi").fill(password);
   await page.getByRole("button", { name: "Masuk" }).click();
-  await expect(page).toHaveURL(/\/me\/kata-sandi/);
+  await expect(page).toHaveURL(/\/saya\/kata-sandi/);
   await expect(page.getByText("Anda masuk dengan kata sandi sekali pakai")).toBeVisible();
 }
 
@@ -25,7 +25,7 @@ test("an administrator creates accounts for a unit's employees; a new user must 
 }) => {
   test.setTimeout(180_000);
   await as(page, "admin");
-  await page.goto("/admin/users");
+  await page.goto("/admin/pengguna");
   const bulk = page.getByRole("region", { name: "Buat akun dari daftar pegawai" });
   await bulk.getByLabel("Unit kerja (beserta sub-unitnya)").selectOption({ label: "DINKES — Dinas Kesehatan" });
   await bulk.getByRole("button", { name: "Tampilkan pratinjau" }).click();
@@ -78,7 +78,7 @@ test("an administrator creates accounts for a unit's employees; a new user must 
   const user = await freshPage(browser);
   await signInOneTime(user.page, username, password);
   await user.page.goto("/layanan");
-  await expect(user.page).toHaveURL(/\/me\/kata-sandi\?callbackUrl=%2Flayanan/);
+  await expect(user.page).toHaveURL(/\/saya\/kata-sandi\?callbackUrl=%2Flayanan/);
   expect((await user.page.request.get("/api/trpc/account.me")).status()).toBe(401);
   // errors next to the fields, in the reader's language
   await user.page.getByLabel("Kata sandi sekali pakai").fill(password);
@@ -100,7 +100,7 @@ test("an administrator creates accounts for a unit's employees; a new user must 
   const again = await freshPage(browser);
   await login(again.page, username, "teh-manis-pagi-hari");
   await as(page, "bkpsdm");
-  await page.goto("/admin/users");
+  await page.goto("/admin/pengguna");
   await page.getByLabel("Cari akun (nama atau NIP)").fill(username);
   await page.getByRole("button", { name: "Terapkan" }).click();
   await expect(page.getByText("1 pengguna")).toBeVisible();
@@ -110,14 +110,14 @@ test("an administrator creates accounts for a unit's employees; a new user must 
   await expect(shown).toBeVisible();
   const reset = (await shown.textContent())!.match(/: ([a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4})/)![1]!;
   await again.page.goto("/layanan");
-  await expect(again.page).toHaveURL(/\/login/); // the reset ended that session
+  await expect(again.page).toHaveURL(/\/masuk/); // the reset ended that session
   await signInOneTime(again.page, username, reset);
   await again.close();
 });
 
 test("HR sees administrators' accounts on the users page but cannot manage them", async ({ page }) => {
   await as(page, "bkpsdm");
-  await page.goto("/admin/users");
+  await page.goto("/admin/pengguna");
   await page.getByLabel("Cari akun (nama atau NIP)").fill("admin");
   await page.getByRole("button", { name: "Terapkan" }).click();
   const row = page.locator(".users-table tbody tr", { hasText: "Admin Pantau" });
@@ -129,14 +129,14 @@ test.describe("on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 } });
   test("the users page and the password change fit a 390 px screen", async ({ page }) => {
     await as(page, "admin");
-    await page.goto("/admin/users");
+    await page.goto("/admin/pengguna");
     await expect(page.getByRole("heading", { name: "Buat akun dari daftar pegawai" })).toBeVisible();
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
     await page.screenshot({ path: "test-results/accounts-bulk-phone.png" });
     await page.getByRole("heading", { name: "Daftar akun" }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: "test-results/accounts-users-phone.png" });
-    await page.goto("/me/kata-sandi");
+    await page.goto("/saya/kata-sandi");
     await expect(page.getByRole("heading", { name: "Ganti kata sandi" })).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: "test-results/accounts-password-phone.png", fullPage: true });

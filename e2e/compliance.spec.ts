@@ -76,7 +76,7 @@ test("a unit head sees and exports their own units only", async ({ page }) => {
   for (const row of await page.locator(".compliance-table tbody tr").all()) {
     await expect(row.locator("td").nth(1)).toContainText(/Dinas Pendidikan|SMP Negeri|Sekolah Dasar/);
   }
-  expect((await page.request.get("/api/kepatuhan/export?unit=unit-lain&format=csv")).status()).toBe(403);
+  expect((await page.request.get("/api/ekspor/kepatuhan?unit=unit-lain&format=csv")).status()).toBe(403);
   // another unit: said plainly, their own units shown instead of a bare refusal
   await page.goto("/kepatuhan?unit=unit-lain");
   await expect(page.getByTestId("out-of-scope")).toContainText("Cakupan Anda: Dinas Pendidikan dan sub-unitnya");
@@ -150,7 +150,7 @@ test("HR publishes a transparency report; a visitor reads it and downloads the P
   await page.getByRole("link", { name: "Unduh PDF" }).click();
   const bytes = readFileSync(await (await pdf).path());
   expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
-  const json = await (await page.request.get(`/api/open-data/laporan/demo/${period}`)).json();
+  const json = await (await page.request.get(`/api/data-terbuka/laporan/demo/${period}`)).json();
   expect(json).toMatchObject({ schema: "https://pantau.go.id/schema/laporan-transparansi/v1", version: 1, minCell: 5 });
 
   // a correction needs a note and becomes version 2; version 1 stays readable

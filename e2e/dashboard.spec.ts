@@ -14,13 +14,13 @@ test("a leader reads the overview, filters to a unit through the URL and downloa
   await page.screenshot({ path: info.outputPath("overview-desktop.png"), fullPage: true });
 
   await page.getByLabel("Unit kerja").selectOption({ label: "Dinas Pendidikan" });
-  await expect(page).toHaveURL(/unitId=/);
+  await expect(page).toHaveURL(/unit=/);
   await expect(page.getByText("Cakupan: Dinas Pendidikan dan sub-unitnya")).toBeVisible();
   await page.getByLabel("Periode").selectOption("year");
-  await expect(page).toHaveURL(/period=year/);
-  await expect(page).toHaveURL(/unitId=/);
+  await expect(page).toHaveURL(/periode=year/);
+  await expect(page).toHaveURL(/unit=/);
   await page.goBack();
-  await expect(page).not.toHaveURL(/period=year/);
+  await expect(page).not.toHaveURL(/periode=year/);
   await expect(page.getByLabel("Periode")).toHaveValue("lastMonth"); // the last complete month
 
   const download = page.waitForEvent("download");
@@ -32,9 +32,20 @@ test("a leader reads the overview, filters to a unit through the URL and downloa
   expect(csv.split("\r\n").length).toBeGreaterThan(10);
 });
 
+test("an old bookmark (English path and parameters) opens the same view at its Indonesian address", async ({
+  page,
+}) => {
+  await login(page, "pimpinan");
+  await page.goto("/dashboard/attendance?period=custom&from=2026-10-01&to=2026-10-31");
+  await expect(page).toHaveURL(/\/dasbor\/kehadiran\?periode=custom&dari=2026-10-01&sampai=2026-10-31$/);
+  await expect(page.getByLabel("Periode")).toHaveValue("custom");
+  await page.goto("/admin/users");
+  await expect(page).toHaveURL(/\/admin\/pengguna$/);
+});
+
 test("a bad period in the URL says what is wrong and shows the last complete month", async ({ page }) => {
   await login(page, "pimpinan");
-  await page.goto("/dashboard?period=custom&from=2026-05-01&to=2026-04-01");
+  await page.goto("/dasbor?periode=custom&dari=2026-05-01&sampai=2026-04-01");
   await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(
     "Tanggal akhir harus sama dengan atau setelah tanggal awal.",
   );
@@ -49,14 +60,14 @@ test("a unit head cannot open another unit's figures but opens their sub-units",
   );
   expect(res.status()).toBe(403);
   // an id outside their scope is said plainly, and their own unit is shown instead
-  await page.goto("/dashboard/units/not-mine");
+  await page.goto("/dasbor/unit/not-mine");
   await expect(page.getByTestId("out-of-scope")).toContainText("di luar cakupan Anda");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dinas Pendidikan");
   // their own sub-unit opens from the unit page's list
-  await page.goto("/dashboard");
-  await page.goto(`/dashboard/units/${await page.getByLabel("Unit kerja").inputValue()}`);
+  await page.goto("/dasbor");
+  await page.goto(`/dasbor/unit/${await page.getByLabel("Unit kerja").inputValue()}`);
   await page.getByRole("region", { name: "Sub-unit" }).getByRole("link").first().click();
-  await expect(page).toHaveURL(/\/dashboard\/units\//);
+  await expect(page).toHaveURL(/\/dasbor\/unit\//);
   await expect(page.getByTestId("tile-completed").locator(".tile-value")).toBeVisible();
 });
 
@@ -68,15 +79,15 @@ test("a unit head asking for another unit is told it is outside their scope and 
     .getAttribute("value");
   await as(page, "kadisdik");
   for (const path of [
-    "/dashboard",
-    "/dashboard/services",
-    "/dashboard/attendance",
-    "/dashboard/ekinerja",
-    "/dashboard/satisfaction",
-    "/dashboard/scorecard",
-    "/dashboard/units/",
+    "/dasbor",
+    "/dasbor/layanan",
+    "/dasbor/kehadiran",
+    "/dasbor/ekinerja",
+    "/dasbor/kepuasan",
+    "/dasbor/rapor",
+    "/dasbor/unit/",
   ]) {
-    await page.goto(path.endsWith("/") ? `${path}${other}` : `${path}?unitId=${other}`);
+    await page.goto(path.endsWith("/") ? `${path}${other}` : `${path}?unit=${other}`);
     await expect(page.getByTestId("out-of-scope"), path).toHaveText(
       /di luar cakupan Anda\. Cakupan Anda: Dinas Pendidikan dan sub-unitnya/,
     );
@@ -84,7 +95,7 @@ test("a unit head asking for another unit is told it is outside their scope and 
     await expect(page.getByText("Cakupan: seluruh daerah")).toHaveCount(0);
     await expect(page.getByText(/Indikator tidak dapat dimuat/)).toHaveCount(0);
   }
-  await page.goto(`/dashboard?unitId=${other}`);
+  await page.goto(`/dasbor?unit=${other}`);
   await expect(page.getByTestId("tile-completed").locator(".tile-value")).toBeVisible();
   for (const path of ["/kepatuhan?unit=", "/kepatuhan/disiplin?unit="]) {
     await page.goto(`${path}${other}`);
@@ -92,7 +103,7 @@ test("a unit head asking for another unit is told it is outside their scope and 
       "Cakupan Anda: Dinas Pendidikan dan sub-unitnya",
     );
   }
-  const csv = await page.request.get(`/api/kepatuhan/export?unit=${other}&format=csv`);
+  const csv = await page.request.get(`/api/ekspor/kepatuhan?unit=${other}&format=csv`);
   expect(csv.status()).toBe(403);
   expect(await csv.text()).toContain("di luar cakupan Anda");
 });
@@ -102,7 +113,7 @@ test("service performance: charts drawn with their tables, and a unit row opens 
 }, info) => {
   await login(page, "pimpinan");
   await page.getByRole("link", { name: "Kinerja layanan" }).click();
-  await expect(page).toHaveURL(/\/dashboard\/services/);
+  await expect(page).toHaveURL(/\/dasbor\/layanan/);
   await expect(
     page.getByRole("img", { name: "Sebaran waktu proses" }).locator(".recharts-bar-rectangle").first(),
   ).toBeVisible();
@@ -114,13 +125,13 @@ test("service performance: charts drawn with their tables, and a unit row opens 
   const name = await first.textContent();
   await first.click();
   // the unit's own page: its overview, its place in the tree, tabs narrowed to it
-  await expect(page).toHaveURL(/\/dashboard\/units\//);
+  await expect(page).toHaveURL(/\/dasbor\/unit\//);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name!);
   await expect(page.getByText(`Cakupan: ${name} dan sub-unitnya`)).toBeVisible();
   await expect(page.getByTestId("tile-completed").locator(".tile-value")).toBeVisible();
   await expect(page.getByLabel("Unit kerja")).toHaveCount(0);
   await page.getByRole("link", { name: "Kehadiran" }).click();
-  await expect(page).toHaveURL(/\/dashboard\/attendance\?.*unitId=/);
+  await expect(page).toHaveURL(/\/dasbor\/kehadiran\?.*unit=/);
 });
 
 /** A chart's axis labels as numbers ("12%" → 12, "1.234" → 1234), after they are drawn. */
@@ -147,7 +158,7 @@ function expectRoundEvenTicks(ticks: number[], what: string) {
 
 test("chart axes are round in the unit shown and show the variation; statuses in workflow order", async ({ page }) => {
   await login(page, "pimpinan");
-  await page.goto("/dashboard/attendance?period=year");
+  await page.goto("/dasbor/kehadiran?periode=year");
   const weekday = await axisTicks(page, "att-weekday");
   expectRoundEvenTicks(weekday, "lateness by weekday");
   expect(weekday[0]).toBe(0); // bars start at 0
@@ -158,12 +169,12 @@ test("chart axes are round in the unit shown and show the variation; statuses in
   await expect(page.getByTestId("chart-att-rates")).toContainText(/Sumbu tegak dimulai dari \d+(,\d)?%, bukan 0/);
   expectRoundEvenTicks(await axisTicks(page, "att-late"), "lateness and TK");
 
-  await page.goto("/dashboard/satisfaction?period=year");
+  await page.goto("/dasbor/kepuasan?periode=year");
   const ikm = await axisTicks(page, "ikm-time");
   expectRoundEvenTicks(ikm, "IKM");
   expect(ikm[0]).toBeGreaterThanOrEqual(25); // IKM runs from 25: never an axis from 0
 
-  await page.goto("/dashboard/services?period=year");
+  await page.goto("/dasbor/layanan?periode=year");
   const order = [
     "Diajukan",
     "Diverifikasi BKPSDM",
@@ -206,21 +217,21 @@ test("attendance and e-Kinerja pages rank units and draw their charts", async ({
 
 test("a period without data says so and what to do", async ({ page }) => {
   await login(page, "pimpinan");
-  await page.goto("/dashboard/attendance?period=custom&from=2020-01-01&to=2020-01-31");
+  await page.goto("/dasbor/kehadiran?periode=custom&dari=2020-01-01&sampai=2020-01-31");
   await expect(page.getByTestId("no-data")).toContainText("Tidak ada data untuk pilihan ini");
   await expect(page.getByTestId("no-data")).not.toContainText("ETL");
   // no survey answers: what to do is to share the survey, not to import attendance files
-  await page.goto("/dashboard/satisfaction?period=custom&from=2020-01-01&to=2020-01-31");
+  await page.goto("/dasbor/kepuasan?periode=custom&dari=2020-01-01&sampai=2020-01-31");
   await expect(page.getByTestId("no-data")).toContainText("bagikan tautan survei atau pasang kode QR-nya");
   await expect(page.getByTestId("no-data")).not.toContainText(/absensi|ETL/);
-  await page.goto("/dashboard?period=custom&from=2020-01-01&to=2020-01-31");
+  await page.goto("/dasbor?periode=custom&dari=2020-01-01&sampai=2020-01-31");
   await expect(page.getByTestId("no-data")).toBeVisible();
   await expect(page.getByTestId("tile-completed")).toHaveCount(0);
 });
 
 test("the satisfaction page shows IKM with grade, respondents and the weakest element", async ({ page }) => {
   await login(page, "pimpinan");
-  await page.goto("/dashboard/satisfaction?period=year");
+  await page.goto("/dasbor/kepuasan?periode=year");
   const overall = page.getByTestId("ikm-overall");
   await expect(overall.locator(".tile-value")).toHaveText(/^\d{2,3},\d{2}$/);
   await expect(overall).toContainText(/Mutu: [ABCD] \(/);
@@ -237,10 +248,10 @@ test("the satisfaction page shows IKM with grade, respondents and the weakest el
 
 test("the unit scorecard ranks units with every component visible", async ({ page }) => {
   await login(page, "pimpinan");
-  await page.goto("/dashboard/scorecard?period=year");
+  await page.goto("/dasbor/rapor?periode=year");
   const table = page.getByRole("region", { name: "Unit menurut peringkat gabungan" }).getByRole("table");
   await expect(table.getByRole("row").nth(1).getByRole("cell").first()).toHaveText("1");
   await expect(table.getByRole("row").nth(1)).toContainText("#");
   await table.getByRole("row").nth(1).getByRole("link").click();
-  await expect(page).toHaveURL(/\/dashboard\/units\//);
+  await expect(page).toHaveURL(/\/dasbor\/unit\//);
 });

@@ -21,7 +21,7 @@ test.afterAll(() => server?.stop());
 
 test("the first administrator sets up the region from the start-up link", async ({ page }, info) => {
   test.setTimeout(120_000);
-  expect(link.startsWith(`${BASE}/setup/`)).toBe(true);
+  expect(link.startsWith(`${BASE}/aktivasi/`)).toBe(true);
   await page.goto(link);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Administrator pertama");
   await page.getByLabel("Nama pengguna").fill("admin.sukamaju");
@@ -44,7 +44,7 @@ test("the first administrator sets up the region from the start-up link", async 
 
   await login(page, "admin.sukamaju", "kata-sandi-awal-1", BASE);
   // no region yet: the administrator is led to its setup, from the dashboard too
-  await page.goto(`${BASE}/dashboard`);
+  await page.goto(`${BASE}/dasbor`);
   await expect(page).toHaveURL(`${BASE}/admin/pengaturan/daerah`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Siapkan daerah");
 
@@ -78,6 +78,6 @@ test("the first administrator sets up the region from the start-up link", async 
   // the calendar holds the regional day; the dashboard now shows the way back to the checklist
   await page.goto(`${BASE}/admin/pengaturan/kalender?tahun=2026`);
   await expect(page.locator("summary", { hasText: "Hari Jadi Kabupaten" })).toBeVisible();
-  await page.goto(`${BASE}/dashboard`);
+  await page.goto(`${BASE}/dasbor`);
   await expect(page.getByRole("link", { name: "Lanjutkan persiapan" })).toHaveAttribute("href", "/admin/mulai");
 });

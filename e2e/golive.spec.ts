@@ -27,19 +27,19 @@ test.afterAll(() => server?.stop());
 const ADMIN = { username: "admin.bkpsdm", name: "Admin BKPSDM Contoh", password: "Mulai-Pantau-2026!" };
 
 async function signIn(page: Page, username: string, password: string) {
-  await page.goto(`${BASE}/login`);
+  await page.goto(`${BASE}/masuk`);
   await page.getByLabel(/Nama pengguna|Username/).fill(username);
   await page.getByLabel(/Kata sandi|Password/).fill(password);
   await page.getByRole("button", { name: /^(Masuk|Sign in)$/ }).click();
-  await expect(page).not.toHaveURL(/\/login/);
+  await expect(page).not.toHaveURL(/\/masuk/);
 }
 
 async function upload(page: Page, kind: RegExp, file: string) {
-  await page.goto(`${BASE}/data/master`);
+  await page.goto(`${BASE}/data/induk`);
   await page.getByLabel(kind).check();
   await page.getByLabel(/Berkas \(\.xlsx atau \.csv\)/).setInputFiles(path.join(SAMPLES, file));
   await page.getByRole("button", { name: "Unggah dan lihat pratinjau" }).click();
-  await expect(page).toHaveURL(/\/data\/master\/\d+/);
+  await expect(page).toHaveURL(/\/data\/induk\/\d+/);
 }
 
 const count = (page: Page, key: string) => page.getByTestId(`count-${key}`);
@@ -54,7 +54,7 @@ async function phoneLook(page: Page, name: string) {
 }
 
 test("a new administrator sets the region up from the one-time link", async ({ page }) => {
-  const link = /(\/setup\/[A-Za-z0-9_-]{20,})/.exec(log)?.[1];
+  const link = /(\/aktivasi\/[A-Za-z0-9_-]{20,})/.exec(log)?.[1];
   expect(link, `setup link in the server's output:\n${log}`).toBeTruthy();
   await page.goto(`${BASE}${link}`);
   await setUpFirstAdmin(page);
@@ -98,7 +98,7 @@ test("accounts for the pilot's unit heads and employees; a new user changes the 
   browser,
 }) => {
   await signIn(page, ADMIN.username, ADMIN.password);
-  await page.goto(`${BASE}/admin/users`);
+  await page.goto(`${BASE}/admin/pengguna`);
   const bulk = page.getByRole("region", { name: "Buat akun dari daftar pegawai" });
   await bulk.getByRole("button", { name: "Tampilkan pratinjau" }).click();
   const summary = bulk.getByText(/akun akan dibuat/);
@@ -114,11 +114,11 @@ test("accounts for the pilot's unit heads and employees; a new user changes the 
 
   const context = await browser.newContext();
   const head = await context.newPage();
-  await head.goto(`${BASE}/login`);
+  await head.goto(`${BASE}/masuk`);
   await head.getByLabel("Nama pengguna").fill(username);
   await head.getByLabel("Kata sandi").fill(password);
   await head.getByRole("button", { name: "Masuk" }).click();
-  await expect(head).toHaveURL(/\/me\/kata-sandi/);
+  await expect(head).toHaveURL(/\/saya\/kata-sandi/);
   await head.getByLabel("Kata sandi sekali pakai").fill(password);
   await head.getByLabel("Kata sandi baru", { exact: true }).fill("kopi-pagi-di-dinas");
   await head.getByLabel("Ulangi kata sandi baru").fill("kopi-pagi-di-dinas");
@@ -129,7 +129,7 @@ test("accounts for the pilot's unit heads and employees; a new user changes the 
 
 test("a bad file shows its reasons and stores nothing", async ({ page }) => {
   await signIn(page, ADMIN.username, ADMIN.password);
-  await page.goto(`${BASE}/data/master`);
+  await page.goto(`${BASE}/data/induk`);
   await page.getByLabel(/Data pegawai/).check();
   await page.getByLabel(/Berkas \(\.xlsx atau \.csv\)/).setInputFiles({
     name: "lama.xlsx",
@@ -167,10 +167,10 @@ test("attendance and e-Kinerja exports uploaded in the browser reach the dashboa
   await phoneLook(page, "data-uploads");
 
   // the region's own units on the attendance dashboard for November (the ETL ran when the files came)
-  await page.goto(`${BASE}/dashboard/attendance?period=custom&from=2026-11-01&to=2026-11-30`);
+  await page.goto(`${BASE}/dasbor/kehadiran?periode=custom&dari=2026-11-01&sampai=2026-11-30`);
   await expect(page.getByRole("table").getByText("Dinas Pendidikan").first()).toBeVisible();
   await expect(page.getByRole("table").getByText("Puskesmas Kota").first()).toBeVisible();
-  await page.goto(`${BASE}/kepatuhan?from=2026-10&to=2026-10`);
+  await page.goto(`${BASE}/kepatuhan?dari=2026-10&sampai=2026-10`);
   // the two who sent no October realisation (ekinerja-pilot.xlsx), by their own names, units and NIPs
   await expect(page.getByText(/^2 pegawai\./)).toBeVisible();
   await expect(
@@ -192,7 +192,7 @@ async function setUpFirstAdmin(page: Page) {
 }
 
 async function setUpRegion(page: Page) {
-  await page.goto(`${BASE}/dashboard`);
+  await page.goto(`${BASE}/dasbor`);
   await expect(page).toHaveURL(`${BASE}/admin/pengaturan/daerah`);
   await page.getByLabel("Nama daerah").fill("Kabupaten Contoh");
   await page.getByLabel("Kode daerah").fill("CONTOH");

@@ -5,11 +5,11 @@ export const DEMO_PASSWORD = "pantau-demo";
 
 /** Signs in on the tests' server, or on another one (`base`, e.g. the crash test's own). */
 export async function login(page: Page, username: string, password = DEMO_PASSWORD, base = "") {
-  await page.goto(`${base}/login`);
+  await page.goto(`${base}/masuk`);
   await page.getByLabel(/Nama pengguna|Username/).fill(username);
   await page.getByLabel(/Kata sandi|Password/).fill(password);
   await page.getByRole("button", { name: /^(Masuk|Sign in)$/ }).click();
-  await expect(page).not.toHaveURL(/\/login/);
+  await expect(page).not.toHaveURL(/\/masuk/);
 }
 
 /** Signs out whoever is signed in, then signs in as `username`. */

@@ -7,7 +7,7 @@ const navigation = (page: import("@playwright/test").Page) =>
 const roles = [
   {
     username: "admin",
-    home: "/dashboard",
+    home: "/dasbor",
     nav: [
       "Dasbor",
       "Antrian kerja",
@@ -25,10 +25,10 @@ const roles = [
     ],
     refused: null,
   },
-  { username: "pimpinan", home: "/dashboard", nav: ["Dasbor", "Notifikasi", "Profil saya"], refused: "/antrian" },
+  { username: "pimpinan", home: "/dasbor", nav: ["Dasbor", "Notifikasi", "Profil saya"], refused: "/antrian" },
   {
     username: "bkpsdm",
-    home: "/dashboard",
+    home: "/dasbor",
     nav: [
       "Dasbor",
       "Antrian kerja",
@@ -46,11 +46,11 @@ const roles = [
   },
   {
     username: "kadisdik",
-    home: "/dashboard",
+    home: "/dasbor",
     nav: ["Dasbor", "Antrian kerja", "Kepatuhan e-Kinerja", "Notifikasi", "Profil saya"],
-    refused: "/admin/users",
+    refused: "/admin/pengguna",
   },
-  { username: "pegawai", home: "/layanan", nav: ["Layanan saya", "Notifikasi", "Profil saya"], refused: "/dashboard" },
+  { username: "pegawai", home: "/layanan", nav: ["Layanan saya", "Notifikasi", "Profil saya"], refused: "/dasbor" },
 ];
 
 for (const role of roles) {
@@ -101,21 +101,21 @@ test("the language switch changes the whole UI and keeps Indonesian number/date 
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await page.getByRole("button", { name: "ID" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dasbor");
-  await page.goto("/me");
+  await page.goto("/saya");
   await expect(page.locator("dd").last()).toHaveText(
     /^\d{1,2} (Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des) \d{4} \d{2}:\d{2}$/,
   );
 });
 
 test("a wrong password shows a clear error and the admin can create a user (audited)", async ({ page }) => {
-  await page.goto("/login");
+  await page.goto("/masuk");
   await page.getByLabel("Nama pengguna").fill("admin");
   await page.getByLabel("Kata sandi").fill("salah-sandi");
   await page.getByRole("button", { name: "Masuk" }).click();
   await expect(page.locator("#login-error")).toHaveText("Nama pengguna atau kata sandi salah.");
 
   await login(page, "admin");
-  await page.goto("/admin/users");
+  await page.goto("/admin/pengguna");
   await page.getByRole("button", { name: "Simpan pengguna" }).click();
   await expect(page.getByText("Kata sandi minimal 8 karakter.")).toBeVisible();
   await page.getByLabel("Nama pengguna").fill("dewi.k");
@@ -133,8 +133,8 @@ test("a wrong password shows a clear error and the admin can create a user (audi
 test("anonymous visitors get the landing page and are sent to login from private pages", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Layanan kepegawaian yang terukur dan terbuka");
-  await page.goto("/dashboard");
-  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard/);
+  await page.goto("/dasbor");
+  await expect(page).toHaveURL(/\/masuk\?callbackUrl=%2Fdasbor/);
   const health = await page.request.get("/api/health");
   expect(health.status()).toBe(200);
   expect((await health.json()).status).toBe("ok");

@@ -36,7 +36,7 @@ test("a client cannot pick its own address with X-Forwarded-For: the survey thro
 
 test("the audit log records the connection's address, not a forged one", async ({ page }) => {
   await page.setExtraHTTPHeaders({ "x-forwarded-for": "203.0.113.99" });
-  await page.goto("/login");
+  await page.goto("/masuk");
   await page.getByLabel("Nama pengguna").fill("tidak-ada-akun");
   await page.getByLabel("Kata sandi").fill("salah-sekali");
   await page.getByRole("button", { name: "Masuk" }).click();
@@ -56,7 +56,7 @@ test("the login form posts and signs in without JavaScript; the password never r
   const page = await context.newPage();
   const seen: string[] = [];
   page.on("request", (r) => seen.push(`${r.method()} ${r.url()}`));
-  await page.goto("/login?callbackUrl=%2Fdashboard%2Fattendance");
+  await page.goto("/masuk?callbackUrl=%2Fdasbor%2Fkehadiran");
   await page.getByLabel("Nama pengguna").fill("pimpinan");
   await page.getByLabel("Kata sandi").fill("salah-sandi-nojs");
   await page.getByRole("button", { name: "Masuk" }).click();
@@ -64,13 +64,13 @@ test("the login form posts and signs in without JavaScript; the password never r
   await expect(page.getByLabel("Nama pengguna")).toHaveValue("pimpinan");
   await page.getByLabel("Kata sandi").fill("pantau-demo");
   await page.getByRole("button", { name: "Masuk" }).click();
-  await expect(page).toHaveURL(/\/dashboard\/attendance$/);
+  await expect(page).toHaveURL(/\/dasbor\/kehadiran$/);
   expect(seen.filter((r) => r.includes("password") || r.includes("pantau-demo"))).toEqual([]);
-  expect(seen.some((r) => r.startsWith("POST ") && r.includes("/login"))).toBe(true);
+  expect(seen.some((r) => r.startsWith("POST ") && r.includes("/masuk"))).toBe(true);
   // signing out is a form post too
   await page.getByRole("button", { name: "Keluar" }).click();
-  await page.goto("/dashboard");
-  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/dasbor");
+  await expect(page).toHaveURL(/\/masuk/);
   await context.close();
 });
 
@@ -84,7 +84,7 @@ test("after sign-in the browser stays on this site, whatever callbackUrl says", 
     "//evil.example/",
   ]) {
     await page.context().clearCookies();
-    const res = await page.goto(`/login?callbackUrl=${callback}`);
+    const res = await page.goto(`/masuk?callbackUrl=${callback}`);
     // a control character in the address is refused outright (400): nothing to sign into, nowhere to go
     if (/%0[9A]/.test(callback)) {
       expect(res?.status()).toBe(400);
@@ -94,13 +94,13 @@ test("after sign-in the browser stays on this site, whatever callbackUrl says", 
     await page.getByLabel("Nama pengguna").fill("pimpinan");
     await page.getByLabel("Kata sandi").fill("pantau-demo");
     await page.getByRole("button", { name: "Masuk" }).click();
-    await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:3210\/dashboard/);
+    await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:3210\/dasbor/);
   }
 });
 
 test("a deactivated or demoted account's open session ends at once", async ({ page, browser }) => {
   await as(page, "admin");
-  await page.goto("/admin/users");
+  await page.goto("/admin/pengguna");
   await page.getByLabel("Nama pengguna").fill("sesi.uji");
   await page.getByLabel("Nama", { exact: true }).fill("Sesi Uji");
   await page.getByLabel("Kata sandi awal").fill("sandi-sesi-2026");
@@ -116,11 +116,11 @@ test("a deactivated or demoted account's open session ends at once", async ({ pa
     );
   const signIn = async () => {
     await other.clearCookies();
-    await leader.goto("/login");
+    await leader.goto("/masuk");
     await leader.getByLabel("Nama pengguna").fill("sesi.uji");
     await leader.getByLabel("Kata sandi").fill("sandi-sesi-2026");
     await leader.getByRole("button", { name: "Masuk" }).click();
-    await expect(leader).toHaveURL(/\/dashboard/);
+    await expect(leader).toHaveURL(/\/dasbor/);
     expect((await overview()).status()).toBe(200);
   };
 
@@ -132,9 +132,9 @@ test("a deactivated or demoted account's open session ends at once", async ({ pa
   await row.getByRole("button", { name: "Simpan peran dan unit" }).click();
   await expect(page.getByText("Perubahan disimpan. Jika peran atau unit berubah")).toBeVisible();
   expect((await overview()).status()).toBe(401);
-  expect((await leader.request.get("/api/kepatuhan/export?format=csv")).status()).toBe(401);
-  await leader.goto("/dashboard");
-  await expect(leader).toHaveURL(/\/login/);
+  expect((await leader.request.get("/api/ekspor/kepatuhan?format=csv")).status()).toBe(401);
+  await leader.goto("/dasbor");
+  await expect(leader).toHaveURL(/\/masuk/);
 
   // deactivated
   await signIn();
@@ -178,7 +178,7 @@ test("every answer carries the security headers; API answers are not cached", as
   const api = await page.request.get(`/api/trpc/dashboard.serviceTypes`);
   expect(api.headers()["cache-control"]).toBe("no-store");
   // a signed-in dashboard with its charts draws without one CSP complaint
-  await page.goto("/dashboard");
+  await page.goto("/dasbor");
   await expect(page.getByTestId("tile-completed").locator(".tile-value")).toBeVisible();
   expect(violations).toEqual([]);
 });
@@ -291,7 +291,7 @@ test("what the survey form sends cannot turn an open link's answer into an invit
   await page.getByRole("button", { name: "Kirim jawaban" }).click();
   await expect(page).toHaveURL(/\/survei\/terima-kasih/);
   await as(page, "bkpsdm");
-  const csv = await (await page.request.get("/api/survey/export")).text();
+  const csv = await (await page.request.get("/api/ekspor/survei")).text();
   const row = csv.split("\r\n").find((l) => l.includes("Jawaban uji saluran"))!;
   expect(row.split(";")[2]).toBe("LINK");
 });
@@ -316,7 +316,7 @@ test("a form post larger than any form is answered with its reason, not a server
 });
 
 test("a username with a NUL byte is a wrong login, never an internal error", async ({ page }) => {
-  await page.goto("/login");
+  await page.goto("/masuk");
   await page.getByLabel("Nama pengguna").evaluate((el: HTMLInputElement) => (el.value = "pim\u0000pinan"));
   await page.getByLabel("Kata sandi").fill("pantau-demo");
   await page.getByRole("button", { name: "Masuk" }).click();

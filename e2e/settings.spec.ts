@@ -91,7 +91,7 @@ test("ADMIN sees the getting-started checklist, linked from the dashboard while 
   await expect(steps).toHaveCount(8);
   // the demo region has everything: every step ticked itself
   await expect(page.locator(".setup-checklist li.done")).toHaveCount(8);
-  await expect(page.getByRole("link", { name: /Buat titik layanan survei/ })).toHaveAttribute("href", "/admin/survey");
+  await expect(page.getByRole("link", { name: /Buat titik layanan survei/ })).toHaveAttribute("href", "/admin/survei");
 });
 
 test.describe("at phone width", () => {

@@ -23,7 +23,7 @@ test("HR adds a service point, prints its QR code and exports the answers withou
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bagaimana pelayanan kami?");
   await expect(page.locator(".qr-big svg")).toBeVisible();
 
-  await page.goto("/admin/survey");
+  await page.goto("/admin/survei");
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: /Unduh semua jawaban/ }).click();
   const csv = readFileSync(await (await download).path(), "utf8");
@@ -34,9 +34,9 @@ test("HR adds a service point, prints its QR code and exports the answers withou
 
 test("a unit head cannot open the survey administration", async ({ page }) => {
   await login(page, "kadisdik");
-  const res = await page.goto("/admin/survey");
+  const res = await page.goto("/admin/survei");
   expect(res?.status()).toBe(403);
-  const exp = await page.request.get("/api/survey/export");
+  const exp = await page.request.get("/api/ekspor/survei");
   expect(exp.status()).toBe(403);
 });
 
@@ -77,7 +77,7 @@ test("the survey API stores an answer (201) and says what is wrong in both langu
 
 test("HR rewords a question and the public form asks it that way", async ({ page }) => {
   await login(page, "bkpsdm");
-  await page.goto("/admin/survey");
+  await page.goto("/admin/survei");
   const u9 = page.locator("details.wording").filter({ hasText: "U9" });
   await u9.locator("summary").click();
   await u9.getByLabel("Pertanyaan (Indonesia)").fill("Bagaimana kenyamanan ruang tunggu dan fasilitas kami?");
@@ -89,18 +89,18 @@ test("HR rewords a question and the public form asks it that way", async ({ page
 
 test("HR opens the staff ratings on purpose; a leader cannot", async ({ page }) => {
   await login(page, "bkpsdm");
-  await page.goto("/admin/survey");
+  await page.goto("/admin/survei");
   await page.getByRole("link", { name: "Penilaian petugas (khusus SDM)" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Penilaian petugas dari survei");
   await expect(page.getByRole("table").getByRole("row").nth(1)).toContainText(/\d,\d{2}/);
   // signing out by the button races the next sign-in; clearing the session does not
   await as(page, "pimpinan");
-  expect((await page.goto("/admin/survey/handlers"))?.status()).toBe(403);
+  expect((await page.goto("/admin/survei/petugas"))?.status()).toBe(403);
 });
 
 test("issuing a one-time link for an unknown request says so", async ({ page }) => {
   await login(page, "bkpsdm");
-  await page.goto("/admin/survey");
+  await page.goto("/admin/survei");
   await page.getByLabel("Nomor permohonan").fill("TIDAK-ADA/1");
   await page.getByRole("button", { name: "Buat tautan" }).click();
   await expect(page.locator("p.alert.error")).toHaveText("Nomor permohonan itu tidak ditemukan.");
@@ -108,14 +108,14 @@ test("issuing a one-time link for an unknown request says so", async ({ page }) 
 
 test("HR adds a survey period and the satisfaction page opens its IKM", async ({ page }) => {
   await login(page, "bkpsdm");
-  await page.goto("/admin/survey");
+  await page.goto("/admin/survei");
   const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Tambah periode" }) });
   await form.getByLabel("Nama").fill("SKM Tahun 2026");
   await form.getByLabel("Dari").fill("2026-01-01");
   await form.getByLabel("Sampai").fill("2026-12-31");
   await form.getByRole("button", { name: "Tambah periode" }).click();
   await page.getByRole("link", { name: "SKM Tahun 2026" }).first().click();
-  await expect(page).toHaveURL(/\/dashboard\/satisfaction\?period=custom&from=2026-01-01&to=2026-12-31/);
+  await expect(page).toHaveURL(/\/dasbor\/kepuasan\?periode=custom&dari=2026-01-01&sampai=2026-12-31/);
   await expect(
     page.getByRole("navigation", { name: "Periode survei" }).getByRole("link", { name: "SKM Tahun 2026" }),
   ).toHaveAttribute("aria-current", "page");

@@ -1,7 +1,7 @@
 // The ETL from the command line.
 //   npm run etl [-- --full] [-- --region DEMO] [-- file.csv …]   run (incremental by default), importing files;
 //     unit lists and employee exports (.xlsx/.csv, told by their header) are master data: applied with the
-//     saved column mapping [-- --complete] [-- --as-of yyyy-mm-dd], the same rules as /data/master
+//     saved column mapping [-- --complete] [-- --as-of yyyy-mm-dd], the same rules as /data/induk
 //   npm run etl:verify                                           reconcile ClickHouse with the sources
 //   npm run etl:generate -- --seed 1 --employees 300 --days 730 [--out dir]
 // With the embedded stores the web server owns the data folder while it runs: then files are put in

@@ -91,7 +91,7 @@ const server = http.createServer((req, res) => {
     return res.end("Alamat tidak valid / invalid address");
   }
   // API answers may hold personal data: never cached (the open data excepted)
-  if (req.url?.startsWith("/api/") && !req.url.startsWith("/api/open-data/"))
+  if (req.url?.startsWith("/api/") && !req.url.startsWith("/api/data-terbuka/"))
     res.setHeader("cache-control", "no-store");
   // Source exports are streamed to the data folder by /api/impor, which holds them to IMPORT_MAX_MB itself.
   if (

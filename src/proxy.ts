@@ -3,6 +3,7 @@
 // The headers that never change are in next.config.js; scripts/server.mjs, in front of everything,
 // refuses addresses with control characters, marks API answers no-store and sends HSTS over HTTPS.
 import { NextResponse, type NextRequest } from "next/server";
+import { RENAMED_PARAMS } from "../scripts/renamed-urls.mjs";
 
 export function contentSecurityPolicy(nonce: string, dev: boolean): string {
   return [
@@ -21,7 +22,31 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
   ].join("; ");
 }
 
+/**
+ * The query with its parameters' old names replaced (?period=year&from=… → ?periode=year&dari=…), or null
+ * when it has none. A new name already present wins over the old one.
+ */
+export function renamedQuery(search: URLSearchParams): URLSearchParams | null {
+  const renamed: Record<string, string> = RENAMED_PARAMS;
+  if (![...search.keys()].some((k) => Object.hasOwn(renamed, k))) return null;
+  const out = new URLSearchParams();
+  for (const [k, v] of search) {
+    const name = Object.hasOwn(renamed, k) ? renamed[k]! : k;
+    if (name !== k && search.has(name)) continue;
+    out.append(name, v);
+  }
+  return out;
+}
+
 export function proxy(request: NextRequest) {
+  if (request.method === "GET" || request.method === "HEAD") {
+    const query = renamedQuery(request.nextUrl.searchParams);
+    if (query) {
+      const url = request.nextUrl.clone();
+      url.search = query.toString();
+      return NextResponse.redirect(url, 308);
+    }
+  }
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const headers = new Headers(request.headers);

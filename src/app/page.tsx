@@ -17,7 +17,7 @@ export default async function LandingPage() {
         <li className="card">{t("landing.public")}</li>
       </ul>
       <p>
-        <Link className="button" href={session ? homeFor(session.user.role) : "/login"}>
+        <Link className="button" href={session ? homeFor(session.user.role) : "/masuk"}>
           {session ? t("nav.dashboard") : t("landing.cta")}
         </Link>{" "}
         <Link className="button secondary" href="/laporan">

@@ -44,7 +44,7 @@ export function AppHeader({
               <SignOutButton label={t("nav.logout")} />
             </div>
           ) : (
-            <Link href="/login" className="button small">
+            <Link href="/masuk" className="button small">
               {t("nav.login")}
             </Link>
           )}

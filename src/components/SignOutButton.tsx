@@ -1,4 +1,4 @@
-import { logout } from "@/app/login/actions";
+import { logout } from "@/app/masuk/actions";
 
 // A form post, so signing out works without JavaScript too.
 export function SignOutButton({ label }: { label: string }) {

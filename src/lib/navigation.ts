@@ -11,19 +11,19 @@ const ALL: readonly Role[] = ["ADMIN", "LEADER", "HR", "UNIT_HEAD", "EMPLOYEE"];
 
 /** Every signed-in page and who may open it: the navigation and the page guards read the same list. */
 export const NAV_ITEMS = [
-  { href: "/dashboard", label: "nav.dashboard", roles: ["ADMIN", "LEADER", "HR", "UNIT_HEAD"] },
+  { href: "/dasbor", label: "nav.dashboard", roles: ["ADMIN", "LEADER", "HR", "UNIT_HEAD"] },
   { href: "/layanan", label: "nav.requests", roles: ["EMPLOYEE"] },
   { href: "/antrian", label: "nav.queue", roles: ["ADMIN", "HR", "UNIT_HEAD"] },
   { href: "/kepatuhan", label: "nav.compliance", roles: ["ADMIN", "HR", "UNIT_HEAD"] },
   { href: "/notifikasi", label: "nav.notifications", roles: ALL },
-  { href: "/me", label: "nav.me", roles: ALL },
+  { href: "/saya", label: "nav.me", roles: ALL },
   { href: "/admin/mulai", label: "nav.start", roles: ["ADMIN"] },
   { href: "/data", label: "nav.data", roles: ["ADMIN", "HR"] },
-  { href: "/data/master", label: "nav.master", roles: ["ADMIN", "HR"] },
-  { href: "/admin/survey", label: "nav.survey", roles: ["ADMIN", "HR"] },
+  { href: "/data/induk", label: "nav.master", roles: ["ADMIN", "HR"] },
+  { href: "/admin/survei", label: "nav.survey", roles: ["ADMIN", "HR"] },
   { href: "/admin/laporan", label: "nav.reports", roles: ["ADMIN", "HR"] },
   { href: "/admin/pengaturan", label: "nav.settings", roles: ["ADMIN", "HR"] },
-  { href: "/admin/users", label: "nav.users", roles: ["ADMIN", "HR"] },
+  { href: "/admin/pengguna", label: "nav.users", roles: ["ADMIN", "HR"] },
   { href: "/admin/audit", label: "nav.audit", roles: ["ADMIN"] },
 ] as const satisfies readonly NavItem[];
 
@@ -39,5 +39,5 @@ export function navFor(role: Role): NavItem[] {
 
 /** Where a user lands after signing in. */
 export function homeFor(role: Role): string {
-  return role === "EMPLOYEE" ? "/layanan" : "/dashboard";
+  return role === "EMPLOYEE" ? "/layanan" : "/dasbor";
 }

@@ -93,7 +93,7 @@ export async function setupStores(env: Env, log: (line: string) => void = consol
           const issued = await issueSetupToken(db);
           if (issued)
             log(
-              `[pantau] first administrator: open ${publicBase(env)}/setup/${issued.token} (valid ${SETUP_TOKEN_HOURS} h)`,
+              `[pantau] first administrator: open ${publicBase(env)}/aktivasi/${issued.token} (valid ${SETUP_TOKEN_HOURS} h)`,
             );
         } finally {
           await db.$disconnect();

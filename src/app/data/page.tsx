@@ -170,7 +170,7 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
                   <td className="num">{formatNumber(b.rowsLoaded)}</td>
                   <td className="num">
                     {b.rowsQuarantined > 0 ? (
-                      <Link href={`/data/batches/${b.id}`}>{t("data.quarantine.view", { n: b.rowsQuarantined })}</Link>
+                      <Link href={`/data/berkas/${b.id}`}>{t("data.quarantine.view", { n: b.rowsQuarantined })}</Link>
                     ) : (
                       "0"
                     )}

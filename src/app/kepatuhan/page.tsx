@@ -33,7 +33,7 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
         <Link className="button small secondary" href="/kepatuhan/disiplin">
           {t("discipline.open")}
         </Link>
-        <Link className="button small secondary" href="/dashboard/ekinerja">
+        <Link className="button small secondary" href="/dasbor/ekinerja">
           {t("compliance.ranking")}
         </Link>
         {isHr && (
@@ -113,8 +113,8 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
 
       <p className="muted" role="status">
         {t("compliance.count", { n: list.total })}{" "}
-        <a href={`/api/kepatuhan/export?${query}&format=csv`}>{t("compliance.csv")}</a> ·{" "}
-        <a href={`/api/kepatuhan/export?${query}&format=xlsx`}>{t("compliance.xlsx")}</a>
+        <a href={`/api/ekspor/kepatuhan?${query}&format=csv`}>{t("compliance.csv")}</a> ·{" "}
+        <a href={`/api/ekspor/kepatuhan?${query}&format=xlsx`}>{t("compliance.xlsx")}</a>
       </p>
       {list.rows.length === 0 ? (
         <p className="empty-state">{t("compliance.empty")}</p>

@@ -36,8 +36,8 @@ export default async function ReportsIndexPage() {
       )}
       <p className="muted small">
         {t("report.index.openData")}{" "}
-        <Link href="/api/open-data/laporan" prefetch={false}>
-          /api/open-data/laporan
+        <Link href="/api/data-terbuka/laporan" prefetch={false}>
+          /api/data-terbuka/laporan
         </Link>
       </p>
     </div>

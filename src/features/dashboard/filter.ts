@@ -16,15 +16,25 @@ export interface UnitOption {
   depth: number;
 }
 
+/** Each filter field's name in a dashboard URL (Indonesian, as every public address: ?periode=…&dari=…). */
+export const FILTER_PARAM = {
+  period: "periode",
+  from: "dari",
+  to: "sampai",
+  unitId: "unit",
+  serviceTypeId: "layanan",
+} as const satisfies Record<keyof DashboardFilter, string>;
+
 /** The filter as URL parameters (only what differs from the defaults). */
 export function filterQuery(filter: DashboardFilter, drop: (keyof DashboardFilter)[] = []): string {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(filter)) if (v && !drop.includes(k as keyof DashboardFilter)) params.set(k, v);
+  for (const [k, v] of Object.entries(filter) as [keyof DashboardFilter, string | undefined][])
+    if (v && !drop.includes(k)) params.set(FILTER_PARAM[k], v);
   const qs = params.toString();
   return qs ? `?${qs}` : "";
 }
 
 /** A unit's own dashboard page with the same period (unit and service filters dropped). */
 export function unitLink(filter: DashboardFilter, unitId: string) {
-  return `/dashboard/units/${encodeURIComponent(unitId)}${filterQuery(filter, ["unitId", "serviceTypeId"])}`;
+  return `/dasbor/unit/${encodeURIComponent(unitId)}${filterQuery(filter, ["unitId", "serviceTypeId"])}`;
 }

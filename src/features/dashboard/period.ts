@@ -23,7 +23,7 @@ const isoDate = z
     }
   }, "validation.date");
 
-/** The filter a dashboard URL carries: `?period=quarter` or `?period=custom&from=…&to=…`. */
+/** The filter a dashboard URL carries (`?periode=quarter` or `?periode=custom&dari=…&sampai=…`, see FILTER_PARAM). */
 export const periodInput = z
   .object({
     period: z.enum(PERIOD_PRESETS).default(DEFAULT_PERIOD),

@@ -23,7 +23,7 @@ export async function actorOf(session: Session): Promise<SessionActor> {
 /** For form posts: the signed-in actor, or off to the login page (or the password change it still owes). */
 export async function signedInActor(): Promise<SessionActor> {
   const a = await getAccountSession();
-  if (!a) redirect("/login");
+  if (!a) redirect("/masuk");
   if (a.mustChangePassword) redirect(PASSWORD_CHANGE_PATH);
   return actorOf(a.session);
 }

@@ -7,7 +7,7 @@ import type { Db } from "../db/client";
 import { authOptions } from "./options";
 
 /** Where an account with a one-time password goes before anything else. */
-export const PASSWORD_CHANGE_PATH = "/me/kata-sandi";
+export const PASSWORD_CHANGE_PATH = "/saya/kata-sandi";
 
 /**
  * The session as the account stands now: a cookie made before the account was deactivated, its role,
@@ -73,7 +73,7 @@ export async function currentSession(db: Db, session: Session): Promise<Session 
 /** For pages: the session of a signed-in user with one of `roles`; otherwise login, the password change, or 403. */
 export async function requireRole(roles: readonly Role[] | "any", from: string): Promise<Session> {
   const a = await getAccountSession();
-  if (!a) redirect(`/login?callbackUrl=${encodeURIComponent(from)}`);
+  if (!a) redirect(`/masuk?callbackUrl=${encodeURIComponent(from)}`);
   if (a.mustChangePassword) redirect(`${PASSWORD_CHANGE_PATH}?callbackUrl=${encodeURIComponent(from)}`);
   const { session } = a;
   if (roles !== "any" && !roles.includes(session.user.role)) forbidden();

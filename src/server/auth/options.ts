@@ -38,11 +38,11 @@ export function sessionCookieName(): string {
 }
 
 // next-auth reads and ends sessions (getServerSession, sign-out). Sessions are made by the login
-// form's server action (src/app/login/actions.ts), the one door in: it posts without JavaScript,
+// form's server action (src/app/masuk/actions.ts), the one door in: it posts without JavaScript,
 // throttles per user, client and browser, and checks where it may send the browser next.
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
-  pages: { signIn: "/login" },
+  pages: { signIn: "/masuk" },
   get secret() {
     return authSecret();
   },

@@ -9,5 +9,5 @@ export async function signOutEverywhere(): Promise<void> {
   await (await serverCaller()).account.signOutEverywhere().catch(() => {}); // not signed in: nothing to end
   const c = clearedSessionCookie();
   (await cookies()).set(c.name, c.value, c.options);
-  redirect("/login");
+  redirect("/masuk");
 }

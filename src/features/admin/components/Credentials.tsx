@@ -26,7 +26,7 @@ export function Credentials({ created, onDone }: { created: Credential[]; onDone
     window.addEventListener("beforeunload", hold);
     return () => window.removeEventListener("beforeunload", hold);
   }, []);
-  const loginUrl = `${window.location.origin}/login`;
+  const loginUrl = `${window.location.origin}/masuk`;
 
   function csv() {
     const rows = created.map((c) => [{ excelText: c.username }, c.password, c.name, t(`role.${c.role}`), c.unitName]);

@@ -6,7 +6,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { useI18n } from "@/i18n/client";
 import type { MessageKey } from "@/i18n/catalog";
-import { filterQuery, type DashboardFilter, type UnitOption } from "../filter";
+import { FILTER_PARAM as P, filterQuery, type DashboardFilter, type UnitOption } from "../filter";
 import { PERIOD_PRESETS } from "../period";
 
 export { filterQuery, type DashboardFilter, type UnitOption };
@@ -47,7 +47,7 @@ export function Filters(props: {
     const params = new URLSearchParams();
     for (const [k, v] of new FormData(form)) {
       if (typeof v !== "string" || v === "") continue;
-      if ((k === "from" || k === "to") && (form.elements.namedItem("period") as HTMLSelectElement).value !== "custom")
+      if ((k === P.from || k === P.to) && (form.elements.namedItem(P.period) as HTMLSelectElement).value !== "custom")
         continue;
       params.set(k, v);
     }
@@ -84,15 +84,15 @@ export function Filters(props: {
         }}
         onChange={(e) => {
           const target = e.target as HTMLElement;
-          const period = (e.currentTarget.elements.namedItem("period") as HTMLSelectElement).value;
+          const period = (e.currentTarget.elements.namedItem(P.period) as HTMLSelectElement).value;
           // Selects apply at once; a custom range waits for both dates and the Apply button.
-          if (target.tagName === "SELECT" && (period !== "custom" || target.getAttribute("name") !== "period"))
+          if (target.tagName === "SELECT" && (period !== "custom" || target.getAttribute("name") !== P.period))
             apply(e.currentTarget);
         }}
       >
         <label>
           {t("dashboard.period.label")}
-          <select name="period" defaultValue={filter.period}>
+          <select name={P.period} defaultValue={filter.period}>
             {PERIOD_PRESETS.map((p) => (
               <option key={p} value={p}>
                 {t(`dashboard.period.${p}`)}
@@ -103,17 +103,17 @@ export function Filters(props: {
         <div className="custom-range">
           <label>
             {t("dashboard.from")}
-            <input type="date" name="from" defaultValue={filter.from} />
+            <input type="date" name={P.from} defaultValue={filter.from} />
           </label>
           <label>
             {t("dashboard.to")}
-            <input type="date" name="to" defaultValue={filter.to} />
+            <input type="date" name={P.to} defaultValue={filter.to} />
           </label>
         </div>
         {!props.fixedUnit && (
           <label>
             {t("dashboard.unit.label")}
-            <select name="unitId" defaultValue={filter.unitId ?? ""}>
+            <select name={P.unitId} defaultValue={filter.unitId ?? ""}>
               {props.canSeeAll && <option value="">{t("dashboard.unit.all")}</option>}
               {props.units.map((u) => (
                 <option key={u.id} value={u.id}>
@@ -125,11 +125,11 @@ export function Filters(props: {
           </label>
         )}
         {props.noService ? (
-          filter.serviceTypeId && <input type="hidden" name="serviceTypeId" value={filter.serviceTypeId} />
+          filter.serviceTypeId && <input type="hidden" name={P.serviceTypeId} value={filter.serviceTypeId} />
         ) : (
           <label>
             {t("dashboard.service.label")}
-            <select name="serviceTypeId" defaultValue={filter.serviceTypeId ?? ""}>
+            <select name={P.serviceTypeId} defaultValue={filter.serviceTypeId ?? ""}>
               <option value="">{t("dashboard.service.all")}</option>
               {props.services.map((s) => (
                 <option key={s.id} value={s.id}>
@@ -151,12 +151,12 @@ export function Filters(props: {
 }
 
 const TABS: { href: string; label: MessageKey }[] = [
-  { href: "/dashboard", label: "dashboard.tab.overview" },
-  { href: "/dashboard/services", label: "dashboard.tab.services" },
-  { href: "/dashboard/attendance", label: "dashboard.tab.attendance" },
-  { href: "/dashboard/ekinerja", label: "dashboard.tab.ekinerja" },
-  { href: "/dashboard/satisfaction", label: "dashboard.tab.satisfaction" },
-  { href: "/dashboard/scorecard", label: "dashboard.tab.scorecard" },
+  { href: "/dasbor", label: "dashboard.tab.overview" },
+  { href: "/dasbor/layanan", label: "dashboard.tab.services" },
+  { href: "/dasbor/kehadiran", label: "dashboard.tab.attendance" },
+  { href: "/dasbor/ekinerja", label: "dashboard.tab.ekinerja" },
+  { href: "/dasbor/kepuasan", label: "dashboard.tab.satisfaction" },
+  { href: "/dasbor/rapor", label: "dashboard.tab.scorecard" },
 ];
 
 /** The dashboard's pages; the filter travels along. */

@@ -6,15 +6,18 @@ import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
 import { serverCaller } from "@/trpc/server";
-import type { DashboardFilter, UnitOption } from "../filter";
+import { FILTER_PARAM as P, type DashboardFilter, type UnitOption } from "../filter";
 import { DEFAULT_PERIOD, periodInput } from "../period";
 
 export type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
 export function filterOf(search: Search): { filter: DashboardFilter; problem: string | null } {
-  const raw = { period: one(search.period), from: one(search.from), to: one(search.to) };
-  const ids = { unitId: one(search.unitId)?.slice(0, 64), serviceTypeId: one(search.serviceTypeId)?.slice(0, 64) };
+  const raw = { period: one(search[P.period]), from: one(search[P.from]), to: one(search[P.to]) };
+  const ids = {
+    unitId: one(search[P.unitId])?.slice(0, 64),
+    serviceTypeId: one(search[P.serviceTypeId])?.slice(0, 64),
+  };
   const parsed = periodInput.safeParse(raw);
   if (parsed.success) {
     const { period, from, to } = parsed.data;
@@ -23,8 +26,8 @@ export function filterOf(search: Search): { filter: DashboardFilter; problem: st
   return { filter: { period: DEFAULT_PERIOD, ...ids }, problem: parsed.error.issues[0]?.message ?? "validation.date" };
 }
 
-export async function dashboardPageData(path: "/dashboard", searchParams: Promise<Search>, fixedUnitId?: string) {
-  const session = await requireRole(rolesFor("/dashboard"), path);
+export async function dashboardPageData(path: "/dasbor", searchParams: Promise<Search>, fixedUnitId?: string) {
+  const session = await requireRole(rolesFor("/dasbor"), path);
   const [{ t, locale }, api, search] = await Promise.all([getTranslator(), serverCaller(), searchParams]);
   const { filter, problem } = filterOf(search);
   if (fixedUnitId) filter.unitId = fixedUnitId;

@@ -163,7 +163,7 @@ export function UploadExports({ maxMb }: { maxMb: number }) {
                           duplicate: formatNumber(u.batch.rowsDuplicate),
                         })}{" "}
                         {u.batch.rowsQuarantined > 0 ? (
-                          <Link href={`/data/batches/${u.batch.id}`}>
+                          <Link href={`/data/berkas/${u.batch.id}`}>
                             {t("data.quarantine.view", { n: u.batch.rowsQuarantined })}
                           </Link>
                         ) : (

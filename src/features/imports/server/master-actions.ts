@@ -25,7 +25,7 @@ import {
 } from "../../../../etl/master/master";
 import { FIELDS, missingFields, type ColumnMap } from "../../../../etl/master/fields";
 
-const guard = () => requireRole(rolesFor("/data/master"), "/data/master");
+const guard = () => requireRole(rolesFor("/data/induk"), "/data/induk");
 const idOf = (formData: FormData) => {
   const id = Number(field(formData, "importId"));
   return Number.isInteger(id) && id > 0 ? id : 0;
@@ -35,19 +35,19 @@ const optionsOf = (formData: FormData) => ({
   complete: field(formData, "complete") === "1",
 });
 const query = (o: { asOf: string; complete: boolean }) =>
-  `asOf=${encodeURIComponent(o.asOf)}${o.complete ? "&complete=1" : ""}`;
+  `per=${encodeURIComponent(o.asOf)}${o.complete ? "&lengkap=1" : ""}`;
 
 export async function uploadMasterFile(formData: FormData) {
   const session = await guard();
   const kind = field(formData, "kind") as MasterKind;
   const file = formData.get("file");
-  if (kind !== "UNITS" && kind !== "EMPLOYEES") redirect("/data/master?error=master.upload.error.file");
+  if (kind !== "UNITS" && kind !== "EMPLOYEES") redirect("/data/induk?galat=master.upload.error.file");
   if (!(file instanceof File) || file.size === 0 || !/\.(xlsx|csv|txt)$/i.test(file.name))
-    redirect("/data/master?error=master.upload.error.file");
-  if (file.size > FORM_BODY_LIMIT_MB * 1024 * 1024) redirect("/data/master?error=master.upload.error.size");
+    redirect("/data/induk?galat=master.upload.error.file");
+  if (file.size > FORM_BODY_LIMIT_MB * 1024 * 1024) redirect("/data/induk?galat=master.upload.error.size");
   const db = await getDb();
   const region = await db.region.findFirst({ orderBy: { createdAt: "asc" } });
-  if (!region) redirect("/data/master?error=master.noRegion");
+  if (!region) redirect("/data/induk?galat=master.noRegion");
   const actor = await actorOf(session);
   const imp = await receiveMaster(db, env().dataDir, {
     regionId: region.id,
@@ -62,7 +62,7 @@ export async function uploadMasterFile(formData: FormData) {
     entityId: String(imp.id),
     after: { kind, fileName: imp.fileName, sha256: imp.sha256 },
   });
-  redirect(`/data/master/${imp.id}`);
+  redirect(`/data/induk/${imp.id}`);
 }
 
 export async function saveMasterMapping(formData: FormData) {
@@ -70,7 +70,7 @@ export async function saveMasterMapping(formData: FormData) {
   const id = idOf(formData);
   const db = await getDb();
   const imp = id ? await db.masterImport.findUnique({ where: { id } }) : null;
-  if (!imp || imp.status !== "PREVIEW") redirect(`/data/master?error=master.error.done`);
+  if (!imp || imp.status !== "PREVIEW") redirect(`/data/induk?galat=master.error.done`);
   const file = await readMasterFile(db, imp.regionId, imp.kind, storedBytes(env().dataDir, imp.storedPath), null);
   const map: ColumnMap = {};
   const used = new Set<number>();
@@ -79,14 +79,14 @@ export async function saveMasterMapping(formData: FormData) {
     if (raw === "") continue;
     const i = Number(raw);
     if (!Number.isInteger(i) || i < 0 || i >= file.table.header.length) continue;
-    if (used.has(i)) redirect(`/data/master/${id}?remap=1&error=master.map.error.twice`);
+    if (used.has(i)) redirect(`/data/induk/${id}?petakan=1&galat=master.map.error.twice`);
     used.add(i);
     map[f.field] = i;
   }
   const missing = missingFields(imp.kind, map);
   if (missing.length)
     redirect(
-      `/data/master/${id}?remap=1&error=master.map.error.missing&fields=${encodeURIComponent(missing.join(","))}`,
+      `/data/induk/${id}?petakan=1&galat=master.map.error.missing&kolom=${encodeURIComponent(missing.join(","))}`,
     );
   await saveMapping(db, imp.regionId, imp.kind, id, file, map);
   await recordAudit(db, await actorOf(session), {
@@ -95,7 +95,7 @@ export async function saveMasterMapping(formData: FormData) {
     entityId: String(id),
     after: { signature: file.signature, map },
   });
-  redirect(`/data/master/${id}`);
+  redirect(`/data/induk/${id}`);
 }
 
 export async function applyMasterImport(formData: FormData) {
@@ -107,15 +107,15 @@ export async function applyMasterImport(formData: FormData) {
   try {
     const asOf = isCalendarDate(opts.asOf) ? opts.asOf : today(await regionTimezone(db));
     const r = await applyMaster(db, env().dataDir, await actorOf(session), id, { asOf, complete: opts.complete });
-    outcome = "plan" in r ? "" : `error=master.error.${r.error}`;
+    outcome = "plan" in r ? "" : `galat=master.error.${r.error}`;
   } catch (err) {
-    if (err instanceof EtlBusyError) outcome = "error=master.error.busy";
+    if (err instanceof EtlBusyError) outcome = "galat=master.error.busy";
     else {
       console.error("[master] apply failed:", err);
-      outcome = "error=master.error.failed";
+      outcome = "galat=master.error.failed";
     }
   }
-  redirect(`/data/master/${id}?${outcome || "applied=1"}${outcome ? `&${query(opts)}` : ""}`);
+  redirect(`/data/induk/${id}?${outcome || "diterapkan=1"}${outcome ? `&${query(opts)}` : ""}`);
 }
 
 export async function cancelMasterImport(formData: FormData) {
@@ -128,5 +128,5 @@ export async function cancelMasterImport(formData: FormData) {
       entity: "MasterImport",
       entityId: String(id),
     });
-  redirect(`/data/master/${id}`);
+  redirect(`/data/induk/${id}`);
 }

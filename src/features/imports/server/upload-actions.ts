@@ -24,7 +24,7 @@ export async function saveUploadMapping(formData: FormData) {
   for (const c of SOURCE_FORMATS[kind].columns) {
     const i = Number(field(formData, `col.${c.field}`) || -1);
     if (!Number.isInteger(i) || i < 0 || i >= table.header.length) continue;
-    if (used.has(i)) redirect(`/data/unggah/${id}?kind=${kind}&error=master.map.error.twice`);
+    if (used.has(i)) redirect(`/data/unggah/${id}?jenis=${kind}&galat=master.map.error.twice`);
     used.add(i);
     columns[c.field] = table.header[i]!;
     columns[`@${c.field}`] = String(i);
@@ -32,7 +32,7 @@ export async function saveUploadMapping(formData: FormData) {
   const missing = SOURCE_FORMATS[kind].columns.filter((c) => c.required && !columns[c.field]).map((c) => c.names[0]);
   if (missing.length)
     redirect(
-      `/data/unggah/${id}?kind=${kind}&error=master.map.error.missing&fields=${encodeURIComponent(missing.join(", "))}`,
+      `/data/unggah/${id}?jenis=${kind}&galat=master.map.error.missing&kolom=${encodeURIComponent(missing.join(", "))}`,
     );
   const signature = headerSignature(table.header);
   await db.importMapping.upsert({

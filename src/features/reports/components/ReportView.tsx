@@ -64,7 +64,7 @@ export function ReportView({
             <a className="button small secondary" href={`${meta.base}/csv${v}`}>
               {t("report.download.csv")}
             </a>
-            <a className="button small secondary" href={`/api/open-data${meta.base}${v}`}>
+            <a className="button small secondary" href={`/api/data-terbuka${meta.base}${v}`}>
               {t("report.download.json")}
             </a>
           </p>

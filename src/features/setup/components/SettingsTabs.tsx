@@ -6,7 +6,7 @@ const TABS = [
   { href: "/admin/pengaturan", label: "setup.tabs.region" },
   { href: "/admin/pengaturan/kalender", label: "setup.tabs.calendar" },
   { href: "/admin/pengaturan/layanan", label: "setup.tabs.services" },
-  { href: "/admin/survey", label: "setup.tabs.points" },
+  { href: "/admin/survei", label: "setup.tabs.points" },
 ] as const;
 
 export async function SettingsTabs({ current }: { current: (typeof TABS)[number]["href"] }) {

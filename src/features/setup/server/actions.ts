@@ -44,7 +44,7 @@ const SETTINGS_ROLES = new Set(["ADMIN", "HR"]);
 
 async function settingsActor(): Promise<SessionActor> {
   const actor = await signedInActor();
-  if (!SETTINGS_ROLES.has(actor.role)) redirect("/dashboard");
+  if (!SETTINGS_ROLES.has(actor.role)) redirect("/dasbor");
   return actor;
 }
 
@@ -65,7 +65,7 @@ export async function firstAdminForm(_prev: FormState, formData: FormData): Prom
   if (!parsed.success) return refused(fieldErrors(parsed.error), back);
   const result = await createFirstAdmin(await getDb(), token, parsed.data);
   if (!result.ok) return refused(result.errors, back);
-  redirect(`/setup/selesai?u=${encodeURIComponent(result.username)}`);
+  redirect(`/aktivasi/selesai?pengguna=${encodeURIComponent(result.username)}`);
 }
 
 // ---- region ----
@@ -92,7 +92,7 @@ function holidayRows(values: Record<string, string>): { rows: HolidayInput[]; er
 
 export async function createRegionForm(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await signedInActor();
-  if (actor.role !== "ADMIN") redirect("/dashboard");
+  if (actor.role !== "ADMIN") redirect("/dasbor");
   const values = textFields(formData);
   const parsed = regionInput.safeParse(values);
   const holidays = holidayRows(values);

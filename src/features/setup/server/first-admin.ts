@@ -1,5 +1,5 @@
 // The first administrator of an installation without demo data: start-up prints a one-time link
-// (/setup/<token>, 24 hours) while no ADMIN exists; the page behind it makes that account once.
+// (/aktivasi/<token>, 24 hours) while no ADMIN exists; the page behind it makes that account once.
 // Only the token's SHA-256 is stored, so the database (or a backup of it) does not hold a usable link.
 import { createHash, randomBytes } from "node:crypto";
 import { recordAudit } from "@/server/audit";

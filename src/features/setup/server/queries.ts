@@ -28,12 +28,12 @@ export type ChecklistStep = (typeof CHECKLIST_STEPS)[number];
 /** Where each step is done. */
 export const CHECKLIST_LINKS: Record<ChecklistStep, string> = {
   region: "/admin/pengaturan",
-  units: "/data/master",
-  employees: "/data/master",
-  accounts: "/admin/users",
+  units: "/data/induk",
+  employees: "/data/induk",
+  accounts: "/admin/pengguna",
   attendance: "/data",
   ekinerja: "/data",
-  surveyPoint: "/admin/survey",
+  surveyPoint: "/admin/survei",
   report: "/admin/laporan",
 };
 

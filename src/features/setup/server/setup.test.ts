@@ -116,7 +116,7 @@ describe("start-up without demo data", () => {
         return lines
           .join("\n")
           .match(
-            /\[pantau\] first administrator: open (https:\/\/pantau\.sukamaju\.go\.id\/setup\/([A-Za-z0-9_-]+)) \(valid 24 h\)/,
+            /\[pantau\] first administrator: open (https:\/\/pantau\.sukamaju\.go\.id\/aktivasi\/([A-Za-z0-9_-]+)) \(valid 24 h\)/,
           );
       };
       const one = await linkOf();

@@ -14,17 +14,17 @@ import { forgetDeclaredPopulation } from "@/features/dashboard/server/satisfacti
 const ROLES = ["ADMIN", "HR"] as const;
 
 export async function createServicePoint(formData: FormData) {
-  const session = await requireRole(ROLES, "/admin/survey");
+  const session = await requireRole(ROLES, "/admin/survei");
   const parsed = servicePointInput.safeParse(textFields(formData));
   if (!parsed.success)
     redirect(
-      `/admin/survey?error=${encodeURIComponent(parsed.error.issues[0]!.message)}&field=${String(parsed.error.issues[0]!.path[0] ?? "")}`,
+      `/admin/survei?galat=${encodeURIComponent(parsed.error.issues[0]!.message)}&kolom=${String(parsed.error.issues[0]!.path[0] ?? "")}`,
     );
   const db = await getDb();
   const unit = await db.unit.findUnique({ where: { id: parsed.data.unitId } });
-  if (!unit) redirect("/admin/survey?error=survey.error.choose&field=unitId");
+  if (!unit) redirect("/admin/survei?galat=survey.error.choose&kolom=unitId");
   if (await db.servicePoint.findUnique({ where: { code: parsed.data.code } }))
-    redirect("/admin/survey?error=survey.admin.error.codeTaken&field=code");
+    redirect("/admin/survei?galat=survey.admin.error.codeTaken&kolom=code");
   const point = await db.$transaction(async (tx) => {
     const p = await tx.servicePoint.create({ data: { ...parsed.data, regionId: unit.regionId } });
     await recordAudit(tx, await actorOf(session), {
@@ -36,12 +36,12 @@ export async function createServicePoint(formData: FormData) {
     return p;
   });
   forgetDeclaredPopulation(db);
-  revalidatePath("/admin/survey");
-  redirect(`/admin/survey?created=${point.code}`);
+  revalidatePath("/admin/survei");
+  redirect(`/admin/survei?dibuat=${point.code}`);
 }
 
 export async function setServicePointActive(formData: FormData) {
-  const session = await requireRole(ROLES, "/admin/survey");
+  const session = await requireRole(ROLES, "/admin/survei");
   const id = field(formData, "id");
   const active = formData.get("active") === "1";
   const db = await getDb();
@@ -58,36 +58,36 @@ export async function setServicePointActive(formData: FormData) {
     });
   });
   forgetDeclaredPopulation(db);
-  revalidatePath("/admin/survey");
-  redirect("/admin/survey");
+  revalidatePath("/admin/survei");
+  redirect("/admin/survei");
 }
 
 /** Issues a one-time link for a finished request and shows it once (the token is not stored). */
 export async function issueInviteLink(formData: FormData) {
-  const session = await requireRole(ROLES, "/admin/survey");
+  const session = await requireRole(ROLES, "/admin/survei");
   const number = field(formData, "number").slice(0, 64);
   const db = await getDb();
   const { issueInvite } = await import("./invites");
   const result = await issueInvite(db, number);
   if ("error" in result)
-    redirect(`/admin/survey?inviteError=${result.error}&number=${encodeURIComponent(number)}#invite`);
+    redirect(`/admin/survei?galatUndangan=${result.error}&nomor=${encodeURIComponent(number)}#invite`);
   await recordAudit(db, await actorOf(session), {
     action: "survey.invite.issue",
     entity: "ServiceRequest",
     entityId: number,
   });
-  redirect(`/admin/survey?invite=${encodeURIComponent(result.token)}&number=${encodeURIComponent(number)}#invite`);
+  redirect(`/admin/survei?undangan=${encodeURIComponent(result.token)}&nomor=${encodeURIComponent(number)}#invite`);
 }
 
 /** Adds a survey period (the IKM of each is one click away on the satisfaction page). */
 export async function createSurveyPeriod(formData: FormData) {
-  const session = await requireRole(ROLES, "/admin/survey");
+  const session = await requireRole(ROLES, "/admin/survei");
   const parsed = surveyPeriodInput.safeParse(textFields(formData));
   if (!parsed.success)
-    redirect(`/admin/survey?periodError=${encodeURIComponent(parsed.error.issues[0]!.message)}#periods`);
+    redirect(`/admin/survei?galatPeriode=${encodeURIComponent(parsed.error.issues[0]!.message)}#periods`);
   const db = await getDb();
   const region = await db.region.findFirst({ orderBy: { createdAt: "asc" } });
-  if (!region) redirect("/admin/survey?periodError=survey.error.unknownPoint#periods");
+  if (!region) redirect("/admin/survei?galatPeriode=survey.error.unknownPoint#periods");
   await db.$transaction(async (tx) => {
     const p = await tx.surveyPeriod.create({
       data: {
@@ -104,6 +104,6 @@ export async function createSurveyPeriod(formData: FormData) {
       after: p,
     });
   });
-  revalidatePath("/admin/survey");
-  redirect("/admin/survey#periods");
+  revalidatePath("/admin/survei");
+  redirect("/admin/survei#periods");
 }

@@ -12,7 +12,7 @@ import { field } from "@/server/form";
 import { actorOf } from "@/server/auth/actor";
 
 export async function saveElementWording(formData: FormData) {
-  const session = await requireRole(["ADMIN", "HR"], "/admin/survey");
+  const session = await requireRole(["ADMIN", "HR"], "/admin/survei");
   const code = field(formData, "code");
   const raw = {
     code,
@@ -23,7 +23,7 @@ export async function saveElementWording(formData: FormData) {
   };
   const parsed = elementWordingInput.safeParse(raw);
   if (!parsed.success || !(ELEMENTS as readonly string[]).includes(code))
-    redirect(`/admin/survey?error=survey.admin.error.wording#wording`);
+    redirect(`/admin/survei?galat=survey.admin.error.wording#wording`);
   const db = await getDb();
   await db.$transaction(async (tx) => {
     const before = await tx.surveyElement.findUnique({ where: { code } });
@@ -36,6 +36,6 @@ export async function saveElementWording(formData: FormData) {
       after,
     });
   });
-  revalidatePath("/admin/survey");
-  redirect(`/admin/survey?saved=${code}#wording`);
+  revalidatePath("/admin/survei");
+  redirect(`/admin/survei?tersimpan=${code}#wording`);
 }

@@ -18,13 +18,13 @@ export default async function UploadMappingPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ kind?: string; error?: string; fields?: string }>;
+  searchParams: Promise<{ jenis?: string; galat?: string; kolom?: string }>;
 }) {
   await requireRole(rolesFor("/data"), "/data");
   const [{ id }, sp, { t, locale }] = await Promise.all([params, searchParams, getTranslator()]);
-  const view = await uploadMappingView(id, sp.kind);
+  const view = await uploadMappingView(id, sp.jenis);
   if (!view) notFound();
-  const error = sp.error && isMessageKey(sp.error) ? t(sp.error, { fields: sp.fields ?? "" }) : null;
+  const error = sp.galat && isMessageKey(sp.galat) ? t(sp.galat, { fields: sp.kolom ?? "" }) : null;
   return (
     <div className="page">
       <p>
@@ -43,7 +43,7 @@ export default async function UploadMappingPage({
       <form method="get" className="inline-form">
         <label>
           {t("upload.map.kind")}{" "}
-          <select name="kind" defaultValue={view.kind}>
+          <select name="jenis" defaultValue={view.kind}>
             <option value="ATTENDANCE">{t("etl.kind.ATTENDANCE")}</option>
             <option value="EKINERJA">{t("etl.kind.EKINERJA")}</option>
           </select>
@@ -54,7 +54,7 @@ export default async function UploadMappingPage({
       </form>
       <form action={saveUploadMapping} className="form mapping">
         <input type="hidden" name="uploadId" value={view.upload.id} />
-        <input type="hidden" name="kind" value={view.kind} />
+        <input type="hidden" name="jenis" value={view.kind} />
         {view.fields.map((f) => (
           <label key={f.field}>
             <span>
