@@ -20,8 +20,8 @@ import {
   removeInterruptedImports,
   type ImportReport,
   type PreparedImport,
-} from "./import";
-import type { ParsePool } from "./parse-pool";
+} from "./extract/files";
+import type { ParsePool } from "./extract/parse-pool";
 import { latestBacklogSnapshot, snapshotBacklog } from "./load/backlog";
 import { classifyEkinerja } from "./load/ekinerja-due";
 import { loadBatchOrMarkFailed } from "./load/files";
@@ -37,8 +37,8 @@ import {
 } from "./load/relational";
 import { createProgress, type Progress } from "./progress";
 import { SheetError } from "./master/sheet";
-import { asCsvFile } from "./sources/xlsx";
-import { readCsv } from "./sources/csv";
+import { asCsvFile } from "./extract/sources/xlsx";
+import { readCsv } from "./extract/sources/csv";
 import { headerSignature } from "./master/fields";
 import { today as todayIn } from "@/server/clock";
 
@@ -262,7 +262,7 @@ export async function runEtl(
     // finishing and loading then go in file order, so a later file's duplicates of an earlier one are found.
     // The pool is loaded only when asked for: the web server (bundled by Next.js) parses in its own thread.
     if (opts.files?.length && opts.workers) {
-      pool = new (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ "./parse-pool")).ParsePool(
+      pool = new (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ "./extract/parse-pool")).ParsePool(
         opts.workers,
       );
     }

@@ -1,4 +1,4 @@
-// CSV reader benchmark: Pantau's own reader (etl/sources/csv.ts) against csv-parse, a maintained
+// CSV reader benchmark: Pantau's own reader (etl/extract/sources/csv.ts) against csv-parse, a maintained
 // streaming parser, on the two shapes exports come in — nothing quoted (attendance machines) and every
 // field quoted (many SIMPEG and spreadsheet exports) — with the options the import needs (line numbers
 // and the raw line for quarantine). Both must read the same fields; the figures decide which one reads.
@@ -7,7 +7,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { parse } from "csv-parse/sync";
 import { formatNumber } from "@/i18n/format";
-import { readCsv } from "../sources/csv";
+import { readCsv } from "../extract/sources/csv";
 
 const { values } = parseArgs({
   options: { rows: { type: "string", default: "1000000" }, rounds: { type: "string", default: "3" } },

@@ -14,8 +14,8 @@ import { applyMigrations } from "@/server/db/migrate";
 import { todayNumber } from "@/server/clock";
 import { loadRegionContext } from "../context";
 import { generate } from "../generate/generate";
-import { parseContextOf } from "../parse";
-import { PARSE_YOUNG_GENERATION_MB, ParsePool } from "../parse-pool";
+import { parseContextOf } from "../extract/parse";
+import { PARSE_YOUNG_GENERATION_MB, ParsePool } from "../extract/parse-pool";
 
 const { values } = parseArgs({
   options: {

@@ -1,8 +1,6 @@
-// Relational sources → ClickHouse, incrementally by watermark: rows whose (updated time, id) is after
-// the last one loaded, in order, a chunk at a time. The watermark moves only after a chunk is in
-// ClickHouse; a chunk repeated after a crash carries the same deduplication token and is skipped.
-// Rows changed in the last `lagMs` wait for the next run, so a transaction still open cannot commit
-// a row behind the watermark.
+// Relational sources → ClickHouse: each source's rows after its watermark (../extract/watermarks.ts), read by
+// name (../extract/relational.ts), turned into the dimension and fact rows ClickHouse holds (SLA days in the
+// region's calendar, waits between events) and inserted with the chunk's deduplication token.
 import type { RequestStatus } from "@/generated/prisma/enums";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";
@@ -11,74 +9,14 @@ import { dayOfDate, isoDay, localDay } from "@/lib/domain/working-days";
 import type { Calendars } from "@/server/calendar";
 import type { Progress } from "../progress";
 import { DEDUP_SETTINGS } from "./files";
+import { after, byWatermark, readWatermark, saveWatermark, type WatermarkIo } from "../extract/watermarks";
+import { chunkSql, epochMs, fetchRows, selectOf } from "../extract/relational";
 
-export interface Watermark {
-  updatedAt: Date;
-  lastId: string;
-}
-
-const START: Watermark = { updatedAt: new Date(0), lastId: "" };
-
-export async function readWatermark(db: Db, source: string): Promise<Watermark> {
-  const w = await db.etlWatermark.findUnique({ where: { source } });
-  return w ? { updatedAt: w.updatedAt, lastId: w.lastId } : START;
-}
-
-async function saveWatermark(db: Db, source: string, w: Watermark) {
-  await db.etlWatermark.upsert({
-    where: { source },
-    update: { updatedAt: w.updatedAt, lastId: w.lastId },
-    create: { source, ...w },
-  });
-}
-
-const wmKey = (w: Watermark) => `${w.updatedAt.getTime()}/${w.lastId}`;
-
-export interface RelationalIo {
-  db: Db;
+/** A relational load's run: the stores, its progress and where its watermarks stand. */
+export interface RelationalIo extends WatermarkIo {
   ch: ClickHouse;
   progress: Progress;
-  generation: number;
-  lagMs: number;
-  beat?: () => Promise<void>;
-  /** Overrides every source's chunk size (tests use small chunks to stop a run between them). */
-  chunkRows?: number;
 }
-
-type Row = { id: string | bigint; stamp: Date };
-
-/** The generic watermark loop: fetch → load → save watermark, until a chunk comes back short. */
-async function byWatermark<R extends Row>(
-  io: RelationalIo,
-  source: string,
-  chunkSize: number,
-  fetch: (after: Watermark, upTo: Date, take: number) => Promise<R[]>,
-  load: (rows: R[], token: string) => Promise<number>,
-): Promise<number> {
-  const upTo = new Date(Date.now() - io.lagMs);
-  let wm = await readWatermark(io.db, source);
-  let total = 0;
-  const size = io.chunkRows ?? chunkSize;
-  for (;;) {
-    const rows = await fetch(wm, upTo, size);
-    if (rows.length === 0) break;
-    const last = rows[rows.length - 1]!;
-    const next = { updatedAt: last.stamp, lastId: String(last.id) };
-    total += await load(rows, `${io.generation}:${source}:${wmKey(wm)}:${wmKey(next)}`);
-    await saveWatermark(io.db, source, next);
-    wm = next;
-    await io.beat?.();
-    if (rows.length < size) break;
-  }
-  return total;
-}
-
-const after = (w: Watermark, upTo: Date, field: "updatedAt" | "createdAt" = "updatedAt") => ({
-  AND: [
-    { [field]: { lte: upTo } },
-    { OR: [{ [field]: { gt: w.updatedAt } }, { [field]: w.updatedAt, id: { gt: w.lastId } }] },
-  ],
-});
 
 const ms = (d: Date) => d.getTime();
 const dt = (d: Date) => d.toISOString().replace("T", " ").replace("Z", "");
@@ -238,53 +176,6 @@ export async function syncHolidays(io: RelationalIo): Promise<number> {
 }
 
 // ---- requests ----
-
-/**
- * A chunk of rows as one tab-separated text value, split here: moving one string out of the database
- * costs a fraction of building a row object per row (the driver's and Prisma's conversions), and the
- * same SQL runs on PostgreSQL and PGlite. Timestamps travel as epoch milliseconds (ms(); columns are
- * timestamp(3) in UTC), so they come back exact.
- */
-async function fetchLines(db: Db, sql: string, ...params: unknown[]): Promise<string[][]> {
-  const [row] = await db.$queryRawUnsafe<{ tsv: string | null }[]>(sql, ...params);
-  if (!row?.tsv) return [];
-  return row.tsv.split("\n").map((line) => line.split("\t"));
-}
-
-/** A chunk's columns, in order: the name a row is read by, and the SQL expression that gives it. */
-type Columns = readonly (readonly [name: string, sql: string])[];
-
-/** The columns' expressions, for concat_ws. */
-const selectOf = (columns: Columns) => columns.map(([, sql]) => sql).join(", ");
-
-/** The chunk's lines as rows with named fields (each field as text, '' for none). */
-async function fetchRows<const C extends Columns>(
-  db: Db,
-  columns: C,
-  sql: string,
-  ...params: unknown[]
-): Promise<Record<C[number][0], string>[]> {
-  const names = columns.map(([name]) => name);
-  return (await fetchLines(db, sql, ...params)).map((fields) => {
-    const row: Record<string, string> = {};
-    for (let i = 0; i < names.length; i++) row[names[i]!] = fields[i] ?? "";
-    return row as Record<C[number][0], string>;
-  });
-}
-
-const epochMs = (column: string) => `(extract(epoch FROM ${column}) * 1000)::bigint`;
-
-/**
- * One chunk of a table after a (stamp, id) watermark — rows with stamp ≤ $1 and (stamp, id) > ($2, $3),
- * at most $4, in watermark order — as one tab-separated text of the given column expressions.
- */
-const chunkSql = (table: string, stamp: string, columns: string) => `
-SELECT string_agg(concat_ws(E'\\t', ${columns}), E'\\n' ORDER BY "${stamp}", id) AS tsv
-FROM (
-  SELECT * FROM "${table}"
-  WHERE "${stamp}" <= $1 AND ("${stamp}", id) > ($2, $3)
-  ORDER BY "${stamp}", id LIMIT $4
-) s`;
 
 const STATE_COLUMNS = [
   ["id", "id"],

@@ -3,7 +3,7 @@
 // are not here is mapped by hand once (the mapping is saved per header row: ImportMapping).
 import { createHash } from "node:crypto";
 import type { MasterKind } from "@/generated/prisma/enums";
-import { headerKey } from "../sources/csv";
+import { headerKey } from "../extract/sources/csv";
 
 export interface MasterField {
   field: string;

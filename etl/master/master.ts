@@ -1,4 +1,4 @@
-// Importing master data, start to end, for the browser (/data/master) and the command line alike:
+// Importing master data, start to end, for the browser (/data/induk) and the command line alike:
 // keep the upload, read it, map its columns (automatically, from a saved mapping, or as the
 // administrator chose), plan, and apply. One path, so both give the same result and report.
 import { createHash, randomBytes } from "node:crypto";
@@ -20,9 +20,9 @@ import {
   type ColumnMap,
 } from "./fields";
 import { plan, type Plan, type PlanOptions } from "./plan";
-import { attendanceFormat } from "../sources/attendance";
-import { headerKey } from "../sources/csv";
-import { ekinerjaFormat } from "../sources/ekinerja";
+import { attendanceFormat } from "../extract/sources/attendance";
+import { headerKey } from "../extract/sources/csv";
+import { ekinerjaFormat } from "../extract/sources/ekinerja";
 import {
   cellText,
   findHeader,
@@ -294,13 +294,13 @@ export function describeUnattended(fileName: string, r: UnattendedResult): strin
       // no values in the log (a NIP is personal data): the row and the reason; the page shows the rest
       ...r.plan.problems.slice(0, 20).map((p) => `  baris/row ${p.line} (${p.field ?? "-"}): ${p.key}`),
     ];
-    if (r.plan.problems.length > 20) lines.push(`  … ${r.plan.problems.length - 20} more (/data/master/${r.importId})`);
+    if (r.plan.problems.length > 20) lines.push(`  … ${r.plan.problems.length - 20} more (/data/induk/${r.importId})`);
     return lines;
   }
   if (r.importId === null) return [`[master] ${fileName}: ${id(r.error)} / ${en(r.error)}`];
   const fields = r.missing.join(", ");
   return [
     `[master] ${fileName}: ${id("master.map.error.missing", { fields })} ${id("master.map.lead")}`,
-    `[master] ${fileName}: ${en("master.map.error.missing", { fields })} — open /data/master/${r.importId} to map the columns once.`,
+    `[master] ${fileName}: ${en("master.map.error.missing", { fields })} — open /data/induk/${r.importId} to map the columns once.`,
   ];
 }

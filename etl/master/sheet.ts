@@ -5,7 +5,7 @@
 // header and hands back cells as they were typed; what a cell means is the caller's business.
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import { decodeText, headerKey, readCsv } from "../sources/csv";
+import { decodeText, headerKey, readCsv } from "../extract/sources/csv";
 
 /** A cell as the file holds it: text, a number (Excel), a date (a date-formatted Excel cell) or nothing. */
 export type Cell = string | number | Date | null;

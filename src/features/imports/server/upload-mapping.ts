@@ -8,10 +8,10 @@ import { env } from "@/env";
 import { getDb } from "@/server/db";
 import { columnSamples } from "../../../../etl/master/master";
 import type { Table } from "../../../../etl/master/sheet";
-import { attendanceFormat } from "../../../../etl/sources/attendance";
-import { ekinerjaFormat } from "../../../../etl/sources/ekinerja";
-import { xlsxToCsv } from "../../../../etl/sources/xlsx";
-import { readCsv, decodeText } from "../../../../etl/sources/csv";
+import { attendanceFormat } from "../../../../etl/extract/sources/attendance";
+import { ekinerjaFormat } from "../../../../etl/extract/sources/ekinerja";
+import { xlsxToCsv } from "../../../../etl/extract/sources/xlsx";
+import { readCsv, decodeText } from "../../../../etl/extract/sources/csv";
 
 export const SOURCE_FORMATS = { ATTENDANCE: attendanceFormat, EKINERJA: ekinerjaFormat } as const;
 

@@ -1,6 +1,6 @@
 // Worker thread: parses source files sent by the ETL's ParsePool (see parse-pool.ts).
 import { parentPort } from "node:worker_threads";
-import { EtlUserError } from "./context";
+import { EtlUserError } from "../context";
 import { parseFile, type ParseContext } from "./parse";
 
 export interface ParseTask {

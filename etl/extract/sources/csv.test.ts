@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { decodeText, detectDelimiter, parseDate, parseLocalDateTime, parseTime, readCsv } from "./csv";
 import { attendanceRow } from "./attendance";
 import { ekinerjaRow, parsePeriod } from "./ekinerja";
-import { detectKind } from "../run";
-import { rng } from "../generate/random";
+import { detectKind } from "../../run";
+import { rng } from "../../generate/random";
 
 describe("reading messy CSV", () => {
   it("drops a UTF-8 BOM and reads Windows-1252 bytes that are not UTF-8", () => {

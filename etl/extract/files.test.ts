@@ -3,8 +3,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chNumber, openEtlStores, type EtlTestStores } from "@/test/etl";
 import { relationalKinds } from "@/test/stores";
-import { generate } from "./generate/generate";
-import { runEtl } from "./run";
+import { generate } from "../generate/generate";
+import { runEtl } from "../run";
 
 const SAMPLES = path.resolve(import.meta.dirname, "samples");
 const attendance = path.join(SAMPLES, "absensi-contoh.csv");

@@ -2,7 +2,7 @@
 // Used by the command-line ETL (and the benchmark); the web server parses in its own thread.
 import os from "node:os";
 import { Worker } from "node:worker_threads";
-import { EtlUserError } from "./context";
+import { EtlUserError } from "../context";
 import type { ParseResult } from "./parse";
 import type { ParseTask } from "./parse-worker";
 

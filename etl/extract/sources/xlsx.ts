@@ -2,7 +2,7 @@
 // parser already reads, with every row on its Excel row number (blank lines fill the gaps, and the
 // parser counts but skips them), so a quarantined row still says the row a person sees in Excel.
 import { closeSync, openSync, readFileSync, readSync, writeFileSync } from "node:fs";
-import { cellText, isXlsx, readRows, SheetError, tableOf, type Cell } from "../master/sheet";
+import { cellText, isXlsx, readRows, SheetError, tableOf, type Cell } from "../../master/sheet";
 import { attendanceFormat } from "./attendance";
 import { headerKey } from "./csv";
 import { ekinerjaFormat } from "./ekinerja";

@@ -4,7 +4,7 @@
 import { employedOn as employedOnDay, employedWithin } from "@/lib/domain/ekinerja";
 import { closeSync, mkdirSync, openSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
-import { chunkName, writeChunkCounts } from "./chunks";
+import { chunkName, writeChunkCounts } from "../chunks";
 import type { ImportKind } from "@/generated/prisma/enums";
 import { checkAnyNip } from "@/lib/domain/nip";
 import { dayNumber, isoDay, WorkCalendar } from "@/lib/domain/working-days";
@@ -15,8 +15,8 @@ import {
   type EmployeeRef,
   type RegionContext,
   type SourceMapping,
-} from "./context";
-import { headerSignature, savedColumn } from "./master/fields";
+} from "../context";
+import { headerSignature, savedColumn } from "../master/fields";
 import { attendanceFormat, type AttendanceRow } from "./sources/attendance";
 import { decodeText, parseLocalDateTime, readCsv } from "./sources/csv";
 import { ekinerjaFormat, type EkinerjaRow } from "./sources/ekinerja";
