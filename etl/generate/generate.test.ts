@@ -6,7 +6,8 @@ import { isWorkflowPath } from "@/features/requests/workflow";
 import { checkNip } from "@/lib/domain/nip";
 import { tempDir } from "@/test/stores";
 import { SERVICES, UNITS } from "./catalog";
-import { generate, makeGenerator } from "./generate";
+import { generate } from "./generate";
+import { makeGenerator } from "./model";
 
 const tmp = tempDir("pantau-gen-");
 afterAll(() => tmp.remove());
