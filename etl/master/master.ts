@@ -34,6 +34,7 @@ import {
   type SheetRow,
   type Table,
 } from "./sheet";
+import { installationRegion } from "@/server/region";
 
 /** Beside a master-data file in the server's inbox: the command line's options for it, as JSON. */
 export const MASTER_OPTIONS_SUFFIX = ".pantau-options.json";
@@ -258,7 +259,7 @@ export async function importMasterUnattended(
   actor: Actor,
   input: { kind: MasterKind; fileName: string; bytes: Uint8Array; opts: PlanOptions },
 ): Promise<UnattendedResult> {
-  const region = await db.region.findFirst({ orderBy: { createdAt: "asc" } });
+  const region = await installationRegion(db);
   if (!region) return { ok: false, importId: null, error: "master.noRegion" };
   let file: MasterFile;
   try {

@@ -4,6 +4,7 @@
 import { dayOfDate, DEFAULT_TIMEZONE, isoDay, localDay, WorkCalendar } from "@/lib/domain/working-days";
 import { now as clockNow } from "@/server/clock";
 import type { Db } from "@/server/db/client";
+import { installationRegion } from "@/server/region";
 
 export interface RegionCalendar {
   calendar: WorkCalendar;
@@ -47,6 +48,6 @@ export async function regionYear(db: Pick<Db, "region">, regionId: string, now =
 
 /** The installation's time zone: its region's (one region per installation today), else Jakarta. */
 export async function regionTimezone(db: Pick<Db, "region">): Promise<string> {
-  const region = await db.region.findFirst({ orderBy: { createdAt: "asc" }, select: { timezone: true } });
+  const region = await installationRegion(db);
   return region?.timezone ?? DEFAULT_TIMEZONE;
 }

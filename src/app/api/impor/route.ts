@@ -7,6 +7,7 @@ import { getSession } from "@/server/auth";
 import { actorOf } from "@/server/auth/actor";
 import { getDb } from "@/server/db";
 import { cleanFileName, receiveUpload, UploadTooLargeError } from "@/server/uploads";
+import { installationRegion } from "@/server/region";
 
 export const dynamic = "force-dynamic";
 
@@ -36,7 +37,7 @@ export async function POST(req: Request) {
   const fileName = cleanFileName(new URL(req.url).searchParams.get("name") ?? "");
   if (!/\.(csv|txt|xlsx)$/i.test(fileName)) return json(400, { error: "type" });
   const db = await getDb();
-  const region = await db.region.findFirst({ orderBy: { createdAt: "asc" } });
+  const region = await installationRegion(db);
   if (!region) return json(409, { error: "region" });
   const actor = await actorOf(session);
   let upload;

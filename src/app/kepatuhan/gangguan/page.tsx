@@ -2,7 +2,6 @@ import Link from "next/link";
 import { OutageForm } from "@/features/compliance/components/OutageForm";
 import { removeOutageForm } from "@/features/compliance/server/outage-actions";
 import { listOutages } from "@/features/compliance/server/outages";
-import { currentRegion } from "@/features/setup/server/queries";
 import { formatDate, formatDateTime } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
 import { requireRole } from "@/server/auth";
@@ -10,6 +9,7 @@ import { today } from "@/server/clock";
 import { getDb } from "@/server/db";
 import "@/features/setup/setup.css";
 import { pageTitle } from "@/i18n/server";
+import { installationRegion } from "@/server/region";
 
 export const generateMetadata = pageTitle("title.outages");
 
@@ -21,7 +21,7 @@ export default async function OutagesPage({
 }) {
   await requireRole(["ADMIN", "HR"], "/kepatuhan/gangguan");
   const [{ t, locale }, db, sp] = await Promise.all([getTranslator(), getDb(), searchParams]);
-  const region = await currentRegion(db);
+  const region = await installationRegion(db);
   const [outages, units] = region
     ? await Promise.all([
         listOutages(db, region.id),

@@ -4,13 +4,13 @@
 import { redirect } from "next/navigation";
 import { fieldErrors } from "@/features/setup/schemas";
 import type { FormState } from "@/features/setup/server/actions";
-import { currentRegion } from "@/features/setup/server/queries";
 import { signedInActor } from "@/server/auth/actor";
 import { getDb } from "@/server/db";
 import { loadUploadsSoon } from "@/server/etl-schedule";
 import { field, textFields } from "@/server/form";
 import { outageInput } from "../schemas";
 import { recordOutage, removeOutage } from "./outages";
+import { installationRegion } from "@/server/region";
 
 const PAGE = "/kepatuhan/gangguan";
 
@@ -34,7 +34,7 @@ export async function saveOutageForm(_prev: FormState, formData: FormData): Prom
   if (!parsed.success) return refused(fieldErrors(parsed.error));
   if (values.scope === "units" && unitIds.length === 0) return refused({ unitIds: "compliance.outage.error.noUnit" });
   const db = await getDb();
-  const region = await currentRegion(db);
+  const region = await installationRegion(db);
   if (!region) return refused({ _form: "setup.region.missing" });
   const result = await recordOutage(db, actor, region.id, parsed.data);
   if (!result.ok) return refused(result.errors);
@@ -45,7 +45,7 @@ export async function saveOutageForm(_prev: FormState, formData: FormData): Prom
 export async function removeOutageForm(formData: FormData): Promise<void> {
   const actor = await hrActor();
   const db = await getDb();
-  const region = await currentRegion(db);
+  const region = await installationRegion(db);
   const removed = region ? await removeOutage(db, actor, region.id, field(formData, "id")) : false;
   if (removed) loadUploadsSoon();
   redirect(`${PAGE}?${removed ? "dihapus=1" : "galat=1"}`);

@@ -11,6 +11,7 @@ import { disciplineWatch, thresholdsOf } from "./discipline";
 import { latestFollowUps, mayFollowUp } from "./follow-up";
 import { complianceAll, complianceList, employeeTimeline, notInExport } from "./queries";
 import { COMPLIANCE_ROLES, pageScopeUnit, scopeUnit } from "./scope";
+import { installationRegion } from "@/server/region";
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -34,10 +35,7 @@ export const complianceRouter = createTRPCRouter({
         }),
         complianceList(ch, filter, unitId),
         isHr
-          ? ctx.db.region.findFirst({
-              orderBy: { createdAt: "asc" },
-              select: { id: true, name: true, ekinerjaDeadlineDay: true, dailyLogGraceDays: true },
-            })
+          ? installationRegion(ctx.db)
           : null,
         notInExport(ch, filter, unitId, 20),
       ]);
@@ -77,7 +75,7 @@ export const complianceRouter = createTRPCRouter({
       const ownUnit = outOfScope
         ? await ctx.db.unit.findUnique({ where: { id: unitId }, select: { name: true } })
         : null;
-      const region = await ctx.db.region.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } });
+      const region = await installationRegion(ctx.db);
       const thisYear = region ? await regionYear(ctx.db, region.id) : Number(today().slice(0, 4));
       const asked = Number(input.year);
       const year = input.year && /^\d{4}$/.test(input.year) && asked <= thisYear && asked >= 2000 ? asked : thisYear;

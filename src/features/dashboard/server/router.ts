@@ -11,6 +11,7 @@ import type { Scope } from "@/server/clickhouse/scope";
 import { overview } from "./kpi";
 import { servicePerformance } from "./services";
 import { declaredPopulation as declaredPopulationOf, satisfactionView } from "./satisfaction";
+import { installationRegion } from "@/server/region";
 import type { Db } from "@/server/db/client";
 import { scorecard } from "./scorecard";
 import { attendanceView, ekinerjaView } from "./workforce";
@@ -40,7 +41,7 @@ const regionCache = new WeakMap<Db, { calendar: RegionCalendar; at: number }>();
 async function regionOf(db: Db): Promise<RegionCalendar> {
   const hit = regionCache.get(db);
   if (hit && Date.now() - hit.at < 60_000) return hit.calendar;
-  const region = await db.region.findFirst({ select: { id: true }, orderBy: { createdAt: "asc" } });
+  const region = await installationRegion(db);
   const calendar = await regionCalendar(db, region?.id ?? "");
   regionCache.set(db, { calendar, at: Date.now() });
   return calendar;

@@ -24,6 +24,7 @@ import {
   storedBytes,
 } from "../../../../etl/master/master";
 import { FIELDS, missingFields, type ColumnMap } from "../../../../etl/master/fields";
+import { installationRegion } from "@/server/region";
 
 const guard = () => requireRole(rolesFor("/data/induk"), "/data/induk");
 const idOf = (formData: FormData) => {
@@ -46,7 +47,7 @@ export async function uploadMasterFile(formData: FormData) {
     redirect("/data/induk?galat=master.upload.error.file");
   if (file.size > FORM_BODY_LIMIT_MB * 1024 * 1024) redirect("/data/induk?galat=master.upload.error.size");
   const db = await getDb();
-  const region = await db.region.findFirst({ orderBy: { createdAt: "asc" } });
+  const region = await installationRegion(db);
   if (!region) redirect("/data/induk?galat=master.noRegion");
   const actor = await actorOf(session);
   const imp = await receiveMaster(db, env().dataDir, {

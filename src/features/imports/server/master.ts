@@ -9,11 +9,12 @@ import { isCalendarDate } from "@/lib/domain/working-days";
 import { columnSamples, fieldsOf, planMaster, readMasterFile, storedBytes } from "../../../../etl/master/master";
 import { SheetError } from "../../../../etl/master/sheet";
 import type { Plan } from "../../../../etl/master/plan";
+import { installationRegion } from "@/server/region";
 
 export async function masterOverview() {
   const db = await getDb();
   const [region, imports] = await Promise.all([
-    db.region.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true, name: true, timezone: true } }),
+    installationRegion(db),
     db.masterImport.findMany({
       orderBy: { id: "desc" },
       take: 20,

@@ -7,11 +7,12 @@ import { getDb } from "@/server/db";
 import { createDraft, discardDraft, publishReport } from "./reports";
 import { today } from "@/server/clock";
 import { field } from "@/server/form";
+import { installationRegion } from "@/server/region";
 
 export async function draftReport(formData: FormData): Promise<void> {
   const u = await signedInActor();
   const db = await getDb();
-  const region = await db.region.findFirst({ orderBy: { createdAt: "asc" } });
+  const region = await installationRegion(db);
   if (!region) redirect("/admin/laporan?galat=reports.error.region");
   const period = field(formData, "period");
   const result = await createDraft(

@@ -15,7 +15,6 @@ import {
   type HolidayInput,
 } from "../schemas";
 import { createFirstAdmin } from "./first-admin";
-import { currentRegion } from "./queries";
 import {
   addHoliday,
   addShippedYear,
@@ -25,6 +24,7 @@ import {
   updateHoliday,
   updateRegion,
 } from "./settings";
+import { installationRegion } from "@/server/region";
 
 export interface FormState {
   errors: FieldErrors;
@@ -49,7 +49,7 @@ async function settingsActor(): Promise<SessionActor> {
 }
 
 async function regionOrSetup(actor: SessionActor) {
-  const region = await currentRegion(await getDb());
+  const region = await installationRegion(await getDb());
   if (!region) redirect(actor.role === "ADMIN" ? "/admin/pengaturan/daerah" : "/admin/pengaturan");
   return region;
 }

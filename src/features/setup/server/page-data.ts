@@ -3,8 +3,9 @@ import "server-only";
 import { redirect } from "next/navigation";
 import type { Session } from "next-auth";
 import { getDb } from "@/server/db";
-import { calendarYear, checklist, currentRegion, regionExists, serviceType, serviceTypes } from "./queries";
+import { calendarYear, checklist, regionExists, serviceType, serviceTypes } from "./queries";
 import { setupTokenState } from "./first-admin";
+import { installationRegion } from "@/server/region";
 
 export async function setupLinkData(token: string) {
   return { state: await setupTokenState(await getDb(), token) };
@@ -13,7 +14,7 @@ export async function setupLinkData(token: string) {
 /** An administrator of an installation without a region goes to the region setup first. */
 export async function leadToRegionSetup(session: Session | null): Promise<void> {
   if (session?.user.role !== "ADMIN") return;
-  if (!(await currentRegion(await getDb()))) redirect("/admin/pengaturan/daerah");
+  if (!(await installationRegion(await getDb()))) redirect("/admin/pengaturan/daerah");
 }
 
 export async function checklistData() {
@@ -22,7 +23,7 @@ export async function checklistData() {
 
 /** The region, or (none yet) the region setup for an administrator and a note for HR. */
 export async function regionFor(session: Session) {
-  const region = await currentRegion(await getDb());
+  const region = await installationRegion(await getDb());
   if (!region && session.user.role === "ADMIN") redirect("/admin/pengaturan/daerah");
   return region;
 }

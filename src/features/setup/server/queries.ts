@@ -4,11 +4,6 @@ import { INDONESIAN_HOLIDAYS, type HolidaySeed } from "@/lib/domain/holidays-id"
 import type { Db } from "@/server/db/client";
 import type { DocumentInput } from "../schemas";
 
-/** The installation's region (one per installation today): the first made. */
-export function currentRegion(db: Db) {
-  return db.region.findFirst({ orderBy: { createdAt: "asc" } });
-}
-
 export async function regionExists(db: Db): Promise<boolean> {
   return (await db.region.count()) > 0;
 }

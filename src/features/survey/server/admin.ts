@@ -10,6 +10,7 @@ import { getDb } from "@/server/db";
 import { field, textFields } from "@/server/form";
 import { actorOf } from "@/server/auth/actor";
 import { forgetDeclaredPopulation } from "@/features/dashboard/server/satisfaction";
+import { installationRegion } from "@/server/region";
 
 const ROLES = ["ADMIN", "HR"] as const;
 
@@ -86,7 +87,7 @@ export async function createSurveyPeriod(formData: FormData) {
   if (!parsed.success)
     redirect(`/admin/survei?galatPeriode=${encodeURIComponent(parsed.error.issues[0]!.message)}#periods`);
   const db = await getDb();
-  const region = await db.region.findFirst({ orderBy: { createdAt: "asc" } });
+  const region = await installationRegion(db);
   if (!region) redirect("/admin/survei?galatPeriode=survey.error.unknownPoint#periods");
   await db.$transaction(async (tx) => {
     const p = await tx.surveyPeriod.create({
