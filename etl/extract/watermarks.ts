@@ -27,7 +27,6 @@ export async function saveWatermark(db: Db, source: string, w: Watermark) {
 
 export const wmKey = (w: Watermark) => `${w.updatedAt.getTime()}/${w.lastId}`;
 
-
 /** What the loop needs of a run. */
 export interface WatermarkIo {
   db: Db;

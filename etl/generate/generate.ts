@@ -16,7 +16,7 @@ export async function generate(
   log: (s: string) => void = () => {},
 ): Promise<Truth> {
   const g = makeGenerator(cfg);
-  const { emps, calendar, from, to, start } = g;
+  const { emps } = g;
   const truth: Truth = {
     employees: emps.length,
     attendance: { rows: 0, byStatus: {}, lateMinutes: 0, tkByUnit: {}, byMonth: {} },

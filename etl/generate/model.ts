@@ -7,7 +7,7 @@ import { dayNumber, isoDay, weekday, WorkCalendar } from "@/lib/domain/working-d
 import { INDONESIAN_HOLIDAYS } from "@/lib/domain/holidays-id";
 import { lateBand } from "@/lib/domain/attendance";
 import { FIRST_NAMES_F, FIRST_NAMES_M, LAST_NAMES, POSITIONS, PNS_RANKS, PPPK_RANKS, SERVICES, UNITS } from "./catalog";
-import { logNormal, normal, pick, rng, weighted } from "./random";
+import { logNormal, pick, rng, weighted } from "./random";
 
 export interface GenerateConfig {
   seed: number;

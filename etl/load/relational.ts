@@ -3,7 +3,6 @@
 // region's calendar, waits between events) and inserted with the chunk's deduplication token.
 import type { RequestStatus } from "@/generated/prisma/enums";
 import type { ClickHouse } from "@/server/clickhouse/types";
-import type { Db } from "@/server/db/client";
 import { breachedSla, FINAL_STATUSES, isFinal, overdueFrom, slaDeadline } from "@/lib/domain/sla";
 import { dayOfDate, isoDay, localDay } from "@/lib/domain/working-days";
 import type { Calendars } from "@/server/calendar";

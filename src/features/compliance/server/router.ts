@@ -34,9 +34,7 @@ export const complianceRouter = createTRPCRouter({
           select: { id: true, name: true },
         }),
         complianceList(ch, filter, unitId),
-        isHr
-          ? installationRegion(ctx.db)
-          : null,
+        isHr ? installationRegion(ctx.db) : null,
         notInExport(ch, filter, unitId, 20),
       ]);
       const follow = await latestFollowUps(
