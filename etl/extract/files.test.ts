@@ -6,7 +6,7 @@ import { relationalKinds } from "@/test/stores";
 import { generate } from "../generate/generate";
 import { runEtl } from "../run";
 
-const SAMPLES = path.resolve(import.meta.dirname, "samples");
+const SAMPLES = path.resolve(import.meta.dirname, "../samples");
 const attendance = path.join(SAMPLES, "absensi-contoh.csv");
 const ekinerja = path.join(SAMPLES, "ekinerja-contoh.csv");
 
