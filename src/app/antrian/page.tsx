@@ -1,13 +1,11 @@
 import Link from "next/link";
-import { queueCounts, workQueue } from "@/features/requests/server/queries";
-import { QUEUE_NAMES, type QueueName } from "@/features/requests/workflow";
+import type { QueueName } from "@/features/requests/workflow";
 import { formatDate, formatNumber } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
 import { dateOfDay } from "@/lib/domain/working-days";
 import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
-import { actorOf } from "@/server/auth/actor";
-import { getDb } from "@/server/db";
+import { pageData } from "@/trpc/server";
 import { pageTitle } from "@/i18n/server";
 
 export const generateMetadata = pageTitle("title.queue");
@@ -18,18 +16,12 @@ export default async function QueuePage({
 }: {
   searchParams: Promise<{ antrian?: string; hal?: string }>;
 }) {
-  const session = await requireRole(rolesFor("/antrian"), "/antrian");
-  const [{ t, locale }, db, sp] = await Promise.all([getTranslator(), getDb(), searchParams]);
-  const u = session.user;
-  const user = await actorOf(session);
-  const counts = await queueCounts(db, user);
-  const mine = QUEUE_NAMES.filter((q) => counts[q] !== undefined);
-  const current: QueueName = mine.includes(sp.antrian as QueueName)
-    ? (sp.antrian as QueueName)
-    : u.role === "UNIT_HEAD"
-      ? "approval"
-      : mine[0]!;
-  const queue = await workQueue(db, user, current, Number(sp.hal) || 1);
+  await requireRole(rolesFor("/antrian"), "/antrian");
+  const [{ t, locale }, sp] = await Promise.all([getTranslator(), searchParams]);
+  const page = Math.min(10_000, Math.max(1, Math.floor(Number(sp.hal)) || 1));
+  const { counts, mine, current, queue } = await pageData((api) =>
+    api.requests.queue({ queue: sp.antrian?.slice(0, 32), page }),
+  );
   const link = (q: QueueName, page = 1) => `/antrian?antrian=${q}${page > 1 ? `&hal=${page}` : ""}`;
   return (
     <div className="page">

@@ -1,22 +1,18 @@
 import Link from "next/link";
-import { leaveBalance } from "@/features/requests/server/leave";
-import { regionYear } from "@/server/calendar";
-import { employeeOf, myRequests } from "@/features/requests/server/queries";
 import { formatDate, formatDateTime, formatNumber } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
-import { getDb } from "@/server/db";
+import { pageData } from "@/trpc/server";
 import { pageTitle } from "@/i18n/server";
 
 export const generateMetadata = pageTitle("title.myRequests");
 
 /** An employee's requests with their status, and the annual leave left. */
 export default async function MyRequestsPage() {
-  const session = await requireRole(rolesFor("/layanan"), "/layanan");
-  const [{ t, locale }, db] = await Promise.all([getTranslator(), getDb()]);
-  const employee = await employeeOf(db, session.user.id);
-  if (!employee) {
+  await requireRole(rolesFor("/layanan"), "/layanan");
+  const [{ t, locale }, mine] = await Promise.all([getTranslator(), pageData((api) => api.requests.mine())]);
+  if (!mine) {
     return (
       <div className="page narrow">
         <h1>{t("requests.title")}</h1>
@@ -24,8 +20,7 @@ export default async function MyRequestsPage() {
       </div>
     );
   }
-  const year = await regionYear(db, employee.regionId);
-  const [requests, balance] = await Promise.all([myRequests(db, employee.id), leaveBalance(db, employee.id, year)]);
+  const { year, requests, balance } = mine;
   return (
     <div className="page">
       <h1>{t("requests.title")}</h1>

@@ -1,20 +1,18 @@
 import Link from "next/link";
 import { markNotificationsRead } from "@/features/requests/server/actions";
 import { notificationText, type NotificationParams } from "@/features/requests/server/notify";
-import { notificationsOf } from "@/features/requests/server/queries";
 import { formatDateTime } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
-import { getDb } from "@/server/db";
+import { pageData } from "@/trpc/server";
 import { pageTitle } from "@/i18n/server";
 
 export const generateMetadata = pageTitle("title.notifications");
 
 export default async function NotificationsPage() {
-  const session = await requireRole(rolesFor("/notifikasi"), "/notifikasi");
-  const [{ t, locale }, db] = await Promise.all([getTranslator(), getDb()]);
-  const items = await notificationsOf(db, session.user.id);
+  await requireRole(rolesFor("/notifikasi"), "/notifikasi");
+  const [{ t, locale }, items] = await Promise.all([getTranslator(), pageData((api) => api.requests.notifications())]);
   const unread = items.some((n) => !n.readAt);
   return (
     <div className="page narrow">

@@ -4,6 +4,7 @@ import { complianceRouter } from "@/features/compliance/server/router";
 import { dashboardRouter } from "@/features/dashboard/server/router";
 import { usersRouter } from "@/features/admin/server/users-router";
 import { importsRouter } from "@/features/imports/server/router";
+import { requestsRouter } from "@/features/requests/server/router";
 import { surveyRouter } from "@/features/survey/server/router";
 import { unitsRouter } from "@/features/units/server/router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   dashboard: dashboardRouter,
   survey: surveyRouter,
   compliance: complianceRouter,
+  requests: requestsRouter,
 });
 
 export type AppRouter = typeof appRouter;

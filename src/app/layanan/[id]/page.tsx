@@ -1,19 +1,16 @@
 import { randomBytes } from "node:crypto";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ActionForm } from "@/features/requests/components/ActionForm";
 import { fieldsFor } from "@/features/requests/forms";
 import { actOnRequestForm, openSurvey } from "@/features/requests/server/actions";
 import { maxUploadMb } from "@/features/requests/server/deps";
-import { requestDetail } from "@/features/requests/server/queries";
-import { actorOf } from "@/server/auth/actor";
 import { isMessageKey, type MessageKey } from "@/i18n/catalog";
 import { formatDate, formatDateTime, formatNumber } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
 import { isFinal } from "@/lib/domain/sla";
 import { dateOfDay } from "@/lib/domain/working-days";
 import { requireRole } from "@/server/auth";
-import { getDb } from "@/server/db";
+import { pageData } from "@/trpc/server";
 import { pageTitle } from "@/i18n/server";
 
 export const generateMetadata = pageTitle("title.request");
@@ -29,10 +26,9 @@ export default async function RequestPage({
   searchParams: Promise<{ dikirim?: string; tindakan?: string }>;
 }) {
   const { id } = await params;
-  const session = await requireRole("any", `/layanan/${id}`);
-  const [{ t, locale }, db, sp] = await Promise.all([getTranslator(), getDb(), searchParams]);
-  const detail = await requestDetail(db, await actorOf(session), id);
-  if (!detail) notFound();
+  await requireRole("any", `/layanan/${id}`);
+  const [{ t, locale }, sp] = await Promise.all([getTranslator(), searchParams]);
+  const detail = await pageData((api) => api.requests.detail({ id: id.slice(0, 64) }));
   const { request: r, sla, actions } = detail;
   const service = locale === "en" ? r.serviceType.nameEn : r.serviceType.nameId;
   const details = (r.details ?? {}) as Record<string, string>;

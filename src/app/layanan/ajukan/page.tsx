@@ -4,26 +4,21 @@ import { RequestForm } from "@/features/requests/components/RequestForm";
 import { documentsOf, fieldsFor } from "@/features/requests/forms";
 import { submitRequestForm } from "@/features/requests/server/actions";
 import { maxUploadMb } from "@/features/requests/server/deps";
-import { leaveBalance } from "@/features/requests/server/leave";
-import { regionYear } from "@/server/calendar";
-import { employeeOf } from "@/features/requests/server/queries";
 import { formatNumber } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
-import { isoDay } from "@/lib/domain/working-days";
-import { dayOfDate } from "@/lib/domain/working-days";
 import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
-import { getDb } from "@/server/db";
+import { pageData } from "@/trpc/server";
 import { pageTitle } from "@/i18n/server";
 
 export const generateMetadata = pageTitle("title.requestNew");
 
 /** Choose a service, then its form. */
 export default async function NewRequestPage({ searchParams }: { searchParams: Promise<{ layanan?: string }> }) {
-  const session = await requireRole(rolesFor("/layanan"), "/layanan/ajukan");
-  const [{ t, locale }, db, sp] = await Promise.all([getTranslator(), getDb(), searchParams]);
-  const employee = await employeeOf(db, session.user.id);
-  if (!employee) {
+  await requireRole(rolesFor("/layanan"), "/layanan/ajukan");
+  const [{ t, locale }, sp] = await Promise.all([getTranslator(), searchParams]);
+  const data = await pageData((api) => api.requests.newRequest({ service: sp.layanan?.slice(0, 64) }));
+  if (!data) {
     return (
       <div className="page narrow">
         <h1>{t("requests.choose.title")}</h1>
@@ -31,13 +26,9 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
       </div>
     );
   }
-  const services = await db.serviceType.findMany({
-    where: { regionId: employee.regionId, active: true },
-    orderBy: { nameId: "asc" },
-  });
-  const service = services.find((s) => s.code === sp.layanan);
+  const { services } = data;
   const name = (s: (typeof services)[number]) => (locale === "en" ? s.nameEn : s.nameId);
-  if (!service) {
+  if (!data.service) {
     return (
       <div className="page narrow">
         <nav className="breadcrumb" aria-label="breadcrumb">
@@ -58,17 +49,10 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
       </div>
     );
   }
-  const year = await regionYear(db, employee.regionId);
-  const [holidays, balance] = await Promise.all([
-    db.holiday.findMany({
-      where: {
-        regionId: employee.regionId,
-        date: { gte: new Date(`${year}-01-01`), lte: new Date(`${year + 1}-12-31`) },
-      },
-      select: { date: true },
-    }),
-    service.code === "CUTI" ? leaveBalance(db, employee.id, year) : null,
-  ]);
+  const {
+    service,
+    form: { year, holidays, balance },
+  } = data;
   const docs = documentsOf(service.documents).map((d) => ({
     code: d.code,
     name: locale === "en" ? d.nameEn : d.nameId,
@@ -101,7 +85,7 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
         fields={fieldsFor(service.code)}
         documents={docs}
         actionKey={randomBytes(18).toString("base64url")}
-        holidays={holidays.map((h) => isoDay(dayOfDate(h.date)))}
+        holidays={holidays}
         maxUploadMb={maxUploadMb()}
       />
     </div>

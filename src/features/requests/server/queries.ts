@@ -2,7 +2,7 @@
 // queues sorted by SLA deadline in working days. Relational reads (the system of record), scoped on the server.
 import type { RequestStatus } from "@/generated/prisma/enums";
 import { slaPosition } from "@/lib/domain/sla";
-import { localDay } from "@/lib/domain/working-days";
+import { dayOfDate, isoDay, localDay } from "@/lib/domain/working-days";
 import { recordAudit } from "@/server/audit";
 import type { Db } from "@/server/db/client";
 import { unitSubtree } from "@/server/unit-scope";
@@ -155,6 +155,20 @@ export async function queueCounts(db: Db, user: RequestUser): Promise<Partial<Re
     });
   }
   return out;
+}
+
+/** The services an employee may ask for in their region, by Indonesian name. */
+export async function activeServices(db: Db, regionId: string) {
+  return db.serviceType.findMany({ where: { regionId, active: true }, orderBy: { nameId: "asc" } });
+}
+
+/** The region's holidays of `year` and the next, as ISO days (a leave form counts working days with them). */
+export async function holidayDays(db: Db, regionId: string, year: number): Promise<string[]> {
+  const rows = await db.holiday.findMany({
+    where: { regionId, date: { gte: new Date(`${year}-01-01`), lte: new Date(`${year + 1}-12-31`) } },
+    select: { date: true },
+  });
+  return rows.map((h) => isoDay(dayOfDate(h.date)));
 }
 
 export async function notificationsOf(db: Db, userId: string) {
