@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { periodLabel } from "@/features/reports/format";
-import { publishedIndex } from "@/features/reports/server/reports";
 import { formatDate } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
-import { getDb } from "@/server/db";
+import { pageData } from "@/trpc/server";
 import { pageTitle } from "@/i18n/server";
 
 export const generateMetadata = pageTitle("title.reports");
@@ -11,8 +10,7 @@ export const dynamic = "force-dynamic";
 
 /** Public, no account needed: every published transparency report, newest period first. */
 export default async function ReportsIndexPage() {
-  const [{ t, locale }, db] = await Promise.all([getTranslator(), getDb()]);
-  const reports = await publishedIndex(db);
+  const [{ t, locale }, reports] = await Promise.all([getTranslator(), pageData((api) => api.reports.index())]);
   return (
     <div className="page narrow">
       <h1>{t("report.index.title")}</h1>

@@ -4,6 +4,7 @@ import { complianceRouter } from "@/features/compliance/server/router";
 import { dashboardRouter } from "@/features/dashboard/server/router";
 import { usersRouter } from "@/features/admin/server/users-router";
 import { importsRouter } from "@/features/imports/server/router";
+import { reportsRouter } from "@/features/reports/server/router";
 import { requestsRouter } from "@/features/requests/server/router";
 import { surveyRouter } from "@/features/survey/server/router";
 import { unitsRouter } from "@/features/units/server/router";
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   survey: surveyRouter,
   compliance: complianceRouter,
   requests: requestsRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,7 +6,7 @@ import { formatDate } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
-import { getDb } from "@/server/db";
+import { pageData } from "@/trpc/server";
 import { today } from "@/server/clock";
 import { addMonths } from "@/features/dashboard/period";
 import { pageTitle } from "@/i18n/server";
@@ -20,26 +20,11 @@ export default async function ReportsAdminPage({
   searchParams: Promise<{ galat?: string; periode?: string }>;
 }) {
   await requireRole(rolesFor("/admin/laporan"), "/admin/laporan");
-  const [{ t, locale }, db, sp] = await Promise.all([getTranslator(), getDb(), searchParams]);
-  const [rows, regions] = await Promise.all([
-    db.publicReport.findMany({
-      orderBy: [{ periodFrom: "desc" }, { version: "desc" }],
-      select: {
-        id: true,
-        regionId: true,
-        period: true,
-        version: true,
-        status: true,
-        createdAt: true,
-        createdByName: true,
-        publishedByName: true,
-        publishedAt: true,
-        changeNote: true,
-      },
-    }),
-    db.region.findMany({ select: { id: true, code: true } }),
+  const [{ t, locale }, sp, rows] = await Promise.all([
+    getTranslator(),
+    searchParams,
+    pageData((api) => api.reports.versions()),
   ]);
-  const code = new Map(regions.map((r) => [r.id, r.code.toLowerCase()]));
   const error = sp.galat && isMessageKey(sp.galat) ? t(sp.galat) : null;
   // The form offers the latest complete month not yet published, so "Buat draf" makes a draft and opens
   // its preview in one click (last month, once published, needs a correction note and only said so).
@@ -102,7 +87,7 @@ export default async function ReportsAdminPage({
                     {r.status === "DRAFT" ? (
                       <Link href={`/admin/laporan/${r.id}`}>{periodLabel(r.period, locale)}</Link>
                     ) : (
-                      <Link href={`/laporan/${code.get(r.regionId)}/${r.period}?versi=${r.version}`}>
+                      <Link href={`/laporan/${r.regionCode}/${r.period}?versi=${r.version}`}>
                         {periodLabel(r.period, locale)}
                       </Link>
                     )}

@@ -226,3 +226,35 @@ export async function publishedIndex(db: Db) {
   }
   return out;
 }
+
+/** HR's list: every version of every period, newest period first, with its region's code for the public link. */
+export async function reportVersions(db: Db) {
+  const [rows, regions] = await Promise.all([
+    db.publicReport.findMany({
+      orderBy: [{ periodFrom: "desc" }, { version: "desc" }],
+      select: {
+        id: true,
+        regionId: true,
+        period: true,
+        version: true,
+        status: true,
+        createdAt: true,
+        createdByName: true,
+        publishedByName: true,
+        publishedAt: true,
+        changeNote: true,
+      },
+    }),
+    db.region.findMany({ select: { id: true, code: true } }),
+  ]);
+  const code = new Map(regions.map((r) => [r.id, r.code.toLowerCase()]));
+  return rows.map((r) => ({ ...r, regionCode: code.get(r.regionId) ?? "" }));
+}
+
+/** One report (draft or published) with its figures, for HR's preview; null when unknown or unreadable. */
+export async function reportById(db: Db, id: string) {
+  const row = await db.publicReport.findUnique({ where: { id } });
+  if (!row) return null;
+  const parsed = reportData.safeParse(row.data);
+  return parsed.success ? { row, data: parsed.data } : null;
+}

@@ -1,13 +1,11 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ReportView } from "@/features/reports/components/ReportView";
 import { discardReport, publishDraft } from "@/features/reports/server/actions";
-import { reportData } from "@/features/reports/schemas";
 import { isMessageKey } from "@/i18n/catalog";
 import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
-import { getDb } from "@/server/db";
+import { pageData } from "@/trpc/server";
 import { pageTitle } from "@/i18n/server";
 
 export const generateMetadata = pageTitle("title.reportPreview");
@@ -22,12 +20,11 @@ export default async function ReportDraftPage({
 }) {
   const { id } = await params;
   await requireRole(rolesFor("/admin/laporan"), `/admin/laporan/${id}`);
-  const [{ t, locale }, db, sp] = await Promise.all([getTranslator(), getDb(), searchParams]);
-  const row = await db.publicReport.findUnique({ where: { id } });
-  if (!row) notFound();
-  const parsed = reportData.safeParse(row.data);
-  if (!parsed.success) notFound();
-  const data = parsed.data;
+  const [{ t, locale }, sp, { row, data }] = await Promise.all([
+    getTranslator(),
+    searchParams,
+    pageData((api) => api.reports.byId({ id: id.slice(0, 64) })),
+  ]);
   const error = sp.galat && isMessageKey(sp.galat) ? t(sp.galat) : null;
   return (
     <div className="page">

@@ -1,9 +1,7 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ReportView } from "@/features/reports/components/ReportView";
-import { findPublished } from "@/features/reports/server/reports";
 import { getTranslator } from "@/i18n/server";
-import { getDb } from "@/server/db";
+import { pageData } from "@/trpc/server";
 import { pageTitle } from "@/i18n/server";
 
 export const generateMetadata = pageTitle("title.reports");
@@ -19,9 +17,10 @@ export default async function ReportPage({
 }) {
   const [{ region, period }, sp] = await Promise.all([params, searchParams]);
   const version = sp.versi && /^\d{1,4}$/.test(sp.versi) ? Number(sp.versi) : undefined;
-  const [{ t, locale }, db] = await Promise.all([getTranslator(), getDb()]);
-  const report = await findPublished(db, region, period, version);
-  if (!report) notFound();
+  const [{ t, locale }, report] = await Promise.all([
+    getTranslator(),
+    pageData((api) => api.reports.published({ region: region.slice(0, 64), period: period.slice(0, 16), version })),
+  ]);
   return (
     <div className="page">
       <nav className="breadcrumb" aria-label="breadcrumb">
