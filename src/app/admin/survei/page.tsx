@@ -9,11 +9,10 @@ import {
   setServicePointActive,
 } from "@/features/survey/server/admin";
 import { formatDate } from "@/i18n/format";
-import { elementWording } from "@/features/survey/server/page-data";
 import { saveElementWording } from "@/features/survey/server/wording";
 import { publicBaseUrl, qrSvg, surveyUrl } from "@/features/survey/server/qr";
 import { requireRole } from "@/server/auth";
-import { getDb } from "@/server/db";
+import { pageData } from "@/trpc/server";
 import { pageTitle } from "@/i18n/server";
 
 export const generateMetadata = pageTitle("title.surveyAdmin");
@@ -34,21 +33,15 @@ export default async function SurveyAdminPage({
   }>;
 }) {
   await requireRole(rolesFor("/admin/survei"), "/admin/survei");
-  const [{ t, locale }, db, sp, base] = await Promise.all([getTranslator(), getDb(), searchParams, publicBaseUrl()]);
-  const [points, units, services, counts, periods] = await Promise.all([
-    db.servicePoint.findMany({ orderBy: { code: "asc" } }),
-    db.unit.findMany({ orderBy: { name: "asc" } }),
-    db.serviceType.findMany({ where: { active: true }, orderBy: { code: "asc" } }),
-    db.surveyResponse.groupBy({ by: ["servicePointId"], _count: { _all: true } }),
-    db.surveyPeriod.findMany({ orderBy: { startsOn: "desc" } }),
+  const [{ t, locale }, sp, base, { points, units, services, periods, wording }] = await Promise.all([
+    getTranslator(),
+    searchParams,
+    publicBaseUrl(),
+    pageData((api) => api.survey.admin()),
   ]);
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const serviceName = new Map(services.map((s) => [s.id, locale === "en" ? s.nameEn : s.nameId]));
-  const answered = new Map(counts.map((c) => [c.servicePointId, c._count._all]));
-  const [qrs, wording] = await Promise.all([
-    Promise.all(points.map((p) => qrSvg(surveyUrl(base, p.code, "qr")))),
-    elementWording(db),
-  ]);
+  const qrs = await Promise.all(points.map((p) => qrSvg(surveyUrl(base, p.code, "qr"))));
   const error = sp.galat && isMessageKey(sp.galat) ? t(sp.galat) : null;
   const inviteQr = sp.undangan ? await qrSvg(`${base}/survei/undangan/${sp.undangan}`) : null;
   return (
@@ -88,7 +81,7 @@ export default async function SurveyAdminPage({
                 <a href={surveyUrl(base, p.code)}>{surveyUrl(base, p.code)}</a>
               </p>
               <p className="muted">
-                {t("survey.admin.answered", { n: answered.get(p.id) ?? 0 })}
+                {t("survey.admin.answered", { n: p.answered })}
                 {p.population ? ` · ${t("survey.admin.population", { n: p.population })}` : ""}
                 {p.active ? "" : ` · ${t("survey.admin.inactive")}`}
               </p>

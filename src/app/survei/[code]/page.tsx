@@ -1,8 +1,8 @@
 import { SurveyForm } from "@/features/survey/components/SurveyForm";
 import { submitPointSurvey } from "@/features/survey/server/actions";
-import { elementWording, newSubmissionKey } from "@/features/survey/server/page-data";
+import { newSubmissionKey } from "@/features/survey/server/page-data";
 import { getTranslator } from "@/i18n/server";
-import { getDb } from "@/server/db";
+import { pageData } from "@/trpc/server";
 import { pageTitle } from "@/i18n/server";
 
 export const generateMetadata = pageTitle("title.survey");
@@ -16,9 +16,9 @@ export default async function SurveyPage({
   params: Promise<{ code: string }>;
   searchParams: Promise<{ via?: string }>;
 }) {
-  const [{ code }, { via }, { t, locale }, db] = await Promise.all([params, searchParams, getTranslator(), getDb()]);
-  const point = await db.servicePoint.findUnique({ where: { code: code.slice(0, 80) } });
-  if (!point || !point.active) {
+  const [{ code }, { via }, { t, locale }] = await Promise.all([params, searchParams, getTranslator()]);
+  const form = await pageData((api) => api.survey.pointForm({ code: code.slice(0, 80) }));
+  if (!form) {
     return (
       <div className="page narrow">
         <h1>{t("survey.title")}</h1>
@@ -28,12 +28,7 @@ export default async function SurveyPage({
       </div>
     );
   }
-  const [elements, services] = await Promise.all([
-    elementWording(db),
-    point.serviceTypeId
-      ? null
-      : db.serviceType.findMany({ where: { regionId: point.regionId, active: true }, orderBy: { code: "asc" } }),
-  ]);
+  const { point, elements, services } = form;
   return (
     <div className="page survey">
       <h1>{t("survey.title")}</h1>

@@ -4,6 +4,8 @@
 import { ELEMENTS } from "@/lib/domain/ikm";
 import { dayNumber, localInstant } from "@/lib/domain/working-days";
 import type { Db } from "@/server/db/client";
+import { DEFAULT_ELEMENTS, type ElementWording } from "../elements";
+import { hashToken } from "./submit";
 
 export const FEEDBACK_PAGE_SIZE = 50;
 
@@ -75,4 +77,78 @@ export function handlerRatings(db: Db, from: string, to: string, timezone: strin
     gte,
     lt,
   );
+}
+
+/** The nine elements' wording: the region's where HR reworded them (and gave four options), else the defaults. */
+export async function elementWording(db: Db): Promise<ElementWording[]> {
+  const rows = await db.surveyElement.findMany();
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  return DEFAULT_ELEMENTS.map((d) => {
+    const r = byCode.get(d.code);
+    return r && r.optionsId.length === 4 && r.optionsEn.length === 4
+      ? {
+          code: d.code,
+          questionId: r.questionId,
+          questionEn: r.questionEn,
+          optionsId: r.optionsId as ElementWording["optionsId"],
+          optionsEn: r.optionsEn as ElementWording["optionsEn"],
+        }
+      : d;
+  }).filter((e) => ELEMENTS.includes(e.code));
+}
+
+/** A service point's open survey: its form, or null when the point is unknown or closed. */
+export async function pointSurvey(db: Db, code: string) {
+  const point = await db.servicePoint.findUnique({ where: { code } });
+  if (!point || !point.active) return null;
+  const [elements, services] = await Promise.all([
+    elementWording(db),
+    point.serviceTypeId
+      ? null
+      : db.serviceType.findMany({ where: { regionId: point.regionId, active: true }, orderBy: { code: "asc" } }),
+  ]);
+  return { point: { code: point.code, name: point.name }, elements, services };
+}
+
+/** A one-time link's survey: "unknown" (no such link or request), "used", or the request it rates. */
+export async function inviteSurvey(db: Db, token: string) {
+  const invite = await db.surveyInvite.findUnique({ where: { tokenHash: hashToken(token) } });
+  const request = invite
+    ? await db.serviceRequest.findUnique({ where: { id: invite.requestId }, include: { serviceType: true } })
+    : null;
+  if (!invite || !request) return { state: "unknown" as const };
+  if (invite.usedAt) return { state: "used" as const };
+  return {
+    state: "open" as const,
+    request: {
+      number: request.number,
+      serviceNameId: request.serviceType.nameId,
+      serviceNameEn: request.serviceType.nameEn,
+    },
+    elements: await elementWording(db),
+  };
+}
+
+/** HR's survey page: the service points with their answer counts, the catalog to make one, periods, wording. */
+export async function surveyAdmin(db: Db) {
+  const [points, units, services, counts, periods, wording] = await Promise.all([
+    db.servicePoint.findMany({ orderBy: { code: "asc" } }),
+    db.unit.findMany({ orderBy: { name: "asc" } }),
+    db.serviceType.findMany({ where: { active: true }, orderBy: { code: "asc" } }),
+    db.surveyResponse.groupBy({ by: ["servicePointId"], _count: { _all: true } }),
+    db.surveyPeriod.findMany({ orderBy: { startsOn: "desc" } }),
+    elementWording(db),
+  ]);
+  const answered = new Map(counts.map((c) => [c.servicePointId, c._count._all]));
+  return {
+    points: points.map((p) => ({ ...p, answered: answered.get(p.id) ?? 0 })),
+    units,
+    services,
+    periods,
+    wording,
+  };
+}
+
+export function servicePoint(db: Db, id: string) {
+  return db.servicePoint.findUnique({ where: { id } });
 }

@@ -7,15 +7,46 @@ import { ikmFromSums, ikmSample, ikmShown, scoresOf } from "@/lib/domain/ikm";
 import { recordAudit } from "@/server/audit";
 import { periodInput, resolvePeriod } from "@/features/dashboard/period";
 import { regionTimezone } from "@/server/calendar";
-import { createTRPCRouter, roleProcedure } from "@/server/api/trpc";
+import { rolesFor } from "@/lib/navigation";
+import { createTRPCRouter, publicProcedure, roleProcedure } from "@/server/api/trpc";
 import { isUnitWithin, unitSubtree } from "@/server/unit-scope";
 import { today as todayIn } from "@/server/clock";
-import { FEEDBACK_PAGE_SIZE, feedbackPage, handlerRatings } from "./queries";
+import {
+  FEEDBACK_PAGE_SIZE,
+  feedbackPage,
+  handlerRatings,
+  inviteSurvey,
+  pointSurvey,
+  servicePoint,
+  surveyAdmin,
+} from "./queries";
 
 const FOLLOW_UP = ["OPEN", "IN_PROGRESS", "RESOLVED"] as const;
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const surveyRouter = createTRPCRouter({
+  /** The public form of a service point (its link or QR code); null when the point is unknown or closed. */
+  pointForm: publicProcedure
+    .input(z.object({ code: z.string().max(80) }))
+    .query(({ ctx, input }) => pointSurvey(ctx.db, input.code)),
+
+  /** The public form of a one-time link, or why it cannot be answered. */
+  inviteForm: publicProcedure
+    .input(z.object({ token: z.string().max(200) }))
+    .query(({ ctx, input }) => inviteSurvey(ctx.db, input.token)),
+
+  /** HR's survey administration: service points, periods and the elements' wording. */
+  admin: roleProcedure(...rolesFor("/admin/survei")).query(({ ctx }) => surveyAdmin(ctx.db)),
+
+  /** One service point, for its printable QR page. */
+  point: roleProcedure(...rolesFor("/admin/survei"))
+    .input(z.object({ id: z.string().max(64) }))
+    .query(async ({ ctx, input }) => {
+      const point = await servicePoint(ctx.db, input.id);
+      if (!point) throw new TRPCError({ code: "NOT_FOUND" });
+      return point;
+    }),
+
   /**
    * What respondents wrote in the dashboard's period and scope (unit and its sub-units, service), the same
    * answers the satisfaction card above counts: days in the region's time zone.

@@ -1,9 +1,8 @@
 import { SurveyForm } from "@/features/survey/components/SurveyForm";
 import { submitInviteSurvey } from "@/features/survey/server/actions";
-import { elementWording, newSubmissionKey } from "@/features/survey/server/page-data";
-import { hashToken } from "@/features/survey/server/submit";
+import { newSubmissionKey } from "@/features/survey/server/page-data";
 import { getTranslator } from "@/i18n/server";
-import { getDb } from "@/server/db";
+import { pageData } from "@/trpc/server";
 import { pageTitle } from "@/i18n/server";
 
 export const generateMetadata = pageTitle("title.survey");
@@ -11,17 +10,14 @@ export const dynamic = "force-dynamic";
 
 /** The one-time survey of a finished request (the link on its receipt). */
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
-  const [{ token }, { t, locale }, db] = await Promise.all([params, getTranslator(), getDb()]);
-  const invite = await db.surveyInvite.findUnique({ where: { tokenHash: hashToken(token.slice(0, 200)) } });
-  const request = invite
-    ? await db.serviceRequest.findUnique({ where: { id: invite.requestId }, include: { serviceType: true } })
-    : null;
-  if (!invite || !request || invite.usedAt) {
+  const [{ token }, { t, locale }] = await Promise.all([params, getTranslator()]);
+  const invite = await pageData((api) => api.survey.inviteForm({ token: token.slice(0, 200) }));
+  if (invite.state !== "open") {
     return (
       <div className="page narrow">
         <h1>{t("survey.title")}</h1>
         <p className="alert error" role="alert">
-          {t(invite?.usedAt ? "survey.error.inviteUsed" : "survey.notFound")}
+          {t(invite.state === "used" ? "survey.error.inviteUsed" : "survey.notFound")}
         </p>
       </div>
     );
@@ -31,15 +27,15 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       <h1>{t("survey.title")}</h1>
       <p className="lead">
         {t("survey.introInvite", {
-          service: locale === "en" ? request.serviceType.nameEn : request.serviceType.nameId,
-          number: request.number,
+          service: locale === "en" ? invite.request.serviceNameEn : invite.request.serviceNameId,
+          number: invite.request.number,
         })}
       </p>
       <SurveyForm
         action={submitInviteSurvey}
         submissionKey={newSubmissionKey()}
         hidden={{ token }}
-        elements={await elementWording(db)}
+        elements={invite.elements}
         services={null}
       />
     </div>

@@ -1,9 +1,8 @@
-import { notFound } from "next/navigation";
 import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
 import { publicBaseUrl, qrSvg, surveyUrl } from "@/features/survey/server/qr";
 import { requireRole } from "@/server/auth";
-import { getDb } from "@/server/db";
+import { pageData } from "@/trpc/server";
 import { pageTitle } from "@/i18n/server";
 
 export const generateMetadata = pageTitle("title.surveyQr");
@@ -12,9 +11,11 @@ export const generateMetadata = pageTitle("title.surveyQr");
 export default async function QrPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requireRole(rolesFor("/admin/survei"), `/admin/survei/${id}/qr`);
-  const [{ t }, db, base] = await Promise.all([getTranslator(), getDb(), publicBaseUrl()]);
-  const point = await db.servicePoint.findUnique({ where: { id: id.slice(0, 64) } });
-  if (!point) notFound();
+  const [{ t }, base, point] = await Promise.all([
+    getTranslator(),
+    publicBaseUrl(),
+    pageData((api) => api.survey.point({ id: id.slice(0, 64) })),
+  ]);
   const svg = await qrSvg(surveyUrl(base, point.code, "qr"));
   return (
     <div className="page qr-print">
