@@ -3,8 +3,7 @@ import { DashboardShell } from "@/features/dashboard/components/DashboardShell";
 import { SatisfactionView } from "@/features/dashboard/components/SatisfactionView";
 import { filterQuery } from "@/features/dashboard/filter";
 import { dashboardPageData, type Search } from "@/features/dashboard/server/page-data";
-import { getDb } from "@/server/db";
-import { getQueryClient, trpc } from "@/trpc/server";
+import { getQueryClient, pageData, trpc } from "@/trpc/server";
 import { pageTitle } from "@/i18n/server";
 
 export const generateMetadata = pageTitle("title.satisfaction");
@@ -13,7 +12,7 @@ export default async function SatisfactionPage({ searchParams }: { searchParams:
   const d = await dashboardPageData("/dasbor", searchParams);
   const queryClient = getQueryClient();
   const [periods] = await Promise.all([
-    (await getDb()).surveyPeriod.findMany({ orderBy: { startsOn: "desc" }, take: 8 }),
+    pageData((api) => api.survey.periods()),
     queryClient.prefetchQuery(trpc.dashboard.satisfaction.queryOptions(d.filter)).catch(() => {}),
   ]);
   const keep = { unitId: d.filter.unitId, serviceTypeId: d.filter.serviceTypeId };

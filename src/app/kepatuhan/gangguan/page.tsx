@@ -1,15 +1,13 @@
 import Link from "next/link";
 import { OutageForm } from "@/features/compliance/components/OutageForm";
 import { removeOutageForm } from "@/features/compliance/server/outage-actions";
-import { listOutages } from "@/features/compliance/server/outages";
 import { formatDate, formatDateTime } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
 import { requireRole } from "@/server/auth";
 import { today } from "@/server/clock";
-import { getDb } from "@/server/db";
+import { pageData } from "@/trpc/server";
 import "@/features/setup/setup.css";
 import { pageTitle } from "@/i18n/server";
-import { installationRegion } from "@/server/region";
 
 export const generateMetadata = pageTitle("title.outages");
 
@@ -20,18 +18,12 @@ export default async function OutagesPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   await requireRole(["ADMIN", "HR"], "/kepatuhan/gangguan");
-  const [{ t, locale }, db, sp] = await Promise.all([getTranslator(), getDb(), searchParams]);
-  const region = await installationRegion(db);
-  const [outages, units] = region
-    ? await Promise.all([
-        listOutages(db, region.id),
-        db.unit.findMany({
-          where: { regionId: region.id, active: true },
-          select: { id: true, name: true },
-          orderBy: { name: "asc" },
-        }),
-      ])
-    : [[], []];
+  const [{ t, locale }, sp, overview] = await Promise.all([
+    getTranslator(),
+    searchParams,
+    pageData((api) => api.compliance.outages()),
+  ]);
+  const { outages, units } = overview ?? { outages: [], units: [] };
   const day = (d: string) => formatDate(d, locale, "UTC");
   return (
     <div className="page">
@@ -57,12 +49,12 @@ export default async function OutagesPage({
           </p>
         )}
       </div>
-      {!region ? (
+      {!overview ? (
         <p className="alert error">{t("setup.region.missing")}</p>
       ) : (
         <>
           <h2>{t("compliance.outage.add")}</h2>
-          <OutageForm units={units} today={today(region.timezone)} />
+          <OutageForm units={units} today={today(overview.timezone)} />
           <h2>{t("compliance.outage.list")}</h2>
           {outages.length === 0 ? (
             <p className="muted">{t("compliance.outage.empty")}</p>

@@ -2,9 +2,25 @@
 // units. Stored relationally (the system of record) and audited; the next ETL run reclassifies the months
 // they touch (etl/load/ekinerja-due.ts), so the list, the rates and the reports count them apart.
 import type { Db } from "@/server/db/client";
+import { installationRegion } from "@/server/region";
 import { recordAudit, type Actor } from "@/server/audit";
 import { dateOfDay, dayNumber, dayOfDate, isoDay } from "@/lib/domain/working-days";
 import type { OutageInput } from "../schemas";
+
+/** The outages page: the region's outages and its active units to record one for; null before the region exists. */
+export async function outageOverview(db: Db) {
+  const region = await installationRegion(db);
+  if (!region) return null;
+  const [outages, units] = await Promise.all([
+    listOutages(db, region.id),
+    db.unit.findMany({
+      where: { regionId: region.id, active: true },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+  ]);
+  return { timezone: region.timezone, outages, units };
+}
 
 export async function listOutages(db: Db, regionId: string) {
   const [outages, units] = await Promise.all([

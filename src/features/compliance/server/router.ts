@@ -2,13 +2,14 @@
 // the pages' reads, each an audited employee-level read. Forms post through server actions (actions.ts).
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { clickhouseOf, createTRPCRouter, employeeReadProcedure } from "@/server/api/trpc";
+import { clickhouseOf, createTRPCRouter, employeeReadProcedure, roleProcedure } from "@/server/api/trpc";
 import { regionYear } from "@/server/calendar";
 import { today } from "@/server/clock";
 import { unitSubtree } from "@/server/unit-scope";
 import { complianceFilter } from "../schemas";
 import { disciplineWatch, thresholdsOf } from "./discipline";
 import { latestFollowUps, mayFollowUp } from "./follow-up";
+import { outageOverview } from "./outages";
 import { complianceAll, complianceList, employeeTimeline, notInExport } from "./queries";
 import { COMPLIANCE_ROLES, pageScopeUnit, scopeUnit } from "./scope";
 import { installationRegion } from "@/server/region";
@@ -17,6 +18,9 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export const complianceRouter = createTRPCRouter({
   /** The list of employees who skip entries, one page of it, with what the page around it needs. */
+  /** The e-Kinerja outages HR recorded (no employee data: not an audited read). */
+  outages: roleProcedure("ADMIN", "HR").query(({ ctx }) => outageOverview(ctx.db)),
+
   list: employeeReadProcedure(...COMPLIANCE_ROLES)
     .input(complianceFilter)
     .query(async ({ ctx, input }) => {

@@ -152,3 +152,8 @@ export async function surveyAdmin(db: Db) {
 export function servicePoint(db: Db, id: string) {
   return db.servicePoint.findUnique({ where: { id } });
 }
+
+/** The latest survey periods, newest first (the satisfaction dashboard links each). */
+export function surveyPeriods(db: Db, take = 8) {
+  return db.surveyPeriod.findMany({ orderBy: { startsOn: "desc" }, take });
+}

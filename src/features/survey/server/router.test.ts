@@ -65,5 +65,12 @@ describe("survey router (PGlite)", () => {
     expect(await code(hr.survey.point({ id: "tidak-ada" }))).toBe("NOT_FOUND");
     expect(await code((await caller("pimpinan")).survey.admin())).toBe("FORBIDDEN");
     expect(await code((await caller()).survey.point({ id }))).toBe("UNAUTHORIZED");
+    const before = await db.auditLog.count({ where: { action: "survey.export" } });
+    const [header, ...rows] = await hr.survey.export();
+    expect(header).toContain("saran");
+    expect(header).not.toContain("kontak");
+    expect(rows).toEqual([]);
+    expect(await db.auditLog.count({ where: { action: "survey.export" } })).toBe(before + 1);
+    expect(await code((await caller("pimpinan")).survey.export())).toBe("FORBIDDEN");
   });
 });

@@ -11,6 +11,7 @@ import { rolesFor } from "@/lib/navigation";
 import { createTRPCRouter, publicProcedure, roleProcedure } from "@/server/api/trpc";
 import { isUnitWithin, unitSubtree } from "@/server/unit-scope";
 import { today as todayIn } from "@/server/clock";
+import { surveyExport } from "./export";
 import {
   FEEDBACK_PAGE_SIZE,
   feedbackPage,
@@ -19,6 +20,7 @@ import {
   pointSurvey,
   servicePoint,
   surveyAdmin,
+  surveyPeriods,
 } from "./queries";
 
 const FOLLOW_UP = ["OPEN", "IN_PROGRESS", "RESOLVED"] as const;
@@ -34,6 +36,21 @@ export const surveyRouter = createTRPCRouter({
   inviteForm: publicProcedure
     .input(z.object({ token: z.string().max(200) }))
     .query(({ ctx, input }) => inviteSurvey(ctx.db, input.token)),
+
+  /** Every response as a table for the CSV download; an audited read. */
+  export: roleProcedure("ADMIN", "HR").query(async ({ ctx }) => {
+    const table = await surveyExport(ctx.db);
+    await recordAudit(ctx.db, ctx.actor, {
+      action: "survey.export",
+      entity: "SurveyResponse",
+      entityId: "*",
+      after: { rows: table.length - 1 },
+    });
+    return table;
+  }),
+
+  /** The latest survey periods, for the satisfaction dashboard's links. */
+  periods: roleProcedure(...rolesFor("/dasbor")).query(({ ctx }) => surveyPeriods(ctx.db)),
 
   /** HR's survey administration: service points, periods and the elements' wording. */
   admin: roleProcedure(...rolesFor("/admin/survei")).query(({ ctx }) => surveyAdmin(ctx.db)),

@@ -1,0 +1,90 @@
+// Raw survey responses as a table for HR and administrators (the CSV download): every answer with its unit,
+// service and point by name, never the respondent's contact.
+import type { Db } from "@/server/db/client";
+
+export async function surveyExport(db: Db): Promise<string[][]> {
+  const [rows, units, services, points] = await Promise.all([
+    db.surveyResponse.findMany({
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        createdAt: true,
+        channel: true,
+        unitId: true,
+        serviceTypeId: true,
+        servicePointId: true,
+        ageGroup: true,
+        gender: true,
+        education: true,
+        occupation: true,
+        u1: true,
+        u2: true,
+        u3: true,
+        u4: true,
+        u5: true,
+        u6: true,
+        u7: true,
+        u8: true,
+        u9: true,
+        suggestion: true,
+        isComplaint: true,
+        followUp: true,
+      },
+    }),
+    db.unit.findMany({ select: { id: true, name: true } }),
+    db.serviceType.findMany({ select: { id: true, nameId: true } }),
+    db.servicePoint.findMany({ select: { id: true, code: true } }),
+  ]);
+  const unit = new Map(units.map((u) => [u.id, u.name]));
+  const service = new Map(services.map((s) => [s.id, s.nameId]));
+  const point = new Map(points.map((p) => [p.id, p.code]));
+  const header = [
+    "id",
+    "waktu",
+    "saluran",
+    "unit",
+    "layanan",
+    "titik_layanan",
+    "usia",
+    "jenis_kelamin",
+    "pendidikan",
+    "pekerjaan",
+    "u1",
+    "u2",
+    "u3",
+    "u4",
+    "u5",
+    "u6",
+    "u7",
+    "u8",
+    "u9",
+    "saran",
+    "pengaduan",
+    "tindak_lanjut",
+  ];
+  const body = rows.map((r) => [
+    r.id,
+    r.createdAt.toISOString(),
+    r.channel,
+    unit.get(r.unitId) ?? r.unitId,
+    r.serviceTypeId ? (service.get(r.serviceTypeId) ?? r.serviceTypeId) : "",
+    r.servicePointId ? (point.get(r.servicePointId) ?? "") : "",
+    r.ageGroup,
+    r.gender,
+    r.education,
+    r.occupation,
+    r.u1,
+    r.u2,
+    r.u3,
+    r.u4,
+    r.u5,
+    r.u6,
+    r.u7,
+    r.u8,
+    r.u9,
+    r.suggestion ?? "",
+    r.isComplaint ? "ya" : "tidak",
+    r.followUp,
+  ]);
+  return [header, ...body.map((r) => r.map(String))];
+}
