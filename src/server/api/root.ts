@@ -5,6 +5,7 @@ import { dashboardRouter } from "@/features/dashboard/server/router";
 import { usersRouter } from "@/features/admin/server/users-router";
 import { importsRouter } from "@/features/imports/server/router";
 import { reportsRouter } from "@/features/reports/server/router";
+import { setupRouter } from "@/features/setup/server/router";
 import { requestsRouter } from "@/features/requests/server/router";
 import { surveyRouter } from "@/features/survey/server/router";
 import { unitsRouter } from "@/features/units/server/router";
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   compliance: complianceRouter,
   requests: requestsRouter,
   reports: reportsRouter,
+  setup: setupRouter,
 });
 
 export type AppRouter = typeof appRouter;

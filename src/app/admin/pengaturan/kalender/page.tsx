@@ -20,7 +20,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const thisYear = Number(isoDay(todayNumber(region?.timezone)).slice(0, 4));
   const asked = Number(search.tahun);
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : thisYear;
-  const data = region ? await calendarData(region.id, year) : null;
+  const data = region ? await calendarData(year) : null;
   const years = [...new Set([...(data?.years ?? []), thisYear, thisYear + 1, year])].sort();
   const saved = search.tersimpan && ["tambah", "ubah", "hapus"].includes(search.tersimpan) ? search.tersimpan : null;
   return (

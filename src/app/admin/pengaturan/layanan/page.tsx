@@ -11,7 +11,7 @@ import "@/features/setup/setup.css";
 export default async function ServiceCatalogPage({ searchParams }: { searchParams: Promise<{ tersimpan?: string }> }) {
   const session = await requireRole(rolesFor("/admin/pengaturan"), "/admin/pengaturan/layanan");
   const [{ t, locale }, region, search] = await Promise.all([getTranslator(), regionFor(session), searchParams]);
-  const services = region ? await serviceCatalogData(region.id) : [];
+  const services = region ? await serviceCatalogData() : [];
   const saved = services.find((s) => s.id === search.tersimpan);
   return (
     <div className="page">

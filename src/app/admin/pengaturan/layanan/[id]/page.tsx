@@ -25,7 +25,7 @@ export default async function ServiceTypePage({ params }: { params: Promise<{ id
   const session = await requireRole(rolesFor("/admin/pengaturan"), `/admin/pengaturan/layanan/${id}`);
   const [{ t, locale }, region] = await Promise.all([getTranslator(), regionFor(session)]);
   if (!region) notFound();
-  const service = id === "baru" ? NEW : await serviceTypeData(region.id, id);
+  const service = id === "baru" ? NEW : await serviceTypeData(id);
   if (!service) notFound();
   return (
     <div className="page">
