@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { PendingButton } from "@/features/imports/components/PendingButton";
 import { uploadMasterFile } from "@/features/imports/server/master-actions";
-import { masterOverview } from "@/features/imports/server/master";
 import { isMessageKey } from "@/i18n/catalog";
 import { formatDateTime } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
@@ -9,13 +8,18 @@ import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
 import { FORM_BODY_LIMIT_MB } from "../../../../scripts/limits.mjs";
 import { pageTitle } from "@/i18n/server";
+import { pageData } from "@/trpc/server";
 
 export const generateMetadata = pageTitle("title.master");
 
 /** Upload the unit list or the employee export; earlier imports with their state. */
 export default async function MasterDataPage({ searchParams }: { searchParams: Promise<{ galat?: string }> }) {
   await requireRole(rolesFor("/data/induk"), "/data/induk");
-  const [{ t, locale }, { region, imports }, sp] = await Promise.all([getTranslator(), masterOverview(), searchParams]);
+  const [{ t, locale }, { region, imports }, sp] = await Promise.all([
+    getTranslator(),
+    pageData((api) => api.imports.masterImports()),
+    searchParams,
+  ]);
   const error = sp.galat && isMessageKey(sp.galat) ? t(sp.galat, { mb: FORM_BODY_LIMIT_MB }) : null;
   return (
     <div className="page">

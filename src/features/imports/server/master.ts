@@ -3,7 +3,7 @@
 import "server-only";
 import type { MasterKind } from "@/generated/prisma/enums";
 import { env } from "@/env";
-import { getDb } from "@/server/db";
+import type { Db } from "@/server/db/client";
 import { today } from "@/server/clock";
 import { isCalendarDate } from "@/lib/domain/working-days";
 import { columnSamples, fieldsOf, planMaster, readMasterFile, storedBytes } from "../../../../etl/master/master";
@@ -11,8 +11,7 @@ import { SheetError } from "../../../../etl/master/sheet";
 import type { Plan } from "../../../../etl/master/plan";
 import { installationRegion } from "@/server/region";
 
-export async function masterOverview() {
-  const db = await getDb();
+export async function masterOverview(db: Db) {
   const [region, imports] = await Promise.all([
     installationRegion(db),
     db.masterImport.findMany({
@@ -57,8 +56,11 @@ export type MasterPreview =
     };
 
 /** One import's page: its mapping step, its preview, or what applying it did. */
-export async function masterPreview(id: number, opts: PreviewOptions & { remap?: boolean }): Promise<MasterPreview> {
-  const db = await getDb();
+export async function masterPreview(
+  db: Db,
+  id: number,
+  opts: PreviewOptions & { remap?: boolean },
+): Promise<MasterPreview> {
   const imp = await db.masterImport.findUnique({ where: { id } });
   if (!imp) return { state: "missing" };
   if (imp.status !== "PREVIEW") return { state: "closed", imp };

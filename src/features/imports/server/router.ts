@@ -7,10 +7,32 @@ import { env } from "@/env";
 import { recordAudit } from "@/server/audit";
 import { backupRoot, listBackups } from "@/server/backup";
 import { createTRPCRouter, roleProcedure } from "@/server/api/trpc";
+import { masterOverview, masterPreview } from "./master";
+import { uploadMappingView } from "./upload-mapping";
 
 const hr = roleProcedure("ADMIN", "HR");
 
 export const importsRouter = createTRPCRouter({
+  /** The master-data page: the region and the latest unit and employee imports. */
+  masterImports: hr.query(({ ctx }) => masterOverview(ctx.db)),
+
+  /** One master import's preview: its column mapping and what applying it would change. */
+  masterPreview: hr
+    .input(
+      z.object({
+        id: z.number().int().positive(),
+        asOf: z.string().max(10).optional(),
+        complete: z.boolean().default(false),
+        remap: z.boolean().default(false),
+      }),
+    )
+    .query(({ ctx, input }) => masterPreview(ctx.db, input.id, input)),
+
+  /** A refused export upload, for mapping its columns; null when there is none to map. */
+  uploadMapping: hr
+    .input(z.object({ id: z.string().max(64), kind: z.string().max(16).optional() }))
+    .query(({ ctx, input }) => uploadMappingView(ctx.db, input.id, input.kind)),
+
   /** The data folder's backups (administrators). */
   backups: roleProcedure("ADMIN").query(() => {
     const e = env();

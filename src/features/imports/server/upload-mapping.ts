@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { ImportKind } from "@/generated/prisma/enums";
 import { env } from "@/env";
-import { getDb } from "@/server/db";
+import type { Db } from "@/server/db/client";
 import { columnSamples } from "../../../../etl/master/master";
 import type { Table } from "../../../../etl/master/sheet";
 import { attendanceFormat } from "../../../../etl/extract/sources/attendance";
@@ -27,8 +27,7 @@ export async function uploadTable(storedPath: string): Promise<Table | null> {
   return { header: rows[0]!.cells.map((c) => c ?? ""), headerLine: rows[0]!.line, rows: rows.slice(1), skipped: 0 };
 }
 
-export async function uploadMappingView(id: string, kindParam?: string) {
-  const db = await getDb();
+export async function uploadMappingView(db: Db, id: string, kindParam?: string) {
   const upload = await db.sourceUpload.findUnique({ where: { id } });
   if (!upload || upload.status !== "REFUSED") return null;
   const table = await uploadTable(upload.storedPath);

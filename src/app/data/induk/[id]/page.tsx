@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { ColumnSelect } from "@/features/imports/components/ColumnSelect";
 import { PendingButton } from "@/features/imports/components/PendingButton";
 import { applyMasterImport, cancelMasterImport, saveMasterMapping } from "@/features/imports/server/master-actions";
-import { masterPreview } from "@/features/imports/server/master";
 import { isMessageKey, type MessageKey, type Translate } from "@/i18n/catalog";
 import { formatDate, formatDateTime, formatNumber } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
@@ -11,6 +10,7 @@ import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
 import type { PlanCounts, Problem } from "../../../../../etl/master/plan";
 import { pageTitle } from "@/i18n/server";
+import { pageData } from "@/trpc/server";
 
 export const generateMetadata = pageTitle("title.masterPreview");
 
@@ -109,7 +109,14 @@ export default async function MasterImportPage({
   const [{ id }, sp, { t, locale }] = await Promise.all([params, searchParams, getTranslator()]);
   const importId = Number(id);
   if (!Number.isInteger(importId) || importId <= 0) notFound();
-  const view = await masterPreview(importId, { asOf: sp.per, complete: sp.lengkap === "1", remap: sp.petakan === "1" });
+  const view = await pageData((api) =>
+    api.imports.masterPreview({
+      id: importId,
+      asOf: sp.per?.slice(0, 10),
+      complete: sp.lengkap === "1",
+      remap: sp.petakan === "1",
+    }),
+  );
   if (view.state === "missing") notFound();
   const error =
     sp.galat && isMessageKey(sp.galat)

@@ -3,12 +3,12 @@ import { notFound } from "next/navigation";
 import { ColumnSelect } from "@/features/imports/components/ColumnSelect";
 import { PendingButton } from "@/features/imports/components/PendingButton";
 import { saveUploadMapping } from "@/features/imports/server/upload-actions";
-import { uploadMappingView } from "@/features/imports/server/upload-mapping";
 import { isMessageKey } from "@/i18n/catalog";
 import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
 import { pageTitle } from "@/i18n/server";
+import { pageData } from "@/trpc/server";
 
 export const generateMetadata = pageTitle("title.mapColumns");
 
@@ -22,7 +22,9 @@ export default async function UploadMappingPage({
 }) {
   await requireRole(rolesFor("/data"), "/data");
   const [{ id }, sp, { t, locale }] = await Promise.all([params, searchParams, getTranslator()]);
-  const view = await uploadMappingView(id, sp.jenis);
+  const view = await pageData((api) =>
+    api.imports.uploadMapping({ id: id.slice(0, 64), kind: sp.jenis?.slice(0, 16) }),
+  );
   if (!view) notFound();
   const error = sp.galat && isMessageKey(sp.galat) ? t(sp.galat, { fields: sp.kolom ?? "" }) : null;
   return (
