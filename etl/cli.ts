@@ -86,7 +86,7 @@ async function main(): Promise<number> {
       );
       recordGenerated(env.dataDir, { ...wanted, start: plan.start, end: plan.end });
       console.log(
-        `[generate] ${from} … ${end}: ${formatNumber(truth.attendance.rows)} attendance rows, ${formatNumber(truth.ekinerja.rows)} e-Kinerja entries, ${formatNumber(truth.requests.submitted)} requests in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+        `[generate] ${from} … ${end}: ${formatNumber(truth.attendance.rows, "id")} attendance rows, ${formatNumber(truth.ekinerja.rows, "id")} e-Kinerja entries, ${formatNumber(truth.requests.submitted, "id")} requests in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
       );
       if (out)
         console.log(
@@ -98,7 +98,7 @@ async function main(): Promise<number> {
   if (cmd === "verify") {
     return withStores(async ({ db, ch }) => {
       const report = await verify(db, ch);
-      for (const c of report.checks) console.log(`[verify] ${c.name}: ${formatNumber(c.keys)} keys`);
+      for (const c of report.checks) console.log(`[verify] ${c.name}: ${formatNumber(c.keys, "id")} keys`);
       if (report.differences.length === 0) {
         console.log("[verify] OK: ClickHouse cocok dengan sumber / ClickHouse matches the sources");
         return 0;
@@ -158,7 +158,7 @@ async function main(): Promise<number> {
         .map(([k, v]) => `${k} ${v.toFixed(1)} s`)
         .join(", ");
       console.log(
-        `[etl] run ${result.runId} (${result.mode}) finished: ${formatNumber(total)} rows in ${result.seconds.toFixed(1)} s (${phases})`,
+        `[etl] run ${result.runId} (${result.mode}) finished: ${formatNumber(total, "id")} rows in ${result.seconds.toFixed(1)} s (${phases})`,
       );
       for (const r of result.imports) {
         if (r.error) console.error(`[etl] ${r.fileName}: DITOLAK / REFUSED\n  ${r.error.id}\n  ${r.error.en}`);

@@ -32,7 +32,7 @@ export function createProgress(opts: { stream?: NodeJS.WriteStream; quiet?: bool
       pct === undefined
         ? ""
         : `[${"█".repeat(Math.round(pct * 24)).padEnd(24, "░")}] ${(pct * 100).toFixed(0).padStart(3)}% `;
-    return `${t.padEnd(22)} ${bar}${formatNumber(n)} baris · ${formatNumber(Math.round(rate(t)))} baris/dtk`;
+    return `${t.padEnd(22)} ${bar}${formatNumber(n, "id")} baris · ${formatNumber(Math.round(rate(t)), "id")} baris/dtk`;
   };
   const write = (s: string) => {
     if (!opts.quiet) stream.write(s);

@@ -38,7 +38,7 @@ const [counts] = await ch.query<{ e: string; m: string; d: string }>(
   "SELECT uniqExact(employee_id) AS e, countIf(kind = 'monthly') AS m, countIf(kind = 'daily') AS d FROM fact_ekinerja",
 );
 console.log(
-  `fact_ekinerja: ${formatNumber(Number(counts!.e))} employees, ${formatNumber(Number(counts!.m))} monthly and ${formatNumber(Number(counts!.d))} daily entries`,
+  `fact_ekinerja: ${formatNumber(Number(counts!.e), "id")} employees, ${formatNumber(Number(counts!.m), "id")} monthly and ${formatNumber(Number(counts!.d), "id")} daily entries`,
 );
 
 // the last complete month of the data (the current one's entries are not all due yet)
@@ -53,7 +53,7 @@ const region = await db.region.findFirstOrThrow();
 const first = await complianceList(ch, f(), "");
 const someone = first.rows[0]!;
 console.log(
-  `list: ${formatNumber(first.total)} employees with missing monthly entries in ${from}…${lastMonth} (${formatNumber(first.pages)} pages)`,
+  `list: ${formatNumber(first.total, "id")} employees with missing monthly entries in ${from}…${lastMonth} (${formatNumber(first.pages, "id")} pages)`,
 );
 
 const cases: { name: string; run: () => Promise<unknown> }[] = [

@@ -14,7 +14,9 @@ const { values } = parseArgs({
 });
 const rows = Number(values.rows);
 const rounds = Number(values.rounds);
-console.log(`Pantau bench:csv — node ${process.version}, ${os.cpus()[0]?.model.trim()}; ${formatNumber(rows)} rows`);
+console.log(
+  `Pantau bench:csv — node ${process.version}, ${os.cpus()[0]?.model.trim()}; ${formatNumber(rows, "id")} rows`,
+);
 
 function exportText(quoted: boolean): string {
   const q = (s: string) => (quoted ? `"${s}"` : s);
@@ -26,7 +28,7 @@ function exportText(quoted: boolean): string {
   return lines.join("\r\n");
 }
 
-const ms = (t: number) => formatNumber(t, { maximumFractionDigits: 0 });
+const ms = (t: number) => formatNumber(t, "id", { maximumFractionDigits: 0 });
 for (const quoted of [false, true]) {
   const text = exportText(quoted);
   const own: number[] = [];
@@ -56,6 +58,6 @@ for (const quoted of [false, true]) {
   const best = (a: number[]) => Math.min(...a);
   console.log(
     `${quoted ? "every field quoted" : "nothing quoted    "}: own reader best ${ms(best(own))} ms, csv-parse best ${ms(best(lib))} ms ` +
-      `(${formatNumber(best(lib) / best(own), { maximumFractionDigits: 1 })}×); same records`,
+      `(${formatNumber(best(lib) / best(own), "id", { maximumFractionDigits: 1 })}×); same records`,
   );
 }

@@ -177,7 +177,7 @@ CREATE TABLE ekinerja (region_id text, unit_id text, employee_id text, kind text
     `CREATE INDEX ON attendance (day); CREATE INDEX ON ekinerja (period); CREATE INDEX ON request (completed_at); ANALYZE;`,
   );
   console.log(
-    `  copied ${formatNumber(fileRows)} attendance and e-Kinerja rows and ${formatNumber((await pg.query<{ n: number }>("SELECT count(*)::int AS n FROM request")).rows[0]!.n)} requests in ${secs(performance.now() - t)} (with indexes on the day columns)`,
+    `  copied ${formatNumber(fileRows, "id")} attendance and e-Kinerja rows and ${formatNumber((await pg.query<{ n: number }>("SELECT count(*)::int AS n FROM request")).rows[0]!.n, "id")} requests in ${secs(performance.now() - t)} (with indexes on the day columns)`,
   );
 
   const p = resolvePeriod({ period: "month" }, today);
@@ -231,7 +231,7 @@ CREATE TABLE ekinerja (region_id text, unit_id text, employee_id text, kind text
   const rel = relTimes[1]!;
   console.log(`  relational overview: median of 3 runs ${msf(rel)} (runs: ${relTimes.map(msf).join(", ")})`);
   console.log(
-    `  ClickHouse overview p50 ${msf(ours.p50)} → ${formatNumber(rel / ours.p50, { maximumFractionDigits: 0 })}× faster (cold ${msf(ours.cold)} → ${formatNumber(rel / ours.cold, { maximumFractionDigits: 0 })}×)`,
+    `  ClickHouse overview p50 ${msf(ours.p50)} → ${formatNumber(rel / ours.p50, "id", { maximumFractionDigits: 0 })}× faster (cold ${msf(ours.cold)} → ${formatNumber(rel / ours.cold, "id", { maximumFractionDigits: 0 })}×)`,
   );
   await pg.close();
   return rel;

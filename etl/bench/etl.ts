@@ -39,11 +39,11 @@ const start = end - days + 1;
 const dir = mkdtempSync(path.join(os.tmpdir(), "pantau-bench-etl-"));
 let peak = 0;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
-const mb = (b: number) => `${formatNumber(Math.round(b / 1048576))} MiB`;
-const secs = (s: number) => `${formatNumber(s, { maximumFractionDigits: 1 })} s`;
+const mb = (b: number) => `${formatNumber(Math.round(b / 1048576), "id")} MiB`;
+const secs = (s: number) => `${formatNumber(s, "id", { maximumFractionDigits: 1 })} s`;
 
 console.log(
-  `Pantau bench:etl — ${formatNumber(employees)} employees, ${days} days (${isoDay(start)} … ${isoDay(end)}), seed ${values.seed}, ${values.workers} parse workers`,
+  `Pantau bench:etl — ${formatNumber(employees, "id")} employees, ${days} days (${isoDay(start)} … ${isoDay(end)}), seed ${values.seed}, ${values.workers} parse workers`,
 );
 console.log(
   `node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim()}), ${mb(os.totalmem())} RAM; data in ${dir}\n`,
@@ -129,7 +129,7 @@ function report(title: string, r: { value: EtlResult; seconds: number; peak: num
   const { rows, phases } = r.value;
   const total = Object.values(rows).reduce((a, b) => a + b, 0);
   console.log(
-    `\n${title}: ${formatNumber(total)} rows in ${secs(r.seconds)} = ${formatNumber(Math.round(total / r.seconds))} rows/s overall; peak RSS ${mb(r.peak)}; CPU ${secs(r.cpu)} (all threads: JS, parse workers, chDB, PGlite)`,
+    `\n${title}: ${formatNumber(total, "id")} rows in ${secs(r.seconds)} = ${formatNumber(Math.round(total / r.seconds), "id")} rows/s overall; peak RSS ${mb(r.peak)}; CPU ${secs(r.cpu)} (all threads: JS, parse workers, chDB, PGlite)`,
   );
   console.log(
     `  phases: ${Object.entries(phases)
@@ -146,7 +146,7 @@ function report(title: string, r: { value: EtlResult; seconds: number; peak: num
   for (const [t, n] of Object.entries(rows).sort()) {
     const s = phaseOf(t);
     console.log(
-      `  ${t.padEnd(22)} ${formatNumber(n).padStart(12)} ${secs(s).padStart(9)} ${(s > 0 ? formatNumber(Math.round(n / s)) : "—").padStart(12)}`,
+      `  ${t.padEnd(22)} ${formatNumber(n, "id").padStart(12)} ${secs(s).padStart(9)} ${(s > 0 ? formatNumber(Math.round(n / s), "id") : "—").padStart(12)}`,
     );
   }
 }
@@ -157,8 +157,8 @@ try {
   // last day's survey answers then clashed with earlier ones on some dates)
   const gen = { value: generated.truth, seconds: generated.seconds };
   console.log(
-    `${generated.copied ? `copied from ${values.generated} the ` : ""}generated history in ${secs(gen.seconds)}: ${formatNumber(gen.value.attendance.rows)} attendance rows, ${formatNumber(gen.value.ekinerja.rows)} e-Kinerja entries, ` +
-      `${formatNumber(gen.value.requests.submitted)} requests with ${formatNumber(gen.value.requests.events)} events, ${gen.value.written.files.length} files`,
+    `${generated.copied ? `copied from ${values.generated} the ` : ""}generated history in ${secs(gen.seconds)}: ${formatNumber(gen.value.attendance.rows, "id")} attendance rows, ${formatNumber(gen.value.ekinerja.rows, "id")} e-Kinerja entries, ` +
+      `${formatNumber(gen.value.requests.submitted, "id")} requests with ${formatNumber(gen.value.requests.events, "id")} events, ${gen.value.written.files.length} files`,
   );
 
   const progress = () => createProgress({ quiet: !process.stderr.isTTY });
@@ -195,7 +195,7 @@ try {
     }),
   );
   console.log(
-    `\ngenerated one more day (${isoDay(end)}) in ${secs(day.seconds)}: ${formatNumber(day.value.written.requests)} new requests, ${formatNumber(day.value.written.updatedRequests)} updated, ${formatNumber(day.value.written.events)} events`,
+    `\ngenerated one more day (${isoDay(end)}) in ${secs(day.seconds)}: ${formatNumber(day.value.written.requests, "id")} new requests, ${formatNumber(day.value.written.updatedRequests, "id")} updated, ${formatNumber(day.value.written.events, "id")} events`,
   );
   const inc = await phase(() =>
     runEtl(

@@ -25,11 +25,11 @@ const { values } = parseArgs({
 const N = Number(values.employees);
 const U = Number(values.units);
 const dir = mkdtempSync(path.join(os.tmpdir(), "pantau-bench-onb-"));
-const secs = (ms: number) => `${formatNumber(ms / 1000, { maximumFractionDigits: 1 })} s`;
-const mb = (b: number) => `${formatNumber(b / 1024 / 1024, { maximumFractionDigits: 1 })} MB`;
+const secs = (ms: number) => `${formatNumber(ms / 1000, "id", { maximumFractionDigits: 1 })} s`;
+const mb = (b: number) => `${formatNumber(b / 1024 / 1024, "id", { maximumFractionDigits: 1 })} MB`;
 
 console.log(
-  `Pantau bench:onboarding — node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim()}); ${formatNumber(N)} employees, ${formatNumber(U)} units; data in ${dir}`,
+  `Pantau bench:onboarding — node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim()}); ${formatNumber(N, "id")} employees, ${formatNumber(U, "id")} units; data in ${dir}`,
 );
 
 const unitName = (i: number) => (i < 40 ? `Dinas Nomor ${i + 1}` : `UPT ${i + 1} Dinas Nomor ${(i % 40) + 1}`);
@@ -87,7 +87,7 @@ const exportOf = (list: Emp[]) =>
 const t0 = performance.now();
 const first = await exportOf(unique);
 console.log(
-  `files written in ${secs(performance.now() - t0)}: unit list ${mb(units.length)}, employee export ${mb(first.length)} (${formatNumber(unique.length)} rows)`,
+  `files written in ${secs(performance.now() - t0)}: unit list ${mb(units.length)}, employee export ${mb(first.length)} (${formatNumber(unique.length, "id")} rows)`,
 );
 
 const conn = await openRelational({ kind: "pglite", dataDir: dir });
@@ -119,7 +119,7 @@ async function round(label: string, kind: "UNITS" | "EMPLOYEES", bytes: Uint8Arr
   const c = plan.counts;
   console.log(
     `${label}: preview ${secs(preview)} (read ${secs(read)}, plan ${secs(preview - read)}), import ${secs(apply)} (preview again + apply, one transaction)` +
-      ` — rows ${formatNumber(c.rows)}, problems ${formatNumber(c.problems)}, units +${c.unitsCreated}, employees +${formatNumber(c.employeesCreated)} ~${formatNumber(c.employeesUpdated)} moved ${formatNumber(c.employeesMoved)} inactive ${formatNumber(c.employeesDeactivated)}`,
+      ` — rows ${formatNumber(c.rows, "id")}, problems ${formatNumber(c.problems, "id")}, units +${c.unitsCreated}, employees +${formatNumber(c.employeesCreated, "id")} ~${formatNumber(c.employeesUpdated, "id")} moved ${formatNumber(c.employeesMoved, "id")} inactive ${formatNumber(c.employeesDeactivated, "id")}`,
   );
   return { preview, apply };
 }
@@ -130,7 +130,7 @@ try {
   const e0 = performance.now();
   const etl1 = await runEtl({ db, ch, dataDir: dir }, { lagMs: 0, trigger: "bench" });
   console.log(
-    `ETL after the first import: ${formatNumber(etl1.rows.dim_employee ?? 0)} employee dimension rows in ${secs(performance.now() - e0)}`,
+    `ETL after the first import: ${formatNumber(etl1.rows.dim_employee ?? 0, "id")} employee dimension rows in ${secs(performance.now() - e0)}`,
   );
   // next month: 5 % moved, 1 % retired, a few promoted
   const next = unique.map((p, i) => ({
@@ -143,7 +143,7 @@ try {
   const e1 = performance.now();
   const etl2 = await runEtl({ db, ch, dataDir: dir }, { lagMs: 0, trigger: "bench" });
   console.log(
-    `ETL after the re-import: ${formatNumber(etl2.rows.dim_employee ?? 0)} employee dimension rows in ${secs(performance.now() - e1)}`,
+    `ETL after the re-import: ${formatNumber(etl2.rows.dim_employee ?? 0, "id")} employee dimension rows in ${secs(performance.now() - e1)}`,
   );
   const worstPreview = Math.max(firstRound.preview, again.preview);
   const worstImport = Math.max(firstRound.apply, again.apply);

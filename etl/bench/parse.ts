@@ -37,7 +37,7 @@ if (!values.dir) {
   const t = performance.now();
   await generate(db, { seed: 1, employees: 20_000, start: isoDay(end - 61), end: isoDay(end), outDir: filesDir });
   console.log(
-    `generated 20.000 employees × 62 days in ${formatNumber((performance.now() - t) / 1000, { maximumFractionDigits: 1 })} s`,
+    `generated 20.000 employees × 62 days in ${formatNumber((performance.now() - t) / 1000, "id", { maximumFractionDigits: 1 })} s`,
   );
 }
 const region = await loadRegionContext(db, (await db.region.findFirstOrThrow()).code);
@@ -94,7 +94,7 @@ for (let round = 0; round < Number(values.rounds); round++) {
 for (const s of settings) {
   const r = results.get(s.name)!;
   console.log(
-    `  ${s.name.padEnd(48)} ${formatNumber(r.rows)} rows  ${formatNumber((r.ms * 1000) / r.rows, { maximumFractionDigits: 2 })} µs/row  ${formatNumber(Math.round(r.rows / (r.ms / 1000)))} rows/s`,
+    `  ${s.name.padEnd(48)} ${formatNumber(r.rows, "id")} rows  ${formatNumber((r.ms * 1000) / r.rows, "id", { maximumFractionDigits: 2 })} µs/row  ${formatNumber(Math.round(r.rows / (r.ms / 1000)), "id")} rows/s`,
   );
 }
 rmSync(out, { recursive: true, force: true });

@@ -14,8 +14,8 @@ import { applyMigrations } from "@/server/db/migrate";
 import { generate } from "../generate/generate";
 import { runEtl } from "../run";
 
-export const secs = (ms: number) => `${formatNumber(ms / 1000, { maximumFractionDigits: 1 })} s`;
-export const msf = (ms: number) => `${formatNumber(ms, { maximumFractionDigits: 1 })} ms`;
+export const secs = (ms: number) => `${formatNumber(ms / 1000, "id", { maximumFractionDigits: 1 })} s`;
+export const msf = (ms: number) => `${formatNumber(ms, "id", { maximumFractionDigits: 1 })} ms`;
 
 export interface BenchRegionOptions {
   /** The benchmark's name, for the first line and the temporary folder. */
@@ -60,7 +60,9 @@ export async function openBenchRegion(o: BenchRegionOptions): Promise<BenchRegio
       end: isoDay(generatedEnd),
       outDir: path.join(dir, "files"),
     });
-    console.log(`generated ${formatNumber(o.employees)} employees × ${o.days} days in ${secs(performance.now() - t)}`);
+    console.log(
+      `generated ${formatNumber(o.employees, "id")} employees × ${o.days} days in ${secs(performance.now() - t)}`,
+    );
     t = performance.now();
     const r = await runEtl(
       { db, ch, dataDir: dir },
@@ -73,7 +75,7 @@ export async function openBenchRegion(o: BenchRegionOptions): Promise<BenchRegio
       },
     );
     const rows = Object.values(r.rows).reduce((a, b) => a + b, 0);
-    console.log(`loaded ${formatNumber(rows)} rows through the ETL in ${secs(performance.now() - t)}`);
+    console.log(`loaded ${formatNumber(rows, "id")} rows through the ETL in ${secs(performance.now() - t)}`);
   }
   return {
     db,

@@ -89,9 +89,14 @@ describe("message catalog", () => {
 
 describe("Indonesian formatting", () => {
   it("formats numbers as 1.234,5", () => {
-    expect(formatNumber(1234.5)).toBe("1.234,5");
-    expect(formatNumber(1_000_000)).toBe("1.000.000");
-    expect(formatPercent(0.8766)).toBe("87,7%");
+    expect(formatNumber(1234.5, "id")).toBe("1.234,5");
+    expect(formatNumber(1_000_000, "id")).toBe("1.000.000");
+    expect(formatPercent(0.8766, "id")).toBe("87,7%");
+  });
+
+  it("formats numbers as 1,234.5 for an English reader", () => {
+    expect(formatNumber(1234.5, "en")).toBe("1,234.5");
+    expect(formatPercent(0.8766, "en")).toBe("87.7%");
   });
 
   it("formats dates as 22 Nov 2026 in Jakarta time", () => {

@@ -1,21 +1,25 @@
-// Numbers always in the Indonesian locale (1.234,5); dates as "22 Nov 2026" in either language.
+// Numbers and dates in the reader's locale: 1.234,5 and 22 Nov 2026 in Indonesian, 1,234.5 and 22 Nov 2026 in English.
 import { DEFAULT_TIMEZONE } from "@/lib/domain/working-days";
 import type { Locale } from "./catalog";
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-export function formatNumber(value: number, opts: Intl.NumberFormatOptions = { maximumFractionDigits: 1 }): string {
-  const key = JSON.stringify(opts);
+const dateLocale = (locale: Locale) => (locale === "id" ? "id-ID" : "en-GB");
+
+export function formatNumber(
+  value: number,
+  locale: Locale,
+  opts: Intl.NumberFormatOptions = { maximumFractionDigits: 1 },
+): string {
+  const key = `${locale}:${JSON.stringify(opts)}`;
   let f = numberFormats.get(key);
-  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat("id-ID", opts)));
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(dateLocale(locale), opts)));
   return f.format(value);
 }
 
-export function formatPercent(ratio: number, digits = 1): string {
-  return `${formatNumber(ratio * 100, { minimumFractionDigits: digits, maximumFractionDigits: digits })}%`;
+export function formatPercent(ratio: number, locale: Locale, digits = 1): string {
+  return `${formatNumber(ratio * 100, locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })}%`;
 }
-
-const dateLocale = (locale: Locale) => (locale === "id" ? "id-ID" : "en-GB");
 
 export function formatDate(value: Date | string, locale: Locale, timeZone = DEFAULT_TIMEZONE): string {
   return new Intl.DateTimeFormat(dateLocale(locale), {

@@ -32,7 +32,7 @@ export default async function QueuePage({
           {mine.map((q) => (
             <li key={q}>
               <Link href={link(q)} aria-current={q === current ? "page" : undefined}>
-                {t(`queue.${q}`)} ({formatNumber(counts[q] ?? 0)})
+                {t(`queue.${q}`)} ({formatNumber(counts[q] ?? 0, locale)})
               </Link>
             </li>
           ))}
@@ -40,7 +40,7 @@ export default async function QueuePage({
       </nav>
       {queue && (
         <>
-          <p className="muted">{t("queue.count", { n: queue.total, overdue: formatNumber(queue.overdue) })}</p>
+          <p className="muted">{t("queue.count", { n: queue.total, overdue: formatNumber(queue.overdue, locale) })}</p>
           {queue.items.length === 0 ? (
             <p className="empty-state">{t("queue.empty")}</p>
           ) : (

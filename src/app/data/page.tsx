@@ -67,7 +67,7 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
               {backups.backups.map((b) => (
                 <li key={b.name}>
                   <code>{b.name}</code> · {formatDateTime(b.createdAt, locale)} ·{" "}
-                  {formatNumber(b.bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB
+                  {formatNumber(b.bytes / 1024 / 1024, locale, { maximumFractionDigits: 1 })} MB
                 </li>
               ))}
             </ul>
@@ -107,9 +107,11 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
                     {t(`data.status.${r.status}`)}
                     {r.error && <span className="muted small block">{r.error}</span>}
                   </td>
-                  <td className="num">{formatNumber(totalRows(r.rows))}</td>
+                  <td className="num">{formatNumber(totalRows(r.rows), locale)}</td>
                   <td className="num">
-                    {r.finishedAt ? `${formatNumber((r.finishedAt.getTime() - r.startedAt.getTime()) / 1000)} s` : "—"}
+                    {r.finishedAt
+                      ? `${formatNumber((r.finishedAt.getTime() - r.startedAt.getTime()) / 1000, locale)} s`
+                      : "—"}
                   </td>
                 </tr>
               ))}
@@ -166,8 +168,8 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
                       </>
                     )}
                   </td>
-                  <td className="num">{formatNumber(b.rowsRead)}</td>
-                  <td className="num">{formatNumber(b.rowsLoaded)}</td>
+                  <td className="num">{formatNumber(b.rowsRead, locale)}</td>
+                  <td className="num">{formatNumber(b.rowsLoaded, locale)}</td>
                   <td className="num">
                     {b.rowsQuarantined > 0 ? (
                       <Link href={`/data/berkas/${b.id}`}>{t("data.quarantine.view", { n: b.rowsQuarantined })}</Link>
@@ -175,7 +177,7 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
                       "0"
                     )}
                   </td>
-                  <td className="num">{formatNumber(b.rowsDuplicate)}</td>
+                  <td className="num">{formatNumber(b.rowsDuplicate, locale)}</td>
                 </tr>
               ))}
             </tbody>

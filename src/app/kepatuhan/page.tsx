@@ -24,7 +24,7 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
   const problems = asked.problems;
   const query = searchOf(filter, 1);
   const pageLink = (p: number) => `/kepatuhan?${searchOf(filter, p)}`;
-  const pct = (v: number | null) => (v === null ? "–" : formatPercent(v));
+  const pct = (v: number | null) => (v === null ? "–" : formatPercent(v, locale));
   return (
     <div className="page">
       <h1>{t("compliance.title")}</h1>
@@ -150,17 +150,17 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
                     </td>
                     <td>{r.unitName}</td>
                     <td className="num">
-                      {formatNumber(r.due)}
+                      {formatNumber(r.due, locale)}
                       {r.excused > 0 && (
                         <span className="muted small"> {t("compliance.excused", { n: r.excused })}</span>
                       )}
                     </td>
-                    <td className="num">{formatNumber(r.onTime)}</td>
-                    <td className="num">{formatNumber(r.late)}</td>
-                    <td className="num">{formatNumber(r.missing)}</td>
+                    <td className="num">{formatNumber(r.onTime, locale)}</td>
+                    <td className="num">{formatNumber(r.late, locale)}</td>
+                    <td className="num">{formatNumber(r.missing, locale)}</td>
                     <td className="num">{pct(r.fillRate)}</td>
                     <td className="num">
-                      {r.streak > 0 ? <strong className="late">{formatNumber(r.streak)}</strong> : "0"}
+                      {r.streak > 0 ? <strong className="late">{formatNumber(r.streak, locale)}</strong> : "0"}
                     </td>
                     <td>{r.lastEntry ? formatDate(lastEntryInstant(r.lastEntry), locale) : t("compliance.never")}</td>
                     <td>
@@ -198,7 +198,9 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
       {list.pages > 1 && (
         <nav className="pager" aria-label={t("queue.page", { page: list.page, pages: list.pages })}>
           {list.page > 1 && <Link href={pageLink(list.page - 1)}>{t("queue.prev")}</Link>}
-          <span>{t("queue.page", { page: formatNumber(list.page), pages: formatNumber(list.pages) })}</span>
+          <span>
+            {t("queue.page", { page: formatNumber(list.page, locale), pages: formatNumber(list.pages, locale) })}
+          </span>
           {list.page < list.pages && <Link href={pageLink(list.page + 1)}>{t("queue.next")}</Link>}
         </nav>
       )}

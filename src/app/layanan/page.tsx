@@ -34,7 +34,7 @@ export default async function MyRequestsPage() {
         <h2 id="balance-title">{t("requests.balance.title", { year })}</h2>
         <p data-testid="leave-balance">
           {t("requests.balance.text", {
-            remaining: formatNumber(balance.remaining),
+            remaining: formatNumber(balance.remaining, locale),
             entitled: balance.entitled,
             taken: balance.taken,
             pending: balance.pending,

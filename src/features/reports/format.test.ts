@@ -53,16 +53,17 @@ const data = (slaCompliance: number): ReportData => ({
 
 describe("report values", () => {
   it("shows 6 of 11 as 54,5% from the full ratio (0.5455 would read 54,6%)", () => {
-    expect(cellText(6 / 11, false, "percent", t)).toBe("54,5%");
-    expect(cellText(0.5455, false, "percent", t)).toBe("54,6%"); // what rounding before storing did
+    expect(cellText(6 / 11, false, "percent", t, "id")).toBe("54,5%");
+    expect(cellText(6 / 11, false, "percent", t, "en")).toBe("54.5%");
+    expect(cellText(0.5455, false, "percent", t, "id")).toBe("54,6%"); // what rounding before storing did
     const rows = longRows(data(6 / 11), "id");
     expect(rows.find((r) => r[3] === "kepatuhan_sla")![4]).toBe(6 / 11);
   });
 
   it("shows an IKM to two decimals at display only, and too few respondents as such", () => {
     const d = data(1);
-    expect(ikmCellText(d.satisfaction.overall, t)).toBe("88,31"); // stored 88.3055…, graded B on the full value
-    expect(ikmCellText(d.satisfaction.byService[0]!, t)).toBe("Data belum cukup");
+    expect(ikmCellText(d.satisfaction.overall, t, "id")).toBe("88,31"); // stored 88.3055…, graded B on the full value
+    expect(ikmCellText(d.satisfaction.byService[0]!, t, "id")).toBe("Data belum cukup");
     expect(
       longRows(d, "id")
         .filter((r) => r[3] === "kecukupan_sampel")

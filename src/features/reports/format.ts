@@ -20,19 +20,20 @@ export function cellText(
   suppressed: boolean,
   kind: "count" | "days" | "percent" | "ikm",
   t: Translate,
+  locale: Locale,
 ): string {
   if (suppressed) return t("report.suppressedCell");
   if (value === null) return "–";
-  if (kind === "percent") return formatPercent(value);
-  if (kind === "ikm") return formatNumber(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  return formatNumber(value);
+  if (kind === "percent") return formatPercent(value, locale);
+  if (kind === "ikm") return formatNumber(value, locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return formatNumber(value, locale);
 }
 
 /** An IKM cell's text: hidden (privacy), "not enough data" (too few respondents), or the value, provisional short of the sample. */
-export function ikmCellText(c: IkmCell, t: Translate): string {
+export function ikmCellText(c: IkmCell, t: Translate, locale: Locale): string {
   if (c.suppressed) return t("report.suppressedCell");
   if (c.standing === "insufficient") return t("ikm.insufficient.label");
-  const v = cellText(c.ikm, false, "ikm", t);
+  const v = cellText(c.ikm, false, "ikm", t, locale);
   return c.standing === "provisional" ? `${v} (${t("ikm.provisional")})` : v;
 }
 

@@ -81,20 +81,20 @@ export default async function DisciplinePage({
                     <span className="muted small">{r.nip}</span>
                   </td>
                   <td>{r.unitName}</td>
-                  <td className="num">{formatNumber(r.tkDays)}</td>
+                  <td className="num">{formatNumber(r.tkDays, locale)}</td>
                   <td className="num">
-                    {formatNumber(r.convertedDays)}
+                    {formatNumber(r.convertedDays, locale)}
                     {r.shortMinutes > 0 && (
                       <>
                         <br />
                         <span className="muted small">
-                          {t("discipline.convertedHours", { hours: formatNumber(r.shortMinutes / 60) })}
+                          {t("discipline.convertedHours", { hours: formatNumber(r.shortMinutes / 60, locale) })}
                         </span>
                       </>
                     )}
                   </td>
-                  <td className="num">{formatNumber(r.total)}</td>
-                  <td className="num">{formatNumber(r.longestRun)}</td>
+                  <td className="num">{formatNumber(r.total, locale)}</td>
+                  <td className="num">{formatNumber(r.longestRun, locale)}</td>
                   <td>
                     {r.reachedConsecutive && <strong className="late">{label(r.reachedConsecutive)}</strong>}
                     {r.reachedConsecutive && r.reached && <br />}
@@ -149,7 +149,7 @@ export default async function DisciplinePage({
                 </form>
               ) : (
                 <span>
-                  {label(th)}: {formatNumber(th.minDays)}{" "}
+                  {label(th)}: {formatNumber(th.minDays, locale)}{" "}
                   {t(th.consecutive ? "discipline.daysConsecutive" : "discipline.daysCumulative")}
                 </span>
               )}

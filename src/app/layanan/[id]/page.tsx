@@ -173,7 +173,8 @@ export default async function RequestPage({
                   {d.fileName}
                 </a>{" "}
                 <span className="muted">
-                  ({formatNumber(d.size / 1024, { maximumFractionDigits: 0 })} KB · {formatDate(d.createdAt, locale)})
+                  ({formatNumber(d.size / 1024, locale, { maximumFractionDigits: 0 })} KB ·{" "}
+                  {formatDate(d.createdAt, locale)})
                 </span>
               </li>
             ))}

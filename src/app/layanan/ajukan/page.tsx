@@ -71,7 +71,7 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
         <p className="alert" data-testid="leave-balance">
           {t("requests.balance.title", { year })}:{" "}
           {t("requests.balance.text", {
-            remaining: formatNumber(balance.remaining),
+            remaining: formatNumber(balance.remaining, locale),
             entitled: balance.entitled,
             taken: balance.taken,
             pending: balance.pending,

@@ -17,7 +17,7 @@ type SkipReason = "hasAccount" | "inactive" | "retired" | "usernameTaken";
 const SKIP_REASONS: SkipReason[] = ["hasAccount", "inactive", "retired", "usernameTaken"];
 
 export function BulkAccounts() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const trpc = useTRPC();
   const { data: units } = useSuspenseQuery(trpc.units.list.queryOptions());
   const queryClient = useQueryClient();
@@ -165,7 +165,10 @@ export function BulkAccounts() {
         <>
           {data.total > data.rows.length && (
             <p className="muted small">
-              {t("accounts.bulk.shownOf", { shown: formatNumber(data.rows.length), total: formatNumber(data.total) })}
+              {t("accounts.bulk.shownOf", {
+                shown: formatNumber(data.rows.length, locale),
+                total: formatNumber(data.total, locale),
+              })}
             </p>
           )}
           <div className="table-wrap bulk-preview">

@@ -136,7 +136,7 @@ export function UsersAdmin({ actorRole }: { actorRole: Role }) {
       </form>
       <p className="muted" aria-live="polite">
         {status ??
-          `${t("accounts.list.count", { total })}${total > 0 ? ` · ${t("accounts.list.shown", { from: formatNumber(search.offset + 1), to: formatNumber(Math.min(total, search.offset + users.length)) })}` : ""}`}
+          `${t("accounts.list.count", { total })}${total > 0 ? ` · ${t("accounts.list.shown", { from: formatNumber(search.offset + 1, locale), to: formatNumber(Math.min(total, search.offset + users.length), locale) })}` : ""}`}
       </p>
       <div className="table-wrap">
         <table className="users-table">

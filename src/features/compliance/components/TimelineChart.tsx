@@ -47,7 +47,7 @@ export function TimelineChart({ months, fileName }: { months: TimelineMonth[]; f
       id="timeline"
       title={t("compliance.timeline")}
       description={t("compliance.timelineLead")}
-      table={[head, ...rows.map((r) => r.map((c) => (typeof c === "number" ? formatNumber(c) : c)))]}
+      table={[head, ...rows.map((r) => r.map((c) => (typeof c === "number" ? formatNumber(c, locale) : c)))]}
       csv={() => downloadCsv(`${fileName}.csv`, csvOf([head, ...rows]))}
     >
       <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
@@ -55,14 +55,15 @@ export function TimelineChart({ months, fileName }: { months: TimelineMonth[]; f
         <XAxis dataKey="label" />
         <YAxis
           allowDecimals={false}
-          tickFormatter={(v: number) => formatNumber(v)}
+          tickFormatter={(v: number) => formatNumber(v, locale)}
           label={{ value: t("compliance.entries"), angle: -90, position: "insideLeft" }}
         />
         <Tooltip
-          formatter={(v, name) => [formatNumber(Number(v)), String(name)]}
+          formatter={(v, name) => [formatNumber(Number(v), locale), String(name)]}
           labelFormatter={(l, p) => {
             const m = p?.[0]?.payload as TimelineMonth | undefined;
-            const rate = m && m.attendance.workdays ? formatPercent(m.attendance.present / m.attendance.workdays) : "–";
+            const rate =
+              m && m.attendance.workdays ? formatPercent(m.attendance.present / m.attendance.workdays, locale) : "–";
             return `${String(l)} · ${t("compliance.att.rate")} ${rate}`;
           }}
         />

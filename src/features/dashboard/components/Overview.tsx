@@ -73,21 +73,21 @@ export function Overview({
     v === null
       ? t("dashboard.noValue")
       : kind === "rate"
-        ? formatPercent(v)
+        ? formatPercent(v, locale)
         : kind === "index"
-          ? formatNumber(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+          ? formatNumber(v, locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
           : kind === "days"
-            ? formatNumber(v, { maximumFractionDigits: 1 })
-            : formatNumber(v, { maximumFractionDigits: 0 });
+            ? formatNumber(v, locale, { maximumFractionDigits: 1 })
+            : formatNumber(v, locale, { maximumFractionDigits: 0 });
 
   /** Grade and respondents; provisional short of the sample; too few answers are not graded (ikm.ts). */
   function ikmNote(s: OverviewData["survey"]["current"]) {
-    const respondents = formatNumber(s.respondents);
+    const respondents = formatNumber(s.respondents, locale);
     if (s.sample.standing === "insufficient")
-      return t("kpi.ikmInsufficientNote", { respondents, min: formatNumber(s.sample.minimum) });
+      return t("kpi.ikmInsufficientNote", { respondents, min: formatNumber(s.sample.minimum, locale) });
     const vars = { grade: s.grade ?? "—", label: s.grade ? t(`ikm.grade.${s.grade}`) : "", respondents };
     return s.sample.standing === "provisional"
-      ? t("kpi.ikmProvisionalNote", { ...vars, required: formatNumber(s.sample.required) })
+      ? t("kpi.ikmProvisionalNote", { ...vars, required: formatNumber(s.sample.required, locale) })
       : t("kpi.ikmNote", vars);
   }
 
@@ -291,7 +291,7 @@ function Change({
   kind: Kind;
   goodUp: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   if (now === null || then === null || (kind !== "rate" && then === 0)) {
     return (
       <li className="change muted">
@@ -303,10 +303,10 @@ function Change({
   // Rates change in percentage points, the IKM in index points; counts and days relative to the earlier value.
   const size =
     kind === "rate"
-      ? t("dashboard.points", { value: formatNumber(Math.abs(diff) * 100, { maximumFractionDigits: 1 }) })
+      ? t("dashboard.points", { value: formatNumber(Math.abs(diff) * 100, locale, { maximumFractionDigits: 1 }) })
       : kind === "index"
-        ? t("dashboard.points", { value: formatNumber(Math.abs(diff), { maximumFractionDigits: 2 }) })
-        : formatPercent(Math.abs(diff) / then);
+        ? t("dashboard.points", { value: formatNumber(Math.abs(diff), locale, { maximumFractionDigits: 2 }) })
+        : formatPercent(Math.abs(diff) / then, locale);
   const tiny = Math.abs(diff) < (kind === "rate" ? 0.0005 : 1e-9);
   const good = tiny ? "" : diff > 0 === goodUp ? "good" : "bad";
   return (

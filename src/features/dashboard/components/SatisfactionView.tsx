@@ -35,7 +35,7 @@ export function SatisfactionView({
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const serviceName = new Map(services.map((s) => [s.id, s.name]));
   const ikmText = (v: number | null) =>
-    v === null ? "—" : formatNumber(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    v === null ? "—" : formatNumber(v, locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   /** A group's IKM as it may be read: not at all on too few answers, provisional short of the sample. */
   const rowIkm = (r: IkmRow) =>
     r.standing === "insufficient"
@@ -44,7 +44,7 @@ export function SatisfactionView({
         ? `${ikmText(r.ikm)} (${t("ikm.provisional")})`
         : ikmText(r.ikm);
   const nrr = (v: number | null) =>
-    v === null ? "—" : formatNumber(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    v === null ? "—" : formatNumber(v, locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   // IKM lives on 25–100 and a period's months sit a few points apart: the axis hugs them, in round
   // steps, with the grade boundaries drawn where they fall inside it.
   const ikmValues = data?.overTime.map((o) => o.ikm).filter((v): v is number => v !== null) ?? [];
@@ -56,11 +56,11 @@ export function SatisfactionView({
   const grade = (g: IkmRow["grade"]) => (g ? `${g} (${t(`ikm.grade.${g}`)})` : "—");
   const sample = (r: IkmRow) =>
     r.standing === "insufficient"
-      ? t("ikm.insufficient.detail", { n: formatNumber(r.respondents), min: formatNumber(r.minimum) })
+      ? t("ikm.insufficient.detail", { n: formatNumber(r.respondents, locale), min: formatNumber(r.minimum, locale) })
       : r.sample === null
         ? t("satisfaction.sample.unknown")
         : t(r.sampleReached ? "satisfaction.sample.reached" : "satisfaction.sample.short", {
-            n: formatNumber(r.sample),
+            n: formatNumber(r.sample, locale),
           });
   const element = (e: string) => t(`satisfaction.element.${e}` as Parameters<typeof t>[0]);
   const date = (iso: string) => formatDate(iso, locale, "UTC");
@@ -85,7 +85,7 @@ export function SatisfactionView({
               <th scope="row">{link ? <Link href={link(r.id)}>{name(r.id)}</Link> : name(r.id)}</th>
               <td className="num">{rowIkm(r)}</td>
               <td>{grade(r.grade)}</td>
-              <td className="num">{formatNumber(r.respondents)}</td>
+              <td className="num">{formatNumber(r.respondents, locale)}</td>
               <td>{r.weakest ? element(r.weakest) : "—"}</td>
               <td>{sample(r)}</td>
             </tr>
@@ -134,12 +134,12 @@ export function SatisfactionView({
             </p>
             <p className="muted">
               {t("satisfaction.complaints", {
-                complaints: formatNumber(data.complaints),
-                suggestions: formatNumber(data.suggestions),
+                complaints: formatNumber(data.complaints, locale),
+                suggestions: formatNumber(data.suggestions, locale),
               })}
             </p>
             <p className="muted small">{t("satisfaction.method")}</p>
-            <p className="muted small">{t("ikm.rule", { floor: formatNumber(data.floor) })}</p>
+            <p className="muted small">{t("ikm.rule", { floor: formatNumber(data.floor, locale) })}</p>
           </section>
 
           <ChartCard
@@ -175,7 +175,7 @@ export function SatisfactionView({
                 width={48}
                 domain={[1, 4]}
                 ticks={[1, 2, 3, 4]}
-                tickFormatter={(v: number) => formatNumber(v)}
+                tickFormatter={(v: number) => formatNumber(v, locale)}
                 label={{ value: "NRR", angle: -90, position: "left", offset: -4 }}
               />
               <Tooltip formatter={(v) => [nrr(Number(v)), "NRR"]} labelFormatter={(e) => element(String(e))} />
@@ -191,7 +191,9 @@ export function SatisfactionView({
             id="ikm-time"
             title={t(data.bucket === "week" ? "satisfaction.weekly" : "satisfaction.monthly")}
             description={
-              ikmScale.domain[0] > 25 ? t("chart.ikmFrom", { from: formatNumber(ikmScale.domain[0]) }) : undefined
+              ikmScale.domain[0] > 25
+                ? t("chart.ikmFrom", { from: formatNumber(ikmScale.domain[0], locale) })
+                : undefined
             }
             csv={() =>
               downloadCsv(
@@ -207,7 +209,7 @@ export function SatisfactionView({
               ...data.overTime.map((o) => [
                 partialLabel(date(o.start), o.partial),
                 ikmText(o.ikm),
-                formatNumber(o.respondents),
+                formatNumber(o.respondents, locale),
               ]),
             ]}
             partial={data.overTime.some((o) => o.partial)}
@@ -231,7 +233,7 @@ export function SatisfactionView({
                 interval={0}
                 allowDataOverflow
                 tickFormatter={(v: number) =>
-                  formatNumber(v, {
+                  formatNumber(v, locale, {
                     minimumFractionDigits: ikmScale.decimals,
                     maximumFractionDigits: ikmScale.decimals,
                   })
@@ -321,7 +323,7 @@ export function SatisfactionView({
                     <tr key={`${p.field}:${p.value}`}>
                       <th scope="row">{t(`satisfaction.field.${p.field}` as Parameters<typeof t>[0])}</th>
                       <td>{profileValue(t, p.field, p.value)}</td>
-                      <td className="num">{formatNumber(p.respondents)}</td>
+                      <td className="num">{formatNumber(p.respondents, locale)}</td>
                     </tr>
                   ))}
                 </tbody>

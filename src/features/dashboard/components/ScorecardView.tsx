@@ -24,7 +24,7 @@ export function ScorecardView({
   services: { id: string; name: string }[];
   canSeeAll: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const trpc = useTRPC();
   const query = useQuery({ ...trpc.dashboard.scorecard.queryOptions(filter), placeholderData: keepPreviousData });
   const card = query.data;
@@ -42,16 +42,16 @@ export function ScorecardView({
           : c === "ekinerja"
             ? [r.dueEntries, m.dueEntries]
             : [r.completed, m.completedRequests];
-    return t("scorecard.tooFew.count", { n: formatNumber(n), min: formatNumber(min) });
+    return t("scorecard.tooFew.count", { n: formatNumber(n, locale), min: formatNumber(min, locale) });
   };
   const value = (c: Component, v: number | null) =>
     v === null
       ? "—"
       : c === "processing"
-        ? t("dashboard.days", { value: formatNumber(v) })
+        ? t("dashboard.days", { value: formatNumber(v, locale) })
         : c === "ikm"
-          ? formatNumber(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
-          : formatPercent(v);
+          ? formatNumber(v, locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+          : formatPercent(v, locale);
   return (
     <>
       <Filters filter={filter} units={units} services={services} canSeeAll={canSeeAll} noService />
@@ -63,10 +63,10 @@ export function ScorecardView({
             id="scorecard"
             title={t("scorecard.table")}
             description={`${t("scorecard.how")} ${t("scorecard.rule", {
-              requests: formatNumber(card!.minimums.completedRequests),
-              respondents: formatNumber(card!.minimums.respondents),
-              days: formatNumber(card!.minimums.personDays),
-              entries: formatNumber(card!.minimums.dueEntries),
+              requests: formatNumber(card!.minimums.completedRequests, locale),
+              respondents: formatNumber(card!.minimums.respondents, locale),
+              days: formatNumber(card!.minimums.personDays, locale),
+              entries: formatNumber(card!.minimums.dueEntries, locale),
             })}`}
             csv={() =>
               downloadCsv(
@@ -129,7 +129,7 @@ export function ScorecardView({
                         </td>
                       ))}
                       <td className="num">
-                        {r.overall === null ? "—" : formatNumber(r.overall, { maximumFractionDigits: 1 })}
+                        {r.overall === null ? "—" : formatNumber(r.overall, locale, { maximumFractionDigits: 1 })}
                       </td>
                     </tr>
                   ))}

@@ -34,8 +34,8 @@ export function ServicesView({
   const data = query.data;
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const serviceName = new Map(services.map((s) => [s.id, s.name]));
-  const days = (v: number | null) => (v === null ? "—" : formatNumber(v, { maximumFractionDigits: 1 }));
-  const pct = (v: number | null) => (v === null ? "—" : formatPercent(v));
+  const days = (v: number | null) => (v === null ? "—" : formatNumber(v, locale, { maximumFractionDigits: 1 }));
+  const pct = (v: number | null) => (v === null ? "—" : formatPercent(v, locale));
   const date = (iso: string) => formatDate(iso, locale, "UTC");
   const partialStarts = new Set(data?.overTime.filter((o) => o.partial).map((o) => o.start));
   const stageName = (s: string) => t(`request.status.${s}` as Parameters<typeof t>[0]);
@@ -58,12 +58,12 @@ export function ServicesView({
           {rows.map((r) => (
             <tr key={r.id}>
               <th scope="row">{link ? <Link href={link(r.id)}>{name(r.id)}</Link> : name(r.id)}</th>
-              <td className="num">{formatNumber(r.completed)}</td>
+              <td className="num">{formatNumber(r.completed, locale)}</td>
               <td className="num">{days(r.p50)}</td>
               <td className="num">{days(r.p90)}</td>
               <td className="num">{pct(r.slaCompliance)}</td>
-              <td className="num">{formatNumber(r.returned)}</td>
-              <td className="num">{formatNumber(r.rejected)}</td>
+              <td className="num">{formatNumber(r.returned, locale)}</td>
+              <td className="num">{formatNumber(r.rejected, locale)}</td>
             </tr>
           ))}
         </tbody>
@@ -114,7 +114,7 @@ export function ServicesView({
               [t("services.axis.days"), t("services.axis.requests")],
               ...data.histogram.map((h) => [
                 h.days >= data.cap ? `≥ ${data.cap}` : String(h.days),
-                formatNumber(h.requests),
+                formatNumber(h.requests, locale),
               ]),
             ]}
           >
@@ -128,11 +128,11 @@ export function ServicesView({
               <YAxis
                 allowDecimals={false}
                 width={56}
-                tickFormatter={(v: number) => formatNumber(v)}
+                tickFormatter={(v: number) => formatNumber(v, locale)}
                 label={{ value: t("services.axis.requests"), angle: -90, position: "left", offset: -8 }}
               />
               <Tooltip
-                formatter={(v) => [formatNumber(Number(v)), t("services.axis.requests")]}
+                formatter={(v) => [formatNumber(Number(v), locale), t("services.axis.requests")]}
                 labelFormatter={(d) => t("dashboard.days", { value: String(d) })}
               />
               <Bar dataKey="requests" fill={BLUE} isAnimationActive={false} />
@@ -155,7 +155,7 @@ export function ServicesView({
               [t("services.axis.start"), t("kpi.completed"), t("kpi.slaCompliance")],
               ...data.overTime.map((o) => [
                 partialLabel(date(o.start), o.partial),
-                formatNumber(o.completed),
+                formatNumber(o.completed, locale),
                 pct(o.slaCompliance),
               ]),
             ]}
@@ -173,7 +173,7 @@ export function ServicesView({
                 ticks={slaScale.ticks}
                 interval={0}
                 width={64}
-                tickFormatter={(v: number) => formatPercent(v, 0)}
+                tickFormatter={(v: number) => formatPercent(v, locale, 0)}
                 label={{ value: t("kpi.slaCompliance"), angle: -90, position: "left", offset: -4 }}
               />
               <Tooltip
@@ -207,7 +207,7 @@ export function ServicesView({
             }
             table={[
               [t("services.col.stage"), t("services.col.meanDays"), t("services.col.transitions")],
-              ...stages.map((s) => [stageName(s.stage), days(s.meanDays), formatNumber(s.transitions)]),
+              ...stages.map((s) => [stageName(s.stage), days(s.meanDays), formatNumber(s.transitions, locale)]),
             ]}
           >
             <BarChart data={stages} layout="vertical" margin={{ top: 8, right: 40, bottom: 24, left: 8 }}>
@@ -217,7 +217,7 @@ export function ServicesView({
                 domain={stageScale.domain}
                 ticks={stageScale.ticks}
                 interval={0}
-                tickFormatter={(v: number) => formatNumber(v)}
+                tickFormatter={(v: number) => formatNumber(v, locale)}
                 label={{ value: t("services.col.meanDays"), position: "insideBottom", offset: -12 }}
               />
               <YAxis type="category" dataKey="name" width={200} interval={0} tick={{ fontSize: 14 }} />
@@ -282,7 +282,7 @@ export function ServicesView({
                         <td data-label={t("services.col.submitted")}>{date(r.submittedDay)}</td>
                         <td data-label={t("services.col.due")}>{date(r.dueDay)}</td>
                         <td className="num days-late" data-label={t("services.col.late")}>
-                          {r.overdueDays > 0 ? formatNumber(r.overdueDays) : "—"}
+                          {r.overdueDays > 0 ? formatNumber(r.overdueDays, locale) : "—"}
                         </td>
                       </tr>
                     ))}

@@ -1,4 +1,5 @@
 "use client";
+import type { Locale } from "@/i18n/catalog";
 // Attendance and e-Kinerja pages: rates over time, by weekday and lateness band, units ranked, and the
 // e-Kinerja split into on time / late / missing with the share of employees who filled everything on time.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
@@ -21,7 +22,8 @@ interface Props {
   canSeeAll: boolean;
 }
 
-const pct = (v: number | null | undefined) => (v === null || v === undefined ? "—" : formatPercent(v));
+const pct = (v: number | null | undefined, locale: Locale) =>
+  v === null || v === undefined ? "—" : formatPercent(v, locale);
 
 interface RankColumn<R> {
   header: string;
@@ -124,7 +126,7 @@ export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
             description={
               rateScale.zeroBased
                 ? undefined
-                : t("chart.notFromZero", { from: formatPercent(rateScale.domain[0], rateScale.decimals) })
+                : t("chart.notFromZero", { from: formatPercent(rateScale.domain[0], locale, rateScale.decimals) })
             }
             csv={() =>
               downloadCsv(
@@ -145,9 +147,9 @@ export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
               [t("services.axis.start"), t("kpi.attendanceRate"), t("kpi.latenessRate"), t("kpi.absenceTkRate")],
               ...data.overTime.map((o) => [
                 partialLabel(date(o.start), o.partial),
-                pct(o.attendanceRate),
-                pct(o.latenessRate),
-                pct(o.absenceTkRate),
+                pct(o.attendanceRate, locale),
+                pct(o.latenessRate, locale),
+                pct(o.absenceTkRate, locale),
               ]),
             ]}
             partial={partialStarts.size > 0}
@@ -161,11 +163,11 @@ export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
                 ticks={rateScale.ticks}
                 interval={0}
                 allowDataOverflow
-                tickFormatter={(v: number) => formatPercent(v, rateScale.decimals)}
+                tickFormatter={(v: number) => formatPercent(v, locale, rateScale.decimals)}
                 label={{ value: t("kpi.attendanceRate"), angle: -90, position: "left", offset: -4 }}
               />
               <Tooltip
-                formatter={(v, name) => [pct(typeof v === "number" ? v : null), String(name)]}
+                formatter={(v, name) => [pct(typeof v === "number" ? v : null, locale), String(name)]}
                 labelFormatter={(s) => date(String(s))}
               />
               <Line
@@ -194,7 +196,7 @@ export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
             }
             table={[
               [t("services.axis.start"), t("kpi.latenessRate"), t("kpi.absenceTkRate")],
-              ...data.overTime.map((o) => [date(o.start), pct(o.latenessRate), pct(o.absenceTkRate)]),
+              ...data.overTime.map((o) => [date(o.start), pct(o.latenessRate, locale), pct(o.absenceTkRate, locale)]),
             ]}
           >
             <LineChart data={data.overTime} margin={{ top: 8, right: 12, bottom: 8, left: 16 }}>
@@ -205,11 +207,11 @@ export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
                 domain={lateScale.domain}
                 ticks={lateScale.ticks}
                 interval={0}
-                tickFormatter={(v: number) => formatPercent(v, lateScale.decimals)}
+                tickFormatter={(v: number) => formatPercent(v, locale, lateScale.decimals)}
                 label={{ value: t("attendance.axis.rate"), angle: -90, position: "left", offset: -4 }}
               />
               <Tooltip
-                formatter={(v, name) => [pct(typeof v === "number" ? v : null), String(name)]}
+                formatter={(v, name) => [pct(typeof v === "number" ? v : null, locale), String(name)]}
                 labelFormatter={(s) => date(String(s))}
               />
               <Legend />
@@ -248,7 +250,11 @@ export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
             }
             table={[
               [t("attendance.col.weekday"), t("kpi.latenessRate"), t("kpi.absenceTkRate")],
-              ...data.byWeekday.map((w) => [weekday(w.weekday), pct(w.latenessRate), pct(w.absenceTkRate)]),
+              ...data.byWeekday.map((w) => [
+                weekday(w.weekday),
+                pct(w.latenessRate, locale),
+                pct(w.absenceTkRate, locale),
+              ]),
             ]}
           >
             <BarChart
@@ -262,10 +268,10 @@ export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
                 domain={weekdayScale.domain}
                 ticks={weekdayScale.ticks}
                 interval={0}
-                tickFormatter={(v: number) => formatPercent(v, weekdayScale.decimals)}
+                tickFormatter={(v: number) => formatPercent(v, locale, weekdayScale.decimals)}
                 label={{ value: t("attendance.axis.rate"), angle: -90, position: "left", offset: -4 }}
               />
-              <Tooltip formatter={(v, name) => [pct(typeof v === "number" ? v : null), String(name)]} />
+              <Tooltip formatter={(v, name) => [pct(typeof v === "number" ? v : null, locale), String(name)]} />
               <Legend />
               <Bar name={t("kpi.latenessRate")} dataKey="latenessRate" fill={ORANGE} isAnimationActive={false} />
               <Bar name={t("kpi.absenceTkRate")} dataKey="absenceTkRate" fill={VERMILLION} isAnimationActive={false} />
@@ -275,7 +281,7 @@ export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
           <ChartCard
             id="att-bands"
             title={t("attendance.lateBands.label")}
-            description={t("attendance.lateBands.desc", { minutes: formatNumber(data.lateMinutes) })}
+            description={t("attendance.lateBands.desc", { minutes: formatNumber(data.lateMinutes, locale) })}
             csv={() =>
               downloadCsv(
                 file("terlambat"),
@@ -287,7 +293,7 @@ export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
             }
             table={[
               [t("attendance.col.band"), t("attendance.col.days")],
-              ...data.lateBands.map((b) => [t(`attendance.band.${b.band}`), formatNumber(b.days)]),
+              ...data.lateBands.map((b) => [t(`attendance.band.${b.band}`), formatNumber(b.days, locale)]),
             ]}
           >
             <BarChart
@@ -299,10 +305,10 @@ export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
               <YAxis
                 width={64}
                 allowDecimals={false}
-                tickFormatter={(v: number) => formatNumber(v)}
+                tickFormatter={(v: number) => formatNumber(v, locale)}
                 label={{ value: t("attendance.col.days"), angle: -90, position: "left", offset: -4 }}
               />
-              <Tooltip formatter={(v) => [formatNumber(Number(v)), t("attendance.col.days")]} />
+              <Tooltip formatter={(v) => [formatNumber(Number(v), locale), t("attendance.col.days")]} />
               <Bar dataKey="days" fill={ORANGE} isAnimationActive={false} />
             </BarChart>
           </ChartCard>
@@ -315,10 +321,18 @@ export function AttendanceView({ filter, units, services, canSeeAll }: Props) {
             unitName={unitName}
             filter={filter}
             columns={[
-              { header: t("kpi.attendanceRate"), value: (u) => u.attendanceRate, text: (u) => pct(u.attendanceRate) },
-              { header: t("kpi.latenessRate"), value: (u) => u.latenessRate, text: (u) => pct(u.latenessRate) },
-              { header: t("kpi.absenceTkRate"), value: (u) => u.absenceTkRate, text: (u) => pct(u.absenceTkRate) },
-              { header: t("attendance.col.due"), value: (u) => u.due, text: (u) => formatNumber(u.due) },
+              {
+                header: t("kpi.attendanceRate"),
+                value: (u) => u.attendanceRate,
+                text: (u) => pct(u.attendanceRate, locale),
+              },
+              { header: t("kpi.latenessRate"), value: (u) => u.latenessRate, text: (u) => pct(u.latenessRate, locale) },
+              {
+                header: t("kpi.absenceTkRate"),
+                value: (u) => u.absenceTkRate,
+                text: (u) => pct(u.absenceTkRate, locale),
+              },
+              { header: t("attendance.col.due"), value: (u) => u.due, text: (u) => formatNumber(u.due, locale) },
             ]}
           />
         </div>
@@ -345,11 +359,11 @@ export function EkinerjaView({ filter, units, services, canSeeAll }: Props) {
         <div className="chart-grid" aria-busy={query.isFetching}>
           <section className="card" aria-labelledby="ek-compliant" data-testid="ek-compliant">
             <h2 id="ek-compliant">{t("ekinerja.compliant.label")}</h2>
-            <p className="tile-value">{pct(data.employees.share)}</p>
+            <p className="tile-value">{pct(data.employees.share, locale)}</p>
             <p className="muted">
               {t("kpi.of", {
-                part: formatNumber(data.employees.fullyCompliant),
-                whole: formatNumber(data.employees.due),
+                part: formatNumber(data.employees.fullyCompliant, locale),
+                whole: formatNumber(data.employees.due, locale),
               })}
             </p>
             <p className="muted">{t("ekinerja.compliant.desc")}</p>
@@ -367,7 +381,7 @@ export function EkinerjaView({ filter, units, services, canSeeAll }: Props) {
                 {data.byKind.map((k) => (
                   <tr key={k.kind}>
                     <th scope="row">{t(`ekinerja.kind.${k.kind}`)}</th>
-                    <td>{pct(k.fillRate)}</td>
+                    <td>{pct(k.fillRate, locale)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -403,10 +417,10 @@ export function EkinerjaView({ filter, units, services, canSeeAll }: Props) {
               ],
               ...data.overTime.map((o) => [
                 partialLabel(date(o.start), o.partial),
-                formatNumber(o.onTime),
-                formatNumber(o.late),
-                formatNumber(o.missing),
-                pct(o.fillRate),
+                formatNumber(o.onTime, locale),
+                formatNumber(o.late, locale),
+                formatNumber(o.missing, locale),
+                pct(o.fillRate, locale),
               ]),
             ]}
             partial={partialStarts.size > 0}
@@ -416,11 +430,11 @@ export function EkinerjaView({ filter, units, services, canSeeAll }: Props) {
               <XAxis dataKey="start" tickFormatter={(s: string) => partialLabel(date(s), partialStarts.has(s))} />
               <YAxis
                 width={64}
-                tickFormatter={(v: number) => formatNumber(v)}
+                tickFormatter={(v: number) => formatNumber(v, locale)}
                 label={{ value: t("ekinerja.axis.entries"), angle: -90, position: "left", offset: -4 }}
               />
               <Tooltip
-                formatter={(v, name) => [formatNumber(Number(v)), String(name)]}
+                formatter={(v, name) => [formatNumber(Number(v), locale), String(name)]}
                 labelFormatter={(s) => date(String(s))}
               />
               <Legend />
@@ -450,11 +464,19 @@ export function EkinerjaView({ filter, units, services, canSeeAll }: Props) {
             unitName={unitName}
             filter={filter}
             columns={[
-              { header: t("kpi.ekinerjaFillRate"), value: (u) => u.fillRate, text: (u) => pct(u.fillRate) },
-              { header: t("ekinerja.state.onTime"), value: (u) => u.onTime, text: (u) => formatNumber(u.onTime) },
-              { header: t("ekinerja.state.late"), value: (u) => u.late, text: (u) => formatNumber(u.late) },
-              { header: t("ekinerja.state.missing"), value: (u) => u.missing, text: (u) => formatNumber(u.missing) },
-              { header: t("ekinerja.col.due"), value: (u) => u.due, text: (u) => formatNumber(u.due) },
+              { header: t("kpi.ekinerjaFillRate"), value: (u) => u.fillRate, text: (u) => pct(u.fillRate, locale) },
+              {
+                header: t("ekinerja.state.onTime"),
+                value: (u) => u.onTime,
+                text: (u) => formatNumber(u.onTime, locale),
+              },
+              { header: t("ekinerja.state.late"), value: (u) => u.late, text: (u) => formatNumber(u.late, locale) },
+              {
+                header: t("ekinerja.state.missing"),
+                value: (u) => u.missing,
+                text: (u) => formatNumber(u.missing, locale),
+              },
+              { header: t("ekinerja.col.due"), value: (u) => u.due, text: (u) => formatNumber(u.due, locale) },
             ]}
           />
         </div>

@@ -110,7 +110,9 @@ export function UploadExports({ maxMb }: { maxMb: number }) {
               ) : (
                 <>
                   <progress max={s.size} value={s.sent} aria-label={t("upload.sending", { name: s.name })} />{" "}
-                  <span className="muted small">{formatNumber(Math.floor((s.sent / Math.max(1, s.size)) * 100))}%</span>
+                  <span className="muted small">
+                    {formatNumber(Math.floor((s.sent / Math.max(1, s.size)) * 100), locale)}%
+                  </span>
                 </>
               )}
             </li>
@@ -135,8 +137,8 @@ export function UploadExports({ maxMb }: { maxMb: number }) {
                     <span className="muted small">
                       (
                       {u.bytes < 1024 * 1024
-                        ? `${formatNumber(Math.ceil(u.bytes / 1024))} KB`
-                        : `${formatNumber(u.bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`}
+                        ? `${formatNumber(Math.ceil(u.bytes / 1024), locale)} KB`
+                        : `${formatNumber(u.bytes / 1024 / 1024, locale, { maximumFractionDigits: 1 })} MB`}
                       )
                     </span>
                   </td>
@@ -158,9 +160,9 @@ export function UploadExports({ maxMb }: { maxMb: number }) {
                     {u.status === "IMPORTED" && u.batch && (
                       <span>
                         {t("upload.report", {
-                          read: formatNumber(u.batch.rowsRead),
-                          loaded: formatNumber(u.batch.rowsLoaded),
-                          duplicate: formatNumber(u.batch.rowsDuplicate),
+                          read: formatNumber(u.batch.rowsRead, locale),
+                          loaded: formatNumber(u.batch.rowsLoaded, locale),
+                          duplicate: formatNumber(u.batch.rowsDuplicate, locale),
                         })}{" "}
                         {u.batch.rowsQuarantined > 0 ? (
                           <Link href={`/data/berkas/${u.batch.id}`}>

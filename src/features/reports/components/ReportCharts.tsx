@@ -27,7 +27,7 @@ export function ReportCharts({ data, fileBase }: { data: ReportData; fileBase: s
       attendance: u.attendanceRate === null ? null : u.attendanceRate * 100,
       ekinerja: u.ekinerjaFillRate === null ? null : u.ekinerjaFillRate * 100,
     }));
-  const pct = (v: number | null) => (v === null ? "–" : formatPercent(v / 100));
+  const pct = (v: number | null) => (v === null ? "–" : formatPercent(v / 100, locale));
   const svcHead = [t("requests.service"), t("report.col.sla"), t("report.col.median"), t("report.col.p90")];
   const ikmHead = [t("requests.service"), "IKM"];
   const unitHead = [t("compliance.col.unit"), t("report.col.attendance"), t("report.col.ekinerja")];
@@ -42,9 +42,9 @@ export function ReportCharts({ data, fileBase }: { data: ReportData; fileBase: s
             svcHead,
             ...services.map((s) => [
               s.name,
-              formatNumber(s.sla),
-              s.median === null ? "–" : formatNumber(s.median),
-              s.p90 === null ? "–" : formatNumber(s.p90),
+              formatNumber(s.sla, locale),
+              s.median === null ? "–" : formatNumber(s.median, locale),
+              s.p90 === null ? "–" : formatNumber(s.p90, locale),
             ]),
           ]}
           csv={() =>
@@ -56,9 +56,9 @@ export function ReportCharts({ data, fileBase }: { data: ReportData; fileBase: s
         >
           <BarChart data={services} layout="vertical" margin={{ left: 8, right: 16 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" allowDecimals={false} tickFormatter={(v: number) => formatNumber(v)} />
+            <XAxis type="number" allowDecimals={false} tickFormatter={(v: number) => formatNumber(v, locale)} />
             <YAxis type="category" dataKey="name" width={150} />
-            <Tooltip formatter={(v, n) => [formatNumber(Number(v)), String(n)]} />
+            <Tooltip formatter={(v, n) => [formatNumber(Number(v), locale), String(n)]} />
             <Legend verticalAlign="top" />
             <Bar dataKey="median" name={t("report.col.median")} fill={BLUE} />
             <Bar dataKey="sla" name={t("report.col.sla")} fill={SKY} />
@@ -74,18 +74,20 @@ export function ReportCharts({ data, fileBase }: { data: ReportData; fileBase: s
             ikmHead,
             ...ikm.map((s) => [
               s.name,
-              s.ikm === null ? "–" : formatNumber(s.ikm, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+              s.ikm === null
+                ? "–"
+                : formatNumber(s.ikm, locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
             ]),
           ]}
           csv={() => downloadCsv(`${fileBase}-ikm.csv`, csvOf([ikmHead, ...ikm.map((s) => [s.name, s.ikm])]))}
         >
           <BarChart data={ikm} layout="vertical" margin={{ left: 8, right: 16 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" domain={[25, 100]} tickFormatter={(v: number) => formatNumber(v)} />
+            <XAxis type="number" domain={[25, 100]} tickFormatter={(v: number) => formatNumber(v, locale)} />
             <YAxis type="category" dataKey="name" width={150} />
             <Tooltip
               formatter={(v) => [
-                formatNumber(Number(v), { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+                formatNumber(Number(v), locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
                 "IKM",
               ]}
             />
@@ -108,7 +110,7 @@ export function ReportCharts({ data, fileBase }: { data: ReportData; fileBase: s
         >
           <BarChart data={units} layout="vertical" margin={{ left: 8, right: 16 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" domain={[0, 100]} tickFormatter={(v: number) => `${formatNumber(v)}%`} />
+            <XAxis type="number" domain={[0, 100]} tickFormatter={(v: number) => `${formatNumber(v, locale)}%`} />
             <YAxis type="category" dataKey="name" width={170} />
             <Tooltip formatter={(v, n) => [pct(Number(v)), String(n)]} />
             <Legend verticalAlign="top" />

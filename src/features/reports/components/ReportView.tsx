@@ -97,11 +97,11 @@ export function ReportView({
               {data.services.map((s) => (
                 <tr key={s.code}>
                   <th scope="row">{name(s)}</th>
-                  <td className="num">{formatNumber(s.slaDays)}</td>
-                  <td className="num">{cellText(s.completed, s.suppressed, "count", t)}</td>
-                  <td className="num">{cellText(s.medianDays, s.suppressed, "days", t)}</td>
-                  <td className="num">{cellText(s.p90Days, s.suppressed, "days", t)}</td>
-                  <td className="num">{cellText(s.slaCompliance, s.suppressed, "percent", t)}</td>
+                  <td className="num">{formatNumber(s.slaDays, locale)}</td>
+                  <td className="num">{cellText(s.completed, s.suppressed, "count", t, locale)}</td>
+                  <td className="num">{cellText(s.medianDays, s.suppressed, "days", t, locale)}</td>
+                  <td className="num">{cellText(s.p90Days, s.suppressed, "days", t, locale)}</td>
+                  <td className="num">{cellText(s.slaCompliance, s.suppressed, "percent", t, locale)}</td>
                 </tr>
               ))}
             </tbody>
@@ -115,11 +115,11 @@ export function ReportView({
         {o.minimum !== undefined && <p className="muted">{t("report.ikm.sampleRule")}</p>}
         <p className="report-overall" data-testid="report-ikm">
           {o.suppressed || o.standing === "insufficient"
-            ? ikmCellText(o, t)
+            ? ikmCellText(o, t, locale)
             : t("report.ikm.overall", {
-                ikm: ikmCellText(o, t),
+                ikm: ikmCellText(o, t, locale),
                 grade: grade(o.grade),
-                n: formatNumber(o.respondents ?? 0),
+                n: formatNumber(o.respondents ?? 0, locale),
               })}
         </p>
         <div className="table-wrap">
@@ -136,9 +136,9 @@ export function ReportView({
               {data.satisfaction.byService.map((s) => (
                 <tr key={s.code}>
                   <th scope="row">{name(s)}</th>
-                  <td className="num">{ikmCellText(s, t)}</td>
+                  <td className="num">{ikmCellText(s, t, locale)}</td>
                   <td>{s.suppressed ? "" : grade(s.grade)}</td>
-                  <td className="num">{cellText(s.respondents, s.suppressed, "count", t)}</td>
+                  <td className="num">{cellText(s.respondents, s.suppressed, "count", t, locale)}</td>
                 </tr>
               ))}
             </tbody>
@@ -152,9 +152,9 @@ export function ReportView({
                 {data.satisfaction.byUnit.map((u) => (
                   <tr key={`u-${u.code}`}>
                     <th scope="row">{u.name}</th>
-                    <td className="num">{ikmCellText(u, t)}</td>
+                    <td className="num">{ikmCellText(u, t, locale)}</td>
                     <td>{u.suppressed ? "" : grade(u.grade)}</td>
-                    <td className="num">{cellText(u.respondents, u.suppressed, "count", t)}</td>
+                    <td className="num">{cellText(u.respondents, u.suppressed, "count", t, locale)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -181,9 +181,9 @@ export function ReportView({
               {data.units.map((u) => (
                 <tr key={u.code}>
                   <th scope="row">{u.name}</th>
-                  <td className="num">{cellText(u.employees, u.suppressed, "count", t)}</td>
-                  <td className="num">{cellText(u.attendanceRate, u.suppressed, "percent", t)}</td>
-                  <td className="num">{cellText(u.ekinerjaFillRate, u.suppressed, "percent", t)}</td>
+                  <td className="num">{cellText(u.employees, u.suppressed, "count", t, locale)}</td>
+                  <td className="num">{cellText(u.attendanceRate, u.suppressed, "percent", t, locale)}</td>
+                  <td className="num">{cellText(u.ekinerjaFillRate, u.suppressed, "percent", t, locale)}</td>
                 </tr>
               ))}
             </tbody>

@@ -174,7 +174,7 @@ export async function reportPdf(
     t("report.chart.processing"),
     shown.map((s) => ({ label: name(s), value: s.medianDays!, marker: s.slaDays })),
     Math.max(1, ...shown.map((s) => Math.max(s.medianDays!, s.slaDays))),
-    (v) => `${formatNumber(v)} ${t("report.axis.daysShort")}`,
+    (v) => `${formatNumber(v, locale)} ${t("report.axis.daysShort")}`,
     BLUE,
     t("report.pdf.slaMarker"),
   );
@@ -189,11 +189,11 @@ export async function reportPdf(
     ],
     d.services.map((s) => [
       name(s),
-      formatNumber(s.slaDays),
-      cellText(s.completed, s.suppressed, "count", t),
-      cellText(s.medianDays, s.suppressed, "days", t),
-      cellText(s.p90Days, s.suppressed, "days", t),
-      cellText(s.slaCompliance, s.suppressed, "percent", t),
+      formatNumber(s.slaDays, locale),
+      cellText(s.completed, s.suppressed, "count", t, locale),
+      cellText(s.medianDays, s.suppressed, "days", t, locale),
+      cellText(s.p90Days, s.suppressed, "days", t, locale),
+      cellText(s.slaCompliance, s.suppressed, "percent", t, locale),
     ]),
   );
 
@@ -203,8 +203,12 @@ export async function reportPdf(
   const o = d.satisfaction.overall;
   para(
     o.suppressed || o.standing === "insufficient"
-      ? ikmCellText(o, t)
-      : t("report.ikm.overall", { ikm: ikmCellText(o, t), grade: grade(o.grade), n: formatNumber(o.respondents ?? 0) }),
+      ? ikmCellText(o, t, locale)
+      : t("report.ikm.overall", {
+          ikm: ikmCellText(o, t, locale),
+          grade: grade(o.grade),
+          n: formatNumber(o.respondents ?? 0, locale),
+        }),
   );
   if (o.minimum !== undefined) para(t("report.ikm.sampleRule"));
   const ikmShown = d.satisfaction.byService.filter((s) => !s.suppressed && s.ikm !== null);
@@ -212,7 +216,7 @@ export async function reportPdf(
     t("report.chart.ikm"),
     ikmShown.map((s) => ({ label: name(s), value: s.ikm! })),
     100,
-    (v) => formatNumber(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    (v) => formatNumber(v, locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
     GREEN,
   );
   table(
@@ -227,9 +231,9 @@ export async function reportPdf(
       ...d.satisfaction.byUnit.map((u) => ({ n: u.name, ...u })),
     ].map((r) => [
       r.n,
-      ikmCellText(r, t),
+      ikmCellText(r, t, locale),
       r.suppressed ? "" : grade(r.grade),
-      cellText(r.respondents, r.suppressed, "count", t),
+      cellText(r.respondents, r.suppressed, "count", t, locale),
     ]),
   );
 
@@ -246,9 +250,9 @@ export async function reportPdf(
     ],
     d.units.map((u) => [
       u.name,
-      cellText(u.employees, u.suppressed, "count", t),
-      cellText(u.attendanceRate, u.suppressed, "percent", t),
-      cellText(u.ekinerjaFillRate, u.suppressed, "percent", t),
+      cellText(u.employees, u.suppressed, "count", t, locale),
+      cellText(u.attendanceRate, u.suppressed, "percent", t, locale),
+      cellText(u.ekinerjaFillRate, u.suppressed, "percent", t, locale),
     ]),
   );
 

@@ -17,7 +17,7 @@ export default async function HandlersPage({
   searchParams: Promise<{ dari?: string; sampai?: string }>;
 }) {
   await requireRole(rolesFor("/admin/survei"), "/admin/survei/petugas");
-  const [{ t }, api, sp] = await Promise.all([getTranslator(), serverCaller(), searchParams]);
+  const [{ t, locale }, api, sp] = await Promise.all([getTranslator(), serverCaller(), searchParams]);
   const today = todayNumber();
   const from = /^\d{4}-\d{2}-\d{2}$/.test(sp.dari ?? "") ? sp.dari! : isoDay(today - 364);
   const to = /^\d{4}-\d{2}-\d{2}$/.test(sp.sampai ?? "") ? sp.sampai! : isoDay(today);
@@ -66,18 +66,18 @@ export default async function HandlersPage({
                     {r.ikm === null ? (
                       <span
                         title={t("ikm.insufficient.detail", {
-                          n: formatNumber(r.respondents),
-                          min: formatNumber(r.minimum),
+                          n: formatNumber(r.respondents, locale),
+                          min: formatNumber(r.minimum, locale),
                         })}
                       >
                         {t("ikm.insufficient.label")}
                       </span>
                     ) : (
-                      formatNumber(r.ikm, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+                      formatNumber(r.ikm, locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
                     )}
                   </td>
                   <td>{r.grade ? `${r.grade} (${t(`ikm.grade.${r.grade}`)})` : "—"}</td>
-                  <td className="num">{formatNumber(r.respondents)}</td>
+                  <td className="num">{formatNumber(r.respondents, locale)}</td>
                   <td>{r.weakest ? t(`satisfaction.element.${r.weakest}`) : "—"}</td>
                 </tr>
               ))}

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { ColumnSelect } from "@/features/imports/components/ColumnSelect";
 import { PendingButton } from "@/features/imports/components/PendingButton";
 import { applyMasterImport, cancelMasterImport, saveMasterMapping } from "@/features/imports/server/master-actions";
-import { isMessageKey, type MessageKey, type Translate } from "@/i18n/catalog";
+import { isMessageKey, type Locale, type MessageKey, type Translate } from "@/i18n/catalog";
 import { formatDate, formatDateTime, formatNumber } from "@/i18n/format";
 import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
@@ -34,7 +34,17 @@ const fieldLabel = (t: Translate, f: string | null) => {
   return f && isMessageKey(key) ? t(key) : "—";
 };
 
-function Counts({ t, kind, counts }: { t: Translate; kind: "UNITS" | "EMPLOYEES"; counts: PlanCounts }) {
+function Counts({
+  t,
+  locale,
+  kind,
+  counts,
+}: {
+  t: Translate;
+  locale: Locale;
+  kind: "UNITS" | "EMPLOYEES";
+  counts: PlanCounts;
+}) {
   return (
     <div className="table-wrap">
       <table>
@@ -43,7 +53,7 @@ function Counts({ t, kind, counts }: { t: Translate; kind: "UNITS" | "EMPLOYEES"
             <tr key={k}>
               <th scope="row">{t(`master.count.${k}` as MessageKey)}</th>
               <td className="num" data-testid={`count-${k}`}>
-                {formatNumber(counts[k])}
+                {formatNumber(counts[k], locale)}
               </td>
             </tr>
           ))}
@@ -53,7 +63,17 @@ function Counts({ t, kind, counts }: { t: Translate; kind: "UNITS" | "EMPLOYEES"
   );
 }
 
-function Problems({ t, problems, total }: { t: Translate; problems: Problem[]; total: number }) {
+function Problems({
+  t,
+  locale,
+  problems,
+  total,
+}: {
+  t: Translate;
+  locale: Locale;
+  problems: Problem[];
+  total: number;
+}) {
   if (total === 0) return null;
   const shown = problems.slice(0, 100);
   return (
@@ -61,7 +81,10 @@ function Problems({ t, problems, total }: { t: Translate; problems: Problem[]; t
       <h2 id="problems-title">{t("master.problems.title")}</h2>
       {total > shown.length && (
         <p className="muted">
-          {t("master.problems.first", { shown: formatNumber(shown.length), total: formatNumber(total) })}
+          {t("master.problems.first", {
+            shown: formatNumber(shown.length, locale),
+            total: formatNumber(total, locale),
+          })}
         </p>
       )}
       <div className="table-wrap">
@@ -156,9 +179,14 @@ export default async function MasterImportPage({
               {t("master.applied.label", { when: formatDateTime(view.imp.appliedAt!, locale) })}{" "}
               {t("master.applied.etl")}
             </p>
-            {summary?.counts && <Counts t={t} kind={view.imp.kind} counts={summary.counts} />}
+            {summary?.counts && <Counts t={t} locale={locale} kind={view.imp.kind} counts={summary.counts} />}
             {summary?.problems && (
-              <Problems t={t} problems={summary.problems} total={summary.counts?.problems ?? summary.problems.length} />
+              <Problems
+                t={t}
+                locale={locale}
+                problems={summary.problems}
+                total={summary.counts?.problems ?? summary.problems.length}
+              />
             )}
           </>
         ) : (
@@ -264,7 +292,7 @@ export default async function MasterImportPage({
       </form>
       <h2>{t("master.preview.counts")}</h2>
       <p className="muted small">{formatDate(new Date(`${options.asOf}T05:00:00Z`), locale)}</p>
-      <Counts t={t} kind={imp.kind} counts={plan.counts} />
+      <Counts t={t} locale={locale} kind={imp.kind} counts={plan.counts} />
       {moved.length > 0 && (
         <section aria-labelledby="changes-title">
           <h2 id="changes-title">{t("master.changes.title")}</h2>
@@ -281,7 +309,7 @@ export default async function MasterImportPage({
           </ul>
         </section>
       )}
-      <Problems t={t} problems={plan.problems} total={plan.counts.problems} />
+      <Problems t={t} locale={locale} problems={plan.problems} total={plan.counts.problems} />
       <div className="inline-form">
         {nothing ? (
           <p className="muted">{t("master.apply.nothing")}</p>

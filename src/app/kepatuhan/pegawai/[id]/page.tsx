@@ -54,10 +54,10 @@ export default async function EmployeeCompliancePage({
         <dt>{t("compliance.summary")}</dt>
         <dd>
           {t("compliance.summaryText", {
-            due: formatNumber(totals.due),
-            onTime: formatNumber(totals.onTime),
-            missing: formatNumber(totals.missing),
-            rate: totals.due ? formatPercent(totals.onTime / totals.due) : "–",
+            due: formatNumber(totals.due, locale),
+            onTime: formatNumber(totals.onTime, locale),
+            missing: formatNumber(totals.missing, locale),
+            rate: totals.due ? formatPercent(totals.onTime / totals.due, locale) : "–",
           })}
         </dd>
       </dl>
