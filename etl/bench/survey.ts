@@ -25,7 +25,10 @@ async function check() {
   const { envOrExit } = await import("@/env");
   const { openRelational, relationalTarget } = await import("@/server/db/adapter");
   const { createPrisma } = await import("@/server/db/client");
-  if (!existsSync(values.keys!)) throw new Error(`no run to check: ${values.keys} is missing`);
+  if (!existsSync(values.keys!))
+    throw new Refusal(
+      `no run to check: ${values.keys} is missing (run npm run bench:survey against a server first, or pass --keys <file>)`,
+    );
   const { accepted } = JSON.parse(readFileSync(values.keys!, "utf8")) as { accepted: string[] };
   const conn = await openRelational(relationalTarget(envOrExit()));
   const db = createPrisma(conn);
@@ -44,8 +47,11 @@ async function check() {
 async function run() {
   const total = Number(values.total);
   const concurrency = Number(values.concurrency);
-  const services = await fetch(`${values.url}/api/health`).then((r) => r.ok);
-  if (!services) throw new Error(`the server at ${values.url} does not answer /api/health`);
+  const services = await fetch(`${values.url}/api/health`).then(
+    (r) => r.ok,
+    () => false,
+  );
+  if (!services) throw new Refusal(`the server at ${values.url} does not answer /api/health`);
   const body = (i: number) => ({
     submissionKey: randomBytes(12).toString("base64url"),
     ageGroup: "26-35",
@@ -100,5 +106,14 @@ async function run() {
   );
 }
 
-await (values["check-only"] ? check() : run());
+/** Something the person running the benchmark can fix (no keys to check, no server): said in one line, no stack. */
+class Refusal extends Error {}
+
+try {
+  await (values["check-only"] ? check() : run());
+} catch (e) {
+  if (!(e instanceof Refusal)) throw e;
+  console.error(`bench:survey: ${e.message}`);
+  process.exitCode = 2;
+}
 process.exit(process.exitCode ?? 0);

@@ -6,19 +6,8 @@ import { attendanceFlags, type AttendanceStatus } from "@/lib/domain/attendance"
 import { classifyEntry, outageEffect, type OutageSpan } from "@/lib/domain/ekinerja";
 import { dayNumber, isoDay, WorkCalendar } from "@/lib/domain/working-days";
 import { openEtlStores, type EtlTestStores } from "@/test/etl";
+import { rng } from "../generate/random";
 import { classifyEkinerja } from "./ekinerja-due";
-
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("e-Kinerja classification in ClickHouse follows the domain's rules (PGlite + chDB)", () => {
   let s: EtlTestStores;
