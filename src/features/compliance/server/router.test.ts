@@ -1,15 +1,13 @@
 // The compliance router: every employee-level read leaves one audit entry (and a refused one none), a
 // unit head is held to their units, and a read that forgets its entry fails instead of answering.
-import { TRPCError } from "@trpc/server";
-import type { Session } from "next-auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCaller } from "@/server/api/root";
 import { createTRPCRouter, employeeReadProcedure } from "@/server/api/trpc";
 import { applyClickHouseMigrations } from "@/server/clickhouse/migrate";
 import type { ClickHouse } from "@/server/clickhouse/types";
 import type { Db } from "@/server/db/client";
 import { linkDemoEmployee, seedDemo } from "@/server/demo/seed";
 import { openTestChdb, openTestDb } from "@/test/stores";
+import { callerAs, outcome, sessionAs } from "@/test/trpc";
 
 describe("compliance router (PGlite + chDB)", () => {
   let db: Db;
@@ -32,20 +30,7 @@ describe("compliance router (PGlite + chDB)", () => {
   });
   afterAll(() => close());
 
-  const sessionOf = async (username: string): Promise<Session> => {
-    const u = await db.user.findUniqueOrThrow({ where: { username } });
-    return {
-      expires: new Date(Date.now() + 3600_000).toISOString(),
-      user: { id: u.id, name: u.name, username: u.username, role: u.role, unitId: u.unitId },
-    };
-  };
-  const as = async (username: string) =>
-    createCaller({ db, session: await sessionOf(username), clientKey: "test", clickhouse: async () => ch });
-  const code = (p: Promise<unknown>) =>
-    p.then(
-      () => "OK",
-      (e: unknown) => (e instanceof TRPCError ? e.code : String(e)),
-    );
+  const as = (username: string) => callerAs(db, username, { clickhouse: async () => ch });
   const audits = (action: string) => db.auditLog.count({ where: { action } });
   const period = { from: "2026-08", to: "2026-10" };
 
@@ -59,8 +44,8 @@ describe("compliance router (PGlite + chDB)", () => {
     expect(head.unitId).toBe(unit["DISDIK"]);
     expect(head.units.map((u) => u.id).sort()).toEqual([unit["DISDIK"], unit["DISDIK-SMP1"]].sort());
     expect(await audits("compliance.list.read")).toBe(before + 2);
-    expect(await code((await as("pegawai")).compliance.list(period))).toBe("FORBIDDEN");
-    expect(await code((await as("pimpinan")).compliance.list(period))).toBe("FORBIDDEN");
+    expect(await outcome((await as("pegawai")).compliance.list(period))).toBe("FORBIDDEN");
+    expect(await outcome((await as("pimpinan")).compliance.list(period))).toBe("FORBIDDEN");
     expect(await audits("compliance.list.read")).toBe(before + 2);
   });
 
@@ -80,7 +65,7 @@ describe("compliance router (PGlite + chDB)", () => {
     });
     const head = await as("kadisdik");
     const before = await audits("compliance.employee.read");
-    expect(await code(head.compliance.employee({ id: outside.id, to: "2026-10" }))).toBe("NOT_FOUND");
+    expect(await outcome(head.compliance.employee({ id: outside.id, to: "2026-10" }))).toBe("NOT_FOUND");
     expect(await audits("compliance.employee.read")).toBe(before);
     const read = await head.compliance.employee({ id: inside.id, to: "2026-10" });
     expect(read.employee.id).toBe(inside.id);
@@ -105,14 +90,14 @@ describe("compliance router (PGlite + chDB)", () => {
     const e0 = await audits("compliance.export");
     await (await as("bkpsdm")).compliance.export({ ...period, format: "csv" });
     expect(
-      await code((await as("kadisdik")).compliance.export({ ...period, unitId: unit["DINKES"]!, format: "xlsx" })),
+      await outcome((await as("kadisdik")).compliance.export({ ...period, unitId: unit["DINKES"]!, format: "xlsx" })),
     ).toBe("FORBIDDEN");
     expect(await audits("compliance.export")).toBe(e0 + 1);
   });
 
   it("fails a read that does not say what it read", async () => {
     const careless = createTRPCRouter({ read: employeeReadProcedure("HR").query(() => ["198503122010011003"]) });
-    const caller = careless.createCaller({ db, session: await sessionOf("bkpsdm"), clientKey: "test" });
-    expect(await code(caller.read())).toBe("INTERNAL_SERVER_ERROR");
+    const caller = careless.createCaller({ db, session: await sessionAs(db, "bkpsdm"), clientKey: "test" });
+    expect(await outcome(caller.read())).toBe("INTERNAL_SERVER_ERROR");
   });
 });

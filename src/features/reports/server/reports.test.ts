@@ -2,9 +2,9 @@
 // data, published versions frozen by the database, corrections as new versions that say what changed.
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller } from "@/server/api/root";
+import { outcome } from "@/test/trpc";
 import { generate } from "../../../../etl/generate/generate";
 import { runEtl } from "../../../../etl/run";
 import { openEtlStores, type EtlTestStores } from "@/test/etl";
@@ -232,20 +232,14 @@ describe("transparency reports (PGlite + chDB)", () => {
     const index = await caller().reports.index();
     expect(index.map((r) => `${r.regionCode}/${r.period}`)).toContain("demo/2026-03");
     expect((await caller().reports.published({ region: "demo", period: "2026-03" })).version).toBe(2);
-    expect(await code(caller().reports.published({ region: "demo", period: "2020-01" }))).toBe("NOT_FOUND");
+    expect(await outcome(caller().reports.published({ region: "demo", period: "2020-01" }))).toBe("NOT_FOUND");
     const versions = await caller("HR").reports.versions();
     expect(versions.some((v) => v.status === "DRAFT" && v.period === "2026-01")).toBe(true);
     expect(versions.every((v) => v.regionCode === "demo")).toBe(true);
     const draft = versions.find((v) => v.status === "DRAFT")!;
     expect((await caller("HR").reports.byId({ id: draft.id })).row.id).toBe(draft.id);
-    expect(await code(caller("HR").reports.byId({ id: "no-such-report" }))).toBe("NOT_FOUND");
-    expect(await code(caller("EMPLOYEE").reports.versions())).toBe("FORBIDDEN");
-    expect(await code(caller().reports.byId({ id: draft.id }))).toBe("UNAUTHORIZED");
+    expect(await outcome(caller("HR").reports.byId({ id: "no-such-report" }))).toBe("NOT_FOUND");
+    expect(await outcome(caller("EMPLOYEE").reports.versions())).toBe("FORBIDDEN");
+    expect(await outcome(caller().reports.byId({ id: draft.id }))).toBe("UNAUTHORIZED");
   });
 });
-
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => "OK",
-    (e: unknown) => (e instanceof TRPCError ? e.code : String(e)),
-  );

@@ -1,13 +1,11 @@
 // The requests router, as the pages call it: an employee reads their own requests and balance, another
 // person's request is unknown to them, HR's read of it is audited, and each queue is for the roles that work it.
-import { TRPCError } from "@trpc/server";
-import type { Session } from "next-auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makePnsNip } from "@/lib/domain/nip";
-import { createCaller } from "@/server/api/root";
 import type { Db } from "@/server/db/client";
 import { linkDemoEmployee, seedDemo } from "@/server/demo/seed";
 import { openTestDb } from "@/test/stores";
+import { callerAs, outcome } from "@/test/trpc";
 
 describe("requests router (PGlite)", () => {
   let db: Db;
@@ -60,20 +58,7 @@ describe("requests router (PGlite)", () => {
     colleague = (await request("R-OTHER", other)).id;
   });
   afterAll(() => close());
-
-  const as = async (username: string) => {
-    const u = await db.user.findUniqueOrThrow({ where: { username } });
-    const session: Session = {
-      expires: new Date(Date.now() + 3600_000).toISOString(),
-      user: { id: u.id, name: u.name, username: u.username, role: u.role, unitId: u.unitId },
-    };
-    return createCaller({ db, session, clientKey: "test" });
-  };
-  const code = (p: Promise<unknown>) =>
-    p.then(
-      () => "OK",
-      (e: unknown) => (e instanceof TRPCError ? e.code : String(e)),
-    );
+  const as = (username: string) => callerAs(db, username);
 
   it("gives an employee their own requests and annual leave, and a service's form", async () => {
     const api = await as("pegawai");
@@ -86,14 +71,14 @@ describe("requests router (PGlite)", () => {
     const leave = await api.requests.newRequest({ service: "CUTI" });
     expect(leave?.service?.code).toBe("CUTI");
     expect(leave?.form?.balance).toBeTruthy();
-    expect(await code((await as("bkpsdm")).requests.mine())).toBe("FORBIDDEN");
+    expect(await outcome((await as("bkpsdm")).requests.mine())).toBe("FORBIDDEN");
   });
 
   it("answers another person's request as unknown to an employee, and audits HR's read", async () => {
     const employee = await as("pegawai");
     expect((await employee.requests.detail({ id: own })).request.number).toBe("R-OWN");
-    expect(await code(employee.requests.detail({ id: colleague }))).toBe("NOT_FOUND");
-    expect(await code(employee.requests.detail({ id: "no-such-request" }))).toBe("NOT_FOUND");
+    expect(await outcome(employee.requests.detail({ id: colleague }))).toBe("NOT_FOUND");
+    expect(await outcome(employee.requests.detail({ id: "no-such-request" }))).toBe("NOT_FOUND");
     const before = await db.auditLog.count({ where: { action: "request.read", entityId: colleague } });
     expect((await (await as("bkpsdm")).requests.detail({ id: colleague })).request.number).toBe("R-OTHER");
     expect(await db.auditLog.count({ where: { action: "request.read", entityId: colleague } })).toBe(before + 1);
@@ -104,8 +89,8 @@ describe("requests router (PGlite)", () => {
     expect(hr.mine.length).toBeGreaterThan(0);
     expect(hr.queue?.items.map((r) => r.number).sort()).toEqual(["R-OTHER", "R-OWN"]);
     expect((await (await as("kadisdik")).requests.queue({})).current).toBe("approval");
-    expect(await code((await as("pegawai")).requests.queue({}))).toBe("FORBIDDEN");
-    expect(await code((await as("pimpinan")).requests.queue({}))).toBe("FORBIDDEN");
+    expect(await outcome((await as("pegawai")).requests.queue({}))).toBe("FORBIDDEN");
+    expect(await outcome((await as("pimpinan")).requests.queue({}))).toBe("FORBIDDEN");
     expect(Array.isArray(await (await as("pimpinan")).requests.notifications())).toBe(true);
   });
 });

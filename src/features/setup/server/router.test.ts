@@ -1,12 +1,10 @@
 // The setup router: the one-time link answers anyone, the settings are ADMIN's and HR's, the checklist
 // ADMIN's; a catalog entry of another id is not found.
-import { TRPCError } from "@trpc/server";
-import type { Session } from "next-auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCaller } from "@/server/api/root";
 import type { Db } from "@/server/db/client";
 import { seedDemo } from "@/server/demo/seed";
 import { openTestDb } from "@/test/stores";
+import { callerAs, outcome } from "@/test/trpc";
 
 describe("setup router (PGlite)", () => {
   let db: Db;
@@ -18,22 +16,7 @@ describe("setup router (PGlite)", () => {
     await seedDemo(db);
   });
   afterAll(() => close());
-
-  const caller = async (username?: string) => {
-    const u = username ? await db.user.findUniqueOrThrow({ where: { username } }) : null;
-    const session: Session | null = u
-      ? {
-          expires: new Date(Date.now() + 3600_000).toISOString(),
-          user: { id: u.id, name: u.name, username: u.username, role: u.role, unitId: u.unitId },
-        }
-      : null;
-    return createCaller({ db, session, clientKey: "test" });
-  };
-  const code = (p: Promise<unknown>) =>
-    p.then(
-      () => "OK",
-      (e: unknown) => (e instanceof TRPCError ? e.code : String(e)),
-    );
+  const caller = (username?: string) => callerAs(db, username);
 
   it("answers who may read what", async () => {
     expect(await (await caller()).setup.link({ token: "x" })).toEqual({ state: "adminExists" });
@@ -45,11 +28,11 @@ describe("setup router (PGlite)", () => {
     });
     expect((await hr.setup.services()).map((s) => s.code)).toContain("KP");
     expect((await hr.setup.service({ id: service.id })).code).toBe("KP");
-    expect(await code(hr.setup.service({ id: "tidak-ada" }))).toBe("NOT_FOUND");
+    expect(await outcome(hr.setup.service({ id: "tidak-ada" }))).toBe("NOT_FOUND");
     const calendar = await hr.setup.calendar({ year: 2026 });
     expect(calendar.holidays.length + calendar.shippedMissing).toBeGreaterThan(0);
-    expect(await code(hr.setup.checklist())).toBe("FORBIDDEN");
+    expect(await outcome(hr.setup.checklist())).toBe("FORBIDDEN");
     expect((await (await caller("admin")).setup.checklist()).items.length).toBeGreaterThan(0);
-    expect(await code((await caller("pimpinan")).setup.region())).toBe("FORBIDDEN");
+    expect(await outcome((await caller("pimpinan")).setup.region())).toBe("FORBIDDEN");
   });
 });

@@ -1,12 +1,10 @@
 // The survey pages' reads through the survey router: the public forms need no account and say why one
 // cannot be answered; the administration is HR's and administrators' only.
-import { TRPCError } from "@trpc/server";
-import type { Session } from "next-auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCaller } from "@/server/api/root";
 import type { Db } from "@/server/db/client";
 import { seedDemo } from "@/server/demo/seed";
 import { openTestDb } from "@/test/stores";
+import { callerAs, outcome } from "@/test/trpc";
 
 describe("survey router (PGlite)", () => {
   let db: Db;
@@ -25,22 +23,7 @@ describe("survey router (PGlite)", () => {
     });
   });
   afterAll(() => close());
-
-  const caller = async (username?: string) => {
-    const u = username ? await db.user.findUniqueOrThrow({ where: { username } }) : null;
-    const session: Session | null = u
-      ? {
-          expires: new Date(Date.now() + 3600_000).toISOString(),
-          user: { id: u.id, name: u.name, username: u.username, role: u.role, unitId: u.unitId },
-        }
-      : null;
-    return createCaller({ db, session, clientKey: "test" });
-  };
-  const code = (p: Promise<unknown>) =>
-    p.then(
-      () => "OK",
-      (e: unknown) => (e instanceof TRPCError ? e.code : String(e)),
-    );
+  const caller = (username?: string) => callerAs(db, username);
 
   it("serves a point's form to anyone, and nothing for an unknown or closed point", async () => {
     const visitor = await caller();
@@ -62,15 +45,15 @@ describe("survey router (PGlite)", () => {
     expect(admin.wording).toHaveLength(9);
     const id = admin.points[0]!.id;
     expect((await hr.survey.point({ id })).code).toBe("loket-a");
-    expect(await code(hr.survey.point({ id: "tidak-ada" }))).toBe("NOT_FOUND");
-    expect(await code((await caller("pimpinan")).survey.admin())).toBe("FORBIDDEN");
-    expect(await code((await caller()).survey.point({ id }))).toBe("UNAUTHORIZED");
+    expect(await outcome(hr.survey.point({ id: "tidak-ada" }))).toBe("NOT_FOUND");
+    expect(await outcome((await caller("pimpinan")).survey.admin())).toBe("FORBIDDEN");
+    expect(await outcome((await caller()).survey.point({ id }))).toBe("UNAUTHORIZED");
     const before = await db.auditLog.count({ where: { action: "survey.export" } });
     const [header, ...rows] = await hr.survey.export();
     expect(header).toContain("saran");
     expect(header).not.toContain("kontak");
     expect(rows).toEqual([]);
     expect(await db.auditLog.count({ where: { action: "survey.export" } })).toBe(before + 1);
-    expect(await code((await caller("pimpinan")).survey.export())).toBe("FORBIDDEN");
+    expect(await outcome((await caller("pimpinan")).survey.export())).toBe("FORBIDDEN");
   });
 });
