@@ -1,6 +1,5 @@
 // Master data (units, employees) in the browser: what the pages read. The work itself is etl/master,
 // shared with the command line.
-import "server-only";
 import type { MasterKind } from "@/generated/prisma/enums";
 import { env } from "@/env";
 import type { Db } from "@/server/db/client";

@@ -1,6 +1,5 @@
 // An uploaded export whose header the formats do not know: its columns, with samples, for HR to map
 // once per header row (saved as an ImportMapping the parser then applies; docs/source-files.md).
-import "server-only";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { ImportKind } from "@/generated/prisma/enums";
