@@ -17,11 +17,13 @@ const env = {
   DATABASE_URL: "",
   CLICKHOUSE_URL: "",
 };
-const run = (cmd, args) => {
-  const r = spawnSync(cmd, args, { stdio: "inherit", env });
+const run = (cmd, args, runEnv = env) => {
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: runEnv });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
-if (process.env.E2E_SKIP_BUILD !== "1") run("npx", ["--no-install", "next", "build"]);
+// The build runs as README's going-live line runs it: without the production secret, which only the server needs.
+const { NEXTAUTH_SECRET: _secret, ...buildEnv } = env;
+if (process.env.E2E_SKIP_BUILD !== "1") run("npx", ["--no-install", "next", "build"], buildEnv);
 run("npx", ["--no-install", "tsx", "scripts/prepare.ts"]);
 const server = spawn("node", ["scripts/server.mjs", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import { AppHeader } from "@/components/AppHeader";
 import { I18nProvider } from "@/i18n/client";
 import { getTranslator } from "@/i18n/server";
@@ -25,6 +26,9 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1f4e8c" };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is per request (the reader's session, language and data): said first, so the build never
+  // tries to render one ahead of time (which would ask for the production secret at build time).
+  await connection();
   const [{ locale, t }, session] = await Promise.all([getTranslator(), getSession()]);
   const unread = session?.user ? await unreadCount(await getDb(), session.user.id).catch(() => 0) : 0;
   return (
