@@ -16,12 +16,12 @@ test("a leader reads the overview, filters to a unit through the URL and downloa
   await page.getByLabel("Unit kerja").selectOption({ label: "Dinas Pendidikan" });
   await expect(page).toHaveURL(/unit=/);
   await expect(page.getByText("Cakupan: Dinas Pendidikan dan sub-unitnya")).toBeVisible();
-  await page.getByLabel("Periode").selectOption("year");
-  await expect(page).toHaveURL(/periode=year/);
+  await page.getByLabel("Periode").selectOption("tahun-ini");
+  await expect(page).toHaveURL(/periode=tahun-ini/);
   await expect(page).toHaveURL(/unit=/);
   await page.goBack();
-  await expect(page).not.toHaveURL(/periode=year/);
-  await expect(page.getByLabel("Periode")).toHaveValue("lastMonth"); // the last complete month
+  await expect(page).not.toHaveURL(/periode=tahun-ini/);
+  await expect(page.getByLabel("Periode")).toHaveValue("bulan-lalu"); // the last complete month
 
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Unduh CSV" }).click();
@@ -38,14 +38,14 @@ test("an old bookmark (English path and parameters) opens the same view at its I
   await login(page, "pimpinan");
   await page.goto("/dashboard/attendance?period=custom&from=2026-10-01&to=2026-10-31");
   await expect(page).toHaveURL(/\/dasbor\/kehadiran\?periode=custom&dari=2026-10-01&sampai=2026-10-31$/);
-  await expect(page.getByLabel("Periode")).toHaveValue("custom");
+  await expect(page.getByLabel("Periode")).toHaveValue("rentang");
   await page.goto("/admin/users");
   await expect(page).toHaveURL(/\/admin\/pengguna$/);
 });
 
 test("a bad period in the URL says what is wrong and shows the last complete month", async ({ page }) => {
   await login(page, "pimpinan");
-  await page.goto("/dasbor?periode=custom&dari=2026-05-01&sampai=2026-04-01");
+  await page.goto("/dasbor?periode=rentang&dari=2026-05-01&sampai=2026-04-01");
   await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(
     "Tanggal akhir harus sama dengan atau setelah tanggal awal.",
   );
@@ -158,7 +158,7 @@ function expectRoundEvenTicks(ticks: number[], what: string) {
 
 test("chart axes are round in the unit shown and show the variation; statuses in workflow order", async ({ page }) => {
   await login(page, "pimpinan");
-  await page.goto("/dasbor/kehadiran?periode=year");
+  await page.goto("/dasbor/kehadiran?periode=tahun-ini");
   const weekday = await axisTicks(page, "att-weekday");
   expectRoundEvenTicks(weekday, "lateness by weekday");
   expect(weekday[0]).toBe(0); // bars start at 0
@@ -169,12 +169,12 @@ test("chart axes are round in the unit shown and show the variation; statuses in
   await expect(page.getByTestId("chart-att-rates")).toContainText(/Sumbu tegak dimulai dari \d+(,\d)?%, bukan 0/);
   expectRoundEvenTicks(await axisTicks(page, "att-late"), "lateness and TK");
 
-  await page.goto("/dasbor/kepuasan?periode=year");
+  await page.goto("/dasbor/kepuasan?periode=tahun-ini");
   const ikm = await axisTicks(page, "ikm-time");
   expectRoundEvenTicks(ikm, "IKM");
   expect(ikm[0]).toBeGreaterThanOrEqual(25); // IKM runs from 25: never an axis from 0
 
-  await page.goto("/dasbor/layanan?periode=year");
+  await page.goto("/dasbor/layanan?periode=tahun-ini");
   const order = [
     "Diajukan",
     "Diverifikasi BKPSDM",
@@ -217,21 +217,21 @@ test("attendance and e-Kinerja pages rank units and draw their charts", async ({
 
 test("a period without data says so and what to do", async ({ page }) => {
   await login(page, "pimpinan");
-  await page.goto("/dasbor/kehadiran?periode=custom&dari=2020-01-01&sampai=2020-01-31");
+  await page.goto("/dasbor/kehadiran?periode=rentang&dari=2020-01-01&sampai=2020-01-31");
   await expect(page.getByTestId("no-data")).toContainText("Tidak ada data untuk pilihan ini");
   await expect(page.getByTestId("no-data")).not.toContainText("ETL");
   // no survey answers: what to do is to share the survey, not to import attendance files
-  await page.goto("/dasbor/kepuasan?periode=custom&dari=2020-01-01&sampai=2020-01-31");
+  await page.goto("/dasbor/kepuasan?periode=rentang&dari=2020-01-01&sampai=2020-01-31");
   await expect(page.getByTestId("no-data")).toContainText("bagikan tautan survei atau pasang kode QR-nya");
   await expect(page.getByTestId("no-data")).not.toContainText(/absensi|ETL/);
-  await page.goto("/dasbor?periode=custom&dari=2020-01-01&sampai=2020-01-31");
+  await page.goto("/dasbor?periode=rentang&dari=2020-01-01&sampai=2020-01-31");
   await expect(page.getByTestId("no-data")).toBeVisible();
   await expect(page.getByTestId("tile-completed")).toHaveCount(0);
 });
 
 test("the satisfaction page shows IKM with grade, respondents and the weakest element", async ({ page }) => {
   await login(page, "pimpinan");
-  await page.goto("/dasbor/kepuasan?periode=year");
+  await page.goto("/dasbor/kepuasan?periode=tahun-ini");
   const overall = page.getByTestId("ikm-overall");
   await expect(overall.locator(".tile-value")).toHaveText(/^\d{2,3},\d{2}$/);
   await expect(overall).toContainText(/Mutu: [ABCD] \(/);
@@ -248,7 +248,7 @@ test("the satisfaction page shows IKM with grade, respondents and the weakest el
 
 test("the unit scorecard ranks units with every component visible", async ({ page }) => {
   await login(page, "pimpinan");
-  await page.goto("/dasbor/rapor?periode=year");
+  await page.goto("/dasbor/rapor?periode=tahun-ini");
   const table = page.getByRole("region", { name: "Unit menurut peringkat gabungan" }).getByRole("table");
   await expect(table.getByRole("row").nth(1).getByRole("cell").first()).toHaveText("1");
   await expect(table.getByRole("row").nth(1)).toContainText("#");

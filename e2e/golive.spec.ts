@@ -167,7 +167,7 @@ test("attendance and e-Kinerja exports uploaded in the browser reach the dashboa
   await phoneLook(page, "data-uploads");
 
   // the region's own units on the attendance dashboard for November (the ETL ran when the files came)
-  await page.goto(`${BASE}/dasbor/kehadiran?periode=custom&dari=2026-11-01&sampai=2026-11-30`);
+  await page.goto(`${BASE}/dasbor/kehadiran?periode=rentang&dari=2026-11-01&sampai=2026-11-30`);
   await expect(page.getByRole("table").getByText("Dinas Pendidikan").first()).toBeVisible();
   await expect(page.getByRole("table").getByText("Puskesmas Kota").first()).toBeVisible();
   await page.goto(`${BASE}/kepatuhan?dari=2026-10&sampai=2026-10`);

@@ -37,8 +37,8 @@ test("on a phone the figures come first, the filters open from one button, and u
   await expect(page.getByRole("button", { name: /Ubah saringan/ })).toBeFocused();
   // a choice applies, and the button names it
   await page.getByRole("button", { name: /Ubah saringan/ }).click();
-  await page.getByLabel("Periode").selectOption("year");
-  await expect(page).toHaveURL(/periode=year/);
+  await page.getByLabel("Periode").selectOption("tahun-ini");
+  await expect(page).toHaveURL(/periode=tahun-ini/);
   await expect(page.getByRole("button", { name: /Ubah saringan/ })).toContainText("Tahun ini");
 
   await page.goto("/dasbor/layanan");
@@ -79,7 +79,7 @@ test("a citizen answers the survey on a phone from the counter's QR link", async
   await page.waitForTimeout(2_500);
   await page.getByRole("button", { name: "Jalankan ETL sekarang" }).click();
   await expect(page.getByRole("status").filter({ hasText: "ETL selesai" })).toBeVisible({ timeout: 60_000 });
-  await page.goto("/dasbor?periode=month");
+  await page.goto("/dasbor?periode=bulan-ini");
   const tile = page.getByTestId("tile-ikm");
   // graded from 30 respondents up; fewer say how many answered and that it is not graded yet
   await expect(tile).toContainText(/Mutu [ABCD] \(.+\) · \d+ responden|\d+ dari minimal 30 responden: belum dinilai/);

@@ -13,7 +13,7 @@ function leaveDates() {
 
 const completedTile = async (page: Page) => {
   // this month (to date): the request completed today counts there; the default is the last complete month
-  await page.goto("/dasbor?periode=month");
+  await page.goto("/dasbor?periode=bulan-ini");
   const value = page.getByTestId("tile-completed").locator(".tile-value");
   await expect(value).toHaveText(/^[\d.]+$/);
   return Number((await value.textContent())!.replace(/\./g, ""));

@@ -115,7 +115,7 @@ test("HR adds a survey period and the satisfaction page opens its IKM", async ({
   await form.getByLabel("Sampai").fill("2026-12-31");
   await form.getByRole("button", { name: "Tambah periode" }).click();
   await page.getByRole("link", { name: "SKM Tahun 2026" }).first().click();
-  await expect(page).toHaveURL(/\/dasbor\/kepuasan\?periode=custom&dari=2026-01-01&sampai=2026-12-31/);
+  await expect(page).toHaveURL(/\/dasbor\/kepuasan\?periode=rentang&dari=2026-01-01&sampai=2026-12-31/);
   await expect(
     page.getByRole("navigation", { name: "Periode survei" }).getByRole("link", { name: "SKM Tahun 2026" }),
   ).toHaveAttribute("aria-current", "page");

@@ -1,5 +1,5 @@
 // The dashboards' filter as it travels in URLs (shared by server pages and client views).
-import type { PeriodPreset } from "./period";
+import { PERIOD_PRESETS, type PeriodPreset } from "./period";
 
 export interface DashboardFilter {
   period: PeriodPreset;
@@ -25,11 +25,27 @@ export const FILTER_PARAM = {
   serviceTypeId: "layanan",
 } as const satisfies Record<keyof DashboardFilter, string>;
 
+/** Each period's value in a dashboard URL (?periode=bulan-lalu); the procedures keep their own names. */
+export const PERIOD_IN_URL = {
+  month: "bulan-ini",
+  lastMonth: "bulan-lalu",
+  quarter: "triwulan-ini",
+  year: "tahun-ini",
+  custom: "rentang",
+} as const satisfies Record<PeriodPreset, string>;
+
+/** The period a URL value names: the Indonesian value, or the English one links made before December 2026 carry. */
+export function periodFromUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const found = PERIOD_PRESETS.find((p) => PERIOD_IN_URL[p] === value);
+  return found ?? value;
+}
+
 /** The filter as URL parameters (only what differs from the defaults). */
 export function filterQuery(filter: DashboardFilter, drop: (keyof DashboardFilter)[] = []): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(filter) as [keyof DashboardFilter, string | undefined][])
-    if (v && !drop.includes(k)) params.set(FILTER_PARAM[k], v);
+    if (v && !drop.includes(k)) params.set(FILTER_PARAM[k], k === "period" ? PERIOD_IN_URL[v as PeriodPreset] : v);
   const qs = params.toString();
   return qs ? `?${qs}` : "";
 }

@@ -23,7 +23,7 @@ const isoDate = z
     }
   }, "validation.date");
 
-/** The filter a dashboard URL carries (`?periode=quarter` or `?periode=custom&dari=…&sampai=…`, see FILTER_PARAM). */
+/** The filter a dashboard URL carries (`?periode=triwulan-ini` or `?periode=rentang&dari=…&sampai=…`: FILTER_PARAM, PERIOD_IN_URL). */
 export const periodInput = z
   .object({
     period: z.enum(PERIOD_PRESETS).default(DEFAULT_PERIOD),

@@ -167,7 +167,7 @@ export default async function SurveyAdminPage({
             const to = p.endsOn.toISOString().slice(0, 10);
             return (
               <li key={p.id}>
-                <Link href={`/dasbor/kepuasan?periode=custom&dari=${from}&sampai=${to}`}>{p.name}</Link>{" "}
+                <Link href={`/dasbor/kepuasan?periode=rentang&dari=${from}&sampai=${to}`}>{p.name}</Link>{" "}
                 <span className="muted">
                   {formatDate(from, locale, "UTC")} – {formatDate(to, locale, "UTC")}
                 </span>

@@ -6,7 +6,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { useI18n } from "@/i18n/client";
 import type { MessageKey } from "@/i18n/catalog";
-import { FILTER_PARAM as P, filterQuery, type DashboardFilter, type UnitOption } from "../filter";
+import { FILTER_PARAM as P, filterQuery, PERIOD_IN_URL, type DashboardFilter, type UnitOption } from "../filter";
 import { PERIOD_PRESETS } from "../period";
 
 export { filterQuery, type DashboardFilter, type UnitOption };
@@ -47,7 +47,10 @@ export function Filters(props: {
     const params = new URLSearchParams();
     for (const [k, v] of new FormData(form)) {
       if (typeof v !== "string" || v === "") continue;
-      if ((k === P.from || k === P.to) && (form.elements.namedItem(P.period) as HTMLSelectElement).value !== "custom")
+      if (
+        (k === P.from || k === P.to) &&
+        (form.elements.namedItem(P.period) as HTMLSelectElement).value !== PERIOD_IN_URL.custom
+      )
         continue;
       params.set(k, v);
     }
@@ -86,15 +89,18 @@ export function Filters(props: {
           const target = e.target as HTMLElement;
           const period = (e.currentTarget.elements.namedItem(P.period) as HTMLSelectElement).value;
           // Selects apply at once; a custom range waits for both dates and the Apply button.
-          if (target.tagName === "SELECT" && (period !== "custom" || target.getAttribute("name") !== P.period))
+          if (
+            target.tagName === "SELECT" &&
+            (period !== PERIOD_IN_URL.custom || target.getAttribute("name") !== P.period)
+          )
             apply(e.currentTarget);
         }}
       >
         <label>
           {t("dashboard.period.label")}
-          <select name={P.period} defaultValue={filter.period}>
+          <select name={P.period} defaultValue={PERIOD_IN_URL[filter.period]}>
             {PERIOD_PRESETS.map((p) => (
-              <option key={p} value={p}>
+              <option key={p} value={PERIOD_IN_URL[p]}>
                 {t(`dashboard.period.${p}`)}
               </option>
             ))}

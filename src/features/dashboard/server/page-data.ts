@@ -6,14 +6,14 @@ import { getTranslator } from "@/i18n/server";
 import { rolesFor } from "@/lib/navigation";
 import { requireRole } from "@/server/auth";
 import { serverCaller } from "@/trpc/server";
-import { FILTER_PARAM as P, type DashboardFilter, type UnitOption } from "../filter";
+import { FILTER_PARAM as P, periodFromUrl, type DashboardFilter, type UnitOption } from "../filter";
 import { DEFAULT_PERIOD, periodInput } from "../period";
 
 export type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
 export function filterOf(search: Search): { filter: DashboardFilter; problem: string | null } {
-  const raw = { period: one(search[P.period]), from: one(search[P.from]), to: one(search[P.to]) };
+  const raw = { period: periodFromUrl(one(search[P.period])), from: one(search[P.from]), to: one(search[P.to]) };
   const ids = {
     unitId: one(search[P.unitId])?.slice(0, 64),
     serviceTypeId: one(search[P.serviceTypeId])?.slice(0, 64),
