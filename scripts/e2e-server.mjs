@@ -22,7 +22,8 @@ const run = (cmd, args, runEnv = env) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 // The build runs as README's going-live line runs it: without the production secret, which only the server needs.
-const { NEXTAUTH_SECRET: _secret, ...buildEnv } = env;
+const buildEnv = { ...env };
+delete buildEnv.NEXTAUTH_SECRET;
 if (process.env.E2E_SKIP_BUILD !== "1") run("npx", ["--no-install", "next", "build"], buildEnv);
 run("npx", ["--no-install", "tsx", "scripts/prepare.ts"]);
 const server = spawn("node", ["scripts/server.mjs", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
