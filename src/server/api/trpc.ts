@@ -68,6 +68,12 @@ const base = t.procedure.use(async ({ getRawInput, next }) => {
 
 export const publicProcedure = base;
 
+/** A read's value, or NOT_FOUND when there is none (the page shows its 404; an unknown and a forbidden row look alike). */
+export function orNotFound<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new TRPCError({ code: "NOT_FOUND" });
+  return value;
+}
+
 export const protectedProcedure = base.use(({ ctx, next }) => {
   if (!ctx.session?.user) throw new TRPCError({ code: "UNAUTHORIZED" });
   const user = ctx.session.user;

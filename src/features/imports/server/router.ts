@@ -1,12 +1,11 @@
 // HR and administrators watch the data coming in: ETL runs, imported files and their quarantined rows.
-import { TRPCError } from "@trpc/server";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { env } from "@/env";
 import { recordAudit } from "@/server/audit";
 import { backupRoot, listBackups } from "@/server/backup";
-import { createTRPCRouter, roleProcedure } from "@/server/api/trpc";
+import { createTRPCRouter, orNotFound, roleProcedure } from "@/server/api/trpc";
 import { masterOverview, masterPreview } from "./master";
 import { uploadMappingView } from "./upload-mapping";
 
@@ -112,8 +111,7 @@ export const importsRouter = createTRPCRouter({
   quarantine: hr
     .input(z.object({ batchId: z.number().int().positive(), page: z.number().int().min(0).default(0) }))
     .query(async ({ ctx, input }) => {
-      const batch = await ctx.db.importBatch.findUnique({ where: { id: input.batchId } });
-      if (!batch) throw new TRPCError({ code: "NOT_FOUND" });
+      const batch = orNotFound(await ctx.db.importBatch.findUnique({ where: { id: input.batchId } }));
       const pageSize = 100;
       const rows = await ctx.db.quarantinedRow.findMany({
         where: { batchId: batch.id },

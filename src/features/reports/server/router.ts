@@ -1,16 +1,11 @@
 // The report pages' reads: the public index and a published report (no account), HR's list of versions and
 // the preview of one. Drafting, publishing and discarding stay form posts (./actions.ts).
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { rolesFor } from "@/lib/navigation";
-import { createTRPCRouter, publicProcedure, roleProcedure } from "@/server/api/trpc";
+import { createTRPCRouter, orNotFound, publicProcedure, roleProcedure } from "@/server/api/trpc";
 import { findPublished, publishedIndex, reportById, reportVersions } from "./reports";
 
 const hrProcedure = roleProcedure(...rolesFor("/admin/laporan"));
-const found = <T>(value: T | null): T => {
-  if (value === null) throw new TRPCError({ code: "NOT_FOUND" });
-  return value;
-};
 
 export const reportsRouter = createTRPCRouter({
   index: publicProcedure.query(({ ctx }) => publishedIndex(ctx.db)),
@@ -23,11 +18,13 @@ export const reportsRouter = createTRPCRouter({
         version: z.number().int().min(1).max(9999).optional(),
       }),
     )
-    .query(async ({ ctx, input }) => found(await findPublished(ctx.db, input.region, input.period, input.version))),
+    .query(async ({ ctx, input }) =>
+      orNotFound(await findPublished(ctx.db, input.region, input.period, input.version)),
+    ),
 
   versions: hrProcedure.query(({ ctx }) => reportVersions(ctx.db)),
 
   byId: hrProcedure
     .input(z.object({ id: z.string().max(64) }))
-    .query(async ({ ctx, input }) => found(await reportById(ctx.db, input.id))),
+    .query(async ({ ctx, input }) => orNotFound(await reportById(ctx.db, input.id))),
 });

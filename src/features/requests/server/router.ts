@@ -1,11 +1,10 @@
 // The request pages' reads, one procedure per page: an employee's own requests and leave balance, the form
 // for a new request, one request with what its reader may do, the work queues, the notifications. The
 // queries (./queries.ts) scope every read; writes stay form posts (./actions.ts).
-import { TRPCError } from "@trpc/server";
 import type { Session } from "next-auth";
 import { z } from "zod";
 import { rolesFor } from "@/lib/navigation";
-import { createTRPCRouter, protectedProcedure, roleProcedure } from "@/server/api/trpc";
+import { createTRPCRouter, orNotFound, protectedProcedure, roleProcedure } from "@/server/api/trpc";
 import type { Actor } from "@/server/audit";
 import { regionYear } from "@/server/calendar";
 import { QUEUE_NAMES, type QueueName } from "../workflow";
@@ -63,9 +62,7 @@ export const requestsRouter = createTRPCRouter({
 
   /** One request as the reader may see it (a reader with no part in it: not found, as for one that does not exist). */
   detail: protectedProcedure.input(z.object({ id: z.string().max(64) })).query(async ({ ctx, input }) => {
-    const detail = await requestDetail(ctx.db, requestUser(ctx), input.id);
-    if (!detail) throw new TRPCError({ code: "NOT_FOUND" });
-    return detail;
+    return orNotFound(await requestDetail(ctx.db, requestUser(ctx), input.id));
   }),
 
   /** The queues the reader works, with counts, and one queue's page sorted by SLA deadline. */

@@ -1,19 +1,14 @@
 // The setup and settings pages' reads: the first administrator's one-time link (public), the region, its
 // calendar and service catalog (ADMIN and HR), the getting-started checklist (ADMIN). Writes stay form posts.
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { rolesFor } from "@/lib/navigation";
-import { createTRPCRouter, publicProcedure, roleProcedure } from "@/server/api/trpc";
+import { createTRPCRouter, orNotFound, publicProcedure, roleProcedure } from "@/server/api/trpc";
 import { installationRegion } from "@/server/region";
 import { setupTokenState } from "./first-admin";
 import { calendarYear, checklist, serviceType, serviceTypes } from "./queries";
 
 const settingsProcedure = roleProcedure(...rolesFor("/admin/pengaturan"));
-const regionId = async (db: Parameters<typeof installationRegion>[0]) => {
-  const region = await installationRegion(db);
-  if (!region) throw new TRPCError({ code: "NOT_FOUND" });
-  return region.id;
-};
+const regionId = async (db: Parameters<typeof installationRegion>[0]) => orNotFound(await installationRegion(db)).id;
 
 export const setupRouter = createTRPCRouter({
   /** Whether a first-administrator link can still be used (no account needed: it is the way in). */
@@ -32,9 +27,7 @@ export const setupRouter = createTRPCRouter({
 
   services: settingsProcedure.query(async ({ ctx }) => serviceTypes(ctx.db, await regionId(ctx.db))),
 
-  service: settingsProcedure.input(z.object({ id: z.string().max(64) })).query(async ({ ctx, input }) => {
-    const found = await serviceType(ctx.db, await regionId(ctx.db), input.id);
-    if (!found) throw new TRPCError({ code: "NOT_FOUND" });
-    return found;
-  }),
+  service: settingsProcedure
+    .input(z.object({ id: z.string().max(64) }))
+    .query(async ({ ctx, input }) => orNotFound(await serviceType(ctx.db, await regionId(ctx.db), input.id))),
 });

@@ -8,7 +8,7 @@ import { recordAudit } from "@/server/audit";
 import { periodInput, resolvePeriod } from "@/features/dashboard/period";
 import { regionTimezone } from "@/server/calendar";
 import { rolesFor } from "@/lib/navigation";
-import { createTRPCRouter, publicProcedure, roleProcedure } from "@/server/api/trpc";
+import { createTRPCRouter, orNotFound, publicProcedure, roleProcedure } from "@/server/api/trpc";
 import { isUnitWithin, unitSubtree } from "@/server/unit-scope";
 import { today as todayIn } from "@/server/clock";
 import { surveyExport } from "./export";
@@ -59,9 +59,7 @@ export const surveyRouter = createTRPCRouter({
   point: roleProcedure(...rolesFor("/admin/survei"))
     .input(z.object({ id: z.string().max(64) }))
     .query(async ({ ctx, input }) => {
-      const point = await servicePoint(ctx.db, input.id);
-      if (!point) throw new TRPCError({ code: "NOT_FOUND" });
-      return point;
+      return orNotFound(await servicePoint(ctx.db, input.id));
     }),
 
   /**

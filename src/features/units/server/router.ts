@@ -1,5 +1,4 @@
-import { TRPCError } from "@trpc/server";
-import { createTRPCRouter, protectedProcedure, unitScopedProcedure } from "@/server/api/trpc";
+import { createTRPCRouter, orNotFound, protectedProcedure, unitScopedProcedure } from "@/server/api/trpc";
 import { unitSubtree } from "@/server/unit-scope";
 
 export const unitsRouter = createTRPCRouter({
@@ -15,14 +14,14 @@ export const unitsRouter = createTRPCRouter({
   }),
 
   get: unitScopedProcedure("ADMIN", "LEADER", "HR", "UNIT_HEAD").query(async ({ ctx, input }) => {
-    const unit = await ctx.db.unit.findUnique({
-      where: { id: input.unitId },
-      include: {
-        parent: { select: { id: true, name: true } },
-        children: { select: { id: true, name: true, code: true } },
-      },
-    });
-    if (!unit) throw new TRPCError({ code: "NOT_FOUND" });
-    return unit;
+    return orNotFound(
+      await ctx.db.unit.findUnique({
+        where: { id: input.unitId },
+        include: {
+          parent: { select: { id: true, name: true } },
+          children: { select: { id: true, name: true, code: true } },
+        },
+      }),
+    );
   }),
 });
