@@ -69,6 +69,15 @@ export function intlConfig(locale: Locale) {
   };
 }
 
+/**
+ * next-intl's translator (useTranslations, getTranslations, createTranslator) as Pantau's Translate: the key is
+ * already typed as a MessageKey, and the placeholders are checked by catalog.test.ts rather than per call.
+ */
+export function asTranslate(base: unknown): Translate {
+  const t = base as (key: string, vars?: object) => string;
+  return (key, vars) => t(key, vars);
+}
+
 const translators = new Map<Locale, Translate>();
 
 /** A translator outside React (exports, e-mails, the ETL): next-intl's createTranslator, one per locale, so
@@ -76,8 +85,7 @@ const translators = new Map<Locale, Translate>();
 export function translator(locale: Locale): Translate {
   let t = translators.get(locale);
   if (!t) {
-    const base = createTranslator<Messages>(intlConfig(locale));
-    translators.set(locale, (t = (key, vars) => (base as (k: string, v?: object) => string)(key, vars)));
+    translators.set(locale, (t = asTranslate(createTranslator<Messages>(intlConfig(locale)))));
   }
   return t;
 }

@@ -1,7 +1,7 @@
 "use client";
 import { NextIntlClientProvider, useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { intlConfig, type Locale, type MessageKey, type Translate } from "./catalog";
+import { asTranslate, intlConfig, type Locale, type Translate } from "./catalog";
 
 /** next-intl in the browser. The messages come from this module's bundle (cached with the rest of the
  * scripts), not from each page's payload; onError and the fallback are functions, so they are set here. */
@@ -12,12 +12,5 @@ export function I18nProvider({ locale, children }: { locale: Locale; children: R
 export function useI18n(): { locale: Locale; t: Translate } {
   const base = useTranslations();
   const locale = useLocale() as Locale;
-  return useMemo(
-    () => ({
-      locale,
-      t: (key: MessageKey, vars?: Record<string, string | number>) =>
-        (base as (k: string, v?: object) => string)(key, vars),
-    }),
-    [base, locale],
-  );
+  return useMemo(() => ({ locale, t: asTranslate(base) }), [base, locale]);
 }

@@ -4,7 +4,8 @@ import type { Locale } from "./catalog";
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-const dateLocale = (locale: Locale) => (locale === "id" ? "id-ID" : "en-GB");
+/** The Intl locale for a reader's language (British English: 22 Nov 2026, as in Indonesian). */
+const intlLocale = (locale: Locale) => (locale === "id" ? "id-ID" : "en-GB");
 
 export function formatNumber(
   value: number,
@@ -13,7 +14,7 @@ export function formatNumber(
 ): string {
   const key = `${locale}:${JSON.stringify(opts)}`;
   let f = numberFormats.get(key);
-  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(dateLocale(locale), opts)));
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(intlLocale(locale), opts)));
   return f.format(value);
 }
 
@@ -22,7 +23,7 @@ export function formatPercent(ratio: number, locale: Locale, digits = 1): string
 }
 
 export function formatDate(value: Date | string, locale: Locale, timeZone = DEFAULT_TIMEZONE): string {
-  return new Intl.DateTimeFormat(dateLocale(locale), {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
     day: "numeric",
     month: "short",
     year: "numeric",
@@ -32,7 +33,7 @@ export function formatDate(value: Date | string, locale: Locale, timeZone = DEFA
 
 export function formatDateTime(value: Date | string, locale: Locale, timeZone = DEFAULT_TIMEZONE): string {
   const d = new Date(value);
-  const time = new Intl.DateTimeFormat(dateLocale(locale), {
+  const time = new Intl.DateTimeFormat(intlLocale(locale), {
     hour: "2-digit",
     minute: "2-digit",
     hour12: false,

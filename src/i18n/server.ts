@@ -1,7 +1,7 @@
 import "server-only";
 import type { Metadata } from "next";
 import { getLocale as intlLocale, getTranslations } from "next-intl/server";
-import type { Locale, MessageKey, Translate } from "./catalog";
+import { asTranslate, type Locale, type MessageKey, type Translate } from "./catalog";
 
 export async function getLocale(): Promise<Locale> {
   return (await intlLocale()) as Locale;
@@ -10,7 +10,7 @@ export async function getLocale(): Promise<Locale> {
 /** next-intl's translator for this request, with the reader's locale. */
 export async function getTranslator(): Promise<{ locale: Locale; t: Translate }> {
   const [locale, base] = await Promise.all([getLocale(), getTranslations()]);
-  return { locale, t: (key: MessageKey, vars) => (base as (k: string, v?: object) => string)(key, vars) };
+  return { locale, t: asTranslate(base) };
 }
 
 /** A page's title in the reader's language: `export const generateMetadata = pageTitle("title.users")`. */
